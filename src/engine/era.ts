@@ -1,0 +1,52 @@
+// What a kernel era provides to the shared event driver: its kernel functions, by the role they play.
+import type { K } from './kctx';
+
+export interface EraField {
+  scope: 'cpu' | 'vcpu';
+  /** Kernel name, e.g. KVM_ARM64_FP_ENABLED or fp_owner. */
+  name: string;
+  /** Index in CpuState.x / VcpuState.x. */
+  slot: number;
+  /** Labels of an enumerated field; absent for a flag (0 = clear, 1 = set). */
+  values?: readonly string[];
+  initial: number;
+  /** The kernel file that declares it. */
+  file: string;
+}
+
+/** A statement of an era that an ablation may remove (see variants.ts). */
+export interface Ablatable {
+  /** Short name used in `on(k, name)` where the statement stands, and in the variant id. */
+  name: string;
+  /** What removing it means, naming the statement and its kernel file. */
+  description: string;
+}
+
+export interface Era {
+  id: string;
+  /** One line shown by `fpsimd-viz variants` and the app's selector. */
+  summary: string;
+  fields: readonly EraField[];
+  ablatable: readonly Ablatable[];
+
+  /** The preempt notifier's sched-out of a vcpu thread in KVM_RUN (IRQs off). */
+  sched_out(k: K, vcpu: number): void;
+  /** __switch_to's FP part (IRQs off). */
+  fpsimd_thread_switch(k: K, next: number): void;
+  /** The preempt notifier's sched-in of a vcpu thread in KVM_RUN (IRQs on). */
+  sched_in(k: K, vcpu: number): void;
+  /** Return to user with TIF_FOREIGN_FPSTATE set. */
+  fpsimd_restore_current_state(k: K): void;
+  kernel_neon_begin(k: K): void;
+  kernel_neon_end(k: K): void;
+  /** KVM_RUN entry: the pid-change hook and vcpu_load. */
+  kvm_run_enter(k: K, vcpu: number): void;
+  /** Guest entry with IRQs already off: everything up to eret into the guest, traps configured. */
+  guest_entry(k: K, vcpu: number): void;
+  /** The hyp handler of a trapped guest FP access. */
+  guest_fp_trap(k: K, vcpu: number): void;
+  /** Guest exit up to (not including) the run loop's local_irq_enable. */
+  guest_exit(k: K, vcpu: number): void;
+  /** Leaving KVM_RUN: vcpu_put. */
+  kvm_run_exit(k: K, vcpu: number): void;
+}

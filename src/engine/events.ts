@@ -1,0 +1,179 @@
+// Event ops: when each is legal (and why not, in words), and the calls each one makes.
+// The scheduler, entry code and run loop are the same in every era; the era supplies the FP functions.
+import type { MachineConfig } from './config';
+import { clobberRegs, useRegs } from './ghost';
+import { enter, leave, set_current, set_irqs_off, set_mode, set_vcpu_in_run, type K } from './kctx';
+import type { MachineState } from './state';
+import type { Op, ScenarioEvent } from './types';
+
+const vcpuOf = (cfg: MachineConfig, t: number): number => (t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1);
+
+/** Null when ev is legal in state s; otherwise the failed precondition, in words. */
+export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent): string | null {
+  if (!Number.isInteger(ev.cpu) || ev.cpu < 0 || ev.cpu >= cfg.cpus)
+    return `CPU ${String(ev.cpu)} does not exist (the scenario has ${cfg.cpus} CPU${cfg.cpus > 1 ? 's' : ''})`;
+  const c = s.cpus[ev.cpu];
+  const cur = c.current;
+  const name = cur < 0 ? 'the idle task' : cfg.contexts[cur].id;
+  const v = vcpuOf(cfg, cur);
+  const inRun = v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
+  const where = `CPU${ev.cpu}`;
+  switch (ev.op) {
+    case 'schedule': {
+      if (ev.task === undefined) return 'schedule needs a "task"';
+      const t = cfg.byId.get(ev.task);
+      if (t === undefined || t >= cfg.nTasks) return `no task "${ev.task}" (a schedule names a host task)`;
+      if (c.mode === 'guest') return `${where} is in the guest with IRQs off; the guest must exit first`;
+      if (t === cur) return `${ev.task} is already current on ${where}`;
+      const other = s.cpus.findIndex((o) => o.current === t);
+      if (other >= 0) return `${ev.task} is current on CPU${other}; a task runs on one CPU at a time`;
+      return null;
+    }
+    case 'ret_to_user':
+      if (cur < 0) return `${where} is idle: no task to return to user space`;
+      if (cfg.contexts[cur].kind === 'kthread') return `${name} is a kernel thread and never returns to user space`;
+      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
+      if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
+      return null;
+    case 'syscall':
+    case 'user_fp':
+      if (c.mode !== 'user') return `${where} is not running a task in user space (mode: ${c.mode})`;
+      return null;
+    case 'kernel_neon':
+      if (cur < 0) return `${where} is idle: no task to use kernel-mode NEON (softirq_neon can)`;
+      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
+      return null;
+    case 'softirq_neon':
+      if (c.mode === 'guest' || c.irqsOff) return `${where} has IRQs disabled (in the guest); no softirq can run`;
+      return null;
+    case 'vcpu_load':
+      if (v < 0) return `${name} does not run a vcpu`;
+      if (inRun) return `${name}'s vcpu is already loaded (inside KVM_RUN)`;
+      if (c.mode !== 'user') return `${name} must be in user space to issue KVM_RUN (mode: ${c.mode})`;
+      return null;
+    case 'guest_enter':
+      if (v < 0) return `${name} does not run a vcpu`;
+      if (!inRun) return `${name}'s vcpu is not loaded; vcpu_load (KVM_RUN) first`;
+      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the run loop`;
+      return null;
+    case 'guest_fp':
+    case 'guest_exit':
+      if (c.mode !== 'guest') return `${where} is not in a guest (mode: ${c.mode})`;
+      return null;
+    case 'vcpu_put':
+      if (v < 0) return `${name} does not run a vcpu`;
+      if (!inRun) return `${name}'s vcpu is not loaded`;
+      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the run loop`;
+      return null;
+    default:
+      return `unknown op "${String((ev as { op: unknown }).op)}"`;
+  }
+}
+
+/** Applies a legal event to k.s in place, through the era's kernel functions. */
+export function runEvent(k: K, ev: ScenarioEvent): void {
+  const { cfg, s, era } = k;
+  const c = s.cpus[k.cpu];
+  const cur = c.current;
+  const v = vcpuOf(cfg, cur);
+  const op: Op = ev.op;
+  switch (op) {
+    case 'schedule': {
+      const next = cfg.byId.get(ev.task as string) as number;
+      enter(k, '__schedule', 'kernel/sched/core.c');
+      set_irqs_off(k, true); // run-queue lock held
+      if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun) {
+        enter(k, 'kvm_sched_out', 'virt/kvm/kvm_main.c');
+        era.sched_out(k, v);
+        leave(k);
+      }
+      enter(k, '__switch_to', 'arch/arm64/kernel/process.c');
+      era.fpsimd_thread_switch(k, next);
+      leave(k);
+      set_current(k, next);
+      set_mode(k, 'kernel');
+      set_irqs_off(k, false); // finish_task_switch() drops the lock
+      const nv = vcpuOf(cfg, next);
+      if (nv >= 0 && s.vcpus[nv - cfg.nTasks].inRun) {
+        enter(k, 'kvm_sched_in', 'virt/kvm/kvm_main.c');
+        era.sched_in(k, nv);
+        leave(k);
+      }
+      leave(k);
+      return;
+    }
+    case 'ret_to_user':
+      returnToUser(k);
+      set_mode(k, 'user');
+      return;
+    case 'syscall':
+      set_mode(k, 'kernel');
+      return;
+    case 'user_fp':
+      useRegs(k, cur);
+      return;
+    case 'kernel_neon':
+      era.kernel_neon_begin(k);
+      clobberRegs(k);
+      era.kernel_neon_end(k);
+      return;
+    case 'softirq_neon':
+      enter(k, '__do_softirq', 'kernel/softirq.c');
+      k.bh++;
+      era.kernel_neon_begin(k);
+      clobberRegs(k);
+      era.kernel_neon_end(k);
+      k.bh--;
+      leave(k);
+      // The interrupted user task goes back through the return-to-user path.
+      if (c.mode === 'user') returnToUser(k);
+      return;
+    case 'vcpu_load':
+      enter(k, 'kvm_vcpu_ioctl', 'virt/kvm/kvm_main.c');
+      set_mode(k, 'kernel');
+      era.kvm_run_enter(k, v);
+      set_vcpu_in_run(k, v, true, s.vcpus[v - cfg.nTasks].mapped);
+      leave(k);
+      return;
+    case 'guest_enter':
+      enter(k, 'kvm_arch_vcpu_ioctl_run', 'virt/kvm/arm/arm.c');
+      set_irqs_off(k, true); // local_irq_disable()
+      era.guest_entry(k, v);
+      set_mode(k, 'guest');
+      leave(k);
+      return;
+    case 'guest_fp':
+      if (c.fpTrap) {
+        s.counters.fpTraps++;
+        era.guest_fp_trap(k, v);
+      }
+      useRegs(k, v);
+      return;
+    case 'guest_exit':
+      enter(k, 'kvm_arch_vcpu_ioctl_run', 'virt/kvm/arm/arm.c');
+      set_mode(k, 'kernel');
+      era.guest_exit(k, v);
+      set_irqs_off(k, false); // local_irq_enable()
+      leave(k);
+      return;
+    case 'vcpu_put':
+      enter(k, 'kvm_arch_vcpu_ioctl_run', 'virt/kvm/arm/arm.c');
+      era.kvm_run_exit(k, v);
+      set_vcpu_in_run(k, v, false, s.vcpus[v - cfg.nTasks].mapped);
+      leave(k);
+      return;
+    default: {
+      const never: never = op;
+      throw new Error(`unknown op ${String(never)}`);
+    }
+  }
+}
+
+/** do_notify_resume(): reload the FP state if TIF_FOREIGN_FPSTATE says the registers are not ours. */
+function returnToUser(k: K): void {
+  const t = k.s.cpus[k.cpu].current;
+  if (t < 0 || !k.s.tasks[t].foreign) return;
+  enter(k, 'do_notify_resume', 'arch/arm64/kernel/signal.c');
+  k.era.fpsimd_restore_current_state(k);
+  leave(k);
+}

@@ -1,0 +1,79 @@
+// One plain-language sentence per step, built from what the step actually did.
+import type { MachineConfig } from './config';
+import type { MachineState } from './state';
+import type { Counters, ScenarioEvent, Violation } from './types';
+
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function moved(before: Counters, after: Counters): string {
+  const saves = after.hostSaves + after.guestSaves - before.hostSaves - before.guestSaves;
+  const restores = after.hostRestores + after.guestRestores - before.hostRestores - before.guestRestores;
+  if (saves === 0 && restores === 0) return 'no FP state was saved or restored';
+  const parts: string[] = [];
+  if (saves) parts.push(plural(saves, 'save'));
+  if (restores) parts.push(plural(restores, 'restore'));
+  const off = after.irqsOffSaveRestores - before.irqsOffSaveRestores;
+  return `${parts.join(' and ')}${off ? ` (${off} with IRQs off)` : ''}`;
+}
+
+/** Explains event ev, given the counters before it and the state after it. */
+export function explain(
+  cfg: MachineConfig,
+  ev: ScenarioEvent,
+  before: Counters,
+  after: MachineState,
+  calls: ReadonlySet<string>,
+  violations: readonly Violation[],
+): string {
+  const c = after.cpus[ev.cpu];
+  const who = c.current < 0 ? 'the idle task' : cfg.contexts[c.current].id;
+  const vcpu = c.current >= 0 && c.current < cfg.nTasks ? cfg.contexts[c.current].partner : -1;
+  const vname = vcpu >= 0 ? cfg.contexts[vcpu].id : 'the vcpu';
+  const cost = moved(before, after.counters);
+  let text: string;
+  switch (ev.op) {
+    case 'schedule':
+      text = `CPU${ev.cpu} switches to ${ev.task}${calls.has('kvm_sched_out') ? ', putting the outgoing vcpu' : ''}${
+        calls.has('kvm_sched_in') ? `, and loads ${vname} again` : ''
+      }; TIF_FOREIGN_FPSTATE of ${ev.task} is now ${after.tasks[c.current].foreign ? 'set (its state must be reloaded before user space)' : 'clear (its registers are still live here)'}; ${cost}.`;
+      break;
+    case 'ret_to_user':
+      text = calls.has('task_fpsimd_load')
+        ? `${who} returns to user space; TIF_FOREIGN_FPSTATE was set, so its state is loaded from memory; ${cost}.`
+        : `${who} returns to user space; its registers are still live, so ${cost}.`;
+      break;
+    case 'syscall':
+      text = `${who} enters the kernel; nothing FP happens (the registers stay as they are).`;
+      break;
+    case 'user_fp':
+      text = `${who} uses its FP/SIMD registers in user space.`;
+      break;
+    case 'kernel_neon':
+    case 'softirq_neon':
+      text = `${ev.op === 'softirq_neon' ? 'A softirq' : who} uses kernel-mode NEON on CPU${ev.cpu}: live state is saved first, then the registers hold scratch; ${cost}${
+        calls.has('task_fpsimd_load') ? ' (the interrupted task reloaded its state on return to user)' : ''
+      }.`;
+      break;
+    case 'vcpu_load':
+      text = `${who} issues KVM_RUN: ${calls.has('kvm_arch_vcpu_run_map_fp') ? 'first run, so its thread is mapped into hyp; ' : ''}${vname} is loaded on CPU${ev.cpu}; ${cost}.`;
+      break;
+    case 'guest_enter':
+      text = `The run loop disables IRQs and enters ${vname}; guest FP access ${c.fpTrap ? 'traps to hyp' : 'does not trap (its state is live)'}.`;
+      break;
+    case 'guest_fp':
+      text = calls.size
+        ? `${vname} touches FP and traps: hyp switches the registers to the guest's state; ${cost}.`
+        : `${vname} uses FP without trapping: its state is already in the registers.`;
+      break;
+    case 'guest_exit':
+      text = `${vname} exits to the run loop, which ${calls.has('fpsimd_bind_state_to_cpu') ? "binds the guest's live state to CPU" + ev.cpu + ' and ' : ''}re-enables IRQs; ${cost}.`;
+      break;
+    case 'vcpu_put':
+      text = `${who} leaves KVM_RUN: ${vname} is put; ${cost}.`;
+      break;
+    default:
+      text = `${ev.op}.`;
+  }
+  if (violations.length) text += ` Violation: ${violations.map((v) => v.message).join(' ')}`;
+  return text;
+}

@@ -1,0 +1,180 @@
+// The checker: moves of FP data between registers and memory as they really happen, and the four
+// violation kinds detected at the step where they happen. No kernel function reads this state.
+import { storageName } from './config';
+import { report, irqs_disabled, type K } from './kctx';
+import { NOTHING, SCRATCH } from './state';
+
+const cpuLabel = (c: number): string => `CPU${c}`;
+
+function dataText(k: K, owner: number, ver: number): string {
+  if (owner === NOTHING) return 'nothing known';
+  if (owner === SCRATCH) return 'kernel-mode NEON scratch';
+  const id = k.cfg.contexts[owner].id;
+  return ver === k.s.ghost.newest[owner] ? `${id}'s newest data` : `${id}'s older data`;
+}
+
+/** Whether (owner, newest) survives somewhere other than the location about to be written. */
+function hasOtherCopy(k: K, owner: number, skipReg: number, skipMem: number): boolean {
+  const g = k.s.ghost;
+  const v = g.newest[owner];
+  for (let c = 0; c < g.regOwner.length; c++)
+    if (c !== skipReg && g.regOwner[c] === owner && g.regVer[c] === v) return true;
+  for (let s = 0; s < g.memOwner.length; s++)
+    if (s !== skipMem && g.memOwner[s] === owner && g.memVer[s] === v) return true;
+  return false;
+}
+
+/** lost-update: the location held the only copy of a context's newest data and gets other data. */
+function checkOverwrite(
+  k: K,
+  owner: number,
+  ver: number,
+  newOwner: number,
+  newVer: number,
+  reg: number,
+  mem: number,
+  how: string,
+): void {
+  if (owner < 0 || ver !== k.s.ghost.newest[owner]) return;
+  if (owner === newOwner && ver === newVer) return;
+  if (hasOtherCopy(k, owner, reg, mem)) return;
+  const where = reg >= 0 ? `${cpuLabel(reg)}'s registers` : `its in-memory copy (${storageName(k.cfg, mem)})`;
+  report(
+    k,
+    'lost-update',
+    owner,
+    `${k.cfg.contexts[owner].id}'s newest FP data, held only in ${where}, was overwritten by ${how}.`,
+  );
+}
+
+function recordReg(k: K, c: number, owner: number, ver: number): void {
+  const g = k.s.ghost;
+  if (k.rec)
+    k.rec.change(
+      { kind: 'cpu', cpu: c },
+      'regs',
+      `cpu${c}.regs`,
+      dataText(k, g.regOwner[c], g.regVer[c]),
+      dataText(k, owner, ver),
+      true,
+    );
+  g.regOwner[c] = owner;
+  g.regVer[c] = ver;
+}
+
+function recordMem(k: K, s: number, owner: number, ver: number): void {
+  const g = k.s.ghost;
+  if (k.rec) {
+    const name = storageName(k.cfg, s);
+    const target =
+      s < k.cfg.contexts.length
+        ? { kind: 'context' as const, id: name }
+        : { kind: 'cpu' as const, cpu: s - k.cfg.contexts.length };
+    k.rec.change(
+      target,
+      'memory',
+      `${name}.memory`,
+      dataText(k, g.memOwner[s], g.memVer[s]),
+      dataText(k, owner, ver),
+      true,
+    );
+  }
+  g.memOwner[s] = owner;
+  g.memVer[s] = ver;
+}
+
+function count(k: K, storage: number, save: boolean): void {
+  const c = k.s.counters;
+  const guest = storage >= k.cfg.nTasks && storage < k.cfg.contexts.length;
+  if (save) {
+    if (guest) c.guestSaves++;
+    else c.hostSaves++;
+  } else if (guest) c.guestRestores++;
+  else c.hostRestores++;
+  if (irqs_disabled(k)) c.irqsOffSaveRestores++;
+}
+
+/** fpsimd_save_state / __fpsimd_save_state: this CPU's registers -> storage. */
+export function regsToMemory(k: K, storage: number): void {
+  const g = k.s.ghost;
+  const o = g.regOwner[k.cpu];
+  const v = g.regVer[k.cpu];
+  checkOverwrite(
+    k,
+    g.memOwner[storage],
+    g.memVer[storage],
+    o,
+    v,
+    -1,
+    storage,
+    `a save of ${dataText(k, o, v)} from ${cpuLabel(k.cpu)}`,
+  );
+  recordMem(k, storage, o, v);
+  count(k, storage, true);
+}
+
+/** fpsimd_load_state / __fpsimd_restore_state: storage -> this CPU's registers. */
+export function memoryToRegs(k: K, storage: number): void {
+  const g = k.s.ghost;
+  const o = g.memOwner[storage];
+  const v = g.memVer[storage];
+  checkOverwrite(
+    k,
+    g.regOwner[k.cpu],
+    g.regVer[k.cpu],
+    o,
+    v,
+    k.cpu,
+    -1,
+    `a load of ${storageName(k.cfg, storage)}'s state`,
+  );
+  recordReg(k, k.cpu, o, v);
+  count(k, storage, false);
+}
+
+/** Kernel-mode NEON leaves scratch data in the registers. */
+export function clobberRegs(k: K): void {
+  const g = k.s.ghost;
+  checkOverwrite(k, g.regOwner[k.cpu], g.regVer[k.cpu], SCRATCH, 0, k.cpu, -1, 'kernel-mode NEON');
+  recordReg(k, k.cpu, SCRATCH, 0);
+}
+
+/** Context ctx runs FP code on this CPU: it must find its own newest data, then writes a new version. */
+export function useRegs(k: K, ctx: number): void {
+  const g = k.s.ghost;
+  const o = g.regOwner[k.cpu];
+  const v = g.regVer[k.cpu];
+  const id = k.cfg.contexts[ctx].id;
+  if (o === ctx && v !== g.newest[ctx])
+    report(
+      k,
+      'stale-read',
+      ctx,
+      `${id} ran FP code on ${cpuLabel(k.cpu)} whose registers held its older data, not its newest.`,
+    );
+  else if (o === NOTHING || o === SCRATCH)
+    report(
+      k,
+      'stale-read',
+      ctx,
+      `${id} ran FP code on ${cpuLabel(k.cpu)} whose registers held ${dataText(k, o, v)}, not its data.`,
+    );
+  else if (o !== ctx)
+    report(
+      k,
+      'leak',
+      ctx,
+      `${id} ran FP code on ${cpuLabel(k.cpu)} whose registers held ${dataText(k, o, v)}.`,
+    );
+  const nv = g.newest[ctx] + 1;
+  // Superseding one's own data is no loss; overwriting someone else's only copy is.
+  if (o !== ctx) checkOverwrite(k, o, v, ctx, nv, k.cpu, -1, `${id}'s FP code`);
+  if (k.rec) {
+    const c = { kind: 'context' as const, id };
+    k.rec.change(c, 'newest version', `${id}.newest version`, String(g.newest[ctx]), String(nv), true);
+    k.rec.change({ kind: 'cpu', cpu: k.cpu }, 'regs', `cpu${k.cpu}.regs`, dataText(k, o, v), `${id}'s newest data`, true);
+  }
+  g.newest[ctx] = nv;
+  g.regOwner[k.cpu] = ctx;
+  g.regVer[k.cpu] = nv;
+}

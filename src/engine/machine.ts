@@ -1,0 +1,62 @@
+// The one step function: state + event -> next state, violations, and (optionally) the step's record.
+import { buildConfig, type MachineConfig } from './config';
+import { whyIllegal, runEvent } from './events';
+import { explain } from './explain';
+import type { K } from './kctx';
+import { cloneState, initialState, type MachineState } from './state';
+import { flattenCalls, Recorder, type StepRecord } from './trace';
+import type { Scenario, ScenarioEvent, Violation } from './types';
+import type { Variant } from './variants';
+
+export interface Machine {
+  readonly variant: Variant;
+  readonly cfg: MachineConfig;
+}
+
+export function createMachine(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>, variant: Variant): Machine {
+  return { variant, cfg: buildConfig(sc) };
+}
+
+export function initialMachineState(m: Machine): MachineState {
+  const cpuX: number[] = [];
+  const vcpuX: number[] = [];
+  for (const f of m.variant.era.fields) (f.scope === 'cpu' ? cpuX : vcpuX)[f.slot] = f.initial;
+  return initialState(m.cfg, cpuX, vcpuX);
+}
+
+function makeK(m: Machine, s: MachineState, ev: ScenarioEvent, index: number, rec: Recorder | null, out: Violation[]): K {
+  return { cfg: m.cfg, s, era: m.variant.era, cpu: ev.cpu, ablation: m.variant.ablation, step: index, bh: 0, rec, violations: out };
+}
+
+/**
+ * Applies ev in place (the hot path of replay and the explorer). Returns the failed precondition, or
+ * null; violations are appended to `out`. The caller has checked nothing: illegal events change nothing.
+ */
+export function stepInPlace(m: Machine, s: MachineState, ev: ScenarioEvent, index: number, out: Violation[]): string | null {
+  const why = whyIllegal(m.cfg, s, ev);
+  if (why !== null) return why;
+  runEvent(makeK(m, s, ev, index, null, out), ev);
+  return null;
+}
+
+export type StepResult =
+  | { ok: true; state: MachineState; record: StepRecord }
+  | { ok: false; reason: string };
+
+/** The pure step with its full record (calls, changes, explanation). s is not modified. */
+export function stepWithRecord(m: Machine, s: MachineState, ev: ScenarioEvent, index: number): StepResult {
+  const why = whyIllegal(m.cfg, s, ev);
+  if (why !== null) return { ok: false, reason: why };
+  const next = cloneState(s);
+  const rec = new Recorder();
+  const violations: Violation[] = [];
+  const before = { ...s.counters };
+  runEvent(makeK(m, next, ev, index, rec, violations), ev);
+  const calls = rec.calls;
+  const explanation = explain(m.cfg, ev, before, next, new Set(flattenCalls(calls)), violations);
+  return {
+    ok: true,
+    state: next,
+    record: { index, event: ev, calls, changes: rec.netChanges(), explanation, violations },
+  };
+}

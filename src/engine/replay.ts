@@ -1,0 +1,97 @@
+// Replay of a whole scenario with checkpoints, so any step of a long scenario is cheap to reach.
+import { cloneState, type MachineState } from './state';
+import { initialMachineState, stepInPlace, stepWithRecord, type Machine } from './machine';
+import type { StepRecord } from './trace';
+import { COUNTER_NAMES, type Counters, type ScenarioEvent, type Violation } from './types';
+
+export interface Replay {
+  readonly machine: Machine;
+  readonly events: readonly ScenarioEvent[];
+  /** Events applied: all of them, or up to the first illegal one. */
+  readonly length: number;
+  /** The first event that is not legal in the state it meets (replay stops there). */
+  readonly illegal: { index: number; op: string; reason: string } | null;
+  readonly violations: readonly Violation[];
+  /** checkpoints[i] = state after i * every events. */
+  readonly checkpoints: readonly MachineState[];
+  readonly every: number;
+  /** Cumulative counters after n events: counters[n * 6 + k], k in COUNTER_NAMES order. */
+  readonly counters: Int32Array;
+  /** Register owner (ghost) per CPU after n events: owners[n * cpus + c]. */
+  readonly owners: Int32Array;
+  readonly final: MachineState;
+}
+
+export interface ReplayOptions {
+  /** Checkpoint interval; smaller = faster random access, more memory. */
+  every?: number;
+}
+
+const NC = COUNTER_NAMES.length;
+
+function writeCounters(out: Int32Array, n: number, c: Counters): void {
+  for (let i = 0; i < NC; i++) out[n * NC + i] = c[COUNTER_NAMES[i]];
+}
+
+export function replay(m: Machine, events: readonly ScenarioEvent[], opts: ReplayOptions = {}): Replay {
+  const every = opts.every ?? 128;
+  const s = initialMachineState(m);
+  const cpus = m.cfg.cpus;
+  const checkpoints: MachineState[] = [cloneState(s)];
+  const counters = new Int32Array((events.length + 1) * NC);
+  const owners = new Int32Array((events.length + 1) * cpus);
+  const violations: Violation[] = [];
+  let illegal: Replay['illegal'] = null;
+  let n = 0;
+  for (let c = 0; c < cpus; c++) owners[c] = s.ghost.regOwner[c];
+  for (; n < events.length; n++) {
+    const ev = events[n];
+    const why = stepInPlace(m, s, ev, n, violations);
+    if (why !== null) {
+      illegal = { index: n, op: String(ev.op), reason: why };
+      break;
+    }
+    writeCounters(counters, n + 1, s.counters);
+    for (let c = 0; c < cpus; c++) owners[(n + 1) * cpus + c] = s.ghost.regOwner[c];
+    if ((n + 1) % every === 0) checkpoints.push(cloneState(s));
+  }
+  return { machine: m, events, length: n, illegal, violations, checkpoints, every, counters, owners, final: s };
+}
+
+/** The state after n events (0 <= n <= length), from the nearest checkpoint. The result is a copy. */
+export function stateAt(r: Replay, n: number): MachineState {
+  const at = Math.max(0, Math.min(n, r.length));
+  const ci = Math.floor(at / r.every);
+  const s = cloneState(r.checkpoints[ci]);
+  const sink: Violation[] = [];
+  for (let i = ci * r.every; i < at; i++) stepInPlace(r.machine, s, r.events[i], i, sink);
+  return s;
+}
+
+/** The full record of event i (0 <= i < length). */
+export function recordAt(r: Replay, i: number): StepRecord {
+  const res = stepWithRecord(r.machine, stateAt(r, i), r.events[i], i);
+  if (!res.ok) throw new Error(`event ${i} is not legal: ${res.reason}`);
+  return res.record;
+}
+
+/** Cumulative counters after n events. */
+export function countersAt(r: Replay, n: number): Counters {
+  const at = Math.max(0, Math.min(n, r.length));
+  const out = {} as Counters;
+  COUNTER_NAMES.forEach((k, i) => (out[k] = r.counters[at * NC + i]));
+  return out;
+}
+
+/** Every step's record (for `run --json` and tests); linear, one clone per step. */
+export function allRecords(m: Machine, events: readonly ScenarioEvent[]): { records: StepRecord[]; state: MachineState; illegal: Replay['illegal'] } {
+  let s = initialMachineState(m);
+  const records: StepRecord[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const res = stepWithRecord(m, s, events[i], i);
+    if (!res.ok) return { records, state: s, illegal: { index: i, op: String(events[i].op), reason: res.reason } };
+    records.push(res.record);
+    s = res.state;
+  }
+  return { records, state: s, illegal: null };
+}

@@ -1,0 +1,83 @@
+// The scenario format (fpsimd-scenario/1) as TypeScript types, and the event ops.
+
+export const OPS = [
+  'schedule',
+  'ret_to_user',
+  'syscall',
+  'user_fp',
+  'kernel_neon',
+  'softirq_neon',
+  'vcpu_load',
+  'guest_enter',
+  'guest_fp',
+  'guest_exit',
+  'vcpu_put',
+] as const;
+
+export type Op = (typeof OPS)[number];
+
+export interface ScenarioEvent {
+  cpu: number;
+  op: Op;
+  /** `schedule` only: the task switched in. */
+  task?: string;
+  /** A teacher's words for this step, shown as plain text. */
+  note?: string;
+}
+
+export interface ScenarioTask {
+  id: string;
+  /** This task is the host thread running that vcpu's KVM_RUN loop. */
+  vcpu?: string;
+  /** A kernel thread: no user FP state, never returns to user space. */
+  kthread?: boolean;
+}
+
+export interface Scenario {
+  format: 'fpsimd-scenario/1';
+  title: string;
+  description?: string;
+  variant?: string;
+  cpus: number;
+  tasks: ScenarioTask[];
+  start: Record<string, string>;
+  events: ScenarioEvent[];
+}
+
+export type Mode = 'user' | 'kernel' | 'guest' | 'idle';
+
+export type ViolationKind = 'stale-read' | 'lost-update' | 'leak' | 'kernel-warning';
+
+export const VIOLATION_KINDS: readonly ViolationKind[] = [
+  'stale-read',
+  'lost-update',
+  'leak',
+  'kernel-warning',
+];
+
+export interface Violation {
+  step: number;
+  kind: ViolationKind;
+  /** Context id whose data was affected (or the current task for a kernel warning). */
+  context: string | null;
+  cpu: number;
+  message: string;
+}
+
+export interface Counters {
+  hostSaves: number;
+  hostRestores: number;
+  guestSaves: number;
+  guestRestores: number;
+  fpTraps: number;
+  irqsOffSaveRestores: number;
+}
+
+export const COUNTER_NAMES: readonly (keyof Counters)[] = [
+  'hostSaves',
+  'hostRestores',
+  'guestSaves',
+  'guestRestores',
+  'fpTraps',
+  'irqsOffSaveRestores',
+];
