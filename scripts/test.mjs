@@ -1,0 +1,57 @@
+// `npm test`: typecheck, lint, format check, unit/component tests, build, browser tests.
+// Stops at the first failing step (exit 1) and always ends with the plain line
+// `tests: N passed, N failed` summed from test-results/unit.json and test-results/e2e.json.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { E2E_JSON, UNIT_JSON, summarize, summaryLine } from './test-summary.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
+const noColor = { NO_COLOR: '1', FORCE_COLOR: '0' };
+
+const steps = [
+  { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
+  { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level=warn'], env: noColor },
+  {
+    name: 'unit',
+    cmd: bin('vitest'),
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_JSON}`],
+    env: noColor,
+  },
+  { name: 'build', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },
+  // Playwright's JSON reporter (playwright.config.ts) writes test-results/e2e.json.
+  { name: 'e2e', cmd: bin('playwright'), args: ['test'] },
+];
+
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
+
+mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+rmSync(UNIT_JSON, { force: true });
+rmSync(E2E_JSON, { force: true });
+
+let failedStep = null;
+for (const step of steps) {
+  console.log(`\n=== ${step.name} (t+${secs()}s)`);
+  const res = spawnSync(step.cmd, step.args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
+  if (res.status !== 0) {
+    failedStep = step.name;
+    const why = res.error ? res.error.message : res.signal ? `signal ${res.signal}` : `exit ${res.status}`;
+    console.error(`\n*** step '${step.name}' failed (${why}); stopping.`);
+    break;
+  }
+}
+
+const result = summarize({ stepFailed: failedStep !== null });
+const noTests = failedStep === null && result.passed === 0;
+if (noTests) console.error('*** no tests ran');
+console.log(`\n${result.details.join(', ') || 'no test results'}, wall ${secs()}s`);
+console.log(summaryLine(result));
+process.exitCode = failedStep !== null || result.failed > 0 || noTests ? 1 : 0;
