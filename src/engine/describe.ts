@@ -33,14 +33,18 @@ export function describeState(m: Machine, s: MachineState): StateView {
   const { cfg } = m;
   const g = s.ghost;
   const name = (i: number): string | null => (i >= 0 && i < cfg.contexts.length ? cfg.contexts[i].id : null);
-  const fieldValue = (f: (typeof m.variant.era.fields)[number], n: number): unknown => (f.values ? f.values[n] : n !== 0);
+  const fieldValue = (f: (typeof m.variant.era.fields)[number], n: number): unknown =>
+    f.values ? f.values[n] : n !== 0;
   const cpus = s.cpus.map((c, i): CpuView => {
     const o = g.regOwner[i];
     const v: CpuView = {
       id: i,
       current: name(c.current),
       mode: c.mode,
-      regs: { owner: o === SCRATCH ? 'kernel-neon' : o === NOTHING ? null : name(o), latest: o >= 0 && g.regVer[i] === g.newest[o] },
+      regs: {
+        owner: o === SCRATCH ? 'kernel-neon' : o === NOTHING ? null : name(o),
+        latest: o >= 0 && g.regVer[i] === g.newest[o],
+      },
       lastState: name(c.lastState),
       irqsDisabled: c.irqsOff,
     };
@@ -51,7 +55,13 @@ export function describeState(m: Machine, s: MachineState): StateView {
     const memLatest = g.newest[i] < 0 || (g.memOwner[i] === i && g.memVer[i] === g.newest[i]);
     if (ctx.kind !== 'vcpu') {
       const t = s.tasks[i];
-      return { id: ctx.id, kind: ctx.kind, cpuField: t.cpuField < 0 ? null : t.cpuField, foreignFpstate: t.foreign, memLatest };
+      return {
+        id: ctx.id,
+        kind: ctx.kind,
+        cpuField: t.cpuField < 0 ? null : t.cpuField,
+        foreignFpstate: t.foreign,
+        memLatest,
+      };
     }
     const vs = s.vcpus[i - cfg.nTasks];
     const v: ContextView = { id: ctx.id, kind: 'vcpu', memLatest, inRun: vs.inRun };

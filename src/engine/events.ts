@@ -6,7 +6,8 @@ import { enter, leave, set_current, set_irqs_off, set_mode, set_vcpu_in_run, typ
 import type { MachineState } from './state';
 import type { Op, ScenarioEvent } from './types';
 
-const vcpuOf = (cfg: MachineConfig, t: number): number => (t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1);
+const vcpuOf = (cfg: MachineConfig, t: number): number =>
+  t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
 
 /** Null when ev is legal in state s; otherwise the failed precondition, in words. */
 export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent): string | null {
@@ -31,7 +32,8 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     }
     case 'ret_to_user':
       if (cur < 0) return `${where} is idle: no task to return to user space`;
-      if (cfg.contexts[cur].kind === 'kthread') return `${name} is a kernel thread and never returns to user space`;
+      if (cfg.contexts[cur].kind === 'kthread')
+        return `${name} is a kernel thread and never returns to user space`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
       if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
       return null;
@@ -44,7 +46,8 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
       return null;
     case 'softirq_neon':
-      if (c.mode === 'guest' || c.irqsOff) return `${where} has IRQs disabled (in the guest); no softirq can run`;
+      if (c.mode === 'guest' || c.irqsOff)
+        return `${where} has IRQs disabled (in the guest); no softirq can run`;
       return null;
     case 'vcpu_load':
       if (v < 0) return `${name} does not run a vcpu`;

@@ -172,7 +172,14 @@ export function useRegs(k: K, ctx: number): void {
   if (k.rec) {
     const c = { kind: 'context' as const, id };
     k.rec.change(c, 'newest version', `${id}.newest version`, String(g.newest[ctx]), String(nv), true);
-    k.rec.change({ kind: 'cpu', cpu: k.cpu }, 'regs', `cpu${k.cpu}.regs`, dataText(k, o, v), `${id}'s newest data`, true);
+    k.rec.change(
+      { kind: 'cpu', cpu: k.cpu },
+      'regs',
+      `cpu${k.cpu}.regs`,
+      dataText(k, o, v),
+      `${id}'s newest data`,
+      true,
+    );
   }
   g.newest[ctx] = nv;
   g.regOwner[k.cpu] = ctx;

@@ -24,15 +24,38 @@ export function initialMachineState(m: Machine): MachineState {
   return initialState(m.cfg, cpuX, vcpuX);
 }
 
-function makeK(m: Machine, s: MachineState, ev: ScenarioEvent, index: number, rec: Recorder | null, out: Violation[]): K {
-  return { cfg: m.cfg, s, era: m.variant.era, cpu: ev.cpu, ablation: m.variant.ablation, step: index, bh: 0, rec, violations: out };
+function makeK(
+  m: Machine,
+  s: MachineState,
+  ev: ScenarioEvent,
+  index: number,
+  rec: Recorder | null,
+  out: Violation[],
+): K {
+  return {
+    cfg: m.cfg,
+    s,
+    era: m.variant.era,
+    cpu: ev.cpu,
+    ablation: m.variant.ablation,
+    step: index,
+    bh: 0,
+    rec,
+    violations: out,
+  };
 }
 
 /**
  * Applies ev in place (the hot path of replay and the explorer). Returns the failed precondition, or
  * null; violations are appended to `out`. The caller has checked nothing: illegal events change nothing.
  */
-export function stepInPlace(m: Machine, s: MachineState, ev: ScenarioEvent, index: number, out: Violation[]): string | null {
+export function stepInPlace(
+  m: Machine,
+  s: MachineState,
+  ev: ScenarioEvent,
+  index: number,
+  out: Violation[],
+): string | null {
   const why = whyIllegal(m.cfg, s, ev);
   if (why !== null) return why;
   runEvent(makeK(m, s, ev, index, null, out), ev);
@@ -40,8 +63,7 @@ export function stepInPlace(m: Machine, s: MachineState, ev: ScenarioEvent, inde
 }
 
 export type StepResult =
-  | { ok: true; state: MachineState; record: StepRecord }
-  | { ok: false; reason: string };
+  { ok: true; state: MachineState; record: StepRecord } | { ok: false; reason: string };
 
 /** The pure step with its full record (calls, changes, explanation). s is not modified. */
 export function stepWithRecord(m: Machine, s: MachineState, ev: ScenarioEvent, index: number): StepResult {

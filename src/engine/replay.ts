@@ -55,7 +55,18 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     for (let c = 0; c < cpus; c++) owners[(n + 1) * cpus + c] = s.ghost.regOwner[c];
     if ((n + 1) % every === 0) checkpoints.push(cloneState(s));
   }
-  return { machine: m, events, length: n, illegal, violations, checkpoints, every, counters, owners, final: s };
+  return {
+    machine: m,
+    events,
+    length: n,
+    illegal,
+    violations,
+    checkpoints,
+    every,
+    counters,
+    owners,
+    final: s,
+  };
 }
 
 /** The state after n events (0 <= n <= length), from the nearest checkpoint. The result is a copy. */
@@ -84,12 +95,16 @@ export function countersAt(r: Replay, n: number): Counters {
 }
 
 /** Every step's record (for `run --json` and tests); linear, one clone per step. */
-export function allRecords(m: Machine, events: readonly ScenarioEvent[]): { records: StepRecord[]; state: MachineState; illegal: Replay['illegal'] } {
+export function allRecords(
+  m: Machine,
+  events: readonly ScenarioEvent[],
+): { records: StepRecord[]; state: MachineState; illegal: Replay['illegal'] } {
   let s = initialMachineState(m);
   const records: StepRecord[] = [];
   for (let i = 0; i < events.length; i++) {
     const res = stepWithRecord(m, s, events[i], i);
-    if (!res.ok) return { records, state: s, illegal: { index: i, op: String(events[i].op), reason: res.reason } };
+    if (!res.ok)
+      return { records, state: s, illegal: { index: i, op: String(events[i].op), reason: res.reason } };
     records.push(res.record);
     s = res.state;
   }

@@ -59,7 +59,10 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
   const seen = new Map<string, string>();
   const tasks = new Set<string>();
   sc.tasks.forEach((t, i) => {
-    for (const [key, value] of [['id', t.id], ['vcpu', t.vcpu]] as const) {
+    for (const [key, value] of [
+      ['id', t.id],
+      ['vcpu', t.vcpu],
+    ] as const) {
       if (value === undefined) continue;
       const where = `tasks[${i}].${key}`;
       const prev = seen.get(value);
@@ -75,14 +78,22 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
       errors.push({ where, message: `"${cpu}" is not a CPU of this scenario (0 to ${sc.cpus - 1})` });
     else if (!tasks.has(task)) errors.push({ where, message: `no task "${task}"` });
     else if (startedOn.has(task))
-      errors.push({ where, message: `${task} is already current on CPU ${startedOn.get(task)}; a task is current on at most one CPU` });
+      errors.push({
+        where,
+        message: `${task} is already current on CPU ${startedOn.get(task)}; a task is current on at most one CPU`,
+      });
     else startedOn.set(task, cpu);
   }
   sc.events.forEach((ev, i) => {
-    if (ev.cpu >= sc.cpus) errors.push({ where: `events[${i}].cpu`, message: `CPU ${ev.cpu} does not exist (cpus is ${sc.cpus})` });
+    if (ev.cpu >= sc.cpus)
+      errors.push({
+        where: `events[${i}].cpu`,
+        message: `CPU ${ev.cpu} does not exist (cpus is ${sc.cpus})`,
+      });
     if (ev.op === 'schedule') {
       if (ev.task === undefined) errors.push({ where: `events[${i}]`, message: 'schedule needs a "task"' });
-      else if (!tasks.has(ev.task)) errors.push({ where: `events[${i}].task`, message: `no task "${ev.task}"` });
+      else if (!tasks.has(ev.task))
+        errors.push({ where: `events[${i}].task`, message: `no task "${ev.task}"` });
     } else if (ev.task !== undefined)
       errors.push({ where: `events[${i}].task`, message: `only schedule takes a "task" (op is ${ev.op})` });
   });
@@ -93,7 +104,9 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
 export function validateScenario(value: unknown): ParseResult {
   const res = scenarioSchema.safeParse(value);
   if (!res.success) {
-    const errors = res.error.issues.slice(0, 20).map((iss) => ({ where: pathText(iss.path), message: iss.message }));
+    const errors = res.error.issues
+      .slice(0, 20)
+      .map((iss) => ({ where: pathText(iss.path), message: iss.message }));
     return { ok: false, errors };
   }
   const sc = res.data as Scenario;
@@ -119,7 +132,10 @@ export function parseScenario(text: string): ParseResult {
     return {
       ok: false,
       errors: [
-        { where: '', message: `file is ${(text.length / 1e6).toFixed(1)} MB; scenarios are limited to ${MAX_SCENARIO_BYTES / 1e6} MB` },
+        {
+          where: '',
+          message: `file is ${(text.length / 1e6).toFixed(1)} MB; scenarios are limited to ${MAX_SCENARIO_BYTES / 1e6} MB`,
+        },
       ],
     };
   let value: unknown;
@@ -130,7 +146,10 @@ export function parseScenario(text: string): ParseResult {
     const m = /position (\d+)/.exec(msg);
     const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
     const where = m ? lineColumn(text, Number(m[1])) : truncated ? 'end of file' : '';
-    return { ok: false, errors: [{ where, message: `not valid JSON${truncated ? ' (the file looks truncated)' : ''}: ${msg}` }] };
+    return {
+      ok: false,
+      errors: [{ where, message: `not valid JSON${truncated ? ' (the file looks truncated)' : ''}: ${msg}` }],
+    };
   }
   return validateScenario(value);
 }

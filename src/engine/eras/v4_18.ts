@@ -3,7 +3,21 @@
 // the host side is ../kernel/fpsimd.ts. `on(k, name)` marks a statement an ablation can remove.
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
-import { current, enter, get_x, irqs_disabled, leave, on, set_fp_trap, set_irqs_off, set_vcpu_in_run, set_x, stmt, WARN_ON, type K } from '../kctx';
+import {
+  current,
+  enter,
+  get_x,
+  irqs_disabled,
+  leave,
+  on,
+  set_fp_trap,
+  set_irqs_off,
+  set_vcpu_in_run,
+  set_x,
+  stmt,
+  WARN_ON,
+  type K,
+} from '../kctx';
 import {
   fpsimd_bind_state_to_cpu,
   fpsimd_flush_cpu_state,
@@ -41,7 +55,11 @@ export function kvm_arch_vcpu_run_map_fp(k: K, v: number): void {
 /** arch/arm64/kvm/fpsimd.c: entering the run loop the host's state may be live; the guest's is not. */
 export function kvm_arch_vcpu_load_fp(k: K, v: number): void {
   enter(k, 'kvm_arch_vcpu_load_fp', KVM_FPSIMD_C);
-  WARN_ON(k, k.cfg.contexts[current(k)].kind === 'kthread', 'BUG_ON(!current->mm) in kvm_arch_vcpu_load_fp()');
+  WARN_ON(
+    k,
+    k.cfg.contexts[current(k)].kind === 'kthread',
+    'BUG_ON(!current->mm) in kvm_arch_vcpu_load_fp()',
+  );
   set_x(k, FP_ENABLED, v, 0);
   if (on(k, 'load-fp-host')) {
     stmt(k, 'set-fp-host');
@@ -153,15 +171,48 @@ export const v4_18: Era = {
   summary: 'The patch: lazy host save in hyp, guest state bound to the CPU after exit, saved on vcpu_put.',
   fields,
   ablatable: [
-    { name: 'ctxsync-bind', description: 'kvm_arch_vcpu_ctxsync_fp() does not call fpsimd_bind_state_to_cpu() (arch/arm64/kvm/fpsimd.c)' },
-    { name: 'ctxsync-clear-foreign', description: 'kvm_arch_vcpu_ctxsync_fp() does not clear TIF_FOREIGN_FPSTATE (arch/arm64/kvm/fpsimd.c)' },
-    { name: 'hyp-foreign-check', description: "update_fp_enabled() ignores the host thread's TIF_FOREIGN_FPSTATE (arch/arm64/kvm/hyp/switch.c)" },
-    { name: 'put-save', description: "kvm_arch_vcpu_put_fp() does not fpsimd_save() the guest's state (arch/arm64/kvm/fpsimd.c)" },
-    { name: 'put-flush', description: 'kvm_arch_vcpu_put_fp() does not fpsimd_flush_cpu_state() (arch/arm64/kvm/fpsimd.c)' },
-    { name: 'load-fp-host', description: 'kvm_arch_vcpu_load_fp() does not set KVM_ARM64_FP_HOST (arch/arm64/kvm/fpsimd.c)' },
-    { name: 'flush-sets-foreign', description: 'fpsimd_flush_cpu_state() does not set TIF_FOREIGN_FPSTATE, which the patch\'s v9-to-v10 change relies on (arch/arm64/kernel/fpsimd.c)' },
-    { name: 'thread-switch-cpu-check', description: "fpsimd_thread_switch() ignores next's fpsimd_cpu field, i.e. migration (arch/arm64/kernel/fpsimd.c)" },
-    { name: 'neon-save', description: 'kernel_neon_begin() does not fpsimd_save() live state before clobbering the registers (arch/arm64/kernel/fpsimd.c)' },
+    {
+      name: 'ctxsync-bind',
+      description:
+        'kvm_arch_vcpu_ctxsync_fp() does not call fpsimd_bind_state_to_cpu() (arch/arm64/kvm/fpsimd.c)',
+    },
+    {
+      name: 'ctxsync-clear-foreign',
+      description: 'kvm_arch_vcpu_ctxsync_fp() does not clear TIF_FOREIGN_FPSTATE (arch/arm64/kvm/fpsimd.c)',
+    },
+    {
+      name: 'hyp-foreign-check',
+      description:
+        "update_fp_enabled() ignores the host thread's TIF_FOREIGN_FPSTATE (arch/arm64/kvm/hyp/switch.c)",
+    },
+    {
+      name: 'put-save',
+      description:
+        "kvm_arch_vcpu_put_fp() does not fpsimd_save() the guest's state (arch/arm64/kvm/fpsimd.c)",
+    },
+    {
+      name: 'put-flush',
+      description: 'kvm_arch_vcpu_put_fp() does not fpsimd_flush_cpu_state() (arch/arm64/kvm/fpsimd.c)',
+    },
+    {
+      name: 'load-fp-host',
+      description: 'kvm_arch_vcpu_load_fp() does not set KVM_ARM64_FP_HOST (arch/arm64/kvm/fpsimd.c)',
+    },
+    {
+      name: 'flush-sets-foreign',
+      description:
+        "fpsimd_flush_cpu_state() does not set TIF_FOREIGN_FPSTATE, which the patch's v9-to-v10 change relies on (arch/arm64/kernel/fpsimd.c)",
+    },
+    {
+      name: 'thread-switch-cpu-check',
+      description:
+        "fpsimd_thread_switch() ignores next's fpsimd_cpu field, i.e. migration (arch/arm64/kernel/fpsimd.c)",
+    },
+    {
+      name: 'neon-save',
+      description:
+        'kernel_neon_begin() does not fpsimd_save() live state before clobbering the registers (arch/arm64/kernel/fpsimd.c)',
+    },
   ],
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,
