@@ -1,6 +1,6 @@
 // Placeholder until the explorer lands: `check` is part of the explorer work.
 import { UsageError, type CliIO } from './io';
 
-export async function checkCommand(_args: string[], _io: CliIO): Promise<number> {
-  throw new UsageError('check is not available yet in this build');
+export async function checkCommand(...args: [string[], CliIO]): Promise<number> {
+  throw new UsageError(`check is not available yet in this build (${args[0].length} arguments ignored)`);
 }
