@@ -10,3 +10,4 @@ export type { StepRecord, CallNode, FieldChange, Target } from './trace';
 export { flattenCalls } from './trace';
 export type { Era, EraField, Ablatable } from './era';
 export { whyIllegal } from './events';
+export * from './random';

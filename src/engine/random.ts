@@ -1,0 +1,75 @@
+// Random legal scenarios, for property tests and benchmarks: deterministic for a given seed.
+import { buildConfig } from './config';
+import { whyIllegal } from './events';
+import { createMachine, initialMachineState, stepInPlace } from './machine';
+import { OPS, type Scenario, type ScenarioEvent, type ScenarioTask, type Violation } from './types';
+import { findVariant, DEFAULT_VARIANT } from './variants';
+
+/** mulberry32: a small, fast PRNG with a 32-bit state. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface RandomMachineOptions {
+  cpus: number;
+  vcpuThreads: number;
+  tasks: number;
+  kthreads: number;
+}
+
+/** The machine part of a scenario: vcpu threads qemuN/vcpuN, tasks taskN, kernel threads kthreadN. */
+export function machineScenario(o: RandomMachineOptions): Omit<Scenario, 'events'> {
+  const tasks: ScenarioTask[] = [];
+  for (let i = 0; i < o.vcpuThreads; i++) tasks.push({ id: `qemu${i}`, vcpu: `vcpu${i}` });
+  for (let i = 0; i < o.tasks; i++) tasks.push({ id: `task${i}` });
+  for (let i = 0; i < o.kthreads; i++) tasks.push({ id: `kthread${i}`, kthread: true });
+  const start: Record<string, string> = {};
+  for (let c = 0; c < o.cpus && c < tasks.length; c++) start[String(c)] = tasks[c].id;
+  return {
+    format: 'fpsimd-scenario/1',
+    title: 'Random scenario',
+    variant: DEFAULT_VARIANT,
+    cpus: o.cpus,
+    tasks,
+    start,
+  };
+}
+
+/**
+ * Appends `length` random legal events to the machine's initial state. Legality does not depend on
+ * the era, so the events are legal under every variant.
+ */
+export function randomEvents(base: Omit<Scenario, 'events'>, length: number, seed: number): ScenarioEvent[] {
+  const next = rng(seed);
+  const m = createMachine(base, findVariant(DEFAULT_VARIANT)!);
+  const cfg = buildConfig(base);
+  const s = initialMachineState(m);
+  const taskIds = base.tasks.map((t) => t.id);
+  const events: ScenarioEvent[] = [];
+  const sink: Violation[] = [];
+  const candidates: ScenarioEvent[] = [];
+  for (let c = 0; c < base.cpus; c++)
+    for (const op of OPS) {
+      if (op === 'schedule') for (const task of taskIds) candidates.push({ cpu: c, op, task });
+      else candidates.push({ cpu: c, op });
+    }
+  while (events.length < length) {
+    const legal = candidates.filter((ev) => whyIllegal(cfg, s, ev) === null);
+    const ev = legal[Math.floor(next() * legal.length)];
+    stepInPlace(m, s, ev, events.length, sink);
+    events.push(ev);
+  }
+  return events;
+}
+
+export function randomScenario(o: RandomMachineOptions, length: number, seed: number): Scenario {
+  const base = machineScenario(o);
+  return { ...base, events: randomEvents(base, length, seed) };
+}
