@@ -43,11 +43,14 @@ export function machineScenario(o: RandomMachineOptions): Omit<Scenario, 'events
 }
 
 /**
- * Appends `length` random legal events to the machine's initial state. Legality does not depend on
- * the era, so the events are legal under every variant.
+ * Turns a list of choices into legal events: at each step the choice picks one of the events legal
+ * in the current state (modulo their number). Legality does not depend on the era, so the events are
+ * legal under every variant. Property tests shrink the choices; benchmarks draw them from a seed.
  */
-export function randomEvents(base: Omit<Scenario, 'events'>, length: number, seed: number): ScenarioEvent[] {
-  const next = rng(seed);
+export function eventsFromChoices(
+  base: Omit<Scenario, 'events'>,
+  choices: Iterable<number>,
+): ScenarioEvent[] {
   const m = createMachine(base, findVariant(DEFAULT_VARIANT)!);
   const cfg = buildConfig(base);
   const s = initialMachineState(m);
@@ -60,13 +63,23 @@ export function randomEvents(base: Omit<Scenario, 'events'>, length: number, see
       if (op === 'schedule') for (const task of taskIds) candidates.push({ cpu: c, op, task });
       else candidates.push({ cpu: c, op });
     }
-  while (events.length < length) {
+  for (const choice of choices) {
     const legal = candidates.filter((ev) => whyIllegal(cfg, s, ev) === null);
-    const ev = legal[Math.floor(next() * legal.length)];
+    const ev = legal[Math.abs(Math.trunc(choice)) % legal.length];
     stepInPlace(m, s, ev, events.length, sink);
+    sink.length = 0;
     events.push(ev);
   }
   return events;
+}
+
+/** `length` random legal events from the machine's initial state, deterministic for a seed. */
+export function randomEvents(base: Omit<Scenario, 'events'>, length: number, seed: number): ScenarioEvent[] {
+  const next = rng(seed);
+  return eventsFromChoices(
+    base,
+    Array.from({ length }, () => Math.floor(next() * 0x7fffffff)),
+  );
 }
 
 export function randomScenario(o: RandomMachineOptions, length: number, seed: number): Scenario {

@@ -1,6 +1,7 @@
 // The scenario file (fpsimd-scenario/1): schema, parse with located errors, print.
 // Nothing here throws on bad input: every problem comes back as an error naming where it is.
 import { z } from 'zod';
+import { jsonErrorOffset } from './jsonpos';
 import { OPS, type Scenario } from './types';
 
 export const SCENARIO_FORMAT = 'fpsimd-scenario/1';
@@ -143,9 +144,9 @@ export function parseScenario(text: string): ParseResult {
     value = JSON.parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const m = /position (\d+)/.exec(msg);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg);
-    const where = m ? lineColumn(text, Number(m[1])) : truncated ? 'end of file' : '';
+    const at = jsonErrorOffset(text);
+    const truncated = at >= text.length;
+    const where = truncated ? 'end of file' : at >= 0 ? lineColumn(text, at) : '';
     return {
       ok: false,
       errors: [{ where, message: `not valid JSON${truncated ? ' (the file looks truncated)' : ''}: ${msg}` }],

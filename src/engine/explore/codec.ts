@@ -1,0 +1,199 @@
+// The explorer's state encoding: a machine state as a fixed-length byte string, optionally renamed by a
+// symmetry, and decoded back into a reusable MachineState for the next step.
+//
+// The abstraction (versions: 'abstract'): the ghost's version numbers grow without bound, but the
+// checker only ever compares a copy's version with its owner's newest one (ghost.ts: stale-read,
+// lost-update and the "other copy" search all test `ver === newest[owner]`), and a version that is
+// stale never becomes newest again (newest only grows). So each register file and memory copy is
+// encoded as (owner, isNewest), and `newest` itself is dropped; decoding writes newest = 1, a newest
+// copy as 1 and a stale one as 0. States with equal encodings then have the same legal events, the
+// same violations (kinds, contexts and messages) and successors with equal encodings: the abstraction
+// is exact for the violations. The cost counters never influence a step and are not encoded either.
+// versions: 'exact' keeps the raw version numbers and `newest` (for the test that checks the above).
+import type { MachineConfig } from '../config';
+import type { MachineState } from '../state';
+import type { Mode } from '../types';
+import type { Perm } from './symmetry';
+
+export type VersionMode = 'abstract' | 'exact';
+
+export interface Layout {
+  readonly cpus: number;
+  readonly nCtx: number;
+  readonly nTasks: number;
+  readonly nStorages: number;
+  readonly cpuX: number;
+  readonly vcpuX: number;
+  readonly cpuStride: number;
+  readonly taskBase: number;
+  readonly vcpuBase: number;
+  readonly vcpuStride: number;
+  readonly memBase: number;
+  readonly newestBase: number;
+  /** Bytes per encoded state. */
+  readonly size: number;
+  readonly exact: boolean;
+  /** Contexts that have FP data (newest >= 0); kernel threads have none. */
+  readonly hasData: Uint8Array;
+}
+
+const CPU_FIXED = 8;
+
+export function makeLayout(cfg: MachineConfig, s0: MachineState, versions: VersionMode): Layout {
+  const nCtx = cfg.contexts.length;
+  const cpuX = s0.cpus[0].x.length;
+  const vcpuX = s0.vcpus.length ? s0.vcpus[0].x.length : 0;
+  const cpuStride = CPU_FIXED + cpuX;
+  const taskBase = cfg.cpus * cpuStride;
+  const vcpuBase = taskBase + cfg.nTasks * 2;
+  const vcpuStride = 2 + vcpuX;
+  const memBase = vcpuBase + (nCtx - cfg.nTasks) * vcpuStride;
+  const newestBase = memBase + cfg.nStorages * 2;
+  const exact = versions === 'exact';
+  const hasData = Uint8Array.from(s0.ghost.newest, (n) => (n >= 0 ? 1 : 0));
+  return {
+    cpus: cfg.cpus,
+    nCtx,
+    nTasks: cfg.nTasks,
+    nStorages: cfg.nStorages,
+    cpuX,
+    vcpuX,
+    cpuStride,
+    taskBase,
+    vcpuBase,
+    vcpuStride,
+    memBase,
+    newestBase,
+    size: newestBase + (exact ? nCtx : 0),
+    exact,
+    hasData,
+  };
+}
+
+function modeCode(m: Mode): number {
+  switch (m) {
+    case 'user':
+      return 0;
+    case 'kernel':
+      return 1;
+    case 'guest':
+      return 2;
+    case 'idle':
+      return 3;
+    default: {
+      const never: never = m;
+      throw new Error(`unknown mode ${String(never)}`);
+    }
+  }
+}
+
+const MODES: readonly Mode[] = ['user', 'kernel', 'guest', 'idle'];
+
+/** A byte, checked: the encoding must never wrap silently. */
+function byte(v: number): number {
+  if (v < 0 || v > 255 || !Number.isInteger(v))
+    throw new Error(`explorer: state value ${v} does not fit a byte`);
+  return v;
+}
+
+/** Writes g.s into out[at .. at + L.size). Identity: pass null. */
+export function encode(L: Layout, s: MachineState, g: Perm | null, out: Uint8Array, at: number): void {
+  const { nCtx, exact } = L;
+  const g_ = s.ghost;
+  const newest = g_.newest;
+  const pc = g ? g.cpu : null;
+  const px = g ? g.ctx : null;
+  const ctxTo = (x: number): number => (x < 0 || px === null ? x : px[x]);
+  const storageTo = (st: number): number =>
+    st < 0 || px === null ? st : st < nCtx ? px[st] : nCtx + (pc as Int32Array)[st - nCtx];
+  const flag = (owner: number, ver: number): number =>
+    exact ? ver : owner >= 0 && ver === newest[owner] ? 1 : 0;
+  for (let c = 0; c < L.cpus; c++) {
+    const cs = s.cpus[c];
+    const o = at + (pc ? pc[c] : c) * L.cpuStride;
+    out[o] = byte(ctxTo(cs.current) + 1);
+    out[o + 1] = modeCode(cs.mode);
+    out[o + 2] = cs.irqsOff ? 1 : 0;
+    out[o + 3] = cs.fpTrap ? 1 : 0;
+    out[o + 4] = byte(storageTo(cs.lastState) + 1);
+    out[o + 5] = cs.neonBusy ? 1 : 0;
+    const ro = g_.regOwner[c];
+    out[o + 6] = byte(ctxTo(ro) + 2);
+    out[o + 7] = byte(flag(ro, g_.regVer[c]));
+    for (let i = 0; i < L.cpuX; i++) out[o + CPU_FIXED + i] = byte(cs.x[i]);
+  }
+  for (let t = 0; t < L.nTasks; t++) {
+    const ts = s.tasks[t];
+    const o = at + L.taskBase + (px ? px[t] : t) * 2;
+    out[o] = byte((ts.cpuField < 0 || pc === null ? ts.cpuField : pc[ts.cpuField]) + 1);
+    out[o + 1] = ts.foreign ? 1 : 0;
+  }
+  for (let v = L.nTasks; v < nCtx; v++) {
+    const vs = s.vcpus[v - L.nTasks];
+    const o = at + L.vcpuBase + ((px ? px[v] : v) - L.nTasks) * L.vcpuStride;
+    out[o] = vs.inRun ? 1 : 0;
+    out[o + 1] = vs.mapped ? 1 : 0;
+    for (let i = 0; i < L.vcpuX; i++) out[o + 2 + i] = byte(vs.x[i]);
+  }
+  for (let st = 0; st < L.nStorages; st++) {
+    const o = at + L.memBase + storageTo(st) * 2;
+    const mo = g_.memOwner[st];
+    out[o] = byte(ctxTo(mo) + 2);
+    out[o + 1] = byte(flag(mo, g_.memVer[st]));
+  }
+  for (let x = 0; x < nCtx; x++) {
+    // A context without data must stay without: decoding relies on it.
+    if (newest[x] >= 0 !== (L.hasData[x] === 1))
+      throw new Error(`explorer: context ${x} gained or lost FP data; the encoding assumes neither`);
+    if (exact) out[at + L.newestBase + ctxTo(x)] = byte(newest[x] + 1);
+  }
+}
+
+/** Overwrites s (same shape as the layout) with the state encoded at buf[at ..]; counters are zeroed. */
+export function decode(L: Layout, buf: Uint8Array, at: number, s: MachineState): void {
+  const g = s.ghost;
+  for (let x = 0; x < L.nCtx; x++)
+    g.newest[x] = L.exact ? buf[at + L.newestBase + x] - 1 : L.hasData[x] ? 1 : -1;
+  for (let c = 0; c < L.cpus; c++) {
+    const cs = s.cpus[c];
+    const o = at + c * L.cpuStride;
+    cs.current = buf[o] - 1;
+    cs.mode = MODES[buf[o + 1]];
+    cs.irqsOff = buf[o + 2] === 1;
+    cs.fpTrap = buf[o + 3] === 1;
+    cs.lastState = buf[o + 4] - 1;
+    cs.neonBusy = buf[o + 5] === 1;
+    g.regOwner[c] = buf[o + 6] - 2;
+    g.regVer[c] = buf[o + 7];
+    for (let i = 0; i < L.cpuX; i++) cs.x[i] = buf[o + CPU_FIXED + i];
+  }
+  for (let t = 0; t < L.nTasks; t++) {
+    const ts = s.tasks[t];
+    const o = at + L.taskBase + t * 2;
+    ts.cpuField = buf[o] - 1;
+    ts.foreign = buf[o + 1] === 1;
+  }
+  for (let v = 0; v < L.nCtx - L.nTasks; v++) {
+    const vs = s.vcpus[v];
+    const o = at + L.vcpuBase + v * L.vcpuStride;
+    vs.inRun = buf[o] === 1;
+    vs.mapped = buf[o + 1] === 1;
+    for (let i = 0; i < L.vcpuX; i++) vs.x[i] = buf[o + 2 + i];
+  }
+  for (let st = 0; st < L.nStorages; st++) {
+    const o = at + L.memBase + st * 2;
+    g.memOwner[st] = buf[o] - 2;
+    g.memVer[st] = buf[o + 1];
+  }
+  const k = s.counters;
+  k.hostSaves = k.hostRestores = k.guestSaves = k.guestRestores = k.fpTraps = k.irqsOffSaveRestores = 0;
+}
+
+/** -1, 0 or 1 as a[ai ..] is less than, equal to or greater than b[bi ..] over n bytes. */
+export function compareBytes(a: Uint8Array, ai: number, b: Uint8Array, bi: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const d = a[ai + i] - b[bi + i];
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
