@@ -17,7 +17,7 @@ interface GroupEntry {
  *   { name: 'engine', load: () => import('./groups/engine.ts') },
  * Groups are loaded lazily so `--only` never imports the others.
  */
-export const GROUPS: GroupEntry[] = [];
+export const GROUPS: GroupEntry[] = [{ name: 'engine', load: () => import('./groups/engine.ts') }];
 
 function parseOnly(argv: string[]): string[] | null {
   const names: string[] = [];

@@ -6,6 +6,8 @@ export interface Metric {
   /** e.g. "ms", "ops/s", "kB". */
   unit: string;
   group?: string;
+  /** The target, as text: ">= 1000000", "< 16". */
+  target?: string;
   /** Lower is better unless stated; used by regression checks. */
   better?: 'lower' | 'higher';
   note?: string;

@@ -15,23 +15,24 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     return `CPU ${String(ev.cpu)} does not exist (the scenario has ${cfg.cpus} CPU${cfg.cpus > 1 ? 's' : ''})`;
   const c = s.cpus[ev.cpu];
   const cur = c.current;
+  // Names are only needed when an event is refused: keep the legal path free of string building.
   const name = cur < 0 ? 'the idle task' : cfg.contexts[cur].id;
   const v = vcpuOf(cfg, cur);
   const inRun = v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
-  const where = `CPU${ev.cpu}`;
   switch (ev.op) {
     case 'schedule': {
       if (ev.task === undefined) return 'schedule needs a "task"';
       const t = cfg.byId.get(ev.task);
       if (t === undefined || t >= cfg.nTasks) return `no task "${ev.task}" (a schedule names a host task)`;
-      if (c.mode === 'guest') return `${where} is in the guest with IRQs off; the guest must exit first`;
-      if (t === cur) return `${ev.task} is already current on ${where}`;
-      const other = s.cpus.findIndex((o) => o.current === t);
+      if (c.mode === 'guest') return `CPU${ev.cpu} is in the guest with IRQs off; the guest must exit first`;
+      if (t === cur) return `${ev.task} is already current on CPU${ev.cpu}`;
+      let other = -1;
+      for (let i = 0; i < s.cpus.length; i++) if (s.cpus[i].current === t) other = i;
       if (other >= 0) return `${ev.task} is current on CPU${other}; a task runs on one CPU at a time`;
       return null;
     }
     case 'ret_to_user':
-      if (cur < 0) return `${where} is idle: no task to return to user space`;
+      if (cur < 0) return `CPU${ev.cpu} is idle: no task to return to user space`;
       if (cfg.contexts[cur].kind === 'kthread')
         return `${name} is a kernel thread and never returns to user space`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
@@ -39,15 +40,15 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       return null;
     case 'syscall':
     case 'user_fp':
-      if (c.mode !== 'user') return `${where} is not running a task in user space (mode: ${c.mode})`;
+      if (c.mode !== 'user') return `CPU${ev.cpu} is not running a task in user space (mode: ${c.mode})`;
       return null;
     case 'kernel_neon':
-      if (cur < 0) return `${where} is idle: no task to use kernel-mode NEON (softirq_neon can)`;
+      if (cur < 0) return `CPU${ev.cpu} is idle: no task to use kernel-mode NEON (softirq_neon can)`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
       return null;
     case 'softirq_neon':
       if (c.mode === 'guest' || c.irqsOff)
-        return `${where} has IRQs disabled (in the guest); no softirq can run`;
+        return `CPU${ev.cpu} has IRQs disabled (in the guest); no softirq can run`;
       return null;
     case 'vcpu_load':
       if (v < 0) return `${name} does not run a vcpu`;
@@ -61,7 +62,7 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       return null;
     case 'guest_fp':
     case 'guest_exit':
-      if (c.mode !== 'guest') return `${where} is not in a guest (mode: ${c.mode})`;
+      if (c.mode !== 'guest') return `CPU${ev.cpu} is not in a guest (mode: ${c.mode})`;
       return null;
     case 'vcpu_put':
       if (v < 0) return `${name} does not run a vcpu`;

@@ -22,7 +22,7 @@ export function explain(
   ev: ScenarioEvent,
   before: Counters,
   after: MachineState,
-  calls: ReadonlySet<string>,
+  calls: { has(name: string): boolean },
   violations: readonly Violation[],
 ): string {
   const c = after.cpus[ev.cpu];
@@ -61,9 +61,10 @@ export function explain(
       text = `The run loop disables IRQs and enters ${vname}; guest FP access ${c.fpTrap ? 'traps to hyp' : 'does not trap (its state is live)'}.`;
       break;
     case 'guest_fp':
-      text = calls.size
-        ? `${vname} touches FP and traps: hyp switches the registers to the guest's state; ${cost}.`
-        : `${vname} uses FP without trapping: its state is already in the registers.`;
+      text =
+        after.counters.fpTraps > before.fpTraps
+          ? `${vname} touches FP and traps: hyp switches the registers to the guest's state; ${cost}.`
+          : `${vname} uses FP without trapping: its state is already in the registers.`;
       break;
     case 'guest_exit':
       text = `${vname} exits to the run loop, which ${calls.has('fpsimd_bind_state_to_cpu') ? "binds the guest's live state to CPU" + ev.cpu + ' and ' : ''}re-enables IRQs; ${cost}.`;

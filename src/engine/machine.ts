@@ -4,7 +4,7 @@ import { whyIllegal, runEvent } from './events';
 import { explain } from './explain';
 import type { K } from './kctx';
 import { cloneState, initialState, type MachineState } from './state';
-import { flattenCalls, Recorder, type StepRecord } from './trace';
+import { hasCall, Recorder, type StepRecord } from './trace';
 import type { Scenario, ScenarioEvent, Violation } from './types';
 import type { Variant } from './variants';
 
@@ -65,20 +65,21 @@ export function stepInPlace(
 export type StepResult =
   { ok: true; state: MachineState; record: StepRecord } | { ok: false; reason: string };
 
-/** The pure step with its full record (calls, changes, explanation). s is not modified. */
+/** Applies a legal ev to s in place and returns its full record (calls, changes, explanation). */
+export function recordStepInPlace(m: Machine, s: MachineState, ev: ScenarioEvent, index: number): StepRecord {
+  const rec = new Recorder();
+  const violations: Violation[] = [];
+  const before = { ...s.counters };
+  runEvent(makeK(m, s, ev, index, rec, violations), ev);
+  const calls = rec.calls;
+  const explanation = explain(m.cfg, ev, before, s, { has: (name) => hasCall(calls, name) }, violations);
+  return { index, event: ev, calls, changes: rec.netChanges(), explanation, violations };
+}
+
+/** The pure step with its full record. s is not modified. */
 export function stepWithRecord(m: Machine, s: MachineState, ev: ScenarioEvent, index: number): StepResult {
   const why = whyIllegal(m.cfg, s, ev);
   if (why !== null) return { ok: false, reason: why };
   const next = cloneState(s);
-  const rec = new Recorder();
-  const violations: Violation[] = [];
-  const before = { ...s.counters };
-  runEvent(makeK(m, next, ev, index, rec, violations), ev);
-  const calls = rec.calls;
-  const explanation = explain(m.cfg, ev, before, next, new Set(flattenCalls(calls)), violations);
-  return {
-    ok: true,
-    state: next,
-    record: { index, event: ev, calls, changes: rec.netChanges(), explanation, violations },
-  };
+  return { ok: true, state: next, record: recordStepInPlace(m, next, ev, index) };
 }

@@ -1,6 +1,7 @@
 // Replay of a whole scenario with checkpoints, so any step of a long scenario is cheap to reach.
 import { cloneState, type MachineState } from './state';
-import { initialMachineState, stepInPlace, stepWithRecord, type Machine } from './machine';
+import { whyIllegal } from './events';
+import { initialMachineState, recordStepInPlace, stepInPlace, stepWithRecord, type Machine } from './machine';
 import type { StepRecord } from './trace';
 import { COUNTER_NAMES, type Counters, type ScenarioEvent, type Violation } from './types';
 
@@ -94,19 +95,29 @@ export function countersAt(r: Replay, n: number): Counters {
   return out;
 }
 
-/** Every step's record (for `run --json` and tests); linear, one clone per step. */
+/**
+ * Replays events in one linear in-place pass, handing each step's record to onRecord as it is made
+ * (streaming: nothing is retained here). Returns the final state and the first illegal event.
+ */
+export function replayRecords(
+  m: Machine,
+  events: readonly ScenarioEvent[],
+  onRecord: (r: StepRecord) => void,
+): { state: MachineState; illegal: Replay['illegal'] } {
+  const s = initialMachineState(m);
+  for (let i = 0; i < events.length; i++) {
+    const why = whyIllegal(m.cfg, s, events[i]);
+    if (why !== null) return { state: s, illegal: { index: i, op: String(events[i].op), reason: why } };
+    onRecord(recordStepInPlace(m, s, events[i], i));
+  }
+  return { state: s, illegal: null };
+}
+
+/** Every step's record, kept (for `run --json` and tests). */
 export function allRecords(
   m: Machine,
   events: readonly ScenarioEvent[],
 ): { records: StepRecord[]; state: MachineState; illegal: Replay['illegal'] } {
-  let s = initialMachineState(m);
   const records: StepRecord[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const res = stepWithRecord(m, s, events[i], i);
-    if (!res.ok)
-      return { records, state: s, illegal: { index: i, op: String(events[i].op), reason: res.reason } };
-    records.push(res.record);
-    s = res.state;
-  }
-  return { records, state: s, illegal: null };
+  return { records, ...replayRecords(m, events, (r) => records.push(r)) };
 }

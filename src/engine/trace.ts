@@ -34,17 +34,21 @@ export interface StepRecord {
   violations: Violation[];
 }
 
+const NONE: never[] = [];
+
 /** Collects one step's record; absent on the hot path (replay without records). */
 export class Recorder {
   readonly calls: CallNode[] = [];
   private readonly stack: CallNode[] = [];
   readonly changes: FieldChange[] = [];
-  private readonly byPath = new Map<string, FieldChange>();
 
   enter(name: string, file: string): void {
-    const node: CallNode = { name, file, stmts: [], children: [] };
+    // Leaf calls are the common case: their arrays stay the shared empty one until written.
+    const node: CallNode = { name, file, stmts: NONE, children: NONE };
     const top = this.stack[this.stack.length - 1];
-    (top ? top.children : this.calls).push(node);
+    if (!top) this.calls.push(node);
+    else if (top.children === NONE) top.children = [node];
+    else top.children.push(node);
     this.stack.push(node);
   }
 
@@ -54,25 +58,32 @@ export class Recorder {
 
   stmt(label: string): void {
     const top = this.stack[this.stack.length - 1];
-    if (top) top.stmts.push(label);
+    if (!top) return;
+    if (top.stmts === NONE) top.stmts = [label];
+    else top.stmts.push(label);
   }
 
   change(target: Target, field: string, path: string, before: string, after: string, ghost: boolean): void {
-    // A field written twice in one step shows its first "before" and last "after".
-    const seen = this.byPath.get(path);
-    if (seen) {
-      seen.after = after;
-      return;
-    }
-    const c: FieldChange = { target, field, path, before, after, ghost };
-    this.byPath.set(path, c);
-    this.changes.push(c);
+    // A field written twice in one step shows its first "before" and last "after". A step changes a
+    // handful of fields, so a linear scan beats a Map here.
+    for (const c of this.changes)
+      if (c.path === path) {
+        c.after = after;
+        return;
+      }
+    this.changes.push({ target, field, path, before, after, ghost });
   }
 
   /** Changes whose value ended where it started (e.g. IRQs off then on) are dropped. */
   netChanges(): FieldChange[] {
     return this.changes.filter((c) => c.before !== c.after);
   }
+}
+
+/** Whether a call of that name appears anywhere in the tree. */
+export function hasCall(calls: readonly CallNode[], name: string): boolean {
+  for (const c of calls) if (c.name === name || hasCall(c.children, name)) return true;
+  return false;
 }
 
 /** Flattens the call tree in call order (for `run --json` and tests). */

@@ -96,30 +96,27 @@ function byte(v: number): number {
   return v;
 }
 
-/** Writes g.s into out[at .. at + L.size). Identity: pass null. */
+/** Writes g.s into out[at .. at + L.size). Identity: pass null. No closures: this is the hot path. */
 export function encode(L: Layout, s: MachineState, g: Perm | null, out: Uint8Array, at: number): void {
   const { nCtx, exact } = L;
-  const g_ = s.ghost;
-  const newest = g_.newest;
+  const gh = s.ghost;
+  const newest = gh.newest;
   const pc = g ? g.cpu : null;
   const px = g ? g.ctx : null;
-  const ctxTo = (x: number): number => (x < 0 || px === null ? x : px[x]);
-  const storageTo = (st: number): number =>
-    st < 0 || px === null ? st : st < nCtx ? px[st] : nCtx + (pc as Int32Array)[st - nCtx];
-  const flag = (owner: number, ver: number): number =>
-    exact ? ver : owner >= 0 && ver === newest[owner] ? 1 : 0;
   for (let c = 0; c < L.cpus; c++) {
     const cs = s.cpus[c];
     const o = at + (pc ? pc[c] : c) * L.cpuStride;
-    out[o] = byte(ctxTo(cs.current) + 1);
+    const cur = cs.current;
+    out[o] = byte((cur < 0 || px === null ? cur : px[cur]) + 1);
     out[o + 1] = modeCode(cs.mode);
     out[o + 2] = cs.irqsOff ? 1 : 0;
     out[o + 3] = cs.fpTrap ? 1 : 0;
-    out[o + 4] = byte(storageTo(cs.lastState) + 1);
+    out[o + 4] = byte(storageTo(L, pc, px, cs.lastState) + 1);
     out[o + 5] = cs.neonBusy ? 1 : 0;
-    const ro = g_.regOwner[c];
-    out[o + 6] = byte(ctxTo(ro) + 2);
-    out[o + 7] = byte(flag(ro, g_.regVer[c]));
+    const ro = gh.regOwner[c];
+    const rv = gh.regVer[c];
+    out[o + 6] = byte((ro < 0 || px === null ? ro : px[ro]) + 2);
+    out[o + 7] = exact ? byte(rv) : ro >= 0 && rv === newest[ro] ? 1 : 0;
     for (let i = 0; i < L.cpuX; i++) out[o + CPU_FIXED + i] = byte(cs.x[i]);
   }
   for (let t = 0; t < L.nTasks; t++) {
@@ -136,17 +133,24 @@ export function encode(L: Layout, s: MachineState, g: Perm | null, out: Uint8Arr
     for (let i = 0; i < L.vcpuX; i++) out[o + 2 + i] = byte(vs.x[i]);
   }
   for (let st = 0; st < L.nStorages; st++) {
-    const o = at + L.memBase + storageTo(st) * 2;
-    const mo = g_.memOwner[st];
-    out[o] = byte(ctxTo(mo) + 2);
-    out[o + 1] = byte(flag(mo, g_.memVer[st]));
+    const o = at + L.memBase + storageTo(L, pc, px, st) * 2;
+    const mo = gh.memOwner[st];
+    const mv = gh.memVer[st];
+    out[o] = byte((mo < 0 || px === null ? mo : px[mo]) + 2);
+    out[o + 1] = exact ? byte(mv) : mo >= 0 && mv === newest[mo] ? 1 : 0;
   }
   for (let x = 0; x < nCtx; x++) {
     // A context without data must stay without: decoding relies on it.
     if (newest[x] >= 0 !== (L.hasData[x] === 1))
       throw new Error(`explorer: context ${x} gained or lost FP data; the encoding assumes neither`);
-    if (exact) out[at + L.newestBase + ctxTo(x)] = byte(newest[x] + 1);
+    if (exact) out[at + L.newestBase + (px ? px[x] : x)] = byte(newest[x] + 1);
   }
+}
+
+/** A storage slot renamed: a context's slot follows the context, a per-CPU slot its CPU. */
+function storageTo(L: Layout, pc: Int32Array | null, px: Int32Array | null, st: number): number {
+  if (st < 0 || px === null || pc === null) return st;
+  return st < L.nCtx ? px[st] : L.nCtx + pc[st - L.nCtx];
 }
 
 /** Overwrites s (same shape as the layout) with the state encoded at buf[at ..]; counters are zeroed. */

@@ -1,0 +1,14 @@
+// The explorer's public surface (for the CLI's `check`, the app's worker, tests and the bench).
+export {
+  createSearch,
+  explore,
+  exploreAsync,
+  DEFAULT_MAX_STATES,
+  type Counterexample,
+  type ExploreOptions,
+  type ExploreProgress,
+  type ExploreResult,
+  type Search,
+} from './search';
+export type { VersionMode } from './codec';
+export { eventAlphabet } from './alphabet';

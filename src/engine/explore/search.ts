@@ -1,0 +1,301 @@
+// Breadth-first search over every legal event sequence from a scenario's initial state, up to a depth.
+// States are deduplicated by their encoding (codec.ts), optionally up to symmetry (symmetry.ts). The
+// first time a violation (kind, context) shows up is at its shortest length, because every state is
+// first reached by a shortest sequence and levels are expanded in order.
+import { createMachine, initialMachineState, stepInPlace, type Machine } from '../machine';
+import { replay } from '../replay';
+import { cloneState } from '../state';
+import type { Scenario, ScenarioEvent, Violation, ViolationKind } from '../types';
+import type { Variant } from '../variants';
+import { eventAlphabet } from './alphabet';
+import { compareBytes, decode, encode, makeLayout, type Layout, type VersionMode } from './codec';
+import { addState, createStore, type Store } from './store';
+import { compose, contextClass, identity, invert, mapEvent, symmetryGroup, type Perm } from './symmetry';
+
+export interface ExploreOptions {
+  /** Longest event sequence explored. */
+  depth: number;
+  /** Identify states equal up to renaming CPUs and interchangeable contexts (see symmetry.ts). */
+  symmetry?: boolean;
+  /** 'abstract' (default): newest-or-stale flags; 'exact': raw version numbers (see codec.ts). */
+  versions?: VersionMode;
+  /** Stop (complete: false) once this many distinct states are stored. */
+  maxStates?: number;
+  /** States expanded between two polls of shouldStop, the clock and the progress callback. */
+  pollEvery?: number;
+  /** Least interval between two progress callbacks. */
+  progressEveryMs?: number;
+  onProgress?: (p: ExploreProgress) => void;
+  shouldStop?: () => boolean;
+}
+
+export interface ExploreProgress {
+  /** Length of the event sequences being explored now (or, when finished, the depth completed). */
+  depth: number;
+  states: number;
+  transitions: number;
+  seconds: number;
+  /** Distinct states per second so far. */
+  statesPerSecond: number;
+}
+
+export interface Counterexample {
+  kind: ViolationKind;
+  context: string | null;
+  /** A shortest sequence from the initial state; its last event produces the violation. */
+  events: ScenarioEvent[];
+  cpu: number;
+  message: string;
+}
+
+export interface ExploreResult {
+  variant: string;
+  depth: number;
+  states: number;
+  transitions: number;
+  seconds: number;
+  /** Every state within `depth` events was explored. */
+  complete: boolean;
+  stopped: null | 'cancelled' | 'state-limit';
+  /** Every sequence of at most this many events was explored. */
+  exploredDepth: number;
+  /** Number of symmetries used (1: no reduction). */
+  symmetries: number;
+  /**
+   * One per (kind, context) in the order found, i.e. by length; with symmetry, one per kind and class
+   * of interchangeable contexts (still a shortest sequence for the context it names).
+   */
+  violations: Counterexample[];
+}
+
+export interface Search {
+  /** Explores for at most budgetMs (default: to the end). Returns true once the search is finished. */
+  advance(budgetMs?: number): boolean;
+  progress(): ExploreProgress;
+  result(): ExploreResult;
+  /** Stops at the next poll, keeping what was found. */
+  cancel(): void;
+}
+
+interface Found {
+  parent: number;
+  event: number;
+  kind: ViolationKind;
+  /** Context index in the parent's (representative) frame, -1 for none. */
+  ctx: number;
+}
+
+export const DEFAULT_MAX_STATES = 20_000_000;
+
+export function createSearch(
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  variant: Variant,
+  opts: ExploreOptions,
+): Search {
+  if (!Number.isInteger(opts.depth) || opts.depth < 0) throw new RangeError('depth must be an integer >= 0');
+  const m = createMachine(sc, variant);
+  const cfg = m.cfg;
+  const alphabet = eventAlphabet(cfg);
+  const s0 = initialMachineState(m);
+  const L = makeLayout(cfg, s0, opts.versions ?? 'abstract');
+  const group: Perm[] = opts.symmetry ? symmetryGroup(cfg) : [identity(cfg)];
+  const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
+  const pollEvery = Math.max(1, opts.pollEvery ?? 2048);
+  const progressEveryMs = opts.progressEveryMs ?? 250;
+  const st = createStore(L.size);
+  const scratch = cloneState(s0);
+  let key = new Uint8Array(L.size);
+  let alt = new Uint8Array(L.size);
+  const out: Violation[] = [];
+  const found = new Map<string, Found>();
+
+  /** Writes s's canonical encoding into `key`; returns the symmetry used. */
+  const canonical = (): number => {
+    encode(L, scratch, null, key, 0);
+    let best = 0;
+    for (let gi = 1; gi < group.length; gi++) {
+      encode(L, scratch, group[gi], alt, 0);
+      if (compareBytes(alt, 0, key, 0, L.size) < 0) {
+        [key, alt] = [alt, key];
+        best = gi;
+      }
+    }
+    return best;
+  };
+
+  const violationKey = (v: Violation): [string, number] => {
+    const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
+    const cls = ctx < 0 ? '-' : opts.symmetry ? contextClass(cfg, ctx) : String(ctx);
+    return [`${v.kind}|${cls}`, ctx];
+  };
+
+  // The root.
+  const rootSym = canonical();
+  addState(st, key, 0, -1, 0, rootSym);
+
+  const t0 = performance.now();
+  let level = 0;
+  let levelEnd = 1;
+  let cursor = 0;
+  let transitions = 0;
+  let done = opts.depth === 0;
+  let complete = done;
+  let stopped: ExploreResult['stopped'] = null;
+  let cancelled = false;
+  let lastProgress = t0;
+
+  const expand = (id: number): void => {
+    const base = id * L.size;
+    decode(L, st.bytes, base, scratch);
+    for (let e = 0; e < alphabet.length; e++) {
+      out.length = 0;
+      if (stepInPlace(m, scratch, alphabet[e], 0, out) !== null) continue; // illegal: unchanged
+      transitions++;
+      for (let i = 0; i < out.length; i++) {
+        const [k, ctx] = violationKey(out[i]);
+        if (!found.has(k)) found.set(k, { parent: id, event: e, kind: out[i].kind, ctx });
+      }
+      const sym = canonical();
+      if (addState(st, key, 0, id, e, sym) >= 0 && st.count >= maxStates) stopped = 'state-limit';
+      decode(L, st.bytes, base, scratch);
+    }
+  };
+
+  const progress = (): ExploreProgress => {
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      depth: done ? exploredDepth() : level + 1,
+      states: st.count,
+      transitions,
+      seconds,
+      statesPerSecond: seconds > 0 ? st.count / seconds : 0,
+    };
+  };
+
+  const exploredDepth = (): number => (complete ? opts.depth : level);
+
+  const advance = (budgetMs = Infinity): boolean => {
+    const deadline = performance.now() + budgetMs;
+    let sincePoll = 0;
+    while (!done) {
+      if (cursor === levelEnd) {
+        level++;
+        levelEnd = st.count;
+        if (level >= opts.depth || cursor === levelEnd) {
+          done = complete = true;
+          break;
+        }
+      }
+      expand(cursor++);
+      if (stopped !== null) {
+        done = true;
+        break;
+      }
+      if (++sincePoll >= pollEvery) {
+        sincePoll = 0;
+        if (cancelled || (opts.shouldStop && opts.shouldStop())) {
+          stopped = 'cancelled';
+          done = true;
+          break;
+        }
+        const now = performance.now();
+        if (opts.onProgress && now - lastProgress >= progressEveryMs) {
+          lastProgress = now;
+          opts.onProgress(progress());
+        }
+        if (now >= deadline) return false;
+      }
+    }
+    return true;
+  };
+
+  const result = (): ExploreResult => {
+    const p = progress();
+    const violations = [...found.values()].map((f) => counterexample(m, st, group, alphabet, f));
+    return {
+      variant: variant.id,
+      depth: opts.depth,
+      states: p.states,
+      transitions,
+      seconds: p.seconds,
+      complete,
+      stopped,
+      exploredDepth: exploredDepth(),
+      symmetries: group.length,
+      violations,
+    };
+  };
+
+  return {
+    advance,
+    progress,
+    result,
+    cancel: () => {
+      cancelled = true;
+    },
+  };
+}
+
+/**
+ * The concrete event sequence to a found violation. Stored states are representatives: state i was
+ * stored as g_i applied to the successor of its parent's representative, so the renaming h_i from the
+ * concrete state to the representative composes as h_i = g_i after h_parent, and the representative's
+ * event e stands for the concrete event h_parent^-1(e). The sequence is replayed to check it.
+ */
+function counterexample(
+  m: Machine,
+  st: Store,
+  group: readonly Perm[],
+  alphabet: readonly ScenarioEvent[],
+  f: Found,
+): Counterexample {
+  const cfg = m.cfg;
+  const chain: number[] = [];
+  for (let id = f.parent; id >= 0; id = st.parent[id]) chain.push(id);
+  chain.reverse();
+  let h = group[st.sym[chain[0]]];
+  const events: ScenarioEvent[] = [];
+  for (let i = 1; i < chain.length; i++) {
+    const id = chain[i];
+    events.push(mapEvent(cfg, invert(h), alphabet[st.event[id]]));
+    h = compose(group[st.sym[id]], h);
+  }
+  const back = invert(h);
+  events.push(mapEvent(cfg, back, alphabet[f.event]));
+  const context = f.ctx < 0 ? null : cfg.contexts[back.ctx[f.ctx]].id;
+  const r = replay(m, events);
+  const last = events.length - 1;
+  const v = r.violations.find((x) => x.step === last && x.kind === f.kind && x.context === context);
+  if (r.illegal || !v)
+    throw new Error(
+      `explorer: the counterexample for ${f.kind} (${context ?? '-'}) does not reproduce in replay; ` +
+        'is the variant symmetric under renaming CPUs and tasks?',
+    );
+  return { kind: f.kind, context, events, cpu: v.cpu, message: v.message };
+}
+
+/** Runs a search to the end (or until shouldStop), synchronously. */
+export function explore(
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  variant: Variant,
+  opts: ExploreOptions,
+): ExploreResult {
+  const s = createSearch(sc, variant, opts);
+  s.advance();
+  return s.result();
+}
+
+/**
+ * Runs a search in slices of sliceMs, yielding between them (so a Ctrl-C handler or a worker's cancel
+ * message gets to run); pass `yieldTo` to choose how.
+ */
+export async function exploreAsync(
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  variant: Variant,
+  opts: ExploreOptions & { sliceMs?: number; yieldTo?: () => Promise<void> },
+): Promise<ExploreResult> {
+  const s = createSearch(sc, variant, opts);
+  const pause = opts.yieldTo ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  while (!s.advance(opts.sliceMs ?? 50)) await pause();
+  return s.result();
+}
