@@ -1,0 +1,26 @@
+// Guided tours: example scenarios whose every step carries a note, played one step at a time.
+export interface Tour {
+  /** The example scenario (src/scenarios/<id>.json) the tour plays. */
+  scenarioId: string;
+  title: string;
+  summary: string;
+}
+
+export const TOURS: readonly Tour[] = [
+  {
+    scenarioId: 'guest-first-fp',
+    title: 'The four hooks of the patch in one guest run',
+    summary: 'run_map_fp, load_fp, ctxsync_fp and put_fp, and the lazy host save in hyp, step by step.',
+  },
+  {
+    scenarioId: 'softirq-neon-between-exits',
+    title: 'Why softirq NEON between exits is safe',
+    summary:
+      'ctxsync_fp binds the guest state before IRQs come back, so fpsimd_save() writes it to the vcpu.',
+  },
+  {
+    scenarioId: 'vcpu-preempt-migrate',
+    title: 'Preemption and migration of a vcpu thread',
+    summary: 'The preempt notifiers put and load the vcpu; the cpu field catches the migration.',
+  },
+];
