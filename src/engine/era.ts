@@ -28,6 +28,11 @@ export interface Era {
   summary: string;
   fields: readonly EraField[];
   ablatable: readonly Ablatable[];
+  /**
+   * Kernel names this era gives to shared functions whose statements it keeps (mainline's
+   * fpsimd_save() is fpsimd_save_user_state()): the trace shows the era's own name.
+   */
+  renamed?: Readonly<Record<string, string>>;
 
   /** The preempt notifier's sched-out of a vcpu thread in KVM_RUN (IRQs off). */
   sched_out(k: K, vcpu: number): void;

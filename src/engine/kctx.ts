@@ -28,7 +28,7 @@ export function on(k: K, statement: string): boolean {
 }
 
 export function enter(k: K, name: string, file: string): void {
-  if (k.rec) k.rec.enter(name, file);
+  if (k.rec) k.rec.enter(k.era.renamed?.[name] ?? name, file);
 }
 
 export function leave(k: K): void {

@@ -1,5 +1,7 @@
 // Every variant the tools accept: the eras, and each era with one ablated statement.
 import type { Era } from './era';
+import { mainline } from './eras/mainline';
+import { v4_17 } from './eras/v4_17';
 import { v4_18 } from './eras/v4_18';
 
 export interface Variant {
@@ -13,7 +15,7 @@ export interface Variant {
 }
 
 /** The eras, oldest first. Adding an era is adding its module here. */
-export const ERAS: readonly Era[] = [v4_18];
+export const ERAS: readonly Era[] = [v4_17, v4_18, mainline];
 
 export const DEFAULT_VARIANT = 'v4.18';
 

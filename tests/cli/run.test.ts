@@ -92,7 +92,12 @@ describe('bad input exits 2 with a message naming the place', () => {
     ],
     ['wrong types', file({ ...good, cpus: 'two', tasks: {} }), [], /s\.json: cpus: .*\n.*s\.json: tasks: /],
     ['a missing file', {}, [], /s\.json: cannot read \(ENOENT\)/],
-    ['an unknown variant', file(good), ['--variant', 'v9'], /--variant: unknown variant "v9"; known: v4\.18/],
+    [
+      'an unknown variant',
+      file(good),
+      ['--variant', 'v9'],
+      /--variant: unknown variant "v9"; known: .*v4\.18/,
+    ],
     ['an unknown option', file(good), ['--fast'], /unknown option --fast/],
   ];
   it.each(cases)('%s', async (_name, files, extra, message) => {

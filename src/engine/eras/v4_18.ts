@@ -31,6 +31,7 @@ import {
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_C = 'arch/arm64/kvm/hyp/switch.c';
+const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'virt/kvm/arm/arm.c';
 const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
 
@@ -132,13 +133,13 @@ export function __hyp_switch_fpsimd(k: K, v: number): void {
   set_fp_trap(k, false);
   if (get_x(k, FP_HOST, v)) {
     stmt(k, 'save-host');
-    enter(k, '__fpsimd_save_state', HYP_SWITCH_C);
+    enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
     regsToMemory(k, hostThread(k, v)); // vcpu->arch.host_fpsimd_state
     leave(k);
     set_x(k, FP_HOST, v, 0);
   }
   stmt(k, 'load-guest');
-  enter(k, '__fpsimd_restore_state', HYP_SWITCH_C);
+  enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
   memoryToRegs(k, v);
   leave(k);
   set_x(k, FP_ENABLED, v, 1);
@@ -227,7 +228,7 @@ export const v4_18: Era = {
     leave(k);
   },
   guest_entry(k, v) {
-    enter(k, '__kvm_vcpu_run', HYP_SWITCH_C);
+    enter(k, '__kvm_vcpu_run_nvhe', HYP_SWITCH_C);
     __activate_traps(k, v);
     leave(k);
   },

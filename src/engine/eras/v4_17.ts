@@ -1,0 +1,208 @@
+// Era v4.17: before "KVM: arm64: Optimise FPSIMD handling to reduce guest/host thrashing".
+// Hold beside arch/arm64/kernel/fpsimd.c, arch/arm64/kvm/hyp/switch.c, arch/arm64/kvm/hyp/entry.S and
+// virt/kvm/arm/arm.c of v4.17. Its host side differs from ../kernel/fpsimd.ts (task_fpsimd_save() saves
+// current's own state; tasks without an mm are skipped), so those functions live here.
+import type { Era, EraField } from '../era';
+import { memoryToRegs, regsToMemory } from '../ghost';
+import {
+  current,
+  enter,
+  in_softirq,
+  irqs_disabled,
+  leave,
+  set_foreign,
+  set_fp_trap,
+  set_fpsimd_cpu,
+  set_last_state,
+  set_neon_busy,
+  stmt,
+  WARN_ON,
+  type K,
+} from '../kctx';
+import { fpsimd_save_state, kernel_neon_end, task_fpsimd_load, test_foreign } from '../kernel/fpsimd';
+
+const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
+const HYP_SWITCH_C = 'arch/arm64/kvm/hyp/switch.c';
+const HYP_ENTRY_S = 'arch/arm64/kvm/hyp/entry.S';
+const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
+const ARM_C = 'virt/kvm/arm/arm.c';
+
+/** No KVM FP flags in this era: hyp's CPTR_EL2.TFP is all the state it keeps. */
+const fields: EraField[] = [];
+
+/** current->mm / next->mm: kernel threads and the idle task have none. */
+const has_mm = (k: K, t: number): boolean => t >= 0 && k.cfg.contexts[t].kind !== 'kthread';
+
+/** vcpu->arch.host_cpu_context: this CPU's kvm_host_cpu_state (storage nContexts + cpu). */
+const host_cpu_context = (k: K): number => k.cfg.contexts.length + k.cpu;
+
+/** arch/arm64/kernel/fpsimd.c: write the registers into current's own state, if they are current's. */
+export function task_fpsimd_save(k: K): void {
+  enter(k, 'task_fpsimd_save', FPSIMD_C);
+  WARN_ON(
+    k,
+    !in_softirq(k) && !irqs_disabled(k),
+    'task_fpsimd_save() called with IRQs enabled outside softirq',
+  );
+  const t = current(k);
+  if (!test_foreign(k, t)) {
+    stmt(k, 'save');
+    fpsimd_save_state(k, t);
+  }
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (static fpsimd_bind_to_cpu): the registers now hold current's state. */
+export function fpsimd_bind_to_cpu(k: K): void {
+  enter(k, 'fpsimd_bind_to_cpu', FPSIMD_C);
+  const t = current(k);
+  set_last_state(k, t);
+  set_fpsimd_cpu(k, t, k.cpu);
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (static inline): forget what the registers hold; no flag is set here. */
+export function fpsimd_flush_cpu_state(k: K): void {
+  enter(k, 'fpsimd_flush_cpu_state', FPSIMD_C);
+  set_last_state(k, -1);
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: save prev's live state and judge next's, for tasks with an mm only. */
+export function fpsimd_thread_switch(k: K, next: number): void {
+  enter(k, 'fpsimd_thread_switch', FPSIMD_C);
+  if (has_mm(k, current(k))) task_fpsimd_save(k);
+  // A kernel thread's TIF_FOREIGN_FPSTATE is left as it was: it never returns to user.
+  if (has_mm(k, next)) {
+    const live = k.s.cpus[k.cpu].lastState === next && k.s.tasks[next].cpuField === k.cpu;
+    stmt(k, live ? 'clear-foreign' : 'set-foreign');
+    set_foreign(k, next, !live);
+  }
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: before returning to user, reload current's state if foreign. */
+export function fpsimd_restore_current_state(k: K): void {
+  enter(k, 'fpsimd_restore_current_state', FPSIMD_C);
+  k.bh++; // local_bh_disable()
+  const t = current(k);
+  if (test_foreign(k, t)) {
+    stmt(k, 'load');
+    set_foreign(k, t, false);
+    task_fpsimd_load(k);
+    fpsimd_bind_to_cpu(k);
+  }
+  k.bh--; // local_bh_enable()
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: borrow the registers for kernel-mode NEON. */
+export function kernel_neon_begin(k: K): void {
+  enter(k, 'kernel_neon_begin', FPSIMD_C);
+  const c = k.s.cpus[k.cpu];
+  WARN_ON(k, irqs_disabled(k) || c.neonBusy, 'kernel_neon_begin() where may_use_simd() is false');
+  k.bh++; // local_bh_disable()
+  set_neon_busy(k, true);
+  if (has_mm(k, current(k))) {
+    stmt(k, 'save');
+    task_fpsimd_save(k);
+    set_foreign(k, current(k), true);
+  }
+  fpsimd_flush_cpu_state(k);
+  k.bh--; // local_bh_enable(), preemption stays off until kernel_neon_end()
+  leave(k);
+}
+
+/** arch/arm64/kvm/hyp/switch.c (__activate_traps_nvhe): every entry traps guest FP (CPTR_EL2.TFP). */
+export function __activate_traps(k: K): void {
+  enter(k, '__activate_traps', HYP_SWITCH_C);
+  stmt(k, 'set-tfp');
+  set_fp_trap(k, true);
+  leave(k);
+}
+
+/**
+ * arch/arm64/kvm/hyp/entry.S: the guest's first FP access of this entry: stop trapping, save whatever
+ * the registers hold into the per-CPU host context, load the guest's state.
+ */
+export function __fpsimd_guest_restore(k: K, v: number): void {
+  enter(k, '__fpsimd_guest_restore', HYP_ENTRY_S);
+  set_fp_trap(k, false);
+  stmt(k, 'save-host');
+  enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
+  regsToMemory(k, host_cpu_context(k)); // host_cpu_context->gp_regs.fp_regs
+  leave(k);
+  stmt(k, 'load-guest');
+  enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
+  memoryToRegs(k, v);
+  leave(k);
+  leave(k);
+}
+
+/** arch/arm64/kvm/hyp/switch.c (__fpsimd_enabled_nvhe): the guest took its FP trap in this entry. */
+export function __fpsimd_enabled(k: K): boolean {
+  return !k.s.cpus[k.cpu].fpTrap;
+}
+
+/**
+ * arch/arm64/kvm/hyp/switch.c (__kvm_vcpu_run_nvhe, after the guest exits): if the guest used FP, save
+ * its registers and restore the host's from the per-CPU host context, all before IRQs come back on.
+ */
+export function __kvm_vcpu_run_exit(k: K, v: number): void {
+  enter(k, '__kvm_vcpu_run_nvhe', HYP_SWITCH_C);
+  if (__fpsimd_enabled(k)) {
+    stmt(k, 'save-guest');
+    enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
+    regsToMemory(k, v); // guest_ctxt->gp_regs.fp_regs
+    leave(k);
+    stmt(k, 'restore-host');
+    enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
+    memoryToRegs(k, host_cpu_context(k));
+    leave(k);
+  }
+  leave(k);
+}
+
+/** virt/kvm/arm/arm.c: vcpu_load's arch part; no FP work in this era. */
+export function kvm_arch_vcpu_load(k: K): void {
+  enter(k, 'kvm_arch_vcpu_load', ARM_C);
+  leave(k);
+}
+
+/** virt/kvm/arm/arm.c: vcpu_put's arch part; no FP work in this era. */
+export function kvm_arch_vcpu_put(k: K): void {
+  enter(k, 'kvm_arch_vcpu_put', ARM_C);
+  leave(k);
+}
+
+export const v4_17: Era = {
+  id: 'v4.17',
+  summary:
+    'Before the patch: every guest entry traps FP; hyp saves the host into the per-CPU host context on the first access and, on every exit, saves the guest and restores the host, IRQs off.',
+  fields,
+  ablatable: [],
+  sched_out: kvm_arch_vcpu_put,
+  fpsimd_thread_switch,
+  sched_in: kvm_arch_vcpu_load,
+  fpsimd_restore_current_state,
+  kernel_neon_begin,
+  kernel_neon_end,
+  kvm_run_enter(k) {
+    // No kvm_arch_vcpu_run_pid_change() yet: hyp never reads the host thread's flags.
+    enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
+    kvm_arch_vcpu_load(k);
+    leave(k);
+  },
+  guest_entry(k) {
+    enter(k, '__kvm_vcpu_run_nvhe', HYP_SWITCH_C);
+    __activate_traps(k);
+    leave(k);
+  },
+  guest_fp_trap: __fpsimd_guest_restore,
+  guest_exit: __kvm_vcpu_run_exit,
+  kvm_run_exit(k) {
+    enter(k, 'vcpu_put', 'virt/kvm/kvm_main.c');
+    kvm_arch_vcpu_put(k);
+    leave(k);
+  },
+};
