@@ -1,0 +1,49 @@
+// What the cursor shows: the state after `cursor` events, its plain view, and the record of the step
+// that led there. Computed once per (replay, cursor) and shared by every component that asks.
+import {
+  countersAt,
+  describeState,
+  stateAt,
+  stepWithRecord,
+  type Counters,
+  type MachineState,
+  type Replay,
+  type StateView,
+  type StepRecord,
+} from '../engine';
+
+export interface CursorView {
+  cursor: number;
+  state: MachineState;
+  view: StateView;
+  /** The step just taken (event cursor - 1), or null at the initial state. */
+  record: StepRecord | null;
+  counters: Counters;
+}
+
+let last: { replay: Replay; cursor: number; value: CursorView } | null = null;
+
+export function cursorView(replay: Replay, cursor: number): CursorView {
+  if (last && last.replay === replay && last.cursor === cursor) return last.value;
+  const at = Math.max(0, Math.min(cursor, replay.length));
+  let state: MachineState;
+  let record: StepRecord | null = null;
+  if (at === 0) state = stateAt(replay, 0);
+  else {
+    // One replay from the nearest checkpoint to the step before, then the step with its record.
+    const res = stepWithRecord(replay.machine, stateAt(replay, at - 1), replay.events[at - 1], at - 1);
+    if (res.ok) {
+      state = res.state;
+      record = res.record;
+    } else state = stateAt(replay, at);
+  }
+  const value: CursorView = {
+    cursor: at,
+    state,
+    view: describeState(replay.machine, state),
+    record,
+    counters: countersAt(replay, at),
+  };
+  last = { replay, cursor, value };
+  return value;
+}

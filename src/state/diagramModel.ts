@@ -1,0 +1,207 @@
+// View model of the diagram: CPU panels and context cards as labelled rows, with what the current step
+// changed and where a violation struck. Era-specific fields are passed through generically by name.
+import type { ContextView, CpuView, FieldChange, Violation } from '../engine';
+import type { CursorView } from './cursorView';
+
+export interface FieldRow {
+  /** Stable key: the StateView key, or the era field's kernel name. */
+  key: string;
+  label: string;
+  value: string;
+  changed: boolean;
+}
+
+export type RegsState = 'newest' | 'stale' | 'scratch' | 'empty';
+
+export interface CpuModel {
+  id: number;
+  label: string;
+  current: string | null;
+  mode: string;
+  /** The register file: whose data, newest or stale. */
+  regs: { owner: string | null; ownerIndex: number; state: RegsState; changed: boolean };
+  lastState: string | null;
+  pointerChanged: boolean;
+  rows: FieldRow[];
+  /** A change this panel shows no row for (e.g. a trap bit): the panel is highlighted as a whole. */
+  changed: boolean;
+  violation: boolean;
+}
+
+export interface ContextModel {
+  id: string;
+  kind: string;
+  /** Index in the scenario's contexts: picks the owner's colour and pattern. */
+  index: number;
+  memLatest: boolean;
+  rows: FieldRow[];
+  changed: boolean;
+  violation: boolean;
+}
+
+export interface DiagramModel {
+  step: number;
+  cpus: CpuModel[];
+  contexts: ContextModel[];
+  violations: Violation[];
+}
+
+/** Owner index for data that is kernel-mode NEON scratch. */
+export const SCRATCH_INDEX = -2;
+
+const CPU_BASE = new Set(['id', 'current', 'mode', 'regs', 'lastState', 'irqsDisabled']);
+const CONTEXT_BASE = new Set(['id', 'kind', 'cpuField', 'foreignFpstate', 'memLatest', 'inRun']);
+
+/** Which row a recorded change lights up (engine field name -> row key). */
+const CHANGE_ROW: Record<string, string> = {
+  current: 'current',
+  mode: 'mode',
+  irqs: 'irqs',
+  TIF_FOREIGN_FPSTATE: 'foreignFpstate',
+  fpsimd_cpu: 'cpuField',
+  'in KVM_RUN': 'inRun',
+  memory: 'memory',
+  'newest version': 'memory',
+};
+
+export function formatValue(v: unknown): string {
+  if (v === true) return 'set';
+  if (v === false) return 'clear';
+  if (v === null || v === undefined) return '—';
+  return String(v);
+}
+
+function extraRows(view: Record<string, unknown>, base: Set<string>, changed: Set<string>): FieldRow[] {
+  const rows: FieldRow[] = [];
+  for (const [key, v] of Object.entries(view)) {
+    if (base.has(key)) continue;
+    rows.push({ key, label: key, value: formatValue(v), changed: changed.has(key) });
+  }
+  return rows;
+}
+
+function changesBy(changes: readonly FieldChange[]): {
+  cpu: Map<number, Set<string>>;
+  ctx: Map<string, Set<string>>;
+} {
+  const cpu = new Map<number, Set<string>>();
+  const ctx = new Map<string, Set<string>>();
+  for (const c of changes) {
+    const key = CHANGE_ROW[c.field] ?? c.field;
+    if (c.target.kind === 'cpu') {
+      const s = cpu.get(c.target.cpu) ?? new Set<string>();
+      s.add(key);
+      cpu.set(c.target.cpu, s);
+    } else {
+      const s = ctx.get(c.target.id) ?? new Set<string>();
+      s.add(key);
+      ctx.set(c.target.id, s);
+    }
+  }
+  return { cpu, ctx };
+}
+
+function regsState(c: CpuView): RegsState {
+  if (c.regs.owner === null) return 'empty';
+  if (c.regs.owner === 'kernel-neon') return 'scratch';
+  return c.regs.latest ? 'newest' : 'stale';
+}
+
+function cpuModel(c: CpuView, changed: Set<string>, indexOf: Map<string, number>, hit: boolean): CpuModel {
+  const owner = c.regs.owner;
+  const rows: FieldRow[] = [
+    { key: 'current', label: 'current', value: c.current ?? 'idle', changed: changed.has('current') },
+    { key: 'mode', label: 'mode', value: c.mode, changed: changed.has('mode') },
+    { key: 'irqs', label: 'IRQs', value: c.irqsDisabled ? 'off' : 'on', changed: changed.has('irqs') },
+    ...extraRows(c, CPU_BASE, changed),
+  ];
+  const shown = new Set(['regs', 'fpsimd_last_state', ...rows.map((r) => r.key)]);
+  return {
+    id: c.id,
+    label: `CPU${c.id}`,
+    current: c.current,
+    mode: c.mode,
+    regs: {
+      owner,
+      ownerIndex: owner === 'kernel-neon' ? SCRATCH_INDEX : owner === null ? -1 : (indexOf.get(owner) ?? -1),
+      state: regsState(c),
+      changed: changed.has('regs'),
+    },
+    lastState: c.lastState,
+    pointerChanged: changed.has('fpsimd_last_state'),
+    rows,
+    changed: [...changed].some((k) => !shown.has(k)),
+    violation: hit,
+  };
+}
+
+function contextModel(c: ContextView, index: number, changed: Set<string>, hit: boolean): ContextModel {
+  const rows: FieldRow[] = [
+    {
+      key: 'memory',
+      label: 'in memory',
+      value: c.memLatest ? 'newest' : 'stale',
+      changed: changed.has('memory'),
+    },
+  ];
+  if (c.kind !== 'vcpu') {
+    rows.push({
+      key: 'cpuField',
+      label: 'cpu',
+      value: c.cpuField === null || c.cpuField === undefined ? 'NR_CPUS' : String(c.cpuField),
+      changed: changed.has('cpuField'),
+    });
+    rows.push({
+      key: 'foreignFpstate',
+      label: 'TIF_FOREIGN_FPSTATE',
+      value: formatValue(c.foreignFpstate ?? false),
+      changed: changed.has('foreignFpstate'),
+    });
+  } else {
+    rows.push({
+      key: 'inRun',
+      label: 'in KVM_RUN',
+      value: c.inRun ? 'yes' : 'no',
+      changed: changed.has('inRun'),
+    });
+  }
+  rows.push(...extraRows(c, CONTEXT_BASE, changed));
+  const shown = new Set(rows.map((r) => r.key));
+  return {
+    id: c.id,
+    kind: c.kind,
+    index,
+    memLatest: c.memLatest,
+    rows,
+    changed: [...changed].some((k) => !shown.has(k)),
+    violation: hit,
+  };
+}
+
+export function diagramModel(cv: CursorView): DiagramModel {
+  const changes = cv.record?.changes ?? [];
+  const violations = cv.record?.violations ?? [];
+  const by = changesBy(changes);
+  const indexOf = new Map(cv.view.contexts.map((c, i) => [c.id, i]));
+  const none = new Set<string>();
+  return {
+    step: cv.cursor,
+    cpus: cv.view.cpus.map((c) =>
+      cpuModel(
+        c,
+        by.cpu.get(c.id) ?? none,
+        indexOf,
+        violations.some((v) => v.cpu === c.id),
+      ),
+    ),
+    contexts: cv.view.contexts.map((c, i) =>
+      contextModel(
+        c,
+        i,
+        by.ctx.get(c.id) ?? none,
+        violations.some((v) => v.context === c.id),
+      ),
+    ),
+    violations,
+  };
+}

@@ -1,0 +1,127 @@
+// Keeps the URL fragment in step with the screen, and opens links (on load and when the fragment is
+// replaced by hand). An opened link never touches the user's saved scenarios: it becomes the "shared"
+// scenario until saved.
+import { findVariant, printScenario, type Scenario } from '../engine';
+import { EXAMPLES } from '../scenarios';
+import { startAutosave } from './autosave';
+import { useLibraryStore } from './libraryStore';
+import { useNoticeStore } from './noticeStore';
+import { useScenarioStore, type Origin } from './scenarioStore';
+import { decodeShare, encodeShare, type SharedScreen } from './share';
+import { useViewStore } from './viewStore';
+import { isView } from './views';
+
+export function currentScreen(): SharedScreen {
+  const s = useScenarioStore.getState();
+  const v = useViewStore.getState();
+  return {
+    scenario: s.scenario,
+    variant: s.variantId,
+    step: s.cursor,
+    view: v.view,
+    embed: v.embed,
+    cpu: v.paletteCpu,
+  };
+}
+
+export function shareFragment(): string {
+  return encodeShare(currentScreen());
+}
+
+/** The page's address with the current screen's fragment. */
+export function shareUrl(loc: Pick<Location, 'href'> = window.location): string {
+  return `${loc.href.split('#')[0]}#${shareFragment()}`;
+}
+
+/** An opened scenario that equals an example or a saved one keeps that identity. */
+function originOf(sc: Scenario): Origin {
+  const text = printScenario(sc);
+  const ex = EXAMPLES.find((e) => printScenario(e.scenario) === text);
+  if (ex) return { kind: 'example', id: ex.id };
+  const mine = useLibraryStore.getState().items.find((i) => printScenario(i.scenario) === text);
+  if (mine) return { kind: 'user', id: mine.id };
+  return { kind: 'shared' };
+}
+
+/**
+ * Opens a fragment. A bad link leaves what is on screen as it is and says what was wrong.
+ * Returns whether the link was opened.
+ */
+export function openFragment(fragment: string): boolean {
+  const notices = useNoticeStore.getState();
+  const res = decodeShare(fragment);
+  if (!res.ok) {
+    notices.push(
+      'error',
+      'This link could not be opened',
+      `${res.message}\nYour own scenarios are untouched; the scenario shown is the one you had open (or the default).`,
+    );
+    return false;
+  }
+  const { screen } = res;
+  const problems: string[] = [];
+  let variant = screen.variant;
+  if (!findVariant(variant)) {
+    problems.push(
+      `the variant "${variant}" is not known to this version; showing the scenario's own variant`,
+    );
+    variant = screen.scenario.variant ?? '';
+  }
+  if (!isView(screen.view))
+    problems.push(`the view "${screen.view}" is not known; showing the step-through view`);
+  const origin = originOf(screen.scenario);
+  useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
+  useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
+  const opened = useScenarioStore.getState();
+  if (opened.cursor !== screen.step)
+    problems.push(`step ${screen.step} is past the end of the replay; showing step ${opened.cursor}`);
+  if (screen.cpu >= screen.scenario.cpus) problems.push(`CPU ${screen.cpu} does not exist; showing CPU0`);
+  const view = useViewStore.getState();
+  view.setView(screen.view);
+  view.setEmbed(screen.embed);
+  view.setPaletteCpu(screen.cpu < screen.scenario.cpus ? screen.cpu : 0);
+  if (problems.length)
+    notices.push('warning', 'The link was opened with changes', problems.join('.\n') + '.');
+  return true;
+}
+
+/**
+ * Mirrors the screen into the fragment (replaceState, after a short pause so stepping stays fast) and
+ * opens a fragment pasted into the address bar. Returns a function that stops it.
+ */
+export function startUrlSync(win: Window = window, delayMs = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let written = win.location.hash.slice(1);
+  const write = (): void => {
+    timer = undefined;
+    const fragment = shareFragment();
+    if (fragment === written) return;
+    written = fragment;
+    win.history.replaceState(win.history.state, '', `#${fragment}`);
+  };
+  const schedule = (): void => {
+    if (timer === undefined) timer = setTimeout(write, delayMs);
+  };
+  const onHash = (): void => {
+    const fragment = win.location.hash.slice(1);
+    if (fragment === written) return;
+    written = fragment;
+    if (fragment) openFragment(fragment);
+  };
+  const unsubs = [useScenarioStore.subscribe(schedule), useViewStore.subscribe(schedule)];
+  win.addEventListener('hashchange', onHash);
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    unsubs.forEach((u) => u());
+    win.removeEventListener('hashchange', onHash);
+  };
+}
+
+/** Startup: read the saved scenarios, open the link in the address bar (if any), start syncing. */
+export function bootstrap(win: Window = window): () => void {
+  useLibraryStore.getState().load();
+  const fragment = win.location.hash.slice(1);
+  if (fragment) openFragment(fragment);
+  const stops = [startUrlSync(win), startAutosave()];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EXAMPLES } from '../../src/scenarios';
+import { useLibraryStore } from '../../src/state/libraryStore';
+import { useNoticeStore } from '../../src/state/noticeStore';
+import { useScenarioStore } from '../../src/state/scenarioStore';
+import { encodeShare } from '../../src/state/share';
+import { openFragment, shareFragment, startUrlSync } from '../../src/state/urlSync';
+import { useViewStore } from '../../src/state/viewStore';
+import { guestScenario, memoryStorage, resetStores, twoCpuScenario } from './fixtures';
+
+describe('opening links', () => {
+  beforeEach(() => {
+    resetStores();
+    useLibraryStore.getState().load(memoryStorage());
+    useLibraryStore.getState().save(twoCpuScenario());
+  });
+
+  it('opens a link as a separate shared scenario, leaving the saved ones alone', () => {
+    const sc = { ...guestScenario(), title: 'From a friend' };
+    const ok = openFragment(
+      encodeShare({ scenario: sc, variant: 'v4.18', step: 4, view: 'diagram', embed: false, cpu: 0 }),
+    );
+    expect(ok).toBe(true);
+    expect(useScenarioStore.getState().origin).toEqual({ kind: 'shared' });
+    expect(useScenarioStore.getState().cursor).toBe(4);
+    expect(useLibraryStore.getState().shared?.title).toBe('From a friend');
+    expect(useLibraryStore.getState().items.map((i) => i.scenario.title)).toEqual(['Two CPUs']);
+  });
+
+  it('recognises an example or a saved scenario', () => {
+    const ex = EXAMPLES[0];
+    openFragment(
+      encodeShare({
+        scenario: ex.scenario,
+        variant: 'v4.18',
+        step: 0,
+        view: 'diagram',
+        embed: false,
+        cpu: 0,
+      }),
+    );
+    expect(useScenarioStore.getState().origin).toEqual({ kind: 'example', id: ex.id });
+    const mine = useLibraryStore.getState().items[0];
+    openFragment(
+      encodeShare({
+        scenario: twoCpuScenario(),
+        variant: 'v4.18',
+        step: 0,
+        view: 'diagram',
+        embed: false,
+        cpu: 0,
+      }),
+    );
+    expect(useScenarioStore.getState().origin).toEqual({ kind: 'user', id: mine.id });
+  });
+
+  it('shows a message for a corrupted link and changes nothing', () => {
+    const before = useScenarioStore.getState().scenario;
+    const frag = encodeShare({
+      scenario: guestScenario(),
+      variant: 'v4.18',
+      step: 4,
+      view: 'diagram',
+      embed: false,
+      cpu: 0,
+    });
+    expect(openFragment(frag.slice(0, -30))).toBe(false);
+    expect(useScenarioStore.getState().scenario).toBe(before);
+    const n = useNoticeStore.getState().notices;
+    expect(n).toHaveLength(1);
+    expect(n[0].tone).toBe('error');
+    expect(n[0].detail).toMatch(/untouched/);
+    expect(useLibraryStore.getState().items).toHaveLength(1);
+  });
+
+  it('opens with a warning when the variant, view or CPU are unknown', () => {
+    const frag = encodeShare({
+      scenario: guestScenario(),
+      variant: 'v9.9',
+      step: 2,
+      view: 'nope',
+      embed: false,
+      cpu: 5,
+    });
+    expect(openFragment(frag)).toBe(true);
+    expect(useScenarioStore.getState().variantId).toBe('v4.18');
+    expect(useViewStore.getState().view).toBe('diagram');
+    expect(useViewStore.getState().paletteCpu).toBe(0);
+    const n = useNoticeStore.getState().notices;
+    expect(n[0].tone).toBe('warning');
+    expect(n[0].detail).toMatch(/v9\.9/);
+  });
+});
+
+describe('URL sync', () => {
+  beforeEach(() => {
+    resetStores();
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '#');
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('writes the screen into the fragment after a pause, and opens a pasted fragment', () => {
+    const stop = startUrlSync(window, 100);
+    useScenarioStore.getState().stepBy(3);
+    expect(window.location.hash).toBe('');
+    vi.advanceTimersByTime(150);
+    expect(window.location.hash).toBe(`#${shareFragment()}`);
+    expect(window.location.hash).toContain('step=3');
+
+    const other = encodeShare({
+      scenario: twoCpuScenario(),
+      variant: 'v4.18',
+      step: 2,
+      view: 'diagram',
+      embed: false,
+      cpu: 1,
+    });
+    window.location.hash = other;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(useScenarioStore.getState().scenario.title).toBe('Two CPUs');
+    expect(useViewStore.getState().paletteCpu).toBe(1);
+    stop();
+  });
+});
