@@ -1,0 +1,111 @@
+// The diagram: CPU panels, context cards and last-loaded pointers for one step of a replay.
+// Pure presentation of a DiagramModel; ConnectedDiagram feeds it from the scenario store.
+import { useId, useMemo } from 'react';
+import { cursorView } from '../../state/cursorView';
+import { diagramModel, type DiagramModel } from '../../state/diagramModel';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { useViewStore } from '../../state/viewStore';
+import { ContextCard } from './ContextCard';
+import { CpuPanel } from './CpuPanel';
+import { DIAGRAM_CSS } from './diagramCss';
+import { diagramLayout, pointerPath } from './layout';
+import { Patterns } from './Patterns';
+
+interface Props {
+  model: DiagramModel;
+  title: string;
+  /** Marks the diagram that "Export SVG/PNG" saves. */
+  exportName?: string;
+  /** Readable: never drawn below 75% of its natural size (the panel scrolls instead). */
+  zoom?: 'fit' | 'readable';
+}
+
+export function Diagram({ model, title, exportName, zoom = 'readable' }: Props) {
+  const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const cpuRows = model.cpus[0]?.rows.length ?? 3;
+  const ctxRows = Math.max(1, ...model.contexts.map((c) => c.rows.length));
+  const layout = useMemo(
+    () => diagramLayout(model.cpus.length, cpuRows, model.contexts.length, ctxRows),
+    [model.cpus.length, cpuRows, model.contexts.length, ctxRows],
+  );
+  const cardOf = new Map(model.contexts.map((c, i) => [c.id, i]));
+  return (
+    <svg
+      className="fv-diagram fv-animate"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      width={layout.width}
+      height={layout.height}
+      role="group"
+      aria-label={title}
+      data-export={exportName}
+      data-step={model.step}
+      style={{ maxWidth: layout.width * 1.15, minWidth: zoom === 'readable' ? layout.width * 0.75 : 0 }}
+    >
+      <style>{DIAGRAM_CSS}</style>
+      <defs>
+        <Patterns prefix={prefix} count={model.contexts.length} />
+        <marker
+          id={`${prefix}-head`}
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L10,5 L0,10 z" className="fv-arrowhead" />
+        </marker>
+      </defs>
+      <rect className="fv-bg" width={layout.width} height={layout.height} />
+      {model.cpus.map((cpu, i) => (
+        <CpuPanel
+          key={cpu.id}
+          cpu={cpu}
+          box={layout.cpus[i]}
+          tileY={layout.tileY}
+          pointerY={layout.pointerY}
+          prefix={prefix}
+          pointerDrawn={cpu.lastState !== null && cardOf.has(cpu.lastState)}
+        />
+      ))}
+      {model.contexts.map((ctx, i) => (
+        <ContextCard key={ctx.id} ctx={ctx} box={layout.contexts[i]} prefix={prefix} />
+      ))}
+      <g className="fv-arrows">
+        {model.cpus.map((cpu, i) => {
+          const target = cpu.lastState === null ? undefined : cardOf.get(cpu.lastState);
+          if (target === undefined) return null;
+          return (
+            <path
+              key={cpu.id}
+              className={`fv-arrow${cpu.pointerChanged ? ' fv-changed' : ''}`}
+              d={pointerPath(layout.cpus[i], layout.pointerY, layout.contexts[target])}
+              markerEnd={`url(#${prefix}-head)`}
+              data-from={`cpu${cpu.id}`}
+              data-to={cpu.lastState ?? ''}
+            >
+              <title>{`CPU${cpu.id} fpsimd_last_state → ${cpu.lastState}`}</title>
+            </path>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}
+
+/** The diagram of the scenario store's replay at its cursor. */
+export function ConnectedDiagram() {
+  const replay = useScenarioStore((s) => s.replay);
+  const cursor = useScenarioStore((s) => s.cursor);
+  const zoom = useViewStore((s) => s.zoom);
+  const model = useMemo(() => diagramModel(cursorView(replay, cursor)), [replay, cursor]);
+  return (
+    <Diagram
+      model={model}
+      title={`FP register ownership after step ${cursor}`}
+      exportName="main"
+      zoom={zoom}
+    />
+  );
+}

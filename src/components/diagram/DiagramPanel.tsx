@@ -1,0 +1,58 @@
+// The diagram with its banners, totals and image export.
+import { useState } from 'react';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { useViewStore } from '../../state/viewStore';
+import { slug } from '../library/fileIo';
+import { ViolationBanner } from '../violations/ViolationBanner';
+import { Counters } from './Counters';
+import { ConnectedDiagram } from './Diagram';
+import { exportPng, exportSvg, mainDiagram } from './exportImage';
+
+export function DiagramPanel({ chrome = true }: { chrome?: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const zoom = useViewStore((s) => s.zoom);
+  const setZoom = useViewStore((s) => s.setZoom);
+  const name = (): string => {
+    const s = useScenarioStore.getState();
+    return `${slug(s.scenario.title)}-step-${s.cursor}`;
+  };
+  const run = (f: (svg: SVGSVGElement) => void | Promise<void>): void => {
+    const svg = mainDiagram();
+    if (!svg) return;
+    setError(null);
+    Promise.resolve(f(svg)).catch((e: unknown) => setError(`Export failed: ${String(e)}`));
+  };
+  return (
+    <section className="panel diagram-panel" aria-label="Diagram">
+      <ViolationBanner />
+      <div className="diagram-scroll">
+        <ConnectedDiagram />
+      </div>
+      {chrome && (
+        <div className="diagram-footer">
+          <Counters />
+          <div className="row-buttons">
+            <button
+              type="button"
+              aria-pressed={zoom === 'fit'}
+              onClick={() => setZoom(zoom === 'fit' ? 'readable' : 'fit')}
+            >
+              Fit to width
+            </button>
+            <button type="button" onClick={() => run((svg) => exportSvg(svg, name()))}>
+              Export SVG
+            </button>
+            <button type="button" onClick={() => run((svg) => exportPng(svg, name()))}>
+              Export PNG
+            </button>
+          </div>
+          {error && (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

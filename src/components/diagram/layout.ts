@@ -1,0 +1,100 @@
+// Geometry of the diagram: CPU panels in a row, context cards in a grid below, last-loaded pointers as
+// curved arrows between them. d3 computes the bands and the paths; React draws them.
+import { linkVertical, scaleBand } from 'd3';
+
+export const PAD = 16;
+export const GAP = 20;
+export const CARD_W = 216;
+export const ROW_H = 18;
+export const HEAD_H = 30;
+export const TILE_H = 52;
+export const POINTER_H = 26;
+/** Room between the CPU row and the context grid for the arrows. */
+export const ARROW_ROOM = 70;
+
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface DiagramLayout {
+  width: number;
+  height: number;
+  cpus: Box[];
+  contexts: Box[];
+  cpuRowsY: number;
+  tileY: number;
+  pointerY: number;
+}
+
+export function cpuPanelHeight(rows: number): number {
+  return HEAD_H + rows * ROW_H + 8 + TILE_H + 8 + POINTER_H;
+}
+
+export function contextCardHeight(rows: number): number {
+  return HEAD_H + rows * ROW_H + 8;
+}
+
+/** Columns: at least one per CPU; more for many contexts, up to six. */
+export function columns(nCpus: number, nContexts: number): number {
+  return Math.max(nCpus, Math.min(nContexts, 6), 1);
+}
+
+export function diagramLayout(
+  nCpus: number,
+  cpuRows: number,
+  nContexts: number,
+  ctxRows: number,
+): DiagramLayout {
+  const cols = columns(nCpus, nContexts);
+  const width = PAD * 2 + cols * CARD_W + (cols - 1) * GAP;
+  const inner = width - PAD * 2;
+  const cpuH = cpuPanelHeight(cpuRows);
+  // CPU panels are centred over the grid when there are fewer CPUs than columns.
+  const cpuSpan = nCpus * CARD_W + (nCpus - 1) * GAP;
+  const cpuBand = scaleBand<number>()
+    .domain(Array.from({ length: nCpus }, (_, i) => i))
+    .range([PAD + (inner - cpuSpan) / 2, PAD + (inner + cpuSpan) / 2])
+    .paddingInner(GAP / (CARD_W + GAP));
+  const colBand = scaleBand<number>()
+    .domain(Array.from({ length: cols }, (_, i) => i))
+    .range([PAD, width - PAD])
+    .paddingInner(GAP / (CARD_W + GAP));
+  const cpus = Array.from({ length: nCpus }, (_, i) => ({
+    x: cpuBand(i) ?? PAD,
+    y: PAD,
+    w: CARD_W,
+    h: cpuH,
+  }));
+  const ctxH = contextCardHeight(ctxRows);
+  const top = PAD + cpuH + ARROW_ROOM;
+  const contexts = Array.from({ length: nContexts }, (_, i) => ({
+    x: colBand(i % cols) ?? PAD,
+    y: top + Math.floor(i / cols) * (ctxH + GAP),
+    w: CARD_W,
+    h: ctxH,
+  }));
+  const gridRows = Math.max(1, Math.ceil(nContexts / cols));
+  return {
+    width,
+    height: top + gridRows * ctxH + (gridRows - 1) * GAP + PAD,
+    cpus,
+    contexts,
+    cpuRowsY: HEAD_H,
+    tileY: HEAD_H + cpuRows * ROW_H + 8,
+    pointerY: HEAD_H + cpuRows * ROW_H + 8 + TILE_H + 8,
+  };
+}
+
+const link = linkVertical<{ source: [number, number]; target: [number, number] }, [number, number]>();
+
+/** The curve from a CPU panel's pointer row down (or up) to a context card's top edge. */
+export function pointerPath(from: Box, pointerY: number, to: Box): string {
+  const sx = from.x + from.w / 2;
+  const sy = from.y + pointerY + POINTER_H;
+  const tx = to.x + to.w / 2;
+  const ty = to.y - 6;
+  return link({ source: [sx, sy], target: [tx, ty] }) ?? '';
+}

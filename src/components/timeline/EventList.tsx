@@ -1,0 +1,89 @@
+// The scenario's events as a list box with the cursor. Only the rows in view are rendered (a scenario
+// may have 100,000 events); the cursor's row is kept in view.
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { eventLabel, timelineRow, violationRows, type TimelineRow } from '../../state/timelineModel';
+import { onTimelineKeyDown } from './useTimelineKeys';
+
+export const ROW_PX = 30;
+const OVERSCAN = 6;
+
+const STATUS_TEXT: Record<TimelineRow['status'], string> = {
+  initial: '',
+  done: '',
+  current: '',
+  ahead: '',
+  illegal: 'not legal here',
+  unreached: 'not replayed',
+};
+
+function rowText(r: TimelineRow): string {
+  return r.event ? eventLabel(r.event) : 'Initial state';
+}
+
+export function EventList({ height = 360 }: { height?: number }) {
+  const replay = useScenarioStore((s) => s.replay);
+  const cursor = useScenarioStore((s) => s.cursor);
+  const setCursor = useScenarioStore((s) => s.setCursor);
+  const violations = useMemo(() => violationRows(replay), [replay]);
+  const [scrollTop, setScrollTop] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  const total = replay.events.length + 1;
+
+  // Keep the cursor's row in view (scrolling only when it has left the view).
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const top = cursor * ROW_PX;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_PX > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_PX - el.clientHeight;
+    // Rows are computed from scrollTop state; set it here too, in case no scroll event follows.
+    setScrollTop(el.scrollTop);
+  }, [cursor]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
+  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_PX) + OVERSCAN);
+  const rows: TimelineRow[] = [];
+  for (let r = first; r <= last; r++) rows.push(timelineRow(replay, cursor, r, violations));
+
+  return (
+    <div
+      ref={box}
+      className="event-list"
+      role="listbox"
+      tabIndex={0}
+      aria-label="Events (arrow keys step, Home and End jump, Space plays)"
+      aria-activedescendant={`event-row-${cursor}`}
+      style={{ height }}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onKeyDown={onTimelineKeyDown}
+    >
+      <div style={{ height: total * ROW_PX, position: 'relative' }}>
+        {rows.map((r) => {
+          const selectable = r.status !== 'illegal' && r.status !== 'unreached';
+          return (
+            <div
+              key={r.row}
+              id={`event-row-${r.row}`}
+              role="option"
+              aria-selected={r.row === cursor}
+              aria-disabled={!selectable || undefined}
+              aria-posinset={r.row + 1}
+              aria-setsize={total}
+              className={`event-row status-${r.status}${r.violation ? ' has-violation' : ''}`}
+              style={{ top: r.row * ROW_PX, height: ROW_PX }}
+              onClick={() => selectable && setCursor(r.row)}
+              title={r.reason ?? r.event?.note ?? undefined}
+            >
+              <span className="event-index">{r.row === 0 ? '' : r.row}</span>
+              <span className="event-text">{rowText(r)}</span>
+              {r.event?.note !== undefined && <span className="event-tag">note</span>}
+              {r.violation && <span className="event-tag tag-danger">⚠ violation</span>}
+              {STATUS_TEXT[r.status] && <span className="event-tag tag-warn">{STATUS_TEXT[r.status]}</span>}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// The timeline's keyboard: arrows step, Page keys step by ten, Home/End jump, Space plays or pauses.
+import type { KeyboardEvent } from 'react';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { useViewStore } from '../../state/viewStore';
+
+/** Handles a key; returns true when it was one of the timeline's. */
+export function timelineKey(key: string): boolean {
+  const s = useScenarioStore.getState();
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      s.stepBy(1);
+      return true;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      s.stepBy(-1);
+      return true;
+    case 'PageDown':
+      s.stepBy(10);
+      return true;
+    case 'PageUp':
+      s.stepBy(-10);
+      return true;
+    case 'Home':
+      s.toStart();
+      return true;
+    case 'End':
+      s.toEnd();
+      return true;
+    case ' ':
+      useViewStore.getState().togglePlaying();
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function onTimelineKeyDown(e: KeyboardEvent): void {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  if (timelineKey(e.key)) e.preventDefault();
+}

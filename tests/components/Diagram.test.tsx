@@ -1,0 +1,68 @@
+import { act, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ConnectedDiagram } from '../../src/components/diagram/Diagram';
+import { svgMarkup } from '../../src/components/diagram/exportImage';
+import { useScenarioStore } from '../../src/state/scenarioStore';
+import { nextViolationStep } from '../../src/state/timelineModel';
+import { resetStores, twoCpuScenario } from '../state/fixtures';
+
+const st = () => useScenarioStore.getState();
+
+describe('Diagram', () => {
+  beforeEach(() => resetStores());
+
+  it('draws a panel per CPU and a card per context, with the initial state', () => {
+    const { container } = render(<ConnectedDiagram />);
+    expect(container.querySelectorAll('.fv-cpu')).toHaveLength(1);
+    expect([...container.querySelectorAll('.fv-context')].map((g) => g.getAttribute('data-context'))).toEqual(
+      ['qemu', 'vcpu0'],
+    );
+    expect(container.querySelector('.fv-regs')?.getAttribute('data-state')).toBe('empty');
+    expect(screen.getByText('fpsimd_last_state = NULL')).toBeInTheDocument();
+    expect(container.querySelectorAll('.fv-arrow')).toHaveLength(0);
+  });
+
+  it('follows the cursor: owner tile, arrow to the pointed-at context, changed rows', () => {
+    const { container } = render(<ConnectedDiagram />);
+    act(() => st().setCursor(1));
+    const regs = container.querySelector('.fv-regs')!;
+    expect(regs.getAttribute('data-owner')).toBe('qemu');
+    expect(regs.textContent).toContain('qemu · newest');
+    const arrow = container.querySelector('.fv-arrow')!;
+    expect(arrow.getAttribute('data-from')).toBe('cpu0');
+    expect(arrow.getAttribute('data-to')).toBe('qemu');
+    expect(arrow.getAttribute('d')).toMatch(/^M/);
+    const changed = [...container.querySelectorAll('[data-changed]')].map((e) =>
+      e.getAttribute('data-field'),
+    );
+    expect(changed).toContain('fpsimd_last_state');
+    expect(changed).toContain('foreignFpstate');
+  });
+
+  it('marks the CPU and context of a violation', () => {
+    resetStores(undefined, 'v4.18/no-put-save');
+    const { container } = render(<ConnectedDiagram />);
+    act(() => st().setCursor(nextViolationStep(st().replay, 0)!));
+    expect(container.querySelector('.fv-cpu[data-violation]')).not.toBeNull();
+    expect(container.querySelector('.fv-context[data-violation]')).not.toBeNull();
+    expect(screen.getAllByText('⚠ violation').length).toBeGreaterThan(0);
+  });
+
+  it('labels owners in text (not by colour alone), including kernel-mode NEON scratch', () => {
+    resetStores(twoCpuScenario());
+    const { container } = render(<ConnectedDiagram />);
+    act(() => st().toEnd());
+    const tiles = [...container.querySelectorAll('.fv-regs')].map((t) => t.textContent);
+    expect(tiles.some((t) => t?.includes('kernel-mode NEON scratch'))).toBe(true);
+    expect(container.querySelectorAll('pattern').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('exports a standalone SVG with the theme colours written in', () => {
+    const { container } = render(<ConnectedDiagram />);
+    const svg = container.querySelector('svg')!;
+    const markup = svgMarkup(svg, { getPropertyValue: (v: string) => (v === '--d-bg' ? '#fff' : '') });
+    expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(markup).toContain('--d-bg: #fff;');
+    expect(markup).toContain('.fv-diagram');
+  });
+});
