@@ -1,0 +1,59 @@
+// The step explainer: the event, the teacher's note, the plain-language explanation, the kernel calls
+// and the changed fields of the step that led to the cursor.
+import { useMemo, useState } from 'react';
+import { cursorView } from '../../state/cursorView';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { eventLabel } from '../../state/timelineModel';
+import { CallTree } from './CallTree';
+import { ChangesTable } from './ChangesTable';
+import { NoteEditor } from './NoteEditor';
+
+export function Explainer() {
+  const replay = useScenarioStore((s) => s.replay);
+  const cursor = useScenarioStore((s) => s.cursor);
+  const deleteEvent = useScenarioStore((s) => s.deleteEvent);
+  const record = useMemo(() => cursorView(replay, cursor).record, [replay, cursor]);
+  const [editing, setEditing] = useState<number | null>(null);
+  if (!record) {
+    return (
+      <section className="panel explainer" aria-labelledby="explainer-heading">
+        <h2 id="explainer-heading">Step 0: initial state</h2>
+        <p>
+          Every context&apos;s FP data is in memory and up to date; no CPU&apos;s registers hold anyone&apos;s
+          data; every last-loaded pointer is NULL and every task has TIF_FOREIGN_FPSTATE set. Step forward to
+          run the first event.
+        </p>
+      </section>
+    );
+  }
+  const { event } = record;
+  return (
+    <section className="panel explainer" aria-labelledby="explainer-heading">
+      <h2 id="explainer-heading">
+        Step {cursor}: {eventLabel(event)}
+      </h2>
+      {editing === record.index ? (
+        <NoteEditor index={record.index} note={event.note ?? ''} onDone={() => setEditing(null)} />
+      ) : (
+        event.note !== undefined && (
+          <blockquote className="note" aria-label="Note">
+            {event.note}
+          </blockquote>
+        )
+      )}
+      <p className="explanation">{record.explanation}</p>
+      <h3>Kernel functions called</h3>
+      <CallTree calls={record.calls} />
+      <h3>Fields changed</h3>
+      <ChangesTable changes={record.changes} />
+      <div className="row-buttons">
+        <button type="button" onClick={() => setEditing(record.index)} disabled={editing === record.index}>
+          {event.note === undefined ? 'Add note' : 'Edit note'}
+        </button>
+        <button type="button" onClick={() => deleteEvent(record.index)}>
+          Delete this event
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Explainer } from '../../src/components/explainer/Explainer';
+import { useScenarioStore } from '../../src/state/scenarioStore';
+import { resetStores, twoCpuScenario } from '../state/fixtures';
+
+const st = () => useScenarioStore.getState();
+
+describe('Explainer', () => {
+  beforeEach(() => resetStores());
+
+  it('describes the initial state at step 0', () => {
+    render(<Explainer />);
+    expect(screen.getByRole('heading', { name: /Step 0: initial state/ })).toBeInTheDocument();
+  });
+
+  it('lists the nested kernel calls, the changed fields and the explanation', () => {
+    render(<Explainer />);
+    act(() => st().setCursor(5)); // the trapping guest FP access
+    expect(screen.getByRole('heading', { name: 'Step 5: CPU0 guest_fp' })).toBeInTheDocument();
+    const calls = document.querySelector('.call-tree')!;
+    expect(calls.querySelectorAll('li').length).toBeGreaterThan(1);
+    expect(calls.querySelector('.call-tree')).not.toBeNull(); // nested
+    const table = screen.getByRole('table');
+    const regs = within(table).getByText('cpu0.regs').closest('tr')!;
+    expect(regs.querySelectorAll('td')[1].textContent).toMatch(/vcpu0/);
+    expect(document.querySelector('.explanation')?.textContent).toMatch(/traps/);
+  });
+
+  it('shows a note as plain text and edits it', async () => {
+    resetStores(twoCpuScenario());
+    const user = userEvent.setup();
+    render(<Explainer />);
+    act(() => st().setCursor(1));
+    expect(screen.getByLabelText('Note')).toHaveTextContent('qemu goes to user space.');
+    await user.click(screen.getByRole('button', { name: 'Edit note' }));
+    const box = screen.getByRole('textbox', { name: /Note for step 1/ });
+    await user.clear(box);
+    await user.type(box, '<b>bold?</b>');
+    await user.click(screen.getByRole('button', { name: 'Save note' }));
+    expect(st().scenario.events[0].note).toBe('<b>bold?</b>');
+    expect(screen.getByLabelText('Note').textContent).toBe('<b>bold?</b>');
+    expect(document.querySelector('.note b')).toBeNull();
+  });
+
+  it('deletes the step it explains', async () => {
+    const user = userEvent.setup();
+    render(<Explainer />);
+    act(() => st().setCursor(12));
+    await user.click(screen.getByRole('button', { name: 'Delete this event' }));
+    expect(st().scenario.events).toHaveLength(11);
+    expect(st().cursor).toBe(11);
+  });
+});
