@@ -1,9 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { bootstrap } from './state/urlSync';
+import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
+
+// Saved scenarios and the link in the address bar are read before the first render.
+bootstrap();
 
 createRoot(root).render(
   <StrictMode>

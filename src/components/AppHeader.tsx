@@ -1,8 +1,41 @@
+// The page header: the app's name, the view tabs, the library toggle, the variant and sharing.
+import { useViewStore } from '../state/viewStore';
+import { VIEWS } from '../state/views';
+import { VariantSelect } from './header/VariantSelect';
+import { ShareControls } from './share/ShareControls';
+
 export function AppHeader() {
+  const view = useViewStore((s) => s.view);
+  const setView = useViewStore((s) => s.setView);
+  const libraryOpen = useViewStore((s) => s.libraryOpen);
+  const setLibraryOpen = useViewStore((s) => s.setLibraryOpen);
   return (
-    <header>
-      <h1>fpsimd-viz</h1>
-      <p>arm64 Linux FP/SIMD register ownership, host and KVM guests</p>
+    <header className="app-header">
+      <div className="brand">
+        <h1>fpsimd-viz</h1>
+        <p className="tagline">arm64 Linux FP/SIMD register ownership, host and KVM guests</p>
+      </div>
+      <nav className="header-controls" aria-label="Main">
+        <button
+          type="button"
+          aria-expanded={libraryOpen}
+          aria-controls="library"
+          onClick={() => setLibraryOpen(!libraryOpen)}
+        >
+          {libraryOpen ? 'Close scenarios' : 'Scenarios…'}
+        </button>
+        {VIEWS.length > 1 && (
+          <div className="view-tabs" role="group" aria-label="View">
+            {VIEWS.map((v) => (
+              <button key={v.id} type="button" aria-pressed={v.id === view} onClick={() => setView(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <VariantSelect />
+        <ShareControls />
+      </nav>
     </header>
   );
 }

@@ -1,10 +1,54 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/App';
+import { useScenarioStore } from '../../src/state/scenarioStore';
+import { useViewStore } from '../../src/state/viewStore';
+import { memoryStorage, resetStores } from '../state/fixtures';
+import { useLibraryStore } from '../../src/state/libraryStore';
 
 describe('App', () => {
-  it('renders the title', () => {
+  beforeEach(() => {
+    resetStores();
+    useLibraryStore.getState().load(memoryStorage());
+  });
+
+  it('shows the header, the timeline, the diagram, the explainer and the palette', () => {
     render(<App />);
     expect(screen.getByRole('heading', { level: 1, name: 'fpsimd-viz' })).toBeInTheDocument();
+    expect(screen.getByRole('listbox', { name: /Events/ })).toBeInTheDocument();
+    expect(document.querySelector('svg[data-export="main"]')).not.toBeNull();
+    expect(screen.getByRole('heading', { name: /Step 0/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Add an event' })).toBeInTheDocument();
+  });
+
+  it('opens and closes the scenario library', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('button', { name: 'Scenarios…' }));
+    expect(screen.getByRole('heading', { name: 'Scenarios' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Close scenarios' }));
+    expect(screen.queryByRole('heading', { name: 'Scenarios' })).toBeNull();
+  });
+
+  it('undoes with Ctrl+Z and steps with arrows when nothing is focused', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    act(() => useScenarioStore.getState().applyEvent({ cpu: 0, op: 'ret_to_user' }));
+    document.body.focus();
+    await user.keyboard('{Control>}z{/Control}');
+    expect(useScenarioStore.getState().scenario.events).toHaveLength(12);
+    await user.keyboard('{ArrowRight}');
+    expect(useScenarioStore.getState().cursor).toBe(1);
+  });
+
+  it('hides the chrome in the embed view', () => {
+    useViewStore.setState({ embed: true });
+    render(<App />);
+    expect(screen.queryByRole('heading', { level: 1, name: 'fpsimd-viz' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Add an event' })).toBeNull();
+    expect(document.querySelector('svg[data-export="main"]')).not.toBeNull();
+    expect(screen.getByRole('button', { name: 'Step forward' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open in fpsimd-viz' }).getAttribute('href')).toMatch(/#v1&/);
   });
 });

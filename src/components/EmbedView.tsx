@@ -1,0 +1,28 @@
+// The embed view (URL option `embed=1`): the diagram and a compact stepper, no chrome, for slides and
+// blog posts. A link opens the full app on the same screen.
+import { useScenarioStore } from '../state/scenarioStore';
+import { encodeShare } from '../state/share';
+import { currentScreen } from '../state/urlSync';
+import { DiagramPanel } from './diagram/DiagramPanel';
+import { Notices } from './Notices';
+import { Transport } from './timeline/Transport';
+
+export function EmbedView() {
+  const title = useScenarioStore((s) => s.scenario.title);
+  // Re-rendered on each step, so the link always opens the step on screen.
+  useScenarioStore((s) => s.cursor);
+  const full = `${window.location.href.split('#')[0]}#${encodeShare({ ...currentScreen(), embed: false })}`;
+  return (
+    <main className="embed">
+      <div className="embed-bar">
+        <h1 className="embed-title">{title}</h1>
+        <a href={full} target="_blank" rel="noopener">
+          Open in fpsimd-viz
+        </a>
+      </div>
+      <Notices />
+      <DiagramPanel chrome={false} />
+      <Transport compact />
+    </main>
+  );
+}

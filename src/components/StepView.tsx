@@ -1,0 +1,18 @@
+// The step-through view: timeline, diagram, explainer and palette.
+import { DiagramPanel } from './diagram/DiagramPanel';
+import { Explainer } from './explainer/Explainer';
+import { Palette } from './palette/Palette';
+import { Timeline } from './timeline/Timeline';
+
+export function StepView() {
+  return (
+    <div className="step-view">
+      <Timeline />
+      <DiagramPanel />
+      <div className="side">
+        <Explainer />
+        <Palette />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// The variant selector: every era and ablation the engine offers, each with its one-line description.
+import { useId } from 'react';
+import { VARIANTS } from '../../engine';
+import { resolveVariant, useScenarioStore } from '../../state/scenarioStore';
+
+export function VariantSelect() {
+  const id = useId();
+  const variantId = useScenarioStore((s) => s.variantId);
+  const setVariant = useScenarioStore((s) => s.setVariant);
+  const current = resolveVariant(variantId);
+  return (
+    <div className="variant-select">
+      <label htmlFor={id}>Kernel variant</label>
+      <select
+        id={id}
+        value={variantId}
+        onChange={(e) => setVariant(e.currentTarget.value)}
+        aria-describedby={`${id}-desc`}
+      >
+        {VARIANTS.map((v) => (
+          <option key={v.id} value={v.id} title={v.description}>
+            {v.id}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-desc`} className="variant-desc">
+        {current.description}
+      </p>
+    </div>
+  );
+}

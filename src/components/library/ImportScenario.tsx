@@ -1,0 +1,71 @@
+// Import of a scenario file: validated by the engine; errors are listed in place, naming where.
+import { useId, useState } from 'react';
+import { parseScenario, type ScenarioError } from '../../engine';
+import { useLibraryStore } from '../../state/libraryStore';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { readFileText } from './fileIo';
+
+export function ImportScenario() {
+  const inputId = useId();
+  const [errors, setErrors] = useState<{ file: string; errors: ScenarioError[] } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function onFile(file: File): Promise<void> {
+    setDone(null);
+    let text: string;
+    try {
+      text = await readFileText(file);
+    } catch (e) {
+      setErrors({ file: file.name, errors: [{ where: '', message: `could not be read: ${String(e)}` }] });
+      return;
+    }
+    const res = parseScenario(text);
+    if (!res.ok) {
+      setErrors({ file: file.name, errors: res.errors });
+      return;
+    }
+    setErrors(null);
+    const id = useLibraryStore.getState().save(res.scenario);
+    useScenarioStore
+      .getState()
+      .open(res.scenario, id ? { kind: 'user', id } : { kind: 'imported', name: file.name });
+    setDone(`Imported “${res.scenario.title}”${id ? ' into My scenarios' : ''}.`);
+  }
+
+  return (
+    <div className="import">
+      <label htmlFor={inputId}>Import a scenario file (.json)</label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (f) void onFile(f);
+        }}
+      />
+      {done && (
+        <p className="ok" role="status">
+          {done}
+        </p>
+      )}
+      {errors && (
+        <div className="import-errors" role="alert">
+          <p>
+            <strong>{errors.file}</strong> was not imported:
+          </p>
+          <ul>
+            {errors.errors.map((e, i) => (
+              <li key={i}>
+                {e.where && <code>{e.where}</code>}
+                {e.where ? ': ' : ''}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
