@@ -12,6 +12,7 @@
 // versions: 'exact' keeps the raw version numbers and `newest` (for the test that checks the above).
 import type { MachineConfig } from '../config';
 import type { MachineState } from '../state';
+import type { EraField } from '../era';
 import type { Mode } from '../types';
 import type { Perm } from './symmetry';
 
@@ -33,13 +34,21 @@ export interface Layout {
   /** Bytes per encoded state. */
   readonly size: number;
   readonly exact: boolean;
+  /** Per byte: how many values it can take (values are 0 .. range - 1). */
+  readonly range: Uint16Array;
   /** Contexts that have FP data (newest >= 0); kernel threads have none. */
   readonly hasData: Uint8Array;
 }
 
 const CPU_FIXED = 8;
+const MODES: readonly Mode[] = ['user', 'kernel', 'guest', 'idle'];
 
-export function makeLayout(cfg: MachineConfig, s0: MachineState, versions: VersionMode): Layout {
+export function makeLayout(
+  cfg: MachineConfig,
+  s0: MachineState,
+  versions: VersionMode,
+  fields: readonly EraField[],
+): Layout {
   const nCtx = cfg.contexts.length;
   const cpuX = s0.cpus[0].x.length;
   const vcpuX = s0.vcpus.length ? s0.vcpus[0].x.length : 0;
@@ -50,7 +59,26 @@ export function makeLayout(cfg: MachineConfig, s0: MachineState, versions: Versi
   const memBase = vcpuBase + (nCtx - cfg.nTasks) * vcpuStride;
   const newestBase = memBase + cfg.nStorages * 2;
   const exact = versions === 'exact';
-  const hasData = Uint8Array.from(s0.ghost.newest, (n) => (n >= 0 ? 1 : 0));
+  const size = newestBase + (exact ? nCtx : 0);
+  const ver = exact ? 256 : 2;
+  const xRange = (scope: EraField['scope'], slot: number): number => {
+    const f = fields.find((d) => d.scope === scope && d.slot === slot);
+    return f?.values ? f.values.length : 2;
+  };
+  const range = new Uint16Array(size);
+  for (let c = 0; c < cfg.cpus; c++) {
+    const o = c * cpuStride;
+    range.set([nCtx + 1, MODES.length, 2, 2, cfg.nStorages + 1, 2, nCtx + 2, ver], o);
+    for (let i = 0; i < cpuX; i++) range[o + CPU_FIXED + i] = xRange('cpu', i);
+  }
+  for (let t = 0; t < cfg.nTasks; t++) range.set([cfg.cpus + 1, 2], taskBase + t * 2);
+  for (let v = 0; v < nCtx - cfg.nTasks; v++) {
+    const o = vcpuBase + v * vcpuStride;
+    range.set([2, 2], o);
+    for (let i = 0; i < vcpuX; i++) range[o + 2 + i] = xRange('vcpu', i);
+  }
+  for (let st = 0; st < cfg.nStorages; st++) range.set([nCtx + 2, ver], memBase + st * 2);
+  if (exact) range.fill(256, newestBase);
   return {
     cpus: cfg.cpus,
     nCtx,
@@ -64,9 +92,10 @@ export function makeLayout(cfg: MachineConfig, s0: MachineState, versions: Versi
     vcpuStride,
     memBase,
     newestBase,
-    size: newestBase + (exact ? nCtx : 0),
+    size,
     exact,
-    hasData,
+    range,
+    hasData: Uint8Array.from(s0.ghost.newest, (n) => (n >= 0 ? 1 : 0)),
   };
 }
 
@@ -87,8 +116,6 @@ function modeCode(m: Mode): number {
   }
 }
 
-const MODES: readonly Mode[] = ['user', 'kernel', 'guest', 'idle'];
-
 /** A byte, checked: the encoding must never wrap silently. */
 function byte(v: number): number {
   if (v < 0 || v > 255 || !Number.isInteger(v))
@@ -96,61 +123,93 @@ function byte(v: number): number {
   return v;
 }
 
-/** Writes g.s into out[at .. at + L.size). Identity: pass null. No closures: this is the hot path. */
-export function encode(L: Layout, s: MachineState, g: Perm | null, out: Uint8Array, at: number): void {
+/** Writes s's encoding into out[at .. at + L.size). */
+export function encode(L: Layout, s: MachineState, out: Uint8Array, at: number): void {
   const { nCtx, exact } = L;
   const gh = s.ghost;
   const newest = gh.newest;
-  const pc = g ? g.cpu : null;
-  const px = g ? g.ctx : null;
   for (let c = 0; c < L.cpus; c++) {
     const cs = s.cpus[c];
-    const o = at + (pc ? pc[c] : c) * L.cpuStride;
-    const cur = cs.current;
-    out[o] = byte((cur < 0 || px === null ? cur : px[cur]) + 1);
+    const o = at + c * L.cpuStride;
+    out[o] = byte(cs.current + 1);
     out[o + 1] = modeCode(cs.mode);
     out[o + 2] = cs.irqsOff ? 1 : 0;
     out[o + 3] = cs.fpTrap ? 1 : 0;
-    out[o + 4] = byte(storageTo(L, pc, px, cs.lastState) + 1);
+    out[o + 4] = byte(cs.lastState + 1);
     out[o + 5] = cs.neonBusy ? 1 : 0;
     const ro = gh.regOwner[c];
     const rv = gh.regVer[c];
-    out[o + 6] = byte((ro < 0 || px === null ? ro : px[ro]) + 2);
+    out[o + 6] = byte(ro + 2);
     out[o + 7] = exact ? byte(rv) : ro >= 0 && rv === newest[ro] ? 1 : 0;
     for (let i = 0; i < L.cpuX; i++) out[o + CPU_FIXED + i] = byte(cs.x[i]);
   }
   for (let t = 0; t < L.nTasks; t++) {
     const ts = s.tasks[t];
-    const o = at + L.taskBase + (px ? px[t] : t) * 2;
-    out[o] = byte((ts.cpuField < 0 || pc === null ? ts.cpuField : pc[ts.cpuField]) + 1);
+    const o = at + L.taskBase + t * 2;
+    out[o] = byte(ts.cpuField + 1);
     out[o + 1] = ts.foreign ? 1 : 0;
   }
   for (let v = L.nTasks; v < nCtx; v++) {
     const vs = s.vcpus[v - L.nTasks];
-    const o = at + L.vcpuBase + ((px ? px[v] : v) - L.nTasks) * L.vcpuStride;
+    const o = at + L.vcpuBase + (v - L.nTasks) * L.vcpuStride;
     out[o] = vs.inRun ? 1 : 0;
     out[o + 1] = vs.mapped ? 1 : 0;
     for (let i = 0; i < L.vcpuX; i++) out[o + 2 + i] = byte(vs.x[i]);
   }
   for (let st = 0; st < L.nStorages; st++) {
-    const o = at + L.memBase + storageTo(L, pc, px, st) * 2;
+    const o = at + L.memBase + st * 2;
     const mo = gh.memOwner[st];
     const mv = gh.memVer[st];
-    out[o] = byte((mo < 0 || px === null ? mo : px[mo]) + 2);
+    out[o] = byte(mo + 2);
     out[o + 1] = exact ? byte(mv) : mo >= 0 && mv === newest[mo] ? 1 : 0;
   }
   for (let x = 0; x < nCtx; x++) {
     // A context without data must stay without: decoding relies on it.
     if (newest[x] >= 0 !== (L.hasData[x] === 1))
       throw new Error(`explorer: context ${x} gained or lost FP data; the encoding assumes neither`);
-    if (exact) out[at + L.newestBase + (px ? px[x] : x)] = byte(newest[x] + 1);
+    if (exact) out[at + L.newestBase + x] = byte(newest[x] + 1);
   }
 }
 
-/** A storage slot renamed: a context's slot follows the context, a per-CPU slot its CPU. */
-function storageTo(L: Layout, pc: Int32Array | null, px: Int32Array | null, st: number): number {
-  if (st < 0 || px === null || pc === null) return st;
-  return st < L.nCtx ? px[st] : L.nCtx + pc[st - L.nCtx];
+/**
+ * Writes the encoding of g.s (s renamed by the symmetry g) into dst, from s's encoding in src: blocks
+ * move to their new CPU, task, vcpu or storage slot, and bytes naming a CPU, context or slot are renamed.
+ */
+export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, dst: Uint8Array): void {
+  const pc = g.cpu;
+  const px = g.ctx;
+  const nCtx = L.nCtx;
+  for (let c = 0; c < L.cpus; c++) {
+    const o = at + c * L.cpuStride;
+    const d = pc[c] * L.cpuStride;
+    for (let i = 0; i < L.cpuStride; i++) dst[d + i] = src[o + i];
+    const cur = src[o] - 1;
+    dst[d] = cur < 0 ? 0 : px[cur] + 1;
+    const ls = src[o + 4] - 1;
+    dst[d + 4] = ls < 0 ? 0 : (ls < nCtx ? px[ls] : nCtx + pc[ls - nCtx]) + 1;
+    const ro = src[o + 6] - 2;
+    dst[d + 6] = ro < 0 ? ro + 2 : px[ro] + 2;
+  }
+  for (let t = 0; t < L.nTasks; t++) {
+    const o = at + L.taskBase + t * 2;
+    const d = L.taskBase + px[t] * 2;
+    const cf = src[o] - 1;
+    dst[d] = cf < 0 ? 0 : pc[cf] + 1;
+    dst[d + 1] = src[o + 1];
+  }
+  for (let v = L.nTasks; v < nCtx; v++) {
+    const o = at + L.vcpuBase + (v - L.nTasks) * L.vcpuStride;
+    const d = L.vcpuBase + (px[v] - L.nTasks) * L.vcpuStride;
+    for (let i = 0; i < L.vcpuStride; i++) dst[d + i] = src[o + i];
+  }
+  for (let st = 0; st < L.nStorages; st++) {
+    const o = at + L.memBase + st * 2;
+    const d = L.memBase + (st < nCtx ? px[st] : nCtx + pc[st - nCtx]) * 2;
+    const mo = src[o] - 2;
+    dst[d] = mo < 0 ? mo + 2 : px[mo] + 2;
+    dst[d + 1] = src[o + 1];
+  }
+  if (L.exact) for (let x = 0; x < nCtx; x++) dst[L.newestBase + px[x]] = src[at + L.newestBase + x];
 }
 
 /** Overwrites s (same shape as the layout) with the state encoded at buf[at ..]; counters are zeroed. */
@@ -193,11 +252,15 @@ export function decode(L: Layout, buf: Uint8Array, at: number, s: MachineState):
   k.hostSaves = k.hostRestores = k.guestSaves = k.guestRestores = k.fpTraps = k.irqsOffSaveRestores = 0;
 }
 
-/** -1, 0 or 1 as a[ai ..] is less than, equal to or greater than b[bi ..] over n bytes. */
-export function compareBytes(a: Uint8Array, ai: number, b: Uint8Array, bi: number, n: number): number {
-  for (let i = 0; i < n; i++) {
-    const d = a[ai + i] - b[bi + i];
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
+/** Throws unless every byte of the encoding at buf[at ..] is within its range (the memo relies on it). */
+export function checkRange(L: Layout, buf: Uint8Array, at: number): void {
+  for (let p = 0; p < L.size; p++)
+    if (buf[at + p] >= L.range[p])
+      throw new Error(`explorer: value ${buf[at + p]} at byte ${p} is outside its range (${L.range[p]})`);
+}
+
+/** -1, 0 or 1 as a[0 .. n) is less than, equal to or greater than b[0 .. n), word by word. */
+export function compareWords(a: Int32Array, b: Int32Array, n: number): number {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   return 0;
 }

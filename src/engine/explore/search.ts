@@ -8,8 +8,18 @@ import { cloneState } from '../state';
 import type { Scenario, ScenarioEvent, Violation, ViolationKind } from '../types';
 import type { Variant } from '../variants';
 import { eventAlphabet } from './alphabet';
-import { compareBytes, decode, encode, makeLayout, type Layout, type VersionMode } from './codec';
-import { addState, createStore, type Store } from './store';
+import {
+  checkRange,
+  compareWords,
+  decode,
+  encode,
+  makeLayout,
+  permuteEncoded,
+  type VersionMode,
+} from './codec';
+import { createMemo } from './memo';
+import { addState, createStore, wordsFor, type Store } from './store';
+import { makeZobrist, zobrist } from './zobrist';
 import { compose, contextClass, identity, invert, mapEvent, symmetryGroup, type Perm } from './symmetry';
 
 export interface ExploreOptions {
@@ -19,6 +29,8 @@ export interface ExploreOptions {
   symmetry?: boolean;
   /** 'abstract' (default): newest-or-stale flags; 'exact': raw version numbers (see codec.ts). */
   versions?: VersionMode;
+  /** Learn each event's effect once per distinct read set and replay it on the bytes (memo.ts). Default true. */
+  cache?: boolean;
   /** Stop (complete: false) once this many distinct states are stored. */
   maxStates?: number;
   /** States expanded between two polls of shouldStop, the clock and the progress callback. */
@@ -61,6 +73,8 @@ export interface ExploreResult {
   exploredDepth: number;
   /** Number of symmetries used (1: no reduction). */
   symmetries: number;
+  /** The transition cache: engine runs (misses), distinct outcomes, decision-tree words; null when off. */
+  cache: { misses: number; outcomes: number; treeWords: number } | null;
   /**
    * One per (kind, context) in the order found, i.e. by length; with symmetry, one per kind and class
    * of interchangeable contexts (still a shortest sequence for the context it names).
@@ -97,41 +111,68 @@ export function createSearch(
   const cfg = m.cfg;
   const alphabet = eventAlphabet(cfg);
   const s0 = initialMachineState(m);
-  const L = makeLayout(cfg, s0, opts.versions ?? 'abstract');
+  const L = makeLayout(cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
+  const W = wordsFor(L.size);
   const group: Perm[] = opts.symmetry ? symmetryGroup(cfg) : [identity(cfg)];
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
   const pollEvery = Math.max(1, opts.pollEvery ?? 2048);
   const progressEveryMs = opts.progressEveryMs ?? 250;
-  const st = createStore(L.size);
+  const st = createStore(W);
   const scratch = cloneState(s0);
-  let key = new Uint8Array(L.size);
-  let alt = new Uint8Array(L.size);
+  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0));
+  // Word buffers with byte views: the successor, its canonical form, and a candidate.
+  const next = new Int32Array(W);
+  const nextB = new Uint8Array(next.buffer);
+  let key = new Int32Array(W);
+  let alt = new Int32Array(W);
+  let altB = new Uint8Array(alt.buffer);
   const out: Violation[] = [];
   const found = new Map<string, Found>();
 
-  /** Writes s's canonical encoding into `key`; returns the symmetry used. */
-  const canonical = (): number => {
-    encode(L, scratch, null, key, 0);
+  const Z = makeZobrist(L);
+  let keyHash = 0;
+
+  /** Puts the canonical form of `next` (whose hash is h) into `key` and its hash into keyHash. */
+  const canonical = (h: number): number => {
+    key.set(next);
+    keyHash = h;
     let best = 0;
     for (let gi = 1; gi < group.length; gi++) {
-      encode(L, scratch, group[gi], alt, 0);
-      if (compareBytes(alt, 0, key, 0, L.size) < 0) {
+      permuteEncoded(L, nextB, 0, group[gi], altB);
+      if (compareWords(alt, key, W) < 0) {
         [key, alt] = [alt, key];
+        altB = new Uint8Array(alt.buffer);
         best = gi;
       }
     }
+    if (best !== 0) keyHash = zobrist(Z, new Uint8Array(key.buffer), 0, L.size);
     return best;
   };
 
-  const violationKey = (v: Violation): [string, number] => {
-    const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
-    const cls = ctx < 0 ? '-' : opts.symmetry ? contextClass(cfg, ctx) : String(ctx);
-    return [`${v.kind}|${cls}`, ctx];
+  const noteViolations = (vs: readonly Violation[], id: number, e: number): void => {
+    for (const v of vs) {
+      const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
+      const cls = ctx < 0 ? '-' : opts.symmetry ? contextClass(cfg, ctx) : String(ctx);
+      const k = `${v.kind}|${cls}`;
+      if (!found.has(k)) found.set(k, { parent: id, event: e, kind: v.kind, ctx });
+    }
+  };
+
+  const add = (id: number, e: number, h: number): void => {
+    let added: number;
+    if (group.length === 1) added = addState(st, next, h, id, e, 0);
+    else {
+      const sym = canonical(h);
+      added = addState(st, key, keyHash, id, e, sym);
+    }
+    if (added >= 0 && st.count >= maxStates) stopped = 'state-limit';
   };
 
   // The root.
-  const rootSym = canonical();
-  addState(st, key, 0, -1, 0, rootSym);
+  encode(L, s0, nextB, 0);
+  checkRange(L, nextB, 0);
+  const rootSym = canonical(zobrist(Z, nextB, 0, L.size));
+  addState(st, key, keyHash, -1, 0, rootSym);
 
   const t0 = performance.now();
   let level = 0;
@@ -144,20 +185,42 @@ export function createSearch(
   let cancelled = false;
   let lastProgress = t0;
 
+  /** Tries every event on state id: through the cache, or (cache off) through the engine. */
   const expand = (id: number): void => {
-    const base = id * L.size;
-    decode(L, st.bytes, base, scratch);
-    for (let e = 0; e < alphabet.length; e++) {
-      out.length = 0;
-      if (stepInPlace(m, scratch, alphabet[e], 0, out) !== null) continue; // illegal: unchanged
-      transitions++;
-      for (let i = 0; i < out.length; i++) {
-        const [k, ctx] = violationKey(out[i]);
-        if (!found.has(k)) found.set(k, { parent: id, event: e, kind: out[i].kind, ctx });
+    const base = id * W;
+    const hash = st.hashes[id];
+    if (memo === null) {
+      decode(L, st.bytes, base * 4, scratch);
+      for (let e = 0; e < alphabet.length; e++) {
+        out.length = 0;
+        if (stepInPlace(m, scratch, alphabet[e], 0, out) !== null) continue; // illegal: unchanged
+        transitions++;
+        if (out.length) noteViolations(out, id, e);
+        encode(L, scratch, nextB, 0);
+        const h = zobrist(Z, nextB, 0, L.size);
+        decode(L, st.bytes, base * 4, scratch);
+        add(id, e, h);
       }
-      const sym = canonical();
-      if (addState(st, key, 0, id, e, sym) >= 0 && st.count >= maxStates) stopped = 'state-limit';
-      decode(L, st.bytes, base, scratch);
+      return;
+    }
+    const set = memo.legal(st.bytes, base * 4);
+    for (let k = memo.legalStart[set], kEnd = memo.legalStart[set + 1]; k < kEnd; k++) {
+      const e = memo.legalList[k];
+      const o = memo.lookup(e, st.bytes, base * 4); // st.bytes: addState may have grown it
+      transitions++;
+      if (memo.nViol[o] !== 0) noteViolations(memo.violations[o], id, e);
+      const words = st.words;
+      for (let i = 0; i < W; i++) next[i] = words[base + i];
+      const { pos, val } = memo;
+      const zo = Z.off;
+      const zz = Z.z;
+      let h = hash;
+      for (let j = memo.start[o], end = memo.start[o + 1]; j < end; j++) {
+        const p = pos[j];
+        h ^= zz[zo[p] + nextB[p]] ^ zz[zo[p] + val[j]];
+        nextB[p] = val[j];
+      }
+      add(id, e, h);
     }
   };
 
@@ -222,6 +285,7 @@ export function createSearch(
       stopped,
       exploredDepth: exploredDepth(),
       symmetries: group.length,
+      cache: memo === null ? null : memo.stats(),
       violations,
     };
   };

@@ -1,0 +1,200 @@
+// The transition cache: what an event does to an encoded state, learned from the engine and replayed
+// on the bytes without running the engine again.
+//
+// The step function is deterministic and reads the state only through MachineState (the machine
+// config and the variant are fixed for a search). On a miss, the event is run once on a decoded state
+// behind proxies that record which encoded bytes it reads, in order (track.ts; a byte written earlier
+// in the same step is not recorded: its value follows from earlier reads). Any other state with the
+// same values at those bytes takes the same path through the engine, so it has the same violations and
+// the same new values at the bytes the step writes. The recorded reads are a path through a decision
+// tree; its leaf holds the outcome as a byte patch.
+//
+// One tree says which events are legal (whyIllegal run for the whole alphabet), and one per event gives
+// its outcome (keying the event trees by legal set as well would make them shorter but share far less
+// and miss four times as often: measured). Two things the patch must also cover: a register or memory copy is encoded as (owner,
+// isNewest), so if a step writes one half, the other half (when not written) is added to the reads;
+// and when a step raises a context's newest version (abstract encoding), every copy's isNewest may
+// change, so all copies' bytes are added to the reads and patched. The cost counters are outside the
+// encoding (the decoder zeroes them and nothing reads them to decide anything).
+import { whyIllegal } from '../events';
+import { stepInPlace, type Machine } from '../machine';
+import type { MachineState } from '../state';
+import type { ScenarioEvent, Violation } from '../types';
+import { checkRange, decode, encode, type Layout } from './codec';
+import { createTrace, read, resetTrace, trackedState } from './track';
+
+/**
+ * Legal set s: the alphabet indices legalList[legalStart[s] .. legalStart[s + 1]). Outcome o: the
+ * successor is the state with bytes pos[start[o] .. start[o + 1]) set to val[...], and violations[o]
+ * (nViol[o] of them) are what the step reported. Flat typed arrays: the search's hot path reads them.
+ */
+export interface Memo {
+  /** The set of events legal (by whyIllegal) in the state at bytes[at ..]. */
+  legal(bytes: Uint8Array, at: number): number;
+  /** The outcome of legal event alphabet[e] on the state at bytes[at ..]. */
+  lookup(e: number, bytes: Uint8Array, at: number): number;
+  legalStart: Int32Array;
+  legalList: Uint16Array;
+  start: Int32Array;
+  pos: Int32Array;
+  val: Uint8Array;
+  nViol: Uint16Array;
+  violations: Violation[][];
+  /** Decision-tree size (32-bit words), outcomes, and lookups that ran the engine. */
+  stats(): { treeWords: number; outcomes: number; misses: number };
+}
+
+function grown<T extends Int32Array | Uint8Array | Uint16Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The decision trees live in one Int32Array. A node at offset n reads byte tree[n]; its child for value
+ * v is tree[n + 1 + v]: 0 for none yet, > 0 a node offset, < 0 the leaf -(child + 1). Offset 0 is
+ * unused so that 0 can mean "none". Roots use the same coding: roots[0] for the legal sets, and
+ * roots[1 + e] for event e.
+ */
+export function createMemo(
+  m: Machine,
+  L: Layout,
+  alphabet: readonly ScenarioEvent[],
+  plain: MachineState,
+): Memo {
+  const A = alphabet.length;
+  const roots = new Int32Array(1 + A);
+  let tree = new Int32Array(1 << 16);
+  let treeLen = 1;
+  let sets = 0;
+  let outcomes = 0;
+  let misses = 0;
+  const tr = createTrace(L.size);
+  const shadow = trackedState(L, plain, tr);
+  const next = new Uint8Array(L.size);
+  const out: Violation[] = [];
+  const copies: number[] = [];
+  for (let c = 0; c < L.cpus; c++) copies.push(c * L.cpuStride + 6);
+  for (let st = 0; st < L.nStorages; st++) copies.push(L.memBase + st * 2);
+
+  const memo: Memo = {
+    legal(bytes, at) {
+      let n = roots[0];
+      while (n > 0) n = tree[n + 1 + bytes[at + tree[n]]];
+      return n < 0 ? -n - 1 : learnLegal(bytes, at);
+    },
+    lookup(e, bytes, at) {
+      let n = roots[1 + e];
+      while (n > 0) n = tree[n + 1 + bytes[at + tree[n]]];
+      return n < 0 ? -n - 1 : learn(e, bytes, at);
+    },
+    legalStart: new Int32Array(64),
+    legalList: new Uint16Array(1024),
+    start: new Int32Array(1024),
+    pos: new Int32Array(4096),
+    val: new Uint8Array(4096),
+    nViol: new Uint16Array(1024),
+    violations: [],
+    stats: () => ({ treeWords: treeLen, outcomes, misses }),
+  };
+
+  const notAFunction = (): never => {
+    throw new Error('explorer: the step read something outside the encoded state');
+  };
+
+  const alloc = (pos: number): number => {
+    const n = treeLen;
+    treeLen += 1 + L.range[pos];
+    if (treeLen > tree.length) tree = grown(tree, Math.max(treeLen, tree.length * 2));
+    tree[n] = pos;
+    return n;
+  };
+
+  /** Adds the path of tr.reads (values from bytes) below root r, ending in leaf. */
+  const insert = (r: number, bytes: Uint8Array, at: number, leaf: number): void => {
+    const reads = tr.reads;
+    let ref = -1; // where the current pointer lives: roots[r] (-1) or tree[ref]
+    const get = (): number => (ref < 0 ? roots[r] : tree[ref]);
+    const put = (v: number): void => {
+      if (ref < 0) roots[r] = v;
+      else tree[ref] = v;
+    };
+    for (let i = 0; ; i++) {
+      let n = get();
+      if (i === reads.length) {
+        if (n !== 0) notAFunction();
+        put(-(leaf + 1));
+        return;
+      }
+      const p = reads[i];
+      if (n === 0) {
+        n = alloc(p);
+        put(n);
+      } else if (n < 0 || tree[n] !== p) notAFunction();
+      const v = bytes[at + p];
+      if (v >= L.range[p]) throw new Error(`explorer: value ${v} out of range at byte ${p}`);
+      ref = n + 1 + v;
+    }
+  };
+
+  const begin = (bytes: Uint8Array, at: number): void => {
+    misses++;
+    decode(L, bytes, at, plain);
+    resetTrace(tr);
+    out.length = 0;
+  };
+
+  const learnLegal = (bytes: Uint8Array, at: number): number => {
+    begin(bytes, at);
+    const list: number[] = [];
+    for (let e = 0; e < A; e++) if (whyIllegal(m.cfg, shadow, alphabet[e]) === null) list.push(e);
+    const s = sets++;
+    if (s + 2 > memo.legalStart.length) memo.legalStart = grown(memo.legalStart, (s + 2) * 2);
+    const from = memo.legalStart[s];
+    if (from + list.length > memo.legalList.length)
+      memo.legalList = grown(memo.legalList, (from + list.length) * 2);
+    memo.legalList.set(list, from);
+    memo.legalStart[s + 1] = from + list.length;
+    insert(0, bytes, at, s);
+    return s;
+  };
+
+  const learn = (e: number, bytes: Uint8Array, at: number): number => {
+    begin(bytes, at);
+    if (stepInPlace(m, shadow, alphabet[e], 0, out) !== null)
+      throw new Error(`explorer: event ${e} is in a legal set but whyIllegal rejects it`);
+    encode(L, plain, next, 0);
+    checkRange(L, next, 0);
+    const patch: number[] = [];
+    for (let p = 0; p < L.size; p++) if (tr.written[p] === tr.gen) patch.push(p);
+    for (const o of copies) {
+      // A copy is (owner, isNewest): patch both halves if either may change, reading what is not written.
+      if (!tr.bumped && tr.written[o] !== tr.gen && tr.written[o + 1] !== tr.gen) continue;
+      read(tr, o);
+      read(tr, o + 1);
+      if (tr.written[o] !== tr.gen) patch.push(o);
+      if (tr.written[o + 1] !== tr.gen) patch.push(o + 1);
+    }
+    const o = outcomes++;
+    if (o + 2 > memo.start.length) {
+      memo.start = grown(memo.start, (o + 2) * 2);
+      memo.nViol = grown(memo.nViol, (o + 2) * 2);
+    }
+    let k = memo.start[o];
+    if (k + patch.length > memo.pos.length) {
+      memo.pos = grown(memo.pos, (k + patch.length) * 2);
+      memo.val = grown(memo.val, (k + patch.length) * 2);
+    }
+    for (const p of patch) {
+      memo.pos[k] = p;
+      memo.val[k++] = next[p];
+    }
+    memo.start[o + 1] = k;
+    memo.nViol[o] = out.length;
+    memo.violations[o] = out.slice();
+    insert(1 + e, bytes, at, o);
+    return o;
+  };
+
+  return memo;
+}

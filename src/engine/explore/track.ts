@@ -1,0 +1,138 @@
+// A decoded state behind proxies that record which bytes of its encoding the engine reads and writes
+// (for the transition cache, memo.ts). Used only when the cache misses, so it may be slow.
+import type { MachineState } from '../state';
+import type { Layout } from './codec';
+
+/** What one tracked step read and wrote. */
+export interface Trace {
+  /** Byte positions read before being written, in order. */
+  reads: number[];
+  /** Per byte: the generation in which it was read or written (nothing needs clearing per step). */
+  seen: Int32Array;
+  written: Int32Array;
+  gen: number;
+  /** Some context's newest version was raised (abstract encoding). */
+  bumped: boolean;
+}
+
+export function createTrace(size: number): Trace {
+  return { reads: [], seen: new Int32Array(size), written: new Int32Array(size), gen: 0, bumped: false };
+}
+
+/** Starts a new step: nothing read or written yet. */
+export function resetTrace(tr: Trace): void {
+  tr.gen++;
+  tr.reads.length = 0;
+  tr.bumped = false;
+}
+
+export function read(tr: Trace, pos: number): void {
+  if (tr.seen[pos] === tr.gen || tr.written[pos] === tr.gen) return;
+  tr.seen[pos] = tr.gen;
+  tr.reads.push(pos);
+}
+
+function write(tr: Trace, pos: number): void {
+  tr.written[pos] = tr.gen;
+}
+
+const CPU_FIELDS: Record<string, number> = {
+  current: 0,
+  mode: 1,
+  irqsOff: 2,
+  fpTrap: 3,
+  lastState: 4,
+  neonBusy: 5,
+};
+const TASK_FIELDS: Record<string, number> = { cpuField: 0, foreign: 1 };
+const VCPU_FIELDS: Record<string, number> = { inRun: 0, mapped: 1 };
+
+const isIndex = (p: string | symbol): p is string =>
+  typeof p === 'string' && p.length > 0 && p.charCodeAt(0) >= 48 && p.charCodeAt(0) <= 57;
+
+/**
+ * A record (cpu, task or vcpu) whose field f lives at byte base + fields[f]; its `x` array (era fields)
+ * at xBase + i. Any other own field is one the encoding does not hold: reading it is an error, since a
+ * cached outcome could not depend on it.
+ */
+function trackRecord<T extends object>(
+  tr: Trace,
+  target: T,
+  what: string,
+  base: number,
+  fields: Record<string, number>,
+  xBase: number,
+): T {
+  const x = 'x' in target ? trackArray(tr, target.x as number[], (i) => xBase + i) : null;
+  const at = (p: string | symbol): number => {
+    if (typeof p !== 'string' || !Object.hasOwn(target, p)) return -1;
+    if (Object.hasOwn(fields, p)) return base + fields[p];
+    throw new Error(`explorer: the engine used ${what}.${p}, which the explorer's encoding does not hold`);
+  };
+  return new Proxy(target, {
+    get(o, p, r) {
+      if (p === 'x' && x) return x;
+      const pos = at(p);
+      if (pos >= 0) read(tr, pos);
+      return Reflect.get(o, p, r);
+    },
+    set(o, p, v, r) {
+      if (p === 'x') throw new Error(`explorer: the engine replaced ${what}.x`);
+      const pos = at(p);
+      if (pos >= 0) write(tr, pos);
+      return Reflect.set(o, p, v, r);
+    },
+  });
+}
+
+/** An array whose element i lives at byte at(i) (length and methods are not state). */
+function trackArray<T>(tr: Trace, target: T[], at: (i: number) => number): T[] {
+  return new Proxy(target, {
+    get(o, p, r) {
+      if (isIndex(p)) read(tr, at(Number(p)));
+      return Reflect.get(o, p, r);
+    },
+    set(o, p, v, r) {
+      if (isIndex(p)) write(tr, at(Number(p)));
+      return Reflect.set(o, p, v, r);
+    },
+  });
+}
+
+/** The decoded state s behind proxies that report to tr. Decode into s before each tracked step. */
+export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineState {
+  const cpus = s.cpus.map((c, i) =>
+    trackRecord(tr, c, `cpus[${i}]`, i * L.cpuStride, CPU_FIELDS, i * L.cpuStride + 8),
+  );
+  const tasks = s.tasks.map((t, i) => trackRecord(tr, t, `tasks[${i}]`, L.taskBase + i * 2, TASK_FIELDS, 0));
+  const vcpus = s.vcpus.map((v, i) => {
+    const base = L.vcpuBase + i * L.vcpuStride;
+    return trackRecord(tr, v, `vcpus[${i}]`, base, VCPU_FIELDS, base + 2);
+  });
+  const g = s.ghost;
+  const regOwner = (c: number): number => c * L.cpuStride + 6;
+  const memOwner = (st: number): number => L.memBase + st * 2;
+  const newest = L.exact
+    ? trackArray(tr, g.newest, (i) => L.newestBase + i)
+    : new Proxy(g.newest, {
+        // Abstract: newest is a constant of the decoding; raising it may stale every other copy.
+        set(o, p, v, r) {
+          if (isIndex(p)) tr.bumped = true;
+          return Reflect.set(o, p, v, r);
+        },
+      });
+  return {
+    // Plain arrays of proxies: the arrays themselves hold no state.
+    cpus,
+    tasks,
+    vcpus,
+    ghost: {
+      newest,
+      regOwner: trackArray(tr, g.regOwner, regOwner),
+      regVer: trackArray(tr, g.regVer, (c) => regOwner(c) + 1),
+      memOwner: trackArray(tr, g.memOwner, memOwner),
+      memVer: trackArray(tr, g.memVer, (st) => memOwner(st) + 1),
+    },
+    counters: s.counters,
+  };
+}
