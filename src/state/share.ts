@@ -5,7 +5,8 @@
 // 1,000 characters. The payload comes last, so a link cut short always fails to unpack (and says so);
 // the small fields stay outside it, so stepping re-encodes nothing (the payload is cached per scenario).
 // Older versions are migrated one step at a time (MIGRATIONS).
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: a default import works in Vite, vitest and plain Node (e2e, bench) alike.
+import LZString from 'lz-string';
 import { formatErrors, validateScenario, type Scenario, type ScenarioEvent } from '../engine';
 
 export const SHARE_VERSION = 1;
@@ -101,7 +102,7 @@ const payloads = new WeakMap<Scenario, string>();
 export function scenarioPayload(sc: Scenario): string {
   let p = payloads.get(sc);
   if (p === undefined) {
-    p = compressToEncodedURIComponent(JSON.stringify(toCompact(sc)));
+    p = LZString.compressToEncodedURIComponent(JSON.stringify(toCompact(sc)));
     payloads.set(sc, p);
   }
   return p;
@@ -246,7 +247,7 @@ export function decodeShare(fragment: string): DecodeResult {
   if (!payload) return { ok: false, message: 'The link is incomplete: it has no scenario data.' };
   let json: string | null;
   try {
-    json = decompressFromEncodedURIComponent(payload);
+    json = LZString.decompressFromEncodedURIComponent(payload);
   } catch {
     json = null;
   }

@@ -1,0 +1,54 @@
+// The palette edits the scenario at the cursor; a bad import file is refused with its errors in place.
+import { expect, test } from '@playwright/test';
+import { collectErrors, defaultExample } from './helpers';
+
+test('applying an event from the palette inserts it at the cursor and keeps later events', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const sc = defaultExample();
+  await page.goto('/');
+  await expect(page.getByText(`Step 0 of ${sc.events.length}`)).toBeVisible();
+  // Step 0: the task is in the kernel, so guest_fp is refused with a reason.
+  const guestFp = page.getByRole('button', { name: 'guest_fp', exact: true });
+  await expect(guestFp).toHaveAttribute('aria-disabled', 'true');
+  await expect(guestFp).toHaveAccessibleDescription(/guest/);
+  await page.getByRole('button', { name: 'kernel_neon', exact: true }).click();
+  await expect(page.getByText(`Step 1 of ${sc.events.length + 1}`)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Step 1: CPU0 kernel_neon' })).toBeVisible();
+  await expect(page.locator('.fv-regs')).toContainText('kernel-mode NEON scratch');
+  await expect(page.locator('.event-row')).toHaveCount(Math.min(sc.events.length + 2, 30));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(`Step 0 of ${sc.events.length}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByText(`Step 1 of ${sc.events.length + 1}`)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('an event that becomes illegal is shown, not dropped', async ({ page }) => {
+  const sc = defaultExample();
+  await page.goto('/');
+  // The first event returns to user space; doing it twice is not legal.
+  expect(sc.events[0].op).toBe('ret_to_user');
+  await page.getByRole('button', { name: 'ret_to_user', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is not legal where it stands' })).toBeVisible();
+  await expect(page.locator('#event-row-2')).toContainText('not legal here');
+  await expect(page.locator('#event-row-3')).toContainText('not replayed');
+});
+
+test('importing a bad file shows its errors in place and changes nothing', async ({ page }) => {
+  const sc = defaultExample();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Scenarios…' }).click();
+  const bad = JSON.stringify({ ...sc, cpus: 12, events: [{ cpu: 0, op: 'teleport' }] });
+  await page.getByLabel(/Import a scenario file/).setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(bad),
+  });
+  const alert = page.getByRole('alert').filter({ hasText: 'broken.json was not imported' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('cpus');
+  await expect(alert).toContainText('events[0].op');
+  await expect(page.getByRole('heading', { level: 2, name: sc.title })).toBeVisible();
+});

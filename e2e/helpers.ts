@@ -1,0 +1,55 @@
+// Shared helpers for the browser tests: links built with the app's own encoder, axe, console errors.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import type { Scenario } from '../src/engine';
+import { encodeShare, type SharedScreen } from '../src/state/share';
+
+const require = createRequire(import.meta.url);
+
+/** The default example (src/scenarios/index.ts: DEFAULT_EXAMPLE_ID), read from its file. */
+export function defaultExample(): Scenario {
+  const index = readFileSync(path.join(import.meta.dirname, '../src/scenarios/index.ts'), 'utf8');
+  const id = /DEFAULT_EXAMPLE_ID = '([^']+)'/.exec(index)?.[1];
+  if (!id) throw new Error('DEFAULT_EXAMPLE_ID not found in src/scenarios/index.ts');
+  return JSON.parse(readFileSync(path.join(import.meta.dirname, `../src/scenarios/${id}.json`), 'utf8'));
+}
+
+export function linkFor(scenario: Scenario, over: Partial<Omit<SharedScreen, 'scenario'>> = {}): string {
+  return `/#${encodeShare({ scenario, variant: 'v4.18', step: 0, view: 'diagram', embed: false, cpu: 0, ...over })}`;
+}
+
+/** Collects console errors and uncaught exceptions (the favicon is served, so none are expected). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
+}
+
+/** Serious and critical axe findings on the page as it is now. */
+export async function axeFindings(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const res = await page.evaluate(() =>
+    (window as unknown as { axe: { run(d: Document): Promise<AxeResult> } }).axe.run(document),
+  );
+  return res.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.impact} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`,
+    );
+}
+
+/** Saves a screenshot under test-results/screenshots (kept across runs) and attaches it to the report. */
+export async function screenshot(page: Page, info: TestInfo, name: string): Promise<void> {
+  const file = path.join(import.meta.dirname, '../test-results/screenshots', `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await info.attach(name, { path: file, contentType: 'image/png' });
+}
