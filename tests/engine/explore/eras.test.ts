@@ -1,0 +1,78 @@
+// The issue's claims on the reference configuration at depth 12: every era is clean, every ablation
+// breaks, and every counterexample replays to the violation it names.
+import { describe, expect, it } from 'vitest';
+import { VARIANTS } from '../../../src/engine';
+import { explore } from '../../../src/engine/explore';
+import { findings, REFERENCE, reproduces } from './helpers';
+
+const DEPTH = 12;
+const eras = VARIANTS.filter((v) => v.ablation === null);
+const ablations = VARIANTS.filter((v) => v.ablation !== null);
+
+/** What each v4.18 ablation's hand-written example shows (tests/engine/eras/ablations.test.ts). */
+const EXPECTED: Record<string, string> = {
+  'v4.18/no-ctxsync-bind': 'lost-update qemu',
+  'v4.18/no-ctxsync-clear-foreign': 'lost-update vcpu0',
+  'v4.18/no-hyp-foreign-check': 'stale-read vcpu0',
+  'v4.18/no-put-save': 'lost-update vcpu0',
+  'v4.18/no-put-flush': 'leak qemu',
+  'v4.18/no-load-fp-host': 'lost-update qemu',
+  'v4.18/no-flush-sets-foreign': 'leak qemu',
+  'v4.18/no-thread-switch-cpu-check': 'stale-read editor',
+  'v4.18/no-neon-save': 'lost-update vcpu0',
+};
+
+describe('explorer on the reference configuration', () => {
+  it('covers the three eras and the nine v4.18 ablations', () => {
+    expect(eras.map((v) => v.id)).toEqual(expect.arrayContaining(['v4.18']));
+    for (const id of Object.keys(EXPECTED)) expect(ablations.map((v) => v.id)).toContain(id);
+  });
+
+  it.each(eras.map((v) => [v.id, v] as const))('%s: complete at depth 12, no violation', (_id, variant) => {
+    const r = explore(REFERENCE, variant, { depth: DEPTH });
+    expect(r.complete).toBe(true);
+    expect(r.stopped).toBeNull();
+    expect(r.exploredDepth).toBe(DEPTH);
+    expect(r.states).toBeGreaterThan(1000);
+    expect(r.transitions).toBeGreaterThan(r.states);
+    expect(r.violations).toEqual([]);
+  });
+
+  it.each(ablations.map((v) => [v.id, v] as const))(
+    '%s: finds a data violation, and every counterexample replays to it',
+    (id, variant) => {
+      const r = explore(REFERENCE, variant, { depth: DEPTH });
+      expect(r.complete).toBe(true);
+      const kinds = new Set(r.violations.map((v) => v.kind));
+      expect(['lost-update', 'stale-read', 'leak'].some((k) => kinds.has(k as never))).toBe(true);
+      if (EXPECTED[id]) expect([...findings(r).keys()]).toContain(EXPECTED[id]);
+      for (const c of r.violations) {
+        expect(c.events.length).toBeLessThanOrEqual(DEPTH);
+        expect(reproduces(REFERENCE, variant, c), `${c.kind} ${c.context}`).toBe(true);
+      }
+      // Shortest first: the search reports in breadth-first order.
+      const lengths = r.violations.map((c) => c.events.length);
+      expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    },
+  );
+
+  it('reports one counterexample per kind and context', () => {
+    const variant = VARIANTS.find((v) => v.id === 'v4.18/no-neon-save');
+    if (!variant) throw new Error('missing variant');
+    const r = explore(REFERENCE, variant, { depth: DEPTH });
+    const keys = r.violations.map((v) => `${v.kind} ${v.context}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(
+      expect.arrayContaining(['lost-update qemu', 'lost-update editor', 'stale-read qemu']),
+    );
+  });
+
+  it('a shorter bound finds nothing an ablation needs more events for', () => {
+    const variant = VARIANTS.find((v) => v.id === 'v4.18/no-put-save');
+    if (!variant) throw new Error('missing variant');
+    const full = findings(explore(REFERENCE, variant, { depth: DEPTH }));
+    const shortest = Math.min(...full.values());
+    expect(explore(REFERENCE, variant, { depth: shortest - 1 }).violations).toEqual([]);
+    expect(explore(REFERENCE, variant, { depth: shortest }).violations.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,49 @@
+// Configurations and helpers shared by the explorer's tests.
+import { createMachine, replay, type Scenario, type Variant } from '../../../src/engine';
+import { contextClass } from '../../../src/engine/explore/symmetry';
+import type { Counterexample, ExploreResult } from '../../../src/engine/explore';
+import { buildConfig } from '../../../src/engine/config';
+
+export type Config = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
+
+/** The issue's reference configuration: 2 CPUs; a vcpu thread, an ordinary user task, a kernel thread. */
+export const REFERENCE: Config = {
+  cpus: 2,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
+  start: { '0': 'qemu', '1': 'editor' },
+};
+
+/** Two interchangeable user tasks and two CPUs: a symmetry group of four. */
+export const SYMMETRIC: Config = {
+  cpus: 2,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'alice' }, { id: 'bob' }, { id: 'kworker', kthread: true }],
+  start: { '0': 'qemu', '1': 'alice' },
+};
+
+/** "kind context" -> length of its shortest sequence. */
+export function findings(r: ExploreResult): Map<string, number> {
+  return new Map(r.violations.map((v) => [`${v.kind} ${v.context ?? '-'}`, v.events.length]));
+}
+
+/** "kind class" -> shortest length over the class (contexts interchangeable under the symmetry). */
+export function classFindings(cfg: Config, r: ExploreResult): Map<string, number> {
+  const mc = buildConfig(cfg);
+  const out = new Map<string, number>();
+  for (const v of r.violations) {
+    const cls = v.context === null ? '-' : contextClass(mc, mc.byId.get(v.context) as number);
+    const k = `${v.kind} ${cls}`;
+    out.set(k, Math.min(out.get(k) ?? Infinity, v.events.length));
+  }
+  return out;
+}
+
+/** Replays a counterexample as a scenario would be run: the violation must happen at its last event. */
+export function reproduces(cfg: Config, variant: Variant, c: Counterexample): boolean {
+  const r = replay(createMachine(cfg, variant), c.events);
+  const last = c.events.length - 1;
+  return (
+    r.illegal === null &&
+    r.length === c.events.length &&
+    r.violations.some((v) => v.step === last && v.kind === c.kind && v.context === c.context)
+  );
+}
