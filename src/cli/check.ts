@@ -1,6 +1,181 @@
-// Placeholder until the explorer lands: `check` is part of the explorer work.
-import { UsageError, type CliIO } from './io';
+// `fpsimd-viz check FILE [--variant ID] [--depth N] [--json]`: explore every legal event sequence from
+// the scenario's initial state and report each violation with a shortest sequence (fpsimd-check/1).
+import { DEFAULT_VARIANT, formatErrors, parseScenario, variantOrError, type Scenario } from '../engine';
+import { exploreAsync, type ExploreProgress, type ExploreResult } from '../engine/explore';
+import { parseArgs, UsageError, type CliIO } from './io';
 
-export async function checkCommand(...args: [string[], CliIO]): Promise<number> {
-  throw new UsageError(`check is not available yet in this build (${args[0].length} arguments ignored)`);
+export const DEFAULT_DEPTH = 12;
+export const MAX_DEPTH = 1000;
+
+export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--json]
+
+Explores every legal event sequence of up to N events from the initial state of the scenario FILE
+(- reads standard input): its cpus, tasks and start are used, its events are ignored. For each kind of
+violation and each context it prints a shortest event sequence that produces it; a scenario with those
+events reproduces the violation in 'fpsimd-viz run'.
+
+  --variant ID   kernel era or ablation (default: the scenario's own, else ${DEFAULT_VARIANT})
+  --depth N      longest sequence explored, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}: the reference
+                 configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread completes
+                 in well under a second, and every v4.18 ablation breaks within it)
+  --json         print one fpsimd-check/1 object
+
+A search running longer than a second shows its progress on standard error. Ctrl-C stops it and
+prints what was found so far, marked incomplete.
+Exit status: 0 no violation, 1 violations found, 2 bad input or usage.`;
+
+/** When the progress line appears, and how often it is rewritten on a terminal or written to a log. */
+export interface ProgressTiming {
+  quietFirstMs: number;
+  ttyEveryMs: number;
+  logEveryMs: number;
+}
+
+const PROGRESS: ProgressTiming = { quietFirstMs: 1000, ttyEveryMs: 250, logEveryMs: 5000 };
+
+function parseDepth(text: string): number {
+  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DEPTH)
+    throw new UsageError(`--depth: "${text}" is not a whole number from 1 to ${MAX_DEPTH}`);
+  return Number(text);
+}
+
+async function readScenario(io: CliIO, file: string): Promise<Scenario> {
+  const name = file === '-' ? 'standard input' : file;
+  let text: string;
+  try {
+    text = await io.readFile(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`${name}: cannot read${code ? ` (${code})` : ''}: ${why}`);
+  }
+  const res = parseScenario(text);
+  if (!res.ok)
+    throw new UsageError(
+      formatErrors(res.errors)
+        .split('\n')
+        .map((line) => `${name}: ${line}`)
+        .join('\n'),
+    );
+  return res.scenario;
+}
+
+const n = (x: number): string => x.toLocaleString('en');
+
+function progressText(p: ExploreProgress, depth: number): string {
+  return (
+    `depth ${p.depth}/${depth}: ${n(p.states)} states, ${n(p.transitions)} transitions, ` +
+    `${n(Math.round(p.statesPerSecond))} states/s, ${p.seconds.toFixed(1)} s`
+  );
+}
+
+function eventText(ev: { cpu: number; op: string; task?: string }): string {
+  return `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
+}
+
+function report(r: ExploreResult, file: string): string {
+  const lines: string[] = [];
+  const how = r.complete
+    ? 'complete'
+    : `incomplete (${r.stopped === 'cancelled' ? 'interrupted' : 'state limit reached'}): ` +
+      `every sequence of at most ${r.exploredDepth} events was explored`;
+  lines.push(
+    `${file}: variant ${r.variant}, depth ${r.depth}, ${how}; ${n(r.states)} states, ` +
+      `${n(r.transitions)} transitions, ${r.seconds.toFixed(2)} s`,
+  );
+  if (r.violations.length === 0) lines.push(`no violation within ${r.exploredDepth} events`);
+  else {
+    lines.push(
+      `${r.violations.length} violation${r.violations.length > 1 ? 's' : ''} (kind, context, shortest):`,
+    );
+    for (const v of r.violations) {
+      lines.push(`  ${v.kind} ${v.context ?? '-'} after ${v.events.length} events: ${v.message}`);
+      lines.push(`    ${v.events.map(eventText).join(', ')}`);
+      lines.push(`    "events": ${JSON.stringify(v.events.map((e) => ({ ...e })))}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function checkJson(r: ExploreResult): string {
+  const out = {
+    format: 'fpsimd-check/1',
+    variant: r.variant,
+    depth: r.depth,
+    states: r.states,
+    transitions: r.transitions,
+    seconds: Math.round(r.seconds * 1000) / 1000,
+    complete: r.complete,
+    violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise<number> {
+  const { positional, flags } = parseArgs(args, ['json', 'help'], ['variant', 'depth']);
+  if (flags.has('help')) {
+    io.stdout(CHECK_HELP + '\n');
+    return 0;
+  }
+  if (positional.length !== 1)
+    throw new UsageError(
+      `${positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE'}\n${CHECK_HELP}`,
+    );
+  const file = positional[0];
+  const name = file === '-' ? 'standard input' : file;
+  const depthFlag = flags.get('depth');
+  const depth = typeof depthFlag === 'string' ? parseDepth(depthFlag) : DEFAULT_DEPTH;
+  const sc = await readScenario(io, file);
+  const chosen = flags.get('variant');
+  const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
+  if (typeof variant === 'string')
+    throw new UsageError(`${typeof chosen === 'string' ? '--variant' : `${name}: variant`}: ${variant}`);
+
+  let interrupted = false;
+  io.onInterrupt(() => {
+    interrupted = true;
+  });
+  let shown = false;
+  let lastShown = 0;
+  const every = io.isTTY ? timing.ttyEveryMs : timing.logEveryMs;
+  const onProgress = (p: ExploreProgress): void => {
+    const ms = p.seconds * 1000;
+    if (ms < timing.quietFirstMs || (shown && ms - lastShown < every)) return;
+    shown = true;
+    lastShown = ms;
+    io.stderr(io.isTTY ? `\r\x1b[K${progressText(p, depth)}` : `${progressText(p, depth)}\n`);
+  };
+  const result = await exploreAsync(sc, variant, {
+    depth,
+    onProgress,
+    progressEveryMs: Math.min(100, every),
+    shouldStop: () => interrupted,
+  });
+  if (shown && io.isTTY) io.stderr('\r\x1b[K');
+  if (result.stopped === 'cancelled')
+    io.stderr(`interrupted: every sequence of at most ${result.exploredDepth} events was explored\n`);
+  else if (result.stopped === 'state-limit')
+    io.stderr(
+      `stopped at ${n(result.states)} states (the explorer's limit): every sequence of at most ` +
+        `${result.exploredDepth} events was explored; try a smaller --depth\n`,
+    );
+  io.stdout(flags.has('json') ? checkJson(result) : report(result, name));
+  return result.violations.length > 0 ? 1 : 0;
+}
+
+/**
+ * The `check` subcommand: exit status 0 (no violation), 1 (violations) or 2 (bad input, usage).
+ * `timing` is for tests; the defaults show progress after a second.
+ */
+export async function checkCommand(args: string[], io: CliIO, timing = PROGRESS): Promise<number> {
+  try {
+    return await check(args, io, timing);
+  } catch (e) {
+    if (e instanceof UsageError) io.stderr(`fpsimd-viz check: ${e.message}\n`);
+    else
+      io.stderr(
+        `fpsimd-viz check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
+    return 2;
+  }
 }

@@ -1,0 +1,231 @@
+// `fpsimd-viz check`: exit codes, the fpsimd-check/1 JSON, counterexamples that `run` reproduces,
+// progress on standard error, Ctrl-C, and bad input named by place.
+import { describe, expect, it } from 'vitest';
+import { CHECK_HELP, checkCommand, DEFAULT_DEPTH, type ProgressTiming } from '../../src/cli/check';
+import type { CliIO } from '../../src/cli/io';
+import { runCli } from './helpers';
+
+const scenario = (extra: Record<string, unknown> = {}) => ({
+  format: 'fpsimd-scenario/1',
+  title: 'Reference configuration',
+  cpus: 2,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
+  start: { '0': 'qemu', '1': 'editor' },
+  events: [],
+  ...extra,
+});
+
+/** A larger machine: its search takes long enough for progress reports and interrupts. */
+const larger = scenario({
+  cpus: 2,
+  tasks: [
+    { id: 'qemu', vcpu: 'vcpu0' },
+    { id: 'qemu2', vcpu: 'vcpu1' },
+    { id: 'editor' },
+    { id: 'kworker', kthread: true },
+  ],
+});
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function check(
+  args: string[],
+  files: Record<string, unknown>,
+  opts: { isTTY?: boolean; interrupt?: boolean; timing?: ProgressTiming } = {},
+): Promise<Run> {
+  let out = '';
+  let err = '';
+  const io: CliIO = {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    readFile: async (p) => {
+      if (!(p in files))
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
+      const v = files[p];
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    },
+    // Ctrl-C pressed at once: the search stops at its first poll.
+    onInterrupt: (cb) => {
+      if (opts.interrupt) cb();
+    },
+    isTTY: opts.isTTY ?? false,
+  };
+  const code = await checkCommand(args, io, opts.timing);
+  return { code, out, err };
+}
+
+describe('fpsimd-viz check', () => {
+  it('exits 0 when the variant has no violation, and says how far it looked', async () => {
+    const r = await check(['s.json'], { 's.json': scenario() });
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/s\.json: variant v4\.18, depth 12, complete; [\d,]+ states, [\d,]+ transitions/);
+    expect(r.out).toMatch(/no violation within 12 events/);
+  });
+
+  it('exits 1 with each violation, its message and a shortest sequence', async () => {
+    const r = await check(['s.json', '--variant', 'v4.18/no-put-save'], { 's.json': scenario() });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/2 violations/);
+    expect(r.out).toMatch(/lost-update vcpu0 after 7 events: .*overwritten/);
+    expect(r.out).toMatch(/cpu0 ret_to_user, .*cpu0 vcpu_load/);
+    expect(r.out).toMatch(/"events": \[\{"cpu":0,"op":"ret_to_user"\}/);
+  });
+
+  it('prints one fpsimd-check/1 object with --json', async () => {
+    const r = await check(['s.json', '--json', '--depth', '10', '--variant=v4.18/no-load-fp-host'], {
+      's.json': scenario(),
+    });
+    expect(r.code).toBe(1);
+    const res = JSON.parse(r.out);
+    expect(Object.keys(res)).toEqual([
+      'format',
+      'variant',
+      'depth',
+      'states',
+      'transitions',
+      'seconds',
+      'complete',
+      'violations',
+    ]);
+    expect(res).toMatchObject({
+      format: 'fpsimd-check/1',
+      variant: 'v4.18/no-load-fp-host',
+      depth: 10,
+      complete: true,
+    });
+    expect(res.states).toBeGreaterThan(1000);
+    expect(res.transitions).toBeGreaterThan(res.states);
+    expect(typeof res.seconds).toBe('number');
+    expect(res.violations[0]).toEqual({ kind: 'lost-update', context: 'qemu', events: expect.any(Array) });
+    for (const v of res.violations) {
+      expect(Object.keys(v)).toEqual(['kind', 'context', 'events']);
+      expect(v.events.length).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('gives counterexamples that `run` reproduces at their last event', async () => {
+    const variant = 'v4.18/no-ctxsync-bind';
+    const r = await check(['s.json', '--json'], { 's.json': scenario({ variant }) });
+    const res = JSON.parse(r.out);
+    expect(res.variant).toBe(variant);
+    expect(res.violations.length).toBeGreaterThan(1);
+    for (const v of res.violations) {
+      const run = await runCli(['run', 'c.json', '--json'], {
+        'c.json': JSON.stringify(scenario({ variant, events: v.events })),
+      });
+      expect(run.code).toBe(1);
+      const found = JSON.parse(run.out).violations;
+      expect(found).toContainEqual(
+        expect.objectContaining({ step: v.events.length - 1, kind: v.kind, context: v.context }),
+      );
+    }
+  });
+
+  it('is wired as the check subcommand', async () => {
+    const r = await runCli(['check', 's.json', '--depth', '4'], { 's.json': JSON.stringify(scenario()) });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/depth 4, complete/);
+  });
+
+  it('documents its default depth', async () => {
+    const r = await check(['--help'], {});
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(CHECK_HELP + '\n');
+    expect(CHECK_HELP).toContain(`default ${DEFAULT_DEPTH}`);
+  });
+
+  it('shows progress on standard error: lines in a log, one rewritten line on a terminal', async () => {
+    const fast: ProgressTiming = { quietFirstMs: 0, ttyEveryMs: 0, logEveryMs: 0 };
+    const log = await check(['s.json', '--depth', '11'], { 's.json': larger }, { timing: fast });
+    expect(log.code).toBe(0);
+    const lines = log.err.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines)
+      expect(l).toMatch(/^depth \d+\/11: [\d,]+ states, [\d,]+ transitions, [\d,]+ states\/s/);
+    const tty = await check(['s.json', '--depth', '11'], { 's.json': larger }, { timing: fast, isTTY: true });
+    expect(tty.err).not.toContain('\n');
+    expect(tty.err.startsWith('\r\x1b[Kdepth ')).toBe(true);
+    expect(tty.err.endsWith('\r\x1b[K')).toBe(true);
+  });
+
+  it('stays quiet on standard error for runs shorter than a second', async () => {
+    const r = await check(['s.json', '--depth', '6'], { 's.json': scenario() });
+    expect(r.err).toBe('');
+  });
+
+  it('stops cleanly on Ctrl-C and still prints what it found', async () => {
+    const r = await check(
+      ['s.json', '--json', '--variant', 'v4.18/no-neon-save', '--depth', '14'],
+      { 's.json': larger },
+      {
+        interrupt: true,
+      },
+    );
+    expect(r.err).toMatch(/^interrupted: every sequence of at most \d+ events was explored\n$/);
+    const res = JSON.parse(r.out);
+    expect(res.complete).toBe(false);
+    expect(res.violations.length).toBeGreaterThan(0);
+    expect(r.code).toBe(1);
+    const text = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interrupt: true });
+    expect(text.out).toMatch(/incomplete \(interrupted\)/);
+  });
+
+  describe('bad input exits 2 with a message naming the place', () => {
+    const cases: [string, string[], Record<string, unknown>, RegExp][] = [
+      ['no FILE', [], {}, /missing FILE/],
+      ['two FILEs', ['a.json', 'b.json'], {}, /expected one FILE, got 2/],
+      ['a missing file', ['nope.json'], {}, /nope\.json: cannot read \(ENOENT\)/],
+      [
+        'truncated JSON',
+        ['s.json'],
+        { 's.json': '{"format": "fpsimd-scenario/1", "cpus": ' },
+        /s\.json: .*(end of file|line \d+)/,
+      ],
+      ['a schema error', ['s.json'], { 's.json': scenario({ cpus: 9 }) }, /s\.json: cpus: must be 1 to 8/],
+      [
+        'a bad task id',
+        ['s.json'],
+        { 's.json': scenario({ tasks: [{ id: 'Qemu' }] }) },
+        /s\.json: tasks\[0\]\.id: /,
+      ],
+      [
+        'an unknown variant in the file',
+        ['s.json'],
+        { 's.json': scenario({ variant: 'v9' }) },
+        /s\.json: variant: unknown variant "v9"/,
+      ],
+      [
+        'an unknown --variant',
+        ['s.json', '--variant', 'v9'],
+        { 's.json': scenario() },
+        /--variant: unknown variant "v9"/,
+      ],
+      [
+        'a bad depth',
+        ['s.json', '--depth', 'ten'],
+        { 's.json': scenario() },
+        /--depth: "ten" is not a whole number from 1 to 1000/,
+      ],
+      ['a zero depth', ['s.json', '--depth', '0'], { 's.json': scenario() }, /--depth: "0"/],
+      [
+        'a missing depth value',
+        ['s.json', '--depth'],
+        { 's.json': scenario() },
+        /option --depth needs a value/,
+      ],
+      ['an unknown option', ['s.json', '--fast'], { 's.json': scenario() }, /unknown option --fast/],
+    ];
+    it.each(cases)('%s', async (_name, args, files, message) => {
+      const r = await check(args, files);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^fpsimd-viz check: /);
+      expect(r.err).toMatch(message);
+    });
+  });
+});
