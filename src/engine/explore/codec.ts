@@ -36,6 +36,8 @@ export interface Layout {
   readonly exact: boolean;
   /** Per byte: how many values it can take (values are 0 .. range - 1). */
   readonly range: Uint16Array;
+  /** Owner byte of each copy (registers per CPU, then memory slots); its isNewest byte follows it. */
+  readonly copies: Int32Array;
   /** Contexts that have FP data (newest >= 0); kernel threads have none. */
   readonly hasData: Uint8Array;
 }
@@ -95,6 +97,9 @@ export function makeLayout(
     size,
     exact,
     range,
+    copies: Int32Array.from({ length: cfg.cpus + cfg.nStorages }, (_, i) =>
+      i < cfg.cpus ? i * cpuStride + 6 : memBase + (i - cfg.cpus) * 2,
+    ),
     hasData: Uint8Array.from(s0.ghost.newest, (n) => (n >= 0 ? 1 : 0)),
   };
 }

@@ -11,10 +11,10 @@
 //
 // One tree says which events are legal (whyIllegal run for the whole alphabet), and one per event gives
 // its outcome (keying the event trees by legal set as well would make them shorter but share far less
-// and miss four times as often: measured). Two things the patch must also cover: a register or memory copy is encoded as (owner,
-// isNewest), so if a step writes one half, the other half (when not written) is added to the reads;
-// and when a step raises a context's newest version (abstract encoding), every copy's isNewest may
-// change, so all copies' bytes are added to the reads and patched. The cost counters are outside the
+// and miss four times as often: measured). Two things the patch must also cover: a register or memory
+// copy is encoded as (owner, isNewest), so if a step writes one half, the other half (when not
+// written) is added to the reads; and when a step raises a context's newest version (abstract
+// encoding), every other copy it owns stops being newest, which the outcome applies by owner byte. The cost counters are outside the
 // encoding (the decoder zeroes them and nothing reads them to decide anything).
 import { whyIllegal } from '../events';
 import { stepInPlace, type Machine } from '../machine';
@@ -22,11 +22,15 @@ import type { MachineState } from '../state';
 import type { ScenarioEvent, Violation } from '../types';
 import { checkRange, decode, encode, type Layout } from './codec';
 import { createTrace, read, resetTrace, trackedState } from './track';
+import type { Zobrist } from './zobrist';
 
 /**
- * Legal set s: the alphabet indices legalList[legalStart[s] .. legalStart[s + 1]). Outcome o: the
- * successor is the state with bytes pos[start[o] .. start[o + 1]) set to val[...], and violations[o]
- * (nViol[o] of them) are what the step reported. Flat typed arrays: the search's hot path reads them.
+ * Legal set s: the alphabet indices legalList[legalStart[s] .. legalStart[s + 1]). Outcome o: first,
+ * if stale[o] >= 0, every copy whose owner byte is stale[o] becomes not-newest (the step raised that
+ * owner's newest version); then bytes pos[start[o] .. start[o + 1]) are set to val[...]. The Zobrist
+ * hash changes by delta[o], and by z(old) ^ z(new) for the bytes pos[start[o] .. dyn[o]) whose old
+ * value the outcome does not fix. violations[o] (nViol[o] of them) are what the step reported. Flat
+ * typed arrays: the search's hot path reads them.
  */
 export interface Memo {
   /** The set of events legal (by whyIllegal) in the state at bytes[at ..]. */
@@ -36,6 +40,9 @@ export interface Memo {
   legalStart: Int32Array;
   legalList: Uint16Array;
   start: Int32Array;
+  dyn: Int32Array;
+  delta: Int32Array;
+  stale: Int16Array;
   pos: Int32Array;
   val: Uint8Array;
   nViol: Uint16Array;
@@ -44,7 +51,7 @@ export interface Memo {
   stats(): { treeWords: number; outcomes: number; misses: number };
 }
 
-function grown<T extends Int32Array | Uint8Array | Uint16Array>(a: T, length: number): T {
+function grown<T extends Int32Array | Int16Array | Uint8Array | Uint16Array>(a: T, length: number): T {
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
   return b;
@@ -61,6 +68,7 @@ export function createMemo(
   L: Layout,
   alphabet: readonly ScenarioEvent[],
   plain: MachineState,
+  Z: Zobrist,
 ): Memo {
   const A = alphabet.length;
   const roots = new Int32Array(1 + A);
@@ -91,6 +99,9 @@ export function createMemo(
     legalStart: new Int32Array(64),
     legalList: new Uint16Array(1024),
     start: new Int32Array(1024),
+    dyn: new Int32Array(1024),
+    delta: new Int32Array(1024),
+    stale: new Int16Array(1024),
     pos: new Int32Array(4096),
     val: new Uint8Array(4096),
     nViol: new Uint16Array(1024),
@@ -167,28 +178,48 @@ export function createMemo(
     checkRange(L, next, 0);
     const patch: number[] = [];
     for (let p = 0; p < L.size; p++) if (tr.written[p] === tr.gen) patch.push(p);
+    // One raised newest version is applied by owner (stale); several fall back to reading every copy.
+    const stale = tr.bumped.length === 1 ? tr.bumped[0] + 2 : -1;
+    const isCopy = new Set<number>();
     for (const o of copies) {
       // A copy is (owner, isNewest): patch both halves if either may change, reading what is not written.
-      if (!tr.bumped && tr.written[o] !== tr.gen && tr.written[o + 1] !== tr.gen) continue;
+      if (tr.bumped.length < 2 && tr.written[o] !== tr.gen && tr.written[o + 1] !== tr.gen) continue;
       read(tr, o);
       read(tr, o + 1);
       if (tr.written[o] !== tr.gen) patch.push(o);
       if (tr.written[o + 1] !== tr.gen) patch.push(o + 1);
+      isCopy.add(o).add(o + 1);
     }
+    // Bytes read before the step wrote them have the same old value in every state with this outcome:
+    // drop those left unchanged and fold their hash change into delta; the others are "dynamic". With
+    // a stale pass first, the patched copies are all dynamic and kept (the pass may have changed them).
+    const fixed = (p: number): boolean => tr.seen[p] === tr.gen && !(stale >= 0 && isCopy.has(p));
+    const z = (p: number, v: number): number => Z.z[Z.off[p] + v];
+    const dynamic = patch.filter((p) => !fixed(p));
+    const changed = patch.filter((p) => fixed(p) && bytes[at + p] !== next[p]);
+    let delta = 0;
+    for (const p of changed) delta ^= z(p, bytes[at + p]) ^ z(p, next[p]);
     const o = outcomes++;
     if (o + 2 > memo.start.length) {
       memo.start = grown(memo.start, (o + 2) * 2);
+      memo.dyn = grown(memo.dyn, (o + 2) * 2);
+      memo.delta = grown(memo.delta, (o + 2) * 2);
+      memo.stale = grown(memo.stale, (o + 2) * 2);
       memo.nViol = grown(memo.nViol, (o + 2) * 2);
     }
     let k = memo.start[o];
-    if (k + patch.length > memo.pos.length) {
-      memo.pos = grown(memo.pos, (k + patch.length) * 2);
-      memo.val = grown(memo.val, (k + patch.length) * 2);
+    const n = dynamic.length + changed.length;
+    if (k + n > memo.pos.length) {
+      memo.pos = grown(memo.pos, (k + n) * 2);
+      memo.val = grown(memo.val, (k + n) * 2);
     }
-    for (const p of patch) {
+    for (const p of dynamic.concat(changed)) {
       memo.pos[k] = p;
       memo.val[k++] = next[p];
     }
+    memo.dyn[o] = memo.start[o] + dynamic.length;
+    memo.delta[o] = delta;
+    memo.stale[o] = stale;
     memo.start[o + 1] = k;
     memo.nViol[o] = out.length;
     memo.violations[o] = out.slice();

@@ -119,7 +119,9 @@ export function createSearch(
   const progressEveryMs = opts.progressEveryMs ?? 250;
   const st = createStore(W);
   const scratch = cloneState(s0);
-  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0));
+  const Z = makeZobrist(L);
+  const copies = L.copies;
+  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), Z);
   // Word buffers with byte views: the successor, its canonical form, and a candidate.
   const next = new Int32Array(W);
   const nextB = new Uint8Array(next.buffer);
@@ -129,7 +131,6 @@ export function createSearch(
   const out: Violation[] = [];
   const found = new Map<string, Found>();
 
-  const Z = makeZobrist(L);
   let keyHash = 0;
 
   /** Puts the canonical form of `next` (whose hash is h) into `key` and its hash into keyHash. */
@@ -214,12 +215,23 @@ export function createSearch(
       const { pos, val } = memo;
       const zo = Z.off;
       const zz = Z.z;
-      let h = hash;
-      for (let j = memo.start[o], end = memo.start[o + 1]; j < end; j++) {
+      let h = hash ^ memo.delta[o];
+      const stale = memo.stale[o];
+      if (stale >= 0)
+        for (let c = 0; c < copies.length; c++) {
+          const f = copies[c] + 1;
+          if (nextB[f - 1] === stale && nextB[f] === 1) {
+            h ^= zz[zo[f] + 1] ^ zz[zo[f]];
+            nextB[f] = 0;
+          }
+        }
+      let j = memo.start[o];
+      for (const dyn = memo.dyn[o]; j < dyn; j++) {
         const p = pos[j];
         h ^= zz[zo[p] + nextB[p]] ^ zz[zo[p] + val[j]];
         nextB[p] = val[j];
       }
+      for (const end = memo.start[o + 1]; j < end; j++) nextB[pos[j]] = val[j];
       add(id, e, h);
     }
   };

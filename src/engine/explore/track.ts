@@ -11,19 +11,19 @@ export interface Trace {
   seen: Int32Array;
   written: Int32Array;
   gen: number;
-  /** Some context's newest version was raised (abstract encoding). */
-  bumped: boolean;
+  /** Contexts whose newest version was raised (abstract encoding). */
+  bumped: number[];
 }
 
 export function createTrace(size: number): Trace {
-  return { reads: [], seen: new Int32Array(size), written: new Int32Array(size), gen: 0, bumped: false };
+  return { reads: [], seen: new Int32Array(size), written: new Int32Array(size), gen: 0, bumped: [] };
 }
 
 /** Starts a new step: nothing read or written yet. */
 export function resetTrace(tr: Trace): void {
   tr.gen++;
   tr.reads.length = 0;
-  tr.bumped = false;
+  tr.bumped.length = 0;
 }
 
 export function read(tr: Trace, pos: number): void {
@@ -117,7 +117,7 @@ export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineStat
     : new Proxy(g.newest, {
         // Abstract: newest is a constant of the decoding; raising it may stale every other copy.
         set(o, p, v, r) {
-          if (isIndex(p)) tr.bumped = true;
+          if (isIndex(p) && !tr.bumped.includes(Number(p))) tr.bumped.push(Number(p));
           return Reflect.set(o, p, v, r);
         },
       });
