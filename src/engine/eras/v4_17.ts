@@ -139,8 +139,8 @@ export function __fpsimd_guest_restore(k: K, v: number): void {
   leave(k);
 }
 
-/** arch/arm64/kvm/hyp/switch.c (__fpsimd_enabled_nvhe): the guest took its FP trap in this entry. */
-export function __fpsimd_enabled(k: K): boolean {
+/** arch/arm64/kvm/hyp/switch.c: the guest took its FP trap in this entry (CPTR_EL2.TFP is clear). */
+export function __fpsimd_enabled_nvhe(k: K): boolean {
   return !k.s.cpus[k.cpu].fpTrap;
 }
 
@@ -150,7 +150,7 @@ export function __fpsimd_enabled(k: K): boolean {
  */
 export function __kvm_vcpu_run_exit(k: K, v: number): void {
   enter(k, '__kvm_vcpu_run_nvhe', HYP_SWITCH_C);
-  if (__fpsimd_enabled(k)) {
+  if (__fpsimd_enabled_nvhe(k)) {
     stmt(k, 'save-guest');
     enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
     regsToMemory(k, v); // guest_ctxt->gp_regs.fp_regs
