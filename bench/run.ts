@@ -17,7 +17,10 @@ interface GroupEntry {
  *   { name: 'engine', load: () => import('./groups/engine.ts') },
  * Groups are loaded lazily so `--only` never imports the others.
  */
-export const GROUPS: GroupEntry[] = [{ name: 'engine', load: () => import('./groups/engine.ts') }];
+export const GROUPS: GroupEntry[] = [
+  { name: 'engine', load: () => import('./groups/engine.ts') },
+  { name: 'explorer', load: () => import('./groups/explorer.ts') },
+];
 
 function parseOnly(argv: string[]): string[] | null {
   const names: string[] = [];

@@ -1,0 +1,84 @@
+// The explorer in Node: distinct states per second on a larger machine, and the issue's reference
+// configuration at depth 12 per era (the worker's ratio to Node is measured by the app's worker bench).
+import { VARIANTS, findVariant, type Scenario } from '../../src/engine/index.ts';
+import { explore } from '../../src/engine/explore/index.ts';
+import type { Metric } from '../types.ts';
+
+type Config = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
+
+/** 2 CPUs; one vcpu thread, one ordinary user task, one kernel thread (the issue's reference). */
+const REFERENCE: Config = {
+  cpus: 2,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
+  start: { '0': 'qemu', '1': 'editor' },
+};
+
+/** The reference plus a second vcpu thread: about 250,000 states at depth 13, long enough to time. */
+const THROUGHPUT: Config = {
+  cpus: 2,
+  tasks: [
+    { id: 'qemu', vcpu: 'vcpu0' },
+    { id: 'qemu2', vcpu: 'vcpu1' },
+    { id: 'editor' },
+    { id: 'kworker', kthread: true },
+  ],
+  start: { '0': 'qemu', '1': 'editor' },
+};
+const THROUGHPUT_DEPTH = 13;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Wall-clock seconds of fn over `runs` timed runs after one warm-up, with fn's last result. */
+function timed<T>(fn: () => T, runs: number): { seconds: number[]; last: T } {
+  let last = fn();
+  const seconds: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = fn();
+    seconds.push((performance.now() - t0) / 1000);
+  }
+  return { seconds, last };
+}
+
+export async function run(): Promise<Metric[]> {
+  const v4_18 = findVariant('v4.18');
+  if (!v4_18) throw new Error('v4.18 is missing');
+  const big = timed(() => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_DEPTH }), 5);
+  const rate = big.last.states / median(big.seconds);
+
+  const eras = VARIANTS.filter((v) => v.ablation === null);
+  const perEra = eras.map((era) => {
+    const r = timed(() => explore(REFERENCE, era, { depth: 12 }), 7);
+    if (!r.last.complete || r.last.violations.length > 0)
+      throw new Error(`${era.id}: reference check failed`);
+    return { id: era.id, seconds: median(r.seconds), states: r.last.states };
+  });
+  const slowest = perEra.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+
+  return [
+    {
+      name: 'explorer.node.statesPerSecond',
+      value: Math.round(rate),
+      unit: 'states/s',
+      target: '>= 500000',
+      better: 'higher',
+      note:
+        `distinct states per second of wall time, v4.18, 2 CPUs with two vcpu threads, a user task and a ` +
+        `kernel thread, depth ${THROUGHPUT_DEPTH} (${big.last.states} states, ${big.last.transitions} ` +
+        `transitions); median of 5 runs after a warm-up`,
+    },
+    {
+      name: 'explorer.reference.seconds',
+      value: Math.round(slowest.seconds * 1000) / 1000,
+      unit: 's',
+      target: '< 5',
+      better: 'lower',
+      note:
+        'reference configuration at depth 12, the slowest era (median of 7 runs after a warm-up): ' +
+        perEra.map((e) => `${e.id} ${e.seconds.toFixed(3)} s / ${e.states} states`).join(', '),
+    },
+  ];
+}
