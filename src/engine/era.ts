@@ -33,6 +33,8 @@ export interface Era {
    * fpsimd_save() is fpsimd_save_user_state()): the trace shows the era's own name.
    */
   renamed?: Readonly<Record<string, string>>;
+  /** Where this era's run loop (kvm_arch_vcpu_ioctl_run) lives: virt/kvm/arm/arm.c in 4.x. */
+  runLoopFile: string;
 
   /** The preempt notifier's sched-out of a vcpu thread in KVM_RUN (IRQs off). */
   sched_out(k: K, vcpu: number): void;

@@ -140,7 +140,7 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       leave(k);
       return;
     case 'guest_enter':
-      enter(k, 'kvm_arch_vcpu_ioctl_run', 'virt/kvm/arm/arm.c');
+      enter(k, 'kvm_arch_vcpu_ioctl_run', era.runLoopFile);
       set_irqs_off(k, true); // local_irq_disable()
       era.guest_entry(k, v);
       set_mode(k, 'guest');
@@ -154,14 +154,14 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       useRegs(k, v);
       return;
     case 'guest_exit':
-      enter(k, 'kvm_arch_vcpu_ioctl_run', 'virt/kvm/arm/arm.c');
+      enter(k, 'kvm_arch_vcpu_ioctl_run', era.runLoopFile);
       set_mode(k, 'kernel');
       era.guest_exit(k, v);
       set_irqs_off(k, false); // local_irq_enable()
       leave(k);
       return;
     case 'vcpu_put':
-      enter(k, 'kvm_arch_vcpu_ioctl_run', 'virt/kvm/arm/arm.c');
+      enter(k, 'kvm_arch_vcpu_ioctl_run', era.runLoopFile);
       era.kvm_run_exit(k, v);
       set_vcpu_in_run(k, v, false, s.vcpus[v - cfg.nTasks].mapped);
       leave(k);

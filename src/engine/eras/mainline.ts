@@ -190,6 +190,7 @@ export function kvm_arch_vcpu_run_pid_change(k: K, v: number): void {
 
 export const mainline: Era = {
   id: 'mainline',
+  runLoopFile: ARM_C,
   summary:
     "Today's kernel: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
   fields,

@@ -177,6 +177,7 @@ export function kvm_arch_vcpu_put(k: K): void {
 
 export const v4_17: Era = {
   id: 'v4.17',
+  runLoopFile: ARM_C,
   summary:
     'Before the patch: every guest entry traps FP; hyp saves the host into the per-CPU host context on the first access and, on every exit, saves the guest and restores the host, IRQs off.',
   fields,

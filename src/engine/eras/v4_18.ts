@@ -169,6 +169,7 @@ export function kvm_arch_vcpu_run_pid_change(k: K, v: number): void {
 
 export const v4_18: Era = {
   id: 'v4.18',
+  runLoopFile: ARM_C,
   summary: 'The patch: lazy host save in hyp, guest state bound to the CPU after exit, saved on vcpu_put.',
   fields,
   ablatable: [
