@@ -129,6 +129,9 @@ export function createSearch(
   let alt = new Int32Array(W);
   let altB = new Uint8Array(alt.buffer);
   const out: Violation[] = [];
+  // Bytes changed in place for a successor, to put back (a stale pass and a patch per copy at most).
+  const undoPos = new Int32Array(4 * L.size);
+  const undoVal = new Uint8Array(4 * L.size);
   const found = new Map<string, Found>();
 
   let keyHash = 0;
@@ -159,21 +162,17 @@ export function createSearch(
     }
   };
 
+  /** Adds the successor in `next` (hash h) of state id by event e, up to symmetry. */
   const add = (id: number, e: number, h: number): void => {
-    let added: number;
-    if (group.length === 1) added = addState(st, next, h, id, e, 0);
-    else {
-      const sym = canonical(h);
-      added = addState(st, key, keyHash, id, e, sym);
-    }
-    if (added >= 0 && st.count >= maxStates) stopped = 'state-limit';
+    const sym = canonical(h);
+    if (addState(st, key, 0, keyHash, id, e, sym) >= 0 && st.count >= maxStates) stopped = 'state-limit';
   };
 
   // The root.
   encode(L, s0, nextB, 0);
   checkRange(L, nextB, 0);
   const rootSym = canonical(zobrist(Z, nextB, 0, L.size));
-  addState(st, key, keyHash, -1, 0, rootSym);
+  addState(st, key, 0, keyHash, -1, 0, rootSym);
 
   const t0 = performance.now();
   let level = 0;
@@ -205,34 +204,71 @@ export function createSearch(
       return;
     }
     const set = memo.legal(st.bytes, base * 4);
+    const zo = Z.off;
+    const zz = Z.z;
+    const inPlace = group.length === 1;
     for (let k = memo.legalStart[set], kEnd = memo.legalStart[set + 1]; k < kEnd; k++) {
       const e = memo.legalList[k];
       const o = memo.lookup(e, st.bytes, base * 4); // st.bytes: addState may have grown it
       transitions++;
       if (memo.nViol[o] !== 0) noteViolations(memo.violations[o], id, e);
-      const words = st.words;
-      for (let i = 0; i < W; i++) next[i] = words[base + i];
+      // Without symmetry the successor is made in place, over the state's own stored bytes, and
+      // undone after the lookup; with it, in `next`, to be renamed.
+      let b: Uint8Array;
+      let at: number;
+      if (inPlace) {
+        b = st.bytes;
+        at = base * 4;
+      } else {
+        const words = st.words;
+        for (let i = 0; i < W; i++) next[i] = words[base + i];
+        b = nextB;
+        at = 0;
+      }
       const { pos, val } = memo;
-      const zo = Z.off;
-      const zz = Z.z;
       let h = hash ^ memo.delta[o];
+      let u = 0;
       const stale = memo.stale[o];
       if (stale >= 0)
         for (let c = 0; c < copies.length; c++) {
-          const f = copies[c] + 1;
-          if (nextB[f - 1] === stale && nextB[f] === 1) {
-            h ^= zz[zo[f] + 1] ^ zz[zo[f]];
-            nextB[f] = 0;
+          const f = at + copies[c] + 1;
+          if (b[f - 1] === stale && b[f] === 1) {
+            h ^= zz[zo[f - at] + 1] ^ zz[zo[f - at]];
+            undoPos[u] = f;
+            undoVal[u++] = 1;
+            b[f] = 0;
           }
         }
       let j = memo.start[o];
       for (const dyn = memo.dyn[o]; j < dyn; j++) {
         const p = pos[j];
-        h ^= zz[zo[p] + nextB[p]] ^ zz[zo[p] + val[j]];
-        nextB[p] = val[j];
+        const old = b[at + p];
+        h ^= zz[zo[p] + old] ^ zz[zo[p] + val[j]];
+        undoPos[u] = at + p;
+        undoVal[u++] = old;
+        b[at + p] = val[j];
       }
-      for (const end = memo.start[o + 1]; j < end; j++) nextB[pos[j]] = val[j];
-      add(id, e, h);
+      for (const end = memo.start[o + 1]; j < end; j++) {
+        const p = at + pos[j];
+        undoPos[u] = p;
+        undoVal[u++] = b[p];
+        b[p] = val[j];
+      }
+      if (!inPlace) add(id, e, h);
+      else {
+        // Unchanged iff every byte touched holds its first saved (original) value.
+        let same = true;
+        for (let i = 0; i < u && same; i++) {
+          let first = true;
+          for (let q = 0; q < i && first; q++) if (undoPos[q] === undoPos[i]) first = false;
+          if (first && b[undoPos[i]] !== undoVal[i]) same = false;
+        }
+        // A successor equal to its parent is already known; any other is never the parent.
+        if (!same && addState(st, st.words, base, h, id, e, 0, id) >= 0 && st.count >= maxStates)
+          stopped = 'state-limit';
+        const nb = st.bytes; // the store may have grown, copying the patched bytes
+        for (let i = u - 1; i >= 0; i--) nb[undoPos[i]] = undoVal[i];
+      }
     }
   };
 

@@ -22,7 +22,7 @@ export interface Store {
 /** Words needed for an encoding of `size` bytes. */
 export const wordsFor = (size: number): number => Math.ceil(size / 4);
 
-export function createStore(W: number, capacity = 1024): Store {
+export function createStore(W: number, capacity = 1 << 14): Store {
   const words = new Int32Array(capacity * W);
   return {
     W,
@@ -44,7 +44,8 @@ function grown<T extends Int32Array | Uint16Array>(a: T, length: number): T {
 }
 
 function grow(st: Store): void {
-  const cap = st.hashes.length * 2;
+  // Four times larger each time: fewer rehashes of a big index.
+  const cap = st.hashes.length * 4;
   st.words = grown(st.words, cap * st.W);
   st.bytes = new Uint8Array(st.words.buffer);
   st.hashes = grown(st.hashes, cap);
@@ -64,16 +65,19 @@ function grow(st: Store): void {
 }
 
 /**
- * Adds the state key[0 .. W), whose hash is h, unless present. Returns its new id, or -1 when it was
- * already there. A new state's parent, event and symmetry are recorded.
+ * Adds the state key[at .. at + W), whose hash is h, unless present. Returns its new id, or -1 when it
+ * was already there. A new state's parent, event and symmetry are recorded. State `unlike` (or -1) is
+ * known to differ from the key and is not compared (the key may be that state's own words, patched).
  */
 export function addState(
   st: Store,
   key: Int32Array,
+  at: number,
   h: number,
   parent: number,
   event: number,
   sym: number,
+  unlike = -1,
 ): number {
   const W = st.W;
   const index = st.index;
@@ -83,10 +87,10 @@ export function addState(
   for (;;) {
     const e = index[2 * slot];
     if (e === 0) break;
-    if (index[2 * slot + 1] === h) {
+    if (index[2 * slot + 1] === h && e - 1 !== unlike) {
       const base = (e - 1) * W;
       let i = 0;
-      while (i < W && words[base + i] === key[i]) i++;
+      while (i < W && words[base + i] === key[at + i]) i++;
       if (i === W) return -1;
     }
     slot = (slot + 1) & mask;
@@ -94,9 +98,10 @@ export function addState(
   const id = st.count;
   if (id >= st.hashes.length) {
     grow(st);
-    return addState(st, key, h, parent, event, sym);
+    return addState(st, key, at, h, parent, event, sym, unlike);
   }
-  st.words.set(key, id * W);
+  const to = st.words;
+  for (let i = 0, b = id * W; i < W; i++) to[b + i] = key[at + i];
   st.hashes[id] = h;
   st.parent[id] = parent;
   st.event[id] = event;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { VARIANTS } from '../../../src/engine';
 import { explore } from '../../../src/engine/explore';
-import { findings, REFERENCE, reproduces } from './helpers';
+import { findings, REFERENCE, reproduces, SYMMETRIC } from './helpers';
 
 const DEPTH = 10;
 
@@ -33,6 +33,16 @@ describe('transition cache', () => {
     const plain = explore(REFERENCE, v, { depth: 8, cache: false });
     expect(cached.cache?.misses).toBeGreaterThan(0);
     expect(plain.cache).toBeNull();
+    expect([cached.states, cached.transitions]).toEqual([plain.states, plain.transitions]);
+    expect(cached.violations).toEqual(plain.violations);
+  });
+
+  it('agrees on a machine large enough to grow the store while successors are made in place', () => {
+    const v = VARIANTS.find((x) => x.id === 'v4.18/no-neon-save');
+    if (!v) throw new Error('missing variant');
+    const cached = explore(SYMMETRIC, v, { depth: 10 });
+    const plain = explore(SYMMETRIC, v, { depth: 10, cache: false });
+    expect(cached.states).toBeGreaterThan(1 << 14);
     expect([cached.states, cached.transitions]).toEqual([plain.states, plain.transitions]);
     expect(cached.violations).toEqual(plain.violations);
   });
