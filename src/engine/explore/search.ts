@@ -18,7 +18,7 @@ import {
   type VersionMode,
 } from './codec';
 import { createMemo } from './memo';
-import { addState, createStore, wordsFor, type Store } from './store';
+import { addState, createStore, MAX_STORE_STATES, wordsFor, type Store } from './store';
 import { makeZobrist, zobrist } from './zobrist';
 import { compose, contextClass, identity, invert, mapEvent, symmetryGroup, type Perm } from './symmetry';
 
@@ -114,7 +114,7 @@ export function createSearch(
   const L = makeLayout(cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
   const W = wordsFor(L.size);
   const group: Perm[] = opts.symmetry ? symmetryGroup(cfg) : [identity(cfg)];
-  const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
+  const maxStates = Math.min(opts.maxStates ?? DEFAULT_MAX_STATES, MAX_STORE_STATES);
   const pollEvery = Math.max(1, opts.pollEvery ?? 2048);
   const progressEveryMs = opts.progressEveryMs ?? 250;
   const st = createStore(W);

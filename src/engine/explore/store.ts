@@ -15,9 +15,17 @@ export interface Store {
   parent: Int32Array;
   event: Uint16Array;
   sym: Uint16Array;
-  /** Slot i: index[2i] = id + 1 (0 = empty), index[2i + 1] = its hash; a power of two of slots, at most half full. */
+  /**
+   * Open addressing over a power of two of slots, at most half full. A slot holds id + 1 in its low 26
+   * bits (0 = empty) and the top 6 bits of the state's hash above them, so most slots of other states
+   * are passed over without touching their words.
+   */
   index: Int32Array;
 }
+
+/** States a store can hold: ids fit 26 bits. */
+export const MAX_STORE_STATES = (1 << 26) - 2;
+const ID_BITS = 0x03ffffff;
 
 /** Words needed for an encoding of `size` bytes. */
 export const wordsFor = (size: number): number => Math.ceil(size / 4);
@@ -33,7 +41,7 @@ export function createStore(W: number, capacity = 1 << 14): Store {
     parent: new Int32Array(capacity),
     event: new Uint16Array(capacity),
     sym: new Uint16Array(capacity),
-    index: new Int32Array(capacity * 4),
+    index: new Int32Array(capacity * 2),
   };
 }
 
@@ -44,22 +52,21 @@ function grown<T extends Int32Array | Uint16Array>(a: T, length: number): T {
 }
 
 function grow(st: Store): void {
-  // Four times larger each time: fewer rehashes of a big index.
-  const cap = st.hashes.length * 4;
+  const cap = st.hashes.length * 2;
+  if (cap > MAX_STORE_STATES + 2) throw new Error(`explorer: more than ${MAX_STORE_STATES} states`);
   st.words = grown(st.words, cap * st.W);
   st.bytes = new Uint8Array(st.words.buffer);
   st.hashes = grown(st.hashes, cap);
   st.parent = grown(st.parent, cap);
   st.event = grown(st.event, cap);
   st.sym = grown(st.sym, cap);
-  const index = new Int32Array(cap * 4);
-  const mask = cap * 2 - 1;
+  const index = new Int32Array(cap * 2);
+  const mask = index.length - 1;
   for (let id = 0; id < st.count; id++) {
     const h = st.hashes[id];
     let slot = h & mask;
-    while (index[2 * slot] !== 0) slot = (slot + 1) & mask;
-    index[2 * slot] = id + 1;
-    index[2 * slot + 1] = h;
+    while (index[slot] !== 0) slot = (slot + 1) & mask;
+    index[slot] = (h & ~ID_BITS) | (id + 1);
   }
   st.index = index;
 }
@@ -81,14 +88,15 @@ export function addState(
 ): number {
   const W = st.W;
   const index = st.index;
-  const mask = (index.length >> 1) - 1;
+  const mask = index.length - 1;
   const words = st.words;
   let slot = h & mask;
   for (;;) {
-    const e = index[2 * slot];
-    if (e === 0) break;
-    if (index[2 * slot + 1] === h && e - 1 !== unlike) {
-      const base = (e - 1) * W;
+    const v = index[slot];
+    if (v === 0) break;
+    const id = (v & ID_BITS) - 1;
+    if (((v ^ h) & ~ID_BITS) === 0 && id !== unlike) {
+      const base = id * W;
       let i = 0;
       while (i < W && words[base + i] === key[at + i]) i++;
       if (i === W) return -1;
@@ -106,8 +114,7 @@ export function addState(
   st.parent[id] = parent;
   st.event[id] = event;
   st.sym[id] = sym;
-  index[2 * slot] = id + 1;
-  index[2 * slot + 1] = h;
+  index[slot] = (h & ~ID_BITS) | (id + 1);
   st.count = id + 1;
   return id;
 }
