@@ -3,6 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const CI = !!process.env.CI;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Several engineers (or runs) can test side by side: each serves its own build on its own port.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
 if (!existsSync(executablePath)) {
   throw new Error(
     `Chromium not found at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
@@ -22,7 +25,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/e2e',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
   },
   projects: [
@@ -47,8 +50,8 @@ export default defineConfig({
   ],
   // Serves the production build; run `npm run build` first (npm test does).
   webServer: {
-    command: 'node_modules/.bin/vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !CI,
     timeout: 30_000,
   },
