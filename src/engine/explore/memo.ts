@@ -51,6 +51,12 @@ export interface Memo {
   stats(): { treeWords: number; outcomes: number; misses: number };
 }
 
+/** Node pointers keep the byte read in their low bits and the children's offset above. */
+const POS_BITS = 10;
+const POS_MASK = (1 << POS_BITS) - 1;
+/** Tree words: offsets must fit the 21 bits left in a positive Int32. */
+const MAX_TREE = 1 << 21;
+
 function grown<T extends Int32Array | Int16Array | Uint8Array | Uint16Array>(a: T, length: number): T {
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
@@ -58,10 +64,11 @@ function grown<T extends Int32Array | Int16Array | Uint8Array | Uint16Array>(a: 
 }
 
 /**
- * The decision trees live in one Int32Array. A node at offset n reads byte tree[n]; its child for value
- * v is tree[n + 1 + v]: 0 for none yet, > 0 a node offset, < 0 the leaf -(child + 1). Offset 0 is
- * unused so that 0 can mean "none". Roots use the same coding: roots[0] for the legal sets, and
- * roots[1 + e] for event e.
+ * The decision trees live in one Int32Array. A pointer to a node that reads byte p and whose children
+ * start at offset c is (c << POS_BITS) | p, so a step down costs two dependent loads: the byte, then
+ * the child tree[c + value]. A child is 0 for none yet, > 0 a node pointer, < 0 the leaf -(leaf + 1).
+ * Offset 0 is unused so that no pointer is 0. Roots use the same coding: roots[0] for the legal sets,
+ * and roots[1 + e] for event e. A full tree stops growing; outcomes are then still learned, not kept.
  */
 export function createMemo(
   m: Machine,
@@ -74,6 +81,7 @@ export function createMemo(
   const roots = new Int32Array(1 + A);
   let tree = new Int32Array(1 << 16);
   let treeLen = 1;
+  if (L.size > POS_MASK + 1) throw new Error(`explorer: a state of ${L.size} bytes is too large to cache`);
   let sets = 0;
   let outcomes = 0;
   let misses = 0;
@@ -88,12 +96,12 @@ export function createMemo(
   const memo: Memo = {
     legal(bytes, at) {
       let n = roots[0];
-      while (n > 0) n = tree[n + 1 + bytes[at + tree[n]]];
+      while (n > 0) n = tree[(n >>> POS_BITS) + bytes[at + (n & POS_MASK)]];
       return n < 0 ? -n - 1 : learnLegal(bytes, at);
     },
     lookup(e, bytes, at) {
       let n = roots[1 + e];
-      while (n > 0) n = tree[n + 1 + bytes[at + tree[n]]];
+      while (n > 0) n = tree[(n >>> POS_BITS) + bytes[at + (n & POS_MASK)]];
       return n < 0 ? -n - 1 : learn(e, bytes, at);
     },
     legalStart: new Int32Array(64),
@@ -113,15 +121,16 @@ export function createMemo(
     throw new Error('explorer: the step read something outside the encoded state');
   };
 
+  /** A new node reading byte pos: its pointer, or 0 when the tree is full. */
   const alloc = (pos: number): number => {
-    const n = treeLen;
-    treeLen += 1 + L.range[pos];
-    if (treeLen > tree.length) tree = grown(tree, Math.max(treeLen, tree.length * 2));
-    tree[n] = pos;
-    return n;
+    const c = treeLen;
+    if (c + L.range[pos] > MAX_TREE) return 0;
+    treeLen += L.range[pos];
+    if (treeLen > tree.length) tree = grown(tree, Math.min(MAX_TREE, Math.max(treeLen, tree.length * 2)));
+    return (c << POS_BITS) | pos;
   };
 
-  /** Adds the path of tr.reads (values from bytes) below root r, ending in leaf. */
+  /** Adds the path of tr.reads (values from bytes) below root r, ending in leaf (unless the tree is full). */
   const insert = (r: number, bytes: Uint8Array, at: number, leaf: number): void => {
     const reads = tr.reads;
     let ref = -1; // where the current pointer lives: roots[r] (-1) or tree[ref]
@@ -140,11 +149,12 @@ export function createMemo(
       const p = reads[i];
       if (n === 0) {
         n = alloc(p);
+        if (n === 0) return;
         put(n);
-      } else if (n < 0 || tree[n] !== p) notAFunction();
+      } else if (n < 0 || (n & POS_MASK) !== p) notAFunction();
       const v = bytes[at + p];
       if (v >= L.range[p]) throw new Error(`explorer: value ${v} out of range at byte ${p}`);
-      ref = n + 1 + v;
+      ref = (n >>> POS_BITS) + v;
     }
   };
 
