@@ -99,7 +99,8 @@ interface Found {
   ctx: number;
 }
 
-export const DEFAULT_MAX_STATES = 20_000_000;
+/** About 80 bytes a state on the reference machine: some 800 MB at the limit. */
+export const DEFAULT_MAX_STATES = 10_000_000;
 
 export function createSearch(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
@@ -256,8 +257,9 @@ export function createSearch(
       }
       if (!inPlace) add(id, e, h);
       else {
-        // Unchanged iff every byte touched holds its first saved (original) value.
-        let same = true;
+        // Unchanged iff every byte touched holds its first saved (original) value; a different hash
+        // already says it changed.
+        let same = h === hash;
         for (let i = 0; i < u && same; i++) {
           let first = true;
           for (let q = 0; q < i && first; q++) if (undoPos[q] === undoPos[i]) first = false;
