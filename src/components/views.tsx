@@ -1,7 +1,19 @@
 // View id (src/state/views.ts) -> component. New views register here.
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { StepView } from './StepView';
+
+// The compare view is loaded on first use: it keeps the first load's JavaScript small.
+const LazyCompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+
+function CompareView() {
+  return (
+    <Suspense fallback={<p className="hint">Loading the compare view…</p>}>
+      <LazyCompareView />
+    </Suspense>
+  );
+}
 
 export const VIEW_COMPONENTS: Record<string, ComponentType> = {
   diagram: StepView,
+  compare: CompareView,
 };

@@ -1,5 +1,6 @@
 // Shared links: the whole screen (scenario, variant, step, view) in the URL fragment, compact and versioned.
-// Format v1: `#v1&step=12&variant=v4.18&view=diagram[&cpu=1][&embed=1]&data=PAYLOAD`, where PAYLOAD is
+// Format v1: `#v1&step=12&variant=v4.18&view=diagram[&cpu=1][&embed=1][&cmp=ID,ID[,ID]]&data=PAYLOAD`
+// (`cmp`: the compare view's variants, added later; links without it stay valid), where PAYLOAD is
 // lz-string's URI-safe compression of the scenario as a compact JSON (CompactV1). Events are two or three
 // characters each (op code, CPU digit, task index for `schedule`), which keeps a 200-event link well under
 // 1,000 characters. The payload comes last, so a link cut short always fails to unpack (and says so);
@@ -20,6 +21,8 @@ export interface SharedScreen {
   embed: boolean;
   /** The palette's CPU. */
   cpu: number;
+  /** The compare view's variants, as written in the link (checked by the caller); absent in most links. */
+  compare?: string[];
 }
 
 export type DecodeResult = { ok: true; screen: SharedScreen } | { ok: false; message: string };
@@ -114,6 +117,7 @@ export function encodeShare(screen: SharedScreen): string {
   out += `&view=${encodeURIComponent(screen.view)}`;
   if (screen.cpu) out += `&cpu=${screen.cpu}`;
   if (screen.embed) out += '&embed=1';
+  if (screen.compare?.length) out += `&cmp=${screen.compare.map(encodeURIComponent).join(',')}`;
   return `${out}&data=${scenarioPayload(screen.scenario)}`;
 }
 
@@ -280,6 +284,7 @@ export function decodeShare(fragment: string): DecodeResult {
         view: p.view ?? '',
         embed: p.embed === '1',
         cpu: whole(p, 'cpu', 'the CPU'),
+        ...(p.cmp !== undefined ? { compare: p.cmp.split(',') } : {}),
       },
     };
   } catch (e) {

@@ -4,6 +4,7 @@
 import { findVariant, printScenario, type Scenario } from '../engine';
 import { EXAMPLES } from '../scenarios';
 import { startAutosave } from './autosave';
+import { checkCompareIds, compareForLink, useCompareStore } from './compareStore';
 import { useLibraryStore } from './libraryStore';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore, type Origin } from './scenarioStore';
@@ -21,6 +22,7 @@ export function currentScreen(): SharedScreen {
     view: v.view,
     embed: v.embed,
     cpu: v.paletteCpu,
+    compare: compareForLink(v.view, useCompareStore.getState().variants),
   };
 }
 
@@ -80,6 +82,9 @@ export function openFragment(fragment: string): boolean {
   view.setView(screen.view);
   view.setEmbed(screen.embed);
   view.setPaletteCpu(screen.cpu < screen.scenario.cpus ? screen.cpu : 0);
+  const compared = checkCompareIds(screen.compare);
+  problems.push(...compared.problems);
+  useCompareStore.getState().setVariants(compared.ids);
   if (problems.length)
     notices.push('warning', 'The link was opened with changes', problems.join('.\n') + '.');
   return true;
@@ -108,7 +113,11 @@ export function startUrlSync(win: Window = window, delayMs = 250): () => void {
     written = fragment;
     if (fragment) openFragment(fragment);
   };
-  const unsubs = [useScenarioStore.subscribe(schedule), useViewStore.subscribe(schedule)];
+  const unsubs = [
+    useScenarioStore.subscribe(schedule),
+    useViewStore.subscribe(schedule),
+    useCompareStore.subscribe(schedule),
+  ];
   win.addEventListener('hashchange', onHash);
   return () => {
     if (timer !== undefined) clearTimeout(timer);

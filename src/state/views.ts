@@ -5,7 +5,10 @@ export interface ViewInfo {
   label: string;
 }
 
-export const VIEWS: ViewInfo[] = [{ id: 'diagram', label: 'Step through' }];
+export const VIEWS: ViewInfo[] = [
+  { id: 'diagram', label: 'Step through' },
+  { id: 'compare', label: 'Compare' },
+];
 
 export const DEFAULT_VIEW = 'diagram';
 

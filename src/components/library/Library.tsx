@@ -6,6 +6,7 @@ import { EXAMPLES } from '../../scenarios';
 import { useLibraryStore } from '../../state/libraryStore';
 import { randomScenario } from '../../state/randomScenario';
 import { useScenarioStore, type Origin } from '../../state/scenarioStore';
+import { CompareButton } from '../compare/CompareButton';
 import { exportScenario } from './fileIo';
 import { ImportScenario } from './ImportScenario';
 
@@ -98,6 +99,7 @@ export function Library() {
             scenario={ex.scenario}
             origin={{ kind: 'example', id: ex.id }}
             current={isCurrent({ kind: 'example', id: ex.id })}
+            extra={<CompareButton example={ex} />}
           />
         ))}
       </ul>

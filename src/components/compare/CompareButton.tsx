@@ -1,0 +1,29 @@
+// "Compare eras" on an example that comes with a comparison (the exit storm; an ablation's example is
+// compared with its era): opens the example in the compare view with those variants.
+import type { ExampleScenario } from '../../scenarios';
+import { comparePreset, DEFAULT_COMPARE, useCompareStore } from '../../state/compareStore';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { useViewStore } from '../../state/viewStore';
+
+export function CompareButton({ example }: { example: ExampleScenario }) {
+  const preset = comparePreset(example.id, example.scenario.variant);
+  if (!preset) return null;
+  const eras = preset.join() === DEFAULT_COMPARE.join();
+  const label = eras ? 'Compare eras' : `Compare with ${preset[0]}`;
+  return (
+    <button
+      type="button"
+      className="small"
+      aria-label={`${label}: ${example.scenario.title} under ${preset.join(', ')}`}
+      onClick={() => {
+        useScenarioStore.getState().open(example.scenario, { kind: 'example', id: example.id });
+        useCompareStore.getState().setVariants(preset);
+        const view = useViewStore.getState();
+        view.setView('compare');
+        view.setLibraryOpen(false);
+      }}
+    >
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,90 @@
+// Register owners per CPU and variant at the cursor, marked where they differ; the steps where they
+// differ, with jumps to the previous and next one; the strip of differences and violations.
+import { useMemo } from 'react';
+import { ownersAt, type Compared } from '../../state/compareModel';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { eventLabel } from '../../state/timelineModel';
+import { CompareStrip } from './CompareStrip';
+
+interface Props {
+  items: Compared[];
+  diffs: number[];
+  cursor: number;
+}
+
+export function OwnershipPanel({ items, diffs, cursor }: Props) {
+  const setCursor = useScenarioStore((s) => s.setCursor);
+  const rows = useMemo(() => ownersAt(items, cursor), [items, cursor]);
+  const prev = [...diffs].reverse().find((n) => n < cursor);
+  const next = diffs.find((n) => n > cursor);
+  const differs = rows.some((r) => r.differs);
+  const event = cursor > 0 ? items[0]?.replay.events[cursor - 1] : undefined;
+  return (
+    <section className="panel cmp-owners" aria-labelledby="cmp-owners-heading">
+      <h2 id="cmp-owners-heading">Register ownership</h2>
+      <p className="cmp-step" aria-live="polite">
+        <strong>
+          {cursor === 0 ? 'Initial state' : `After step ${cursor}`}
+          {event ? ` (${eventLabel(event)})` : ''}:
+        </strong>{' '}
+        {differs ? (
+          <span className="cmp-differs" data-differs="true">
+            ⚑ the variants’ register owners differ
+          </span>
+        ) : (
+          <span data-differs="false">the same owners in every variant</span>
+        )}
+      </p>
+      <table className="cmp-owner-table">
+        <caption className="visually-hidden">Whose FP data each CPU’s registers hold, per variant</caption>
+        <thead>
+          <tr>
+            <th scope="col">CPU</th>
+            {items.map((it) => (
+              <th key={it.variant.id} scope="col">
+                {it.variant.id}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.cpu} className={r.differs ? 'cmp-row-differs' : undefined}>
+              <th scope="row">
+                CPU{r.cpu}
+                {r.differs && <span className="cmp-differs"> ⚑ differs</span>}
+              </th>
+              {r.owners.map((o, i) => (
+                <td key={i}>{o}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row-buttons">
+        <span className="cmp-diff-count">
+          {diffs.length === 0
+            ? 'Register owners are the same at every step.'
+            : `Owners differ after ${diffs.length} step${diffs.length === 1 ? '' : 's'}.`}
+        </span>
+        <button
+          type="button"
+          className="small"
+          disabled={prev === undefined}
+          onClick={() => prev !== undefined && setCursor(prev)}
+        >
+          Previous difference{prev !== undefined ? ` (step ${prev})` : ''}
+        </button>
+        <button
+          type="button"
+          className="small"
+          disabled={next === undefined}
+          onClick={() => next !== undefined && setCursor(next)}
+        >
+          Next difference{next !== undefined ? ` (step ${next})` : ''}
+        </button>
+      </div>
+      <CompareStrip items={items} diffs={diffs} cursor={cursor} />
+    </section>
+  );
+}

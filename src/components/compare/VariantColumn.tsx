@@ -1,0 +1,69 @@
+// One compared variant: its name and description, its violations (with jumps), an event it cannot
+// replay, and its diagram at the shared cursor.
+import { useId, useMemo } from 'react';
+import type { ViolationKind } from '../../engine';
+import type { Compared } from '../../state/compareModel';
+import { cursorView } from '../../state/cursorView';
+import { diagramModel } from '../../state/diagramModel';
+import { useScenarioStore } from '../../state/scenarioStore';
+import { Diagram } from '../diagram/Diagram';
+import { Swatch } from './Swatch';
+
+const KIND_TEXT: Record<ViolationKind, string> = {
+  'stale-read': 'Stale read',
+  'lost-update': 'Lost update',
+  leak: 'Leak',
+  'kernel-warning': 'Kernel warning',
+};
+
+export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: number; cursor: number }) {
+  const headingId = useId();
+  const { variant, replay } = item;
+  const setCursor = useScenarioStore((s) => s.setCursor);
+  const at = Math.min(cursor, replay.length);
+  const model = useMemo(() => diagramModel(cursorView(replay, at)), [replay, at]);
+  const here = replay.violations.filter((v) => v.step + 1 === at && at === cursor);
+  return (
+    <section className="panel cmp-column" aria-labelledby={headingId} data-variant={variant.id}>
+      <h3 id={headingId} className="cmp-column-title">
+        <Swatch slot={slot} /> {variant.id}
+      </h3>
+      <p className="variant-desc">{variant.description}</p>
+      {replay.violations.length === 0 ? (
+        <p className="cmp-clean">✓ No violation in this scenario.</p>
+      ) : (
+        <details className="cmp-violations" open={replay.violations.length <= 3}>
+          <summary className="cmp-broken">
+            ⚠ {replay.violations.length} violation{replay.violations.length === 1 ? '' : 's'}
+          </summary>
+          <ul>
+            {replay.violations.map((v, i) => (
+              <li key={i}>
+                <button type="button" className="link-button" onClick={() => setCursor(v.step + 1)}>
+                  Step {v.step + 1}
+                </button>
+                : <strong>{KIND_TEXT[v.kind] ?? v.kind}</strong> of {v.context ?? 'the current task'} on CPU
+                {v.cpu}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {replay.illegal && (
+        <p className="cmp-illegal">
+          Stops before event {replay.illegal.index + 1} ({replay.illegal.op}): {replay.illegal.reason}.
+          {cursor > replay.length && ` Shown: step ${replay.length}.`}
+        </p>
+      )}
+      {here.length > 0 && (
+        <div className="banner banner-danger cmp-here" role="status">
+          <strong>⚠ At this step:</strong>{' '}
+          {here.map((v) => `${KIND_TEXT[v.kind] ?? v.kind}: ${v.message}`).join(' ')}
+        </div>
+      )}
+      <div className="diagram-scroll">
+        <Diagram model={model} title={`${variant.id}: FP register ownership after step ${at}`} zoom="fit" />
+      </div>
+    </section>
+  );
+}
