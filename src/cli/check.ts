@@ -83,7 +83,10 @@ function report(r: ExploreResult, file: string): string {
     `${file}: variant ${r.variant}, depth ${r.depth}, ${how}; ${n(r.states)} states, ` +
       `${n(r.transitions)} transitions, ${r.seconds.toFixed(2)} s`,
   );
-  if (r.violations.length === 0) lines.push(`no violation within ${r.exploredDepth} events`);
+  if (r.exhausted)
+    lines.push(`every reachable state was explored: the violations below are all there are, at any length`);
+  if (r.violations.length === 0)
+    lines.push(r.exhausted ? 'no violation at any length' : `no violation within ${r.exploredDepth} events`);
   else {
     lines.push(
       `${r.violations.length} violation${r.violations.length > 1 ? 's' : ''} (kind, context, shortest):`,

@@ -126,6 +126,13 @@ describe('fpsimd-viz check', () => {
     }
   });
 
+  it('says when every reachable state was explored', async () => {
+    const r = await check(['s.json', '--depth', '60'], { 's.json': scenario() });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/every reachable state was explored/);
+    expect(r.out).toMatch(/no violation at any length/);
+  });
+
   it('is wired as the check subcommand', async () => {
     const r = await runCli(['check', 's.json', '--depth', '4'], { 's.json': JSON.stringify(scenario()) });
     expect(r.code).toBe(0);

@@ -71,6 +71,11 @@ export interface ExploreResult {
   stopped: null | 'cancelled' | 'state-limit';
   /** Every sequence of at most this many events was explored. */
   exploredDepth: number;
+  /**
+   * The search ran out of new states before the bound: every reachable state (of the abstraction) was
+   * explored, so no sequence of any length has a violation other than those reported.
+   */
+  exhausted: boolean;
   /** Number of symmetries used (1: no reduction). */
   symmetries: number;
   /** The transition cache: engine runs (misses), distinct outcomes, decision-tree words; null when off. */
@@ -133,7 +138,7 @@ export function createSearch(
   // Bytes changed in place for a successor, to put back (a stale pass and a patch per copy at most).
   const undoPos = new Int32Array(4 * L.size);
   const undoVal = new Uint8Array(4 * L.size);
-  const found = new Map<string, Found>();
+  const found: Found[] = [];
 
   let keyHash = 0;
 
@@ -154,12 +159,29 @@ export function createSearch(
     return best;
   };
 
-  const noteViolations = (vs: readonly Violation[], id: number, e: number): void => {
-    for (const v of vs) {
+  /** A small number per (kind, context or class of contexts): the key violations are reported by. */
+  const keyIds = new Map<string, number>();
+  const keyId = (v: Violation): number => {
+    const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
+    const cls = ctx < 0 ? '-' : opts.symmetry ? contextClass(cfg, ctx) : String(ctx);
+    const k = `${v.kind}|${cls}`;
+    let n = keyIds.get(k);
+    if (n === undefined) keyIds.set(k, (n = keyIds.size));
+    return n;
+  };
+  /** Per key id, whether a violation with that key has been found (its first finding is kept). */
+  const seen: boolean[] = [];
+  /** Per cached outcome, the key ids of its violations (ablations report violations on many steps). */
+  const outcomeKeys: number[][] = [];
+
+  const noteViolations = (vs: readonly Violation[], id: number, e: number, keys?: number[]): void => {
+    for (let i = 0; i < vs.length; i++) {
+      const k = keys ? keys[i] : keyId(vs[i]);
+      if (seen[k]) continue;
+      seen[k] = true;
+      const v = vs[i];
       const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
-      const cls = ctx < 0 ? '-' : opts.symmetry ? contextClass(cfg, ctx) : String(ctx);
-      const k = `${v.kind}|${cls}`;
-      if (!found.has(k)) found.set(k, { parent: id, event: e, kind: v.kind, ctx });
+      found.push({ parent: id, event: e, kind: v.kind, ctx });
     }
   };
 
@@ -182,6 +204,7 @@ export function createSearch(
   let transitions = 0;
   let done = opts.depth === 0;
   let complete = done;
+  let exhausted = false;
   let stopped: ExploreResult['stopped'] = null;
   let cancelled = false;
   let lastProgress = t0;
@@ -212,7 +235,10 @@ export function createSearch(
       const e = memo.legalList[k];
       const o = memo.lookup(e, st.bytes, base * 4); // st.bytes: addState may have grown it
       transitions++;
-      if (memo.nViol[o] !== 0) noteViolations(memo.violations[o], id, e);
+      if (memo.nViol[o] !== 0) {
+        const vs = memo.violations[o];
+        noteViolations(vs, id, e, (outcomeKeys[o] ??= vs.map(keyId)));
+      }
       // Without symmetry the successor is made in place, over the state's own stored bytes, and
       // undone after the lookup; with it, in `next`, to be renamed.
       let b: Uint8Array;
@@ -296,6 +322,7 @@ export function createSearch(
         levelEnd = st.count;
         if (level >= opts.depth || cursor === levelEnd) {
           done = complete = true;
+          exhausted = cursor === st.count;
           break;
         }
       }
@@ -324,7 +351,7 @@ export function createSearch(
 
   const result = (): ExploreResult => {
     const p = progress();
-    const violations = [...found.values()].map((f) => counterexample(m, st, group, alphabet, f));
+    const violations = found.map((f) => counterexample(m, st, group, alphabet, f));
     return {
       variant: variant.id,
       depth: opts.depth,
@@ -334,6 +361,7 @@ export function createSearch(
       complete,
       stopped,
       exploredDepth: exploredDepth(),
+      exhausted,
       symmetries: group.length,
       cache: memo === null ? null : memo.stats(),
       violations,

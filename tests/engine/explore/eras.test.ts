@@ -33,6 +33,7 @@ describe('explorer on the reference configuration', () => {
     expect(r.complete).toBe(true);
     expect(r.stopped).toBeNull();
     expect(r.exploredDepth).toBe(DEPTH);
+    expect(r.exhausted).toBe(false);
     expect(r.states).toBeGreaterThan(1000);
     expect(r.transitions).toBeGreaterThan(r.states);
     expect(r.violations).toEqual([]);
@@ -55,6 +56,15 @@ describe('explorer on the reference configuration', () => {
       expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
     },
   );
+
+  it('v4.18 exhausts the reference configuration: no violation at any length', () => {
+    const v4_18 = VARIANTS.find((v) => v.id === 'v4.18');
+    if (!v4_18) throw new Error('missing v4.18');
+    const r = explore(REFERENCE, v4_18, { depth: 60 });
+    expect(r.exhausted).toBe(true);
+    expect(r.states).toBeGreaterThan(explore(REFERENCE, v4_18, { depth: DEPTH }).states);
+    expect(r.violations).toEqual([]);
+  });
 
   it('reports one counterexample per kind and context', () => {
     const variant = VARIANTS.find((v) => v.id === 'v4.18/no-neon-save');

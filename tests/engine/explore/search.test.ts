@@ -13,7 +13,14 @@ function variant(id: string): Variant {
 describe('explore', () => {
   it('depth 0 holds only the initial state', () => {
     const r = explore(REFERENCE, variant('v4.18'), { depth: 0 });
-    expect(r).toMatchObject({ states: 1, transitions: 0, complete: true, exploredDepth: 0, violations: [] });
+    expect(r).toMatchObject({
+      states: 1,
+      transitions: 0,
+      complete: true,
+      exhausted: false,
+      exploredDepth: 0,
+      violations: [],
+    });
   });
 
   it('depth 1 tries every legal first event', () => {
@@ -33,6 +40,7 @@ describe('explore', () => {
     const tiny = { cpus: 1, tasks: [{ id: 'k', kthread: true }], start: { '0': 'k' } };
     const r = explore(tiny, variant('v4.18'), { depth: 50 });
     expect(r.complete).toBe(true);
+    expect(r.exhausted).toBe(true);
     expect(r.exploredDepth).toBe(50);
     expect(r.states).toBeLessThan(10);
   });
