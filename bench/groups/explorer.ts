@@ -31,16 +31,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Wall-clock seconds of fn over `runs` timed runs after one warm-up, with fn's last result. */
-function timed<T>(fn: () => T, runs: number): { seconds: number[]; last: T } {
+/** Wall-clock and CPU seconds of fn over `runs` timed runs after one warm-up, with fn's last result. */
+function timed<T>(fn: () => T, runs: number): { seconds: number[]; cpu: number[]; last: T } {
   let last = fn();
   const seconds: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     last = fn();
     seconds.push((performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e6);
   }
-  return { seconds, last };
+  return { seconds, cpu, last };
 }
 
 export async function run(): Promise<Metric[]> {
@@ -48,6 +52,7 @@ export async function run(): Promise<Metric[]> {
   if (!v4_18) throw new Error('v4.18 is missing');
   const big = timed(() => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_DEPTH }), 5);
   const rate = big.last.states / median(big.seconds);
+  const cpuRate = big.last.states / median(big.cpu);
 
   const eras = VARIANTS.filter((v) => v.ablation === null);
   const perEra = eras.map((era) => {
@@ -68,7 +73,7 @@ export async function run(): Promise<Metric[]> {
       note:
         `distinct states per second of wall time, v4.18, 2 CPUs with two vcpu threads, a user task and a ` +
         `kernel thread, depth ${THROUGHPUT_DEPTH} (${big.last.states} states, ${big.last.transitions} ` +
-        `transitions); median of 5 runs after a warm-up`,
+        `transitions); median of 5 runs after a warm-up; per CPU second: ${Math.round(cpuRate)}`,
     },
     {
       name: 'explorer.reference.seconds',
