@@ -87,6 +87,25 @@ export function ownershipDiffSteps(items: readonly Compared[]): number[] {
   return steps;
 }
 
+/** The first step after `cursor` where some compared variant has a violation, and which variants. */
+export function nextViolation(
+  items: readonly Compared[],
+  cursor: number,
+): { step: number; ids: string[] } | null {
+  let step = Infinity;
+  for (const it of items)
+    for (const v of it.replay.violations)
+      if (v.step + 1 > cursor) {
+        step = Math.min(step, v.step + 1);
+        break; // violations are in step order
+      }
+  if (step === Infinity) return null;
+  const ids = items
+    .filter((it) => it.replay.violations.some((v) => v.step + 1 === step))
+    .map((it) => it.variant.id);
+  return { step, ids };
+}
+
 /** Whose data a register file holds, in words (owner indices as in Replay.owners). */
 export function ownerName(r: Replay, owner: number): string {
   if (owner === -2) return 'kernel-mode NEON scratch';

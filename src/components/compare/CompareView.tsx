@@ -2,6 +2,7 @@
 // (the timeline's), their diagrams side by side, where register ownership differs, the counters per
 // step and summed, and each variant's violations. Loaded on demand (src/components/views.tsx).
 import { useMemo } from 'react';
+import { useScenarioStore } from '../../state/scenarioStore';
 import { ownershipDiffSteps } from '../../state/compareModel';
 import { EventList } from '../timeline/EventList';
 import { Transport } from '../timeline/Transport';
@@ -13,6 +14,18 @@ import { VariantColumn } from './VariantColumn';
 import { VariantPicker } from './VariantPicker';
 import './compare.css';
 
+/** The event list tags violations of the step-through view's variant, which may not be compared here. */
+function MainVariantNote() {
+  const replay = useScenarioStore((s) => s.replay);
+  if (replay.violations.length === 0) return null;
+  return (
+    <p className="hint">
+      The ⚠ tags in this list are the step-through variant’s ({replay.machine.variant.id}); each compared
+      variant’s violations are marked in the strip and listed above its diagram.
+    </p>
+  );
+}
+
 export function CompareView() {
   const { items, cursor } = useComparison();
   const diffs = useMemo(() => ownershipDiffSteps(items), [items]);
@@ -22,8 +35,9 @@ export function CompareView() {
       <div className="cmp-top">
         <section className="panel cmp-timeline" aria-labelledby="cmp-timeline-heading">
           <h2 id="cmp-timeline-heading">Timeline (one cursor for every variant)</h2>
-          <Transport />
+          <Transport compact />
           <EventList height={210} />
+          <MainVariantNote />
         </section>
         <OwnershipPanel items={items} diffs={diffs} cursor={cursor} />
       </div>

@@ -1,7 +1,7 @@
 // Register owners per CPU and variant at the cursor, marked where they differ; the steps where they
 // differ, with jumps to the previous and next one; the strip of differences and violations.
 import { useMemo } from 'react';
-import { ownersAt, type Compared } from '../../state/compareModel';
+import { nextViolation, ownersAt, type Compared } from '../../state/compareModel';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { eventLabel } from '../../state/timelineModel';
 import { CompareStrip } from './CompareStrip';
@@ -18,6 +18,7 @@ export function OwnershipPanel({ items, diffs, cursor }: Props) {
   const prev = [...diffs].reverse().find((n) => n < cursor);
   const next = diffs.find((n) => n > cursor);
   const differs = rows.some((r) => r.differs);
+  const nextBreak = useMemo(() => nextViolation(items, cursor), [items, cursor]);
   const event = cursor > 0 ? items[0]?.replay.events[cursor - 1] : undefined;
   return (
     <section className="panel cmp-owners" aria-labelledby="cmp-owners-heading">
@@ -82,6 +83,16 @@ export function OwnershipPanel({ items, diffs, cursor }: Props) {
           onClick={() => next !== undefined && setCursor(next)}
         >
           Next difference{next !== undefined ? ` (step ${next})` : ''}
+        </button>
+        <button
+          type="button"
+          className="small"
+          disabled={nextBreak === null}
+          onClick={() => nextBreak && setCursor(nextBreak.step)}
+        >
+          {nextBreak
+            ? `Next violation (step ${nextBreak.step}, ${nextBreak.ids.join(', ')})`
+            : 'No later violation'}
         </button>
       </div>
       <CompareStrip items={items} diffs={diffs} cursor={cursor} />

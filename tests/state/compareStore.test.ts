@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_COMPARE,
+  checkCompareIds,
+  compareForLink,
+  comparePreset,
+  useCompareStore,
+} from '../../src/state/compareStore';
+
+const st = () => useCompareStore.getState();
+
+describe('compare store', () => {
+  beforeEach(() => useCompareStore.setState({ variants: [...DEFAULT_COMPARE] }));
+
+  it('starts with the eras, oldest first', () => {
+    expect(st().variants).toEqual(['v4.17', 'v4.18', 'mainline']);
+  });
+
+  it('keeps a good list as it is and says nothing', () => {
+    expect(checkCompareIds(['v4.18', 'v4.18/no-put-save'])).toEqual({
+      ids: ['v4.18', 'v4.18/no-put-save'],
+      problems: [],
+    });
+    expect(checkCompareIds(undefined)).toEqual({ ids: [...DEFAULT_COMPARE], problems: [] });
+  });
+
+  it('drops unknown ids and names them, filling up to two variants', () => {
+    const res = checkCompareIds(['v4.18', 'v9.99', '<b>x</b>']);
+    expect(res.ids).toEqual(['v4.18', 'v4.17']);
+    expect(res.problems[0]).toBe(
+      'the comparison names variants this version does not know ("v9.99", "<b>x</b>"); they are left out',
+    );
+    expect(res.problems[1]).toMatch(/at least 2 variants; v4\.17 was added/);
+  });
+
+  it('shows a repeated variant once, cuts a fourth and fills an empty list', () => {
+    expect(checkCompareIds(['v4.18', 'v4.18', 'mainline']).ids).toEqual(['v4.18', 'mainline']);
+    expect(checkCompareIds(['v4.18', 'v4.18', 'mainline']).problems).toEqual([
+      'a variant named twice in the comparison is shown once',
+    ]);
+    const four = checkCompareIds(['v4.17', 'v4.18', 'mainline', 'v4.18/no-put-save']);
+    expect(four.ids).toEqual(['v4.17', 'v4.18', 'mainline']);
+    expect(four.problems[0]).toMatch(/at most 3 variants; v4\.18\/no-put-save left out/);
+    const empty = checkCompareIds(['']);
+    expect(empty.ids).toEqual(['v4.17', 'v4.18']);
+    expect(empty.problems).toEqual(['a comparison needs at least 2 variants; v4.17 and v4.18 were added']);
+  });
+
+  it('sets a slot, swapping with a slot that already shows the variant', () => {
+    st().setSlot(2, 'v4.18/no-put-save');
+    expect(st().variants).toEqual(['v4.17', 'v4.18', 'v4.18/no-put-save']);
+    st().setSlot(0, 'v4.18');
+    expect(st().variants).toEqual(['v4.18', 'v4.17', 'v4.18/no-put-save']);
+    st().setSlot(0, 'nope');
+    st().setSlot(5, 'mainline');
+    expect(st().variants).toEqual(['v4.18', 'v4.17', 'v4.18/no-put-save']);
+  });
+
+  it('removes down to two and adds up to three', () => {
+    st().removeSlot(0);
+    expect(st().variants).toEqual(['v4.18', 'mainline']);
+    st().removeSlot(0);
+    expect(st().variants).toEqual(['v4.18', 'mainline']);
+    st().addSlot();
+    expect(st().variants).toEqual(['v4.18', 'mainline', 'v4.17']);
+    st().addSlot();
+    expect(st().variants).toHaveLength(3);
+  });
+
+  it('puts the comparison in links from the compare view, or when it is not the default', () => {
+    expect(compareForLink('compare', DEFAULT_COMPARE)).toEqual([...DEFAULT_COMPARE]);
+    expect(compareForLink('diagram', DEFAULT_COMPARE)).toBeUndefined();
+    expect(compareForLink('diagram', ['v4.18', 'mainline'])).toEqual(['v4.18', 'mainline']);
+  });
+
+  it('offers the eras for the exit storm and the era for an ablation example', () => {
+    expect(comparePreset('exit-storm', 'v4.17')).toEqual(['v4.17', 'v4.18', 'mainline']);
+    expect(comparePreset('ablation-no-put-save', 'v4.18/no-put-save')).toEqual([
+      'v4.18',
+      'v4.18/no-put-save',
+    ]);
+    expect(comparePreset('guest-first-fp', 'v4.18')).toBeNull();
+    expect(comparePreset('x', undefined)).toBeNull();
+  });
+});
