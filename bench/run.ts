@@ -19,6 +19,8 @@ interface GroupEntry {
  */
 export const GROUPS: GroupEntry[] = [
   { name: 'engine', load: () => import('./groups/engine.ts') },
+  { name: 'ui', load: () => import('./groups/ui.ts') },
+  { name: 'bundle', load: () => import('./groups/bundle.ts') },
   { name: 'explorer', load: () => import('./groups/explorer.ts') },
 ];
 

@@ -30,8 +30,13 @@ export function cursorView(replay: Replay, cursor: number): CursorView {
   let record: StepRecord | null = null;
   if (at === 0) state = stateAt(replay, 0);
   else {
-    // One replay from the nearest checkpoint to the step before, then the step with its record.
-    const res = stepWithRecord(replay.machine, stateAt(replay, at - 1), replay.events[at - 1], at - 1);
+    // The state before the step: the last view's when stepping forward by one (the common case),
+    // else a replay from the nearest checkpoint. Then the step itself, with its record.
+    const before =
+      last && last.replay === replay && last.value.cursor === at - 1
+        ? last.value.state
+        : stateAt(replay, at - 1);
+    const res = stepWithRecord(replay.machine, before, replay.events[at - 1], at - 1);
     if (res.ok) {
       state = res.state;
       record = res.record;

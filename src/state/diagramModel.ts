@@ -178,7 +178,41 @@ function contextModel(c: ContextView, index: number, changed: Set<string>, hit: 
   };
 }
 
+/**
+ * Keeps the previous object for every panel or card whose content did not change, so that memoised
+ * components skip them (a step usually changes one CPU and one or two contexts).
+ */
+function reuse<T>(prev: readonly T[] | undefined, next: T[]): T[] {
+  if (!prev || prev.length !== next.length) return next;
+  return next.map((item, i) => (same(item, prev[i]) ? prev[i] : item));
+}
+
+/** Deep equality of plain view-model data (objects, arrays, primitives). */
+function same(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka)
+    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+let previous: DiagramModel | null = null;
+
 export function diagramModel(cv: CursorView): DiagramModel {
+  const next = buildModel(cv);
+  const model = {
+    ...next,
+    cpus: reuse(previous?.cpus, next.cpus),
+    contexts: reuse(previous?.contexts, next.contexts),
+  };
+  previous = model;
+  return model;
+}
+
+function buildModel(cv: CursorView): DiagramModel {
   const changes = cv.record?.changes ?? [];
   const violations = cv.record?.violations ?? [];
   const by = changesBy(changes);

@@ -7,6 +7,8 @@ import {
   createMachine,
   findVariant,
   replay,
+  stateAt,
+  whyIllegal,
   type Replay,
   type Scenario,
   type ScenarioEvent,
@@ -36,6 +38,12 @@ export interface ScenarioState {
   replay: Replay;
   /** Events applied on screen: 0 (initial state) to replay.length. */
   cursor: number;
+  /**
+   * The cursor's last move came soon after the one before (a held key, fast playback, a scrubber
+   * drag): the diagram then skips its brief change animations, which nobody could follow.
+   */
+  rapid: boolean;
+  movedAt: number;
   past: Snapshot[];
   future: Snapshot[];
   open(scenario: Scenario, origin: Origin, opts?: { variant?: string; step?: number }): void;
@@ -44,8 +52,11 @@ export interface ScenarioState {
   stepBy(delta: number): void;
   toStart(): void;
   toEnd(): void;
-  /** Inserts ev after the cursor's step and moves onto it. Later events stay, legal or not. */
-  applyEvent(ev: ScenarioEvent): void;
+  /**
+   * Inserts ev after the cursor's step and moves onto it; later events stay, legal or not. An event
+   * that is not legal at the cursor is refused: the reason is returned (null when applied).
+   */
+  applyEvent(ev: ScenarioEvent): string | null;
   deleteEvent(index: number): void;
   setNote(index: number, note: string): void;
   /** Any other edit (title, description), with undo. */
@@ -56,6 +67,8 @@ export interface ScenarioState {
 }
 
 const UNDO_LIMIT = 200;
+/** Moves closer together than this are "rapid" (see ScenarioState.rapid). */
+const RAPID_MS = 150;
 
 export function resolveVariant(id: string | undefined): Variant {
   return (id && findVariant(id)) || findVariant(DEFAULT_VARIANT) || VARIANTS[0];
@@ -108,6 +121,8 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
 
   return {
     ...initial(),
+    rapid: false,
+    movedAt: -Infinity,
     dirty: false,
     past: [],
     future: [],
@@ -138,7 +153,9 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
     setCursor(n) {
       const s = get();
       const cursor = clampCursor(n, s.replay);
-      if (cursor !== s.cursor) set({ cursor });
+      if (cursor === s.cursor) return;
+      const movedAt = performance.now();
+      set({ cursor, movedAt, rapid: movedAt - s.movedAt < RAPID_MS });
     },
     stepBy: (delta) => get().setCursor(get().cursor + delta),
     toStart: () => get().setCursor(0),
@@ -146,9 +163,12 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
 
     applyEvent(ev) {
       const s = get();
+      const why = whyIllegal(s.replay.machine.cfg, stateAt(s.replay, s.cursor), ev);
+      if (why !== null) return why;
       const events = s.scenario.events.slice();
       events.splice(s.cursor, 0, ev);
       commit({ ...s.scenario, events }, s.cursor + 1);
+      return null;
     },
 
     deleteEvent(index) {

@@ -91,10 +91,11 @@ export function openFragment(fragment: string): boolean {
 }
 
 /**
- * Mirrors the screen into the fragment (replaceState, after a short pause so stepping stays fast) and
- * opens a fragment pasted into the address bar. Returns a function that stops it.
+ * Mirrors the screen into the fragment and opens a fragment pasted into the address bar. The write
+ * waits until the screen has been still for `delayMs` (replaceState of a long URL costs tens of ms in
+ * Chromium, too much to do between the frames of rapid stepping). Returns a function that stops it.
  */
-export function startUrlSync(win: Window = window, delayMs = 250): () => void {
+export function startUrlSync(win: Window = window, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written = win.location.hash.slice(1);
   const write = (): void => {
@@ -105,7 +106,8 @@ export function startUrlSync(win: Window = window, delayMs = 250): () => void {
     win.history.replaceState(win.history.state, '', `#${fragment}`);
   };
   const schedule = (): void => {
-    if (timer === undefined) timer = setTimeout(write, delayMs);
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
   };
   const onHash = (): void => {
     const fragment = win.location.hash.slice(1);

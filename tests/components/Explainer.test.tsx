@@ -15,10 +15,18 @@ describe('Explainer', () => {
     expect(screen.getByRole('heading', { name: /Step 0: initial state/ })).toBeInTheDocument();
   });
 
-  it('lists the nested kernel calls, the changed fields and the explanation', () => {
+  it('follows the cursor once it rests', async () => {
+    render(<Explainer />);
+    act(() => st().setCursor(3));
+    act(() => st().setCursor(4));
+    expect(screen.getByRole('heading', { name: /Step 0/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Step 4: CPU0 guest_enter' })).toBeInTheDocument();
+  });
+
+  it('lists the nested kernel calls, the changed fields and the explanation', async () => {
     render(<Explainer />);
     act(() => st().setCursor(5)); // the trapping guest FP access
-    expect(screen.getByRole('heading', { name: 'Step 5: CPU0 guest_fp' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Step 5: CPU0 guest_fp' })).toBeInTheDocument();
     const calls = document.querySelector('.call-tree')!;
     expect(calls.querySelectorAll('li').length).toBeGreaterThan(1);
     expect(calls.querySelector('.call-tree')).not.toBeNull(); // nested
@@ -33,7 +41,7 @@ describe('Explainer', () => {
     const user = userEvent.setup();
     render(<Explainer />);
     act(() => st().setCursor(1));
-    expect(screen.getByLabelText('Note')).toHaveTextContent('qemu goes to user space.');
+    expect(await screen.findByLabelText('Note')).toHaveTextContent('qemu goes to user space.');
     await user.click(screen.getByRole('button', { name: 'Edit note' }));
     const box = screen.getByRole('textbox', { name: /Note for step 1/ });
     await user.clear(box);
@@ -48,7 +56,7 @@ describe('Explainer', () => {
     const user = userEvent.setup();
     render(<Explainer />);
     act(() => st().setCursor(12));
-    await user.click(screen.getByRole('button', { name: 'Delete this event' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete this event' }));
     expect(st().scenario.events).toHaveLength(11);
     expect(st().cursor).toBe(11);
   });

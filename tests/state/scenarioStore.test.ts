@@ -45,6 +45,12 @@ describe('scenario store', () => {
     expect(st().dirty).toBe(true);
   });
 
+  it('refuses an event that is not legal at the cursor, saying why', () => {
+    expect(st().applyEvent({ cpu: 0, op: 'guest_fp' })).toMatch(/not in a guest/);
+    expect(st().scenario.events).toHaveLength(12);
+    expect(st().past).toHaveLength(0);
+  });
+
   it('undoes and redoes edits, restoring the cursor', () => {
     st().setCursor(2);
     st().applyEvent({ cpu: 0, op: 'syscall' });

@@ -18,9 +18,11 @@ interface Props {
   exportName?: string;
   /** Readable: never drawn below 75% of its natural size (the panel scrolls instead). */
   zoom?: 'fit' | 'readable';
+  /** Flash what changed (skipped during rapid stepping; CSS also honours reduced motion). */
+  animate?: boolean;
 }
 
-export function Diagram({ model, title, exportName, zoom = 'readable' }: Props) {
+export function Diagram({ model, title, exportName, zoom = 'readable', animate = true }: Props) {
   const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const cpuRows = model.cpus[0]?.rows.length ?? 3;
   const ctxRows = Math.max(1, ...model.contexts.map((c) => c.rows.length));
@@ -31,7 +33,7 @@ export function Diagram({ model, title, exportName, zoom = 'readable' }: Props) 
   const cardOf = new Map(model.contexts.map((c, i) => [c.id, i]));
   return (
     <svg
-      className="fv-diagram fv-animate"
+      className={animate ? 'fv-diagram fv-animate' : 'fv-diagram'}
       xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width={layout.width}
@@ -99,6 +101,7 @@ export function ConnectedDiagram() {
   const replay = useScenarioStore((s) => s.replay);
   const cursor = useScenarioStore((s) => s.cursor);
   const zoom = useViewStore((s) => s.zoom);
+  const animate = !useScenarioStore((s) => s.rapid);
   const model = useMemo(() => diagramModel(cursorView(replay, cursor)), [replay, cursor]);
   return (
     <Diagram
@@ -106,6 +109,7 @@ export function ConnectedDiagram() {
       title={`FP register ownership after step ${cursor}`}
       exportName="main"
       zoom={zoom}
+      animate={animate}
     />
   );
 }

@@ -40,8 +40,8 @@ export const DIAGRAM_CSS = `
 @media (prefers-reduced-motion: no-preference) {
   .fv-diagram.fv-animate .fv-row-changed .fv-row-bg,
   .fv-diagram.fv-animate .fv-tile-changed { animation: fv-flash 600ms ease-out; }
-  .fv-diagram .fv-arrow { transition: d 250ms ease-out; }
-  .fv-diagram .fv-tile { transition: opacity 250ms; }
+  .fv-diagram.fv-animate .fv-arrow { transition: d 250ms ease-out; }
+  .fv-diagram.fv-animate .fv-tile { transition: opacity 250ms; }
 }
 @keyframes fv-flash { from { opacity: 0.2; } to { opacity: 1; } }
 `;

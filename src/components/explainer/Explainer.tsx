@@ -1,16 +1,21 @@
 // The step explainer: the event, the teacher's note, the plain-language explanation, the kernel calls
 // and the changed fields of the step that led to the cursor.
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type { Replay } from '../../engine';
 import { cursorView } from '../../state/cursorView';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { useSettledCursor } from '../useSettled';
 import { eventLabel } from '../../state/timelineModel';
 import { CallTree } from './CallTree';
 import { ChangesTable } from './ChangesTable';
 import { NoteEditor } from './NoteEditor';
 
 export function Explainer() {
-  const replay = useScenarioStore((s) => s.replay);
-  const cursor = useScenarioStore((s) => s.cursor);
+  const { replay, cursor } = useSettledCursor();
+  return <ExplainerBody replay={replay} cursor={cursor} />;
+}
+
+const ExplainerBody = memo(function ExplainerBody({ replay, cursor }: { replay: Replay; cursor: number }) {
   const deleteEvent = useScenarioStore((s) => s.deleteEvent);
   const record = useMemo(() => cursorView(replay, cursor).record, [replay, cursor]);
   const [editing, setEditing] = useState<number | null>(null);
@@ -56,4 +61,4 @@ export function Explainer() {
       </div>
     </section>
   );
-}
+});

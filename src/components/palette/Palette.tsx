@@ -1,10 +1,11 @@
 // The event palette: for a chosen CPU, one control per op at the cursor. Illegal ones stay focusable
 // (aria-disabled) and say why; applying one inserts it after the cursor's step. Undo and redo.
-import { useId, useMemo, useState } from 'react';
-import type { ScenarioEvent } from '../../engine';
+import { memo, useId, useMemo, useState } from 'react';
+import type { Replay, ScenarioEvent } from '../../engine';
 import { cursorView } from '../../state/cursorView';
 import { paletteModel, type PaletteOp } from '../../state/paletteModel';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { useSettledCursor } from '../useSettled';
 import { useViewStore } from '../../state/viewStore';
 
 function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioEvent) => void }) {
@@ -65,8 +66,11 @@ function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioE
 }
 
 export function Palette() {
-  const replay = useScenarioStore((s) => s.replay);
-  const cursor = useScenarioStore((s) => s.cursor);
+  const { replay, cursor } = useSettledCursor();
+  return <PaletteBody replay={replay} cursor={cursor} />;
+}
+
+const PaletteBody = memo(function PaletteBody({ replay, cursor }: { replay: Replay; cursor: number }) {
   const canUndo = useScenarioStore((s) => s.past.length > 0);
   const canRedo = useScenarioStore((s) => s.future.length > 0);
   const { applyEvent, undo, redo } = useScenarioStore.getState();
@@ -109,4 +113,4 @@ export function Palette() {
       </div>
     </section>
   );
-}
+});

@@ -6,7 +6,7 @@ import { eventLabel, timelineRow, violationRows, type TimelineRow } from '../../
 import { onTimelineKeyDown } from './useTimelineKeys';
 
 export const ROW_PX = 30;
-const OVERSCAN = 6;
+const OVERSCAN = 3;
 
 const STATUS_TEXT: Record<TimelineRow['status'], string> = {
   initial: '',
@@ -26,23 +26,36 @@ export function EventList({ height = 360 }: { height?: number }) {
   const cursor = useScenarioStore((s) => s.cursor);
   const setCursor = useScenarioStore((s) => s.setCursor);
   const violations = useMemo(() => violationRows(replay), [replay]);
+  // The scroll offset the rows are drawn for. Following the cursor is derived here, during render,
+  // so a step costs one render and one layout (no DOM reads, no second commit).
   const [scrollTop, setScrollTop] = useState(0);
+  const scrolledTo = useRef(0);
+  /** Set when we scroll the list ourselves: its scroll event then needs no (layout-forcing) read. */
+  const ownScroll = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const total = replay.events.length + 1;
+  const [followed, setFollowed] = useState(cursor);
+  let top = scrollTop;
+  if (followed !== cursor) {
+    const rowTop = cursor * ROW_PX;
+    if (rowTop < top) top = rowTop;
+    else if (rowTop + ROW_PX > top + height - 2) top = rowTop + ROW_PX - (height - 2); // 2: the borders
+    setFollowed(cursor);
+    if (top !== scrollTop) setScrollTop(top);
+  }
 
-  // Keep the cursor's row in view (scrolling only when it has left the view).
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el) return;
-    const top = cursor * ROW_PX;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_PX > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_PX - el.clientHeight;
-    // Rows are computed from scrollTop state; set it here too, in case no scroll event follows.
-    setScrollTop(el.scrollTop);
-  }, [cursor]);
+    if (el && scrolledTo.current !== scrollTop) {
+      scrolledTo.current = scrollTop;
+      ownScroll.current = true;
+      el.scrollTop = scrollTop;
+    }
+  }, [scrollTop]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_PX) + OVERSCAN);
+  const slots = Math.ceil(height / ROW_PX) + 2 * OVERSCAN + 2;
+  const first = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN);
+  const last = Math.min(total - 1, Math.ceil((top + height) / ROW_PX) + OVERSCAN);
   const rows: TimelineRow[] = [];
   for (let r = first; r <= last; r++) rows.push(timelineRow(replay, cursor, r, violations));
 
@@ -55,7 +68,14 @@ export function EventList({ height = 360 }: { height?: number }) {
       aria-label="Events (arrow keys step, Home and End jump, Space plays)"
       aria-activedescendant={`event-row-${cursor}`}
       style={{ height }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        if (ownScroll.current) {
+          ownScroll.current = false;
+          return;
+        }
+        scrolledTo.current = e.currentTarget.scrollTop;
+        setScrollTop(scrolledTo.current);
+      }}
       onKeyDown={onTimelineKeyDown}
     >
       <div style={{ height: total * ROW_PX, position: 'relative' }}>
@@ -63,7 +83,9 @@ export function EventList({ height = 360 }: { height?: number }) {
           const selectable = r.status !== 'illegal' && r.status !== 'unreached';
           return (
             <div
-              key={r.row}
+              // Rows recycle their element by slot: a jump rewrites rows instead of rebuilding them,
+              // and a step moves one slot from the top of the window to its bottom.
+              key={r.row % slots}
               id={`event-row-${r.row}`}
               role="option"
               aria-selected={r.row === cursor}

@@ -1,0 +1,75 @@
+// The production bundle's JavaScript (gzip) and the length of a shared link for a 200-event scenario.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { randomScenario } from '../../src/state/randomScenario.ts';
+import { encodeShare } from '../../src/state/share.ts';
+import type { Metric } from '../types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** A production build of the app in a fresh temporary directory (removed by the caller). */
+export async function buildApp(): Promise<string> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'fpsimd-viz-build-'));
+  await build({
+    root: ROOT,
+    configFile: path.join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js') || f.endsWith('.mjs'))
+    .map((f) => path.join(dir, f));
+}
+
+/** Characters of the fragment (`#v1&...`) for a random 8-CPU scenario of 200 events: the worst of 5 seeds. */
+export function linkChars200(): number {
+  let worst = 0;
+  for (let seed = 1; seed <= 5; seed++) {
+    const scenario = randomScenario({ cpus: 8, events: 200, seed });
+    const frag = encodeShare({
+      scenario,
+      variant: 'v4.18',
+      step: 200,
+      view: 'diagram',
+      embed: false,
+      cpu: 7,
+    });
+    worst = Math.max(worst, frag.length + 1);
+  }
+  return worst;
+}
+
+export async function run(): Promise<Metric[]> {
+  const dir = await buildApp();
+  try {
+    const files = jsFiles(dir);
+    const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+    return [
+      {
+        name: 'bundle.jsGzipKB',
+        value: Math.round(gz / 100) / 10,
+        unit: 'kB',
+        target: '< 150',
+        better: 'lower',
+        note: `${files.length} JS file(s), gzip -9, 1 kB = 1000 bytes`,
+      },
+      {
+        name: 'url.chars200Events',
+        value: linkChars200(),
+        unit: 'chars',
+        target: '< 1000',
+        better: 'lower',
+        note: 'the fragment (#v1&...) of a random 8-CPU 200-event scenario, worst of 5 seeds; the page address adds its own length',
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
