@@ -1,4 +1,5 @@
-// The step-through view: timeline, diagram, explainer and palette.
+// The step-through view: timeline, diagram, explainer and palette; in reviewer mode, the code pane.
+import { CodeSection, CodeToggle } from './code/CodeToggle';
 import { DiagramPanel } from './diagram/DiagramPanel';
 import { Explainer } from './explainer/Explainer';
 import { Palette } from './palette/Palette';
@@ -10,9 +11,11 @@ export function StepView() {
       <Timeline />
       <DiagramPanel />
       <div className="side">
+        <CodeToggle />
         <Explainer />
         <Palette />
       </div>
+      <CodeSection />
     </div>
   );
 }

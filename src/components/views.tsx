@@ -13,7 +13,19 @@ function CompareView() {
   );
 }
 
+// The explore view and its worker are loaded on first use too.
+const LazyExploreView = lazy(() => import('./explore/ExploreView').then((m) => ({ default: m.ExploreView })));
+
+function ExploreView() {
+  return (
+    <Suspense fallback={<p className="hint">Loading the explorer…</p>}>
+      <LazyExploreView />
+    </Suspense>
+  );
+}
+
 export const VIEW_COMPONENTS: Record<string, ComponentType> = {
   diagram: StepView,
   compare: CompareView,
+  explore: ExploreView,
 };

@@ -22,7 +22,9 @@ export type Origin =
   | { kind: 'user'; id: string }
   | { kind: 'shared' }
   | { kind: 'imported'; name: string }
-  | { kind: 'generated' };
+  | { kind: 'generated' }
+  /** A counterexample opened from the Explore view. */
+  | { kind: 'explored' };
 
 interface Snapshot {
   scenario: Scenario;

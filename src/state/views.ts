@@ -8,6 +8,7 @@ export interface ViewInfo {
 export const VIEWS: ViewInfo[] = [
   { id: 'diagram', label: 'Step through' },
   { id: 'compare', label: 'Compare' },
+  { id: 'explore', label: 'Explore' },
 ];
 
 export const DEFAULT_VIEW = 'diagram';

@@ -14,6 +14,8 @@ function originText(o: Origin, dirty: boolean): string {
       return `Imported from ${o.name} (not saved)`;
     case 'generated':
       return 'Generated (not saved)';
+    case 'explored':
+      return 'Found by the explorer (not saved)';
     default: {
       const never: never = o;
       return String(never);

@@ -1,0 +1,85 @@
+// One kernel function of the code pane: where it lives, its lines, executed statements highlighted,
+// and the re-run control beside each statement an ablation can remove.
+import { Fragment, useId } from 'react';
+import type { Variant } from '../../engine';
+import type { AblationRun } from '../../state/codeAblation';
+import type { CodeBlock, CodeLine } from '../../state/codeModel';
+import { AblationControl } from './AblationControl';
+
+interface Props {
+  block: CodeBlock;
+  variant: Variant;
+  results: Record<string, AblationRun>;
+  onRerun(name: string): void;
+}
+
+function lineClass(l: CodeLine): string {
+  let cls = 'code-line';
+  if (l.comment) cls += ' code-comment';
+  if (l.executed) cls += ' executed';
+  if (l.skipped) cls += ' skipped';
+  return cls;
+}
+
+function markText(l: CodeLine): string {
+  if (!l.marker) return '';
+  return l.executed ? 'ran' : 'not run';
+}
+
+export function CodeBlockView({ block, variant, results, onRerun }: Props) {
+  const id = useId();
+  const first = block.lines[0]?.n;
+  return (
+    <article className="code-block" data-function={block.name} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`} className="code-fn">
+        <code>{block.name}</code>
+      </h3>
+      <p className="code-meta">
+        Models <code>{block.file}</code>
+        {block.source ? (
+          <>
+            {' '}
+            · engine: <code>{`${block.source}:${first}`}</code>
+            {block.inside && (
+              <>
+                {' '}
+                (inside <code>{block.inside}</code>)
+              </>
+            )}
+          </>
+        ) : (
+          ' · its engine source was not found'
+        )}
+        {block.executed.length > 0 && (
+          <>
+            {' '}
+            · executed: <span className="code-labels">{block.executed.join(', ')}</span>
+          </>
+        )}
+      </p>
+      {block.lines.length > 0 && (
+        <div className="code-listing" role="group" aria-label={`Engine source of ${block.name}`}>
+          {block.lines.map((l) => (
+            <Fragment key={l.n}>
+              <div className={lineClass(l)} data-line={l.n} data-marker={l.marker?.join(' ')}>
+                <span className="code-ln" aria-hidden="true">
+                  {l.n}
+                </span>
+                <span className="code-mark">{markText(l)}</span>
+                <code className="code-text">{l.text === '' ? ' ' : l.text}</code>
+              </div>
+              {l.ablation && (
+                <AblationControl
+                  name={l.ablation}
+                  variant={variant}
+                  result={results[l.ablation]}
+                  onRerun={onRerun}
+                />
+              )}
+            </Fragment>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}

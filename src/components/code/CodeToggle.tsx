@@ -1,0 +1,36 @@
+// Reviewer mode's switch (in the step view's side column) and the place where the code pane appears.
+// The pane and the engine sources it shows are a separate chunk, loaded when first opened.
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useCodeStore } from '../../state/codeStore';
+import './code.css';
+
+const CodePane = lazy(() => import('./CodePane'));
+
+export function CodeToggle() {
+  const open = useCodeStore((s) => s.open);
+  const setOpen = useCodeStore((s) => s.setOpen);
+  return (
+    <div className="code-toggle">
+      <button type="button" aria-pressed={open} aria-controls="code-section" onClick={() => setOpen(!open)}>
+        {open ? 'Hide kernel code' : 'Show kernel code (reviewer mode)'}
+      </button>
+    </div>
+  );
+}
+
+export function CodeSection() {
+  const open = useCodeStore((s) => s.open);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (open) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [open]);
+  return (
+    <div id="code-section" className="code-section" ref={ref}>
+      {open && (
+        <Suspense fallback={<p className="panel hint">Loading the kernel code…</p>}>
+          <CodePane />
+        </Suspense>
+      )}
+    </div>
+  );
+}

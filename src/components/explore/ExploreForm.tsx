@@ -1,0 +1,125 @@
+// What to explore: the scenario's initial state (shown), the variant, the depth and symmetry; Run and
+// Cancel.
+import { useEffect, useId, useRef, useState } from 'react';
+import { VARIANTS } from '../../engine';
+import { configText, MAX_DEPTH, parseDepth } from '../../state/exploreModel';
+import { useExploreStore } from '../../state/exploreStore';
+import { resolveVariant, useScenarioStore } from '../../state/scenarioStore';
+
+export function ExploreForm() {
+  const id = useId();
+  const scenario = useScenarioStore((s) => s.scenario);
+  const currentVariant = useScenarioStore((s) => s.variantId);
+  const chosen = useExploreStore((s) => s.variant);
+  const depth = useExploreStore((s) => s.depth);
+  const symmetry = useExploreStore((s) => s.symmetry);
+  const status = useExploreStore((s) => s.status);
+  const { setVariant, setDepth, setSymmetry, start, cancel } = useExploreStore.getState();
+  const [depthText, setDepthText] = useState(String(depth));
+  const [depthError, setDepthError] = useState<string | null>(null);
+  const running = status === 'running' || status === 'cancelling';
+  const variant = chosen ?? currentVariant;
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const runRef = useRef<HTMLButtonElement>(null);
+  const wasRunning = useRef(running);
+
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Run and Cancel take each other's place, and the fields are disabled while a search runs: a focus
+  // that was in the form (or was lost with the button it was on) goes to the button now shown.
+  useEffect(() => {
+    if (running === wasRunning.current) return;
+    wasRunning.current = running;
+    const at = document.activeElement;
+    if (at === null || at === document.body || formRef.current?.contains(at))
+      (running ? cancelRef : runRef).current?.focus();
+  }, [running]);
+
+  const submit = (e: React.FormEvent): void => {
+    e.preventDefault();
+    const d = parseDepth(depthText);
+    if (!d.ok) {
+      setDepthError(d.message);
+      return;
+    }
+    setDepthError(null);
+    setDepth(d.depth);
+    // The store reads the depth when the search starts, so set it first.
+    start();
+  };
+
+  return (
+    <form ref={formRef} className="explore-form" onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>What to explore</h3>
+      <p>
+        From the initial state of <strong>{scenario.title}</strong>: {configText(scenario)}. Its events are
+        not used.
+      </p>
+      <div className="explore-fields">
+        <label htmlFor={`${id}-variant`}>Variant</label>
+        <select
+          id={`${id}-variant`}
+          value={variant}
+          disabled={running}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setVariant(v === currentVariant ? null : v);
+          }}
+          aria-describedby={`${id}-variant-desc`}
+        >
+          {VARIANTS.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.id === currentVariant ? `${v.id} (the scenario's)` : v.id}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-variant-desc`} className="hint explore-field-desc">
+          {resolveVariant(variant).description}
+        </p>
+        <label htmlFor={`${id}-depth`}>Depth</label>
+        <input
+          id={`${id}-depth`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_DEPTH}
+          value={depthText}
+          disabled={running}
+          aria-invalid={depthError !== null}
+          aria-describedby={`${id}-depth-desc`}
+          onChange={(e) => setDepthText(e.currentTarget.value)}
+        />
+        <p
+          id={`${id}-depth-desc`}
+          className={depthError ? 'error-text explore-field-desc' : 'hint explore-field-desc'}
+        >
+          {depthError ?? `Longest event sequence tried, 1 to ${MAX_DEPTH}.`}
+        </p>
+        <label className="explore-check">
+          <input
+            type="checkbox"
+            checked={symmetry}
+            disabled={running}
+            onChange={(e) => setSymmetry(e.currentTarget.checked)}
+          />{' '}
+          Symmetry reduction
+        </label>
+        <p className="hint explore-field-desc">
+          States that differ only by renaming CPUs, or interchangeable tasks, are searched once: faster, with
+          one counterexample per kind and class of interchangeable tasks.
+        </p>
+      </div>
+      <div className="row-buttons">
+        {running ? (
+          <button ref={cancelRef} type="button" onClick={cancel} disabled={status === 'cancelling'}>
+            {status === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : (
+          <button ref={runRef} type="submit">
+            Run the explorer
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+// What the search found: one row per violation kind and context with its shortest event sequence,
+// each opening as a scenario at its violating step; or why there is none.
+import { useId } from 'react';
+import {
+  completeness,
+  emptyExplanation,
+  eventText,
+  exhaustedNote,
+  KIND_TEXT,
+  resultHeadline,
+  resultSummary,
+} from '../../state/exploreModel';
+import { useExploreStore } from '../../state/exploreStore';
+
+export function ExploreResults() {
+  const id = useId();
+  const status = useExploreStore((s) => s.status);
+  const run = useExploreStore((s) => s.run);
+  const found = useExploreStore((s) => s.found);
+  const result = useExploreStore((s) => s.result);
+  const open = useExploreStore((s) => s.openCounterexample);
+
+  if (!run)
+    return (
+      <section className="explore-results" aria-labelledby={`${id}-h`}>
+        <h3 id={`${id}-h`}>Results</h3>
+        <p className="hint">
+          Nothing explored yet. The explorer tries every legal event sequence up to the depth, breadth first,
+          and reports, for each kind of violation and each task or vcpu it hits, a shortest sequence that
+          produces it.
+        </p>
+      </section>
+    );
+
+  const finished = result !== null;
+  return (
+    <section className="explore-results" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{finished ? resultHeadline(result) : 'Found so far'}</h3>
+      {result && (
+        <p className="explore-summary">
+          {resultSummary(result)}
+          {result.symmetries > 1 && ` (symmetry reduction: ${result.symmetries} renamings)`}
+        </p>
+      )}
+      {result && exhaustedNote(result) && <p>{exhaustedNote(result)}</p>}
+      {found.length === 0 ? (
+        finished ? (
+          <p className="hint">{emptyExplanation(result)}</p>
+        ) : (
+          <p className="hint">{status === 'failed' ? 'Nothing was found before it failed.' : 'None yet.'}</p>
+        )
+      ) : (
+        <table className="explore-table">
+          <caption className="visually-hidden">
+            Violations found under {run.variant}, shortest sequence each
+            {result ? ` (${completeness(result)})` : ' (search still running)'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Context</th>
+              <th scope="col">Shortest</th>
+              <th scope="col">Sequence</th>
+              <th scope="col">
+                <span className="visually-hidden">Open</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {found.map((cx, i) => (
+              <tr key={`${cx.kind}|${cx.context}`}>
+                <td>{KIND_TEXT[cx.kind]}</td>
+                <td>{cx.context ?? '–'}</td>
+                <td>
+                  {cx.events.length} event{cx.events.length === 1 ? '' : 's'}
+                </td>
+                <td className="explore-seq">
+                  <details>
+                    <summary>
+                      CPU{cx.cpu}: {cx.message}
+                    </summary>
+                    <ol>
+                      {cx.events.map((ev, k) => (
+                        <li key={k}>
+                          <code>{eventText(ev)}</code>
+                        </li>
+                      ))}
+                    </ol>
+                  </details>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => open(i)}
+                    aria-label={`Open the ${KIND_TEXT[cx.kind].toLowerCase()} of ${cx.context ?? 'the current task'} at step ${cx.events.length}`}
+                  >
+                    Open at step {cx.events.length}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

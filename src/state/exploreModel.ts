@@ -1,0 +1,139 @@
+// Pure helpers of the Explore view: the depth field's rules, texts for a configuration and a result,
+// and the scenario a counterexample opens as.
+import type { Scenario, ViolationKind } from '../engine';
+import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
+import type { ExploreConfig } from '../workers/protocol';
+
+/** The CLI's default too: the reference configuration completes in well under a second. */
+export const DEFAULT_DEPTH = 12;
+/** Beyond this the search is either finished long before (the states run out) or at its state limit. */
+export const MAX_DEPTH = 100;
+/** Distinct states kept before a search stops incomplete: bounds the tab's memory (some 200 MB). */
+export const MAX_STATES = 5_000_000;
+
+export const KIND_TEXT: Record<ViolationKind, string> = {
+  'stale-read': 'Stale read',
+  'lost-update': 'Lost update',
+  leak: 'Leak',
+  'kernel-warning': 'Kernel warning',
+};
+
+/** The depth field's value, or what is wrong with it. */
+export function parseDepth(text: string): { ok: true; depth: number } | { ok: false; message: string } {
+  const t = text.trim();
+  if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= MAX_DEPTH) return { ok: true, depth: Number(t) };
+  return { ok: false, message: `Depth must be a whole number from 1 to ${MAX_DEPTH} (not “${t}”).` };
+}
+
+const n = (x: number): string => Math.round(x).toLocaleString('en');
+const plural = (k: number, one: string, many = `${one}s`): string => `${n(k)} ${k === 1 ? one : many}`;
+
+/** "2 CPUs; tasks qemu (vcpu0), editor, kworker (kernel thread); CPU0 runs qemu, CPU1 editor". */
+export function configText(c: ExploreConfig): string {
+  const tasks = c.tasks
+    .map((t) => t.id + (t.vcpu ? ` (runs ${t.vcpu})` : t.kthread ? ' (kernel thread)' : ''))
+    .join(', ');
+  const start = Array.from({ length: c.cpus }, (_, cpu) => `CPU${cpu} ${c.start[String(cpu)] ?? 'idle'}`);
+  return `${plural(c.cpus, 'CPU')}; tasks ${tasks}; at the start ${start.join(', ')}`;
+}
+
+export function progressText(p: ExploreProgress, depth: number): string {
+  return (
+    `Depth ${Math.min(p.depth, depth)} of ${depth} · ${plural(p.states, 'state')} · ` +
+    `${n(p.statesPerSecond)} states/s · ${p.seconds.toFixed(1)} s`
+  );
+}
+
+/** Complete, or why not. */
+export function completeness(r: ExploreResult): string {
+  if (r.complete) return 'complete';
+  const why = r.stopped === 'state-limit' ? `state limit of ${n(MAX_STATES)} reached` : 'cancelled';
+  return `incomplete: ${why}`;
+}
+
+/** One line: what was searched and how far. */
+export function resultSummary(r: ExploreResult): string {
+  return (
+    `${r.variant}, depth ${r.depth}: ${completeness(r)}; ${plural(r.states, 'state')}, ` +
+    `${plural(r.transitions, 'transition')}, ${r.seconds.toFixed(2)} s`
+  );
+}
+
+/** What the result means, for the list's heading and the live region. */
+export function resultHeadline(r: ExploreResult): string {
+  const k = r.violations.length;
+  if (k > 0)
+    return r.complete
+      ? `${plural(k, 'violation')} found, each with a shortest event sequence.`
+      : `${plural(k, 'violation')} found before the search stopped (incomplete: there may be more).`;
+  return r.complete
+    ? `No violation up to depth ${r.depth} (complete).`
+    : `No violation found in every sequence of up to ${r.exploredDepth} events (incomplete).`;
+}
+
+/** Why an empty result is what it is. */
+export function emptyExplanation(r: ExploreResult): string {
+  if (r.complete)
+    return (
+      `Every legal sequence of at most ${r.depth} events from this initial state keeps each context's ` +
+      `FP/SIMD data safe under ${r.variant}. ` +
+      (r.exhausted
+        ? `More than that: ${EXHAUSTED}, so no sequence of any length breaks it.`
+        : 'A longer depth, or more CPUs and tasks, could still find one.')
+    );
+  return (
+    `The search stopped before depth ${r.depth}, so longer sequences were not all tried; ` +
+    `run it again with a smaller depth or a smaller configuration to finish.`
+  );
+}
+
+const EXHAUSTED = 'the search ran out of new states before the depth, so every reachable state was explored';
+
+/** Said beside a result whose search saw every reachable state. */
+export function exhaustedNote(r: ExploreResult): string | null {
+  if (!r.exhausted) return null;
+  return r.violations.length > 0
+    ? `Every reachable state was explored: these are all the violations there are, at any length.`
+    : null;
+}
+
+/** "cpu0 schedule editor". */
+export function eventText(ev: { cpu: number; op: string; task?: string }): string {
+  return `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
+}
+
+export function counterexampleTitle(cx: Counterexample, variant: string): string {
+  return `${KIND_TEXT[cx.kind]} of ${cx.context ?? 'the current task'} under ${variant} (explored)`.slice(
+    0,
+    200,
+  );
+}
+
+/**
+ * The scenario a counterexample opens as: the explored machine, its events the counterexample, the
+ * explored variant; the description says where it came from.
+ */
+export function counterexampleScenario(
+  cx: Counterexample,
+  run: { config: ExploreConfig; variant: string; depth: number; title: string },
+): Scenario {
+  const { config } = run;
+  const description =
+    `A shortest event sequence (${plural(cx.events.length, 'event')}) found by the explorer, which ` +
+    `searched every legal sequence of up to ${run.depth} events from the initial state of “${run.title}” ` +
+    `(${configText(config)}) under ${run.variant}. Its last event gives: ${cx.message}`;
+  return {
+    format: 'fpsimd-scenario/1',
+    title: counterexampleTitle(cx, run.variant),
+    description: description.slice(0, 10_000),
+    variant: run.variant,
+    cpus: config.cpus,
+    tasks: config.tasks.map((t) => ({ ...t })),
+    start: { ...config.start },
+    events: cx.events.map((e) => ({
+      cpu: e.cpu,
+      op: e.op,
+      ...(e.task !== undefined ? { task: e.task } : {}),
+    })),
+  };
+}

@@ -1,0 +1,90 @@
+// One search, run in slices so that messages (a cancel) get through between them. The worker runs it;
+// tests run it in the page's own thread behind the same messages (inProcess.ts).
+import { variantOrError } from '../engine';
+import { createSearch, type Search } from '../engine/explore';
+import type { FromExplorer, ProgressMessage, StartMessage } from './protocol';
+
+export interface Job {
+  /** Stops at the search's next poll; the job then posts its (incomplete) result as usual. */
+  cancel(): void;
+}
+
+/** Longest stretch of searching between two looks at the message queue. */
+const SLICE_MS = 50;
+const PROGRESS_EVERY_MS = 200;
+/** Rebuilding the found-so-far list replays each counterexample: done at most this often. */
+const FOUND_EVERY_MS = 1000;
+
+/**
+ * Lets queued messages run. A MessageChannel message is not clamped to 4 ms as nested timers are,
+ * so yielding every slice costs next to nothing.
+ */
+export function yieldToEvents(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+const why = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Starts the search `msg` asks for; every message about it goes to `post`, the last being done or error. */
+export function runJob(
+  msg: StartMessage,
+  post: (m: FromExplorer) => void,
+  pause: () => Promise<void> = yieldToEvents,
+): Job {
+  const { id } = msg;
+  let cancelled = false;
+  let search: Search | null = null;
+  const t0 = performance.now();
+  let foundCount = 0;
+  let foundAt = t0;
+
+  const onProgress = (progress: ProgressMessage['progress']): void => {
+    const out: ProgressMessage = { type: 'progress', id, progress };
+    const now = performance.now();
+    if (search && now - foundAt >= FOUND_EVERY_MS) {
+      foundAt = now;
+      const found = search.result().violations;
+      if (found.length !== foundCount) {
+        foundCount = found.length;
+        out.found = found;
+      }
+    }
+    post(out);
+  };
+
+  const run = async (): Promise<void> => {
+    const variant = variantOrError(msg.variant);
+    if (typeof variant === 'string') throw new Error(variant);
+    const s = createSearch(msg.config, variant, {
+      depth: msg.depth,
+      symmetry: msg.symmetry,
+      maxStates: msg.maxStates,
+      progressEveryMs: PROGRESS_EVERY_MS,
+      onProgress,
+    });
+    search = s;
+    if (cancelled) s.cancel();
+    post({ type: 'progress', id, progress: s.progress() });
+    while (!s.advance(SLICE_MS)) await pause();
+    post({ type: 'done', id, result: s.result(), elapsedMs: performance.now() - t0 });
+  };
+
+  // Started after the caller has its handle: no message is posted from inside runJob itself.
+  Promise.resolve()
+    .then(run)
+    .catch((e: unknown) => post({ type: 'error', id, message: why(e) }));
+  return {
+    cancel() {
+      cancelled = true;
+      search?.cancel();
+    },
+  };
+}

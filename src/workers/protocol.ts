@@ -1,0 +1,49 @@
+// Messages between the app and the explorer's worker. One search at a time per worker; a search is
+// named by the id the app gave it, so late messages of an earlier search are told apart.
+import type { Scenario } from '../engine';
+import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
+
+/** The part of a scenario the search starts from (its events are not used). */
+export type ExploreConfig = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
+
+export interface StartMessage {
+  type: 'start';
+  id: number;
+  config: ExploreConfig;
+  variant: string;
+  depth: number;
+  symmetry: boolean;
+  /** Stop (incomplete) at this many distinct states: keeps the tab's memory bounded. */
+  maxStates: number;
+}
+
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+
+export type ToExplorer = StartMessage | CancelMessage;
+
+export interface ProgressMessage {
+  type: 'progress';
+  id: number;
+  progress: ExploreProgress;
+  /** The violations found so far, when they changed (sent at most about once a second). */
+  found?: Counterexample[];
+}
+
+export interface DoneMessage {
+  type: 'done';
+  id: number;
+  result: ExploreResult;
+  /** Wall time of the whole search in the worker, setup included (the bench compares it with Node). */
+  elapsedMs: number;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  id: number;
+  message: string;
+}
+
+export type FromExplorer = ProgressMessage | DoneMessage | ErrorMessage;
