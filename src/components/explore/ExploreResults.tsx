@@ -93,7 +93,7 @@ export function ExploreResults() {
                     type="button"
                     className="small"
                     onClick={() => open(i)}
-                    aria-label={`Open the ${KIND_TEXT[cx.kind].toLowerCase()} of ${cx.context ?? 'the current task'} at step ${cx.events.length}`}
+                    aria-label={`Open at step ${cx.events.length}: the ${KIND_TEXT[cx.kind].toLowerCase()} of ${cx.context ?? 'the current task'}`}
                   >
                     Open at step {cx.events.length}
                   </button>

@@ -79,7 +79,7 @@ describe('Explore view', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.length).toBeGreaterThan(1);
     expect(rows[0]).toHaveTextContent(/Leak\s*qemu\s*8 events/);
-    await user.click(within(rows[0]).getByRole('button', { name: 'Open the leak of qemu at step 8' }));
+    await user.click(within(rows[0]).getByRole('button', { name: 'Open at step 8: the leak of qemu' }));
     // The step-through view, at step 8, its banner naming the violation.
     expect(useViewStore.getState().view).toBe('diagram');
     expect(screen.getByText('Found by the explorer (not saved)')).toBeInTheDocument();
