@@ -12,13 +12,14 @@ export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number
           data-field={r.key}
           data-changed={r.changed || undefined}
         >
-          <rect className="fv-row-bg" x={x + 2} y={y + i * ROW_H} width={w - 4} height={ROW_H} rx="3" />
+          {r.changed && (
+            <rect className="fv-row-bg" x={x + 2} y={y + i * ROW_H} width={w - 4} height={ROW_H} rx="3" />
+          )}
           <text x={x + 8} y={y + i * ROW_H + 13} className="fv-muted">
             {r.label}
           </text>
           <text x={x + w - 8} y={y + i * ROW_H + 13} textAnchor="end">
-            {r.value}
-            {r.changed ? ' *' : ''}
+            {r.changed ? `${r.value} *` : r.value}
           </text>
         </g>
       ))}
