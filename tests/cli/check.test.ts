@@ -2,8 +2,7 @@
 // progress on standard error, Ctrl-C, and bad input named by place.
 import { describe, expect, it } from 'vitest';
 import { CHECK_HELP, checkCommand, DEFAULT_DEPTH, type ProgressTiming } from '../../src/cli/check';
-import type { CliIO } from '../../src/cli/io';
-import { runCli } from './helpers';
+import { fakeIO, runCli, type FakeIOOptions } from './helpers';
 
 const scenario = (extra: Record<string, unknown> = {}) => ({
   format: 'fpsimd-scenario/1',
@@ -35,27 +34,11 @@ interface Run {
 async function check(
   args: string[],
   files: Record<string, unknown>,
-  opts: { isTTY?: boolean; interrupt?: boolean; timing?: ProgressTiming } = {},
+  opts: FakeIOOptions & { timing?: ProgressTiming } = {},
 ): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readFile: async (p) => {
-      if (!(p in files))
-        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
-      const v = files[p];
-      return typeof v === 'string' ? v : JSON.stringify(v);
-    },
-    // Ctrl-C pressed at once: the search stops at its first poll.
-    onInterrupt: (cb) => {
-      if (opts.interrupt) cb();
-    },
-    isTTY: opts.isTTY ?? false,
-  };
+  const { io, captured } = fakeIO(files, opts);
   const code = await checkCommand(args, io, opts.timing);
-  return { code, out, err };
+  return { code, ...captured };
 }
 
 describe('fpsimd-viz check', () => {

@@ -2,23 +2,37 @@
 import { cli } from '../../src/cli/cli';
 import type { CliIO } from '../../src/cli/io';
 
-export async function runCli(
-  argv: string[],
-  files: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
+export interface FakeIOOptions {
+  isTTY?: boolean;
+  /** Ctrl-C pressed at once: the handler runs as soon as it is installed. */
+  interrupt?: boolean;
+}
+
+/** An in-memory CliIO; files map a path to text (or to a value written as JSON). */
+export function fakeIO(files: Record<string, unknown>, opts: FakeIOOptions = {}) {
+  const captured = { out: '', err: '' };
   const io: CliIO = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
+    stdout: (s) => void (captured.out += s),
+    stderr: (s) => void (captured.err += s),
     readFile: async (p) => {
       if (!(p in files))
         throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
-      return files[p];
+      const v = files[p];
+      return typeof v === 'string' ? v : JSON.stringify(v);
     },
-    onInterrupt: () => {},
-    isTTY: false,
+    onInterrupt: (cb) => {
+      if (opts.interrupt) cb();
+    },
+    isTTY: opts.isTTY ?? false,
   };
+  return { io, captured };
+}
+
+export async function runCli(
+  argv: string[],
+  files: Record<string, unknown> = {},
+): Promise<{ code: number; out: string; err: string }> {
+  const { io, captured } = fakeIO(files);
   const code = await cli(argv, io);
-  return { code, out, err };
+  return { code, ...captured };
 }
