@@ -1,6 +1,6 @@
 // One search, run in slices so that messages (a cancel) get through between them. The worker runs it;
 // tests run it in the page's own thread behind the same messages (inProcess.ts).
-import { variantOrError } from '../engine';
+import { variantOrError } from '../engine/variants';
 import { createSearch, type Search } from '../engine/explore';
 import type { FromExplorer, ProgressMessage, StartMessage } from './protocol';
 
