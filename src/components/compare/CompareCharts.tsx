@@ -9,6 +9,9 @@ import { COUNTER_LABEL } from './labels';
 import { markerPath, seriesStyle } from './series';
 import { Swatch } from './Swatch';
 
+/** An ablation's end label drops its era (`no-put-save`): the legend and captions give the full id. */
+export const endLabel = (id: string): string => (id.includes('/') ? id.slice(id.indexOf('/') + 1) : id);
+
 interface ChartProps {
   counter: keyof Counters;
   items: Compared[];
@@ -18,7 +21,12 @@ interface ChartProps {
 
 function Chart({ counter, items, cursor, length }: ChartProps) {
   const series = useMemo(
-    () => items.map((it) => ({ id: it.variant.id, points: counterSeries(it.replay, counter) })),
+    () =>
+      items.map((it) => ({
+        id: it.variant.id,
+        label: endLabel(it.variant.id),
+        points: counterSeries(it.replay, counter),
+      })),
     [items, counter],
   );
   const g = useMemo(() => chartGeometry(series, length, cursor), [series, length, cursor]);
@@ -68,7 +76,7 @@ function Chart({ counter, items, cursor, length }: ChartProps) {
               {t.label}
             </text>
           ))}
-          <text x={g.plot.right} y={g.height - 1} textAnchor="end" className="cmp-axis-title">
+          <text x={g.width - 2} y={g.plot.bottom + 14} textAnchor="end" className="cmp-axis-title">
             step
           </text>
           <line
@@ -90,7 +98,7 @@ function Chart({ counter, items, cursor, length }: ChartProps) {
                 className="cmp-marker"
               />
               <text x={g.plot.right + 8} y={s.labelY} dy="0.32em" className="cmp-end-label">
-                {s.id}
+                {s.label}
               </text>
             </g>
           );

@@ -4,18 +4,25 @@ import { curveStepAfter, line, scaleLinear } from 'd3';
 
 export const CHART_W = 340;
 export const CHART_H = 150;
-export const MARGIN = { top: 12, right: 92, bottom: 24, left: 36 };
+export const MARGIN = { top: 12, bottom: 24, left: 36 };
+/** Room for the end labels: their estimated width (9 px bold text), within these bounds. */
+const LABEL_CHAR_W = 5.8;
+const RIGHT_MIN = 60;
+const RIGHT_MAX = 180;
 /** Minimum vertical distance between two end labels. */
 const LABEL_GAP = 12;
 
 export interface SeriesInput {
   id: string;
+  /** The name written at the line's end. */
+  label: string;
   /** Change points [step, value] of a step function, first at step 0 (see compareModel.counterSeries). */
   points: readonly [number, number][];
 }
 
 export interface SeriesGeometry {
   id: string;
+  label: string;
   d: string;
   end: { x: number; y: number };
   labelY: number;
@@ -61,9 +68,11 @@ export function spreadLabels(ys: readonly number[], top: number, bottom: number)
 }
 
 export function chartGeometry(series: readonly SeriesInput[], length: number, cursor: number): ChartGeometry {
+  const longest = Math.max(0, ...series.map((s) => s.label.length));
+  const right = Math.min(RIGHT_MAX, Math.max(RIGHT_MIN, 14 + longest * LABEL_CHAR_W));
   const plot = {
     left: MARGIN.left,
-    right: CHART_W - MARGIN.right,
+    right: CHART_W - right,
     top: MARGIN.top,
     bottom: CHART_H - MARGIN.bottom,
   };
@@ -99,6 +108,7 @@ export function chartGeometry(series: readonly SeriesInput[], length: number, cu
       const last = s.points[s.points.length - 1];
       return {
         id: s.id,
+        label: s.label,
         d: path(s.points as [number, number][]) ?? '',
         end: { x: round(x(last[0])), y: round(y(last[1])) },
         labelY: round(labelYs[i]),
