@@ -12,6 +12,11 @@ export interface Job {
 /** Longest stretch of searching between two looks at the message queue. */
 const SLICE_MS = 50;
 const PROGRESS_EVERY_MS = 200;
+/**
+ * States expanded between two looks at the clock: few enough that a cancel and the progress bar stay
+ * prompt on a big machine, whose first expansions each run the engine over dozens of events.
+ */
+const POLL_EVERY = 64;
 /** Rebuilding the found-so-far list replays each counterexample: done at most this often. */
 const FOUND_EVERY_MS = 1000;
 
@@ -68,6 +73,7 @@ export function runJob(
       symmetry: msg.symmetry,
       maxStates: msg.maxStates,
       progressEveryMs: PROGRESS_EVERY_MS,
+      pollEvery: POLL_EVERY,
       onProgress,
     });
     search = s;
