@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import {
   completeness,
+  configText,
   emptyExplanation,
   eventText,
   exhaustedNote,
@@ -11,6 +12,7 @@ import {
   resultSummary,
 } from '../../state/exploreModel';
 import { useExploreStore } from '../../state/exploreStore';
+import { useScenarioStore } from '../../state/scenarioStore';
 
 export function ExploreResults() {
   const id = useId();
@@ -19,6 +21,7 @@ export function ExploreResults() {
   const found = useExploreStore((s) => s.found);
   const result = useExploreStore((s) => s.result);
   const open = useExploreStore((s) => s.openCounterexample);
+  const scenario = useScenarioStore((s) => s.scenario);
 
   if (!run)
     return (
@@ -33,9 +36,17 @@ export function ExploreResults() {
     );
 
   const finished = result !== null;
+  const { cpus, tasks, start } = scenario;
+  const elsewhere = JSON.stringify(run.config) !== JSON.stringify({ cpus, tasks, start });
   return (
     <section className="explore-results" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{finished ? resultHeadline(result) : 'Found so far'}</h3>
+      {elsewhere && (
+        <p className="banner banner-plain">
+          These results are for the initial state of “{run.title}” ({configText(run.config)}), not the
+          scenario on screen.
+        </p>
+      )}
       {result && (
         <p className="explore-summary">
           {resultSummary(result)}

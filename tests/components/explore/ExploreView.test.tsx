@@ -66,6 +66,12 @@ describe('Explore view', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/v4\.18, depth 8: complete; \d+ states/)).toBeInTheDocument();
     expect(screen.getByText(/Every legal sequence of at most 8 events/)).toBeInTheDocument();
+    expect(screen.queryByText(/These results are for/)).toBeNull();
+    // Another scenario on screen: the results say which one they are for.
+    act(() => useScenarioStore.getState().open(bigScenario(), { kind: 'generated' }));
+    expect(
+      screen.getByText(/These results are for the initial state of “Guest first FP” \(1 CPU;/),
+    ).toBeInTheDocument();
   });
 
   it('lists each violation and opens one as a scenario at its violating step', async () => {
