@@ -24,8 +24,20 @@ function ExploreView() {
   );
 }
 
+// The guided tours are loaded on first use as well.
+const LazyTourView = lazy(() => import('./tour/TourView').then((m) => ({ default: m.TourView })));
+
+function TourView() {
+  return (
+    <Suspense fallback={<p className="hint">Loading the tours…</p>}>
+      <LazyTourView />
+    </Suspense>
+  );
+}
+
 export const VIEW_COMPONENTS: Record<string, ComponentType> = {
   diagram: StepView,
   compare: CompareView,
   explore: ExploreView,
+  tour: TourView,
 };

@@ -9,6 +9,7 @@ export const VIEWS: ViewInfo[] = [
   { id: 'diagram', label: 'Step through' },
   { id: 'compare', label: 'Compare' },
   { id: 'explore', label: 'Explore' },
+  { id: 'tour', label: 'Guided tours' },
 ];
 
 export const DEFAULT_VIEW = 'diagram';

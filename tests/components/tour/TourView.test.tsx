@@ -1,0 +1,95 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TourView } from '../../../src/components/tour/TourView';
+import { TOURS } from '../../../src/scenarios/tours';
+import { useLibraryStore } from '../../../src/state/libraryStore';
+import { useScenarioStore } from '../../../src/state/scenarioStore';
+import { startTour } from '../../../src/state/tourActions';
+import { tourScenario } from '../../../src/state/tourModel';
+import { useViewStore } from '../../../src/state/viewStore';
+import { memoryStorage, resetStores } from '../../state/fixtures';
+
+const st = () => useScenarioStore.getState();
+
+describe('TourView', () => {
+  beforeEach(() => resetStores());
+
+  it('offers every tour and starts one at its beginning', async () => {
+    const user = userEvent.setup();
+    render(<TourView />);
+    const picker = screen.getByRole('navigation', { name: 'Guided tours' });
+    expect(within(picker).getAllByRole('listitem')).toHaveLength(TOURS.length);
+    const tour = TOURS[1];
+    await user.click(within(picker).getByRole('button', { name: `Start: ${tour.title}` }));
+    const sc = tourScenario(tour)!;
+    expect(screen.getByText(`Step 0 of ${sc.events.length}`)).toBeInTheDocument();
+    expect(screen.getByText(`Guided tour: ${tour.title}`)).toBeInTheDocument();
+    expect(document.querySelector('.tour-card.current h3')?.textContent).toBe(tour.title);
+    expect(within(picker).getByRole('button', { name: `Start again: ${tour.title}` })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '← Back' })).toBeDisabled();
+  });
+
+  it('steps with Next/Back and the arrow keys, showing each note and what it changed', async () => {
+    const user = userEvent.setup();
+    startTour(TOURS[0], () => true);
+    render(<TourView />);
+    const sc = tourScenario(TOURS[0])!;
+    expect(document.querySelector('.tour-note')?.textContent).toBe(sc.description);
+    await user.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(screen.getByRole('heading', { name: 'Step 1: CPU0 ret_to_user' })).toBeInTheDocument();
+    expect(document.querySelector('.tour-note')?.textContent).toBe(sc.events[0].note);
+    expect(screen.getByRole('heading', { name: 'Highlighted in the diagram' })).toBeInTheDocument();
+    expect(screen.getByText('cpu0.fpsimd_last_state')).toBeInTheDocument();
+    act(() => void fireEvent.keyDown(document.body, { key: 'ArrowRight' }));
+    expect(screen.getByText(`Step 2 of ${sc.events.length}`)).toBeInTheDocument();
+    act(() => void fireEvent.keyDown(document.body, { key: 'ArrowLeft' }));
+    expect(screen.getByText(`Step 1 of ${sc.events.length}`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '← Back' }));
+    expect(st().cursor).toBe(0);
+    // Keys typed into a text field are the field's.
+    const input = document.createElement('input');
+    document.body.append(input);
+    act(() => void fireEvent.keyDown(input, { key: 'ArrowRight' }));
+    expect(st().cursor).toBe(0);
+    input.remove();
+  });
+
+  it('reaches the end, says so, and starts again', async () => {
+    const user = userEvent.setup();
+    startTour(TOURS[2], () => true);
+    render(<TourView />);
+    const n = tourScenario(TOURS[2])!.events.length;
+    act(() => st().setCursor(n));
+    expect(screen.getByText(`Step ${n} of ${n}`)).toBeInTheDocument();
+    expect(screen.getByText('End of the tour.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next →' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Start again' }));
+    expect(st().cursor).toBe(0);
+  });
+
+  it('plays a scenario that is not a tour, with the engine’s explanation for missing notes', () => {
+    render(<TourView />);
+    expect(screen.getByText(/Playing “Guest first FP” as a tour/)).toBeInTheDocument();
+    act(() => st().setCursor(5));
+    expect(screen.getByText(/no notes: the engine's explanation is shown instead/)).toBeInTheDocument();
+    expect(document.querySelector('.tour-note')?.textContent).toMatch(/trap/);
+  });
+
+  it('leaves with Escape or Exit, and edits a copy in the step view', async () => {
+    const user = userEvent.setup();
+    useLibraryStore.getState().load(memoryStorage());
+    startTour(TOURS[0], () => true);
+    render(<TourView />);
+    act(() => void fireEvent.keyDown(document.body, { key: 'Escape' }));
+    expect(useViewStore.getState().view).toBe('diagram');
+    act(() => useViewStore.getState().setView('tour'));
+    await user.click(screen.getByRole('button', { name: 'Exit tour' }));
+    expect(useViewStore.getState().view).toBe('diagram');
+    act(() => useViewStore.getState().setView('tour'));
+    await user.click(screen.getByRole('button', { name: 'Edit a copy' }));
+    expect(st().origin.kind).toBe('user');
+    expect(st().scenario.title).toMatch(/\(my copy\)$/);
+    expect(useViewStore.getState().view).toBe('diagram');
+  });
+});
