@@ -29,12 +29,13 @@ function Chart({ counter, items, cursor, length }: ChartProps) {
       })),
     [items, counter],
   );
-  const g = useMemo(() => chartGeometry(series, length, cursor), [series, length, cursor]);
+  const g = useMemo(() => chartGeometry(series, length), [series, length]);
+  const at = g.cursorAt(cursor);
   const label = COUNTER_LABEL[counter];
   const summary = g.series
     .map(
       (s, i) =>
-        `${s.id} (${seriesStyle(i).words}) ${s.atCursor.value}, ${series[i].points.at(-1)?.[1]} at the end`,
+        `${s.id} (${seriesStyle(i).words}) ${at.marks[i].value}, ${series[i].points.at(-1)?.[1]} at the end`,
     )
     .join('; ');
   const onClick = (e: MouseEvent<SVGSVGElement>): void => {
@@ -51,7 +52,7 @@ function Chart({ counter, items, cursor, length }: ChartProps) {
           {g.series.map((s, i) => (
             <span key={s.id} className="cmp-value">
               {i > 0 && ' · '}
-              {s.id} <b>{s.atCursor.value}</b>
+              {s.id} <b>{at.marks[i].value}</b>
             </span>
           ))}
         </span>
@@ -104,12 +105,12 @@ function Chart({ counter, items, cursor, length }: ChartProps) {
           );
         })}
         <g className="cmp-cursor" aria-hidden="true">
-          <line x1={g.cursorX} x2={g.cursorX} y1={MARGIN.top - 6} y2={g.plot.bottom} />
+          <line x1={at.x} x2={at.x} y1={MARGIN.top - 6} y2={g.plot.bottom} />
           {g.series.map((s, i) => (
             <path
               key={s.id}
               d={markerPath(seriesStyle(i).marker, 30)}
-              transform={`translate(${s.atCursor.x},${s.atCursor.y})`}
+              transform={`translate(${at.marks[i].x},${at.marks[i].y})`}
               className={`cmp-cursor-dot ${seriesStyle(i).className}`}
             />
           ))}

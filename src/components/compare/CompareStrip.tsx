@@ -2,7 +2,7 @@
 // breaks the scenario (violations, or an event it cannot replay). The cursor is drawn across it;
 // a click moves the cursor. The same facts are listed as text beside it.
 import { scaleLinear } from 'd3';
-import type { MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { maxLength, type Compared } from '../../state/compareModel';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { markerPath, seriesStyle } from './series';
@@ -19,40 +19,11 @@ function ticks(steps: readonly number[], x: (n: number) => number, y: number): s
   return d;
 }
 
-export function CompareStrip({
-  items,
-  diffs,
-  cursor,
-}: {
-  items: Compared[];
-  diffs: number[];
-  cursor: number;
-}) {
-  const length = maxLength(items);
-  const height = TOP * 2 + ROW * (items.length + 1);
-  const x = scaleLinear()
-    .domain([0, Math.max(1, length)])
-    .range([LABEL_W + 6, W - 10]);
-  const onClick = (e: MouseEvent<SVGSVGElement>): void => {
-    const box = e.currentTarget.getBoundingClientRect();
-    if (box.width <= 0) return;
-    const px = ((e.clientX - box.left) * W) / box.width;
-    if (px < LABEL_W) return;
-    const n = Math.round(x.invert(px));
-    useScenarioStore.getState().setCursor(Math.max(0, Math.min(length, n)));
-  };
-  const cx = x(Math.min(cursor, length));
-  const violationText = items
-    .map((it) => `${it.variant.id}: ${it.replay.violations.length} violation(s)`)
-    .join('; ');
+/** Everything but the cursor: drawn once per comparison, not per step. */
+const StripMarks = memo(function StripMarks({ items, diffs }: { items: Compared[]; diffs: number[] }) {
+  const x = stripScale(maxLength(items));
   return (
-    <svg
-      className="cmp-strip"
-      viewBox={`0 0 ${W} ${height}`}
-      role="img"
-      aria-label={`Steps where register ownership differs (${diffs.length}) and where violations happen (${violationText}).`}
-      onClick={onClick}
-    >
+    <>
       <g className="cmp-strip-row" data-row="owners">
         <rect x={0} y={TOP} width={W} height={ROW} className="cmp-strip-band" />
         <text x={6} y={TOP + ROW / 2} dy="0.32em">
@@ -95,6 +66,48 @@ export function CompareStrip({
           </g>
         );
       })}
+    </>
+  );
+});
+
+const stripScale = (length: number) =>
+  scaleLinear()
+    .domain([0, Math.max(1, length)])
+    .range([LABEL_W + 6, W - 10]);
+
+export function CompareStrip({
+  items,
+  diffs,
+  cursor,
+}: {
+  items: Compared[];
+  diffs: number[];
+  cursor: number;
+}) {
+  const length = maxLength(items);
+  const height = TOP * 2 + ROW * (items.length + 1);
+  const x = stripScale(length);
+  const onClick = (e: MouseEvent<SVGSVGElement>): void => {
+    const box = e.currentTarget.getBoundingClientRect();
+    if (box.width <= 0) return;
+    const px = ((e.clientX - box.left) * W) / box.width;
+    if (px < LABEL_W) return;
+    const n = Math.round(x.invert(px));
+    useScenarioStore.getState().setCursor(Math.max(0, Math.min(length, n)));
+  };
+  const cx = x(Math.min(cursor, length));
+  const violationText = items
+    .map((it) => `${it.variant.id}: ${it.replay.violations.length} violation(s)`)
+    .join('; ');
+  return (
+    <svg
+      className="cmp-strip"
+      viewBox={`0 0 ${W} ${height}`}
+      role="img"
+      aria-label={`Steps where register ownership differs (${diffs.length}) and where violations happen (${violationText}).`}
+      onClick={onClick}
+    >
+      <StripMarks items={items} diffs={diffs} />
       <line x1={cx} x2={cx} y1={0} y2={height} className="cmp-strip-cursor" />
     </svg>
   );

@@ -1,7 +1,7 @@
 // One compared variant: its name and description, its violations (with jumps), an event it cannot
 // replay, and its diagram at the shared cursor.
-import { useId, useMemo } from 'react';
-import type { ViolationKind } from '../../engine';
+import { memo, useId, useMemo } from 'react';
+import type { Replay, ViolationKind } from '../../engine';
 import type { Compared } from '../../state/compareModel';
 import { cursorView } from '../../state/cursorView';
 import { diagramModel } from '../../state/diagramModel';
@@ -16,10 +16,40 @@ const KIND_TEXT: Record<ViolationKind, string> = {
   'kernel-warning': 'Kernel warning',
 };
 
+/** Listed items: a broken variant may have thousands of violations ("Next violation" walks them all). */
+const LISTED = 50;
+
+/** The variant's violations with jumps; depends on the replay only, so stepping skips it. */
+const ViolationList = memo(function ViolationList({ replay }: { replay: Replay }) {
+  const setCursor = useScenarioStore((s) => s.setCursor);
+  const n = replay.violations.length;
+  if (n === 0) return <p className="cmp-clean">✓ No violation in this scenario.</p>;
+  return (
+    <details className="cmp-violations" open={n <= 3}>
+      <summary className="cmp-broken">
+        ⚠ {n} violation{n === 1 ? '' : 's'}
+      </summary>
+      <ul>
+        {replay.violations.slice(0, LISTED).map((v, i) => (
+          <li key={i}>
+            <button type="button" className="link-button" onClick={() => setCursor(v.step + 1)}>
+              Step {v.step + 1}
+            </button>
+            : <strong>{KIND_TEXT[v.kind] ?? v.kind}</strong> of {v.context ?? 'the current task'} on CPU
+            {v.cpu}
+          </li>
+        ))}
+        {n > LISTED && <li>… and {n - LISTED} more (see the strip, or “Next violation”).</li>}
+      </ul>
+    </details>
+  );
+});
+
 export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: number; cursor: number }) {
   const headingId = useId();
   const { variant, replay } = item;
-  const setCursor = useScenarioStore((s) => s.setCursor);
+  // Like the step view: no change flashes while the cursor moves fast (held key, playback, scrubbing).
+  const animate = !useScenarioStore((s) => s.rapid);
   const at = Math.min(cursor, replay.length);
   const model = useMemo(() => diagramModel(cursorView(replay, at)), [replay, at]);
   const here = replay.violations.filter((v) => v.step + 1 === at && at === cursor);
@@ -29,26 +59,7 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
         <Swatch slot={slot} /> {variant.id}
       </h3>
       <p className="variant-desc">{variant.description}</p>
-      {replay.violations.length === 0 ? (
-        <p className="cmp-clean">✓ No violation in this scenario.</p>
-      ) : (
-        <details className="cmp-violations" open={replay.violations.length <= 3}>
-          <summary className="cmp-broken">
-            ⚠ {replay.violations.length} violation{replay.violations.length === 1 ? '' : 's'}
-          </summary>
-          <ul>
-            {replay.violations.map((v, i) => (
-              <li key={i}>
-                <button type="button" className="link-button" onClick={() => setCursor(v.step + 1)}>
-                  Step {v.step + 1}
-                </button>
-                : <strong>{KIND_TEXT[v.kind] ?? v.kind}</strong> of {v.context ?? 'the current task'} on CPU
-                {v.cpu}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <ViolationList replay={replay} />
       {replay.illegal && (
         <p className="cmp-illegal">
           Stops before event {replay.illegal.index + 1} ({replay.illegal.op}): {replay.illegal.reason}.
@@ -62,7 +73,12 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
         </div>
       )}
       <div className="diagram-scroll">
-        <Diagram model={model} title={`${variant.id}: FP register ownership after step ${at}`} zoom="fit" />
+        <Diagram
+          model={model}
+          title={`${variant.id}: FP register ownership after step ${at}`}
+          zoom="fit"
+          animate={animate}
+        />
       </div>
     </section>
   );

@@ -26,8 +26,13 @@ export interface SeriesGeometry {
   d: string;
   end: { x: number; y: number };
   labelY: number;
-  /** The value after `cursor` events (the replay's last value past its end) and where it is drawn. */
-  atCursor: { x: number; y: number; value: number };
+}
+
+/** A series' value after `cursor` events (its last value past its end) and where it is drawn. */
+export interface CursorMark {
+  x: number;
+  y: number;
+  value: number;
 }
 
 export interface ChartGeometry {
@@ -36,10 +41,11 @@ export interface ChartGeometry {
   plot: { left: number; right: number; top: number; bottom: number };
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
-  cursorX: number;
   series: SeriesGeometry[];
   /** Step under a horizontal position (for clicks on the chart). */
   stepAt(x: number): number;
+  /** The cursor's line and each series' mark: cheap, so a step redraws only these. */
+  cursorAt(cursor: number): { x: number; marks: CursorMark[] };
 }
 
 /** The step function's value at step n: the last change point at or before n. */
@@ -67,7 +73,8 @@ export function spreadLabels(ys: readonly number[], top: number, bottom: number)
   return out;
 }
 
-export function chartGeometry(series: readonly SeriesInput[], length: number, cursor: number): ChartGeometry {
+/** The chart without its cursor: computed once per replay, whatever the cursor does. */
+export function chartGeometry(series: readonly SeriesInput[], length: number): ChartGeometry {
   const longest = Math.max(0, ...series.map((s) => s.label.length));
   const right = Math.min(RIGHT_MAX, Math.max(RIGHT_MIN, 14 + longest * LABEL_CHAR_W));
   const plot = {
@@ -76,7 +83,9 @@ export function chartGeometry(series: readonly SeriesInput[], length: number, cu
     top: MARGIN.top,
     bottom: CHART_H - MARGIN.bottom,
   };
-  const maxValue = Math.max(1, ...series.flatMap((s) => s.points.map((p) => p[1])));
+  const ends = series.map((s) => s.points[s.points.length - 1]);
+  // Cumulative counters never fall: a series' last value is its largest.
+  const maxValue = Math.max(1, ...ends.map((p) => p[1]));
   const x = scaleLinear()
     .domain([0, Math.max(1, length)])
     .range([plot.left, plot.right]);
@@ -86,7 +95,6 @@ export function chartGeometry(series: readonly SeriesInput[], length: number, cu
     .y((p) => y(p[1]))
     .curve(curveStepAfter)
     .digits(1);
-  const ends = series.map((s) => s.points[s.points.length - 1]);
   const labelYs = spreadLabels(
     ends.map((p) => y(p[1])),
     plot.top,
@@ -102,19 +110,20 @@ export function chartGeometry(series: readonly SeriesInput[], length: number, cu
       .ticks(4)
       .filter(Number.isInteger)
       .map((t) => ({ y: round(y(t)), label: String(t) })),
-    cursorX: round(x(Math.min(cursor, length))),
-    series: series.map((s, i) => {
-      const value = valueAt(s.points, cursor);
-      const last = s.points[s.points.length - 1];
-      return {
-        id: s.id,
-        label: s.label,
-        d: path(s.points as [number, number][]) ?? '',
-        end: { x: round(x(last[0])), y: round(y(last[1])) },
-        labelY: round(labelYs[i]),
-        atCursor: { x: round(x(Math.min(cursor, last[0]))), y: round(y(value)), value },
-      };
-    }),
+    series: series.map((s, i) => ({
+      id: s.id,
+      label: s.label,
+      d: path(s.points as [number, number][]) ?? '',
+      end: { x: round(x(ends[i][0])), y: round(y(ends[i][1])) },
+      labelY: round(labelYs[i]),
+    })),
     stepAt: (px) => Math.max(0, Math.min(length, Math.round(x.invert(px)))),
+    cursorAt: (cursor) => ({
+      x: round(x(Math.min(cursor, length))),
+      marks: series.map((s, i) => {
+        const value = valueAt(s.points, cursor);
+        return { x: round(x(Math.min(cursor, ends[i][0]))), y: round(y(value)), value };
+      }),
+    }),
   };
 }

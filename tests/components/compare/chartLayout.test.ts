@@ -39,26 +39,26 @@ describe('chart layout', () => {
         },
       ],
       10,
-      5,
     );
-    const [a, b] = g.series;
+    const [a] = g.series;
+    const at = g.cursorAt(5);
     expect(a.d).toMatch(/^M36,126(H|L)/);
     // A step curve: horizontal then vertical segments only.
     expect(a.d.replace(/^M[\d.,]+/, '')).toMatch(/^([HV][\d.]+|L[\d.]+,[\d.]+)+$/);
     expect(a.end.x).toBe(g.plot.right);
     expect(g.plot.left).toBe(MARGIN.left);
-    expect(a.atCursor.value).toBe(1);
-    expect(b.atCursor.value).toBe(0);
-    expect(g.cursorX).toBeCloseTo((g.plot.left + g.plot.right) / 2, 1);
+    expect(at.marks.map((m) => m.value)).toEqual([1, 0]);
+    expect(at.x).toBeCloseTo((g.plot.left + g.plot.right) / 2, 1);
+    expect(g.cursorAt(99).marks.map((m) => m.value)).toEqual([4, 0]);
     expect(g.yTicks.map((t) => t.label)).toEqual(['0', '1', '2', '3', '4']);
-    expect(g.stepAt(g.cursorX)).toBe(5);
+    expect(g.stepAt(at.x)).toBe(5);
     expect(g.stepAt(-100)).toBe(0);
     expect(g.stepAt(1e6)).toBe(10);
   });
 
   it('makes room at the right for long end labels, within bounds', () => {
     const plotRight = (label: string): number =>
-      chartGeometry([{ id: label, label, points: pts }], 10, 0).plot.right;
+      chartGeometry([{ id: label, label, points: pts }], 10).plot.right;
     expect(plotRight('v4.18')).toBe(CHART_W - 60);
     expect(plotRight('no-thread-switch-cpu-check')).toBeLessThan(plotRight('no-put-save'));
     expect(plotRight('x'.repeat(200))).toBe(CHART_W - 180);
