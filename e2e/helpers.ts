@@ -53,3 +53,38 @@ export async function screenshot(page: Page, info: TestInfo, name: string): Prom
   await page.screenshot({ path: file, fullPage: true });
   await info.attach(name, { path: file, contentType: 'image/png' });
 }
+
+/**
+ * The share of pixels that differ (by more than a small tolerance per channel) between two PNGs of the
+ * same size, decoded in the page. Rasterisation may differ by a few antialiased pixels between pages.
+ */
+export async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([a64, b64]) => {
+      const load = async (b64: string): Promise<ImageData> => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height);
+      };
+      const [x, y] = [await load(a64), await load(b64)];
+      if (x.width !== y.width || x.height !== y.height) return 1;
+      let diff = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        const d = Math.max(
+          Math.abs(x.data[i] - y.data[i]),
+          Math.abs(x.data[i + 1] - y.data[i + 1]),
+          Math.abs(x.data[i + 2] - y.data[i + 2]),
+        );
+        if (d > 48) diff++;
+      }
+      return diff / (x.width * x.height);
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
+}

@@ -100,6 +100,9 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
   let written = win.location.hash.slice(1);
   const write = (): void => {
     timer = undefined;
+    // The address changed since our last write (a link pasted, its hashchange not handled yet):
+    // leave it for onHash rather than overwrite it.
+    if (win.location.hash.slice(1) !== written) return;
     const fragment = shareFragment();
     if (fragment === written) return;
     written = fragment;
@@ -112,6 +115,9 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
   const onHash = (): void => {
     const fragment = win.location.hash.slice(1);
     if (fragment === written) return;
+    // The address was changed by hand: a pending write of the old screen must not overwrite it.
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
     written = fragment;
     if (fragment) openFragment(fragment);
   };
