@@ -1,13 +1,50 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerSource } from './src/offline/serviceWorker.ts';
+
+/** Files under dir, relative to it, with `/` separators. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) =>
+    e.isDirectory() ? filesUnder(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
+
+/** Emits dist/sw.js listing every file of the build (the offline copy; see src/offline/serviceWorker.ts). */
+function offlineCopy(): Plugin {
+  let publicDir = '';
+  return {
+    name: 'fpsimd-offline-copy',
+    apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = [...new Set([...Object.keys(bundle), ...filesUnder(publicDir)])].sort();
+        const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(files, version) });
+      },
+    },
+  };
+}
 
 // Pure-logic tests (engine, CLI) run in plain node; everything else gets a DOM.
 const nodeTests = ['tests/engine/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.{ts,tsx}'];
 
 export default defineConfig({
   base: './', // relative asset URLs: dist/ works from any sub-path
-  plugins: [react()],
+  plugins: [react(), offlineCopy()],
   test: {
     // `include` is set per project: with `extends: true` a root-level include would be
     // concatenated into each project's, not replaced.
