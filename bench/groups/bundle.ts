@@ -46,19 +46,38 @@ export function linkChars200(): number {
   return worst;
 }
 
+/** The JS a first visit loads: the entry script and its modulepreloads, as index.html names them. */
+function initialJs(dir: string): string[] {
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const refs = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g),
+  ];
+  return refs.map((m) => path.join(dir, m[1]));
+}
+
+const gzipKB = (files: string[]): number =>
+  Math.round(files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0) / 100) / 10;
+
 export async function run(): Promise<Metric[]> {
   const dir = await buildApp();
   try {
-    const files = jsFiles(dir);
-    const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+    const all = jsFiles(dir);
+    const initial = initialJs(dir);
     return [
       {
         name: 'bundle.jsGzipKB',
-        value: Math.round(gz / 100) / 10,
+        value: gzipKB(initial),
         unit: 'kB',
         target: '< 150',
         better: 'lower',
-        note: `${files.length} JS file(s), gzip -9, 1 kB = 1000 bytes`,
+        note: `what a first visit loads: ${initial.length} JS file(s) named by index.html, gzip -9, 1 kB = 1000 bytes`,
+      },
+      {
+        name: 'bundle.allJsGzipKB',
+        value: gzipKB(all),
+        unit: 'kB',
+        better: 'lower',
+        note: `every JS file of the build (${all.length}), including views and the worker loaded on demand`,
       },
       {
         name: 'url.chars200Events',
