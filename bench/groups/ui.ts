@@ -2,6 +2,7 @@
 // (ArrowRight on the timeline) to the next painted frame, and from a scrubber jump to a random step to
 // the next painted frame, on a random legal 8-CPU scenario of 10,000 events opened through its link.
 import { rmSync } from 'node:fs';
+import os from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { randomScenario } from '../../src/state/randomScenario.ts';
@@ -114,7 +115,9 @@ export async function run(): Promise<Metric[]> {
     const jumpP95: number[] = [];
     for (let r = 0; r < RUNS; r++)
       jumpP95.push(quantile(await timeInPage(page, 'jump', JUMPS_PER_RUN, 100 + r), 0.95));
-    const note = `8 CPUs, ${EVENTS.toLocaleString('en')} events; in-page, key/input -> next paint; median of ${RUNS} runs`;
+    // Wall-clock figures on a shared machine: the load average says how much else was running.
+    const load = os.loadavg()[0].toFixed(1);
+    const note = `8 CPUs, ${EVENTS.toLocaleString('en')} events; in-page, key/input -> next paint; median of ${RUNS} runs; load average ${load} on ${os.availableParallelism()} cores`;
     return [
       {
         name: 'ui.step.p50Ms',
