@@ -46,11 +46,13 @@ test('usable at 1024 px: no page-wide horizontal scroll, controls visible', asyn
 
 test('focus is visible on keyboard navigation', async ({ page }) => {
   await page.goto('/');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  const outline = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    return getComputedStyle(el).outlineStyle;
-  });
-  expect(outline).not.toBe('none');
+  await expect(page.locator('svg[data-export="main"]')).toBeVisible();
+  for (const name of ['Skip to the diagram', 'Scenarios…']) {
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus')).toHaveAccessibleName(name);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as HTMLElement).outlineStyle,
+    );
+    expect(outline).not.toBe('none');
+  }
 });
