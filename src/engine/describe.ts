@@ -1,4 +1,5 @@
 // Plain views of a machine state for the JSON output (fpsimd-result/1 `final`) and the UI.
+import { storageName } from './config';
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
 import type { Mode } from './types';
@@ -45,7 +46,8 @@ export function describeState(m: Machine, s: MachineState): StateView {
         owner: o === SCRATCH ? 'kernel-neon' : o === NOTHING ? null : name(o),
         latest: o >= 0 && g.regVer[i] === g.newest[o],
       },
-      lastState: name(c.lastState),
+      // A pointer past the contexts names a per-CPU storage (v4.17's host context), not nothing.
+      lastState: c.lastState < 0 ? null : storageName(cfg, c.lastState),
       irqsDisabled: c.irqsOff,
     };
     for (const f of m.variant.era.fields) if (f.scope === 'cpu') v[f.name] = fieldValue(f, c.x[f.slot]);
