@@ -78,4 +78,11 @@ describe('Timeline', () => {
     expect(screen.getByRole('option', { selected: true })).toHaveAttribute('id', 'event-row-9000');
     expect(screen.getByRole('option', { selected: true })).toHaveAttribute('aria-setsize', '10001');
   });
+
+  it("shows the cursor's row when it first appears at a later step (a link opened at step N)", () => {
+    resetStores(randomScenario({ cpus: 2, events: 500, seed: 3 }));
+    act(() => st().setCursor(420));
+    render(<EventList height={300} />);
+    expect(screen.getByRole('option', { selected: true })).toHaveAttribute('id', 'event-row-420');
+  });
 });

@@ -34,7 +34,8 @@ export function EventList({ height = 360 }: { height?: number }) {
   const ownScroll = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const total = replay.events.length + 1;
-  const [followed, setFollowed] = useState(cursor);
+  // -1: the first render follows the cursor too, so a list opened at step N (a link) shows row N.
+  const [followed, setFollowed] = useState(-1);
   let top = scrollTop;
   if (followed !== cursor) {
     const rowTop = cursor * ROW_PX;
