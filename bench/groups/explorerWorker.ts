@@ -3,16 +3,14 @@
 // over the same search in Node. Both sides run the worker's job code (src/workers/exploreJob.ts) and
 // time it the same way, from the request to the finished result; runs alternate between the two after
 // a warm-up of each, so a change in the shared machine's load hits both alike.
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import type { Page } from 'playwright-core';
 import { runJob } from '../../src/workers/exploreJob.ts';
 import type { DoneMessage, StartMessage } from '../../src/workers/protocol.ts';
 import type { Metric } from '../types.ts';
-import { buildApp } from './bundle.ts';
+import { serveAppInChromium } from '../served.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const WARMUP = 5;
 const RUNS = 25;
 
@@ -69,23 +67,11 @@ function inWorker(page: Page, id: number): Promise<DoneMessage> {
 }
 
 export async function run(): Promise<Metric[]> {
-  const dir = await buildApp();
-  const worker = readdirSync(path.join(dir, 'assets')).find((f) => /^explorer\.worker-.*\.js$/.test(f));
-  if (!worker) throw new Error('the build has no explorer worker (assets/explorer.worker-*.js)');
-  const server = await preview({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: dir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--no-first-run'],
-  });
+  const app = await serveAppInChromium([]);
+  const { base, browser } = app;
   try {
-    const base = server.resolvedUrls?.local[0];
-    if (!base) throw new Error('the preview server has no address');
+    const worker = readdirSync(path.join(app.dir, 'assets')).find((f) => /^explorer\.worker-.*\.js$/.test(f));
+    if (!worker) throw new Error('the build has no explorer worker (assets/explorer.worker-*.js)');
     const page = await browser.newPage();
     await page.goto(base);
     await page.evaluate(`(${MAKE_WORKER})(${JSON.stringify(new URL(`assets/${worker}`, base).href)})`);
@@ -122,8 +108,6 @@ export async function run(): Promise<Metric[]> {
       },
     ];
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
+    await app.close();
   }
 }

@@ -1,17 +1,12 @@
 // UI latency in real Chromium, measured inside the page with the frame-rate limit off: from a key press
 // (ArrowRight on the timeline) to the next painted frame, and from a scrubber jump to a random step to
 // the next painted frame, on a random legal 8-CPU scenario of 10,000 events opened through its link.
-import { rmSync } from 'node:fs';
 import os from 'node:os';
-import { chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import type { Page } from 'playwright-core';
 import { randomScenario } from '../../src/state/randomScenario.ts';
 import { encodeShare } from '../../src/state/share.ts';
-import path from 'node:path';
 import type { Metric } from '../types.ts';
-import { buildApp } from './bundle.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { serveAppInChromium } from '../served.ts';
 
 const EVENTS = 10_000;
 const STEPS_PER_RUN = 250;
@@ -73,21 +68,9 @@ async function stepShown(page: Page): Promise<number> {
 }
 
 export async function run(): Promise<Metric[]> {
-  const dir = await buildApp();
-  const server = await preview({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: dir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu-vsync', '--disable-frame-rate-limit', '--no-first-run'],
-  });
+  const app = await serveAppInChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
+  const { base, browser } = app;
   try {
-    const base = server.resolvedUrls?.local[0];
-    if (!base) throw new Error('the preview server has no address');
     const scenario = randomScenario({ cpus: 8, events: EVENTS, seed: 2024 });
     const start = 4000;
     const link = `${base}#${encodeShare({ scenario, variant: 'v4.18', step: start, view: 'diagram', embed: false, cpu: 0 })}`;
@@ -145,8 +128,6 @@ export async function run(): Promise<Metric[]> {
       },
     ];
   } finally {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
+    await app.close();
   }
 }
