@@ -1,13 +1,9 @@
 // Engine replay throughput on a 100,000-event random scenario on 4 CPUs, with and without records.
 import { createMachine, findVariant, randomScenario, replay, replayRecords } from '../../src/engine/index.ts';
+import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
 
 const EVENTS = 100_000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** Events per second of fn over `runs` timed runs after one warm-up. */
 function rate(fn: () => number, runs: number): number {

@@ -2,6 +2,7 @@
 // configuration at depth 12 per era (the worker's ratio to Node is measured by the app's worker bench).
 import { VARIANTS, findVariant, type Scenario } from '../../src/engine/index.ts';
 import { explore } from '../../src/engine/explore/index.ts';
+import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
 
 type Config = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
@@ -25,11 +26,6 @@ const THROUGHPUT: Config = {
   start: { '0': 'qemu', '1': 'editor' },
 };
 const THROUGHPUT_DEPTH = 13;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /** Wall-clock and CPU seconds of fn over `runs` timed runs after one warm-up, with fn's last result. */
 function timed<T>(fn: () => T, runs: number): { seconds: number[]; cpu: number[]; last: T } {

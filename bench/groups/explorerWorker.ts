@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runJob } from '../../src/workers/exploreJob.ts';
 import type { DoneMessage, StartMessage } from '../../src/workers/protocol.ts';
+import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
 import { serveAppInChromium } from '../served.ts';
 
@@ -27,11 +28,6 @@ const REQUEST: StartMessage = {
   symmetry: false,
   maxStates: 5_000_000,
 };
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function checked(m: DoneMessage, where: string): DoneMessage {
   if (!m.result.complete || m.result.violations.length > 0)

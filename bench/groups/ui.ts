@@ -5,6 +5,7 @@ import os from 'node:os';
 import type { Page } from 'playwright-core';
 import { randomScenario } from '../../src/state/randomScenario.ts';
 import { encodeShare } from '../../src/state/share.ts';
+import { median, quantile } from '../stats.ts';
 import type { Metric } from '../types.ts';
 import { serveAppInChromium } from '../served.ts';
 
@@ -13,12 +14,6 @@ const STEPS_PER_RUN = 250;
 const JUMPS_PER_RUN = 100;
 const RUNS = 3;
 
-function quantile(xs: number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-}
-
-const median = (xs: number[]): number => quantile(xs, 0.5);
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /**
@@ -101,31 +96,18 @@ export async function run(): Promise<Metric[]> {
     // Wall-clock figures on a shared machine: the load average says how much else was running.
     const load = os.loadavg()[0].toFixed(1);
     const note = `8 CPUs, ${EVENTS.toLocaleString('en')} events; in-page, key/input -> next paint; median of ${RUNS} runs; load average ${load} on ${os.availableParallelism()} cores`;
+    const metric = (name: string, values: number[], per: string): Metric => ({
+      name,
+      value: round2(median(values)),
+      unit: 'ms',
+      target: '< 16',
+      better: 'lower',
+      note: `${per}; ${note}`,
+    });
     return [
-      {
-        name: 'ui.step.p50Ms',
-        value: round2(median(stepP50)),
-        unit: 'ms',
-        target: '< 16',
-        better: 'lower',
-        note: `${STEPS_PER_RUN} steps per run; ${note}`,
-      },
-      {
-        name: 'ui.step.p95Ms',
-        value: round2(median(stepP95)),
-        unit: 'ms',
-        target: '< 16',
-        better: 'lower',
-        note: `${STEPS_PER_RUN} steps per run; ${note}`,
-      },
-      {
-        name: 'ui.jump.p95Ms',
-        value: round2(median(jumpP95)),
-        unit: 'ms',
-        target: '< 16',
-        better: 'lower',
-        note: `${JUMPS_PER_RUN} random jumps per run; ${note}`,
-      },
+      metric('ui.step.p50Ms', stepP50, `${STEPS_PER_RUN} steps per run`),
+      metric('ui.step.p95Ms', stepP95, `${STEPS_PER_RUN} steps per run`),
+      metric('ui.jump.p95Ms', jumpP95, `${JUMPS_PER_RUN} random jumps per run`),
     ];
   } finally {
     await app.close();
