@@ -26,15 +26,14 @@ export const ContextCard = memo(function ContextCard({
       role="group"
       aria-label={`${KIND_TEXT[ctx.kind] ?? ctx.kind} ${ctx.id}, in-memory copy ${ctx.memLatest ? 'newest' : 'stale'}`}
     >
-      <rect className={cardClass} x={x} y={y} width={w} height={h} rx="8" />
+      <rect className={cardClass} x={x} y={y} width={w} height={h} rx="4" />
       <rect
         x={x + 8}
         y={y + 7}
         width="16"
         height="16"
-        rx="3"
         fill={`url(#${patternId(prefix, ctx.index)})`}
-        className="fv-tile"
+        className="fv-swatch"
       />
       <text x={x + 30} y={y + 20} className="fv-title">
         {ctx.id}

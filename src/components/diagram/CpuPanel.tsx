@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { CpuModel } from '../../state/diagramModel';
 import { HEAD_H, POINTER_H, TILE_H, type Box } from './layout';
-import { patternId } from './owners';
+import { SCRATCH_COLOUR, ownerStyle, patternId } from './owners';
 import { Rows } from './Rows';
 
 const REGS_TEXT = {
@@ -12,6 +12,11 @@ const REGS_TEXT = {
   scratch: 'NEON scratch',
   empty: 'nothing known',
 } as const;
+
+function tileColour(state: CpuModel['regs']['state'], ownerIndex: number): string {
+  if (state === 'empty') return 'none';
+  return state === 'scratch' ? SCRATCH_COLOUR : ownerStyle(ownerIndex).colour;
+}
 
 export function regsLabel(cpu: CpuModel): string {
   const r = cpu.regs;
@@ -53,7 +58,7 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
       role="group"
       aria-label={`${cpu.label}: ${cpu.current ?? 'idle'}, ${cpu.mode} mode, registers: ${label}`}
     >
-      <rect className={cardClass} x={x} y={y} width={w} height={h} rx="8" />
+      <rect className={cardClass} x={x} y={y} width={w} height={h} rx="4" />
       <text x={x + 10} y={y + 20} className="fv-title">
         {cpu.label}
       </text>
@@ -73,17 +78,28 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
         data-changed={r.changed || undefined}
       >
         <title>{`${cpu.label} registers: ${label}`}</title>
+        {/* The tile is plain owner colour; the owner's patterned swatch sits beside the label. A
+            pattern fill over the whole tile cost a software rasteriser a millisecond per frame. */}
         <rect
           className={tileClass}
           x={x + 8}
           y={y + tileY}
           width={w - 16}
           height={TILE_H}
-          rx="5"
-          fill={r.state === 'empty' ? 'none' : `url(#${patternId(prefix, r.ownerIndex)})`}
+          fill={tileColour(r.state, r.ownerIndex)}
         />
-        <rect className="fv-chip" x={x + 16} y={y + tileY + 15} width={w - 32} height="22" rx="4" />
-        <text x={x + w / 2} y={y + tileY + 30} textAnchor="middle" className="fv-regs-label">
+        {r.state !== 'empty' && (
+          <rect
+            className="fv-swatch"
+            x={x + 15}
+            y={y + tileY + 19}
+            width="14"
+            height="14"
+            fill={`url(#${patternId(prefix, r.ownerIndex)})`}
+          />
+        )}
+        <rect className="fv-chip" x={x + 34} y={y + tileY + 15} width={w - 48} height="22" />
+        <text x={x + 34 + (w - 48) / 2} y={y + tileY + 30} textAnchor="middle" className="fv-regs-label">
           {label}
         </text>
       </g>
@@ -92,7 +108,7 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
         data-field="fpsimd_last_state"
         data-changed={cpu.pointerChanged || undefined}
       >
-        <rect className="fv-row-bg" x={x + 2} y={y + pointerY} width={w - 4} height={POINTER_H - 4} rx="3" />
+        <rect className="fv-row-bg" x={x + 2} y={y + pointerY} width={w - 4} height={POINTER_H - 4} />
         <text x={x + w / 2} y={y + pointerY + 15} textAnchor="middle">
           {pointerText}
           {cpu.lastState !== null && !pointerDrawn ? ' (no card)' : ''}

@@ -13,7 +13,7 @@ export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number
           data-changed={r.changed || undefined}
         >
           {r.changed && (
-            <rect className="fv-row-bg" x={x + 2} y={y + i * ROW_H} width={w - 4} height={ROW_H} rx="3" />
+            <rect className="fv-row-bg" x={x + 2} y={y + i * ROW_H} width={w - 4} height={ROW_H} />
           )}
           <text x={x + 8} y={y + i * ROW_H + 13} className="fv-muted">
             {r.label}

@@ -30,6 +30,7 @@ export const DIAGRAM_CSS = `
 .fv-diagram .fv-tile-empty { fill: none; stroke: var(--d-muted); stroke-dasharray: 3 3; }
 .fv-diagram .fv-tile-changed { stroke: var(--d-highlight-fg); stroke-width: 3; }
 .fv-diagram .fv-chip { fill: var(--d-panel); stroke: var(--d-border); }
+.fv-diagram .fv-swatch { stroke: var(--d-fg); stroke-width: 1; }
 .fv-diagram .fv-texture { stroke: rgba(0, 0, 0, 0.45); stroke-width: 1.4; fill: none; }
 .fv-diagram .fv-texture-fill { fill: rgba(0, 0, 0, 0.45); }
 .fv-diagram .fv-arrow { fill: none; stroke: var(--d-arrow); stroke-width: 2; }
