@@ -53,7 +53,7 @@ describe('Timeline', () => {
   it('selects a step by clicking its row, and marks the current row', async () => {
     const user = userEvent.setup();
     render(<EventList />);
-    await user.click(screen.getByText('CPU0 guest_fp', { selector: '#event-row-5 *' }));
+    await user.click(screen.getByText(/^5 CPU0 guest_fp$/, { selector: '#event-row-5 *' }));
     expect(st().cursor).toBe(5);
     expect(screen.getByRole('option', { selected: true })).toHaveAttribute('id', 'event-row-5');
   });

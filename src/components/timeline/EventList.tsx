@@ -17,6 +17,11 @@ const STATUS_TEXT: Record<TimelineRow['status'], string> = {
   unreached: 'not replayed',
 };
 
+/** The row number right-aligned in figure spaces (as wide as a digit), so the labels line up. */
+function rowNumber(row: number, digits: number): string {
+  return (row === 0 ? '' : String(row)).padStart(digits, '\u2007');
+}
+
 function rowText(r: TimelineRow): string {
   return r.event ? eventLabel(r.event) : 'Initial state';
 }
@@ -34,6 +39,7 @@ export function EventList({ height = 360 }: { height?: number }) {
   const ownScroll = useRef(false);
   const box = useRef<HTMLDivElement>(null);
   const total = replay.events.length + 1;
+  const digits = String(total - 1).length;
   // -1: the first render follows the cursor too, so a list opened at step N (a link) shows row N.
   const [followed, setFollowed] = useState(-1);
   let top = scrollTop;
@@ -99,8 +105,9 @@ export function EventList({ height = 360 }: { height?: number }) {
               onClick={() => selectable && setCursor(r.row)}
               title={r.reason ?? r.event?.note ?? undefined}
             >
-              <span className="event-index">{r.row === 0 ? '' : r.row}</span>
-              <span className="event-text">{rowText(r)}</span>
+              {/* One text node per row (number and event): a jump rewrites every row, and each
+                  extra node costs layout and paint on that frame. */}
+              <span className="event-text">{`${rowNumber(r.row, digits)} ${rowText(r)}`}</span>
               {r.event?.note !== undefined && <span className="event-tag">note</span>}
               {r.violation && <span className="event-tag tag-danger">⚠ violation</span>}
               {STATUS_TEXT[r.status] && <span className="event-tag tag-warn">{STATUS_TEXT[r.status]}</span>}
