@@ -53,7 +53,12 @@ const IN_PAGE = `async ({ kind, count, seed }) => {
   return times;
 }`;
 
-async function timeInPage(page: Page, kind: 'step' | 'jump', count: number, seed: number): Promise<number[]> {
+export async function timeInPage(
+  page: Page,
+  kind: 'step' | 'jump',
+  count: number,
+  seed: number,
+): Promise<number[]> {
   return page.evaluate(`(${IN_PAGE})(${JSON.stringify({ kind, count, seed })})`) as Promise<number[]>;
 }
 
@@ -62,19 +67,30 @@ async function stepShown(page: Page): Promise<number> {
   return Number(/Step (\d+)/.exec(text)?.[1] ?? NaN);
 }
 
+export const CHROMIUM_ARGS = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
+const START = 4000;
+
+/** The bench scenario's link (8 CPUs, 10,000 events, opened at step 4,000). */
+export function benchLink(base: string): string {
+  const scenario = randomScenario({ cpus: 8, events: EVENTS, seed: 2024 });
+  return `${base}#${encodeShare({ scenario, variant: 'v4.18', step: START, view: 'diagram', embed: false, cpu: 0 })}`;
+}
+
+/** Opens the bench scenario in `page` and waits until it is shown. */
+export async function openBenchPage(page: Page, base: string): Promise<void> {
+  await page.goto(benchLink(base));
+  await page
+    .locator('.step-count')
+    .filter({ hasText: `Step ${START} of ${EVENTS}` })
+    .waitFor();
+}
+
 export async function run(): Promise<Metric[]> {
-  const app = await serveAppInChromium(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
+  const app = await serveAppInChromium(CHROMIUM_ARGS);
   const { base, browser } = app;
   try {
-    const scenario = randomScenario({ cpus: 8, events: EVENTS, seed: 2024 });
-    const start = 4000;
-    const link = `${base}#${encodeShare({ scenario, variant: 'v4.18', step: start, view: 'diagram', embed: false, cpu: 0 })}`;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(link);
-    await page
-      .locator('.step-count')
-      .filter({ hasText: `Step ${start} of ${EVENTS}` })
-      .waitFor();
+    await openBenchPage(page, base);
     await page.waitForTimeout(500); // let the URL sync settle before timing
 
     await timeInPage(page, 'step', 30, 1); // warm-up
