@@ -1,13 +1,21 @@
-// `fpsimd-viz check FILE [--variant ID] [--depth N] [--json]`: explore every legal event sequence from
+// `fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]`: explore every legal event sequence from
 // the scenario's initial state and report each violation with a shortest sequence (fpsimd-check/1).
 import { DEFAULT_VARIANT, formatErrors, parseScenario, variantOrError, type Scenario } from '../engine';
-import { exploreAsync, type ExploreProgress, type ExploreResult } from '../engine/explore';
+import {
+  DEFAULT_MAX_STATES,
+  exploreAsync,
+  MAX_STORE_STATES,
+  type ExploreProgress,
+  type ExploreResult,
+} from '../engine/explore';
 import { parseArgs, UsageError, type CliIO } from './io';
+
+const n = (x: number): string => x.toLocaleString('en');
 
 export const DEFAULT_DEPTH = 12;
 export const MAX_DEPTH = 1000;
 
-export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--json]
+export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]
 
 Explores every legal event sequence of up to N events from the initial state of the scenario FILE
 (- reads standard input): its cpus, tasks and start are used, its events are ignored. For each kind of
@@ -18,6 +26,8 @@ events reproduces the violation in 'fpsimd-viz run'.
   --depth N      longest sequence explored, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}: the reference
                  configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread completes
                  in well under a second, and every v4.18 ablation breaks within it)
+  --max-states N distinct states kept before the search stops, marked incomplete (default
+                 ${n(DEFAULT_MAX_STATES)}, about 80 bytes each; at most ${n(MAX_STORE_STATES)})
   --json         print one fpsimd-check/1 object
 
 A search running longer than a second shows its progress on standard error. Ctrl-C stops it and
@@ -33,10 +43,12 @@ export interface ProgressTiming {
 
 const PROGRESS: ProgressTiming = { quietFirstMs: 1000, ttyEveryMs: 250, logEveryMs: 5000 };
 
-function parseDepth(text: string): number {
-  if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > MAX_DEPTH)
-    throw new UsageError(`--depth: "${text}" is not a whole number from 1 to ${MAX_DEPTH}`);
-  return Number(text);
+/** A whole number from 1 to `max` given to option `name` (digits only; `_` and `,` are allowed as separators). */
+function parseCount(name: string, text: string, max: number): number {
+  const digits = text.replace(/[_,]/g, '');
+  if (!/^[0-9]+$/.test(digits) || Number(digits) < 1 || Number(digits) > max)
+    throw new UsageError(`--${name}: "${text}" is not a whole number from 1 to ${n(max)}`);
+  return Number(digits);
 }
 
 async function readScenario(io: CliIO, file: string): Promise<Scenario> {
@@ -59,8 +71,6 @@ async function readScenario(io: CliIO, file: string): Promise<Scenario> {
     );
   return res.scenario;
 }
-
-const n = (x: number): string => x.toLocaleString('en');
 
 function progressText(p: ExploreProgress, depth: number): string {
   return (
@@ -115,7 +125,7 @@ function checkJson(r: ExploreResult): string {
 }
 
 async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['json', 'help'], ['variant', 'depth']);
+  const { positional, flags } = parseArgs(args, ['json', 'help'], ['variant', 'depth', 'max-states']);
   if (flags.has('help')) {
     io.stdout(CHECK_HELP + '\n');
     return 0;
@@ -127,7 +137,12 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   const file = positional[0];
   const name = file === '-' ? 'standard input' : file;
   const depthFlag = flags.get('depth');
-  const depth = typeof depthFlag === 'string' ? parseDepth(depthFlag) : DEFAULT_DEPTH;
+  const depth = typeof depthFlag === 'string' ? parseCount('depth', depthFlag, MAX_DEPTH) : DEFAULT_DEPTH;
+  const limitFlag = flags.get('max-states');
+  const maxStates =
+    typeof limitFlag === 'string'
+      ? parseCount('max-states', limitFlag, MAX_STORE_STATES)
+      : DEFAULT_MAX_STATES;
   const sc = await readScenario(io, file);
   const chosen = flags.get('variant');
   const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
@@ -150,6 +165,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   };
   const result = await exploreAsync(sc, variant, {
     depth,
+    maxStates,
     onProgress,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
@@ -159,8 +175,8 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     io.stderr(`interrupted: every sequence of at most ${result.exploredDepth} events was explored\n`);
   else if (result.stopped === 'state-limit')
     io.stderr(
-      `stopped at ${n(result.states)} states (the explorer's limit): every sequence of at most ` +
-        `${result.exploredDepth} events was explored; try a smaller --depth\n`,
+      `stopped at ${n(result.states)} states (--max-states): every sequence of at most ` +
+        `${result.exploredDepth} events was explored; try a smaller --depth or a larger --max-states\n`,
     );
   io.stdout(flags.has('json') ? checkJson(result) : report(result, name));
   return result.violations.length > 0 ? 1 : 0;

@@ -116,6 +116,21 @@ describe('fpsimd-viz check', () => {
     expect(r.out).toMatch(/no violation at any length/);
   });
 
+  it('stops at --max-states, says so, and reports the search as incomplete', async () => {
+    const r = await check(['s.json', '--max-states', '1_000'], { 's.json': scenario() });
+    expect(r.code).toBe(0);
+    // The search stops once it holds the limit (a level's last expansion may add a few more).
+    expect(r.err).toMatch(
+      /^stopped at 1,0\d\d states \(--max-states\): every sequence of at most \d+ events/,
+    );
+    expect(r.out).toMatch(/incomplete \(state limit reached\)/);
+    const json = await check(['s.json', '--max-states=1000', '--json'], { 's.json': scenario() });
+    const parsed = JSON.parse(json.out) as { states: number; complete: boolean };
+    expect(parsed.complete).toBe(false);
+    expect(parsed.states).toBeGreaterThanOrEqual(1000);
+    expect(parsed.states).toBeLessThan(1100);
+  });
+
   it('is wired as the check subcommand', async () => {
     const r = await runCli(['check', 's.json', '--depth', '4'], { 's.json': JSON.stringify(scenario()) });
     expect(r.code).toBe(0);
@@ -199,9 +214,15 @@ describe('fpsimd-viz check', () => {
         'a bad depth',
         ['s.json', '--depth', 'ten'],
         { 's.json': scenario() },
-        /--depth: "ten" is not a whole number from 1 to 1000/,
+        /--depth: "ten" is not a whole number from 1 to 1,000/,
       ],
       ['a zero depth', ['s.json', '--depth', '0'], { 's.json': scenario() }, /--depth: "0"/],
+      [
+        'a bad state limit',
+        ['s.json', '--max-states', '0'],
+        { 's.json': scenario() },
+        /--max-states: "0" is not a whole number from 1 to [\d,]+/,
+      ],
       [
         'a missing depth value',
         ['s.json', '--depth'],

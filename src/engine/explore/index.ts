@@ -10,5 +10,6 @@ export {
   type ExploreResult,
   type Search,
 } from './search';
+export { MAX_STORE_STATES } from './store';
 export type { VersionMode } from './codec';
 export { eventAlphabet } from './alphabet';
