@@ -2,6 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConnectedDiagram } from '../../src/components/diagram/Diagram';
 import { svgMarkup } from '../../src/components/diagram/exportImage';
+import { CARD_W } from '../../src/components/diagram/layout';
+import { textWidth, valueFit } from '../../src/components/diagram/Rows';
 import { useScenarioStore } from '../../src/state/scenarioStore';
 import { nextViolationStep } from '../../src/state/timelineModel';
 import { resetStores, twoCpuScenario } from '../state/fixtures';
@@ -55,6 +57,22 @@ describe('Diagram', () => {
     const tiles = [...container.querySelectorAll('.fv-regs')].map((t) => t.textContent);
     expect(tiles.some((t) => t?.includes('kernel-mode NEON scratch'))).toBe(true);
     expect(container.querySelectorAll('pattern').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('squeezes a value that would run into its label, and only such a value', () => {
+    resetStores(undefined, 'mainline');
+    const { container } = render(<ConnectedDiagram />);
+    act(() => st().toEnd());
+    // Every value text carries exactly the squeeze valueFit asks for (none for short values).
+    for (const row of container.querySelectorAll('.fv-row')) {
+      const [label, value] = [...row.querySelectorAll('text')].map((t) => t.textContent ?? '');
+      const fit = row.querySelectorAll('text')[1].getAttribute('textLength');
+      expect(fit === null ? undefined : Number(fit)).toBe(valueFit(label, value, CARD_W));
+    }
+    expect(valueFit('cpu', '0', CARD_W)).toBeUndefined();
+    const fit = valueFit('fp_owner', 'FP_STATE_GUEST_OWNED', CARD_W)!;
+    expect(fit).toBeLessThan(textWidth('FP_STATE_GUEST_OWNED'));
+    expect(textWidth('fp_owner') + fit).toBeLessThanOrEqual(CARD_W - 16);
   });
 
   it('exports a standalone SVG with the theme colours written in', () => {

@@ -41,7 +41,7 @@ export function CompareView() {
         </section>
         <OwnershipPanel items={items} diffs={diffs} cursor={cursor} />
       </div>
-      <div className="cmp-columns" style={{ gridTemplateColumns: `repeat(${items.length}, minmax(0, 1fr))` }}>
+      <div className="cmp-columns">
         {items.map((it, i) => (
           <VariantColumn key={it.variant.id} item={it} slot={i} cursor={cursor} />
         ))}

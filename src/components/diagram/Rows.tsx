@@ -2,6 +2,19 @@
 import type { FieldRow } from '../../state/diagramModel';
 import { ROW_H } from './layout';
 
+/** Rough advance of a character at the rows' 11.5 px sans-serif font (capitals and digits are wider). */
+const charWidth = (c: string): number => (/[A-Z0-9_]/.test(c) ? 7.5 : c === ' ' ? 3.6 : 6.3);
+export const textWidth = (s: string): number => [...s].reduce((sum, c) => sum + charWidth(c), 0);
+
+/**
+ * The width to squeeze a value into when it would run into its label (e.g. mainline's
+ * `fp_owner FP_STATE_GUEST_OWNED` on a card), else undefined: the text keeps its natural width.
+ */
+export function valueFit(label: string, value: string, w: number): number | undefined {
+  const room = w - 16 - textWidth(label) - 10;
+  return textWidth(value) > room ? Math.max(room, 24) : undefined;
+}
+
 export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number; w: number }) {
   return (
     <>
@@ -18,11 +31,25 @@ export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number
           <text x={x + 8} y={y + i * ROW_H + 13} className="fv-muted">
             {r.label}
           </text>
-          <text x={x + w - 8} y={y + i * ROW_H + 13} textAnchor="end">
-            {r.changed ? `${r.value} *` : r.value}
-          </text>
+          <ValueText row={r} x={x + w - 8} y={y + i * ROW_H + 13} w={w} />
         </g>
       ))}
     </>
+  );
+}
+
+function ValueText({ row, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
+  const text = row.changed ? `${row.value} *` : row.value;
+  const fit = valueFit(row.label, text, w);
+  return (
+    <text
+      x={x}
+      y={y}
+      textAnchor="end"
+      textLength={fit}
+      lengthAdjust={fit === undefined ? undefined : 'spacingAndGlyphs'}
+    >
+      {text}
+    </text>
   );
 }
