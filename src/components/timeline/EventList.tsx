@@ -63,10 +63,8 @@ export function EventList({ height = 360 }: { height?: number }) {
   const slots = Math.ceil(height / ROW_PX) + 2 * OVERSCAN + 2;
   const first = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN);
   const last = Math.min(total - 1, Math.ceil((top + height) / ROW_PX) + OVERSCAN);
-  // Row r lives in slot r % slots, and the slots keep their DOM order: a jump or a step rewrites
-  // rows in place and never moves an element (a move re-inserts it into the layout tree).
-  const rows = new Array<TimelineRow | undefined>(slots).fill(undefined);
-  for (let r = first; r <= last; r++) rows[r % slots] = timelineRow(replay, cursor, r, violations);
+  const rows: TimelineRow[] = [];
+  for (let r = first; r <= last; r++) rows.push(timelineRow(replay, cursor, r, violations));
 
   return (
     <div
@@ -89,10 +87,12 @@ export function EventList({ height = 360 }: { height?: number }) {
     >
       <div style={{ height: total * ROW_PX, position: 'relative' }}>
         {rows.map((r) => {
-          if (!r) return null;
           const selectable = r.status !== 'illegal' && r.status !== 'unreached';
           return (
             <div
+              // Rows recycle their element by slot: a jump rewrites rows instead of rebuilding them,
+              // and a step moves one slot from the top of the window to its bottom. Rows stay in
+              // reading order in the DOM.
               key={r.row % slots}
               id={`event-row-${r.row}`}
               role="option"
