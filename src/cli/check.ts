@@ -1,5 +1,6 @@
-// `fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]`: explore every legal event sequence from
-// the scenario's initial state and report each violation with a shortest sequence (fpsimd-check/1).
+// `fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]`: explore every legal
+// event sequence from the scenario's initial state and report each violation with a shortest sequence
+// (fpsimd-check/1).
 import { DEFAULT_VARIANT, formatErrors, parseScenario, variantOrError, type Scenario } from '../engine';
 import {
   DEFAULT_MAX_STATES,
@@ -43,7 +44,7 @@ export interface ProgressTiming {
 
 const PROGRESS: ProgressTiming = { quietFirstMs: 1000, ttyEveryMs: 250, logEveryMs: 5000 };
 
-/** A whole number from 1 to `max` given to option `name` (digits only; `_` and `,` are allowed as separators). */
+/** A whole number from 1 to `max` given to option `name`; `_` and `,` may group its digits. */
 function parseCount(name: string, text: string, max: number): number {
   const digits = text.replace(/[_,]/g, '');
   if (!/^[0-9]+$/.test(digits) || Number(digits) < 1 || Number(digits) > max)
