@@ -2,9 +2,11 @@
  * A/B comparison of style variants on the ui group's page: `npm run bench:ui-ab -- VARIANTS.json`
  * (or `-` for standard input), where the file maps a name to CSS added to the page, e.g.
  *   {"base": "", "no-text": ".fv-diagram text { visibility: hidden }"}
- * Variants take turns over several rounds (ROUNDS, default 5) (so a change in machine load hits them alike), and each
- * prints its step and jump latencies pooled over the rounds. Use it to find what a frame's time goes
- * to before changing the code; its figures are for comparison with each other, not with targets.
+ * Variants take turns over several rounds (ROUNDS in the environment, default 5), each round starting
+ * with the next variant, so that drifting machine load and the first page of a round hit them alike;
+ * each prints its step and jump latencies pooled over the rounds. Run the same CSS twice under two
+ * names to see the noise. Use it to find what a frame's time goes to before changing the code; its
+ * figures are for comparison with each other, not with targets.
  */
 import { readFileSync } from 'node:fs';
 import { openBenchPage, timeInPage, CHROMIUM_ARGS } from './groups/ui.ts';
@@ -32,7 +34,9 @@ async function main(): Promise<void> {
     const jumps: Record<string, number[]> = {};
     const steps: Record<string, number[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, css] of Object.entries(variants)) {
+      const entries = Object.entries(variants);
+      for (let k = 0; k < entries.length; k++) {
+        const [name, css] = entries[(k + round) % entries.length];
         await page.goto('about:blank');
         await openBenchPage(page, app.base);
         if (css) await page.addStyleTag({ content: css });
