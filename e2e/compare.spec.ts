@@ -208,6 +208,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await openStorm(page, { compare: ['v4.18', 'v4.18/no-put-save', 'mainline'], step: 6 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Each diagram stays readable (at least 80% of its natural size): the columns wrap rather than shrink.
+    const scales = await page
+      .locator('.cmp-column svg.fv-diagram')
+      .evaluateAll((svgs) =>
+        svgs.map((s) => s.getBoundingClientRect().width / Number(s.getAttribute('width'))),
+      );
+    expect(scales).toHaveLength(3);
+    for (const scale of scales) expect(scale).toBeGreaterThanOrEqual(0.8);
     expect(await axeFindings(page)).toEqual([]);
     // Keyboard reachable: Tab reaches the variant selectors and the difference buttons.
     await page.getByRole('combobox', { name: 'Variant A', exact: true }).focus();
