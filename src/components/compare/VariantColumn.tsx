@@ -61,7 +61,7 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
       <p className="variant-desc">{variant.description}</p>
       <ViolationList replay={replay} />
       {replay.illegal && (
-        <p className="cmp-illegal">
+        <p className="callout banner-warn">
           Stops before event {replay.illegal.index + 1} ({replay.illegal.op}): {replay.illegal.reason}.
           {cursor > replay.length && ` Shown: step ${replay.length}.`}
         </p>

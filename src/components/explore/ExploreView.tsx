@@ -14,7 +14,7 @@ export function ExploreView() {
         checker does: all of them up to a depth, not a random sample. The search runs in the background; the
         rest of the page stays usable, and it goes on if you switch views.
       </p>
-      <div className="explore-columns">
+      <div className="split">
         <div>
           <ExploreForm />
           <ExploreProgress />

@@ -51,7 +51,7 @@ export function ImportScenario() {
         </p>
       )}
       {errors && (
-        <div className="import-errors" role="alert">
+        <div className="import-errors callout banner-danger" role="alert">
           <p>
             <strong>{errors.file}</strong> was not imported:
           </p>

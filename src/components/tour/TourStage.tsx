@@ -52,12 +52,12 @@ export function TourStage({ tour }: { tour: Tour | null }) {
         </div>
       )}
       {step.violations.length > 0 && (
-        <p className="tour-violation" role="alert">
+        <p className="callout banner-danger" role="alert">
           This step breaks a rule: {step.violations.map((v) => v.message).join(' ')}
         </p>
       )}
       {step.atEnd && (
-        <p className="tour-end">
+        <p className="callout banner-plain">
           <strong>End of the tour.</strong> {step.stopped ?? ''} Pick another tour above, start again, or
           leave the tour to explore this scenario step by step.
         </p>

@@ -16,7 +16,7 @@ export function TourView() {
   return (
     <div className="tour-view">
       <TourPicker current={tour} />
-      <div className="tour-main">
+      <div className="split">
         <TourStage tour={tour} />
         <div className="tour-diagram">
           <DiagramPanel chrome={false} />
