@@ -1,5 +1,6 @@
 // Export of a diagram as a standalone SVG file (its own style sheet, theme colours resolved) or a PNG.
 // Everything happens in the page: no network.
+import { downloadBlob } from '../library/fileIo';
 import { DIAGRAM_VARS } from './diagramCss';
 
 /** The SVG's markup with the current theme's colours written in, ready to save. */
@@ -13,24 +14,13 @@ export function svgMarkup(svg: SVGSVGElement, styles: Pick<CSSStyleDeclaration, 
   return new XMLSerializer().serializeToString(clone);
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export function mainDiagram(): SVGSVGElement | null {
   return document.querySelector<SVGSVGElement>('svg[data-export="main"]');
 }
 
 export function exportSvg(svg: SVGSVGElement, name: string): void {
   const markup = svgMarkup(svg, getComputedStyle(svg));
-  download(new Blob([markup], { type: 'image/svg+xml' }), `${name}.svg`);
+  downloadBlob(new Blob([markup], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /** Rasterises the SVG at twice its size. Resolves when the download has been offered. */
@@ -56,7 +46,7 @@ export function exportPng(svg: SVGSVGElement, name: string): Promise<void> {
       URL.revokeObjectURL(url);
       canvas.toBlob((blob) => {
         if (blob) {
-          download(blob, `${name}.png`);
+          downloadBlob(blob, `${name}.png`);
           resolve();
         } else reject(new Error('the image could not be encoded as PNG'));
       }, 'image/png');
