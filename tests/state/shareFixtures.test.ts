@@ -1,0 +1,170 @@
+// Frozen fixtures (tests/fixtures/README.md): links and scenario files written by an earlier build must
+// open to the same screen in every later build, and the link format's op codes never change meaning.
+import { readdirSync, readFileSync } from 'node:fs';
+import LZString from 'lz-string';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { OPS, parseScenario, printScenario, type Op, type Scenario } from '../../src/engine';
+import { DEFAULT_COMPARE, useCompareStore } from '../../src/state/compareStore';
+import { useLibraryStore } from '../../src/state/libraryStore';
+import { useNoticeStore } from '../../src/state/noticeStore';
+import { useScenarioStore } from '../../src/state/scenarioStore';
+import { decodeShare, encodeShare, type SharedScreen } from '../../src/state/share';
+import { openFragment } from '../../src/state/urlSync';
+import { useViewStore } from '../../src/state/viewStore';
+import { memoryStorage, resetStores } from './fixtures';
+
+const FIXTURES = `${import.meta.dirname}/../fixtures`;
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(`${FIXTURES}/${path}`, 'utf8')) as T;
+
+interface LinkFixture {
+  name: string;
+  fragment: string;
+  decoded: SharedScreen;
+  opened: {
+    variant: string;
+    cursor: number;
+    view: string;
+    embed: boolean;
+    paletteCpu: number;
+    compare: string[];
+  };
+}
+
+const links = readJson<LinkFixture[]>('links/v1-links.json');
+const rejected = readJson<{ name: string; why: string; fragment: string }[]>('links/v1-rejected.json');
+const codes = readJson<{ codes: Record<string, string> }>('links/op-codes.json').codes;
+
+describe('v1 links written by an earlier build', () => {
+  beforeEach(() => {
+    resetStores();
+    useLibraryStore.getState().load(memoryStorage());
+    useCompareStore.setState({ variants: [...DEFAULT_COMPARE] });
+  });
+
+  it('cover every view, every op, notes and kernel threads', () => {
+    const views = new Set(links.map((l) => l.decoded.view));
+    expect([...views].sort()).toEqual(['compare', 'diagram', 'explore', 'tour']);
+    expect(links.some((l) => l.decoded.embed)).toBe(true);
+    const events = links.flatMap((l) => l.decoded.scenario.events);
+    expect(new Set(events.map((e) => e.op))).toEqual(new Set(Object.values(codes)));
+    expect(events.some((e) => e.note !== undefined)).toBe(true);
+    expect(links.some((l) => l.decoded.scenario.tasks.some((t) => t.kthread))).toBe(true);
+  });
+
+  it.each(links.map((l) => [l.name, l] as const))('%s decodes to the same screen', (_, l) => {
+    const res = decodeShare(l.fragment);
+    expect(res).toEqual({ ok: true, screen: l.decoded });
+  });
+
+  it.each(links.map((l) => [l.name, l] as const))('%s opens to the same screen', (_, l) => {
+    expect(openFragment(`#${l.fragment}`)).toBe(true);
+    expect(useNoticeStore.getState().notices).toEqual([]);
+    const s = useScenarioStore.getState();
+    const v = useViewStore.getState();
+    expect(s.scenario).toEqual(l.decoded.scenario);
+    expect({
+      variant: s.variantId,
+      cursor: s.cursor,
+      view: v.view,
+      embed: v.embed,
+      paletteCpu: v.paletteCpu,
+      compare: useCompareStore.getState().variants,
+    }).toEqual(l.opened);
+  });
+
+  it.each(rejected.map((l) => [l.name, l] as const))('%s is still refused with a message', (_, l) => {
+    const res = decodeShare(l.fragment);
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.message.length).toBeGreaterThan(20);
+  });
+});
+
+/** The op code letters a screen's link uses, read from its payload. */
+function linkOpCodes(sc: Scenario): string {
+  const frag = encodeShare({
+    scenario: sc,
+    variant: 'v4.18',
+    step: 0,
+    view: 'diagram',
+    embed: false,
+    cpu: 0,
+  });
+  const data = frag.slice(frag.indexOf('&data=') + 6);
+  const compact = JSON.parse(LZString.decompressFromEncodedURIComponent(data)) as { e: string };
+  return compact.e;
+}
+
+const oneEvent = (op: Op): Scenario => ({
+  format: 'fpsimd-scenario/1',
+  title: op,
+  cpus: 1,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'other' }],
+  start: { '0': 'qemu' },
+  events: [op === 'schedule' ? { cpu: 0, op, task: 'other' } : { cpu: 0, op }],
+});
+
+describe('link op codes', () => {
+  const frozen = Object.entries(codes);
+
+  it('are the letters a, b, c... in order, each naming a distinct op', () => {
+    expect(frozen.map(([code]) => code)).toEqual(frozen.map((_, i) => String.fromCharCode(97 + i)));
+    expect(new Set(frozen.map(([, op]) => op)).size).toBe(frozen.length);
+  });
+
+  it.each(frozen)('code %s still decodes to %s', (code, op) => {
+    const data = LZString.compressToEncodedURIComponent(
+      JSON.stringify({
+        t: 'x',
+        c: 1,
+        k: 'qemu:vcpu0,other',
+        s: 'qemu',
+        e: `${code}0${op === 'schedule' ? '1' : ''}`,
+      }),
+    );
+    const res = decodeShare(`v1&step=0&variant=v4.18&view=diagram&data=${data}`);
+    expect(res.ok && res.screen.scenario.events[0].op).toBe(op);
+  });
+
+  it.each(OPS.map((op) => [op]))('every engine op has a code: %s', (op) => {
+    const code = linkOpCodes(oneEvent(op))[0];
+    expect(code).toMatch(/^[a-z]$/);
+    // An op in the frozen table keeps its code; a new op takes a letter after the frozen ones.
+    const frozenCode = frozen.find(([, o]) => o === op)?.[0];
+    if (frozenCode !== undefined) expect(code).toBe(frozenCode);
+    else expect(code.charCodeAt(0) - 97).toBeGreaterThanOrEqual(frozen.length);
+    const res = decodeShare(
+      encodeShare({
+        scenario: oneEvent(op),
+        variant: 'v4.18',
+        step: 0,
+        view: 'diagram',
+        embed: false,
+        cpu: 0,
+      }),
+    );
+    expect(res.ok && res.screen.scenario.events).toEqual(oneEvent(op).events);
+  });
+
+  it('gives distinct engine ops distinct codes', () => {
+    const used = OPS.map((op) => linkOpCodes(oneEvent(op))[0]);
+    expect(new Set(used).size).toBe(OPS.length);
+  });
+});
+
+describe('scenario files written by an earlier build', () => {
+  const expected = readJson<Record<string, Scenario>>('scenarios/expected.json');
+  const files = readdirSync(`${FIXTURES}/scenarios/files`).filter((f) => f.endsWith('.json'));
+
+  it('are all listed with their expected scenario, every op among them', () => {
+    expect(files.map((f) => f.slice(0, -5)).sort()).toEqual(Object.keys(expected).sort());
+    const ops = new Set(Object.values(expected).flatMap((sc) => sc.events.map((e) => e.op)));
+    expect(ops).toEqual(new Set(Object.values(codes)));
+  });
+
+  it.each(files.map((f) => [f]))('%s parses to the same scenario and prints the same text', (f) => {
+    const text = readFileSync(`${FIXTURES}/scenarios/files/${f}`, 'utf8');
+    const res = parseScenario(text);
+    expect(res).toEqual({ ok: true, scenario: expected[f.slice(0, -5)] });
+    expect(res.ok && printScenario(res.scenario)).toBe(text);
+  });
+});
