@@ -3,6 +3,7 @@ import type { Era } from './era';
 import { mainline } from './eras/mainline';
 import { v4_17 } from './eras/v4_17';
 import { v4_18 } from './eras/v4_18';
+import { v6_13 } from './eras/v6_13';
 
 export interface Variant {
   /** `v4.18`, or `v4.18/no-put-save` for an ablation. */
@@ -15,7 +16,7 @@ export interface Variant {
 }
 
 /** The eras, oldest first. Adding an era is adding its module here. */
-export const ERAS: readonly Era[] = [v4_17, v4_18, mainline];
+export const ERAS: readonly Era[] = [v4_17, v4_18, v6_13, mainline];
 
 export const DEFAULT_VARIANT = 'v4.18';
 

@@ -78,6 +78,7 @@ export function compareForLink(view: string, variants: readonly string[]): strin
 /** Example scenarios that come with a comparison worth opening (e.g. "Compare eras" on the exit storm). */
 export function comparePreset(exampleId: string, scenarioVariant: string | undefined): string[] | null {
   if (exampleId === 'exit-storm') return [...DEFAULT_COMPARE];
+  if (exampleId === 'lazy-vs-eager-host-save') return ['v6.13', 'mainline'];
   // An ablation's demonstration: the patch as written against the patch without that statement.
   const v = scenarioVariant ? findVariant(scenarioVariant) : undefined;
   if (v?.ablation) return [v.era.id, v.id];

@@ -73,12 +73,13 @@ describe('compare store', () => {
     expect(compareForLink('diagram', ['v4.18', 'mainline'])).toEqual(['v4.18', 'mainline']);
   });
 
-  it('offers the eras for the exit storm and the era for an ablation example', () => {
+  it('offers the eras for the exit storm, v6.13 against mainline for the host-save example, and the era for an ablation example', () => {
     expect(comparePreset('exit-storm', 'v4.17')).toEqual(['v4.17', 'v4.18', 'mainline']);
     expect(comparePreset('ablation-no-put-save', 'v4.18/no-put-save')).toEqual([
       'v4.18',
       'v4.18/no-put-save',
     ]);
+    expect(comparePreset('lazy-vs-eager-host-save', 'v6.13')).toEqual(['v6.13', 'mainline']);
     expect(comparePreset('guest-first-fp', 'v4.18')).toBeNull();
     expect(comparePreset('x', undefined)).toBeNull();
   });

@@ -7,6 +7,10 @@
 //    with IRQs off. task_fpsimd_save() saves current's own state; kthreads skip both halves.
 //  v4.18: load_fp sets FP_HOST; the first trap saves the host thread (hS) if FP_HOST and loads the
 //    guest (gR); ctxsync binds the guest; put_fp saves through fpsimd_last_state (gS) and flushes.
+//  v6.13: load_fp sets fp_owner HOST_OWNED; ctxflush sets FREE when TIF_FOREIGN_FPSTATE is set; the
+//    first trap saves the host thread (hS) if HOST_OWNED and loads the guest (gR). HOST_OWNED at the
+//    trap holds exactly when v4.18's FP_HOST would (set at load, dropped when the flag is set before
+//    entry), and ctxsync/put match v4.18's, so every count equals v4.18's; fp_owner ends as mainline's.
 //  mainline: load_fp saves and flushes the host (hS, under local_irq_save) and sets fp_owner FREE;
 //    a trap loads the guest (gR) and sets GUEST_OWNED; put_fp saves and flushes (gS). fp_owner is
 //    per CPU and is not reset by put_fp.
@@ -68,7 +72,12 @@ interface Expect {
 const afterBPutRet: Expect = {
   // B, vcpu_put, ret_to_user (+ user_fp): v4.17 puts nothing, Q's TIF is clear: no reload.
   // v4.18 and mainline: put saves vcpu0 (gS, off) and flushes; ret_to_user reloads Q (hR).
-  counters: { 'v4.17': c(1, 2, 1, 1, 1, 4), 'v4.18': c(1, 2, 1, 1, 1, 3), mainline: c(1, 2, 1, 1, 1, 3) },
+  counters: {
+    'v4.17': c(1, 2, 1, 1, 1, 4),
+    'v4.18': c(1, 2, 1, 1, 1, 3),
+    'v6.13': c(1, 2, 1, 1, 1, 3),
+    mainline: c(1, 2, 1, 1, 1, 3),
+  },
   cpus: [cpu(0, 'qemu', 'user', 'qemu', true, 'qemu')],
   contexts: [task('qemu', 0, false, true), vcpu('vcpu0', true, false)],
   ctxX: {
@@ -76,7 +85,7 @@ const afterBPutRet: Expect = {
     'v4.17': [{ memLatest: false }],
     'v4.18': [{}, flags(true, false)],
   },
-  cpuX: { mainline: [owner('GUEST_OWNED')] },
+  cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [owner('GUEST_OWNED')] },
 };
 const withUserFp = (e: Expect): Expect => ({
   ...e,
@@ -87,11 +96,16 @@ const withUserFp = (e: Expect): Expect => ({
 const afterBSoftirq: Expect = {
   // B, softirq_neon. v4.17: the softirq saves Q's own registers (hS, IRQs on), sets Q's TIF.
   // v4.18/mainline: fpsimd_save() writes the bound vcpu0 (gS, IRQs on); the flush sets Q's TIF.
-  counters: { 'v4.17': c(2, 2, 1, 1, 1, 4), 'v4.18': c(1, 1, 1, 1, 1, 2), mainline: c(1, 1, 1, 1, 1, 2) },
+  counters: {
+    'v4.17': c(2, 2, 1, 1, 1, 4),
+    'v4.18': c(1, 1, 1, 1, 1, 2),
+    'v6.13': c(1, 1, 1, 1, 1, 2),
+    mainline: c(1, 1, 1, 1, 1, 2),
+  },
   cpus: [cpu(0, 'qemu', 'kernel', 'kernel-neon', false, null)],
   contexts: [task('qemu', 0, true, true), vcpu('vcpu0', true, true)],
   ctxX: { 'v4.18': [{}, flags(true, false)] },
-  cpuX: { mainline: [owner('GUEST_OWNED')] },
+  cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [owner('GUEST_OWNED')] },
 };
 
 const EXPECTED: Record<string, Expect> = {
@@ -99,22 +113,33 @@ const EXPECTED: Record<string, Expect> = {
     // v4.17: 0 hR; 4 hS gR; 5 gS hR; 7 hS gR; 8 gS hR; 10 Q's TIF clear: nothing -> c(2,3,2,2,2,8).
     // v4.18: 0 hR; 4 hS gR; 5 bind; 6-8 no trap; 9 gS + flush; 10 hR -> c(1,2,1,1,1,3).
     // mainline: 0 hR; 2 hS + flush; 4 gR; 5 bind; 6 ctxflush: TIF clear, no trap; 9 gS; 10 hR.
-    counters: { 'v4.17': c(2, 3, 2, 2, 2, 8), 'v4.18': c(1, 2, 1, 1, 1, 3), mainline: c(1, 2, 1, 1, 1, 3) },
+    counters: {
+      'v4.17': c(2, 3, 2, 2, 2, 8),
+      'v4.18': c(1, 2, 1, 1, 1, 3),
+      'v6.13': c(1, 2, 1, 1, 1, 3),
+      mainline: c(1, 2, 1, 1, 1, 3),
+    },
     cpus: [cpu(0, 'qemu', 'user', 'qemu', true, 'qemu')],
     contexts: [task('qemu', 0, false, false), vcpu('vcpu0', true, false)],
     ctxX: { 'v4.18': [{}, flags(true, false)] },
-    cpuX: { mainline: [owner('GUEST_OWNED')] },
+    cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [owner('GUEST_OWNED')] },
   },
   'host-task-between-kvm-runs': {
     // v4.17: 0 hR; 3 hS gR; 4 gS hR; 7 switch saves Q (hS, off); 8 hR editor; 10 saves editor (hS,
     //   off), Q foreign; 11 hR; 14 hS gR; 15 gS hR -> c(4,5,2,2,2,10); registers hold Q at the end.
     // v4.18: 0 hR; 3 hS gR; 5 gS; 6 hR; 7 hS; 8 hR; 10 hS; 11 hR; 14 hS gR; 16 gS -> c(4,4,2,2,2,8).
     // mainline: 0 hR; 1 hS; 3 gR; 5 gS; 6 hR; 7 hS; 8 hR; 10 hS; 11 hR; 12 hS; 14 gR; 16 gS.
-    counters: { 'v4.17': c(4, 5, 2, 2, 2, 10), 'v4.18': c(4, 4, 2, 2, 2, 8), mainline: c(4, 4, 2, 2, 2, 8) },
+    counters: {
+      'v4.17': c(4, 5, 2, 2, 2, 10),
+      'v4.18': c(4, 4, 2, 2, 2, 8),
+      'v6.13': c(4, 4, 2, 2, 2, 8),
+      mainline: c(4, 4, 2, 2, 2, 8),
+    },
     cpus: [cpu(0, 'qemu', 'kernel', 'vcpu0', true, null)],
     contexts: [task('qemu', 0, true, true), task('editor', 0, false, true), vcpu('vcpu0', true, false)],
     cpuX: {
       'v4.17': [{ regs: { owner: 'qemu', latest: true }, lastState: 'qemu' }],
+      'v6.13': [owner('GUEST_OWNED')],
       mainline: [owner('GUEST_OWNED')],
     },
     ctxX: { 'v4.17': [{ foreignFpstate: false }], 'v4.18': [{}, {}, flags(true, false)] },
@@ -123,11 +148,16 @@ const EXPECTED: Record<string, Expect> = {
     // v4.17: B; 6 softirq saves Q (hS, on), sets TIF; 8 hS(scratch) gR; 9 gS hR; 11 hR Q.
     // v4.18: B; 6 gS (on), TIF set; 7 flags cleared, trap; 8 gR; 9 bind; 10 gS; 11 hR.
     // mainline: B; 6 gS (on), TIF set; 7 ctxflush FREE, trap; 8 gR; 10 gS; 11 hR.
-    counters: { 'v4.17': c(3, 4, 2, 2, 2, 8), 'v4.18': c(1, 2, 2, 2, 2, 4), mainline: c(1, 2, 2, 2, 2, 4) },
+    counters: {
+      'v4.17': c(3, 4, 2, 2, 2, 8),
+      'v4.18': c(1, 2, 2, 2, 2, 4),
+      'v6.13': c(1, 2, 2, 2, 2, 4),
+      mainline: c(1, 2, 2, 2, 2, 4),
+    },
     cpus: [cpu(0, 'qemu', 'user', 'qemu', true, 'qemu')],
     contexts: [task('qemu', 0, false, true), vcpu('vcpu0', true, false)],
     ctxX: { 'v4.18': [{}, flags(true, false)] },
-    cpuX: { mainline: [owner('GUEST_OWNED')] },
+    cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [owner('GUEST_OWNED')] },
   },
   'two-vcpus-one-cpu': {
     // v4.17: 0 hR; 3 hS gR; 4 gS hR; 5 switch saves qemu0 (hS); 6 hR; 9 hS gR; 10 gS hR; 11 switch
@@ -135,7 +165,12 @@ const EXPECTED: Record<string, Expect> = {
     // v4.18: 0 hR; 3 hS gR; 5 put gS; 6 hR; 9 hS gR; 11 put gS, load vcpu0; 12 flags cleared;
     //   13 gR; 15 gS; 16 hR -> c(2,3,3,3,3,8). mainline: 1 hS; 3 gR; 5 gS; 6 hR; 7 hS; 9 gR; 11 gS
     //   (sched-in load_fp: qemu0's TIF set, no save); 13 gR; 15 gS; 16 hR.
-    counters: { 'v4.17': c(5, 6, 3, 3, 3, 14), 'v4.18': c(2, 3, 3, 3, 3, 8), mainline: c(2, 3, 3, 3, 3, 8) },
+    counters: {
+      'v4.17': c(5, 6, 3, 3, 3, 14),
+      'v4.18': c(2, 3, 3, 3, 3, 8),
+      'v6.13': c(2, 3, 3, 3, 3, 8),
+      mainline: c(2, 3, 3, 3, 3, 8),
+    },
     cpus: [cpu(0, 'qemu0', 'user', 'qemu0', true, 'qemu0')],
     contexts: [
       task('qemu0', 0, false, true),
@@ -143,7 +178,7 @@ const EXPECTED: Record<string, Expect> = {
       vcpu('vcpu0', true, false),
       vcpu('vcpu1', true, true),
     ],
-    cpuX: { mainline: [owner('GUEST_OWNED')] },
+    cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [owner('GUEST_OWNED')] },
     // v4.17 never sets qemu1's flag after its return to user (its switch-out only saves).
     ctxX: {
       'v4.17': [{}, { foreignFpstate: false }],
@@ -157,7 +192,12 @@ const EXPECTED: Record<string, Expect> = {
     // v4.18: 0 hR; 3 hS gR; 5 hR; 7 put gS; 8 hS editor; 10 gR; 12 gS; 13 hR -> c(2,3,2,2,2,6).
     // mainline: 1 hS (load_fp); 3 gR; 5 hR; 7 gS; 8 hS editor, sched-in load_fp: no save; 10 gR;
     //   12 gS; 13 hR. fp_owner stays GUEST_OWNED on both CPUs.
-    counters: { 'v4.17': c(4, 5, 2, 2, 2, 10), 'v4.18': c(2, 3, 2, 2, 2, 6), mainline: c(2, 3, 2, 2, 2, 6) },
+    counters: {
+      'v4.17': c(4, 5, 2, 2, 2, 10),
+      'v4.18': c(2, 3, 2, 2, 2, 6),
+      'v6.13': c(2, 3, 2, 2, 2, 6),
+      mainline: c(2, 3, 2, 2, 2, 6),
+    },
     cpus: [
       cpu(0, 'kworker', 'kernel', 'kernel-neon', false, null),
       cpu(1, 'qemu', 'user', 'qemu', true, 'qemu'),
@@ -168,7 +208,10 @@ const EXPECTED: Record<string, Expect> = {
       kthread('kworker', true),
       vcpu('vcpu0', true, false),
     ],
-    cpuX: { mainline: [owner('GUEST_OWNED'), owner('GUEST_OWNED')] },
+    cpuX: {
+      'v6.13': [owner('GUEST_OWNED'), owner('GUEST_OWNED')],
+      mainline: [owner('GUEST_OWNED'), owner('GUEST_OWNED')],
+    },
     ctxX: { 'v4.18': [{}, {}, {}, flags(true, false)] },
   },
   'exit-storm': {
@@ -177,12 +220,13 @@ const EXPECTED: Record<string, Expect> = {
     counters: {
       'v4.17': c(20, 21, 20, 20, 20, 80),
       'v4.18': c(1, 2, 1, 1, 1, 3),
+      'v6.13': c(1, 2, 1, 1, 1, 3),
       mainline: c(1, 2, 1, 1, 1, 3),
     },
     cpus: [cpu(0, 'qemu', 'user', 'qemu', true, 'qemu')],
     contexts: [task('qemu', 0, false, false), vcpu('vcpu0', true, false)],
     ctxX: { 'v4.18': [{}, flags(true, false)] },
-    cpuX: { mainline: [owner('GUEST_OWNED')] },
+    cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [owner('GUEST_OWNED')] },
   },
   'ablation-no-ctxsync-bind': afterBSoftirq,
   'ablation-no-neon-save': afterBSoftirq,
@@ -191,19 +235,33 @@ const EXPECTED: Record<string, Expect> = {
     // v4.17: 0 hR; 3 NEON saves Q (hS, on), sets TIF; 5 hS(scratch) gR; 6 gS hR; 8 hS gR.
     // v4.18: 0 hR; 3 fpsimd_save Q (hS, on), flush; 4 flags cleared, trap; 5 gR; 6 bind, TIF clear;
     //   7 no trap. mainline: 2 hS (off) + flush; 3 nothing to save; 4 FREE, trap; 5 gR; 7 no trap.
-    counters: { 'v4.17': c(3, 2, 1, 2, 2, 6), 'v4.18': c(1, 1, 0, 1, 1, 1), mainline: c(1, 1, 0, 1, 1, 2) },
+    counters: {
+      'v4.17': c(3, 2, 1, 2, 2, 6),
+      'v4.18': c(1, 1, 0, 1, 1, 1),
+      'v6.13': c(1, 1, 0, 1, 1, 1),
+      mainline: c(1, 1, 0, 1, 1, 2),
+    },
     cpus: [cpu(0, 'qemu', 'guest', 'vcpu0', true, 'vcpu0', true)],
     contexts: [task('qemu', 0, false, true), vcpu('vcpu0', false, true)],
-    cpuX: { 'v4.17': [{ lastState: null }], mainline: [owner('GUEST_OWNED')] },
+    cpuX: {
+      'v4.17': [{ lastState: null }],
+      'v6.13': [owner('GUEST_OWNED')],
+      mainline: [owner('GUEST_OWNED')],
+    },
     ctxX: { 'v4.17': [{ foreignFpstate: true }], 'v4.18': [{}, flags(true, false)] },
   },
   'ablation-no-hyp-foreign-check': {
     // B, softirq_neon, enter, guest_fp. v4.17: B; 6 hS (on); 8 hS(scratch) gR -> c(3,2,1,2,2,6).
     // v4.18: B; 6 gS (on), TIF set; 7 flags cleared, trap; 8 gR -> c(1,1,1,2,2,3). mainline: same.
-    counters: { 'v4.17': c(3, 2, 1, 2, 2, 6), 'v4.18': c(1, 1, 1, 2, 2, 3), mainline: c(1, 1, 1, 2, 2, 3) },
+    counters: {
+      'v4.17': c(3, 2, 1, 2, 2, 6),
+      'v4.18': c(1, 1, 1, 2, 2, 3),
+      'v6.13': c(1, 1, 1, 2, 2, 3),
+      mainline: c(1, 1, 1, 2, 2, 3),
+    },
     cpus: [cpu(0, 'qemu', 'guest', 'vcpu0', true, null, true)],
     contexts: [task('qemu', 0, true, true), vcpu('vcpu0', false, true)],
-    cpuX: { mainline: [owner('GUEST_OWNED')] },
+    cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [owner('GUEST_OWNED')] },
     ctxX: { 'v4.18': [{}, flags(true, false)] },
   },
   'ablation-no-put-save': afterBPutRet,
@@ -212,10 +270,15 @@ const EXPECTED: Record<string, Expect> = {
   'ablation-no-load-fp-host': {
     // ret_to_user, user_fp, vcpu_load, enter, guest_fp. v4.17: 4 hS(host_cpu_context) gR.
     // v4.18: 4 hS(Q) gR. mainline: 2 hS(Q) + flush; 4 gR. All c(1,1,0,1,1,2).
-    counters: { 'v4.17': c(1, 1, 0, 1, 1, 2), 'v4.18': c(1, 1, 0, 1, 1, 2), mainline: c(1, 1, 0, 1, 1, 2) },
+    counters: {
+      'v4.17': c(1, 1, 0, 1, 1, 2),
+      'v4.18': c(1, 1, 0, 1, 1, 2),
+      'v6.13': c(1, 1, 0, 1, 1, 2),
+      mainline: c(1, 1, 0, 1, 1, 2),
+    },
     cpus: [cpu(0, 'qemu', 'guest', 'vcpu0', true, 'qemu', true)],
     contexts: [task('qemu', 0, false, true), vcpu('vcpu0', false, true)],
-    cpuX: { mainline: [{ lastState: null, ...owner('GUEST_OWNED') }] },
+    cpuX: { 'v6.13': [owner('GUEST_OWNED')], mainline: [{ lastState: null, ...owner('GUEST_OWNED') }] },
     ctxX: {
       'v4.17': [{ memLatest: false }],
       'v4.18': [{}, flags(true, false)],
@@ -225,10 +288,15 @@ const EXPECTED: Record<string, Expect> = {
   'ablation-no-thread-switch-cpu-check': {
     // app on CPU1 (hR), dirty, switched out (hS, off); runs on CPU0 (hR), dirty, switched out (hS, off);
     // back on CPU1: fpsimd_cpu is 0, so it reloads (hR). Same in every era: c(2,3,0,0,0,2).
-    counters: { 'v4.17': c(2, 3, 0, 0, 0, 2), 'v4.18': c(2, 3, 0, 0, 0, 2), mainline: c(2, 3, 0, 0, 0, 2) },
+    counters: {
+      'v4.17': c(2, 3, 0, 0, 0, 2),
+      'v4.18': c(2, 3, 0, 0, 0, 2),
+      'v6.13': c(2, 3, 0, 0, 0, 2),
+      mainline: c(2, 3, 0, 0, 0, 2),
+    },
     cpus: [cpu(0, 'shell', 'kernel', 'app', false, 'app'), cpu(1, 'app', 'user', 'app', true, 'app')],
     contexts: [task('app', 1, false, false), task('shell', null, true, true), kthread('kworker', true)],
-    cpuX: { mainline: [owner('FREE'), owner('FREE')] },
+    cpuX: { 'v6.13': [owner('FREE'), owner('FREE')], mainline: [owner('FREE'), owner('FREE')] },
   },
 };
 

@@ -3,6 +3,8 @@
 //   the trap saves the host's registers into host_cpu_context and loads the guest's, and the exit
 //   saves the guest's and restores the host's: 2 saves + 2 restores per exit, all with IRQs off.
 // v4.18: only the first entry traps (hS + gR); later entries find FP_ENABLED set and TIF clear.
+// v6.13: as v4.18, with fp_owner: the first trap saves the host (it owns the registers) and loads
+//   the guest; later entries find the guest owner kept (TIF clear), so no trap.
 // mainline: the host was saved at vcpu_load; only the first entry traps (gR); later entries keep
 //   fp_owner GUEST_OWNED (ctxflush sees TIF clear), so no trap and no save or restore.
 import { describe, expect, it } from 'vitest';
@@ -37,6 +39,10 @@ describe('guest exit storm: 20 entries, FP on each', () => {
 
   it('v4.18: the first exit pays the trap (host save, guest restore), the other 19 nothing', () => {
     expect(perExit('v4.18')).toEqual([c(1, 0, 0, 1, 1, 2), ...Array(19).fill(ZERO)]);
+  });
+
+  it('v6.13: the first exit pays the trap (host save, guest restore), the other 19 nothing', () => {
+    expect(perExit('v6.13')).toEqual([c(1, 0, 0, 1, 1, 2), ...Array(19).fill(ZERO)]);
   });
 
   it('mainline: the first exit pays the trap (guest restore only), the other 19 nothing', () => {

@@ -1,47 +1,8 @@
 // What v4.17 and mainline do differently from v4.18, one kernel function at a time, read off the
 // step records (calls, statements, field changes).
 import { describe, expect, it } from 'vitest';
-import {
-  allRecords,
-  createMachine,
-  findVariant,
-  flattenCalls,
-  type CallNode,
-  type Scenario,
-  type ScenarioEvent,
-  type StepRecord,
-} from '../../../src/engine';
 import { counters, countersAfterEach, minus } from './helpers';
-
-const ONE = {
-  cpus: 1,
-  tasks: [
-    { id: 'qemu', vcpu: 'vcpu0' },
-    { id: 'kworker', kthread: true },
-  ],
-  start: { '0': 'qemu' },
-};
-const ev = (...ops: (ScenarioEvent['op'] | [ScenarioEvent['op'], string])[]): ScenarioEvent[] =>
-  ops.map((o) => (Array.isArray(o) ? { cpu: 0, op: o[0], task: o[1] } : { cpu: 0, op: o }));
-
-function records(variant: string, events: ScenarioEvent[]): StepRecord[] {
-  const out = allRecords(createMachine(ONE, findVariant(variant)!), events);
-  expect(out.illegal).toBeNull();
-  return out.records;
-}
-const names = (r: StepRecord): string[] => flattenCalls(r.calls);
-function find(calls: CallNode[], name: string): CallNode | undefined {
-  for (const c of calls) {
-    if (c.name === name) return c;
-    const inner = find(c.children, name);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-const change = (r: StepRecord, path: string) => r.changes.find((c) => c.path === path);
-const SC: Scenario = { format: 'fpsimd-scenario/1', title: 't', ...ONE, events: [] };
-
-const GUEST_RUN = ev('ret_to_user', 'user_fp', 'vcpu_load', 'guest_enter', 'guest_fp', 'guest_exit');
+import { change, ev, find, GUEST_RUN, names, records, SC } from './records';
 
 describe('v4.17', () => {
   it('vcpu_load and vcpu_put do no FP work', () => {
