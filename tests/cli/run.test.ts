@@ -140,3 +140,18 @@ describe('the installed bin (node bin/fpsimd-viz.mjs, what npx runs)', () => {
     expect(usage.stderr).toMatch(/\/nonexistent\.json: cannot read/);
   }, 30_000);
 });
+
+describe('the bin starts the built file', () => {
+  const root = new URL('../../', import.meta.url);
+  it('runs dist-cli/fpsimd-viz.mjs (no TypeScript compiler at start), built by npm ci and npm run build', () => {
+    const bin = readFileSync(new URL('bin/fpsimd-viz.mjs', root), 'utf8');
+    expect(bin).not.toMatch(/tsx/);
+    expect(bin).toContain('../dist-cli/fpsimd-viz.mjs');
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    expect(pkg.bin['fpsimd-viz']).toBe('bin/fpsimd-viz.mjs');
+    expect(pkg.scripts.prepare).toBe('vite build --config vite.cli.config.ts');
+    expect(pkg.scripts.build).toContain(pkg.scripts.prepare);
+    const built = readFileSync(new URL('dist-cli/fpsimd-viz.mjs', root), 'utf8');
+    expect(built).not.toMatch(/from ["'](tsx|zod)/);
+  });
+});
