@@ -43,11 +43,7 @@ const int = (min: number, max: number, range: string) =>
   z
     .int({
       error: (iss: Issue) =>
-        iss.input === undefined
-          ? 'is required'
-          : Number.isInteger(iss.input)
-            ? range
-            : 'must be an integer',
+        iss.input === undefined ? 'is required' : Number.isInteger(iss.input) ? range : 'must be an integer',
     })
     .check(z.minimum(min, range), z.maximum(max, range));
 
@@ -183,7 +179,10 @@ export function validateScenario(value: unknown): ParseResult {
   const res = scenarioSchema.safeParse(value);
   if (!res.success || keyErrors.length) {
     const issues = res.success ? [] : res.error.issues;
-    const errors = [...keyErrors, ...issues.map((iss) => ({ where: pathText(iss.path), message: iss.message }))];
+    const errors = [
+      ...keyErrors,
+      ...issues.map((iss) => ({ where: pathText(iss.path), message: iss.message })),
+    ];
     return { ok: false, errors: onePerPlace(errors).slice(0, 20) };
   }
   const sc = res.data as Scenario;
@@ -204,7 +203,9 @@ function lineColumn(text: string, pos: number): string {
 }
 
 /** Characters that do not show in a message (controls, BOM, zero-width, bidi), named as U+XXXX. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 const nameInvisible = (s: string): string =>
   s.replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 
@@ -234,7 +235,9 @@ export function parseScenario(input: string): ParseResult {
     const where = truncated ? 'end of file' : at >= 0 ? lineColumn(text, at) : '';
     const found = at >= 0 && !truncated ? text[at] : '';
     const invisible =
-      found && nameInvisible(found) !== found ? ` (found ${nameInvisible(found)}, an invisible character)` : '';
+      found && nameInvisible(found) !== found
+        ? ` (found ${nameInvisible(found)}, an invisible character)`
+        : '';
     return {
       ok: false,
       errors: [

@@ -88,7 +88,7 @@ describe('bad input exits 2 with a message naming the place', () => {
       'a 10 MB file',
       file(' '.repeat(10_000_000)),
       [],
-      /s\.json: file is 10\.0 MB; scenarios are limited to 5 MB/,
+      /s\.json: more than 5 MB; scenarios are limited to 5 MB \(5,000,000 bytes\)/,
     ],
     ['wrong types', file({ ...good, cpus: 'two', tasks: {} }), [], /s\.json: cpus: .*\n.*s\.json: tasks: /],
     ['a missing file', {}, [], /s\.json: cannot read \(ENOENT\)/],
