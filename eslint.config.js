@@ -42,7 +42,7 @@ const engineBoundary = {
 const ENGINE_PURE = 'src/engine must stay framework-free (no UI, state or rendering libraries).';
 
 export default defineConfig([
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

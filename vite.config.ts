@@ -40,7 +40,11 @@ function offlineCopy(): Plugin {
 }
 
 // Pure-logic tests (engine, CLI) run in plain node; everything else gets a DOM.
-const nodeTests = ['tests/engine/**/*.test.{ts,tsx}', 'tests/cli/**/*.test.{ts,tsx}'];
+const nodeTests = [
+  'tests/engine/**/*.test.{ts,tsx}',
+  'tests/cli/**/*.test.{ts,tsx}',
+  'tests/scripts/**/*.test.{ts,tsx}',
+];
 
 export default defineConfig({
   base: './', // relative asset URLs: dist/ works from any sub-path

@@ -22,6 +22,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'ui', load: () => import('./groups/ui.ts') },
   { name: 'bundle', load: () => import('./groups/bundle.ts') },
   { name: 'explorer', load: () => import('./groups/explorer.ts') },
+  { name: 'cli', load: () => import('./groups/cli.ts') },
   // Same group name: `--only explorer` runs both, and the worker's ratio is reported in the explorer group.
   { name: 'explorer', load: () => import('./groups/explorerWorker.ts') },
 ];

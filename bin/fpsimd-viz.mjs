@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// Launcher for the TypeScript CLI: runs src/cli/main.ts through tsx's ESM loader,
-// so `npx fpsimd-viz ...` works straight after `npm ci`, with no build step.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
-
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-await import(new URL('../src/cli/main.ts', import.meta.url).href);
+// Starts the built command line, dist-cli/fpsimd-viz.mjs: one JavaScript file, no TypeScript compiler
+// at start. `npm ci` builds it (the `prepare` script); `npm run build:cli` rebuilds it after a change,
+// and `npm run cli -- ARGS` runs the TypeScript sources directly (through tsx) while developing.
+const built = new URL('../dist-cli/fpsimd-viz.mjs', import.meta.url);
+try {
+  await import(built.href);
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('dist-cli')) throw e;
+  process.stderr.write(
+    'fpsimd-viz: the command line is not built (dist-cli/fpsimd-viz.mjs is missing): ' +
+      'run `npm ci` or `npm run build:cli` in the project directory\n',
+  );
+  process.exitCode = 2;
+}

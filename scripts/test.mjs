@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, format check, unit/component tests, build, browser tests.
+// `npm test`: system packages (installed when missing), typecheck, lint, format check, the CLI's
+// build, unit/component tests, the app's build, browser tests.
 // Stops at the first failing step (exit 1) and always ends with the plain line
 // `tests: N passed, N failed` summed from test-results/unit.json and test-results/e2e.json.
 import { spawnSync } from 'node:child_process';
@@ -12,9 +13,17 @@ const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 const noColor = { NO_COLOR: '1', FORCE_COLOR: '0' };
 
 const steps = [
+  // Chromium, Spin and gcc from Debian when missing (see the script and the README).
+  {
+    name: 'system packages',
+    cmd: process.execPath,
+    args: [path.join(ROOT, 'scripts/ensure-system-deps.mjs')],
+  },
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
   { name: 'format', cmd: bin('prettier'), args: ['--check', '.', '--log-level=warn'], env: noColor },
+  // The bin runs the built file (dist-cli/); the unit tests run it too.
+  { name: 'build cli', cmd: bin('vite'), args: ['build', '--config', 'vite.cli.config.ts'] },
   {
     name: 'unit',
     cmd: bin('vitest'),

@@ -1,7 +1,7 @@
 // `fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]`: explore every legal
 // event sequence from the scenario's initial state and report each violation with a shortest sequence
 // (fpsimd-check/1).
-import { DEFAULT_VARIANT, formatErrors, parseScenario, variantOrError, type Scenario } from '../engine';
+import { DEFAULT_VARIANT, parseScenario, variantOrError } from '../engine';
 import {
   DEFAULT_MAX_STATES,
   exploreAsync,
@@ -9,7 +9,8 @@ import {
   type ExploreProgress,
   type ExploreResult,
 } from '../engine/explore';
-import { parseArgs, UsageError, type CliIO } from './io';
+import { inputName, parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
+import { esc, jsonText } from './text';
 
 const n = (x: number): string => x.toLocaleString('en');
 
@@ -52,27 +53,6 @@ function parseCount(name: string, text: string, max: number): number {
   return Number(digits);
 }
 
-async function readScenario(io: CliIO, file: string): Promise<Scenario> {
-  const name = file === '-' ? 'standard input' : file;
-  let text: string;
-  try {
-    text = await io.readFile(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`${name}: cannot read${code ? ` (${code})` : ''}: ${why}`);
-  }
-  const res = parseScenario(text);
-  if (!res.ok)
-    throw new UsageError(
-      formatErrors(res.errors)
-        .split('\n')
-        .map((line) => `${name}: ${line}`)
-        .join('\n'),
-    );
-  return res.scenario;
-}
-
 function progressText(p: ExploreProgress, depth: number): string {
   return (
     `depth ${p.depth}/${depth}: ${n(p.states)} states, ${n(p.transitions)} transitions, ` +
@@ -103,7 +83,7 @@ function report(r: ExploreResult, file: string): string {
       `${r.violations.length} violation${r.violations.length > 1 ? 's' : ''} (kind, context, shortest):`,
     );
     for (const v of r.violations) {
-      lines.push(`  ${v.kind} ${v.context ?? '-'} after ${v.events.length} events: ${v.message}`);
+      lines.push(`  ${v.kind} ${esc(v.context ?? '-')} after ${v.events.length} events: ${esc(v.message)}`);
       lines.push(`    ${v.events.map(eventText).join(', ')}`);
       lines.push(`    "events": ${JSON.stringify(v.events.map((e) => ({ ...e })))}`);
     }
@@ -122,7 +102,7 @@ function checkJson(r: ExploreResult): string {
     complete: r.complete,
     violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonText(out) + '\n';
 }
 
 async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise<number> {
@@ -136,7 +116,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
       `${positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE'}\n${CHECK_HELP}`,
     );
   const file = positional[0];
-  const name = file === '-' ? 'standard input' : file;
+  const name = inputName(file);
   const depthFlag = flags.get('depth');
   const depth = typeof depthFlag === 'string' ? parseCount('depth', depthFlag, MAX_DEPTH) : DEFAULT_DEPTH;
   const limitFlag = flags.get('max-states');
@@ -144,11 +124,11 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     typeof limitFlag === 'string'
       ? parseCount('max-states', limitFlag, MAX_STORE_STATES)
       : DEFAULT_MAX_STATES;
-  const sc = await readScenario(io, file);
+  const sc = await readScenarioFile(io, file, parseScenario);
   const chosen = flags.get('variant');
   const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
   if (typeof variant === 'string')
-    throw new UsageError(`${typeof chosen === 'string' ? '--variant' : `${name}: variant`}: ${variant}`);
+    throw new UsageError(`${typeof chosen === 'string' ? '--variant' : `${name}: variant`}: ${esc(variant)}`);
 
   let interrupted = false;
   io.onInterrupt(() => {
@@ -192,10 +172,10 @@ export async function checkCommand(args: string[], io: CliIO, timing = PROGRESS)
     return await check(args, io, timing);
   } catch (e) {
     if (e instanceof UsageError) io.stderr(`fpsimd-viz check: ${e.message}\n`);
-    else
-      io.stderr(
-        `fpsimd-viz check: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-      );
+    else {
+      const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      io.stderr(`fpsimd-viz check: internal error: ${text.split('\n').map(esc).join('\n')}\n`);
+    }
     return 2;
   }
 }

@@ -1,5 +1,6 @@
 // Subcommand dispatch, independent of the process so tests can drive it.
 import { UsageError, type CliIO } from './io';
+import { esc } from './text';
 import { runCommand } from './run';
 import { variantsCommand } from './variants';
 
@@ -29,7 +30,7 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
   }
   const cmd = COMMANDS[name];
   if (!cmd) {
-    io.stderr(`fpsimd-viz: unknown command "${name}"\n${HELP}\n`);
+    io.stderr(`fpsimd-viz: unknown command "${esc(name)}"\n${HELP}\n`);
     return 2;
   }
   try {
@@ -41,7 +42,7 @@ export async function cli(argv: string[], io: CliIO): Promise<number> {
     }
     // No input may crash the tool silently: anything unexpected is reported, still as exit 2.
     io.stderr(
-      `fpsimd-viz ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      `fpsimd-viz ${name}: internal error: ${(e instanceof Error ? (e.stack ?? e.message) : String(e)).split('\n').map(esc).join('\n')}\n`,
     );
     return 2;
   }

@@ -10,7 +10,8 @@ import {
   variantOrError,
   type Violation,
 } from '../engine';
-import { parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
+import { inputName, parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
+import { esc, jsonText } from './text';
 
 export const RUN_HELP = `usage: fpsimd-viz run FILE [--variant ID] [--json]
 
@@ -26,16 +27,17 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (positional.length !== 1) throw new UsageError(`run needs exactly one FILE\n${RUN_HELP}`);
   const file = positional[0];
+  const name = inputName(file);
   const sc = await readScenarioFile(io, file, parseScenario);
   const vid = (flags.get('variant') as string | undefined) ?? sc.variant ?? DEFAULT_VARIANT;
   const variant = variantOrError(vid);
   if (typeof variant === 'string')
-    throw new UsageError(`${flags.has('variant') ? '--variant' : `${file}: variant`}: ${variant}`);
+    throw new UsageError(`${flags.has('variant') ? '--variant' : `${name}: variant`}: ${esc(variant)}`);
   const m = createMachine(sc, variant);
   const { records, state, illegal } = allRecords(m, sc.events);
   if (illegal)
     throw new UsageError(
-      `${file}: events[${illegal.index}] (${illegal.op}): not legal here: ${illegal.reason}`,
+      `${name}: events[${illegal.index}] (${illegal.op}): not legal here: ${esc(illegal.reason)}`,
     );
   const violations: Violation[] = records.flatMap((r) => r.violations);
   if (flags.has('json')) {
@@ -53,16 +55,16 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       })),
       final: describeState(m, state),
     };
-    io.stdout(JSON.stringify(result, null, 2) + '\n');
+    io.stdout(jsonText(result) + '\n');
   } else {
-    const out: string[] = [`${sc.title} — variant ${variant.id}, ${records.length} events`];
+    const out: string[] = [`${esc(sc.title)} — variant ${variant.id}, ${records.length} events`];
     for (const r of records) {
       const ev = r.event;
       out.push(
-        `#${r.index} cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}: ${flattenCalls(r.calls).join(' ') || '(no kernel FP calls)'}`,
+        `#${r.index} cpu${ev.cpu} ${ev.op}${ev.task ? ` ${esc(ev.task)}` : ''}: ${flattenCalls(r.calls).join(' ') || '(no kernel FP calls)'}`,
       );
       for (const v of r.violations)
-        out.push(`    !! ${v.kind} (${v.context ?? '-'}, CPU${v.cpu}): ${v.message}`);
+        out.push(`    !! ${v.kind} (${esc(v.context ?? '-')}, CPU${v.cpu}): ${esc(v.message)}`);
     }
     out.push(`counters: ${COUNTER_NAMES.map((k) => `${k}=${state.counters[k]}`).join(' ')}`);
     out.push(

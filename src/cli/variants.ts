@@ -1,6 +1,7 @@
 // `fpsimd-viz variants [--json]`: the eras and ablations the engine offers.
 import { VARIANTS } from '../engine';
-import { parseArgs, type CliIO } from './io';
+import { parseArgs, UsageError, type CliIO } from './io';
+import { esc } from './text';
 
 export async function variantsCommand(args: string[], io: CliIO): Promise<number> {
   const { positional, flags } = parseArgs(args, ['json', 'help'], []);
@@ -10,8 +11,7 @@ export async function variantsCommand(args: string[], io: CliIO): Promise<number
     );
     return 0;
   }
-  if (positional.length)
-    throw new (await import('./io')).UsageError(`variants takes no FILE (got ${positional[0]})`);
+  if (positional.length) throw new UsageError(`variants takes no FILE (got ${esc(positional[0])})`);
   if (flags.has('json')) {
     const list = VARIANTS.map((v) => ({
       id: v.id,

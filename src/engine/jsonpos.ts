@@ -35,48 +35,57 @@ export function jsonErrorOffset(text: string): number {
     if (!m || !m[0]) fail();
     else i += m[0].length;
   };
+  // Iterative, with an explicit stack of open containers: nesting 20,000 deep must not overflow.
+  const open: ('{' | '[')[] = [];
   const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
+    for (;;) {
       ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
+      const c = text[i];
+      if (c === '{' || c === '[') {
         i++;
-        value();
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
+        if (text[i] === (c === '{' ? '}' : ']')) i++;
+        else {
+          open.push(c);
+          if (c === '{') key();
+          continue;
+        }
+      } else if (c === '"') string();
+      else if (c === 't') literal('true');
+      else if (c === 'f') literal('false');
+      else if (c === 'n') literal('null');
+      else number();
+      // A value ended: close containers until one takes another member.
       for (;;) {
-        value();
+        const top = open.at(-1);
+        if (top === undefined) return;
         ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
+        if (text[i] === ',') {
+          i++;
+          if (top === '{') key();
+          break;
+        }
+        if (text[i] !== (top === '{' ? '}' : ']')) fail();
+        i++;
+        open.pop();
       }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else number();
+    }
+  };
+  /** `"name":` inside an object, up to its value. */
+  const key = (): void => {
+    ws();
+    if (text[i] !== '"') fail();
+    string();
+    ws();
+    if (text[i] !== ':') fail();
+    i++;
   };
   try {
     value();
     ws();
     return i < text.length ? i : -1;
   } catch (at) {
-    return Math.min(at as number, text.length);
+    if (typeof at !== 'number') throw at;
+    return Math.min(at, text.length);
   }
 }

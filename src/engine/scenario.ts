@@ -38,12 +38,18 @@ const objectError = {
 const id = z
   .string(must('a string'))
   .check(z.regex(ID_PATTERN, 'must be a lowercase id: a letter, then up to 23 of a-z 0-9 _ -'));
+/** An integer in [min, max]: one message whatever is wrong (1e21 is out of range, not "not an integer"). */
 const int = (min: number, max: number, range: string) =>
-  z.int(must('an integer')).check(z.minimum(min, range), z.maximum(max, range));
+  z
+    .int({
+      error: (iss: Issue) =>
+        iss.input === undefined ? 'is required' : Number.isInteger(iss.input) ? range : 'must be an integer',
+    })
+    .check(z.minimum(min, range), z.maximum(max, range));
 
 const eventSchema = z.strictObject(
   {
-    cpu: int(0, Number.MAX_SAFE_INTEGER, 'must be 0 or more'),
+    cpu: int(0, MAX_CPUS - 1, `must be a CPU number, 0 to ${MAX_CPUS - 1}`),
     op: z.enum(OPS, { error: () => `must be one of ${OPS.join(', ')}` }),
     task: z.optional(id),
     note: z.optional(z.string(must('a string')).check(z.maxLength(2000, 'must be at most 2,000 characters'))),
@@ -73,7 +79,7 @@ export const scenarioSchema = z.strictObject(
       z.string(must('a string')).check(z.maxLength(10_000, 'must be at most 10,000 characters')),
     ),
     variant: z.optional(z.string(must('a string')).check(z.maxLength(100, 'must be at most 100 characters'))),
-    cpus: int(1, MAX_CPUS, 'must be 1 to 8'),
+    cpus: int(1, MAX_CPUS, `must be 1 to ${MAX_CPUS}`),
     tasks: z
       .array(taskSchema, must('a list of tasks'))
       .check(z.minLength(1, 'needs at least one task'), z.maxLength(32, 'at most 32 tasks')),
@@ -85,10 +91,39 @@ export const scenarioSchema = z.strictObject(
   objectError,
 );
 
+/** `events[3].op`; a key that is not a plain name is quoted: `start["a b"]`. */
 function pathText(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (typeof p === 'string' && !/^[A-Za-z0-9_$]+$/.test(p)) out += `[${JSON.stringify(p)}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
   return out;
+}
+
+const CPU_KEY = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * `start`'s keys must be CPU numbers. Checked on the parsed JSON itself, before the schema: the
+ * schema's record would drop a `__proto__` key silently (it cannot be an ordinary property).
+ */
+function startKeyErrors(value: unknown): ScenarioError[] {
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'start')) return [];
+  const start = (value as { start: unknown }).start;
+  if (typeof start !== 'object' || start === null || Array.isArray(start)) return [];
+  return Object.keys(start)
+    .filter((k) => !CPU_KEY.test(k))
+    .map((k) => ({
+      where: pathText(['start', k]),
+      message: `${JSON.stringify(k)} is not a CPU number: the keys of start are CPU numbers (0, 1, ...)`,
+    }));
+}
+
+/** One message per place: the first problem found there (the others follow from it). */
+function onePerPlace(errors: readonly ScenarioError[]): ScenarioError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => !seen.has(e.where) && (seen.add(e.where), true));
 }
 
 /** Cross-field rules the schema cannot express: ids, start, event CPUs and schedule targets. */
@@ -111,8 +146,8 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
   });
   const startedOn = new Map<string, string>();
   for (const [cpu, task] of Object.entries(sc.start)) {
-    const where = `start.${cpu}`;
-    if (!/^(0|[1-9][0-9]*)$/.test(cpu) || Number(cpu) >= sc.cpus)
+    const where = pathText(['start', cpu]);
+    if (!CPU_KEY.test(cpu) || Number(cpu) >= sc.cpus)
       errors.push({ where, message: `"${cpu}" is not a CPU of this scenario (0 to ${sc.cpus - 1})` });
     else if (!tasks.has(task)) errors.push({ where, message: `no task "${task}"` });
     else if (startedOn.has(task))
@@ -140,15 +175,18 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
 
 /** Validates an already-parsed JSON value. */
 export function validateScenario(value: unknown): ParseResult {
+  const keyErrors = startKeyErrors(value);
   const res = scenarioSchema.safeParse(value);
-  if (!res.success) {
-    const errors = res.error.issues
-      .slice(0, 20)
-      .map((iss) => ({ where: pathText(iss.path), message: iss.message }));
-    return { ok: false, errors };
+  if (!res.success || keyErrors.length) {
+    const issues = res.success ? [] : res.error.issues;
+    const errors = [
+      ...keyErrors,
+      ...issues.map((iss) => ({ where: pathText(iss.path), message: iss.message })),
+    ];
+    return { ok: false, errors: onePerPlace(errors).slice(0, 20) };
   }
   const sc = res.data as Scenario;
-  const errors = semanticErrors(sc);
+  const errors = onePerPlace(semanticErrors(sc));
   return errors.length ? { ok: false, errors: errors.slice(0, 20) } : { ok: true, scenario: sc };
 }
 
@@ -164,8 +202,19 @@ function lineColumn(text: string, pos: number): string {
   return `line ${line}, column ${col}`;
 }
 
-/** Parses scenario text: size limit, JSON syntax (with line and column), schema, cross-field rules. */
-export function parseScenario(text: string): ParseResult {
+/** Characters that do not show in a message (controls, BOM, zero-width, bidi), named as U+XXXX. */
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+const nameInvisible = (s: string): string =>
+  s.replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
+/**
+ * Parses scenario text: size limit, JSON syntax (with line and column), schema, cross-field rules.
+ * A UTF-8 byte order mark at the start (some Windows editors write one) is accepted and ignored.
+ */
+export function parseScenario(input: string): ParseResult {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.length > MAX_SCENARIO_BYTES)
     return {
       ok: false,
@@ -180,13 +229,23 @@ export function parseScenario(text: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = nameInvisible(e instanceof Error ? e.message : String(e));
     const at = jsonErrorOffset(text);
     const truncated = at >= text.length;
     const where = truncated ? 'end of file' : at >= 0 ? lineColumn(text, at) : '';
+    const found = at >= 0 && !truncated ? text[at] : '';
+    const invisible =
+      found && nameInvisible(found) !== found
+        ? ` (found ${nameInvisible(found)}, an invisible character)`
+        : '';
     return {
       ok: false,
-      errors: [{ where, message: `not valid JSON${truncated ? ' (the file looks truncated)' : ''}: ${msg}` }],
+      errors: [
+        {
+          where,
+          message: `not valid JSON${truncated ? ' (the file looks truncated)' : ''}: ${msg}${invisible}`,
+        },
+      ],
     };
   }
   return validateScenario(value);

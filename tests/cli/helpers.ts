@@ -1,6 +1,6 @@
 // Drives the CLI in-process with an in-memory file system, capturing output and the exit status.
 import { cli } from '../../src/cli/cli';
-import type { CliIO } from '../../src/cli/io';
+import { InputTooLarge, type CliIO } from '../../src/cli/io';
 
 export interface FakeIOOptions {
   isTTY?: boolean;
@@ -14,11 +14,14 @@ export function fakeIO(files: Record<string, unknown>, opts: FakeIOOptions = {})
   const io: CliIO = {
     stdout: (s) => void (captured.out += s),
     stderr: (s) => void (captured.err += s),
-    readFile: async (p) => {
+    readFile: async (p, maxBytes) => {
       if (!(p in files))
         throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' });
       const v = files[p];
-      return typeof v === 'string' ? v : JSON.stringify(v);
+      const text = typeof v === 'string' ? v : JSON.stringify(v);
+      // As main.ts does: at most maxBytes + 1 bytes are read.
+      if (Buffer.byteLength(text) > maxBytes) throw new InputTooLarge(maxBytes);
+      return text;
     },
     onInterrupt: (cb) => {
       if (opts.interrupt) cb();

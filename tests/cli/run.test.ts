@@ -88,7 +88,7 @@ describe('bad input exits 2 with a message naming the place', () => {
       'a 10 MB file',
       file(' '.repeat(10_000_000)),
       [],
-      /s\.json: file is 10\.0 MB; scenarios are limited to 5 MB/,
+      /s\.json: more than 5 MB; scenarios are limited to 5 MB \(5,000,000 bytes\)/,
     ],
     ['wrong types', file({ ...good, cpus: 'two', tasks: {} }), [], /s\.json: cpus: .*\n.*s\.json: tasks: /],
     ['a missing file', {}, [], /s\.json: cannot read \(ENOENT\)/],
@@ -139,4 +139,19 @@ describe('the installed bin (node bin/fpsimd-viz.mjs, what npx runs)', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/\/nonexistent\.json: cannot read/);
   }, 30_000);
+});
+
+describe('the bin starts the built file', () => {
+  const root = new URL('../../', import.meta.url);
+  it('runs dist-cli/fpsimd-viz.mjs (no TypeScript compiler at start), built by npm ci and npm run build', () => {
+    const bin = readFileSync(new URL('bin/fpsimd-viz.mjs', root), 'utf8');
+    expect(bin).not.toMatch(/['"]tsx[/'"]/);
+    expect(bin).toContain('../dist-cli/fpsimd-viz.mjs');
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+    expect(pkg.bin['fpsimd-viz']).toBe('bin/fpsimd-viz.mjs');
+    expect(pkg.scripts.prepare).toBe('vite build --config vite.cli.config.ts');
+    expect(pkg.scripts.build).toContain(pkg.scripts.prepare);
+    const built = readFileSync(new URL('dist-cli/fpsimd-viz.mjs', root), 'utf8');
+    expect(built).not.toMatch(/from ["'](tsx|zod)/);
+  });
 });

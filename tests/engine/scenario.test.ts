@@ -69,6 +69,53 @@ describe('parseScenario', () => {
     );
   });
 
+  it('refuses __proto__, constructor and any non-numeric key in start, by place', () => {
+    // JSON.parse keeps "__proto__" as an ordinary key; the schema alone would drop it silently.
+    const proto = parseScenario(JSON.stringify(good).replace('"start":{', '"start":{"__proto__":"qemu",'));
+    expect(proto.ok).toBe(false);
+    if (!proto.ok)
+      expect(proto.errors.map((e) => `${e.where}: ${e.message}`)).toEqual([
+        'start.__proto__: "__proto__" is not a CPU number: the keys of start are CPU numbers (0, 1, ...)',
+      ]);
+    expect(errorsOf({ ...good, start: { constructor: 'qemu' } })).toEqual([
+      'start.constructor: "constructor" is not a CPU number: the keys of start are CPU numbers (0, 1, ...)',
+    ]);
+    for (const key of ['01', '-1', '1.0', ' 0', 'a b'])
+      expect(errorsOf({ ...good, start: { [key]: 'qemu' } })[0]).toContain(
+        `${JSON.stringify(key)} is not a CPU number`,
+      );
+    expect(errorsOf({ ...good, start: { 'a b': 'qemu' } })[0]).toMatch(/^start\["a b"\]: /);
+  });
+
+  it('gives one message per problem', () => {
+    expect(errorsOf({ ...good, events: [{ cpu: 1e21, op: 'syscall' }] })).toEqual([
+      'events[0].cpu: must be a CPU number, 0 to 7',
+    ]);
+    expect(errorsOf({ ...good, cpus: 1e21 })).toEqual(['cpus: must be 1 to 8']);
+    expect(errorsOf({ ...good, cpus: 2.5 })).toEqual(['cpus: must be an integer']);
+    expect(errorsOf({ ...good, events: [{ cpu: -1, op: 'syscall' }] })).toEqual([
+      'events[0].cpu: must be a CPU number, 0 to 7',
+    ]);
+  });
+
+  it('keeps the line and column of a syntax error in JSON nested 20,000 deep', () => {
+    const deep = '{"format":\n' + '['.repeat(20_000) + ']'.repeat(19_999) + 'x';
+    const r = parseScenario(deep);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].where).toBe('line 2, column 40000');
+  });
+
+  it('accepts a UTF-8 byte order mark, and names an invisible character it cannot accept', () => {
+    const text = JSON.stringify(good);
+    expect(parseScenario('\uFEFF' + text)).toEqual(parseScenario(text));
+    const r = parseScenario(text.replace('"title"', '\u200B"title"'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0].message).toMatch(/found U\+200B, an invisible character/);
+      expect(r.errors[0].message).not.toMatch(/\u200B/);
+    }
+  });
+
   it('refuses files over the size limit before parsing', () => {
     const r = parseScenario(' '.repeat(MAX_SCENARIO_BYTES + 1));
     expect(r.ok).toBe(false);
