@@ -8,7 +8,6 @@ import { usePlayback } from './components/timeline/usePlayback';
 import { useGlobalKeys } from './components/useGlobalKeys';
 import { VIEW_COMPONENTS } from './components/views';
 import { useViewStore } from './state/viewStore';
-import { DEFAULT_VIEW } from './state/views';
 
 export function App() {
   usePlayback();
@@ -17,7 +16,7 @@ export function App() {
   const embed = useViewStore((s) => s.embed);
   const libraryOpen = useViewStore((s) => s.libraryOpen);
   if (embed) return <EmbedView />;
-  const View = VIEW_COMPONENTS[view] ?? VIEW_COMPONENTS[DEFAULT_VIEW];
+  const View = VIEW_COMPONENTS[view];
   return (
     <>
       <a className="skip-link" href="#main">

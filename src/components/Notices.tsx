@@ -1,5 +1,7 @@
-// Messages at the top of the page (bad links, unreadable storage), each dismissible; text only.
+// Messages at the top of the page (bad links, unreadable storage), each dismissible; text only, with a
+// download button when the notice carries data that could not be kept.
 import { useNoticeStore } from '../state/noticeStore';
+import { downloadText } from './library/fileIo';
 
 export function Notices() {
   const notices = useNoticeStore((s) => s.notices);
@@ -12,6 +14,16 @@ export function Notices() {
           <div>
             <strong>{n.title}</strong>
             {n.detail && <p className="notice-detail">{n.detail}</p>}
+            {n.downloads?.map((d) => (
+              <button
+                key={d.label}
+                type="button"
+                className="small"
+                onClick={() => downloadText(d.text, d.fileName, 'application/json')}
+              >
+                {d.label}
+              </button>
+            ))}
           </div>
           <button
             type="button"

@@ -1,5 +1,6 @@
-// View id (src/state/views.ts) -> component. New views register here.
+// View id (src/state/views.ts) -> component. New views register here; every id must have one.
 import { lazy, Suspense, type ComponentType } from 'react';
+import type { ViewId } from '../state/views';
 import { StepView } from './StepView';
 
 // The compare view is loaded on first use: it keeps the first load's JavaScript small.
@@ -35,7 +36,7 @@ function TourView() {
   );
 }
 
-export const VIEW_COMPONENTS: Record<string, ComponentType> = {
+export const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   diagram: StepView,
   compare: CompareView,
   explore: ExploreView,

@@ -72,8 +72,11 @@ export function explain(
     case 'vcpu_put':
       text = `${who} leaves KVM_RUN: ${vname} is put; ${cost}.`;
       break;
-    default:
-      text = `${ev.op}.`;
+    default: {
+      // A new op must be explained here: the compiler points at this line until it is.
+      const never: never = ev.op;
+      text = `${String(never)}.`;
+    }
   }
   if (violations.length) text += ` Violation: ${violations.map((v) => v.message).join(' ')}`;
   return text;

@@ -10,7 +10,7 @@ import { useNoticeStore } from './noticeStore';
 import { useScenarioStore, type Origin } from './scenarioStore';
 import { decodeShare, encodeShare, type SharedScreen } from './share';
 import { useViewStore } from './viewStore';
-import { isView } from './views';
+import { DEFAULT_VIEW, isView } from './views';
 
 export function currentScreen(): SharedScreen {
   const s = useScenarioStore.getState();
@@ -79,7 +79,7 @@ export function openFragment(fragment: string): boolean {
     problems.push(`step ${screen.step} is past the end of the replay; showing step ${opened.cursor}`);
   if (screen.cpu >= screen.scenario.cpus) problems.push(`CPU ${screen.cpu} does not exist; showing CPU0`);
   const view = useViewStore.getState();
-  view.setView(screen.view);
+  view.setView(isView(screen.view) ? screen.view : DEFAULT_VIEW);
   view.setEmbed(screen.embed);
   view.setPaletteCpu(screen.cpu < screen.scenario.cpus ? screen.cpu : 0);
   const compared = checkCompareIds(screen.compare);

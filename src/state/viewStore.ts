@@ -1,12 +1,12 @@
 // View and preferences: which view, embed mode, the palette's CPU, playback. Nothing here is a scenario edit.
 import { create } from 'zustand';
-import { DEFAULT_VIEW, isView } from './views';
+import { DEFAULT_VIEW, type ViewId } from './views';
 
 /** Playback speeds, in steps per second. */
 export const SPEEDS = [0.5, 1, 2, 4, 8, 16] as const;
 
 export interface ViewState {
-  view: string;
+  view: ViewId;
   embed: boolean;
   paletteCpu: number;
   playing: boolean;
@@ -15,7 +15,7 @@ export interface ViewState {
   /** Diagram scale: fit the panel's width, or keep text readable and scroll. */
   zoom: 'fit' | 'readable';
   setZoom(zoom: 'fit' | 'readable'): void;
-  setView(view: string): void;
+  setView(view: ViewId): void;
   setEmbed(embed: boolean): void;
   setPaletteCpu(cpu: number): void;
   setPlaying(playing: boolean): void;
@@ -33,7 +33,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   libraryOpen: false,
   zoom: 'readable',
   setZoom: (zoom) => set({ zoom }),
-  setView: (view) => set({ view: isView(view) ? view : DEFAULT_VIEW }),
+  setView: (view) => set({ view }),
   setEmbed: (embed) => set({ embed }),
   setPaletteCpu: (cpu) => set({ paletteCpu: Math.max(0, Math.trunc(cpu)) }),
   setPlaying: (playing) => set({ playing }),

@@ -1,19 +1,27 @@
-// The app's views, selected by the URL's `view` field. A new view (compare, explore) adds an entry here
-// and its component in src/components/views.tsx.
+// The app's views, selected by the URL's `view` field. A new view adds its label here; the compiler then
+// asks for its component in src/components/views.tsx.
+const VIEW_LABELS = {
+  diagram: 'Step through',
+  compare: 'Compare',
+  explore: 'Explore',
+  tour: 'Guided tours',
+} as const;
+
+export type ViewId = keyof typeof VIEW_LABELS;
+
 export interface ViewInfo {
-  id: string;
+  id: ViewId;
   label: string;
 }
 
-export const VIEWS: ViewInfo[] = [
-  { id: 'diagram', label: 'Step through' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'explore', label: 'Explore' },
-  { id: 'tour', label: 'Guided tours' },
-];
+/** The views in tab order. */
+export const VIEWS: readonly ViewInfo[] = (Object.keys(VIEW_LABELS) as ViewId[]).map((id) => ({
+  id,
+  label: VIEW_LABELS[id],
+}));
 
-export const DEFAULT_VIEW = 'diagram';
+export const DEFAULT_VIEW: ViewId = 'diagram';
 
-export function isView(id: string): boolean {
-  return VIEWS.some((v) => v.id === id);
+export function isView(id: string): id is ViewId {
+  return Object.hasOwn(VIEW_LABELS, id);
 }

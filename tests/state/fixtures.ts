@@ -55,7 +55,7 @@ export function twoCpuScenario(): Scenario {
 /** Resets every store to a known state with this scenario open. */
 export function resetStores(sc: Scenario = guestScenario(), variant?: string): void {
   useNoticeStore.getState().clear();
-  useLibraryStore.setState({ items: [], shared: null, store: null });
+  useLibraryStore.setState({ items: [], shared: null, store: null, unkept: null });
   useViewStore.setState({
     view: 'diagram',
     embed: false,
@@ -81,4 +81,24 @@ export function memoryStorage(init: Record<string, string> = {}): Storage & { da
     removeItem: (k: string) => void data.delete(k),
     setItem: (k: string, v: string) => void data.set(k, String(v)),
   };
+}
+
+/**
+ * memoryStorage with a quota, counted like browsers do (characters of keys and values): a write that
+ * would pass it throws QuotaExceededError and changes nothing.
+ */
+export function quotaStorage(
+  quota: number,
+  init: Record<string, string> = {},
+): Storage & { data: Map<string, string> } {
+  const store = memoryStorage(init);
+  const used = (): number => [...store.data].reduce((n, [k, v]) => n + k.length + v.length, 0);
+  store.setItem = (k: string, v: string) => {
+    const value = String(v);
+    const next =
+      used() - (store.data.has(k) ? k.length + store.data.get(k)!.length : 0) + k.length + value.length;
+    if (next > quota) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    store.data.set(k, value);
+  };
+  return store;
 }

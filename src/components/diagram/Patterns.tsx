@@ -1,7 +1,7 @@
 // SVG fill patterns for owners: colour plus a texture, so owners differ without colour too.
-import { OWNER_COLOURS, SCRATCH_COLOUR, ownerStyle, patternId } from './owners';
+import { OWNER_COLOURS, SCRATCH_COLOUR, ownerStyle, patternId, type PatternKind } from './owners';
 
-function Texture({ kind }: { kind: string }) {
+function Texture({ kind }: { kind: PatternKind | 'cross' }) {
   switch (kind) {
     case 'stripes':
       return <path d="M-2,2 l4,-4 M0,10 l10,-10 M8,12 l4,-4" className="fv-texture" />;
@@ -11,8 +11,12 @@ function Texture({ kind }: { kind: string }) {
       return <path d="M0,5 h10 M5,0 v10" className="fv-texture" />;
     case 'cross':
       return <path d="M0,0 l10,10 M10,0 l-10,10" className="fv-texture" />;
-    default:
+    case 'solid':
       return null;
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown pattern ${String(never)}`);
+    }
   }
 }
 

@@ -17,7 +17,7 @@ import {
   type Violation,
 } from '../../../src/engine';
 
-/** Every era's id, from the engine's own list. */
+/** The engine's eras: a new era is tested everywhere (and fails where no expectation names it yet). */
 export const ERA_IDS: readonly string[] = ERAS.map((e) => e.id);
 export type EraId = string;
 
