@@ -4,14 +4,9 @@ import type { Readable } from 'node:stream';
 import { cli } from './cli';
 import { InputTooLarge, type CliIO } from './io';
 
-/**
- * Reads a file or standard input up to maxBytes + 1 bytes: one byte more than the limit is proof
- * enough, so endless input (`cat /dev/zero | fpsimd-viz run -`) is refused at once.
- */
-async function readInput(path: string, maxBytes: number): Promise<string> {
-  const stream: Readable = path === '-' ? process.stdin : createReadStream(path, { end: maxBytes });
-  const chunks: Buffer[] = [];
-  let total = 0;
+/** Collects a stream's chunks into `into`; throws InputTooLarge once more than maxBytes have come. */
+async function collect(stream: Readable, into: Buffer[], maxBytes: number): Promise<void> {
+  let total = into.reduce((n, c) => n + c.length, 0);
   for await (const chunk of stream) {
     const c = chunk as Buffer;
     total += c.length;
@@ -19,8 +14,26 @@ async function readInput(path: string, maxBytes: number): Promise<string> {
       stream.destroy();
       throw new InputTooLarge(maxBytes);
     }
-    chunks.push(c);
+    into.push(c);
   }
+}
+
+/**
+ * Reads a file or standard input, at most maxBytes + 1 bytes (`end` is inclusive): one byte past
+ * the limit is proof enough, so endless input (`cat /dev/zero | fpsimd-viz run -`) is refused at once.
+ */
+async function readInput(path: string, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  if (path !== '-') await collect(createReadStream(path, { end: maxBytes }), chunks, maxBytes);
+  else
+    try {
+      await collect(createReadStream('', { fd: 0, end: maxBytes, autoClose: false }), chunks, maxBytes);
+    } catch (e) {
+      // A non-blocking standard input (handed down by some parents) cannot be read with fs.read:
+      // take the rest through process.stdin, whose chunks may pass the limit by up to 64 kB.
+      if ((e as { code?: string }).code !== 'EAGAIN') throw e;
+      await collect(process.stdin, chunks, maxBytes);
+    }
   return Buffer.concat(chunks).toString('utf8');
 }
 
