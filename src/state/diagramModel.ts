@@ -30,7 +30,7 @@ export interface CpuModel {
 
 export interface ContextModel {
   id: string;
-  kind: string;
+  kind: ContextView['kind'];
   /** Index in the scenario's contexts: picks the owner's colour and pattern. */
   index: number;
   memLatest: boolean;

@@ -59,8 +59,7 @@ function Result({ name, result }: { name: string; result: AblationRun }) {
     return (
       <p>
         Without <code>{name}</code> ({variant}) this scenario first goes wrong at <strong>step {step}</strong>
-        : {KIND_TEXT[first.kind] ?? first.kind} of <strong>{first.context ?? 'the current task'}</strong> on
-        CPU
+        : {KIND_TEXT[first.kind]} of <strong>{first.context ?? 'the current task'}</strong> on CPU
         {first.cpu}. {first.message}{' '}
         <button type="button" className="small" onClick={jump}>
           Go to step {step} in {variant}

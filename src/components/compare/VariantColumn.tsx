@@ -35,7 +35,7 @@ const ViolationList = memo(function ViolationList({ replay }: { replay: Replay }
             <button type="button" className="link-button" onClick={() => setCursor(v.step + 1)}>
               Step {v.step + 1}
             </button>
-            : <strong>{KIND_TEXT[v.kind] ?? v.kind}</strong> of {v.context ?? 'the current task'} on CPU
+            : <strong>{KIND_TEXT[v.kind]}</strong> of {v.context ?? 'the current task'} on CPU
             {v.cpu}
           </li>
         ))}
@@ -68,8 +68,7 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
       )}
       {here.length > 0 && (
         <div className="banner banner-danger cmp-here" role="status">
-          <strong>⚠ At this step:</strong>{' '}
-          {here.map((v) => `${KIND_TEXT[v.kind] ?? v.kind}: ${v.message}`).join(' ')}
+          <strong>⚠ At this step:</strong> {here.map((v) => `${KIND_TEXT[v.kind]}: ${v.message}`).join(' ')}
         </div>
       )}
       <div className="diagram-scroll">

@@ -5,7 +5,11 @@ import { HEAD_H, type Box } from './layout';
 import { patternId } from './owners';
 import { Rows } from './Rows';
 
-const KIND_TEXT: Record<string, string> = { task: 'task', kthread: 'kernel thread', vcpu: 'vcpu' };
+const KIND_TEXT: Record<ContextModel['kind'], string> = {
+  task: 'task',
+  kthread: 'kernel thread',
+  vcpu: 'vcpu',
+};
 
 export const ContextCard = memo(function ContextCard({
   ctx,
@@ -24,7 +28,7 @@ export const ContextCard = memo(function ContextCard({
       data-context={ctx.id}
       data-violation={ctx.violation || undefined}
       role="group"
-      aria-label={`${KIND_TEXT[ctx.kind] ?? ctx.kind} ${ctx.id}, in-memory copy ${ctx.memLatest ? 'newest' : 'stale'}`}
+      aria-label={`${KIND_TEXT[ctx.kind]} ${ctx.id}, in-memory copy ${ctx.memLatest ? 'newest' : 'stale'}`}
     >
       <rect className={cardClass} x={x} y={y} width={w} height={h} rx="4" />
       <rect
@@ -40,7 +44,7 @@ export const ContextCard = memo(function ContextCard({
       </text>
       <text x={x + w - 8} y={y + 20} textAnchor="end" className="fv-muted">
         {ctx.violation ? '⚠ ' : ''}
-        {KIND_TEXT[ctx.kind] ?? ctx.kind}
+        {KIND_TEXT[ctx.kind]}
       </text>
       <Rows rows={ctx.rows} x={x} y={y + HEAD_H} w={w} />
     </g>

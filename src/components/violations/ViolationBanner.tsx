@@ -31,7 +31,7 @@ export function ViolationBanner() {
           <ul>
             {here.map((v, i) => (
               <li key={i}>
-                <strong>{KIND_TEXT[v.kind] ?? v.kind}</strong> of {v.context ?? 'the current task'} on CPU
+                <strong>{KIND_TEXT[v.kind]}</strong> of {v.context ?? 'the current task'} on CPU
                 {v.cpu}: {v.message}
               </li>
             ))}
