@@ -1,0 +1,100 @@
+// Runs Debian's Spin on a Promela model written by `fpsimd-viz export --promela`: `spin -a`, a C
+// compile of the verifier (pan), and an exhaustive run of pan that reports every violation kind.
+// Shared by the agreement test (tests/engine/promela/spin.test.ts) and the bench (bench/groups/spin.ts).
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { VIOLATION_KINDS, type ViolationKind } from '../src/engine/types.ts';
+
+const run = promisify(execFile);
+
+export const SPIN_MISSING = "install Debian's spin: apt-get install -y spin";
+export const CC_MISSING = 'install a C compiler for Spin: apt-get install -y gcc';
+
+/** The first executable called name on PATH (or /usr/bin), or null. */
+export function which(name: string): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin'];
+  for (const d of dirs) {
+    if (!d) continue;
+    const p = join(d, name);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** Throws with the install command when Spin or a C compiler is missing. */
+export function requireSpin(): { spin: string; cc: string } {
+  const spin = which('spin');
+  if (!spin) throw new Error(SPIN_MISSING);
+  const cc = which('cc') ?? which('gcc');
+  if (!cc) throw new Error(CC_MISSING);
+  return { spin, cc };
+}
+
+export interface Pan {
+  /** The compiled verifier. */
+  path: string;
+  /** Removes its directory. */
+  dispose(): void;
+}
+
+/** spin -a, then cc (with `ccFlags`, -O1 by default): a verifier for safety properties only. */
+export async function compilePan(model: string, ccFlags: readonly string[] = ['-O1']): Promise<Pan> {
+  const { spin, cc } = requireSpin();
+  const dir = mkdtempSync(join(tmpdir(), 'fpsimd-spin-'));
+  try {
+    writeFileSync(join(dir, 'model.pml'), model);
+    await run(spin, ['-a', 'model.pml'], { cwd: dir });
+    await run(cc, [...ccFlags, '-DSAFETY', '-o', 'pan', 'pan.c'], { cwd: dir });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`Spin could not build the model: ${err.stdout ?? ''}${err.stderr ?? err.message}`, {
+      cause: e,
+    });
+  }
+  return { path: join(dir, 'pan'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface PanResult {
+  /** The violation kinds some assertion reported, in VIOLATION_KINDS order. */
+  kinds: ViolationKind[];
+  errors: number;
+  states: number;
+  transitions: number;
+  /** Wall-clock seconds of the pan process. */
+  seconds: number;
+  /** pan explored its whole (depth-bounded) state space. */
+  complete: boolean;
+  output: string;
+}
+
+/** The Promela name of a kind: 'stale-read' is asserted as !(stale_read). */
+export const promelaKind = (k: ViolationKind): string => k.replace('-', '_');
+
+/** Runs pan exhaustively, not stopping at errors (-c0); pan prints each kind at least once. */
+export async function runPan(pan: Pan): Promise<PanResult> {
+  const t0 = performance.now();
+  const { stdout } = await run(pan.path, ['-c0', '-w20'], { maxBuffer: 64 << 20 });
+  const seconds = (performance.now() - t0) / 1000;
+  const seen = new Set([...stdout.matchAll(/assertion violated\s+!\((\w+)\)/g)].map((m) => m[1]));
+  const unknown = [...seen].filter((s) => !VIOLATION_KINDS.some((k) => promelaKind(k) === s));
+  if (unknown.length) throw new Error(`pan reported assertions of no known kind: ${unknown.join(', ')}`);
+  const num = (re: RegExp): number => Number(re.exec(stdout)?.[1] ?? NaN);
+  return {
+    kinds: VIOLATION_KINDS.filter((k) => seen.has(promelaKind(k))),
+    errors: num(/errors: (\d+)/),
+    states: num(/(\d+) states, stored/),
+    transitions: num(/(\d+) transitions/),
+    seconds,
+    complete: !/Search not completed/.test(stdout) && !/max search depth too small/.test(stdout),
+    output: stdout,
+  };
+}
