@@ -79,11 +79,21 @@ export interface PanResult {
 /** The Promela name of a kind: 'stale-read' is asserted as !(stale_read). */
 export const promelaKind = (k: ViolationKind): string => k.replace('-', '_');
 
-/** Runs pan exhaustively, not stopping at errors (-c0); pan prints each kind at least once. */
+/**
+ * pan's options: do not stop at errors (-c0; pan prints each kind of assertion at least once), a hash
+ * table of 2^20 slots (ample for the reference configuration's 60,000 states at most).
+ */
+export const PAN_ARGS = ['-c0', '-w20'];
+
+/** Runs pan exhaustively and reads its report. */
 export async function runPan(pan: Pan): Promise<PanResult> {
   const t0 = performance.now();
-  const { stdout } = await run(pan.path, ['-c0', '-w20'], { maxBuffer: 64 << 20 });
-  const seconds = (performance.now() - t0) / 1000;
+  const { stdout } = await run(pan.path, PAN_ARGS, { maxBuffer: 64 << 20 });
+  return readPanReport(stdout, (performance.now() - t0) / 1000);
+}
+
+/** The kinds, counts and completeness in pan's output. */
+export function readPanReport(stdout: string, seconds: number): PanResult {
   const seen = new Set([...stdout.matchAll(/assertion violated\s+!\((\w+)\)/g)].map((m) => m[1]));
   const unknown = [...seen].filter((s) => !VIOLATION_KINDS.some((k) => promelaKind(k) === s));
   if (unknown.length) throw new Error(`pan reported assertions of no known kind: ${unknown.join(', ')}`);
