@@ -29,11 +29,14 @@ export function which(name: string): string | null {
   return null;
 }
 
-/** Throws with the install command when Spin or a C compiler is missing. */
-export function requireSpin(): { spin: string; cc: string } {
-  const spin = which('spin');
+/**
+ * Throws with the install command when Spin or a C compiler is missing (spin -a runs the C
+ * preprocessor, and pan is C). `find` is for tests.
+ */
+export function requireSpin(find: (name: string) => string | null = which): { spin: string; cc: string } {
+  const spin = find('spin');
   if (!spin) throw new Error(SPIN_MISSING);
-  const cc = which('cc') ?? which('gcc');
+  const cc = find('cc') ?? find('gcc');
   if (!cc) throw new Error(CC_MISSING);
   return { spin, cc };
 }

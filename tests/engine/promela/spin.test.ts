@@ -41,6 +41,15 @@ const explorerKinds = (variant: Variant, depth: number): ViolationKind[] => {
 /** An ablation found at two lengths: Spin must find the second kind only once the depth allows it. */
 const SHORT = { id: 'v4.18/no-load-fp-host', first: 'lost-update', second: 'stale-read' } as const;
 
+describe('without Spin', () => {
+  it('fails saying how to install it', () => {
+    expect(() => requireSpin(() => null)).toThrow("install Debian's spin: apt-get install -y spin");
+    expect(() => requireSpin((n) => (n === 'spin' ? '/usr/bin/spin' : null))).toThrow(
+      'install a C compiler for Spin: apt-get install -y gcc',
+    );
+  });
+});
+
 describe('Spin agrees with the explorer on the reference configuration', () => {
   let results = new Map<string, PanResult>();
   let shortest: { first: number; second: number } = { first: 0, second: 0 };
