@@ -69,6 +69,8 @@ export async function compilePan(model: string, ccFlags: readonly string[] = ['-
 export interface PanResult {
   /** The violation kinds some assertion reported, in VIOLATION_KINDS order. */
   kinds: ViolationKind[];
+  /** "kind context" for each violation reported (context id, or - for none), sorted. */
+  findings: string[];
   errors: number;
   states: number;
   transitions: number;
@@ -79,30 +81,36 @@ export interface PanResult {
   output: string;
 }
 
-/** The Promela name of a kind: 'stale-read' is asserted as !(stale_read). */
-export const promelaKind = (k: ViolationKind): string => k.replace('-', '_');
-
 /**
- * pan's options: do not stop at errors (-c0; pan prints each kind of assertion at least once), a hash
- * table of 2^20 slots (ample for the reference configuration's 60,000 states at most).
+ * pan's options: do not stop at errors (-c0; pan prints each distinct assertion at least once), a
+ * hash table of 2^20 slots (ample for the reference configuration's 60,000 states at most).
  */
 export const PAN_ARGS = ['-c0', '-w20'];
 
-/** Runs pan exhaustively and reads its report. */
-export async function runPan(pan: Pan): Promise<PanResult> {
+/** Runs pan exhaustively and reads its report; contexts are the machine's context ids by index. */
+export async function runPan(pan: Pan, contexts: readonly string[]): Promise<PanResult> {
   const t0 = performance.now();
   const { stdout } = await run(pan.path, PAN_ARGS, { maxBuffer: 64 << 20 });
-  return readPanReport(stdout, (performance.now() - t0) / 1000);
+  return readPanReport(stdout, (performance.now() - t0) / 1000, contexts);
 }
 
-/** The kinds, counts and completeness in pan's output. */
-export function readPanReport(stdout: string, seconds: number): PanResult {
-  const seen = new Set([...stdout.matchAll(/assertion violated\s+!\((\w+)\)/g)].map((m) => m[1]));
-  const unknown = [...seen].filter((s) => !VIOLATION_KINDS.some((k) => promelaKind(k) === s));
-  if (unknown.length) throw new Error(`pan reported assertions of no known kind: ${unknown.join(', ')}`);
+/** The violations, counts and completeness in pan's output (flags as model.ts's violationFlag). */
+export function readPanReport(stdout: string, seconds: number, contexts: readonly string[]): PanResult {
+  const kinds = new Set<ViolationKind>();
+  const findings = new Set<string>();
+  for (const m of stdout.matchAll(/assertion violated\s+!\((\w+)\)/g)) {
+    const f = /^([a-z_]+)_(\d+|none)$/.exec(m[1]);
+    const kind = VIOLATION_KINDS.find((k) => f && k.replace('-', '_') === f[1]);
+    const ctx = f?.[2] === 'none' ? '-' : contexts[Number(f?.[2])];
+    if (!f || !kind || ctx === undefined)
+      throw new Error(`pan reported an assertion of no known kind: ${m[1]}`);
+    kinds.add(kind);
+    findings.add(`${kind} ${ctx}`);
+  }
   const num = (re: RegExp): number => Number(re.exec(stdout)?.[1] ?? NaN);
   return {
-    kinds: VIOLATION_KINDS.filter((k) => seen.has(promelaKind(k))),
+    kinds: VIOLATION_KINDS.filter((k) => kinds.has(k)),
+    findings: [...findings].sort(),
     errors: num(/errors: (\d+)/),
     states: num(/(\d+) states, stored/),
     transitions: num(/(\d+) transitions/),

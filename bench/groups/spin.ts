@@ -4,6 +4,7 @@
 // run timed from process start to exit). Needs Debian's spin and a C compiler (scripts/spin.ts).
 import { execFileSync } from 'node:child_process';
 import { findVariant, type Scenario } from '../../src/engine/index.ts';
+import { buildConfig } from '../../src/engine/config.ts';
 import { explore } from '../../src/engine/explore/index.ts';
 import { promelaModel } from '../../src/engine/promela/index.ts';
 import { compilePan, PAN_ARGS, readPanReport, requireSpin } from '../../scripts/spin.ts';
@@ -23,6 +24,7 @@ export async function run(): Promise<Metric[]> {
   requireSpin();
   const variant = findVariant('v4.18');
   if (!variant) throw new Error('v4.18 is missing');
+  const contexts = buildConfig(REFERENCE).contexts.map((c) => c.id);
   const c0 = performance.now();
   const pan = await compilePan(promelaModel(REFERENCE, variant, { depth: DEPTH }), ['-O2']);
   const compileSeconds = (performance.now() - c0) / 1000;
@@ -35,7 +37,7 @@ export async function run(): Promise<Metric[]> {
     const timeSpin = () => {
       const t0 = performance.now();
       const out = execFileSync(pan.path, PAN_ARGS, { encoding: 'utf8', maxBuffer: 64 << 20 });
-      return readPanReport(out, (performance.now() - t0) / 1000);
+      return readPanReport(out, (performance.now() - t0) / 1000, contexts);
     };
     timeExplorer();
     timeSpin();

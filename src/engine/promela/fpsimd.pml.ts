@@ -30,7 +30,7 @@ inline fpsimd_save() {
   if
   :: !test_foreign(current[cpu]) ->
      /* The kernel would dereference NULL here: the oops it is. */
-     if :: fs_st < 0 -> violation(kernel_warning) :: else -> fpsimd_save_state(fs_st) fi
+     if :: fs_st < 0 -> report_kernel_warning(current[cpu]) :: else -> fpsimd_save_state(fs_st) fi
   :: else
   fi
 }

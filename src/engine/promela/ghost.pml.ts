@@ -1,5 +1,5 @@
 // The checker (src/engine/ghost.ts) in Promela: where each context's data is and whether it is the
-// newest version, and the four violation kinds as assertions that name the kind. Copies are kept as
+// newest version, and where each of the four violation kinds is asserted. Copies are kept as
 // (owner, newest) pairs, the explorer's abstraction (docs/explorer.md): exact for every violation.
 export const GHOST_PML = `
 /* ---- The checker (src/engine/ghost.ts); no kernel function reads these. ---- */
@@ -8,12 +8,9 @@ bool reg_new[NCPU];
 short mem_owner[NSTOR];
 bool mem_new[NSTOR];
 
-/* Set only for the assertion that reports them: Spin prints "assertion violated !(stale_read)". */
-hidden byte stale_read, lost_update, leak, kernel_warning;
-inline violation(kind) { kind = 1; assert(!kind); kind = 0 }
-
-/* WARN_ON(cond) / BUG_ON(cond) (src/engine/kctx.ts) */
-inline WARN_ON(cond) { if :: cond -> violation(kernel_warning) :: else fi }
+/* report_<kind>(ctx) asserts the violation, naming kind and context (declared above, per machine). */
+/* WARN_ON(cond) / BUG_ON(cond) (src/engine/kctx.ts): a kernel warning of the current task. */
+inline WARN_ON(cond) { if :: cond -> report_kernel_warning(current[cpu]) :: else fi }
 
 hidden byte g_i;
 hidden byte g_other;
@@ -33,7 +30,7 @@ inline check_overwrite(owner, isNew, newOwner, newNew, reg, mem) {
   if
   :: owner >= 0 && isNew && !(owner == newOwner && isNew == newNew) ->
      has_other_copy(owner, reg, mem);
-     if :: !g_other -> violation(lost_update) :: else fi
+     if :: !g_other -> report_lost_update(owner) :: else fi
   :: else
   fi
 }
@@ -62,9 +59,9 @@ inline clobber_regs() {
 /* Context ctx runs FP code here: it must find its own newest data, then writes a newer version. */
 inline use_regs(ctx) {
   if
-  :: reg_owner[cpu] == ctx && !reg_new[cpu] -> violation(stale_read)
-  :: reg_owner[cpu] < 0 -> violation(stale_read)
-  :: reg_owner[cpu] >= 0 && reg_owner[cpu] != ctx -> violation(leak)
+  :: reg_owner[cpu] == ctx && !reg_new[cpu] -> report_stale_read(ctx)
+  :: reg_owner[cpu] < 0 -> report_stale_read(ctx)
+  :: reg_owner[cpu] >= 0 && reg_owner[cpu] != ctx -> report_leak(ctx)
   :: else
   fi;
   /* Superseding one's own data is no loss; overwriting someone else's only copy is. */

@@ -4,7 +4,7 @@
 import { buildConfig, type MachineConfig } from '../config';
 import type { Era } from '../era';
 import { eventAlphabet } from '../explore/alphabet';
-import type { Scenario } from '../types';
+import { VIOLATION_KINDS, type Scenario } from '../types';
 import { ERAS, type Variant } from '../variants';
 import type { PromelaEra } from './era';
 import { EVENTS_PML, PROMELA_OPS } from './events.pml';
@@ -121,6 +121,44 @@ function declarations(cfg: MachineConfig, variant: Variant, depth: number): stri
   return out.join('\n');
 }
 
+/** The Promela name of a violation flag: stale_read_3 for a stale read of context 3, _none for none. */
+export const violationFlag = (kind: string, ctx: number | null): string =>
+  `${kind.replace(/-/g, '_')}_${ctx === null || ctx < 0 ? 'none' : ctx}`;
+
+/**
+ * report_<kind>(ctx) marks the violation pending in a per-kind bit mask (bit ctx + 1; bit 0 for no
+ * context); report_pending(), at the end of each event, asserts one flag per kind and context, so that
+ * pan's message names both. Asserting at the end rather than in place keeps the verifier small to
+ * compile: the flags are expanded once per event instead of once per call of the checker.
+ */
+function reports(cfg: MachineConfig): string {
+  if (cfg.contexts.length > 30) throw new Error('the Promela model supports at most 30 contexts');
+  const out = [
+    ``,
+    `/* ---- Violations: one flag per kind and context, set only for the assertion that reports it, */`,
+    `/* so that pan prints e.g. "assertion violated !(stale_read_3)" (context 3 read stale data). */`,
+  ];
+  const ctxs = [...cfg.contexts.keys(), -1];
+  const check: string[] = [];
+  for (const kind of VIOLATION_KINDS) {
+    const k = kind.replace(/-/g, '_');
+    const flags = ctxs.map((c) => violationFlag(kind, c));
+    out.push(`hidden int pending_${k};`, `hidden byte ${flags.join(', ')};`);
+    out.push(`inline report_${k}(ctx) { pending_${k} = pending_${k} | (1 << ((ctx) + 1)) }`);
+    check.push(`  if`, `  :: pending_${k} != 0 ->`);
+    ctxs.forEach((c, i) => {
+      const f = flags[i];
+      check.push(
+        `     if :: pending_${k} & ${1 << (c + 1)} -> ${f} = 1; assert(!${f}); ${f} = 0 :: else fi;`,
+      );
+    });
+    check.push(`     pending_${k} = 0`, `  :: else`, `  fi;`);
+  }
+  check[check.length - 1] = '  fi';
+  out.push(`inline report_pending() {`, ...check, `}`);
+  return out.join('\n');
+}
+
 /** The initial state of formats.md, and one guarded atomic step per event of the explorer's alphabet. */
 function driver(cfg: MachineConfig, variant: Variant): string {
   const init: string[] = [];
@@ -144,7 +182,7 @@ function driver(cfg: MachineConfig, variant: Variant): string {
     const task = ev.task === undefined ? [] : [cfg.byId.get(ev.task) as number];
     const guard = `${op.guard}(${list([ev.cpu, ...task])})`;
     const what = `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
-    return `  :: d_step { steps < DEPTH && ${guard} -> cpu = ${ev.cpu}; bh = 0; ${op.body}(${list(task)}); steps++ } /* ${what} */`;
+    return `  :: d_step { steps < DEPTH && ${guard} -> cpu = ${ev.cpu}; bh = 0; ${op.body}(${list(task)}); report_pending(); steps++ } /* ${what} */`;
   });
   return [
     `init {`,
@@ -179,8 +217,10 @@ export function promelaModel(
     `/* fpsimd-viz model of variant ${variant.id}, every event sequence of at most DEPTH events.`,
     ` * Written by 'fpsimd-viz export --promela'. Check it with:`,
     ` *   spin -a model.pml && cc -O1 -DSAFETY -o pan pan.c && ./pan -c0`,
-    ` * Each violation is an assertion naming its kind: stale_read, lost_update, leak, kernel_warning. */`,
+    ` * Each violation is an assertion naming its kind (stale_read, lost_update, leak, kernel_warning)`,
+    ` * and the context's number (listed below), e.g. !(lost_update_3). */`,
     declarations(cfg, variant, opts.depth),
+    reports(cfg),
     GHOST_PML,
     ...pe.uses,
     pe.text,

@@ -1,15 +1,18 @@
 // Spin and the explorer agree: for every era and ablation (the engine's VARIANTS), Debian's spin,
 // run exhaustively on the exported Promela model of the reference configuration with the explorer's
-// depth, finds the same violation kinds as the explorer (none for a clean variant). Spin must be
+// depth, finds the same violations, by kind and context, as the explorer (none for a clean variant). Spin must be
 // installed: without it these tests fail, saying how to install it.
 // @vitest-environment node
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VARIANTS, type Variant, type ViolationKind } from '../../../src/engine';
 import { explore } from '../../../src/engine/explore';
+import { buildConfig } from '../../../src/engine/config';
 import { promelaModel } from '../../../src/engine/promela';
 import { compilePan, requireSpin, runPan, type PanResult } from '../../../scripts/spin';
-import { REFERENCE } from '../explore/helpers';
+import { findings, REFERENCE } from '../explore/helpers';
+
+const CONTEXTS = buildConfig(REFERENCE).contexts.map((c) => c.id);
 
 /** The explorer's depth for the reference configuration (docs/explorer.md, `check`'s default). */
 const DEPTH = 12;
@@ -22,7 +25,7 @@ async function spinAll(jobs: { key: string; variant: Variant; depth: number }[])
     for (let job = queue.shift(); job; job = queue.shift()) {
       const pan = await compilePan(promelaModel(REFERENCE, job.variant, { depth: job.depth }), ['-O0']);
       try {
-        out.set(job.key, await runPan(pan));
+        out.set(job.key, await runPan(pan, CONTEXTS));
       } finally {
         pan.dispose();
       }
@@ -32,10 +35,11 @@ async function spinAll(jobs: { key: string; variant: Variant; depth: number }[])
   return out;
 }
 
-const explorerKinds = (variant: Variant, depth: number): ViolationKind[] => {
+/** The explorer's violations as "kind context", sorted. */
+const explorerFindings = (variant: Variant, depth: number): string[] => {
   const r = explore(REFERENCE, variant, { depth });
   expect(r.complete).toBe(true);
-  return [...new Set(r.violations.map((v) => v.kind))].sort();
+  return [...findings(r).keys()].sort();
 };
 
 /** An ablation found at two lengths: Spin must find the second kind only once the depth allows it. */
@@ -70,15 +74,15 @@ describe('Spin agrees with the explorer on the reference configuration', () => {
   }, 300_000);
 
   it.each(VARIANTS.map((v) => [v.id, v] as const))(
-    '%s: same violation kinds, Spin exhaustive',
+    '%s: same violations (kind and context), Spin exhaustive',
     (id, variant) => {
       const spin = results.get(id);
       if (!spin) throw new Error(`no Spin result for ${id}`);
       expect(spin.complete, spin.output).toBe(true);
       expect(spin.states).toBeGreaterThan(1000);
-      const kinds = explorerKinds(variant, DEPTH);
-      expect([...spin.kinds].sort(), `Spin: ${spin.kinds.join(', ') || 'clean'}`).toEqual(kinds);
-      expect(spin.errors > 0).toBe(kinds.length > 0);
+      const expected = explorerFindings(variant, DEPTH);
+      expect(spin.findings, `Spin: ${spin.findings.join(', ') || 'clean'}`).toEqual(expected);
+      expect(spin.errors > 0).toBe(expected.length > 0);
     },
   );
 
