@@ -16,8 +16,9 @@ to N events, as 'fpsimd-viz check' does, and asserts the four violation kinds, s
 the same question independently:
   fpsimd-viz export --promela s.json > model.pml
   spin -a model.pml && cc -O1 -DSAFETY -o pan pan.c && ./pan -c0
-Each violation pan finds is printed as "assertion violated !(KIND)" with KIND one of stale_read,
-lost_update, leak, kernel_warning; "errors: 0" means none within N events.
+Each violation pan finds is printed as "assertion violated !(KIND_N)": KIND is stale_read,
+lost_update, leak or kernel_warning, N the context's number as listed in the model (none: no
+context); "errors: 0" means none within N events.
 
   --promela      the format (the only one so far)
   --variant ID   kernel era or ablation (default: the scenario's own, else ${DEFAULT_VARIANT})
