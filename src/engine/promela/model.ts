@@ -60,6 +60,8 @@ function declarations(cfg: MachineConfig, variant: Variant, depth: number): stri
   );
   const kthreads = cfg.contexts.flatMap((c, i) => (c.kind === 'kthread' ? [i] : []));
   const ablations = [...new Set(ERAS.flatMap((e) => e.ablatable.map((a) => a.name)))];
+  const isKthread = kthreads.length ? kthreads.map((k) => `(x) == ${k}`).join(' || ') : '0';
+  const notCurrent = Array.from({ length: cfg.cpus }, (_, c) => `current[${c}] != (t)`).join(' && ');
   const out = [
     `#ifndef DEPTH`,
     `#define DEPTH ${depth}`,
@@ -87,8 +89,8 @@ function declarations(cfg: MachineConfig, variant: Variant, depth: number): stri
       vcpus.map(([t, v]) => [v, t]),
       -1,
     ),
-    `#define IS_KTHREAD(x) (${kthreads.length ? kthreads.map((k) => `(x) == ${k}`).join(' || ') : '0'})`,
-    `#define NOT_CURRENT(t) (${Array.from({ length: cfg.cpus }, (_, c) => `current[${c}] != (t)`).join(' && ')})`,
+    `#define IS_KTHREAD(x) (${isKthread})`,
+    `#define NOT_CURRENT(t) (${notCurrent})`,
     ``,
     `/* Ablations of every era; this model removes ${variant.ablation ?? 'none'}. */`,
     ...ablations.map((a, i) => `#define ${ablationMacro(a)} ${i + 1}`),
@@ -182,7 +184,8 @@ function driver(cfg: MachineConfig, variant: Variant): string {
     const task = ev.task === undefined ? [] : [cfg.byId.get(ev.task) as number];
     const guard = `${op.guard}(${list([ev.cpu, ...task])})`;
     const what = `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
-    return `  :: d_step { steps < DEPTH && ${guard} -> cpu = ${ev.cpu}; bh = 0; ${op.body}(${list(task)}); report_pending(); steps++ } /* ${what} */`;
+    const body = `cpu = ${ev.cpu}; bh = 0; ${op.body}(${list(task)}); report_pending(); steps++`;
+    return `  :: d_step { steps < DEPTH && ${guard} -> ${body} } /* ${what} */`;
   });
   return [
     `init {`,

@@ -1,7 +1,7 @@
 // Spin and the explorer agree: for every era and ablation (the engine's VARIANTS), Debian's spin,
 // run exhaustively on the exported Promela model of the reference configuration with the explorer's
-// depth, finds the same violations, by kind and context, as the explorer (none for a clean variant). Spin must be
-// installed: without it these tests fail, saying how to install it.
+// depth, finds the same violations, by kind and context, as the explorer (none for a clean variant).
+// Spin must be installed: without it these tests fail, saying how to install it.
 // @vitest-environment node
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,7 +86,7 @@ describe('Spin agrees with the explorer on the reference configuration', () => {
     },
   );
 
-  it(`is bounded by the same depth: ${SHORT.id}'s ${SHORT.second} appears at the explorer's shortest length`, () => {
+  it(`is bounded by the explorer's depth: ${SHORT.id} gains ${SHORT.second} at its shortest length`, () => {
     expect(shortest.first).toBeLessThan(shortest.second);
     expect(results.get('short-1')?.kinds).toEqual([SHORT.first]);
     expect(results.get('short')?.kinds.slice().sort()).toEqual([SHORT.first, SHORT.second].sort());
