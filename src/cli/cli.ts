@@ -10,6 +10,7 @@ commands:
   run FILE [--variant ID] [--json]              replay a scenario, report violations and costs
   check FILE [--variant ID] [--depth N] [--json] explore every event sequence up to N events
   variants [--json]                              list the kernel eras and ablations
+  export --promela FILE [--variant ID] [--depth N] the machine and variant as a Promela model (Spin)
 
 Exit status: 0 no violation, 1 violations found, 2 bad input or usage.
 Run 'fpsimd-viz <command> --help' for a command's options.`;
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   variants: variantsCommand,
   check: async (args, io) => (await import('./check')).checkCommand(args, io),
+  export: async (args, io) => (await import('./export')).exportCommand(args, io),
 };
 
 export async function cli(argv: string[], io: CliIO): Promise<number> {

@@ -1,0 +1,83 @@
+// The explorer against Spin: explorer.vsSpin.ratio is the explorer's time over Spin's on the same
+// question, the reference configuration under v4.18 at depth 12, exhaustively: explore() in this
+// process against the compiled pan verifier of `fpsimd-viz export --promela` (compiled with -O2, its
+// run timed from process start to exit). Needs Debian's spin and a C compiler (scripts/spin.ts).
+import { execFileSync } from 'node:child_process';
+import { findVariant, type Scenario } from '../../src/engine/index.ts';
+import { buildConfig } from '../../src/engine/config.ts';
+import { explore } from '../../src/engine/explore/index.ts';
+import { promelaModel } from '../../src/engine/promela/index.ts';
+import { compilePan, PAN_ARGS, readPanReport, requireSpin } from '../../scripts/spin.ts';
+import { median } from '../stats.ts';
+import type { Metric } from '../types.ts';
+
+/** 2 CPUs; one vcpu thread, one ordinary user task, one kernel thread (the issue's reference). */
+const REFERENCE: Pick<Scenario, 'cpus' | 'tasks' | 'start'> = {
+  cpus: 2,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
+  start: { '0': 'qemu', '1': 'editor' },
+};
+const DEPTH = 12;
+const RUNS = 9;
+
+export async function run(): Promise<Metric[]> {
+  requireSpin();
+  const variant = findVariant('v4.18');
+  if (!variant) throw new Error('v4.18 is missing');
+  const contexts = buildConfig(REFERENCE).contexts.map((c) => c.id);
+  const c0 = performance.now();
+  const pan = await compilePan(promelaModel(REFERENCE, variant, { depth: DEPTH }), ['-O2']);
+  const compileSeconds = (performance.now() - c0) / 1000;
+  try {
+    const timeExplorer = () => {
+      const t0 = performance.now();
+      const r = explore(REFERENCE, variant, { depth: DEPTH });
+      return { seconds: (performance.now() - t0) / 1000, states: r.states, clean: r.violations.length === 0 };
+    };
+    const timeSpin = () => {
+      const t0 = performance.now();
+      const out = execFileSync(pan.path, PAN_ARGS, { encoding: 'utf8', maxBuffer: 64 << 20 });
+      return readPanReport(out, (performance.now() - t0) / 1000, contexts);
+    };
+    timeExplorer();
+    timeSpin();
+    // Alternate the two so that the machine's load falls on both alike.
+    const ex: number[] = [];
+    const sp: number[] = [];
+    let lastEx = timeExplorer();
+    let lastSp = timeSpin();
+    for (let i = 0; i < RUNS; i++) {
+      lastEx = timeExplorer();
+      ex.push(lastEx.seconds);
+      lastSp = timeSpin();
+      sp.push(lastSp.seconds);
+    }
+    if (!lastSp.complete || lastSp.kinds.length > 0 || !lastEx.clean)
+      throw new Error('Spin and the explorer should both find v4.18 clean on the reference configuration');
+    const e = median(ex);
+    const s = median(sp);
+    return [
+      {
+        name: 'explorer.vsSpin.ratio',
+        value: Math.round((e / s) * 1000) / 1000,
+        unit: 'ratio',
+        target: '< 1',
+        better: 'lower',
+        note:
+          `reference configuration, v4.18, depth ${DEPTH}, exhaustive; medians of ${RUNS} alternating runs ` +
+          `after a warm-up: explorer ${(e * 1000).toFixed(1)} ms (${lastEx.states} states), Spin's pan ` +
+          `${(s * 1000).toFixed(1)} ms wall from start to exit (${lastSp.states} states with the step ` +
+          `count, ${lastSp.transitions} transitions; cc -O2, pan ${PAN_ARGS.join(' ')})`,
+      },
+      {
+        name: 'spin.compile.seconds',
+        value: Math.round(compileSeconds * 100) / 100,
+        unit: 's',
+        better: 'lower',
+        note: 'spin -a and cc -O2 of the v4.18 reference model (not part of the ratio)',
+      },
+    ];
+  } finally {
+    pan.dispose();
+  }
+}

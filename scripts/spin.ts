@@ -1,0 +1,121 @@
+// Runs Debian's Spin on a Promela model written by `fpsimd-viz export --promela`: `spin -a`, a C
+// compile of the verifier (pan), and an exhaustive run of pan that reports every violation kind.
+// Shared by the agreement test (tests/engine/promela/spin.test.ts) and the bench (bench/groups/spin.ts).
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { VIOLATION_KINDS, type ViolationKind } from '../src/engine/types.ts';
+
+const run = promisify(execFile);
+
+export const SPIN_MISSING = "install Debian's spin: apt-get install -y spin";
+export const CC_MISSING = 'install a C compiler for Spin: apt-get install -y gcc';
+
+/** The first executable called name on PATH (or /usr/bin), or null. */
+export function which(name: string): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin'];
+  for (const d of dirs) {
+    if (!d) continue;
+    const p = join(d, name);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/**
+ * Throws with the install command when Spin or a C compiler is missing (spin -a runs the C
+ * preprocessor, and pan is C). `find` is for tests.
+ */
+export function requireSpin(find: (name: string) => string | null = which): { spin: string; cc: string } {
+  const spin = find('spin');
+  if (!spin) throw new Error(SPIN_MISSING);
+  const cc = find('cc') ?? find('gcc');
+  if (!cc) throw new Error(CC_MISSING);
+  return { spin, cc };
+}
+
+export interface Pan {
+  /** The compiled verifier. */
+  path: string;
+  /** Removes its directory. */
+  dispose(): void;
+}
+
+/** spin -a, then cc (with `ccFlags`, -O1 by default): a verifier for safety properties only. */
+export async function compilePan(model: string, ccFlags: readonly string[] = ['-O1']): Promise<Pan> {
+  const { spin, cc } = requireSpin();
+  const dir = mkdtempSync(join(tmpdir(), 'fpsimd-spin-'));
+  try {
+    writeFileSync(join(dir, 'model.pml'), model);
+    await run(spin, ['-a', 'model.pml'], { cwd: dir });
+    await run(cc, [...ccFlags, '-DSAFETY', '-o', 'pan', 'pan.c'], { cwd: dir });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`Spin could not build the model: ${err.stdout ?? ''}${err.stderr ?? err.message}`, {
+      cause: e,
+    });
+  }
+  return { path: join(dir, 'pan'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface PanResult {
+  /** The violation kinds some assertion reported, in VIOLATION_KINDS order. */
+  kinds: ViolationKind[];
+  /** "kind context" for each violation reported (context id, or - for none), sorted. */
+  findings: string[];
+  errors: number;
+  states: number;
+  transitions: number;
+  /** Wall-clock seconds of the pan process. */
+  seconds: number;
+  /** pan explored its whole (depth-bounded) state space. */
+  complete: boolean;
+  output: string;
+}
+
+/**
+ * pan's options: do not stop at errors (-c0; pan prints each distinct assertion at least once), a
+ * hash table of 2^20 slots (ample for the reference configuration's 60,000 states at most).
+ */
+export const PAN_ARGS = ['-c0', '-w20'];
+
+/** Runs pan exhaustively and reads its report; contexts are the machine's context ids by index. */
+export async function runPan(pan: Pan, contexts: readonly string[]): Promise<PanResult> {
+  const t0 = performance.now();
+  const { stdout } = await run(pan.path, PAN_ARGS, { maxBuffer: 64 << 20 });
+  return readPanReport(stdout, (performance.now() - t0) / 1000, contexts);
+}
+
+/** The violations, counts and completeness in pan's output (flags as model.ts's violationFlag). */
+export function readPanReport(stdout: string, seconds: number, contexts: readonly string[]): PanResult {
+  const kinds = new Set<ViolationKind>();
+  const findings = new Set<string>();
+  for (const m of stdout.matchAll(/assertion violated\s+!\((\w+)\)/g)) {
+    const f = /^([a-z_]+)_(\d+|none)$/.exec(m[1]);
+    const kind = VIOLATION_KINDS.find((k) => f && k.replace('-', '_') === f[1]);
+    const ctx = f?.[2] === 'none' ? '-' : contexts[Number(f?.[2])];
+    if (!f || !kind || ctx === undefined)
+      throw new Error(`pan reported an assertion of no known kind: ${m[1]}`);
+    kinds.add(kind);
+    findings.add(`${kind} ${ctx}`);
+  }
+  const num = (re: RegExp): number => Number(re.exec(stdout)?.[1] ?? NaN);
+  return {
+    kinds: VIOLATION_KINDS.filter((k) => kinds.has(k)),
+    findings: [...findings].sort(),
+    errors: num(/errors: (\d+)/),
+    states: num(/(\d+) states, stored/),
+    transitions: num(/(\d+) transitions/),
+    seconds,
+    complete: !/Search not completed/.test(stdout) && !/max search depth too small/.test(stdout),
+    output: stdout,
+  };
+}

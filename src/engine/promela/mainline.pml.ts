@@ -1,0 +1,80 @@
+// Era mainline (src/engine/eras/mainline.ts) in Promela: arch/arm64/kvm/fpsimd.c,
+// arch/arm64/kvm/hyp/include/hyp/switch.h, hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of today.
+import type { PromelaEra } from './era';
+import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
+
+export const MAINLINE_PML: PromelaEra = {
+  id: 'mainline',
+  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML],
+  text: `
+/* ---- Era mainline: arch/arm64/kvm/fpsimd.c, hyp/include/hyp/switch.h, hyp/nvhe/switch.c ---- */
+hidden byte saf_was;
+inline fpsimd_save_and_flush_cpu_state() {
+  saf_was = irqs_off[cpu];
+  irqs_off[cpu] = 1;
+  fpsimd_save();
+  fpsimd_flush_cpu_state();
+  irqs_off[cpu] = saf_was
+}
+
+inline kvm_arch_vcpu_load_fp(v) {
+  WARN_ON(IS_KTHREAD(current[cpu]));
+  fpsimd_save_and_flush_cpu_state();
+  fp_owner[cpu] = FP_STATE_FREE
+}
+
+inline kvm_arch_vcpu_ctxflush_fp(v) {
+  if :: test_foreign(current[cpu]) -> fp_owner[cpu] = FP_STATE_FREE :: else fi
+}
+
+inline kvm_arch_vcpu_ctxsync_fp(v) {
+  WARN_ON(!irqs_off[cpu]);
+  if
+  :: fp_owner[cpu] == FP_STATE_GUEST_OWNED ->
+     fpsimd_bind_state_to_cpu(v);
+     update_thread_flag_foreign(0)
+  :: else
+  fi
+}
+
+hidden byte put_was;
+inline kvm_arch_vcpu_put_fp() {
+  put_was = irqs_off[cpu];
+  irqs_off[cpu] = 1;
+  if :: fp_owner[cpu] == FP_STATE_GUEST_OWNED -> fpsimd_save_and_flush_cpu_state() :: else fi;
+  irqs_off[cpu] = put_was
+}
+
+inline __activate_cptr_traps() { fp_trap[cpu] = (fp_owner[cpu] != FP_STATE_GUEST_OWNED) }
+inline __activate_traps() { __activate_cptr_traps() }
+
+/* The host's state was saved at vcpu load: FP_STATE_HOST_OWNED is pKVM's only. */
+inline kvm_hyp_handle_fpsimd(v) {
+  fp_trap[cpu] = 0;
+  if :: fp_owner[cpu] == FP_STATE_HOST_OWNED -> regs_to_memory(NCTX + cpu) :: else fi;
+  memory_to_regs(v);
+  fp_owner[cpu] = FP_STATE_GUEST_OWNED
+}
+
+inline kvm_arch_vcpu_load(v) { kvm_arch_vcpu_load_fp(v) }
+inline kvm_arch_vcpu_put() { kvm_arch_vcpu_put_fp() }
+/* kvm_arch_vcpu_run_pid_change() -> kvm_arch_vcpu_run_map_fp() */
+inline kvm_arch_vcpu_run_pid_change(v) { mapped[(v) - NTASK] = 1 }
+
+inline era_sched_out(v) { kvm_arch_vcpu_put() }
+inline era_fpsimd_thread_switch(next) { fpsimd_thread_switch(next) }
+inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
+inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
+inline era_kernel_neon_begin() { kernel_neon_begin() }
+inline era_kernel_neon_end() { kernel_neon_end() }
+inline era_kvm_run_enter(v) {
+  if :: !mapped[(v) - NTASK] -> kvm_arch_vcpu_run_pid_change(v) :: else fi;
+  kvm_arch_vcpu_load(v)
+}
+/* The run loop's last step before entry, IRQs already off. */
+inline era_guest_entry(v) { kvm_arch_vcpu_ctxflush_fp(v); __activate_traps() }
+inline era_guest_fp_trap(v) { kvm_hyp_handle_fpsimd(v) }
+inline era_guest_exit(v) { kvm_arch_vcpu_ctxsync_fp(v) }
+inline era_kvm_run_exit(v) { kvm_arch_vcpu_put() }
+`,
+};

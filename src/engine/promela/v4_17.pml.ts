@@ -1,0 +1,91 @@
+// Era v4.17 (src/engine/eras/v4_17.ts) in Promela: arch/arm64/kernel/fpsimd.c, arch/arm64/kvm/hyp/
+// switch.c and entry.S of v4.17. Its host side differs from later eras', so it is written here.
+import type { PromelaEra } from './era';
+import { FPSIMD_COMMON_PML } from './fpsimd.pml';
+
+export const V4_17_PML: PromelaEra = {
+  id: 'v4.17',
+  uses: [FPSIMD_COMMON_PML],
+  text: `
+/* ---- Era v4.17: arch/arm64/kernel/fpsimd.c, kvm/hyp/switch.c, kvm/hyp/entry.S ---- */
+/* current->mm / next->mm: kernel threads and the idle task have none. */
+#define has_mm(t) ((t) >= 0 && !IS_KTHREAD(t))
+/* vcpu->arch.host_cpu_context: this CPU's kvm_host_cpu_state. */
+#define host_cpu_context (NCTX + cpu)
+
+inline task_fpsimd_save() {
+  WARN_ON(bh == 0 && !irqs_off[cpu]);
+  if :: !test_foreign(current[cpu]) -> fpsimd_save_state(current[cpu]) :: else fi
+}
+
+inline fpsimd_bind_to_cpu() {
+  last_state[cpu] = current[cpu];
+  fpsimd_cpu[current[cpu]] = cpu
+}
+
+inline fpsimd_flush_cpu_state() { last_state[cpu] = -1 }
+
+/* A kernel thread's TIF_FOREIGN_FPSTATE is left as it was: it never returns to user. */
+inline fpsimd_thread_switch(next) {
+  if :: has_mm(current[cpu]) -> task_fpsimd_save() :: else fi;
+  if
+  :: has_mm(next) -> foreign[next] = !(last_state[cpu] == next && fpsimd_cpu[next] == cpu)
+  :: else
+  fi
+}
+
+inline fpsimd_restore_current_state() {
+  bh++;
+  if
+  :: test_foreign(current[cpu]) ->
+     foreign[current[cpu]] = 0;
+     task_fpsimd_load();
+     fpsimd_bind_to_cpu()
+  :: else
+  fi;
+  bh--
+}
+
+inline kernel_neon_begin() {
+  WARN_ON(irqs_off[cpu] || neon_busy[cpu]);
+  bh++;
+  neon_busy[cpu] = 1;
+  if :: has_mm(current[cpu]) -> task_fpsimd_save(); foreign[current[cpu]] = 1 :: else fi;
+  fpsimd_flush_cpu_state();
+  bh--
+}
+
+/* Every entry traps guest FP (CPTR_EL2.TFP). */
+inline __activate_traps() { fp_trap[cpu] = 1 }
+
+/* The guest's first FP access of this entry: save whatever the registers hold as the host's. */
+inline __fpsimd_guest_restore(v) {
+  fp_trap[cpu] = 0;
+  regs_to_memory(host_cpu_context);
+  memory_to_regs(v)
+}
+
+/* __kvm_vcpu_run_nvhe after the exit: if the guest used FP, save it and restore the host's. */
+inline __kvm_vcpu_run_exit(v) {
+  if
+  :: !fp_trap[cpu] ->
+     regs_to_memory(v);
+     memory_to_regs(host_cpu_context)
+  :: else
+  fi
+}
+
+/* kvm_arch_vcpu_load/put: no FP work in this era. */
+inline era_sched_out(v) { skip }
+inline era_fpsimd_thread_switch(next) { fpsimd_thread_switch(next) }
+inline era_sched_in(v) { skip }
+inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
+inline era_kernel_neon_begin() { kernel_neon_begin() }
+inline era_kernel_neon_end() { kernel_neon_end() }
+inline era_kvm_run_enter(v) { skip }
+inline era_guest_entry(v) { __activate_traps() }
+inline era_guest_fp_trap(v) { __fpsimd_guest_restore(v) }
+inline era_guest_exit(v) { __kvm_vcpu_run_exit(v) }
+inline era_kvm_run_exit(v) { skip }
+`,
+};

@@ -1,0 +1,81 @@
+// `fpsimd-viz export --promela`: the model written, its depth and variant, and bad input named by place.
+import { describe, expect, it } from 'vitest';
+import { findVariant } from '../../src/engine';
+import { promelaModel } from '../../src/engine/promela';
+import { EXPORT_HELP } from '../../src/cli/export';
+import { runCli } from './helpers';
+
+const scenario = (extra: Record<string, unknown> = {}) => ({
+  format: 'fpsimd-scenario/1',
+  title: 'Reference configuration',
+  cpus: 2,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
+  start: { '0': 'qemu', '1': 'editor' },
+  events: [],
+  ...extra,
+});
+
+describe('fpsimd-viz export', () => {
+  it('writes the Promela model of the scenario machine under v4.18 at depth 12 by default', async () => {
+    const r = await runCli(['export', '--promela', 's.json'], { 's.json': scenario() });
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const v = findVariant('v4.18');
+    if (!v) throw new Error('missing v4.18');
+    expect(r.out).toBe(promelaModel(scenario(), v, { depth: 12 }));
+    expect(r.out).toMatch(/model of variant v4\.18,/);
+    expect(r.out).toMatch(/#define DEPTH 12\n/);
+    expect(r.out).toMatch(/^init \{$/m);
+  });
+
+  it('takes --variant and --depth, and the scenario variant when no --variant is given', async () => {
+    const a = await runCli(
+      ['export', '--promela', '--variant', 'v4.18/no-put-save', '--depth', '7', 's.json'],
+      {
+        's.json': scenario(),
+      },
+    );
+    expect(a.code).toBe(0);
+    expect(a.out).toMatch(/#define DEPTH 7\n/);
+    expect(a.out).toMatch(/#define ABLATION ABL_PUT_SAVE\n/);
+    const b = await runCli(['export', '--promela', 's.json'], { 's.json': scenario({ variant: 'v4.17' }) });
+    expect(b.out).toMatch(/model of variant v4\.17,/);
+    expect(b.out).toMatch(/inline __fpsimd_guest_restore\(v\)/);
+  });
+
+  it('reads standard input for -', async () => {
+    const r = await runCli(['export', '--promela', '-'], { '-': scenario({ cpus: 3 }) });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/#define NCPU 3\n/);
+  });
+
+  it('prints its help, and the command list names it', async () => {
+    const h = await runCli(['export', '--help']);
+    expect(h.code).toBe(0);
+    expect(h.out).toBe(EXPORT_HELP + '\n');
+    expect(h.out).toMatch(/spin -a model\.pml/);
+    const top = await runCli(['--help']);
+    expect(top.out).toMatch(/export --promela FILE/);
+  });
+
+  it.each([
+    [['export', 's.json'], /export needs a format: --promela/],
+    [['export', '--promela'], /missing FILE/],
+    [['export', '--promela', 's.json', 't.json'], /expected one FILE, got 2/],
+    [['export', '--promela', '--variant', 'v9', 's.json'], /--variant: unknown variant "v9"; known: v4\.17/],
+    [['export', '--promela', '--depth', '0', 's.json'], /--depth: "0" is not a whole number from 1 to 1000/],
+    [['export', '--promela', '--json', 's.json'], /unknown option --json/],
+    [['export', '--promela', 'missing.json'], /missing\.json: cannot read \(ENOENT\)/],
+  ])('exits 2 for %j', async (argv, message) => {
+    const r = await runCli(argv, { 's.json': scenario(), 't.json': scenario() });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+  });
+
+  it('names the place of a bad scenario', async () => {
+    const r = await runCli(['export', '--promela', 's.json'], { 's.json': scenario({ cpus: 0 }) });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/s\.json: cpus/);
+  });
+});
