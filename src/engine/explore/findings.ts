@@ -4,6 +4,7 @@ import type { Machine } from '../machine';
 import { replay } from '../replay';
 import type { ScenarioEvent, Violation, ViolationKind } from '../types';
 import type { Store } from './store';
+import type { SymmetryMode } from './search';
 import { compose, contextClass, invert, mapEvent, type Perm } from './symmetry';
 
 export interface Counterexample {
@@ -35,13 +36,20 @@ export interface Findings {
   counterexamples(st: Store, group: readonly Perm[], alphabet: readonly ScenarioEvent[]): Counterexample[];
 }
 
-export function createFindings(m: Machine, byClass: boolean): Findings {
+/**
+ * mode 'off': one finding per (kind, context). 'classes': per kind and class of interchangeable
+ * contexts. 'exact': per kind and orbit of contexts under `group` (renamings fixing the initial state),
+ * each finding then reported for every context of its orbit, its events renamed.
+ */
+export function createFindings(m: Machine, mode: SymmetryMode, group: readonly Perm[]): Findings {
   const cfg = m.cfg;
+  const orbits = mode === 'exact' ? contextOrbits(cfg.contexts.length, group) : null;
   /** A small number per (kind, context or class of contexts): the key violations are reported by. */
   const keyIds = new Map<string, number>();
   const keyId = (v: Violation): number => {
     const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
-    const cls = ctx < 0 ? '-' : byClass ? contextClass(cfg, ctx) : String(ctx);
+    const cls =
+      ctx < 0 ? '-' : mode === 'classes' ? contextClass(cfg, ctx) : String(orbits ? orbits[ctx][0].ctx : ctx);
     const k = `${v.kind}|${cls}`;
     let n = keyIds.get(k);
     if (n === undefined) keyIds.set(k, (n = keyIds.size));
@@ -62,8 +70,47 @@ export function createFindings(m: Machine, byClass: boolean): Findings {
       }
     },
     keysOf: (vs) => vs.map(keyId),
-    counterexamples: (st, group, alphabet) => found.map((f) => counterexample(m, st, group, alphabet, f)),
+    counterexamples(st, group, alphabet) {
+      const out: Counterexample[] = [];
+      for (const f of found) {
+        const c = counterexample(m, st, group, alphabet, f);
+        out.push(c);
+        if (!orbits || c.context === null) continue;
+        const x = cfg.byId.get(c.context) as number;
+        for (const { ctx, g } of orbits[x]) {
+          if (ctx === x) continue;
+          const events = c.events.map((e) => mapEvent(cfg, g, e));
+          out.push(checked(m, c.kind, cfg.contexts[ctx].id, events));
+        }
+      }
+      return out;
+    },
   };
+}
+
+/**
+ * Per context x, its orbit under the group `gens` generates: each member with a renaming taking x to
+ * it, the least context first.
+ */
+function contextOrbits(n: number, gens: readonly Perm[]): { ctx: number; g: Perm }[][] {
+  const orbits: { ctx: number; g: Perm }[][] = [];
+  for (let x = 0; x < n; x++) {
+    const first = new Map<number, Perm>([[x, gens[0]]]);
+    const queue = [x];
+    while (queue.length) {
+      const y = queue.shift() as number;
+      const h = first.get(y) as Perm;
+      for (const g of gens) {
+        const z = g.ctx[y];
+        if (!first.has(z)) {
+          first.set(z, compose(g, h));
+          queue.push(z);
+        }
+      }
+    }
+    orbits.push([...first].map(([ctx, g]) => ({ ctx, g })).sort((a, b) => a.ctx - b.ctx));
+  }
+  return orbits;
 }
 
 /**
@@ -81,18 +128,29 @@ function counterexample(
 ): Counterexample {
   const cfg = m.cfg;
   const chain: number[] = [];
-  for (let id = f.parent; id >= 0; id = st.parent[id]) chain.push(id);
+  for (let id = f.parent; id >= 0; id = st.parent(id)) chain.push(id);
   chain.reverse();
-  let h = group[st.sym[chain[0]]];
+  let h = group[st.sym(chain[0])];
   const events: ScenarioEvent[] = [];
   for (let i = 1; i < chain.length; i++) {
     const id = chain[i];
-    events.push(mapEvent(cfg, invert(h), alphabet[st.event[id]]));
-    h = compose(group[st.sym[id]], h);
+    events.push(mapEvent(cfg, invert(h), alphabet[st.event(id)]));
+    h = compose(group[st.sym(id)], h);
   }
   const back = invert(h);
   events.push(mapEvent(cfg, back, alphabet[f.event]));
   const context = f.ctx < 0 ? null : cfg.contexts[back.ctx[f.ctx]].id;
+  return checked(m, f.kind, context, events);
+}
+
+/** The counterexample, replayed: it must produce the violation at its last event. */
+function checked(
+  m: Machine,
+  kind: ViolationKind,
+  context: string | null,
+  events: ScenarioEvent[],
+): Counterexample {
+  const f = { kind };
   const r = replay(m, events);
   const last = events.length - 1;
   const v = r.violations.find((x) => x.step === last && x.kind === f.kind && x.context === context);

@@ -23,7 +23,7 @@ import type { ScenarioEvent, Violation } from '../types';
 import { checkRange, decode, encode, type Layout } from './codec';
 import { createTrace, read, resetTrace, trackedState } from './track';
 import { createOutcomes, type Outcomes } from './outcomes';
-import type { Zobrist } from './zobrist';
+import type { Packing } from './pack';
 
 /** The legal-set and per-event decision trees, and the outcomes their leaves name. */
 export interface Memo {
@@ -63,7 +63,7 @@ export function createMemo(
   L: Layout,
   alphabet: readonly ScenarioEvent[],
   plain: MachineState,
-  Z: Zobrist,
+  P: Packing,
 ): Memo {
   const A = alphabet.length;
   const roots = new Int32Array(1 + A);
@@ -74,7 +74,7 @@ export function createMemo(
   let misses = 0;
   let legalStart = new Int32Array(64);
   let legalList = new Uint16Array(1024);
-  const outcomes = createOutcomes(L, Z);
+  const outcomes = createOutcomes(L, P);
   const tr = createTrace(L.size);
   const shadow = trackedState(L, plain, tr);
   const next = new Uint8Array(L.size);
@@ -183,19 +183,12 @@ export function createMemo(
       isCopy.add(o).add(o + 1);
     }
     // Bytes read before the step wrote them have the same old value in every state with this outcome:
-    // drop those left unchanged and fold their hash change into delta; the others are "dynamic". With
-    // a stale pass first, the patched copies are all dynamic and kept (the pass may have changed them).
+    // those left unchanged are dropped. With a stale pass first, the patched copies are all kept (the
+    // pass may have changed them).
     const fixed = (p: number): boolean => tr.seen[p] === tr.gen && !(stale >= 0 && isCopy.has(p));
-    const z = (p: number, v: number): number => Z.z[Z.off[p] + v];
-    const dynamic = patch.filter((p) => !fixed(p));
-    const changed = patch.filter((p) => fixed(p) && bytes[at + p] !== next[p]);
-    let delta = 0;
-    for (const p of changed) delta ^= z(p, bytes[at + p]) ^ z(p, next[p]);
     const o = outcomes.add({
       stale,
-      dynamic: dynamic.map((p) => [p, next[p]] as const),
-      fixed: changed.map((p) => [p, next[p]] as const),
-      delta,
+      patch: patch.filter((p) => !fixed(p) || bytes[at + p] !== next[p]).map((p) => [p, next[p]] as const),
       violations: out.slice(),
     });
     insert(1 + e, bytes, at, o);

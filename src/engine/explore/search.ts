@@ -10,18 +10,28 @@ import { makeLayout, type VersionMode } from './codec';
 import { createFindings, type Counterexample } from './findings';
 import { createMemo } from './memo';
 import { cloneState } from '../state';
-import { createStore, MAX_STORE_STATES, wordsFor } from './store';
+import { makePacking } from './pack';
+import { createStore, MAX_STORE_STATES } from './store';
 import { createExpander, type StateSpace } from './successors';
-import { identity, symmetryGroup } from './symmetry';
-import { makeZobrist } from './zobrist';
+import { identity, stabilizer, symmetryGroup } from './symmetry';
 
 export type { Counterexample } from './findings';
+
+export type SymmetryMode = 'off' | 'exact' | 'classes';
+
+const symmetryMode = (s: ExploreOptions['symmetry']): SymmetryMode =>
+  s === undefined ? 'exact' : s === true ? 'classes' : s === false ? 'off' : s;
 
 export interface ExploreOptions {
   /** Longest event sequence explored. */
   depth: number;
-  /** Identify states equal up to renaming CPUs and interchangeable contexts (see symmetry.ts). */
-  symmetry?: boolean;
+  /**
+   * Identify states equal up to renaming CPUs and interchangeable contexts (symmetry.ts). 'exact'
+   * (default): only renamings that fix the initial state, so every (kind, context) keeps its shortest
+   * length; 'classes' (or true): all of them, reporting per class of interchangeable contexts;
+   * 'off' (or false): none.
+   */
+  symmetry?: SymmetryMode | boolean;
   /** 'abstract' (default): newest-or-stale flags; 'exact': raw version numbers (see codec.ts). */
   versions?: VersionMode;
   /** Learn each event's effect once per distinct read set and replay it on the bytes (memo.ts). Default true. */
@@ -96,7 +106,7 @@ export function createSearch(
   const maxStates = Math.min(opts.maxStates ?? DEFAULT_MAX_STATES, MAX_STORE_STATES);
   const pollEvery = Math.max(1, opts.pollEvery ?? 2048);
   const progressEveryMs = opts.progressEveryMs ?? 250;
-  const findings = createFindings(space.m, opts.symmetry === true);
+  const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.group);
   let stopped: ExploreResult['stopped'] = null;
   const expander = createExpander(space, findings, () => {
     if (st.count >= maxStates) stopped = 'state-limit';
@@ -211,17 +221,18 @@ function stateSpace(
   const alphabet = eventAlphabet(m.cfg);
   const s0 = initialMachineState(m);
   const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
-  const W = wordsFor(L.size);
-  const Z = makeZobrist(L);
+  const P = makePacking(L);
+  const mode = symmetryMode(opts.symmetry);
+  const group =
+    mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
   return {
     m,
     L,
-    W,
-    Z,
+    P,
     alphabet,
-    group: opts.symmetry ? symmetryGroup(m.cfg) : [identity(m.cfg)],
-    st: createStore(W),
-    memo: opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), Z),
+    group,
+    st: createStore(P.W),
+    memo: opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P),
     s0,
   };
 }

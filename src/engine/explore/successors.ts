@@ -6,17 +6,15 @@ import type { ScenarioEvent, Violation } from '../types';
 import { checkRange, compareWords, decode, encode, permuteEncoded, type Layout } from './codec';
 import type { Findings } from './findings';
 import type { Memo } from './memo';
-import { addState, type Store } from './store';
+import { hashWords, pack, unpack, type Packing } from './pack';
+import type { Store } from './store';
 import type { Perm } from './symmetry';
-import { zobrist, type Zobrist } from './zobrist';
 
 /** What successor generation works on: fixed for one search. */
 export interface StateSpace {
   m: Machine;
   L: Layout;
-  /** Words per stored state. */
-  W: number;
-  Z: Zobrist;
+  P: Packing;
   alphabet: readonly ScenarioEvent[];
   /** The renamings states are identified under: the identity first (alone when there is no symmetry). */
   group: readonly Perm[];
@@ -37,86 +35,89 @@ export interface Expander {
  * search stops at its limit there).
  */
 export function createExpander(sp: StateSpace, findings: Findings, added: () => void): Expander {
-  const { m, L, W, Z, alphabet, group, st, memo } = sp;
+  const { m, L, P, alphabet, group, st, memo } = sp;
+  const W = P.W;
   const scratch = cloneState(sp.s0);
-  // The successor, its canonical form and a candidate, as words with byte views.
-  const next = new Int32Array(W);
-  const nextB = new Uint8Array(next.buffer);
-  let key = new Int32Array(W);
-  let alt = new Int32Array(W);
-  let altB = new Uint8Array(alt.buffer);
-  let keyHash = 0;
+  /** The state being expanded: packed, and as bytes (what the cache reads). */
+  const parentW = new Int32Array(W);
+  const cur = new Uint8Array(L.size);
+  /** A successor, packed; bytes for encoding one; for renaming, the least renamed form and a candidate. */
+  const succ = new Int32Array(W);
+  const enc = new Uint8Array(L.size);
+  const bytesW = Math.ceil(L.size / 4);
+  let least = new Int32Array(bytesW);
+  let leastB = new Uint8Array(least.buffer);
+  let cand = new Int32Array(bytesW);
+  let candB = new Uint8Array(cand.buffer);
   const out: Violation[] = [];
   /** Per cached outcome, the report keys of its violations (ablations report on many steps). */
   const outcomeKeys: number[][] = [];
 
-  /** Puts the canonical form of `next` (whose hash is h) into `key` and its hash into keyHash. */
-  const canonical = (h: number): number => {
-    key.set(next);
-    keyHash = h;
+  /**
+   * Replaces the packed state in `words` by its canonical form, the renaming whose encoding is least
+   * (compared as words of bytes); returns the index of that renaming.
+   */
+  const canonical = (words: Int32Array): number => {
+    if (group.length === 1) return 0;
+    unpack(P, words, 0, enc, 0);
+    leastB.set(enc);
     let best = 0;
     for (let gi = 1; gi < group.length; gi++) {
-      permuteEncoded(L, nextB, 0, group[gi], altB);
-      if (compareWords(alt, key, W) < 0) {
-        [key, alt] = [alt, key];
-        altB = new Uint8Array(alt.buffer);
+      permuteEncoded(L, enc, 0, group[gi], candB);
+      if (compareWords(cand, least, bytesW) < 0) {
+        [least, cand] = [cand, least];
+        [leastB, candB] = [candB, leastB];
         best = gi;
       }
     }
-    if (best !== 0) keyHash = zobrist(Z, new Uint8Array(key.buffer), 0, L.size);
+    if (best !== 0) pack(P, leastB, 0, words, 0);
     return best;
   };
 
-  /** Adds the successor in `next` (hash h) of state id by event e, up to symmetry. */
-  const addNext = (id: number, e: number, h: number): void => {
-    const sym = canonical(h);
-    if (addState(st, key, 0, keyHash, id, e, sym) >= 0) added();
+  /** Adds the packed successor in `words` of state id by event e (parent -1: the root). */
+  const addPacked = (words: Int32Array, id: number, e: number): void => {
+    const sym = canonical(words);
+    if (st.add(words, 0, hashWords(words, 0, W), id, e, sym) >= 0) added();
+  };
+
+  const load = (id: number): void => {
+    st.load(id, parentW, 0);
+    unpack(P, parentW, 0, cur, 0);
   };
 
   /** Without the cache: decode, step through the engine, encode. */
   const expandPlain = (id: number): number => {
-    const at = id * W * 4;
+    load(id);
     let legal = 0;
-    decode(L, st.bytes, at, scratch);
+    decode(L, cur, 0, scratch);
     for (let e = 0; e < alphabet.length; e++) {
       out.length = 0;
       if (stepInPlace(m, scratch, alphabet[e], 0, out) !== null) continue; // illegal: unchanged
       legal++;
       if (out.length) findings.note(out, id, e);
-      encode(L, scratch, nextB, 0);
-      const h = zobrist(Z, nextB, 0, L.size);
-      decode(L, st.bytes, at, scratch);
-      addNext(id, e, h);
+      encode(L, scratch, enc, 0);
+      pack(P, enc, 0, succ, 0);
+      decode(L, cur, 0, scratch);
+      addPacked(succ, id, e);
     }
     return legal;
   };
 
-  /**
-   * Through the cache. Without symmetry the successor is made in place, over the state's own stored
-   * bytes, and undone after the store's lookup; with it, in `next`, to be renamed.
-   */
+  /** Through the cache: each legal event's outcome patches a copy of the parent's words. */
   const expandCached = (memo: Memo, id: number): number => {
-    const base = id * W;
-    const hash = st.hashes[id];
+    load(id);
     const outcomes = memo.outcomes;
-    const set = memo.legal(st.bytes, base * 4);
+    const set = memo.legal(cur, 0);
     const from = memo.legalFrom(set);
     const to = memo.legalFrom(set + 1);
     for (let k = from; k < to; k++) {
       const e = memo.legalEvent(k);
-      const o = memo.lookup(e, st.bytes, base * 4); // st.bytes: addState may have grown it
+      const o = memo.lookup(e, cur, 0);
       const vs = outcomes.violations(o);
       if (vs.length !== 0) findings.note(vs, id, e, (outcomeKeys[o] ??= findings.keysOf(vs)));
-      if (group.length > 1) {
-        next.set(st.words.subarray(base, base + W));
-        addNext(id, e, outcomes.apply(o, nextB, 0, hash));
-        continue;
-      }
-      const h = outcomes.apply(o, st.bytes, base * 4, hash);
-      // A successor equal to its parent is already known; any other is never the parent.
-      const same = h === hash && outcomes.unchanged(st.bytes);
-      if (!same && addState(st, st.words, base, h, id, e, 0, id) >= 0) added();
-      outcomes.undo(st.bytes); // the store may have grown, copying the patched bytes
+      for (let i = 0; i < W; i++) succ[i] = parentW[i];
+      outcomes.apply(o, cur, succ);
+      addPacked(succ, id, e);
     }
     return to - from;
   };
@@ -124,10 +125,10 @@ export function createExpander(sp: StateSpace, findings: Findings, added: () => 
   return {
     expand: (id) => (memo === null ? expandPlain(id) : expandCached(memo, id)),
     addRoot() {
-      encode(L, sp.s0, nextB, 0);
-      checkRange(L, nextB, 0);
-      const sym = canonical(zobrist(Z, nextB, 0, L.size));
-      addState(st, key, 0, keyHash, -1, 0, sym);
+      encode(L, sp.s0, enc, 0);
+      checkRange(L, enc, 0);
+      pack(P, enc, 0, succ, 0);
+      addPacked(succ, -1, 0);
     },
   };
 }
