@@ -36,9 +36,17 @@ export interface ExploreOptions {
   versions?: VersionMode;
   /** Learn each event's effect once per distinct read set and replay it on the bytes (memo.ts). Default true. */
   cache?: boolean;
-  /** Stop (complete: false) once this many distinct states are stored. */
+  /**
+   * Most distinct states kept: the search stops (complete: false) rather than store another. Default:
+   * as many as fit in maxBytes.
+   */
   maxStates?: number;
-  /** States expanded between two polls of shouldStop, the clock and the progress callback. */
+  /** Memory the default state limit is sized to (default 2 GB; see storeBytesPerState). */
+  maxBytes?: number;
+  /**
+   * States expanded between two looks at the clock, shouldStop and the progress callback (default
+   * 16: a few hundredths of a second at most, even while the cache is still learning).
+   */
   pollEvery?: number;
   /** Least interval between two progress callbacks. */
   progressEveryMs?: number;
@@ -54,6 +62,24 @@ export interface ExploreProgress {
   seconds: number;
   /** Distinct states per second so far. */
   statesPerSecond: number;
+  /** Where the search stands in its current depth, and memory; absent in a finished search's summary. */
+  estimate?: ProgressEstimate;
+}
+
+export interface ProgressEstimate {
+  /** States found so far at this depth (the successors of the previous depth's states expanded yet). */
+  atDepth: number;
+  /** States the previous depth had (0 at the first), and the growth from the depth before it (or null). */
+  previousDepth: number;
+  growth: number | null;
+  /** Share of the previous depth's states expanded (0 to 1). */
+  depthDone: number;
+  /** Estimated seconds to finish this depth, from the time spent on it so far; null until known. */
+  depthEtaSeconds: number | null;
+  /** Memory the search holds (store and cache), and the most the store can take at its state limit. */
+  bytes: number;
+  bytesAtLimit: number;
+  maxStates: number;
 }
 
 export interface ExploreResult {
@@ -92,8 +118,20 @@ export interface Search {
   cancel(): void;
 }
 
-/** About 80 bytes a state on the reference machine: some 800 MB at the limit. */
-export const DEFAULT_MAX_STATES = 10_000_000;
+/** The memory the default state limit is sized to. */
+export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
+
+/**
+ * Bytes a stored state can take for a packing of W words: its record (W + 2 words, store.ts) and up
+ * to 4 index slots of 4 bytes (the index doubles when half full: 2 to 4 slots a state, and the old
+ * index is alive while the new one fills).
+ */
+export const storeBytesPerState = (W: number): number => (W + 2) * 4 + 16;
+
+/** The default state limit: as many states as fit in maxBytes, at most MAX_STORE_STATES. */
+export function defaultMaxStates(W: number, maxBytes = DEFAULT_MAX_BYTES): number {
+  return Math.min(MAX_STORE_STATES, Math.floor(maxBytes / storeBytesPerState(W)));
+}
 
 export function createSearch(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
@@ -103,20 +141,23 @@ export function createSearch(
   if (!Number.isInteger(opts.depth) || opts.depth < 0) throw new RangeError('depth must be an integer >= 0');
   const space = stateSpace(sc, variant, opts);
   const { st } = space;
-  const maxStates = Math.min(opts.maxStates ?? DEFAULT_MAX_STATES, MAX_STORE_STATES);
-  const pollEvery = Math.max(1, opts.pollEvery ?? 2048);
+  const maxStates = st.limit;
+  const pollEvery = Math.max(1, opts.pollEvery ?? 16);
   const progressEveryMs = opts.progressEveryMs ?? 250;
   const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.group);
   let stopped: ExploreResult['stopped'] = null;
   const expander = createExpander(space, findings, () => {
-    if (st.count >= maxStates) stopped = 'state-limit';
+    stopped = 'state-limit';
   });
   expander.addRoot();
 
   // Breadth-first levels are id ranges: level `level` ends at levelEnd; cursor is the next to expand.
   const t0 = performance.now();
   let level = 0;
+  let levelStart = 0;
   let levelEnd = 1;
+  let previousSize = 0;
+  let levelT0 = t0;
   let cursor = 0;
   let transitions = 0;
   let done = opts.depth === 0;
@@ -128,20 +169,39 @@ export function createSearch(
   const exploredDepth = (): number => (complete ? opts.depth : level);
 
   const progress = (): ExploreProgress => {
-    const seconds = (performance.now() - t0) / 1000;
+    const now = performance.now();
+    const seconds = (now - t0) / 1000;
+    const size = levelEnd - levelStart;
+    const depthDone = done ? 1 : size > 0 ? (cursor - levelStart) / size : 0;
+    const inLevel = (now - levelT0) / 1000;
+    const bytes = st.bytes() + (space.memo ? space.memo.stats().treeWords * 4 : 0);
     return {
       depth: done ? exploredDepth() : level + 1,
       states: st.count,
       transitions,
       seconds,
       statesPerSecond: seconds > 0 ? st.count / seconds : 0,
+      estimate: {
+        atDepth: done ? 0 : st.count - levelEnd,
+        previousDepth: size,
+        growth: previousSize > 0 ? size / previousSize : null,
+        depthDone,
+        depthEtaSeconds:
+          !done && depthDone > 0 && inLevel > 0.2 ? (inLevel * (1 - depthDone)) / depthDone : null,
+        bytes,
+        bytesAtLimit: storeBytesPerState(space.P.W) * maxStates,
+        maxStates,
+      },
     };
   };
 
   /** Moves to the next level when the current one is done; false when there is none to explore. */
   const nextLevel = (): boolean => {
     level++;
+    previousSize = levelEnd - levelStart;
+    levelStart = levelEnd;
     levelEnd = st.count;
+    levelT0 = performance.now();
     if (level < opts.depth && cursor < levelEnd) return true;
     done = complete = true;
     exhausted = cursor === st.count;
@@ -164,6 +224,7 @@ export function createSearch(
   const advance = (budgetMs = Infinity): boolean => {
     const deadline = performance.now() + budgetMs;
     let sincePoll = 0;
+    if (!done && poll(performance.now())) done = true; // a stop asked before this slice
     while (!done) {
       if (cursor === levelEnd && !nextLevel()) break;
       transitions += expander.expand(cursor++);
@@ -231,7 +292,7 @@ function stateSpace(
     P,
     alphabet,
     group,
-    st: createStore(P.W),
+    st: createStore(P.W, Math.min(opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes), MAX_STORE_STATES)),
     memo: opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P),
     s0,
   };

@@ -18,9 +18,12 @@ export interface Store {
   /** Packed words per state. */
   readonly W: number;
   readonly count: number;
+  /** Most states it will hold. */
+  readonly limit: number;
   /**
-   * Adds the state key[at .. at + W) (hash h: hashWords of it) unless present. Returns its new id, or
-   * -1 when it was already there. A new state's parent, event and symmetry are recorded.
+   * Adds the state key[at .. at + W) (hash h: hashWords of it) unless present. Returns its new id, -1
+   * when it was already there, or FULL when the store holds its limit. A new state's parent, event
+   * and symmetry are recorded.
    */
   add(key: Int32Array, at: number, h: number, parent: number, event: number, sym: number): number;
   /** Copies state id's words into out[outAt ..]. */
@@ -32,7 +35,10 @@ export interface Store {
   bytes(): number;
 }
 
-export function createStore(W: number): Store {
+/** What add returns for a new state when the store is at its limit. */
+export const FULL = -2;
+
+export function createStore(W: number, limit = MAX_STORE_STATES): Store {
   const R = W + 2; // record: the words, the parent, event | sym << 16
   const pages: Int32Array[] = [];
   let index = new Int32Array(1 << 12);
@@ -55,6 +61,7 @@ export function createStore(W: number): Store {
 
   return {
     W,
+    limit,
     get count() {
       return count;
     },
@@ -75,7 +82,7 @@ export function createStore(W: number): Store {
         slot = (slot + 1) & mask;
       }
       const id = count;
-      if (id >= MAX_STORE_STATES) throw new Error(`explorer: more than ${MAX_STORE_STATES} states`);
+      if (id >= limit) return FULL;
       if ((id & PAGE_MASK) === 0) pages.push(new Int32Array(PAGE * R));
       const pg = pages[id >>> PAGE_BITS];
       const b = record(id);

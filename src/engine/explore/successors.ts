@@ -7,7 +7,7 @@ import { checkRange, compareWords, decode, encode, permuteEncoded, type Layout }
 import type { Findings } from './findings';
 import type { Memo } from './memo';
 import { hashWords, pack, unpack, type Packing } from './pack';
-import type { Store } from './store';
+import { FULL, type Store } from './store';
 import type { Perm } from './symmetry';
 
 /** What successor generation works on: fixed for one search. */
@@ -31,10 +31,10 @@ export interface Expander {
 }
 
 /**
- * Successors of state id, added with their parent and event. `added` is told of every new state (the
- * search stops at its limit there).
+ * Successors of state id, added with their parent and event. `full` is called when a new state is
+ * dropped because the store is at its limit.
  */
-export function createExpander(sp: StateSpace, findings: Findings, added: () => void): Expander {
+export function createExpander(sp: StateSpace, findings: Findings, full: () => void): Expander {
   const { m, L, P, alphabet, group, st, memo } = sp;
   const W = P.W;
   const scratch = cloneState(sp.s0);
@@ -77,7 +77,7 @@ export function createExpander(sp: StateSpace, findings: Findings, added: () => 
   /** Adds the packed successor in `words` of state id by event e (parent -1: the root). */
   const addPacked = (words: Int32Array, id: number, e: number): void => {
     const sym = canonical(words);
-    if (st.add(words, 0, hashWords(words, 0, W), id, e, sym) >= 0) added();
+    if (st.add(words, 0, hashWords(words, 0, W), id, e, sym) === FULL) full();
   };
 
   const load = (id: number): void => {
