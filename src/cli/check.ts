@@ -51,6 +51,9 @@ export interface ProgressTiming {
   logEveryMs: number;
 }
 
+/** Longest stretch of searching before Node's event loop (and so a Ctrl-C) gets to run. */
+const SLICE_MS = 10;
+
 const PROGRESS: ProgressTiming = { quietFirstMs: 1000, ttyEveryMs: 250, logEveryMs: 5000 };
 
 /** A whole number from 1 to `max` given to option `name`; `_` and `,` may group its digits. */
@@ -187,6 +190,9 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     onProgress,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
+    // Short slices, and setImmediate (no timer clamp): the SIGINT handler runs between any two.
+    sliceMs: SLICE_MS,
+    yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
   });
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
   if (result.stopped !== null && result.exploredDepth === 0) {
