@@ -122,7 +122,9 @@ describe('fpsimd-viz check', () => {
     const r = await check(['s.json', '--max-states', '1_000'], { 's.json': scenario() });
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^stopped at 1,000 states \(--max-states\): every sequence of at most \d+ events/);
-    expect(r.out).toMatch(/incomplete \(state limit reached\): every sequence of at most \d+ events was explored; 1,000 states/);
+    expect(r.out).toMatch(
+      /incomplete \(state limit reached\): every sequence of at most \d+ events was explored; 1,000 states/,
+    );
     const json = await check(['s.json', '--max-states=1000', '--json'], { 's.json': scenario() });
     const parsed = JSON.parse(json.out) as { states: number; complete: boolean };
     expect(parsed.complete).toBe(false);
