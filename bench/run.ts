@@ -25,6 +25,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'cli', load: () => import('./groups/cli.ts') },
   // Same group name: `--only explorer` runs both, and the worker's ratio is reported in the explorer group.
   { name: 'explorer', load: () => import('./groups/explorerWorker.ts') },
+  { name: 'explorer', load: () => import('./groups/explorerScale.ts') },
   { name: 'spin', load: () => import('./groups/spin.ts') },
 ];
 

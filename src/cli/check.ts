@@ -3,8 +3,9 @@
 // (fpsimd-check/1).
 import { DEFAULT_VARIANT, parseScenario, variantOrError } from '../engine';
 import {
-  DEFAULT_MAX_STATES,
+  DEFAULT_MAX_BYTES,
   exploreAsync,
+  storeBytesPerState,
   MAX_STORE_STATES,
   type ExploreProgress,
   type ExploreResult,
@@ -15,6 +16,9 @@ import { esc, jsonText } from './text';
 const n = (x: number): string => x.toLocaleString('en');
 
 export const DEFAULT_DEPTH = 12;
+
+/** The default state limit, in millions, for a machine whose states pack into W words. */
+const millions = (W: number): string => (DEFAULT_MAX_BYTES / storeBytesPerState(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
 export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]
@@ -28,13 +32,18 @@ events reproduces the violation in 'fpsimd-viz run'.
   --depth N      longest sequence explored, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}: the reference
                  configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread completes
                  in well under a second, and every v4.18 ablation breaks within it)
-  --max-states N distinct states kept before the search stops, marked incomplete (default
-                 ${n(DEFAULT_MAX_STATES)}, about 80 bytes each; at most ${n(MAX_STORE_STATES)})
+  --max-states N most distinct states kept; the search stops there, marked incomplete (default:
+                 as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
+                 ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
+                 at most ${n(MAX_STORE_STATES)})
   --json         print one fpsimd-check/1 object
 
-A search running longer than a second shows its progress on standard error. Ctrl-C stops it and
-prints what was found so far, marked incomplete.
-Exit status: 0 no violation, 1 violations found, 2 bad input or usage.`;
+A search running longer than a second shows its progress on standard error: states, states per
+second, the states found at the current depth against what the previous depth's growth predicts, the
+time left for the depth, and memory against the limit. Ctrl-C stops it within a fraction of a second
+and prints what was found so far, marked incomplete.
+Exit status: 0 no violation, 1 violations found, 2 bad input or usage, or a search stopped (Ctrl-C,
+--max-states) before it explored any sequence.`;
 
 /** When the progress line appears, and how often it is rewritten on a terminal or written to a log. */
 export interface ProgressTiming {
@@ -42,6 +51,9 @@ export interface ProgressTiming {
   ttyEveryMs: number;
   logEveryMs: number;
 }
+
+/** Longest stretch of searching before Node's event loop (and so a Ctrl-C) gets to run. */
+const SLICE_MS = 10;
 
 const PROGRESS: ProgressTiming = { quietFirstMs: 1000, ttyEveryMs: 250, logEveryMs: 5000 };
 
@@ -53,10 +65,20 @@ function parseCount(name: string, text: string, max: number): number {
   return Number(digits);
 }
 
+const mb = (b: number): string =>
+  b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : `${Math.round(b / 1024 ** 2)} MB`;
+
 function progressText(p: ExploreProgress, depth: number): string {
+  const e = p.estimate;
+  let more = '';
+  if (e) {
+    const expected = e.growth === null ? '' : ` of ~${n(Math.round(e.previousDepth * e.growth))} expected`;
+    const eta = e.depthEtaSeconds === null ? '' : `, depth done in ~${Math.ceil(e.depthEtaSeconds)} s`;
+    more = ` (${n(e.atDepth)}${expected} at this depth${eta}), memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
+  }
   return (
     `depth ${p.depth}/${depth}: ${n(p.states)} states, ${n(p.transitions)} transitions, ` +
-    `${n(Math.round(p.statesPerSecond))} states/s, ${p.seconds.toFixed(1)} s`
+    `${n(Math.round(p.statesPerSecond))} states/s${more}, ${p.seconds.toFixed(1)} s`
   );
 }
 
@@ -121,9 +143,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   const depth = typeof depthFlag === 'string' ? parseCount('depth', depthFlag, MAX_DEPTH) : DEFAULT_DEPTH;
   const limitFlag = flags.get('max-states');
   const maxStates =
-    typeof limitFlag === 'string'
-      ? parseCount('max-states', limitFlag, MAX_STORE_STATES)
-      : DEFAULT_MAX_STATES;
+    typeof limitFlag === 'string' ? parseCount('max-states', limitFlag, MAX_STORE_STATES) : undefined;
   const sc = await readScenarioFile(io, file, parseScenario);
   const chosen = flags.get('variant');
   const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
@@ -150,8 +170,16 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     onProgress,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
+    // Short slices, and setImmediate (no timer clamp): the SIGINT handler runs between any two.
+    sliceMs: SLICE_MS,
+    yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
   });
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
+  if (result.stopped !== null && result.exploredDepth === 0) {
+    const why =
+      result.stopped === 'cancelled' ? 'interrupted' : `stopped at --max-states ${n(result.states)}`;
+    throw new UsageError(`${why} before any event sequence was explored: nothing to report`);
+  }
   if (result.stopped === 'cancelled')
     io.stderr(`interrupted: every sequence of at most ${result.exploredDepth} events was explored\n`);
   else if (result.stopped === 'state-limit')

@@ -1,7 +1,7 @@
 // Pure helpers of the Explore view: the depth field's rules, texts for a configuration and a result,
 // and the scenario a counterexample opens as.
 import type { Scenario, ViolationKind } from '../engine';
-import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
+import type { Counterexample, ExploreProgress, ProgressEstimate, ExploreResult } from '../engine/explore';
 import type { ExploreConfig } from '../workers/protocol';
 
 /** The CLI's default too: the reference configuration completes in well under a second. */
@@ -40,8 +40,22 @@ export function configText(c: ExploreConfig): string {
 export function progressText(p: ExploreProgress, depth: number): string {
   return (
     `Depth ${Math.min(p.depth, depth)} of ${depth} · ${plural(p.states, 'state')} · ` +
-    `${n(p.statesPerSecond)} states/s · ${p.seconds.toFixed(1)} s`
+    `${n(p.statesPerSecond)} states/s · ${p.seconds.toFixed(1)} s` +
+    (p.estimate ? ` · ${estimateText(p.estimate)}` : '')
   );
+}
+
+const mb = (b: number): string =>
+  b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : `${Math.round(b / 1024 ** 2)} MB`;
+
+/**
+ * Where the current depth stands: states found at it against what the previous depth's growth
+ * predicts, the time left for it, and memory against what the state limit allows.
+ */
+export function estimateText(e: ProgressEstimate): string {
+  const expected = e.growth === null ? '' : ` of ~${n(e.previousDepth * e.growth)} expected`;
+  const eta = e.depthEtaSeconds === null ? '' : ` · depth done in ~${Math.ceil(e.depthEtaSeconds)} s`;
+  return `${n(e.atDepth)}${expected} at this depth${eta} · memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
 }
 
 /** Complete, or why not. */

@@ -16,7 +16,7 @@ const PROGRESS_EVERY_MS = 200;
  * States expanded between two looks at the clock: few enough that a cancel and the progress bar stay
  * prompt on a big machine, whose first expansions each run the engine over dozens of events.
  */
-const POLL_EVERY = 64;
+const POLL_EVERY = 16;
 /** Rebuilding the found-so-far list replays each counterexample: done at most this often. */
 const FOUND_EVERY_MS = 1000;
 
@@ -70,7 +70,8 @@ export function runJob(
     if (typeof variant === 'string') throw new Error(variant);
     const s = createSearch(msg.config, variant, {
       depth: msg.depth,
-      symmetry: msg.symmetry,
+      // Unticked: the exact reduction (renamings fixing the initial state); ticked: by class.
+      symmetry: msg.symmetry ? 'classes' : 'exact',
       maxStates: msg.maxStates,
       progressEveryMs: PROGRESS_EVERY_MS,
       pollEvery: POLL_EVERY,

@@ -43,7 +43,9 @@ async function check(
 
 describe('fpsimd-viz check', () => {
   it('exits 0 when the variant has no violation, and says how far it looked', async () => {
-    const r = await check(['s.json'], { 's.json': scenario() });
+    // Progress held back for a minute: a loaded machine may take more than a second here.
+    const quiet: ProgressTiming = { quietFirstMs: 60_000, ttyEveryMs: 250, logEveryMs: 5000 };
+    const r = await check(['s.json'], { 's.json': scenario() }, { timing: quiet });
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/s\.json: variant v4\.18, depth 12, complete; [\d,]+ states, [\d,]+ transitions/);
@@ -116,19 +118,43 @@ describe('fpsimd-viz check', () => {
     expect(r.out).toMatch(/no violation at any length/);
   });
 
-  it('stops at --max-states, says so, and reports the search as incomplete', async () => {
+  it('stops at --max-states, exactly, says so, and reports the search as incomplete', async () => {
     const r = await check(['s.json', '--max-states', '1_000'], { 's.json': scenario() });
     expect(r.code).toBe(0);
-    // The search stops once it holds the limit (a level's last expansion may add a few more).
-    expect(r.err).toMatch(
-      /^stopped at 1,0\d\d states \(--max-states\): every sequence of at most \d+ events/,
+    expect(r.err).toMatch(/^stopped at 1,000 states \(--max-states\): every sequence of at most \d+ events/);
+    expect(r.out).toMatch(
+      /incomplete \(state limit reached\): every sequence of at most \d+ events was explored; 1,000 states/,
     );
-    expect(r.out).toMatch(/incomplete \(state limit reached\)/);
     const json = await check(['s.json', '--max-states=1000', '--json'], { 's.json': scenario() });
     const parsed = JSON.parse(json.out) as { states: number; complete: boolean };
     expect(parsed.complete).toBe(false);
-    expect(parsed.states).toBeGreaterThanOrEqual(1000);
-    expect(parsed.states).toBeLessThan(1100);
+    expect(parsed.states).toBe(1000);
+  });
+
+  it('exits 2 when the state limit leaves no sequence explored', async () => {
+    for (const limit of ['1', '5']) {
+      const r = await check(['s.json', '--max-states', limit], { 's.json': scenario() });
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(
+        `fpsimd-viz check: stopped at --max-states ${limit} before any event sequence was explored: nothing to report\n`,
+      );
+    }
+  });
+
+  it('exits 2 when interrupted before any sequence was explored', async () => {
+    const r = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interrupt: true });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^fpsimd-viz check: interrupted before any event sequence was explored/);
+  });
+
+  it('shows the depth estimate and memory in its progress lines', async () => {
+    const fast: ProgressTiming = { quietFirstMs: 0, ttyEveryMs: 0, logEveryMs: 0 };
+    const r = await check(['s.json', '--depth', '11'], { 's.json': larger }, { timing: fast });
+    expect(r.err).toMatch(
+      /\([\d,]+ of ~[\d,]+ expected at this depth(, depth done in ~\d+ s)?\), memory \d+ MB of [\d.]+ (MB|GB)/,
+    );
   });
 
   it('is wired as the check subcommand', async () => {
@@ -167,16 +193,14 @@ describe('fpsimd-viz check', () => {
     const r = await check(
       ['s.json', '--json', '--variant', 'v4.18/no-neon-save', '--depth', '14'],
       { 's.json': larger },
-      {
-        interrupt: true,
-      },
+      { interruptAfterMs: 300 },
     );
     expect(r.err).toMatch(/^interrupted: every sequence of at most \d+ events was explored\n$/);
     const res = JSON.parse(r.out);
     expect(res.complete).toBe(false);
     expect(res.violations.length).toBeGreaterThan(0);
     expect(r.code).toBe(1);
-    const text = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interrupt: true });
+    const text = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interruptAfterMs: 300 });
     expect(text.out).toMatch(/incomplete \(interrupted\)/);
   });
 

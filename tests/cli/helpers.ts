@@ -6,6 +6,8 @@ export interface FakeIOOptions {
   isTTY?: boolean;
   /** Ctrl-C pressed at once: the handler runs as soon as it is installed. */
   interrupt?: boolean;
+  /** Ctrl-C pressed this many milliseconds after the handler is installed. */
+  interruptAfterMs?: number;
 }
 
 /** An in-memory CliIO; files map a path to text (or to a value written as JSON). */
@@ -25,6 +27,7 @@ export function fakeIO(files: Record<string, unknown>, opts: FakeIOOptions = {})
     },
     onInterrupt: (cb) => {
       if (opts.interrupt) cb();
+      if (opts.interruptAfterMs !== undefined) setTimeout(cb, opts.interruptAfterMs);
     },
     isTTY: opts.isTTY ?? false,
   };

@@ -58,6 +58,25 @@ describe('explore model', () => {
     expect(
       progressText({ depth: 9, states: 123456, transitions: 1, seconds: 1.25, statesPerSecond: 98765.4 }, 12),
     ).toBe('Depth 9 of 12 · 123,456 states · 98,765 states/s · 1.3 s');
+    const estimate = {
+      atDepth: 40000,
+      previousDepth: 50000,
+      growth: 1.5,
+      depthDone: 0.5,
+      depthEtaSeconds: 2.2,
+      bytes: 5 * 1024 ** 2,
+      bytesAtLimit: 2 * 1024 ** 3,
+      maxStates: 50_000_000,
+    };
+    expect(
+      progressText(
+        { depth: 9, states: 123456, transitions: 1, seconds: 1.25, statesPerSecond: 98765.4, estimate },
+        12,
+      ),
+    ).toBe(
+      'Depth 9 of 12 · 123,456 states · 98,765 states/s · 1.3 s · 40,000 of ~75,000 expected at this ' +
+        'depth · depth done in ~3 s · memory 5 MB of 2.0 GB',
+    );
     expect(resultSummary(result())).toBe(
       'v4.18, depth 12: complete; 8,423 states, 30,000 transitions, 0.05 s',
     );

@@ -1,5 +1,6 @@
 // The search's progress: a labelled bar over the depth (breadth-first, so each level is finished in
-// turn), with states and rate; the live region that says when a search ends; a failure, as an alert.
+// turn; the bar also moves within a level), with states, rate and the depth's estimate; the live
+// region that says when a search ends; a failure, as an alert.
 import { progressText, resultHeadline } from '../../state/exploreModel';
 import { useExploreStore } from '../../state/exploreStore';
 
@@ -20,6 +21,9 @@ export function ExploreProgress() {
       ? Math.max(0, Math.min(progress.depth - 1, max))
       : 0;
   const text = progress && run ? progressText(progress, run.depth) : running ? 'Starting…' : '';
+  // The bar moves within a depth too: by the share of the previous depth's states expanded.
+  const within = running && progress?.estimate ? progress.estimate.depthDone : 0;
+  const filled = Math.min(max, levels + within);
   // Only the end of a search is announced; the bar's own changes are not read out.
   const announce = status === 'finished' && result ? `Search finished. ${resultHeadline(result)}` : '';
 
@@ -37,7 +41,7 @@ export function ExploreProgress() {
             aria-valuetext={`${levels} of ${max} depth levels finished${text ? `: ${text}` : ''}`}
             aria-busy={running}
           >
-            <div className="explore-bar-fill" style={{ width: `${(100 * levels) / max}%` }} />
+            <div className="explore-bar-fill" style={{ width: `${(100 * filled) / max}%` }} />
           </div>
           <p className="explore-progress-text">
             {text}

@@ -22,31 +22,19 @@ import type { MachineState } from '../state';
 import type { ScenarioEvent, Violation } from '../types';
 import { checkRange, decode, encode, type Layout } from './codec';
 import { createTrace, read, resetTrace, trackedState } from './track';
-import type { Zobrist } from './zobrist';
+import { createOutcomes, type Outcomes } from './outcomes';
+import type { Packing } from './pack';
 
-/**
- * Legal set s: the alphabet indices legalList[legalStart[s] .. legalStart[s + 1]). Outcome o: first,
- * if stale[o] >= 0, every copy whose owner byte is stale[o] becomes not-newest (the step raised that
- * owner's newest version); then bytes pos[start[o] .. start[o + 1]) are set to val[...]. The Zobrist
- * hash changes by delta[o], and by z(old) ^ z(new) for the bytes pos[start[o] .. dyn[o]) whose old
- * value the outcome does not fix. violations[o] (nViol[o] of them) are what the step reported. Flat
- * typed arrays: the search's hot path reads them.
- */
+/** The legal-set and per-event decision trees, and the outcomes their leaves name. */
 export interface Memo {
   /** The set of events legal (by whyIllegal) in the state at bytes[at ..]. */
   legal(bytes: Uint8Array, at: number): number;
+  /** Legal set s is the events legalEvent(k) for k from legalFrom(s) up to legalFrom(s + 1). */
+  legalFrom(s: number): number;
+  legalEvent(k: number): number;
   /** The outcome of legal event alphabet[e] on the state at bytes[at ..]. */
   lookup(e: number, bytes: Uint8Array, at: number): number;
-  legalStart: Int32Array;
-  legalList: Uint16Array;
-  start: Int32Array;
-  dyn: Int32Array;
-  delta: Int32Array;
-  stale: Int16Array;
-  pos: Int32Array;
-  val: Uint8Array;
-  nViol: Uint16Array;
-  violations: Violation[][];
+  readonly outcomes: Outcomes;
   /** Decision-tree size (32-bit words), outcomes, and lookups that ran the engine. */
   stats(): { treeWords: number; outcomes: number; misses: number };
 }
@@ -57,7 +45,7 @@ const POS_MASK = (1 << POS_BITS) - 1;
 /** Tree words: offsets must fit the 21 bits left in a positive Int32. */
 const MAX_TREE = 1 << 21;
 
-function grown<T extends Int32Array | Int16Array | Uint8Array | Uint16Array>(a: T, length: number): T {
+function grown<T extends Int32Array | Uint16Array>(a: T, length: number): T {
   const b = new (a.constructor as new (n: number) => T)(length);
   b.set(a);
   return b;
@@ -75,7 +63,7 @@ export function createMemo(
   L: Layout,
   alphabet: readonly ScenarioEvent[],
   plain: MachineState,
-  Z: Zobrist,
+  P: Packing,
 ): Memo {
   const A = alphabet.length;
   const roots = new Int32Array(1 + A);
@@ -83,8 +71,10 @@ export function createMemo(
   let treeLen = 1;
   if (L.size > POS_MASK + 1) throw new Error(`explorer: a state of ${L.size} bytes is too large to cache`);
   let sets = 0;
-  let outcomes = 0;
   let misses = 0;
+  let legalStart = new Int32Array(64);
+  let legalList = new Uint16Array(1024);
+  const outcomes = createOutcomes(L, P);
   const tr = createTrace(L.size);
   const shadow = trackedState(L, plain, tr);
   const next = new Uint8Array(L.size);
@@ -104,17 +94,10 @@ export function createMemo(
       while (n > 0) n = tree[(n >>> POS_BITS) + bytes[at + (n & POS_MASK)]];
       return n < 0 ? -n - 1 : learn(e, bytes, at);
     },
-    legalStart: new Int32Array(64),
-    legalList: new Uint16Array(1024),
-    start: new Int32Array(1024),
-    dyn: new Int32Array(1024),
-    delta: new Int32Array(1024),
-    stale: new Int16Array(1024),
-    pos: new Int32Array(4096),
-    val: new Uint8Array(4096),
-    nViol: new Uint16Array(1024),
-    violations: [],
-    stats: () => ({ treeWords: treeLen, outcomes, misses }),
+    legalFrom: (s) => legalStart[s],
+    legalEvent: (k) => legalList[k],
+    outcomes,
+    stats: () => ({ treeWords: treeLen, outcomes: outcomes.count, misses }),
   };
 
   const notAFunction = (): never => {
@@ -170,12 +153,11 @@ export function createMemo(
     const list: number[] = [];
     for (let e = 0; e < A; e++) if (whyIllegal(m.cfg, shadow, alphabet[e]) === null) list.push(e);
     const s = sets++;
-    if (s + 2 > memo.legalStart.length) memo.legalStart = grown(memo.legalStart, (s + 2) * 2);
-    const from = memo.legalStart[s];
-    if (from + list.length > memo.legalList.length)
-      memo.legalList = grown(memo.legalList, (from + list.length) * 2);
-    memo.legalList.set(list, from);
-    memo.legalStart[s + 1] = from + list.length;
+    if (s + 2 > legalStart.length) legalStart = grown(legalStart, (s + 2) * 2);
+    const from = legalStart[s];
+    if (from + list.length > legalList.length) legalList = grown(legalList, (from + list.length) * 2);
+    legalList.set(list, from);
+    legalStart[s + 1] = from + list.length;
     insert(0, bytes, at, s);
     return s;
   };
@@ -201,38 +183,14 @@ export function createMemo(
       isCopy.add(o).add(o + 1);
     }
     // Bytes read before the step wrote them have the same old value in every state with this outcome:
-    // drop those left unchanged and fold their hash change into delta; the others are "dynamic". With
-    // a stale pass first, the patched copies are all dynamic and kept (the pass may have changed them).
+    // those left unchanged are dropped. With a stale pass first, the patched copies are all kept (the
+    // pass may have changed them).
     const fixed = (p: number): boolean => tr.seen[p] === tr.gen && !(stale >= 0 && isCopy.has(p));
-    const z = (p: number, v: number): number => Z.z[Z.off[p] + v];
-    const dynamic = patch.filter((p) => !fixed(p));
-    const changed = patch.filter((p) => fixed(p) && bytes[at + p] !== next[p]);
-    let delta = 0;
-    for (const p of changed) delta ^= z(p, bytes[at + p]) ^ z(p, next[p]);
-    const o = outcomes++;
-    if (o + 2 > memo.start.length) {
-      memo.start = grown(memo.start, (o + 2) * 2);
-      memo.dyn = grown(memo.dyn, (o + 2) * 2);
-      memo.delta = grown(memo.delta, (o + 2) * 2);
-      memo.stale = grown(memo.stale, (o + 2) * 2);
-      memo.nViol = grown(memo.nViol, (o + 2) * 2);
-    }
-    let k = memo.start[o];
-    const n = dynamic.length + changed.length;
-    if (k + n > memo.pos.length) {
-      memo.pos = grown(memo.pos, (k + n) * 2);
-      memo.val = grown(memo.val, (k + n) * 2);
-    }
-    for (const p of dynamic.concat(changed)) {
-      memo.pos[k] = p;
-      memo.val[k++] = next[p];
-    }
-    memo.dyn[o] = memo.start[o] + dynamic.length;
-    memo.delta[o] = delta;
-    memo.stale[o] = stale;
-    memo.start[o + 1] = k;
-    memo.nViol[o] = out.length;
-    memo.violations[o] = out.slice();
+    const o = outcomes.add({
+      stale,
+      patch: patch.filter((p) => !fixed(p) || bytes[at + p] !== next[p]).map((p) => [p, next[p]] as const),
+      violations: out.slice(),
+    });
     insert(1 + e, bytes, at, o);
     return o;
   };

@@ -2,38 +2,51 @@
 // States are deduplicated by their encoding (codec.ts), optionally up to symmetry (symmetry.ts). The
 // first time a violation (kind, context) shows up is at its shortest length, because every state is
 // first reached by a shortest sequence and levels are expanded in order.
-import { createMachine, initialMachineState, stepInPlace, type Machine } from '../machine';
-import { replay } from '../replay';
-import { cloneState } from '../state';
-import type { Scenario, ScenarioEvent, Violation, ViolationKind } from '../types';
+import { createMachine, initialMachineState } from '../machine';
+import type { Scenario } from '../types';
 import type { Variant } from '../variants';
 import { eventAlphabet } from './alphabet';
-import {
-  checkRange,
-  compareWords,
-  decode,
-  encode,
-  makeLayout,
-  permuteEncoded,
-  type VersionMode,
-} from './codec';
+import { makeLayout, type VersionMode } from './codec';
+import { createFindings, type Counterexample } from './findings';
 import { createMemo } from './memo';
-import { addState, createStore, MAX_STORE_STATES, wordsFor, type Store } from './store';
-import { makeZobrist, zobrist } from './zobrist';
-import { compose, contextClass, identity, invert, mapEvent, symmetryGroup, type Perm } from './symmetry';
+import { cloneState } from '../state';
+import { makePacking } from './pack';
+import { createStore, MAX_STORE_STATES } from './store';
+import { createExpander, type StateSpace } from './successors';
+import { identity, stabilizer, symmetryGroup } from './symmetry';
+
+export type { Counterexample } from './findings';
+
+export type SymmetryMode = 'off' | 'exact' | 'classes';
+
+const symmetryMode = (s: ExploreOptions['symmetry']): SymmetryMode =>
+  s === undefined ? 'exact' : s === true ? 'classes' : s === false ? 'off' : s;
 
 export interface ExploreOptions {
   /** Longest event sequence explored. */
   depth: number;
-  /** Identify states equal up to renaming CPUs and interchangeable contexts (see symmetry.ts). */
-  symmetry?: boolean;
+  /**
+   * Identify states equal up to renaming CPUs and interchangeable contexts (symmetry.ts). 'exact'
+   * (default): only renamings that fix the initial state, so every (kind, context) keeps its shortest
+   * length; 'classes' (or true): all of them, reporting per class of interchangeable contexts;
+   * 'off' (or false): none.
+   */
+  symmetry?: SymmetryMode | boolean;
   /** 'abstract' (default): newest-or-stale flags; 'exact': raw version numbers (see codec.ts). */
   versions?: VersionMode;
   /** Learn each event's effect once per distinct read set and replay it on the bytes (memo.ts). Default true. */
   cache?: boolean;
-  /** Stop (complete: false) once this many distinct states are stored. */
+  /**
+   * Most distinct states kept: the search stops (complete: false) rather than store another. Default:
+   * as many as fit in maxBytes.
+   */
   maxStates?: number;
-  /** States expanded between two polls of shouldStop, the clock and the progress callback. */
+  /** Memory the default state limit is sized to (default 2 GB; see storeBytesPerState). */
+  maxBytes?: number;
+  /**
+   * States expanded between two looks at the clock, shouldStop and the progress callback (default
+   * 16: a few hundredths of a second at most, even while the cache is still learning).
+   */
   pollEvery?: number;
   /** Least interval between two progress callbacks. */
   progressEveryMs?: number;
@@ -49,15 +62,24 @@ export interface ExploreProgress {
   seconds: number;
   /** Distinct states per second so far. */
   statesPerSecond: number;
+  /** Where the search stands in its current depth, and memory; absent in a finished search's summary. */
+  estimate?: ProgressEstimate;
 }
 
-export interface Counterexample {
-  kind: ViolationKind;
-  context: string | null;
-  /** A shortest sequence from the initial state; its last event produces the violation. */
-  events: ScenarioEvent[];
-  cpu: number;
-  message: string;
+export interface ProgressEstimate {
+  /** States found so far at this depth (the successors of the previous depth's states expanded yet). */
+  atDepth: number;
+  /** States the previous depth had (0 at the first), and the growth from the depth before it (or null). */
+  previousDepth: number;
+  growth: number | null;
+  /** Share of the previous depth's states expanded (0 to 1). */
+  depthDone: number;
+  /** Estimated seconds to finish this depth, from the time spent on it so far; null until known. */
+  depthEtaSeconds: number | null;
+  /** Memory the search holds (store and cache), and the most the store can take at its state limit. */
+  bytes: number;
+  bytesAtLimit: number;
+  maxStates: number;
 }
 
 export interface ExploreResult {
@@ -96,16 +118,20 @@ export interface Search {
   cancel(): void;
 }
 
-interface Found {
-  parent: number;
-  event: number;
-  kind: ViolationKind;
-  /** Context index in the parent's (representative) frame, -1 for none. */
-  ctx: number;
-}
+/** The memory the default state limit is sized to. */
+export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 
-/** About 80 bytes a state on the reference machine: some 800 MB at the limit. */
-export const DEFAULT_MAX_STATES = 10_000_000;
+/**
+ * Bytes a stored state can take for a packing of W words: its record (W + 2 words, store.ts) and up
+ * to 4 index slots of 4 bytes (the index doubles when half full: 2 to 4 slots a state, and the old
+ * index is alive while the new one fills).
+ */
+export const storeBytesPerState = (W: number): number => (W + 2) * 4 + 16;
+
+/** The default state limit: as many states as fit in maxBytes, at most MAX_STORE_STATES. */
+export function defaultMaxStates(W: number, maxBytes = DEFAULT_MAX_BYTES): number {
+  return Math.min(MAX_STORE_STATES, Math.floor(maxBytes / storeBytesPerState(W)));
+}
 
 export function createSearch(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
@@ -113,245 +139,113 @@ export function createSearch(
   opts: ExploreOptions,
 ): Search {
   if (!Number.isInteger(opts.depth) || opts.depth < 0) throw new RangeError('depth must be an integer >= 0');
-  const m = createMachine(sc, variant);
-  const cfg = m.cfg;
-  const alphabet = eventAlphabet(cfg);
-  const s0 = initialMachineState(m);
-  const L = makeLayout(cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
-  const W = wordsFor(L.size);
-  const group: Perm[] = opts.symmetry ? symmetryGroup(cfg) : [identity(cfg)];
-  const maxStates = Math.min(opts.maxStates ?? DEFAULT_MAX_STATES, MAX_STORE_STATES);
-  const pollEvery = Math.max(1, opts.pollEvery ?? 2048);
+  const space = stateSpace(sc, variant, opts);
+  const { st } = space;
+  const maxStates = st.limit;
+  const pollEvery = Math.max(1, opts.pollEvery ?? 16);
   const progressEveryMs = opts.progressEveryMs ?? 250;
-  const st = createStore(W);
-  const scratch = cloneState(s0);
-  const Z = makeZobrist(L);
-  const copies = L.copies;
-  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), Z);
-  // Word buffers with byte views: the successor, its canonical form, and a candidate.
-  const next = new Int32Array(W);
-  const nextB = new Uint8Array(next.buffer);
-  let key = new Int32Array(W);
-  let alt = new Int32Array(W);
-  let altB = new Uint8Array(alt.buffer);
-  const out: Violation[] = [];
-  // Bytes changed in place for a successor, to put back (a stale pass and a patch per copy at most).
-  const undoPos = new Int32Array(4 * L.size);
-  const undoVal = new Uint8Array(4 * L.size);
-  const found: Found[] = [];
+  const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.group);
+  let stopped: ExploreResult['stopped'] = null;
+  const expander = createExpander(space, findings, () => {
+    stopped = 'state-limit';
+  });
+  expander.addRoot();
 
-  let keyHash = 0;
-
-  /** Puts the canonical form of `next` (whose hash is h) into `key` and its hash into keyHash. */
-  const canonical = (h: number): number => {
-    key.set(next);
-    keyHash = h;
-    let best = 0;
-    for (let gi = 1; gi < group.length; gi++) {
-      permuteEncoded(L, nextB, 0, group[gi], altB);
-      if (compareWords(alt, key, W) < 0) {
-        [key, alt] = [alt, key];
-        altB = new Uint8Array(alt.buffer);
-        best = gi;
-      }
-    }
-    if (best !== 0) keyHash = zobrist(Z, new Uint8Array(key.buffer), 0, L.size);
-    return best;
-  };
-
-  /** A small number per (kind, context or class of contexts): the key violations are reported by. */
-  const keyIds = new Map<string, number>();
-  const keyId = (v: Violation): number => {
-    const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
-    const cls = ctx < 0 ? '-' : opts.symmetry ? contextClass(cfg, ctx) : String(ctx);
-    const k = `${v.kind}|${cls}`;
-    let n = keyIds.get(k);
-    if (n === undefined) keyIds.set(k, (n = keyIds.size));
-    return n;
-  };
-  /** Per key id, whether a violation with that key has been found (its first finding is kept). */
-  const seen: boolean[] = [];
-  /** Per cached outcome, the key ids of its violations (ablations report violations on many steps). */
-  const outcomeKeys: number[][] = [];
-
-  const noteViolations = (vs: readonly Violation[], id: number, e: number, keys?: number[]): void => {
-    for (let i = 0; i < vs.length; i++) {
-      const k = keys ? keys[i] : keyId(vs[i]);
-      if (seen[k]) continue;
-      seen[k] = true;
-      const v = vs[i];
-      const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
-      found.push({ parent: id, event: e, kind: v.kind, ctx });
-    }
-  };
-
-  /** Adds the successor in `next` (hash h) of state id by event e, up to symmetry. */
-  const add = (id: number, e: number, h: number): void => {
-    const sym = canonical(h);
-    if (addState(st, key, 0, keyHash, id, e, sym) >= 0 && st.count >= maxStates) stopped = 'state-limit';
-  };
-
-  // The root.
-  encode(L, s0, nextB, 0);
-  checkRange(L, nextB, 0);
-  const rootSym = canonical(zobrist(Z, nextB, 0, L.size));
-  addState(st, key, 0, keyHash, -1, 0, rootSym);
-
+  // Breadth-first levels are id ranges: level `level` ends at levelEnd; cursor is the next to expand.
   const t0 = performance.now();
   let level = 0;
+  let levelStart = 0;
   let levelEnd = 1;
+  let previousSize = 0;
+  let levelT0 = t0;
   let cursor = 0;
   let transitions = 0;
   let done = opts.depth === 0;
   let complete = done;
   let exhausted = false;
-  let stopped: ExploreResult['stopped'] = null;
   let cancelled = false;
   let lastProgress = t0;
 
-  /** Tries every event on state id: through the cache, or (cache off) through the engine. */
-  const expand = (id: number): void => {
-    const base = id * W;
-    const hash = st.hashes[id];
-    if (memo === null) {
-      decode(L, st.bytes, base * 4, scratch);
-      for (let e = 0; e < alphabet.length; e++) {
-        out.length = 0;
-        if (stepInPlace(m, scratch, alphabet[e], 0, out) !== null) continue; // illegal: unchanged
-        transitions++;
-        if (out.length) noteViolations(out, id, e);
-        encode(L, scratch, nextB, 0);
-        const h = zobrist(Z, nextB, 0, L.size);
-        decode(L, st.bytes, base * 4, scratch);
-        add(id, e, h);
-      }
-      return;
-    }
-    const set = memo.legal(st.bytes, base * 4);
-    const zo = Z.off;
-    const zz = Z.z;
-    const inPlace = group.length === 1;
-    for (let k = memo.legalStart[set], kEnd = memo.legalStart[set + 1]; k < kEnd; k++) {
-      const e = memo.legalList[k];
-      const o = memo.lookup(e, st.bytes, base * 4); // st.bytes: addState may have grown it
-      transitions++;
-      if (memo.nViol[o] !== 0) {
-        const vs = memo.violations[o];
-        noteViolations(vs, id, e, (outcomeKeys[o] ??= vs.map(keyId)));
-      }
-      // Without symmetry the successor is made in place, over the state's own stored bytes, and
-      // undone after the lookup; with it, in `next`, to be renamed.
-      let b: Uint8Array;
-      let at: number;
-      if (inPlace) {
-        b = st.bytes;
-        at = base * 4;
-      } else {
-        const words = st.words;
-        for (let i = 0; i < W; i++) next[i] = words[base + i];
-        b = nextB;
-        at = 0;
-      }
-      const { pos, val } = memo;
-      let h = hash ^ memo.delta[o];
-      let u = 0;
-      const stale = memo.stale[o];
-      if (stale >= 0)
-        for (let c = 0; c < copies.length; c++) {
-          const f = at + copies[c] + 1;
-          if (b[f - 1] === stale && b[f] === 1) {
-            h ^= zz[zo[f - at] + 1] ^ zz[zo[f - at]];
-            undoPos[u] = f;
-            undoVal[u++] = 1;
-            b[f] = 0;
-          }
-        }
-      let j = memo.start[o];
-      for (const dyn = memo.dyn[o]; j < dyn; j++) {
-        const p = pos[j];
-        const old = b[at + p];
-        h ^= zz[zo[p] + old] ^ zz[zo[p] + val[j]];
-        undoPos[u] = at + p;
-        undoVal[u++] = old;
-        b[at + p] = val[j];
-      }
-      for (const end = memo.start[o + 1]; j < end; j++) {
-        const p = at + pos[j];
-        undoPos[u] = p;
-        undoVal[u++] = b[p];
-        b[p] = val[j];
-      }
-      if (!inPlace) add(id, e, h);
-      else {
-        // Unchanged iff every byte touched holds its first saved (original) value; a different hash
-        // already says it changed.
-        let same = h === hash;
-        for (let i = 0; i < u && same; i++) {
-          let first = true;
-          for (let q = 0; q < i && first; q++) if (undoPos[q] === undoPos[i]) first = false;
-          if (first && b[undoPos[i]] !== undoVal[i]) same = false;
-        }
-        // A successor equal to its parent is already known; any other is never the parent.
-        if (!same && addState(st, st.words, base, h, id, e, 0, id) >= 0 && st.count >= maxStates)
-          stopped = 'state-limit';
-        const nb = st.bytes; // the store may have grown, copying the patched bytes
-        for (let i = u - 1; i >= 0; i--) nb[undoPos[i]] = undoVal[i];
-      }
-    }
-  };
+  const exploredDepth = (): number => (complete ? opts.depth : level);
 
   const progress = (): ExploreProgress => {
-    const seconds = (performance.now() - t0) / 1000;
+    const now = performance.now();
+    const seconds = (now - t0) / 1000;
+    const size = levelEnd - levelStart;
+    const depthDone = done ? 1 : size > 0 ? (cursor - levelStart) / size : 0;
+    const inLevel = (now - levelT0) / 1000;
+    const bytes = st.bytes() + (space.memo ? space.memo.stats().treeWords * 4 : 0);
     return {
       depth: done ? exploredDepth() : level + 1,
       states: st.count,
       transitions,
       seconds,
       statesPerSecond: seconds > 0 ? st.count / seconds : 0,
+      estimate: {
+        atDepth: done ? 0 : st.count - levelEnd,
+        previousDepth: size,
+        growth: previousSize > 0 ? size / previousSize : null,
+        depthDone,
+        depthEtaSeconds:
+          !done && depthDone > 0 && inLevel > 0.2 ? (inLevel * (1 - depthDone)) / depthDone : null,
+        bytes,
+        bytesAtLimit: storeBytesPerState(space.P.W) * maxStates,
+        maxStates,
+      },
     };
   };
 
-  const exploredDepth = (): number => (complete ? opts.depth : level);
+  /** Moves to the next level when the current one is done; false when there is none to explore. */
+  const nextLevel = (): boolean => {
+    level++;
+    previousSize = levelEnd - levelStart;
+    levelStart = levelEnd;
+    levelEnd = st.count;
+    levelT0 = performance.now();
+    if (level < opts.depth && cursor < levelEnd) return true;
+    done = complete = true;
+    exhausted = cursor === st.count;
+    return false;
+  };
+
+  /** At a poll: true to stop (cancelled); reports progress when due. */
+  const poll = (now: number): boolean => {
+    if (cancelled || (opts.shouldStop && opts.shouldStop())) {
+      stopped = 'cancelled';
+      return true;
+    }
+    if (opts.onProgress && now - lastProgress >= progressEveryMs) {
+      lastProgress = now;
+      opts.onProgress(progress());
+    }
+    return false;
+  };
 
   const advance = (budgetMs = Infinity): boolean => {
     const deadline = performance.now() + budgetMs;
     let sincePoll = 0;
+    if (!done && poll(performance.now())) done = true; // a stop asked before this slice
     while (!done) {
-      if (cursor === levelEnd) {
-        level++;
-        levelEnd = st.count;
-        if (level >= opts.depth || cursor === levelEnd) {
-          done = complete = true;
-          exhausted = cursor === st.count;
-          break;
-        }
-      }
-      expand(cursor++);
+      if (cursor === levelEnd && !nextLevel()) break;
+      transitions += expander.expand(cursor++);
       if (stopped !== null) {
         done = true;
         break;
       }
-      if (++sincePoll >= pollEvery) {
-        sincePoll = 0;
-        if (cancelled || (opts.shouldStop && opts.shouldStop())) {
-          stopped = 'cancelled';
-          done = true;
-          break;
-        }
-        const now = performance.now();
-        if (opts.onProgress && now - lastProgress >= progressEveryMs) {
-          lastProgress = now;
-          opts.onProgress(progress());
-        }
-        if (now >= deadline) return false;
+      if (++sincePoll < pollEvery) continue;
+      sincePoll = 0;
+      const now = performance.now();
+      if (poll(now)) {
+        done = true;
+        break;
       }
+      if (now >= deadline) return false;
     }
     return true;
   };
 
   const result = (): ExploreResult => {
     const p = progress();
-    const violations = found.map((f) => counterexample(m, st, group, alphabet, f));
     return {
       variant: variant.id,
       depth: opts.depth,
@@ -362,9 +256,9 @@ export function createSearch(
       stopped,
       exploredDepth: exploredDepth(),
       exhausted,
-      symmetries: group.length,
-      cache: memo === null ? null : memo.stats(),
-      violations,
+      symmetries: space.group.length,
+      cache: space.memo === null ? null : space.memo.stats(),
+      violations: findings.counterexamples(st, space.group, space.alphabet),
     };
   };
 
@@ -378,42 +272,30 @@ export function createSearch(
   };
 }
 
-/**
- * The concrete event sequence to a found violation. Stored states are representatives: state i was
- * stored as g_i applied to the successor of its parent's representative, so the renaming h_i from the
- * concrete state to the representative composes as h_i = g_i after h_parent, and the representative's
- * event e stands for the concrete event h_parent^-1(e). The sequence is replayed to check it.
- */
-function counterexample(
-  m: Machine,
-  st: Store,
-  group: readonly Perm[],
-  alphabet: readonly ScenarioEvent[],
-  f: Found,
-): Counterexample {
-  const cfg = m.cfg;
-  const chain: number[] = [];
-  for (let id = f.parent; id >= 0; id = st.parent[id]) chain.push(id);
-  chain.reverse();
-  let h = group[st.sym[chain[0]]];
-  const events: ScenarioEvent[] = [];
-  for (let i = 1; i < chain.length; i++) {
-    const id = chain[i];
-    events.push(mapEvent(cfg, invert(h), alphabet[st.event[id]]));
-    h = compose(group[st.sym[id]], h);
-  }
-  const back = invert(h);
-  events.push(mapEvent(cfg, back, alphabet[f.event]));
-  const context = f.ctx < 0 ? null : cfg.contexts[back.ctx[f.ctx]].id;
-  const r = replay(m, events);
-  const last = events.length - 1;
-  const v = r.violations.find((x) => x.step === last && x.kind === f.kind && x.context === context);
-  if (r.illegal || !v)
-    throw new Error(
-      `explorer: the counterexample for ${f.kind} (${context ?? '-'}) does not reproduce in replay; ` +
-        'is the variant symmetric under renaming CPUs and tasks?',
-    );
-  return { kind: f.kind, context, events, cpu: v.cpu, message: v.message };
+/** The fixed parts of a search: machine, encoding, alphabet, symmetries, store and cache. */
+function stateSpace(
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  variant: Variant,
+  opts: ExploreOptions,
+): StateSpace {
+  const m = createMachine(sc, variant);
+  const alphabet = eventAlphabet(m.cfg);
+  const s0 = initialMachineState(m);
+  const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
+  const P = makePacking(L);
+  const mode = symmetryMode(opts.symmetry);
+  const group =
+    mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
+  return {
+    m,
+    L,
+    P,
+    alphabet,
+    group,
+    st: createStore(P.W, Math.min(opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes), MAX_STORE_STATES)),
+    memo: opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P),
+    s0,
+  };
 }
 
 /** Runs a search to the end (or until shouldStop), synchronously. */

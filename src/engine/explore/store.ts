@@ -1,120 +1,107 @@
-// The visited-state store: encoded states packed end to end (state i at words i * W .. i * W + W - 1,
-// the encoding's bytes padded with zeros to whole 32-bit words, compared a word at a time), numbered
-// in the order found (so breadth-first levels are id ranges), with an open-addressing hash index over
-// them and, per state, how it was first reached (parent id, event index, symmetry used). The caller
-// supplies each state's hash (search.ts keeps Zobrist hashes, updated per changed byte).
-
-export interface Store {
-  /** Words per state. */
-  readonly W: number;
-  count: number;
-  words: Int32Array;
-  /** The same memory as `words`, byte by byte. */
-  bytes: Uint8Array;
-  hashes: Int32Array;
-  parent: Int32Array;
-  event: Uint16Array;
-  sym: Uint16Array;
-  /**
-   * Open addressing over a power of two of slots, at most half full. A slot holds id + 1 in its low 26
-   * bits (0 = empty) and the top 6 bits of the state's hash above them, so most slots of other states
-   * are passed over without touching their words.
-   */
-  index: Int32Array;
-}
+// The visited-state store, with no per-state object: each state is one record of W packed words
+// (pack.ts) plus how it was first reached (parent id; event index and symmetry used, 16 bits each),
+// in fixed-size pages so that growing never copies what is stored. States are numbered in the order
+// found (breadth-first levels are id ranges). An open-addressing index (linear probing, at most 3/4
+// full) finds a state by its words: each slot holds id + 1 in its low 26 bits and 6 bits of the
+// state's hash above them, so most other states' slots are passed over without reading their words.
+// Hashes are not stored: growing the index recomputes them from the words.
+import { hashWords } from './pack';
 
 /** States a store can hold: ids fit 26 bits. */
 export const MAX_STORE_STATES = (1 << 26) - 2;
 const ID_BITS = 0x03ffffff;
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
 
-/** Words needed for an encoding of `size` bytes. */
-export const wordsFor = (size: number): number => Math.ceil(size / 4);
+export interface Store {
+  /** Packed words per state. */
+  readonly W: number;
+  readonly count: number;
+  /** Most states it will hold. */
+  readonly limit: number;
+  /**
+   * Adds the state key[at .. at + W) (hash h: hashWords of it) unless present. Returns its new id, -1
+   * when it was already there, or FULL when the store holds its limit. A new state's parent, event
+   * and symmetry are recorded.
+   */
+  add(key: Int32Array, at: number, h: number, parent: number, event: number, sym: number): number;
+  /** Copies state id's words into out[outAt ..]. */
+  load(id: number, out: Int32Array, outAt: number): void;
+  parent(id: number): number;
+  event(id: number): number;
+  sym(id: number): number;
+  /** Bytes of memory the store holds now (pages and index). */
+  bytes(): number;
+}
 
-export function createStore(W: number, capacity = 1 << 14): Store {
-  const words = new Int32Array(capacity * W);
+/** What add returns for a new state when the store is at its limit. */
+export const FULL = -2;
+
+export function createStore(W: number, limit = MAX_STORE_STATES): Store {
+  const R = W + 2; // record: the words, the parent, event | sym << 16
+  const pages: Int32Array[] = [];
+  let index = new Int32Array(1 << 12);
+  let count = 0;
+
+  const record = (id: number): number => (id & PAGE_MASK) * R;
+
+  const reindex = (): void => {
+    const next = new Int32Array(index.length * 2);
+    const mask = next.length - 1;
+    for (let id = 0; id < count; id++) {
+      const pg = pages[id >>> PAGE_BITS];
+      const h = hashWords(pg, record(id), W);
+      let slot = h & mask;
+      while (next[slot] !== 0) slot = (slot + 1) & mask;
+      next[slot] = (h & ~ID_BITS) | (id + 1);
+    }
+    index = next;
+  };
+
   return {
     W,
-    count: 0,
-    words,
-    bytes: new Uint8Array(words.buffer),
-    hashes: new Int32Array(capacity),
-    parent: new Int32Array(capacity),
-    event: new Uint16Array(capacity),
-    sym: new Uint16Array(capacity),
-    index: new Int32Array(capacity * 2),
+    limit,
+    get count() {
+      return count;
+    },
+    add(key, at, h, parent, event, sym) {
+      const mask = index.length - 1;
+      let slot = h & mask;
+      for (;;) {
+        const v = index[slot];
+        if (v === 0) break;
+        if (((v ^ h) & ~ID_BITS) === 0) {
+          const id = (v & ID_BITS) - 1;
+          const pg = pages[id >>> PAGE_BITS];
+          const b = record(id);
+          let i = 0;
+          while (i < W && pg[b + i] === key[at + i]) i++;
+          if (i === W) return -1;
+        }
+        slot = (slot + 1) & mask;
+      }
+      const id = count;
+      if (id >= limit) return FULL;
+      if ((id & PAGE_MASK) === 0) pages.push(new Int32Array(PAGE * R));
+      const pg = pages[id >>> PAGE_BITS];
+      const b = record(id);
+      for (let i = 0; i < W; i++) pg[b + i] = key[at + i];
+      pg[b + W] = parent;
+      pg[b + W + 1] = event | (sym << 16);
+      index[slot] = (h & ~ID_BITS) | (id + 1);
+      count = id + 1;
+      if (count * 2 > index.length) reindex();
+      return id;
+    },
+    load(id, out, outAt) {
+      const pg = pages[id >>> PAGE_BITS];
+      const b = record(id);
+      for (let i = 0; i < W; i++) out[outAt + i] = pg[b + i];
+    },
+    parent: (id) => pages[id >>> PAGE_BITS][record(id) + W],
+    event: (id) => pages[id >>> PAGE_BITS][record(id) + W + 1] & 0xffff,
+    sym: (id) => pages[id >>> PAGE_BITS][record(id) + W + 1] >>> 16,
+    bytes: () => pages.length * PAGE * R * 4 + index.length * 4,
   };
-}
-
-function grown<T extends Int32Array | Uint16Array>(a: T, length: number): T {
-  const b = new (a.constructor as new (n: number) => T)(length);
-  b.set(a);
-  return b;
-}
-
-function grow(st: Store): void {
-  const cap = st.hashes.length * 2;
-  if (cap > MAX_STORE_STATES + 2) throw new Error(`explorer: more than ${MAX_STORE_STATES} states`);
-  st.words = grown(st.words, cap * st.W);
-  st.bytes = new Uint8Array(st.words.buffer);
-  st.hashes = grown(st.hashes, cap);
-  st.parent = grown(st.parent, cap);
-  st.event = grown(st.event, cap);
-  st.sym = grown(st.sym, cap);
-  const index = new Int32Array(cap * 2);
-  const mask = index.length - 1;
-  for (let id = 0; id < st.count; id++) {
-    const h = st.hashes[id];
-    let slot = h & mask;
-    while (index[slot] !== 0) slot = (slot + 1) & mask;
-    index[slot] = (h & ~ID_BITS) | (id + 1);
-  }
-  st.index = index;
-}
-
-/**
- * Adds the state key[at .. at + W), whose hash is h, unless present. Returns its new id, or -1 when it
- * was already there. A new state's parent, event and symmetry are recorded. State `unlike` (or -1) is
- * known to differ from the key and is not compared (the key may be that state's own words, patched).
- */
-export function addState(
-  st: Store,
-  key: Int32Array,
-  at: number,
-  h: number,
-  parent: number,
-  event: number,
-  sym: number,
-  unlike = -1,
-): number {
-  const W = st.W;
-  const index = st.index;
-  const mask = index.length - 1;
-  const words = st.words;
-  let slot = h & mask;
-  for (;;) {
-    const v = index[slot];
-    if (v === 0) break;
-    const id = (v & ID_BITS) - 1;
-    if (((v ^ h) & ~ID_BITS) === 0 && id !== unlike) {
-      const base = id * W;
-      let i = 0;
-      while (i < W && words[base + i] === key[at + i]) i++;
-      if (i === W) return -1;
-    }
-    slot = (slot + 1) & mask;
-  }
-  const id = st.count;
-  if (id >= st.hashes.length) {
-    grow(st);
-    return addState(st, key, at, h, parent, event, sym, unlike);
-  }
-  const to = st.words;
-  for (let i = 0, b = id * W; i < W; i++) to[b + i] = key[at + i];
-  st.hashes[id] = h;
-  st.parent[id] = parent;
-  st.event[id] = event;
-  st.sym[id] = sym;
-  index[slot] = (h & ~ID_BITS) | (id + 1);
-  st.count = id + 1;
-  return id;
 }

@@ -14,7 +14,9 @@
 // elements it enumerates, which always include the identity; a subset of the group is still sound,
 // it only merges fewer states).
 import type { MachineConfig } from '../config';
+import type { MachineState } from '../state';
 import type { ScenarioEvent } from '../types';
+import { encode, permuteEncoded, type Layout } from './codec';
 
 export interface Perm {
   /** New index of each CPU. */
@@ -114,4 +116,20 @@ export function mapEvent(cfg: MachineConfig, g: Perm, ev: ScenarioEvent): Scenar
   const out: ScenarioEvent = { cpu: g.cpu[ev.cpu], op: ev.op };
   if (ev.task !== undefined) out.task = cfg.contexts[g.ctx[cfg.byId.get(ev.task) as number]].id;
   return out;
+}
+
+/**
+ * The renamings (of those symmetryGroup enumerates) that map the initial state s0 to itself. The states
+ * reachable from s0 are then closed under them, with equal distances from s0: merging a state with its
+ * renamings keeps every (kind, context)'s shortest length, and a violation's renamings are violations
+ * of the renamed contexts at the same length (findings.ts reports them).
+ */
+export function stabilizer(cfg: MachineConfig, L: Layout, s0: MachineState): Perm[] {
+  const a = new Uint8Array(L.size);
+  const b = new Uint8Array(L.size);
+  encode(L, s0, a, 0);
+  return symmetryGroup(cfg).filter((g) => {
+    permuteEncoded(L, a, 0, g, b);
+    return a.every((v, i) => v === b[i]);
+  });
 }

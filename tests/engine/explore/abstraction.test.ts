@@ -37,7 +37,7 @@ describe('transition cache', () => {
     expect(cached.violations).toEqual(plain.violations);
   });
 
-  it('agrees on a machine large enough to grow the store while successors are made in place', () => {
+  it('agrees on a machine large enough to grow the store index several times', () => {
     const v = VARIANTS.find((x) => x.id === 'v4.18/no-neon-save');
     if (!v) throw new Error('missing variant');
     const cached = explore(SYMMETRIC, v, { depth: 10 });

@@ -76,12 +76,46 @@ describe('explore', () => {
     for (const c of r.violations) expect(reproduces(REFERENCE, v, c)).toBe(true);
   });
 
-  it('stops at the state limit', () => {
-    const r = explore(REFERENCE, variant('v4.18'), { depth: 12, maxStates: 500 });
-    expect(r.complete).toBe(false);
-    expect(r.stopped).toBe('state-limit');
-    expect(r.states).toBeGreaterThanOrEqual(500);
-    expect(r.states).toBeLessThan(600);
+  it('stops at the state limit exactly', () => {
+    for (const maxStates of [1, 7, 500]) {
+      const r = explore(REFERENCE, variant('v4.18'), { depth: 12, maxStates });
+      expect(r.complete).toBe(false);
+      expect(r.stopped).toBe('state-limit');
+      expect(r.states).toBe(maxStates);
+    }
+    // A limit the search never needs to pass is not a stop.
+    const all = explore(REFERENCE, variant('v4.18'), { depth: 3 });
+    expect(explore(REFERENCE, variant('v4.18'), { depth: 3, maxStates: all.states })).toMatchObject({
+      complete: true,
+      stopped: null,
+    });
+  });
+
+  it('looks at shouldStop before its first expansion and then every few states, not thousands', () => {
+    const r = explore(REFERENCE, variant('v4.18'), { depth: 12, shouldStop: () => true });
+    expect(r).toMatchObject({ states: 1, stopped: 'cancelled', exploredDepth: 0 });
+    let asked = 0;
+    const later = explore(REFERENCE, variant('v4.18'), { depth: 12, shouldStop: () => ++asked > 1 });
+    expect(later.stopped).toBe('cancelled');
+    expect(later.states).toBeLessThan(400);
+  });
+
+  it('estimates the current depth from the previous growth, and reports memory', () => {
+    const seen: ExploreProgress[] = [];
+    explore(REFERENCE, variant('v4.18'), {
+      depth: 12,
+      progressEveryMs: 0,
+      onProgress: (p) => seen.push(p),
+    });
+    const mid = seen.filter((p) => p.estimate && p.estimate.growth !== null && p.estimate.depthDone < 1);
+    expect(mid.length).toBeGreaterThan(0);
+    for (const p of mid) {
+      const e = p.estimate!;
+      expect(e.depthDone).toBeGreaterThanOrEqual(0);
+      expect(e.atDepth).toBeLessThanOrEqual(p.states);
+      expect(e.bytes).toBeGreaterThan(0);
+      expect(e.bytesAtLimit).toBeGreaterThan(e.bytes);
+    }
   });
 
   it('runs in slices: advance returns false until done, and cancel() stops it', () => {

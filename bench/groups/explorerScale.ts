@@ -1,0 +1,132 @@
+// The explorer at scale: 3 CPUs exhausted, 4 CPUs to depth 14, and the memory a stored state takes.
+// The large searches are capped in time (SCALE_CAP_S) so that a slow machine still finishes the run;
+// a capped search says so in its note and its seconds are then a lower bound.
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { findVariant, type Scenario } from '../../src/engine/index.ts';
+import { createSearch, explore, type ExploreResult } from '../../src/engine/explore/index.ts';
+import type { Metric } from '../types.ts';
+
+type Config = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
+
+/** 3 CPUs; two vcpu threads, a user task, a kernel thread; the first vcpu thread on CPU 0, the task on 1. */
+const C3: Config = {
+  cpus: 3,
+  tasks: [
+    { id: 'qemu', vcpu: 'vcpu0' },
+    { id: 'qemu2', vcpu: 'vcpu1' },
+    { id: 'editor' },
+    { id: 'kworker', kthread: true },
+  ],
+  start: { '0': 'qemu', '1': 'editor' },
+};
+
+/** 4 CPUs; two vcpu threads, two user tasks, a kernel thread; same start. */
+const C4: Config = {
+  cpus: 4,
+  tasks: [
+    { id: 'qemu', vcpu: 'vcpu0' },
+    { id: 'qemu2', vcpu: 'vcpu1' },
+    { id: 'editor' },
+    { id: 'editor2' },
+    { id: 'kworker', kthread: true },
+  ],
+  start: { '0': 'qemu', '1': 'editor' },
+};
+
+/** The throughput machine of explorer.ts: 2 CPUs, two vcpu threads, a user task, a kernel thread. */
+const MEMORY: Config = { ...C3, cpus: 2 };
+
+const SCALE_CAP_S = Number(process.env.EXPLORER_SCALE_CAP_S ?? 600);
+
+const load = (): string => {
+  const os = createRequire(import.meta.url)('node:os') as typeof import('node:os');
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+};
+
+function timedSearch(cfg: Config, depth: number): { r: ExploreResult; seconds: number; capped: boolean } {
+  const v = findVariant('v4.18');
+  if (!v) throw new Error('v4.18 is missing');
+  const t0 = performance.now();
+  let capped = false;
+  const r = explore(cfg, v, {
+    depth,
+    shouldStop: () => (capped = performance.now() - t0 > SCALE_CAP_S * 1000),
+  });
+  return { r, seconds: (performance.now() - t0) / 1000, capped };
+}
+
+const how = (x: { r: ExploreResult; capped: boolean }): string =>
+  x.capped
+    ? `NOT finished: stopped by the ${SCALE_CAP_S} s cap at depth ${x.r.exploredDepth}`
+    : x.r.exhausted
+      ? `exhausted (last new state at depth <= ${x.r.exploredDepth})`
+      : x.r.complete
+        ? `complete to depth ${x.r.depth}`
+        : `stopped: ${x.r.stopped}`;
+
+/** Memory (heap and array buffers, after a full GC) a search holds, per stored state. */
+function bytesPerState(): { bytes: number; states: number } {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const v = findVariant('v4.18');
+  if (!v) throw new Error('v4.18 is missing');
+  const used = (): number => {
+    gc();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const before = used();
+  const s = createSearch(MEMORY, v, { depth: 14 });
+  s.advance();
+  const after = used();
+  const states = s.progress().states;
+  return { bytes: (after - before) / states, states };
+}
+
+export async function run(): Promise<Metric[]> {
+  const mem = bytesPerState();
+  const c3 = timedSearch(C3, 1000);
+  const c4 = timedSearch(C4, 14);
+  const at = `load average ${load()}`;
+  return [
+    {
+      name: 'explorer.bytesPerState',
+      value: Math.round(mem.bytes * 10) / 10,
+      unit: 'B',
+      better: 'lower',
+      note:
+        `heap and array-buffer memory held by a search, after a full GC, over its ${mem.states} states ` +
+        `(2 CPUs, two vcpu threads, a user task, a kernel thread, v4.18, depth 14); the store's bound ` +
+        `(store.ts: the record and up to 4 index slots) is what the default --max-states is sized by`,
+    },
+    {
+      name: 'explorer.c3.seconds',
+      value: Math.round(c3.seconds * 10) / 10,
+      unit: 's',
+      target: '< 60',
+      better: 'lower',
+      note: `3 CPUs, two vcpu threads, a user task, a kernel thread, v4.18: ${how(c3)}; ${at}`,
+    },
+    {
+      name: 'explorer.c3.states',
+      value: c3.r.states,
+      unit: 'states',
+      note: `${c3.r.transitions} transitions, ${c3.r.symmetries} renaming(s); ${how(c3)}`,
+    },
+    {
+      name: 'explorer.c4.seconds',
+      value: Math.round(c4.seconds * 10) / 10,
+      unit: 's',
+      target: '< 120',
+      better: 'lower',
+      note:
+        `4 CPUs, two vcpu threads, two user tasks, a kernel thread, v4.18, depth 14: ${how(c4)}; ` +
+        `${c4.r.states} states, ${c4.r.symmetries} renaming(s); ${at}`,
+    },
+  ];
+}

@@ -1,0 +1,163 @@
+// The violations a search has found: the first finding per (kind, context) (per class of contexts under
+// symmetry), kept as (parent state, event), and rebuilt into a replayed event sequence on request.
+import type { Machine } from '../machine';
+import { replay } from '../replay';
+import type { ScenarioEvent, Violation, ViolationKind } from '../types';
+import type { Store } from './store';
+import type { SymmetryMode } from './search';
+import { compose, contextClass, invert, mapEvent, type Perm } from './symmetry';
+
+export interface Counterexample {
+  kind: ViolationKind;
+  context: string | null;
+  /** A shortest sequence from the initial state; its last event produces the violation. */
+  events: ScenarioEvent[];
+  cpu: number;
+  message: string;
+}
+
+interface Found {
+  parent: number;
+  event: number;
+  kind: ViolationKind;
+  /** Context index in the parent's (representative) frame, -1 for none. */
+  ctx: number;
+}
+
+export interface Findings {
+  /**
+   * Notes the violations vs of event e on state id; `keys` (from keysOf) saves recomputing their keys
+   * for a cached outcome's list.
+   */
+  note(vs: readonly Violation[], id: number, e: number, keys?: readonly number[]): void;
+  /** The report keys of vs, to pass back to note. */
+  keysOf(vs: readonly Violation[]): number[];
+  /** Every finding so far as a replayed counterexample, in the order found. */
+  counterexamples(st: Store, group: readonly Perm[], alphabet: readonly ScenarioEvent[]): Counterexample[];
+}
+
+/**
+ * mode 'off': one finding per (kind, context). 'classes': per kind and class of interchangeable
+ * contexts. 'exact': per kind and orbit of contexts under `group` (renamings fixing the initial state),
+ * each finding then reported for every context of its orbit, its events renamed.
+ */
+export function createFindings(m: Machine, mode: SymmetryMode, group: readonly Perm[]): Findings {
+  const cfg = m.cfg;
+  const orbits = mode === 'exact' ? contextOrbits(cfg.contexts.length, group) : null;
+  /** A small number per (kind, context or class of contexts): the key violations are reported by. */
+  const keyIds = new Map<string, number>();
+  const keyId = (v: Violation): number => {
+    const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
+    const cls =
+      ctx < 0 ? '-' : mode === 'classes' ? contextClass(cfg, ctx) : String(orbits ? orbits[ctx][0].ctx : ctx);
+    const k = `${v.kind}|${cls}`;
+    let n = keyIds.get(k);
+    if (n === undefined) keyIds.set(k, (n = keyIds.size));
+    return n;
+  };
+  /** Per key id, whether a violation with that key has been found (its first finding is kept). */
+  const seen: boolean[] = [];
+  const found: Found[] = [];
+  return {
+    note(vs, id, e, keys) {
+      for (let i = 0; i < vs.length; i++) {
+        const k = keys ? keys[i] : keyId(vs[i]);
+        if (seen[k]) continue;
+        seen[k] = true;
+        const v = vs[i];
+        const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
+        found.push({ parent: id, event: e, kind: v.kind, ctx });
+      }
+    },
+    keysOf: (vs) => vs.map(keyId),
+    counterexamples(st, group, alphabet) {
+      const out: Counterexample[] = [];
+      for (const f of found) {
+        const c = counterexample(m, st, group, alphabet, f);
+        out.push(c);
+        if (!orbits || c.context === null) continue;
+        const x = cfg.byId.get(c.context) as number;
+        for (const { ctx, g } of orbits[x]) {
+          if (ctx === x) continue;
+          const events = c.events.map((e) => mapEvent(cfg, g, e));
+          out.push(checked(m, c.kind, cfg.contexts[ctx].id, events));
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Per context x, its orbit under the group `gens` generates: each member with a renaming taking x to
+ * it, the least context first.
+ */
+function contextOrbits(n: number, gens: readonly Perm[]): { ctx: number; g: Perm }[][] {
+  const orbits: { ctx: number; g: Perm }[][] = [];
+  for (let x = 0; x < n; x++) {
+    const first = new Map<number, Perm>([[x, gens[0]]]);
+    const queue = [x];
+    while (queue.length) {
+      const y = queue.shift() as number;
+      const h = first.get(y) as Perm;
+      for (const g of gens) {
+        const z = g.ctx[y];
+        if (!first.has(z)) {
+          first.set(z, compose(g, h));
+          queue.push(z);
+        }
+      }
+    }
+    orbits.push([...first].map(([ctx, g]) => ({ ctx, g })).sort((a, b) => a.ctx - b.ctx));
+  }
+  return orbits;
+}
+
+/**
+ * The concrete event sequence to a found violation. Stored states are representatives: state i was
+ * stored as g_i applied to the successor of its parent's representative, so the renaming h_i from the
+ * concrete state to the representative composes as h_i = g_i after h_parent, and the representative's
+ * event e stands for the concrete event h_parent^-1(e). The sequence is replayed to check it.
+ */
+function counterexample(
+  m: Machine,
+  st: Store,
+  group: readonly Perm[],
+  alphabet: readonly ScenarioEvent[],
+  f: Found,
+): Counterexample {
+  const cfg = m.cfg;
+  const chain: number[] = [];
+  for (let id = f.parent; id >= 0; id = st.parent(id)) chain.push(id);
+  chain.reverse();
+  let h = group[st.sym(chain[0])];
+  const events: ScenarioEvent[] = [];
+  for (let i = 1; i < chain.length; i++) {
+    const id = chain[i];
+    events.push(mapEvent(cfg, invert(h), alphabet[st.event(id)]));
+    h = compose(group[st.sym(id)], h);
+  }
+  const back = invert(h);
+  events.push(mapEvent(cfg, back, alphabet[f.event]));
+  const context = f.ctx < 0 ? null : cfg.contexts[back.ctx[f.ctx]].id;
+  return checked(m, f.kind, context, events);
+}
+
+/** The counterexample, replayed: it must produce the violation at its last event. */
+function checked(
+  m: Machine,
+  kind: ViolationKind,
+  context: string | null,
+  events: ScenarioEvent[],
+): Counterexample {
+  const f = { kind };
+  const r = replay(m, events);
+  const last = events.length - 1;
+  const v = r.violations.find((x) => x.step === last && x.kind === f.kind && x.context === context);
+  if (r.illegal || !v)
+    throw new Error(
+      `explorer: the counterexample for ${f.kind} (${context ?? '-'}) does not reproduce in replay; ` +
+        'is the variant symmetric under renaming CPUs and tasks?',
+    );
+  return { kind: f.kind, context, events, cpu: v.cpu, message: v.message };
+}

@@ -1,0 +1,101 @@
+// The transition cache's outcomes: what one learned step does to a state, as a patch of the packed
+// words (pack.ts), and how it is applied to make a successor. The patch arrays are private to this
+// file; memo.ts adds outcomes, successor generation applies them.
+import type { Violation } from '../types';
+import type { Layout } from './codec';
+import type { Packing } from './pack';
+
+/** A learned step, as memo.ts hands it over. */
+export interface OutcomeSpec {
+  /**
+   * An owner (its owner-byte value) whose newest version the step raised: every copy it owns stops
+   * being newest, before the patch. -1 for none.
+   */
+  stale: number;
+  /** Encoding bytes the step may change, with their new values. */
+  patch: ReadonlyArray<readonly [pos: number, value: number]>;
+  violations: readonly Violation[];
+}
+
+export interface Outcomes {
+  /** Stores an outcome; returns its number. */
+  add(spec: OutcomeSpec): number;
+  readonly count: number;
+  /** The violations the step reports (an empty list for most). */
+  violations(o: number): readonly Violation[];
+  /**
+   * Makes the successor: `words` holds the packed parent on entry and the packed successor on return;
+   * `bytes` is the parent's encoding (not changed).
+   */
+  apply(o: number, bytes: Uint8Array, words: Int32Array): void;
+}
+
+function grown<T extends Int32Array | Int16Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Outcome o: if stale[o] >= 0, the stale pass; then for j in start[o] .. start[o + 1], word w[j] is
+ * set to (word & keep[j]) | set[j] (the patch's bytes merged per word).
+ */
+export function createOutcomes(L: Layout, P: Packing): Outcomes {
+  let start = new Int32Array(1024);
+  let stale = new Int16Array(1024);
+  let w = new Int32Array(2048);
+  let keep = new Int32Array(2048);
+  let set = new Int32Array(2048);
+  const viol: (readonly Violation[])[] = [];
+  let count = 0;
+  // Per copy: its owner byte, and where its isNewest bit lives.
+  const owners = L.copies;
+  const newestWord = Int32Array.from(owners, (p) => P.word[p + 1]);
+  const newestBit = Int32Array.from(owners, (p) => 1 << P.shift[p + 1]);
+
+  return {
+    get count() {
+      return count;
+    },
+    add(spec) {
+      const o = count++;
+      if (o + 2 > start.length) {
+        start = grown(start, (o + 2) * 2);
+        stale = grown(stale, (o + 2) * 2);
+      }
+      const byWord = new Map<number, [keep: number, set: number]>();
+      for (const [p, v] of spec.patch) {
+        const m = byWord.get(P.word[p]) ?? [-1, 0];
+        m[0] &= ~(P.mask[p] << P.shift[p]);
+        m[1] |= v << P.shift[p];
+        byWord.set(P.word[p], m);
+      }
+      let k = start[o];
+      if (k + byWord.size > w.length) {
+        const n = (k + byWord.size) * 2;
+        w = grown(w, n);
+        keep = grown(keep, n);
+        set = grown(set, n);
+      }
+      for (const [word, [kp, st]] of byWord) {
+        w[k] = word;
+        keep[k] = kp;
+        set[k++] = st;
+      }
+      start[o + 1] = k;
+      stale[o] = spec.stale;
+      viol[o] = spec.violations;
+      return o;
+    },
+    violations: (o) => viol[o],
+    apply(o, bytes, words) {
+      const s = stale[o];
+      if (s >= 0)
+        for (let c = 0; c < owners.length; c++) {
+          const f = owners[c];
+          if (bytes[f] === s && bytes[f + 1] === 1) words[newestWord[c]] &= ~newestBit[c];
+        }
+      for (let j = start[o], end = start[o + 1]; j < end; j++) words[w[j]] = (words[w[j]] & keep[j]) | set[j];
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// Successor generation: every legal event on one stored state, each successor (up to symmetry) added
+// to the store. Through the transition cache (memo.ts) when it is on, else through the engine's step.
+import { stepInPlace, type Machine } from '../machine';
+import { cloneState, type MachineState } from '../state';
+import type { ScenarioEvent, Violation } from '../types';
+import { checkRange, compareWords, decode, encode, permuteEncoded, type Layout } from './codec';
+import type { Findings } from './findings';
+import type { Memo } from './memo';
+import { hashWords, pack, unpack, type Packing } from './pack';
+import { FULL, type Store } from './store';
+import type { Perm } from './symmetry';
+
+/** What successor generation works on: fixed for one search. */
+export interface StateSpace {
+  m: Machine;
+  L: Layout;
+  P: Packing;
+  alphabet: readonly ScenarioEvent[];
+  /** The renamings states are identified under: the identity first (alone when there is no symmetry). */
+  group: readonly Perm[];
+  st: Store;
+  memo: Memo | null;
+  s0: MachineState;
+}
+
+export interface Expander {
+  /** Tries every event on state id; returns the number of legal events (transitions). */
+  expand(id: number): number;
+  /** Adds the initial state (id 0). */
+  addRoot(): void;
+}
+
+/**
+ * Successors of state id, added with their parent and event. `full` is called when a new state is
+ * dropped because the store is at its limit.
+ */
+export function createExpander(sp: StateSpace, findings: Findings, full: () => void): Expander {
+  const { m, L, P, alphabet, group, st, memo } = sp;
+  const W = P.W;
+  const scratch = cloneState(sp.s0);
+  /** The state being expanded: packed, and as bytes (what the cache reads). */
+  const parentW = new Int32Array(W);
+  const cur = new Uint8Array(L.size);
+  /** A successor, packed; bytes for encoding one; for renaming, the least renamed form and a candidate. */
+  const succ = new Int32Array(W);
+  const enc = new Uint8Array(L.size);
+  const bytesW = Math.ceil(L.size / 4);
+  let least = new Int32Array(bytesW);
+  let leastB = new Uint8Array(least.buffer);
+  let cand = new Int32Array(bytesW);
+  let candB = new Uint8Array(cand.buffer);
+  const out: Violation[] = [];
+  /** Per cached outcome, the report keys of its violations (ablations report on many steps). */
+  const outcomeKeys: number[][] = [];
+
+  /**
+   * Replaces the packed state in `words` by its canonical form, the renaming whose encoding is least
+   * (compared as words of bytes); returns the index of that renaming.
+   */
+  const canonical = (words: Int32Array): number => {
+    if (group.length === 1) return 0;
+    unpack(P, words, 0, enc, 0);
+    leastB.set(enc);
+    let best = 0;
+    for (let gi = 1; gi < group.length; gi++) {
+      permuteEncoded(L, enc, 0, group[gi], candB);
+      if (compareWords(cand, least, bytesW) < 0) {
+        [least, cand] = [cand, least];
+        [leastB, candB] = [candB, leastB];
+        best = gi;
+      }
+    }
+    if (best !== 0) pack(P, leastB, 0, words, 0);
+    return best;
+  };
+
+  /** Adds the packed successor in `words` of state id by event e (parent -1: the root). */
+  const addPacked = (words: Int32Array, id: number, e: number): void => {
+    const sym = canonical(words);
+    if (st.add(words, 0, hashWords(words, 0, W), id, e, sym) === FULL) full();
+  };
+
+  const load = (id: number): void => {
+    st.load(id, parentW, 0);
+    unpack(P, parentW, 0, cur, 0);
+  };
+
+  /** Without the cache: decode, step through the engine, encode. */
+  const expandPlain = (id: number): number => {
+    load(id);
+    let legal = 0;
+    decode(L, cur, 0, scratch);
+    for (let e = 0; e < alphabet.length; e++) {
+      out.length = 0;
+      if (stepInPlace(m, scratch, alphabet[e], 0, out) !== null) continue; // illegal: unchanged
+      legal++;
+      if (out.length) findings.note(out, id, e);
+      encode(L, scratch, enc, 0);
+      pack(P, enc, 0, succ, 0);
+      decode(L, cur, 0, scratch);
+      addPacked(succ, id, e);
+    }
+    return legal;
+  };
+
+  /** Through the cache: each legal event's outcome patches a copy of the parent's words. */
+  const expandCached = (memo: Memo, id: number): number => {
+    load(id);
+    const outcomes = memo.outcomes;
+    const set = memo.legal(cur, 0);
+    const from = memo.legalFrom(set);
+    const to = memo.legalFrom(set + 1);
+    for (let k = from; k < to; k++) {
+      const e = memo.legalEvent(k);
+      const o = memo.lookup(e, cur, 0);
+      const vs = outcomes.violations(o);
+      if (vs.length !== 0) findings.note(vs, id, e, (outcomeKeys[o] ??= findings.keysOf(vs)));
+      for (let i = 0; i < W; i++) succ[i] = parentW[i];
+      outcomes.apply(o, cur, succ);
+      addPacked(succ, id, e);
+    }
+    return to - from;
+  };
+
+  return {
+    expand: (id) => (memo === null ? expandPlain(id) : expandCached(memo, id)),
+    addRoot() {
+      encode(L, sp.s0, enc, 0);
+      checkRange(L, enc, 0);
+      pack(P, enc, 0, succ, 0);
+      addPacked(succ, -1, 0);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Exact reductions against the plain search, on machines small enough to exhaust both ways: the same
+// (kind, context) violations with the same shortest lengths, and the same exhaustion verdict.
+import { describe, expect, it } from 'vitest';
+import { VARIANTS } from '../../../src/engine';
+import { explore, type ExploreResult } from '../../../src/engine/explore';
+import { findings, reproduces, type Config } from './helpers';
+
+/** Two idle CPUs and two idle user tasks: the initial state is fixed by all four renamings. */
+const TWO_TASKS: Config = { cpus: 2, tasks: [{ id: 'alice' }, { id: 'bob' }], start: {} };
+/** Two idle CPUs, a vcpu thread and a user task: the two CPUs can be swapped. */
+const GUEST: Config = { cpus: 2, tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'alice' }], start: {} };
+
+const verdict = (r: ExploreResult) => ({
+  exhausted: r.exhausted,
+  complete: r.complete,
+  findings: findings(r),
+});
+
+describe('symmetry fixing the initial state (the default)', () => {
+  it.each(VARIANTS.map((v) => [v.id, v] as const))('%s: same answer as the plain search', (_id, v) => {
+    const plain = explore(TWO_TASKS, v, { depth: 100, symmetry: 'off' });
+    const reduced = explore(TWO_TASKS, v, { depth: 100 });
+    expect(plain.exhausted).toBe(true);
+    expect(reduced.symmetries).toBe(4);
+    expect(reduced.states).toBeLessThan(plain.states / 3);
+    expect(verdict(reduced)).toEqual(verdict(plain));
+    for (const c of reduced.violations) expect(reproduces(TWO_TASKS, v, c)).toBe(true);
+  });
+
+  it.each(
+    ['v4.18', 'v4.18/no-put-save', 'v4.18/no-neon-save', 'v4.18/no-ctxsync-clear-foreign'].map((id) => [id]),
+  )('%s with a guest: same answer, half the states', (id) => {
+    const v = VARIANTS.find((x) => x.id === id);
+    if (!v) throw new Error(`missing ${id}`);
+    const plain = explore(GUEST, v, { depth: 100, symmetry: false });
+    const reduced = explore(GUEST, v, { depth: 100, symmetry: 'exact' });
+    expect(plain.exhausted).toBe(true);
+    expect(reduced.symmetries).toBe(2);
+    expect(reduced.states).toBeLessThan(plain.states * 0.6);
+    expect(verdict(reduced)).toEqual(verdict(plain));
+  });
+
+  it('finds nothing to rename when the initial state is not symmetric', () => {
+    const r = explore({ cpus: 2, tasks: [{ id: 'a' }, { id: 'b' }], start: { '0': 'a' } }, VARIANTS[0], {
+      depth: 3,
+    });
+    expect(r.symmetries).toBe(1);
+  });
+});
