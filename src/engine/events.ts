@@ -52,7 +52,11 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     case 'softirq_neon':
       if (c.mode === 'guest' || c.irqsOff)
         return `CPU${ev.cpu} has IRQs disabled (in the guest); no softirq can run`;
-      return busyReason(s, ev.cpu, 'softirq NEON (may_use_simd() is false: the softirq would take its non-NEON fallback)');
+      return busyReason(
+        s,
+        ev.cpu,
+        'softirq NEON (may_use_simd() is false: the softirq would take its non-NEON fallback)',
+      );
     case 'vcpu_load':
       if (v < 0) return `${name} does not run a vcpu`;
       if (inRun) return `${name}'s vcpu is already loaded (inside KVM_RUN)`;

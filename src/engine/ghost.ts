@@ -195,7 +195,16 @@ export function useRegs(k: K, ctx: number): void {
 /** The CPU loses power: its registers' contents are destroyed (nothing known afterwards). */
 export function loseRegs(k: K): void {
   const g = k.s.ghost;
-  checkOverwrite(k, g.regOwner[k.cpu], g.regVer[k.cpu], NOTHING, 0, k.cpu, -1, `${cpuLabel(k.cpu)} losing power`);
+  checkOverwrite(
+    k,
+    g.regOwner[k.cpu],
+    g.regVer[k.cpu],
+    NOTHING,
+    0,
+    k.cpu,
+    -1,
+    `${cpuLabel(k.cpu)} losing power`,
+  );
   recordReg(k, k.cpu, NOTHING, 0);
 }
 
@@ -207,10 +216,18 @@ export function writeTaskMemory(k: K, t: number): void {
   const g = k.s.ghost;
   const nv = g.newest[t] + 1;
   const mo = g.memOwner[t];
-  if (mo !== t) checkOverwrite(k, mo, g.memVer[t], t, nv, -1, t, `a new version of ${ownerName(k.cfg, t)}'s state`);
+  if (mo !== t)
+    checkOverwrite(k, mo, g.memVer[t], t, nv, -1, t, `a new version of ${ownerName(k.cfg, t)}'s state`);
   if (k.rec) {
     const id = ownerName(k.cfg, t);
-    k.rec.change({ kind: 'context', id }, 'newest version', `${id}.newest version`, String(g.newest[t]), String(nv), true);
+    k.rec.change(
+      { kind: 'context', id },
+      'newest version',
+      `${id}.newest version`,
+      String(g.newest[t]),
+      String(nv),
+      true,
+    );
   }
   g.newest[t] = nv;
   recordMem(k, t, t, nv);
@@ -237,7 +254,14 @@ export function killKernelData(k: K, owner: number): void {
   for (let c = 0; c < g.regOwner.length; c++)
     if (g.regOwner[c] === owner) {
       if (k.rec)
-        k.rec.change({ kind: 'cpu', cpu: c }, 'regs', `cpu${c}.regs`, dataText(k, owner, g.regVer[c]), dataText(k, SCRATCH, 0), true);
+        k.rec.change(
+          { kind: 'cpu', cpu: c },
+          'regs',
+          `cpu${c}.regs`,
+          dataText(k, owner, g.regVer[c]),
+          dataText(k, SCRATCH, 0),
+          true,
+        );
       g.regOwner[c] = SCRATCH;
       g.regVer[c] = 0;
     }

@@ -47,7 +47,12 @@ export function sectionReason(cfg: MachineConfig, s: MachineState, t: number, wh
 }
 
 /** Null when the lifecycle event ev is legal in state s; otherwise the failed precondition. */
-export function whyIllegalLifecycle(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent, op: LifecycleOp): string | null {
+export function whyIllegalLifecycle(
+  cfg: MachineConfig,
+  s: MachineState,
+  ev: ScenarioEvent,
+  op: LifecycleOp,
+): string | null {
   const c = s.cpus[ev.cpu];
   const cur = c.current;
   const name = cur < 0 ? 'the idle task' : cfg.contexts[cur].id;
@@ -61,7 +66,8 @@ export function whyIllegalLifecycle(cfg: MachineConfig, s: MachineState, ev: Sce
   switch (op) {
     case 'kernel_neon_begin':
       if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); the run loop uses no kernel-mode NEON`;
-      if (ts.section) return `${name}'s section is already open; kernel-mode NEON does not nest in task context`;
+      if (ts.section)
+        return `${name}'s section is already open; kernel-mode NEON does not nest in task context`;
       return busyReason(s, ev.cpu, 'another section');
     case 'kernel_fp':
     case 'kernel_neon_end':
@@ -97,7 +103,8 @@ function whyIllegalTracee(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent
   for (let i = 0; i < s.cpus.length; i++)
     if (s.cpus[i].current === t) return `${ev.task} is current on CPU${i}, so it is not stopped for ptrace`;
   const v = vcpuOf(cfg, t);
-  if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun) return `${ev.task} is inside KVM_RUN, so it is not stopped for ptrace`;
+  if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun)
+    return `${ev.task} is inside KVM_RUN, so it is not stopped for ptrace`;
   return sectionReason(cfg, s, t, 'a ptrace stop');
 }
 
@@ -177,4 +184,3 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
     }
   }
 }
-

@@ -238,7 +238,7 @@ export const v4_18: Era = {
     {
       name: 'ptrace-flush',
       description:
-        "fpr_set() does not fpsimd_flush_task_state() the tracee after writing its FP registers (arch/arm64/kernel/ptrace.c)",
+        'fpr_set() does not fpsimd_flush_task_state() the tracee after writing its FP registers (arch/arm64/kernel/ptrace.c)',
     },
     {
       name: 'pm-flush',

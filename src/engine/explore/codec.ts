@@ -199,7 +199,8 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
   const nCtx = L.nCtx;
   const kBase = nCtx + L.cpus;
   // Storage slots: a context's moves with it, a per-CPU one with its CPU, a kernel-mode one with its task.
-  const slot = (st: number): number => (st < nCtx ? px[st] : st < kBase ? nCtx + pc[st - nCtx] : kBase + px[st - kBase]);
+  const slot = (st: number): number =>
+    st < nCtx ? px[st] : st < kBase ? nCtx + pc[st - nCtx] : kBase + px[st - kBase];
   const owner = (o: number): number => (o < nCtx ? px[o] : nCtx + px[o - nCtx]);
   for (let c = 0; c < L.cpus; c++) {
     const o = at + c * L.cpuStride;

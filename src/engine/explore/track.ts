@@ -111,7 +111,9 @@ export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineStat
   const cpus = s.cpus.map((c, i) =>
     trackRecord(tr, c, `cpus[${i}]`, i * L.cpuStride, CPU_FIELDS, i * L.cpuStride + 8),
   );
-  const tasks = s.tasks.map((t, i) => trackRecord(tr, t, `tasks[${i}]`, L.taskBase + i * TASK_STRIDE, TASK_FIELDS, 0));
+  const tasks = s.tasks.map((t, i) =>
+    trackRecord(tr, t, `tasks[${i}]`, L.taskBase + i * TASK_STRIDE, TASK_FIELDS, 0),
+  );
   const vcpus = s.vcpus.map((v, i) => {
     const base = L.vcpuBase + i * L.vcpuStride;
     return trackRecord(tr, v, `vcpus[${i}]`, base, VCPU_FIELDS, base + 2);
