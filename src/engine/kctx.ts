@@ -152,6 +152,8 @@ export function set_mode(k: K, mode: MachineState['cpus'][number]['mode']): void
 
 /** TIF_FOREIGN_FPSTATE of task t (set_tsk_thread_flag / clear_tsk_thread_flag). */
 export function set_foreign(k: K, t: number, v: boolean): void {
+  // The idle task (t < 0) has no user state: its flag is not modelled (test_foreign: always set).
+  if (t < 0) return;
   const ts = k.s.tasks[t];
   if (k.rec) {
     const id = k.cfg.contexts[t].id;

@@ -110,8 +110,7 @@ export function fpsimd_thread_switch(k: K, next: number): void {
   const wrong_cpu =
     next < 0 || (on(k, 'thread-switch-cpu-check') ? k.s.tasks[next].cpuField !== k.cpu : false);
   stmt(k, wrong_task || wrong_cpu ? 'set-foreign' : 'clear-foreign');
-  // The idle task (next < 0) has no user state: its flag is never modelled (always set).
-  if (next >= 0) set_foreign(k, next, wrong_task || wrong_cpu);
+  set_foreign(k, next, wrong_task || wrong_cpu);
   leave(k);
 }
 
