@@ -18,6 +18,10 @@ export interface CodeSources {
   host: SourceText;
   /** The event driver (src/engine/events.ts): calls modelled inline there, e.g. __schedule. */
   driver: SourceText;
+  /** Host-side functions an era replaces (mainline: src/engine/kernel/fpsimd_mainline.ts), found first. */
+  eraHost?: SourceText;
+  /** The section and lifecycle driver (src/engine/lifecycle.ts): more inline calls, e.g. fpr_set. */
+  lifecycle?: SourceText;
 }
 
 export interface CodeLine {
@@ -227,6 +231,24 @@ function hooksOf(op: Op): string[] {
       return ['guest_exit'];
     case 'vcpu_put':
       return ['kvm_run_exit'];
+    case 'kernel_neon_begin':
+      return ['kernel_neon_begin'];
+    case 'kernel_fp':
+      return [];
+    case 'kernel_neon_end':
+      return ['kernel_neon_end'];
+    case 'signal':
+      return ['fpsimd_preserve_current_state'];
+    case 'sigreturn':
+      return ['fpsimd_update_current_state'];
+    case 'exec':
+      return ['fpsimd_flush_thread'];
+    case 'ptrace_setfp':
+      return ['fpsimd_flush_task_state'];
+    case 'idle':
+      return ['fpsimd_thread_switch'];
+    case 'cpu_suspend':
+      return ['cpu_pm_enter'];
     default: {
       const never: never = op;
       return [String(never)];
@@ -242,8 +264,8 @@ interface Found {
 }
 
 /** Where the engine models call `node` (named `base` in the engine) for event `op`. */
-function locate(node: CallNode, base: string, op: Op, files: Parsed[]): Found | null {
-  for (const p of files.slice(0, 2)) {
+function locate(node: CallNode, base: string, op: Op, files: Parsed[], nDefs: number): Found | null {
+  for (const p of files.slice(0, nDefs)) {
     const fn = p.functions.get(base);
     if (fn) return { parsed: p, start: fn.start, end: fn.end, inside: null };
   }
@@ -329,8 +351,9 @@ export function codeForCall(
   sources: CodeSources,
 ): CodeBlock {
   const base = Object.entries(era.renamed ?? {}).find(([, to]) => to === node.name)?.[0] ?? node.name;
-  const files = [sources.era, sources.host, sources.driver].map(parseSource);
-  const found = locate(node, base, op, files);
+  const defs = [sources.era, ...(sources.eraHost ? [sources.eraHost] : []), sources.host];
+  const files = [...defs, sources.driver, ...(sources.lifecycle ? [sources.lifecycle] : [])].map(parseSource);
+  const found = locate(node, base, op, files, defs.length);
   return {
     name: node.name,
     file: node.file,

@@ -62,6 +62,9 @@ const CHANGE_ROW: Record<string, string> = {
   'in KVM_RUN': 'inRun',
   memory: 'memory',
   'newest version': 'memory',
+  'kernel-mode NEON section': 'section',
+  'signal frames': 'signalFrames',
+  kernel_fpsimd_cpu: 'kernelFpsimdCpu',
 };
 
 export function formatValue(v: unknown): string {
@@ -71,11 +74,24 @@ export function formatValue(v: unknown): string {
   return String(v);
 }
 
+/** Labels and values of the section and lifecycle fields (others show their kernel name as is). */
+const EXTRA_LABEL: Record<string, { label: string; value?: (v: unknown) => string }> = {
+  section: { label: 'kernel-mode NEON section', value: (v) => (v ? 'open' : 'closed') },
+  kernelFpsimdCpu: { label: 'kernel_fpsimd_cpu' },
+  signalFrames: { label: 'signal frames pending' },
+};
+
 function extraRows(view: Record<string, unknown>, base: Set<string>, changed: Set<string>): FieldRow[] {
   const rows: FieldRow[] = [];
   for (const [key, v] of Object.entries(view)) {
     if (base.has(key)) continue;
-    rows.push({ key, label: key, value: formatValue(v), changed: changed.has(key) });
+    const l = EXTRA_LABEL[key];
+    rows.push({
+      key,
+      label: l?.label ?? key,
+      value: l?.value ? l.value(v) : formatValue(v),
+      changed: changed.has(key),
+    });
   }
   return rows;
 }
@@ -107,7 +123,13 @@ function regsState(c: CpuView): RegsState {
   return c.regs.latest ? 'newest' : 'stale';
 }
 
-function cpuModel(c: CpuView, changed: Set<string>, indexOf: Map<string, number>, hit: boolean): CpuModel {
+function cpuModel(
+  c: CpuView,
+  changed: Set<string>,
+  indexOf: Map<string, number>,
+  hit: boolean,
+  suspended: boolean,
+): CpuModel {
   const owner = c.regs.owner;
   const rows: FieldRow[] = [
     { key: 'current', label: 'current', value: c.current ?? 'idle', changed: changed.has('current') },
@@ -115,6 +137,9 @@ function cpuModel(c: CpuView, changed: Set<string>, indexOf: Map<string, number>
     { key: 'irqs', label: 'IRQs', value: c.irqsDisabled ? 'off' : 'on', changed: changed.has('irqs') },
     ...extraRows(c, CPU_BASE, changed),
   ];
+  // A suspend is over within its step: the step that lost power says so on the CPU.
+  if (suspended)
+    rows.push({ key: 'power', label: 'power', value: 'lost in a low-power state, woken', changed: true });
   const shown = new Set(['regs', 'fpsimd_last_state', ...rows.map((r) => r.key)]);
   return {
     id: c.id,
@@ -226,6 +251,7 @@ function buildModel(cv: CursorView): DiagramModel {
         by.cpu.get(c.id) ?? none,
         indexOf,
         violations.some((v) => v.cpu === c.id),
+        cv.record?.event.op === 'cpu_suspend' && cv.record.event.cpu === c.id,
       ),
     ),
     contexts: cv.view.contexts.map((c, i) =>

@@ -1,6 +1,14 @@
 // The event palette's view model: for one CPU at the cursor, every op with whether it is legal and,
-// if not, why (in the engine's words). `schedule` gets one choice per host task.
-import { OPS, whyIllegal, type MachineState, type Op, type Replay, type ScenarioEvent } from '../engine';
+// if not, why (in the engine's words). `schedule` and `ptrace_setfp` get one choice per host task.
+import {
+  OPS,
+  TASK_OPS,
+  whyIllegal,
+  type MachineState,
+  type Op,
+  type Replay,
+  type ScenarioEvent,
+} from '../engine';
 
 export interface PaletteChoice {
   event: ScenarioEvent;
@@ -10,7 +18,7 @@ export interface PaletteChoice {
 
 export interface PaletteOp {
   op: Op;
-  /** One choice, or one per task for `schedule`. */
+  /** One choice, or one per task for `schedule` and `ptrace_setfp`. */
   choices: PaletteChoice[];
   /** Null when at least one choice is legal; otherwise the first choice's reason. */
   reason: string | null;
@@ -20,10 +28,11 @@ export function paletteModel(replay: Replay, state: MachineState, cpu: number): 
   const cfg = replay.machine.cfg;
   const tasks = cfg.contexts.slice(0, cfg.nTasks).map((c) => c.id);
   return OPS.map((op) => {
-    const events: ScenarioEvent[] =
-      op === 'schedule' ? tasks.map((task) => ({ cpu, op, task })) : [{ cpu, op }];
+    const events: ScenarioEvent[] = TASK_OPS.includes(op)
+      ? tasks.map((task) => ({ cpu, op, task }))
+      : [{ cpu, op }];
     const choices = events.map((event) => ({ event, reason: whyIllegal(cfg, state, event) }));
     const anyLegal = choices.some((c) => c.reason === null);
-    return { op, choices, reason: anyLegal ? null : (choices[0]?.reason ?? 'no task to switch to') };
+    return { op, choices, reason: anyLegal ? null : (choices[0]?.reason ?? 'no task to choose') };
   });
 }

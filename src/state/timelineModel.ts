@@ -42,7 +42,7 @@ export function timelineRow(
 
 /** Short text of an event, e.g. `CPU0 schedule → qemu`. */
 export function eventLabel(ev: ScenarioEvent): string {
-  return `CPU${ev.cpu} ${ev.op}${ev.op === 'schedule' && ev.task ? ` → ${ev.task}` : ''}`;
+  return `CPU${ev.cpu} ${ev.op}${ev.task ? (ev.op === 'schedule' ? ` → ${ev.task}` : ` ${ev.task}`) : ''}`;
 }
 
 /** The step after the cursor where the next violation happens, or null. */

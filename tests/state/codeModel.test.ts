@@ -26,7 +26,15 @@ const ERA_FILES = readdirSync(path.join(ROOT, 'src/engine/eras')).map((f) => rea
 function sourcesOf(v: Variant): CodeSources {
   const era = eraSource(v.era.id, ERA_FILES);
   if (!era) throw new Error(`no source for ${v.era.id}`);
-  return { era, host: read('src/engine/kernel/fpsimd.ts'), driver: read('src/engine/events.ts') };
+  return {
+    era,
+    host: read('src/engine/kernel/fpsimd.ts'),
+    driver: read('src/engine/events.ts'),
+    lifecycle: read('src/engine/lifecycle.ts'),
+    ...(era.text.includes("from '../kernel/fpsimd_mainline'")
+      ? { eraHost: read('src/engine/kernel/fpsimd_mainline.ts') }
+      : {}),
+  };
 }
 
 const example = (id: string): Scenario => EXAMPLES.find((e) => e.id === id)!.scenario;

@@ -3,6 +3,8 @@
 import type { Era } from '../../engine';
 import driver from '../../engine/events.ts?raw';
 import host from '../../engine/kernel/fpsimd.ts?raw';
+import mainlineHost from '../../engine/kernel/fpsimd_mainline.ts?raw';
+import lifecycle from '../../engine/lifecycle.ts?raw';
 import { eraSource, type CodeSources, type SourceText } from '../../state/codeModel';
 
 const eraFiles = import.meta.glob<string>('../../engine/eras/*.ts', {
@@ -24,5 +26,10 @@ export function sourcesFor(era: Era): CodeSources | null {
     era: own,
     host: { path: 'src/engine/kernel/fpsimd.ts', text: host },
     driver: { path: 'src/engine/events.ts', text: driver },
+    lifecycle: { path: 'src/engine/lifecycle.ts', text: lifecycle },
+    // An era that imports the mainline host side has its functions found before the shared ones.
+    ...(own.text.includes("from '../kernel/fpsimd_mainline'")
+      ? { eraHost: { path: 'src/engine/kernel/fpsimd_mainline.ts', text: mainlineHost } }
+      : {}),
   };
 }

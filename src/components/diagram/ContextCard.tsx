@@ -9,6 +9,7 @@ const KIND_TEXT: Record<ContextModel['kind'], string> = {
   task: 'task',
   kthread: 'kernel thread',
   vcpu: 'vcpu',
+  kernel_neon: 'kernel-mode NEON section',
 };
 
 export const ContextCard = memo(function ContextCard({

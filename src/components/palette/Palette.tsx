@@ -12,7 +12,7 @@ function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioE
   const reasonId = useId();
   const legalChoices = item.choices.filter((c) => c.reason === null);
   const [task, setTask] = useState<string>('');
-  if (item.op === 'schedule') {
+  if (item.op === 'schedule' || item.op === 'ptrace_setfp') {
     const chosen = legalChoices.find((c) => c.event.task === task) ?? legalChoices[0];
     return (
       <li className="palette-op">
@@ -22,10 +22,10 @@ function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioE
           aria-describedby={item.reason ? reasonId : undefined}
           onClick={() => chosen && onApply(chosen.event)}
         >
-          schedule
+          {item.op}
         </button>
         <select
-          aria-label="Task to switch to"
+          aria-label={item.op === 'schedule' ? 'Task to switch to' : 'Task to trace (stopped)'}
           value={chosen?.event.task ?? ''}
           onChange={(e) => setTask(e.currentTarget.value)}
           disabled={legalChoices.length === 0}

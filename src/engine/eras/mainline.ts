@@ -21,14 +21,20 @@ import {
 import {
   fpsimd_bind_state_to_cpu,
   fpsimd_flush_cpu_state,
+  fpsimd_preserve_current_state,
   fpsimd_restore_current_state,
   fpsimd_save,
-  fpsimd_thread_switch,
-  kernel_neon_begin,
-  kernel_neon_end,
   test_foreign,
   update_thread_flag_foreign,
 } from '../kernel/fpsimd';
+import {
+  fpsimd_flush_task_state,
+  fpsimd_flush_thread,
+  fpsimd_thread_switch,
+  fpsimd_update_current_state,
+  kernel_neon_begin,
+  kernel_neon_end,
+} from '../kernel/fpsimd_mainline';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
@@ -65,6 +71,13 @@ export function fpsimd_save_and_flush_cpu_state(k: K): void {
   fpsimd_save(k);
   fpsimd_flush_cpu_state(k);
   set_irqs_off(k, wasOff); // local_irq_restore()
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: CPU_PM_ENTER saves and unbinds whatever is live before power is lost. */
+export function fpsimd_cpu_pm_notifier(k: K): void {
+  enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
+  fpsimd_save_and_flush_cpu_state(k);
   leave(k);
 }
 
@@ -202,6 +215,11 @@ export const mainline: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
+  fpsimd_preserve_current_state,
+  fpsimd_update_current_state,
+  fpsimd_flush_thread,
+  fpsimd_flush_task_state,
+  cpu_pm_enter: fpsimd_cpu_pm_notifier,
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
