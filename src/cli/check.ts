@@ -4,6 +4,7 @@
 import { DEFAULT_VARIANT, formatErrors, parseScenario, variantOrError, type Scenario } from '../engine';
 import {
   DEFAULT_MAX_STATES,
+  EXPLORER_OPS,
   exploreAsync,
   MAX_STORE_STATES,
   type ExploreProgress,
@@ -94,6 +95,9 @@ function report(r: ExploreResult, file: string): string {
     `${file}: variant ${r.variant}, depth ${r.depth}, ${how}; ${n(r.states)} states, ` +
       `${n(r.transitions)} transitions, ${r.seconds.toFixed(2)} s`,
   );
+  lines.push(
+    `ops explored: ${EXPLORER_OPS.join(', ')} (kernel-mode NEON sections and task lifecycle ops are not explored yet)`,
+  );
   if (r.exhausted)
     lines.push(`every reachable state was explored: the violations below are all there are, at any length`);
   if (r.violations.length === 0)
@@ -120,6 +124,7 @@ function checkJson(r: ExploreResult): string {
     transitions: r.transitions,
     seconds: Math.round(r.seconds * 1000) / 1000,
     complete: r.complete,
+    ops: EXPLORER_OPS,
     violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
   };
   return JSON.stringify(out, null, 2) + '\n';

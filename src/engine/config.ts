@@ -17,9 +17,14 @@ export interface MachineConfig {
   nTasks: number;
   /** Initial current task per CPU (-1: idle). */
   start: number[];
-  /** Storage slots beyond the contexts' own (v4.17's per-CPU host context): nContexts + cpu. */
+  /**
+   * Storage slots beyond the contexts' own: v4.17's per-CPU host context (nContexts + cpu), then each
+   * host task's kernel-mode NEON state, thread.kernel_fpsimd_state (nContexts + cpus + task).
+   */
   nStorages: number;
   byId: Map<string, number>;
+  /** The explorer's bound on pending signal frames per task (absent: none). */
+  maxSignalFrames?: number;
 }
 
 /** Builds the resolved machine; the scenario must already be validated. */
@@ -43,12 +48,33 @@ export function buildConfig(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>): Mac
     const id = sc.start[String(c)];
     start.push(id === undefined ? -1 : (byId.get(id) ?? -1));
   }
-  return { cpus: sc.cpus, contexts, nTasks, start, nStorages: contexts.length + sc.cpus, byId };
+  return { cpus: sc.cpus, contexts, nTasks, start, nStorages: contexts.length + sc.cpus + nTasks, byId };
 }
 
-/** Display name of a storage slot (a context's FP state, or a per-CPU host context). */
+/**
+ * Ghost owner id of task t's kernel-mode NEON data (the context `TASK.kernel`): owners past the
+ * contexts' own indices. Its storage slot is kernelStorage(cfg, t).
+ */
+export const kernelOwner = (cfg: MachineConfig, t: number): number => cfg.contexts.length + t;
+
+/** Storage slot of task t's kernel-mode FP state (thread.kernel_fpsimd_state). */
+export const kernelStorage = (cfg: MachineConfig, t: number): number => cfg.contexts.length + cfg.cpus + t;
+
+/** The task whose kernel-mode state a storage slot is, or -1. */
+export const kernelStorageTask = (cfg: MachineConfig, s: number): number =>
+  s >= cfg.contexts.length + cfg.cpus ? s - cfg.contexts.length - cfg.cpus : -1;
+
+/** Display name of a ghost owner: a context id, or `TASK.kernel` for kernel-mode NEON data. */
+export function ownerName(cfg: MachineConfig, o: number): string {
+  if (o < cfg.contexts.length) return cfg.contexts[o].id;
+  return `${cfg.contexts[o - cfg.contexts.length].id}.kernel`;
+}
+
+/** Display name of a storage slot (a context's FP state, a per-CPU host context, a kernel-mode state). */
 export function storageName(cfg: MachineConfig, s: number): string {
   if (s < 0) return 'NULL';
   if (s < cfg.contexts.length) return cfg.contexts[s].id;
+  const kt = kernelStorageTask(cfg, s);
+  if (kt >= 0) return `${cfg.contexts[kt].id}.kernel`;
   return `host_cpu_context[${s - cfg.contexts.length}]`;
 }

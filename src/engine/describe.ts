@@ -1,5 +1,5 @@
 // Plain views of a machine state for the JSON output (fpsimd-result/1 `final`) and the UI.
-import { storageName } from './config';
+import { kernelOwner, kernelStorage, ownerName, storageName } from './config';
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
 import type { Mode } from './types';
@@ -16,7 +16,7 @@ export interface CpuView {
 
 export interface ContextView {
   id: string;
-  kind: 'task' | 'kthread' | 'vcpu';
+  kind: 'task' | 'kthread' | 'vcpu' | 'kernel_neon';
   cpuField?: number | null;
   foreignFpstate?: boolean;
   memLatest: boolean;
@@ -34,6 +34,7 @@ export function describeState(m: Machine, s: MachineState): StateView {
   const { cfg } = m;
   const g = s.ghost;
   const name = (i: number): string | null => (i >= 0 && i < cfg.contexts.length ? cfg.contexts[i].id : null);
+  const owner = (o: number): string | null => (o >= 0 ? ownerName(cfg, o) : null);
   const fieldValue = (f: (typeof m.variant.era.fields)[number], n: number): unknown =>
     f.values ? f.values[n] : n !== 0;
   const cpus = s.cpus.map((c, i): CpuView => {
@@ -43,7 +44,7 @@ export function describeState(m: Machine, s: MachineState): StateView {
       current: name(c.current),
       mode: c.mode,
       regs: {
-        owner: o === SCRATCH ? 'kernel-neon' : o === NOTHING ? null : name(o),
+        owner: o === SCRATCH ? 'kernel-neon' : o === NOTHING ? null : owner(o),
         latest: o >= 0 && g.regVer[i] === g.newest[o],
       },
       // A pointer past the contexts names a per-CPU storage (v4.17's host context), not nothing.
@@ -53,22 +54,41 @@ export function describeState(m: Machine, s: MachineState): StateView {
     for (const f of m.variant.era.fields) if (f.scope === 'cpu') v[f.name] = fieldValue(f, c.x[f.slot]);
     return v;
   });
-  const contexts = cfg.contexts.map((ctx, i): ContextView => {
+  const contexts: ContextView[] = cfg.contexts.map((ctx, i): ContextView => {
     const memLatest = g.newest[i] < 0 || (g.memOwner[i] === i && g.memVer[i] === g.newest[i]);
     if (ctx.kind !== 'vcpu') {
       const t = s.tasks[i];
-      return {
+      const view: ContextView = {
         id: ctx.id,
         kind: ctx.kind,
         cpuField: t.cpuField < 0 ? null : t.cpuField,
         foreignFpstate: t.foreign,
         memLatest,
       };
+      // Fields of the lifecycle ops appear only once used, so earlier results read as before.
+      if (t.frames) view.signalFrames = t.frames;
+      if (t.kernelFpstate) view.TIF_KERNEL_FPSTATE = true;
+      return view;
     }
     const vs = s.vcpus[i - cfg.nTasks];
     const v: ContextView = { id: ctx.id, kind: 'vcpu', memLatest, inRun: vs.inRun };
     for (const f of m.variant.era.fields) if (f.scope === 'vcpu') v[f.name] = fieldValue(f, vs.x[f.slot]);
     return v;
   });
+  // TASK.kernel: a task's kernel-mode NEON data, listed while its section is open or the CPU binding
+  // (fpsimd_last_state) still names its storage.
+  for (let t = 0; t < cfg.nTasks; t++) {
+    const ts = s.tasks[t];
+    const o = kernelOwner(cfg, t);
+    const st = kernelStorage(cfg, t);
+    if (!ts.section && !s.cpus.some((c) => c.lastState === st)) continue;
+    contexts.push({
+      id: ownerName(cfg, o),
+      kind: 'kernel_neon',
+      section: ts.section,
+      kernelFpsimdCpu: ts.kernelCpu < 0 ? null : ts.kernelCpu,
+      memLatest: g.newest[o] < 0 || (g.memOwner[st] === o && g.memVer[st] === g.newest[o]),
+    });
+  }
   return { cpus, contexts };
 }

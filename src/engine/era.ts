@@ -49,6 +49,16 @@ export interface Era {
   fpsimd_restore_current_state(k: K): void;
   kernel_neon_begin(k: K): void;
   kernel_neon_end(k: K): void;
+  /** Signal delivery: write current's live registers to memory before the frame is written. */
+  fpsimd_preserve_current_state(k: K): void;
+  /** rt_sigreturn: the top frame's FP state becomes current's (written to memory, loaded). */
+  fpsimd_update_current_state(k: K): void;
+  /** exec: current's FP state is zeroed and every register copy of it invalidated. */
+  fpsimd_flush_thread(k: K): void;
+  /** Invalidate task t's register copies (ptrace writes of a stopped tracee). */
+  fpsimd_flush_task_state(k: K, t: number): void;
+  /** The FPSIMD CPU PM notifier's CPU_PM_ENTER on an idle CPU about to lose power (IRQs off). */
+  cpu_pm_enter(k: K): void;
   /** KVM_RUN entry: the pid-change hook and vcpu_load. */
   kvm_run_enter(k: K, vcpu: number): void;
   /** Guest entry with IRQs already off: everything up to eret into the guest, traps configured. */

@@ -3,6 +3,7 @@
 import type { MachineConfig } from './config';
 import { clobberRegs, useRegs } from './ghost';
 import { enter, leave, set_current, set_irqs_off, set_mode, set_vcpu_in_run, type K } from './kctx';
+import { busyReason, runLifecycle, sectionReason, whyIllegalLifecycle } from './lifecycle';
 import type { MachineState } from './state';
 import type { Op, ScenarioEvent } from './types';
 
@@ -26,6 +27,8 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       if (t === undefined || t >= cfg.nTasks) return `no task "${ev.task}" (a schedule names a host task)`;
       if (c.mode === 'guest') return `CPU${ev.cpu} is in the guest with IRQs off; the guest must exit first`;
       if (t === cur) return `${ev.task} is already current on CPU${ev.cpu}`;
+      const busy = busyReason(s, ev.cpu, 'a context switch');
+      if (busy) return busy;
       let other = -1;
       for (let i = 0; i < s.cpus.length; i++) if (s.cpus[i].current === t) other = i;
       if (other >= 0) return `${ev.task} is current on CPU${other}; a task runs on one CPU at a time`;
@@ -37,7 +40,7 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
         return `${name} is a kernel thread and never returns to user space`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
       if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
-      return null;
+      return sectionReason(cfg, s, cur, 'the return to user space');
     case 'syscall':
     case 'user_fp':
       if (c.mode !== 'user') return `CPU${ev.cpu} is not running a task in user space (mode: ${c.mode})`;
@@ -45,11 +48,15 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     case 'kernel_neon':
       if (cur < 0) return `CPU${ev.cpu} is idle: no task to use kernel-mode NEON (softirq_neon can)`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
-      return null;
+      return sectionReason(cfg, s, cur, 'another kernel_neon_begin (no nesting in task context)');
     case 'softirq_neon':
       if (c.mode === 'guest' || c.irqsOff)
         return `CPU${ev.cpu} has IRQs disabled (in the guest); no softirq can run`;
-      return null;
+      return busyReason(
+        s,
+        ev.cpu,
+        'softirq NEON (may_use_simd() is false: the softirq would take its non-NEON fallback)',
+      );
     case 'vcpu_load':
       if (v < 0) return `${name} does not run a vcpu`;
       if (inRun) return `${name}'s vcpu is already loaded (inside KVM_RUN)`;
@@ -69,6 +76,16 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       if (!inRun) return `${name}'s vcpu is not loaded`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the run loop`;
       return null;
+    case 'kernel_neon_begin':
+    case 'kernel_fp':
+    case 'kernel_neon_end':
+    case 'signal':
+    case 'sigreturn':
+    case 'exec':
+    case 'ptrace_setfp':
+    case 'idle':
+    case 'cpu_suspend':
+      return whyIllegalLifecycle(cfg, s, ev, ev.op);
     default:
       return `unknown op "${String((ev as { op: unknown }).op)}"`;
   }
@@ -165,6 +182,17 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       era.kvm_run_exit(k, v);
       set_vcpu_in_run(k, v, false, s.vcpus[v - cfg.nTasks].mapped);
       leave(k);
+      return;
+    case 'kernel_neon_begin':
+    case 'kernel_fp':
+    case 'kernel_neon_end':
+    case 'signal':
+    case 'sigreturn':
+    case 'exec':
+    case 'ptrace_setfp':
+    case 'idle':
+    case 'cpu_suspend':
+      runLifecycle(k, ev, op);
       return;
     default: {
       const never: never = op;

@@ -72,6 +72,41 @@ export function explain(
     case 'vcpu_put':
       text = `${who} leaves KVM_RUN: ${vname} is put; ${cost}.`;
       break;
+    case 'kernel_neon_begin':
+      text = `${who} opens a kernel-mode NEON section on CPU${ev.cpu}: live user state is saved and the registers unbound${
+        calls.has('set_kernel_fpstate') || after.tasks[c.current].kernelFpstate
+          ? '; TIF_KERNEL_FPSTATE is set, so a context switch saves and restores the section'
+          : '; preemption stays off until kernel_neon_end'
+      }; ${cost}.`;
+      break;
+    case 'kernel_fp':
+      text = `${who}'s kernel-mode NEON code uses the registers inside its section.`;
+      break;
+    case 'kernel_neon_end':
+      text = `${who} closes its kernel-mode NEON section: the section's data is dead; TIF_FOREIGN_FPSTATE stays set, so user state reloads lazily; ${cost}.`;
+      break;
+    case 'signal':
+      text = `A signal is delivered to ${who}: fpsimd_preserve_current_state() writes live registers to memory and the frame is copied from there (${
+        after.tasks[c.current].frames
+      } pending); ${cost}.`;
+      break;
+    case 'sigreturn':
+      text = `${who} returns from its signal handler: the frame's FP state is written to memory and loaded; ${cost}.`;
+      break;
+    case 'exec':
+      text = `${who} execs: its FP state is zeroed, its register copies invalidated (fpsimd_flush_task_state) and TIF_FOREIGN_FPSTATE set; ${cost}.`;
+      break;
+    case 'ptrace_setfp':
+      text = `${who} writes the FP registers of the stopped ${ev.task} through ptrace${
+        calls.has('fpsimd_flush_task_state') ? ', then invalidates its register copies' : ''
+      }; ${cost}.`;
+      break;
+    case 'idle':
+      text = `The task on CPU${ev.cpu} blocks and the CPU switches to its idle task (fpsimd_thread_switch() saves live state); ${cost}.`;
+      break;
+    case 'cpu_suspend':
+      text = `Idle CPU${ev.cpu} enters a low-power state: the CPU PM notifier saves live state and unbinds the registers, then their contents are lost; ${cost}.`;
+      break;
     default:
       text = `${ev.op}.`;
   }

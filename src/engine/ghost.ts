@@ -1,6 +1,6 @@
 // The checker: moves of FP data between registers and memory as they really happen, and the four
 // violation kinds detected at the step where they happen. No kernel function reads this state.
-import { storageName } from './config';
+import { kernelStorageTask, ownerName, storageName } from './config';
 import { report, irqs_disabled, type K } from './kctx';
 import { NOTHING, SCRATCH } from './state';
 
@@ -9,7 +9,7 @@ const cpuLabel = (c: number): string => `CPU${c}`;
 function dataText(k: K, owner: number, ver: number): string {
   if (owner === NOTHING) return 'nothing known';
   if (owner === SCRATCH) return 'kernel-mode NEON scratch';
-  const id = k.cfg.contexts[owner].id;
+  const id = ownerName(k.cfg, owner);
   return ver === k.s.ghost.newest[owner] ? `${id}'s newest data` : `${id}'s older data`;
 }
 
@@ -43,7 +43,7 @@ function checkOverwrite(
     k,
     'lost-update',
     owner,
-    `${k.cfg.contexts[owner].id}'s newest FP data, held only in ${where}, was overwritten by ${how}.`,
+    `${ownerName(k.cfg, owner)}'s newest FP data, held only in ${where}, was overwritten by ${how}.`,
   );
 }
 
@@ -66,10 +66,13 @@ function recordMem(k: K, s: number, owner: number, ver: number): void {
   const g = k.s.ghost;
   if (k.rec) {
     const name = storageName(k.cfg, s);
+    const kt = kernelStorageTask(k.cfg, s);
     const target =
       s < k.cfg.contexts.length
         ? { kind: 'context' as const, id: name }
-        : { kind: 'cpu' as const, cpu: s - k.cfg.contexts.length };
+        : kt >= 0
+          ? { kind: 'context' as const, id: k.cfg.contexts[kt].id }
+          : { kind: 'cpu' as const, cpu: s - k.cfg.contexts.length };
     k.rec.change(
       target,
       'memory',
@@ -144,8 +147,11 @@ export function useRegs(k: K, ctx: number): void {
   const g = k.s.ghost;
   const o = g.regOwner[k.cpu];
   const v = g.regVer[k.cpu];
-  const id = k.cfg.contexts[ctx].id;
-  if (o === ctx && v !== g.newest[ctx])
+  const id = ownerName(k.cfg, ctx);
+  // A kernel-mode NEON section's first use only writes: it has nothing to read yet.
+  if (g.newest[ctx] < 0) {
+    /* nothing to read */
+  } else if (o === ctx && v !== g.newest[ctx])
     report(
       k,
       'stale-read',
@@ -184,4 +190,81 @@ export function useRegs(k: K, ctx: number): void {
   g.newest[ctx] = nv;
   g.regOwner[k.cpu] = ctx;
   g.regVer[k.cpu] = nv;
+}
+
+/** The CPU loses power: its registers' contents are destroyed (nothing known afterwards). */
+export function loseRegs(k: K): void {
+  const g = k.s.ghost;
+  checkOverwrite(
+    k,
+    g.regOwner[k.cpu],
+    g.regVer[k.cpu],
+    NOTHING,
+    0,
+    k.cpu,
+    -1,
+    `${cpuLabel(k.cpu)} losing power`,
+  );
+  recordReg(k, k.cpu, NOTHING, 0);
+}
+
+/**
+ * The kernel writes a new version of task t's FP data into its memory (exec, sigreturn, ptrace): the
+ * old data is replaced on purpose, so its loss is no violation; every other copy is now older.
+ */
+export function writeTaskMemory(k: K, t: number): void {
+  const g = k.s.ghost;
+  const nv = g.newest[t] + 1;
+  const mo = g.memOwner[t];
+  if (mo !== t)
+    checkOverwrite(k, mo, g.memVer[t], t, nv, -1, t, `a new version of ${ownerName(k.cfg, t)}'s state`);
+  if (k.rec) {
+    const id = ownerName(k.cfg, t);
+    k.rec.change(
+      { kind: 'context', id },
+      'newest version',
+      `${id}.newest version`,
+      String(g.newest[t]),
+      String(nv),
+      true,
+    );
+  }
+  g.newest[t] = nv;
+  recordMem(k, t, t, nv);
+}
+
+/** The kernel reads task t's FP data from its memory (a signal frame, ptrace): it must be the newest. */
+export function readTaskMemory(k: K, t: number, what: string): void {
+  const g = k.s.ghost;
+  if (g.memOwner[t] === t && g.memVer[t] === g.newest[t]) return;
+  report(
+    k,
+    'stale-read',
+    t,
+    `${what} read ${ownerName(k.cfg, t)}'s in-memory FP state, which held ${dataText(k, g.memOwner[t], g.memVer[t])}, not its newest data.`,
+  );
+}
+
+/**
+ * A kernel-mode NEON section ends: its data is dead. Copies of it become scratch (registers) or
+ * nothing (memory), so no loss is reported for it afterwards.
+ */
+export function killKernelData(k: K, owner: number): void {
+  const g = k.s.ghost;
+  for (let c = 0; c < g.regOwner.length; c++)
+    if (g.regOwner[c] === owner) {
+      if (k.rec)
+        k.rec.change(
+          { kind: 'cpu', cpu: c },
+          'regs',
+          `cpu${c}.regs`,
+          dataText(k, owner, g.regVer[c]),
+          dataText(k, SCRATCH, 0),
+          true,
+        );
+      g.regOwner[c] = SCRATCH;
+      g.regVer[c] = 0;
+    }
+  for (let s = 0; s < g.memOwner.length; s++) if (g.memOwner[s] === owner) recordMem(k, s, NOTHING, 0);
+  g.newest[owner] = -1;
 }

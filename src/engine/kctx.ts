@@ -1,6 +1,6 @@
 // The step context every modelled kernel function receives: the state it may read and write, which
 // CPU it runs on, and the one mechanism through which every write is recorded for the trace.
-import { storageName, type MachineConfig } from './config';
+import { ownerName, storageName, type MachineConfig } from './config';
 import type { MachineState } from './state';
 import type { Recorder } from './trace';
 import type { Violation, ViolationKind } from './types';
@@ -49,7 +49,7 @@ export function report(k: K, kind: ViolationKind, ctx: number, message: string):
   k.violations.push({
     step: k.step,
     kind,
-    context: ctx >= 0 ? k.cfg.contexts[ctx].id : null,
+    context: ctx >= 0 ? ownerName(k.cfg, ctx) : null,
     cpu: k.cpu,
     message,
   });
@@ -187,6 +187,41 @@ export function set_fpsimd_cpu(k: K, t: number, cpu: number): void {
     );
   }
   ts.cpuField = cpu;
+}
+
+/** A task's field the model records beside the kernel's (section, TIF_KERNEL_FPSTATE, ...). */
+function taskChange(k: K, t: number, field: string, before: string, after: string): void {
+  if (!k.rec) return;
+  const id = k.cfg.contexts[t].id;
+  k.rec.change({ kind: 'context', id }, field, `${id}.${field}`, before, after, false);
+}
+
+/** The task opens (true) or closes its kernel-mode NEON section. */
+export function set_section(k: K, t: number, open: boolean): void {
+  const ts = k.s.tasks[t];
+  taskChange(k, t, 'kernel-mode NEON section', ts.section ? 'open' : 'closed', open ? 'open' : 'closed');
+  ts.section = open;
+}
+
+/** TIF_KERNEL_FPSTATE of task t (mainline). */
+export function set_kernel_fpstate(k: K, t: number, v: boolean): void {
+  const ts = k.s.tasks[t];
+  taskChange(k, t, 'TIF_KERNEL_FPSTATE', flagText(ts.kernelFpstate), flagText(v));
+  ts.kernelFpstate = v;
+}
+
+/** thread.kernel_fpsimd_cpu of task t (mainline; -1: never saved). */
+export function set_kernel_fpsimd_cpu(k: K, t: number, cpu: number): void {
+  const ts = k.s.tasks[t];
+  taskChange(k, t, 'kernel_fpsimd_cpu', cpuFieldText(ts.kernelCpu), cpuFieldText(cpu));
+  ts.kernelCpu = cpu;
+}
+
+/** The number of signal frames pending on task t's user stack. */
+export function set_signal_frames(k: K, t: number, n: number): void {
+  const ts = k.s.tasks[t];
+  taskChange(k, t, 'signal frames', String(ts.frames), String(n));
+  ts.frames = n;
 }
 
 export function set_vcpu_in_run(k: K, v: number, inRun: boolean, mapped: boolean): void {

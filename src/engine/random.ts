@@ -2,7 +2,7 @@
 import { buildConfig } from './config';
 import { whyIllegal } from './events';
 import { createMachine, initialMachineState, stepInPlace } from './machine';
-import { OPS, type Scenario, type ScenarioEvent, type ScenarioTask, type Violation } from './types';
+import { OPS, TASK_OPS, type Scenario, type ScenarioEvent, type ScenarioTask, type Violation } from './types';
 import { findVariant, DEFAULT_VARIANT } from './variants';
 
 /** mulberry32: a small, fast PRNG with a 32-bit state. */
@@ -44,14 +44,17 @@ export function machineScenario(o: RandomMachineOptions): Omit<Scenario, 'events
 
 /**
  * Turns a list of choices into legal events: at each step the choice picks one of the events legal
- * in the current state (modulo their number). Legality does not depend on the era, so the events are
- * legal under every variant. Property tests shrink the choices; benchmarks draw them from a seed.
+ * in the current state (modulo their number) under `variant`. Legality reads only the state, but an
+ * era's state differs inside a kernel-mode NEON section (v4.x keeps kernel_neon_busy and preemption
+ * off; mainline does not), so events drawn under mainline may preempt a section that v4.x forbids.
+ * Property tests shrink the choices; benchmarks draw them from a seed.
  */
 export function eventsFromChoices(
   base: Omit<Scenario, 'events'>,
   choices: Iterable<number>,
+  variant: string = DEFAULT_VARIANT,
 ): ScenarioEvent[] {
-  const m = createMachine(base, findVariant(DEFAULT_VARIANT)!);
+  const m = createMachine(base, findVariant(variant)!);
   const cfg = buildConfig(base);
   const s = initialMachineState(m);
   const taskIds = base.tasks.map((t) => t.id);
@@ -60,7 +63,7 @@ export function eventsFromChoices(
   const candidates: ScenarioEvent[] = [];
   for (let c = 0; c < base.cpus; c++)
     for (const op of OPS) {
-      if (op === 'schedule') for (const task of taskIds) candidates.push({ cpu: c, op, task });
+      if (TASK_OPS.includes(op)) for (const task of taskIds) candidates.push({ cpu: c, op, task });
       else candidates.push({ cpu: c, op });
     }
   for (const choice of choices) {
@@ -74,11 +77,17 @@ export function eventsFromChoices(
 }
 
 /** `length` random legal events from the machine's initial state, deterministic for a seed. */
-export function randomEvents(base: Omit<Scenario, 'events'>, length: number, seed: number): ScenarioEvent[] {
+export function randomEvents(
+  base: Omit<Scenario, 'events'>,
+  length: number,
+  seed: number,
+  variant: string = DEFAULT_VARIANT,
+): ScenarioEvent[] {
   const next = rng(seed);
   return eventsFromChoices(
     base,
     Array.from({ length }, () => Math.floor(next() * 0x7fffffff)),
+    variant,
   );
 }
 

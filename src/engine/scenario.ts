@@ -2,7 +2,7 @@
 // Nothing here throws on bad input: every problem comes back as an error naming where it is.
 import * as z from 'zod/mini';
 import { jsonErrorOffset } from './jsonpos';
-import { OPS, type Scenario } from './types';
+import { OPS, TASK_OPS, type Scenario } from './types';
 
 export const SCENARIO_FORMAT = 'fpsimd-scenario/1';
 /** Larger files are refused before parsing (a scenario of 100,000 events is about 3 MB). */
@@ -128,12 +128,15 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
         where: `events[${i}].cpu`,
         message: `CPU ${ev.cpu} does not exist (cpus is ${sc.cpus})`,
       });
-    if (ev.op === 'schedule') {
-      if (ev.task === undefined) errors.push({ where: `events[${i}]`, message: 'schedule needs a "task"' });
+    if (TASK_OPS.includes(ev.op)) {
+      if (ev.task === undefined) errors.push({ where: `events[${i}]`, message: `${ev.op} needs a "task"` });
       else if (!tasks.has(ev.task))
         errors.push({ where: `events[${i}].task`, message: `no task "${ev.task}"` });
     } else if (ev.task !== undefined)
-      errors.push({ where: `events[${i}].task`, message: `only schedule takes a "task" (op is ${ev.op})` });
+      errors.push({
+        where: `events[${i}].task`,
+        message: `only ${TASK_OPS.join(' and ')} take a "task" (op is ${ev.op})`,
+      });
   });
   return errors;
 }

@@ -22,6 +22,21 @@ export interface TaskState {
   cpuField: number;
   /** TIF_FOREIGN_FPSTATE */
   foreign: boolean;
+  /**
+   * Between kernel_neon_begin and kernel_neon_end (the model's record of an open section; v4.x keeps
+   * it only as the CPU's kernel_neon_busy with preemption off).
+   */
+  section: boolean;
+  /** TIF_KERNEL_FPSTATE (mainline since v6.8): the kernel-mode state is switched with the task. */
+  kernelFpstate: boolean;
+  /** thread.kernel_fpsimd_cpu (mainline): the CPU that last saved the kernel-mode state; -1 = none. */
+  kernelCpu: number;
+  /** Pending signal frames on the task's user stack (each holds a copy of its FP state). */
+  frames: number;
+}
+
+export function newTaskState(): TaskState {
+  return { cpuField: -1, foreign: true, section: false, kernelFpstate: false, kernelCpu: -1, frames: 0 };
 }
 
 export interface VcpuState {
@@ -39,7 +54,10 @@ export const SCRATCH = -2;
 
 /** What the checker knows and the kernel does not: whose data is where, and which version is newest. */
 export interface GhostState {
-  /** Newest version of each context's data (-1: the context has no FP data, e.g. kthreads). */
+  /**
+   * Newest version of each owner's data (-1: none, e.g. kthreads): contexts first, then each host
+   * task's kernel-mode NEON data (config.ts: kernelOwner), -1 outside an open section's first use.
+   */
   newest: number[];
   regOwner: number[];
   regVer: number[];
@@ -86,10 +104,11 @@ export function initialState(cfg: MachineConfig, cpuX: number[], vcpuX: number[]
     });
   }
   const tasks: TaskState[] = [];
-  for (let t = 0; t < cfg.nTasks; t++) tasks.push({ cpuField: -1, foreign: true });
+  for (let t = 0; t < cfg.nTasks; t++) tasks.push(newTaskState());
   const vcpus: VcpuState[] = [];
   for (let v = cfg.nTasks; v < nCtx; v++) vcpus.push({ inRun: false, mapped: false, x: vcpuX.slice() });
   const newest = cfg.contexts.map((c) => (c.kind === 'kthread' ? -1 : 0));
+  for (let t = 0; t < cfg.nTasks; t++) newest.push(-1);
   const memOwner: number[] = [];
   const memVer: number[] = [];
   for (let s = 0; s < cfg.nStorages; s++) {
@@ -116,7 +135,14 @@ export function initialState(cfg: MachineConfig, cpuX: number[], vcpuX: number[]
 export function cloneState(s: MachineState): MachineState {
   return {
     cpus: s.cpus.map((c) => ({ ...c, x: c.x.slice() })),
-    tasks: s.tasks.map((t) => ({ cpuField: t.cpuField, foreign: t.foreign })),
+    tasks: s.tasks.map((t) => ({
+      cpuField: t.cpuField,
+      foreign: t.foreign,
+      section: t.section,
+      kernelFpstate: t.kernelFpstate,
+      kernelCpu: t.kernelCpu,
+      frames: t.frames,
+    })),
     vcpus: s.vcpus.map((v) => ({ inRun: v.inRun, mapped: v.mapped, x: v.x.slice() })),
     ghost: {
       newest: s.ghost.newest.slice(),

@@ -12,14 +12,27 @@ export const OPS = [
   'guest_fp',
   'guest_exit',
   'vcpu_put',
+  // Kernel-mode NEON sections and task lifecycle events (appended: op order is part of share links).
+  'kernel_neon_begin',
+  'kernel_fp',
+  'kernel_neon_end',
+  'signal',
+  'sigreturn',
+  'exec',
+  'ptrace_setfp',
+  'idle',
+  'cpu_suspend',
 ] as const;
 
 export type Op = (typeof OPS)[number];
 
+/** Ops that name a task in `task`. */
+export const TASK_OPS: readonly Op[] = ['schedule', 'ptrace_setfp'];
+
 export interface ScenarioEvent {
   cpu: number;
   op: Op;
-  /** `schedule` only: the task switched in. */
+  /** `schedule`: the task switched in; `ptrace_setfp`: the stopped tracee. */
   task?: string;
   /** A teacher's words for this step, shown as plain text. */
   note?: string;

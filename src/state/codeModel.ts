@@ -227,6 +227,24 @@ function hooksOf(op: Op): string[] {
       return ['guest_exit'];
     case 'vcpu_put':
       return ['kvm_run_exit'];
+    case 'kernel_neon_begin':
+      return ['kernel_neon_begin'];
+    case 'kernel_fp':
+      return [];
+    case 'kernel_neon_end':
+      return ['kernel_neon_end'];
+    case 'signal':
+      return ['fpsimd_preserve_current_state'];
+    case 'sigreturn':
+      return ['fpsimd_update_current_state'];
+    case 'exec':
+      return ['fpsimd_flush_thread'];
+    case 'ptrace_setfp':
+      return ['fpsimd_flush_task_state'];
+    case 'idle':
+      return ['fpsimd_thread_switch'];
+    case 'cpu_suspend':
+      return ['cpu_pm_enter'];
     default: {
       const never: never = op;
       return [String(never)];

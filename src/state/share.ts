@@ -43,7 +43,19 @@ const V1_OPS: readonly string[] = [
   'guest_fp',
   'guest_exit',
   'vcpu_put',
+  // Appended with the section and lifecycle ops; codes never move, so older links decode unchanged.
+  'kernel_neon_begin',
+  'kernel_fp',
+  'kernel_neon_end',
+  'signal',
+  'sigreturn',
+  'exec',
+  'ptrace_setfp',
+  'idle',
+  'cpu_suspend',
 ];
+/** Ops followed by a task index (the schedule target, the ptrace tracee). */
+const TASK_CODED: ReadonlySet<string> = new Set(['schedule', 'ptrace_setfp']);
 const OP_CODE = new Map(V1_OPS.map((op, i) => [op, String.fromCharCode(97 + i)]));
 /** Task indices in `schedule` events: scenarios have at most 32 tasks. */
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -76,7 +88,7 @@ function encodeEvents(sc: Scenario): string {
   let out = '';
   for (const ev of sc.events) {
     out += (OP_CODE.get(ev.op) ?? '?') + String(ev.cpu);
-    if (ev.op === 'schedule') out += DIGITS[taskIndex.get(ev.task ?? '') ?? 0];
+    if (TASK_CODED.has(ev.op)) out += DIGITS[taskIndex.get(ev.task ?? '') ?? 0];
   }
   return out;
 }
@@ -145,9 +157,9 @@ function decodeEvents(text: string, taskIds: string[]): ScenarioEvent[] {
     if (cpu < 0 || cpu >= 10) fail(`event ${at} has no CPU`);
     i += 2;
     const ev = { cpu, op } as ScenarioEvent;
-    if (op === 'schedule') {
+    if (TASK_CODED.has(op)) {
       const t = DIGITS.indexOf(text[i] ?? '');
-      if (t < 0 || t >= taskIds.length) fail(`event ${at} (schedule) names no task`);
+      if (t < 0 || t >= taskIds.length) fail(`event ${at} (${op}) names no task`);
       ev.task = taskIds[t];
       i++;
     }

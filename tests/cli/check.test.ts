@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_HELP, checkCommand, DEFAULT_DEPTH, type ProgressTiming } from '../../src/cli/check';
 import { fakeIO, runCli, type FakeIOOptions } from './helpers';
+import { EXPLORER_OPS } from '../../src/engine/explore';
 
 const scenario = (extra: Record<string, unknown> = {}) => ({
   format: 'fpsimd-scenario/1',
@@ -73,8 +74,12 @@ describe('fpsimd-viz check', () => {
       'transitions',
       'seconds',
       'complete',
+      'ops',
       'violations',
     ]);
+    // The ops the search tried: the section and lifecycle ops are not explored yet, and it says so.
+    expect(res.ops).toEqual(EXPLORER_OPS);
+    expect(res.ops).not.toContain('signal');
     expect(res).toMatchObject({
       format: 'fpsimd-check/1',
       variant: 'v4.18/no-load-fp-host',

@@ -17,7 +17,7 @@ describe('fpsimd-viz gallery', () => {
       expect(b.shortest.events.length).toBeLessThanOrEqual(GALLERY_DEPTH);
     }
     for (const e of out.eras) expect(e.violations, e.variant).toBe(0);
-  });
+  }, 120_000); // one search per historic variant and per era
 
   it('writes the gallery machine as a scenario file that parses', async () => {
     const r = await runCli(['gallery', '--machine']);

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERAS } from '../../src/engine';
+import { newTaskState } from '../../src/engine/state';
 
 const root = new URL('../../', import.meta.url).pathname;
 const engine = join(root, 'src/engine');
@@ -51,6 +52,11 @@ describe('docs/model.md', () => {
       new RegExp(`\\b${symbol.replace(/\\/g, '')}\\b`),
     );
     for (const era of (r[2] as string).split(', ')) expect(eraIds.has(era), `era ${era}`).toBe(true);
+  });
+
+  it('has a State row for every per-task field', () => {
+    const symbols = tableRows('State').map((r) => r[3]);
+    for (const field of Object.keys(newTaskState())) expect(symbols).toContain(`state.ts: ${field}`);
   });
 
   it('has a row for every modelled kernel function of every era', () => {

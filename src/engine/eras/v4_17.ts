@@ -3,7 +3,7 @@
 // virt/kvm/arm/arm.c of v4.17. Its host side differs from ../kernel/fpsimd.ts (task_fpsimd_save() saves
 // current's own state; tasks without an mm are skipped), so those functions live here.
 import type { Era, EraField } from '../era';
-import { memoryToRegs, regsToMemory } from '../ghost';
+import { memoryToRegs, regsToMemory, writeTaskMemory } from '../ghost';
 import {
   current,
   enter,
@@ -113,6 +113,60 @@ export function kernel_neon_begin(k: K): void {
   leave(k);
 }
 
+/** arch/arm64/kernel/fpsimd.c: write current's live registers to its own state (signal frames). */
+export function fpsimd_preserve_current_state(k: K): void {
+  enter(k, 'fpsimd_preserve_current_state', FPSIMD_C);
+  k.bh++; // local_bh_disable()
+  task_fpsimd_save(k);
+  k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies: fpsimd_state.cpu = NR_CPUS, no flag. */
+export function fpsimd_flush_task_state(k: K, t: number): void {
+  enter(k, 'fpsimd_flush_task_state', FPSIMD_C);
+  set_fpsimd_cpu(k, t, -1);
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (rt_sigreturn): store, load, and bind only if the flag was set. */
+export function fpsimd_update_current_state(k: K): void {
+  enter(k, 'fpsimd_update_current_state', FPSIMD_C);
+  k.bh++; // local_bh_disable()
+  const t = current(k);
+  stmt(k, 'store');
+  writeTaskMemory(k, t);
+  task_fpsimd_load(k);
+  if (test_foreign(k, t)) {
+    set_foreign(k, t, false);
+    stmt(k, 'bind');
+    fpsimd_bind_to_cpu(k);
+  }
+  k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (exec): zero current's state, invalidate its copies, set the flag. */
+export function fpsimd_flush_thread(k: K): void {
+  enter(k, 'fpsimd_flush_thread', FPSIMD_C);
+  k.bh++; // local_bh_disable()
+  const t = current(k);
+  stmt(k, 'zero');
+  writeTaskMemory(k, t);
+  fpsimd_flush_task_state(k, t);
+  set_foreign(k, t, true);
+  k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: CPU_PM_ENTER saves current's state if it has an mm, then forgets. */
+export function fpsimd_cpu_pm_notifier(k: K): void {
+  enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
+  if (has_mm(k, current(k))) task_fpsimd_save(k);
+  fpsimd_flush_cpu_state(k); // this_cpu_write(fpsimd_last_state, NULL)
+  leave(k);
+}
+
 /** arch/arm64/kvm/hyp/switch.c (__activate_traps_nvhe): every entry traps guest FP (CPTR_EL2.TFP). */
 export function __activate_traps(k: K): void {
   enter(k, '__activate_traps', HYP_SWITCH_C);
@@ -188,6 +242,11 @@ export const v4_17: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
+  fpsimd_preserve_current_state,
+  fpsimd_update_current_state,
+  fpsimd_flush_thread,
+  fpsimd_flush_task_state,
+  cpu_pm_enter: fpsimd_cpu_pm_notifier,
   kvm_run_enter(k) {
     // No kvm_arch_vcpu_run_pid_change() yet: hyp never reads the host thread's flags.
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');

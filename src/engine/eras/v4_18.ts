@@ -21,7 +21,12 @@ import {
 } from '../kctx';
 import {
   fpsimd_bind_state_to_cpu,
+  fpsimd_cpu_pm_notifier,
   fpsimd_flush_cpu_state,
+  fpsimd_flush_task_state,
+  fpsimd_flush_thread,
+  fpsimd_preserve_current_state,
+  fpsimd_update_current_state,
   fpsimd_restore_current_state,
   fpsimd_save,
   fpsimd_thread_switch,
@@ -246,6 +251,31 @@ export const v4_18: Era = {
       description:
         'kernel_neon_begin() does not fpsimd_save() live state before clobbering the registers (arch/arm64/kernel/fpsimd.c)',
     },
+    {
+      name: 'signal-save',
+      description:
+        'fpsimd_preserve_current_state() does not fpsimd_save() the live registers before a signal frame is written from memory (arch/arm64/kernel/fpsimd.c)',
+    },
+    {
+      name: 'sigreturn-bind',
+      description:
+        'fpsimd_update_current_state() clears TIF_FOREIGN_FPSTATE without fpsimd_bind_task_to_cpu() (arch/arm64/kernel/fpsimd.c)',
+    },
+    {
+      name: 'exec-flush',
+      description:
+        'fpsimd_flush_thread() does not fpsimd_flush_task_state(current) after zeroing the state on exec (arch/arm64/kernel/fpsimd.c)',
+    },
+    {
+      name: 'ptrace-flush',
+      description:
+        'fpr_set() does not fpsimd_flush_task_state() the tracee after writing its FP registers (arch/arm64/kernel/ptrace.c)',
+    },
+    {
+      name: 'pm-flush',
+      description:
+        "the CPU PM notifier's CPU_PM_ENTER does not fpsimd_flush_cpu_state() before the CPU loses its registers (arch/arm64/kernel/fpsimd.c)",
+    },
   ],
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,
@@ -253,6 +283,11 @@ export const v4_18: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
+  fpsimd_preserve_current_state,
+  fpsimd_update_current_state,
+  fpsimd_flush_thread,
+  fpsimd_flush_task_state,
+  cpu_pm_enter: fpsimd_cpu_pm_notifier,
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');

@@ -43,6 +43,10 @@ export interface Layout {
 }
 
 const CPU_FIXED = 8;
+/** Per task: cpuField, TIF_FOREIGN_FPSTATE, section, TIF_KERNEL_FPSTATE, kernel_fpsimd_cpu, frames. */
+export const TASK_STRIDE = 6;
+/** Signal frames an encoded task can have (the explorer's alphabet has no signal yet: always 0). */
+const FRAMES_RANGE = 4;
 const MODES: readonly Mode[] = ['user', 'kernel', 'guest', 'idle'];
 
 export function makeLayout(
@@ -56,7 +60,7 @@ export function makeLayout(
   const vcpuX = s0.vcpus.length ? s0.vcpus[0].x.length : 0;
   const cpuStride = CPU_FIXED + cpuX;
   const taskBase = cfg.cpus * cpuStride;
-  const vcpuBase = taskBase + cfg.nTasks * 2;
+  const vcpuBase = taskBase + cfg.nTasks * TASK_STRIDE;
   const vcpuStride = 2 + vcpuX;
   const memBase = vcpuBase + (nCtx - cfg.nTasks) * vcpuStride;
   const newestBase = memBase + cfg.nStorages * 2;
@@ -68,18 +72,21 @@ export function makeLayout(
     return f?.values ? f.values.length : 2;
   };
   const range = new Uint16Array(size);
+  // Owners: contexts, then each task's kernel-mode NEON data (config.ts: kernelOwner).
+  const owners = nCtx + cfg.nTasks;
   for (let c = 0; c < cfg.cpus; c++) {
     const o = c * cpuStride;
-    range.set([nCtx + 1, MODES.length, 2, 2, cfg.nStorages + 1, 2, nCtx + 2, ver], o);
+    range.set([nCtx + 1, MODES.length, 2, 2, cfg.nStorages + 1, 2, owners + 2, ver], o);
     for (let i = 0; i < cpuX; i++) range[o + CPU_FIXED + i] = xRange('cpu', i);
   }
-  for (let t = 0; t < cfg.nTasks; t++) range.set([cfg.cpus + 1, 2], taskBase + t * 2);
+  for (let t = 0; t < cfg.nTasks; t++)
+    range.set([cfg.cpus + 1, 2, 2, 2, cfg.cpus + 1, FRAMES_RANGE], taskBase + t * TASK_STRIDE);
   for (let v = 0; v < nCtx - cfg.nTasks; v++) {
     const o = vcpuBase + v * vcpuStride;
     range.set([2, 2], o);
     for (let i = 0; i < vcpuX; i++) range[o + 2 + i] = xRange('vcpu', i);
   }
-  for (let st = 0; st < cfg.nStorages; st++) range.set([nCtx + 2, ver], memBase + st * 2);
+  for (let st = 0; st < cfg.nStorages; st++) range.set([owners + 2, ver], memBase + st * 2);
   if (exact) range.fill(256, newestBase);
   return {
     cpus: cfg.cpus,
@@ -150,9 +157,13 @@ export function encode(L: Layout, s: MachineState, out: Uint8Array, at: number):
   }
   for (let t = 0; t < L.nTasks; t++) {
     const ts = s.tasks[t];
-    const o = at + L.taskBase + t * 2;
+    const o = at + L.taskBase + t * TASK_STRIDE;
     out[o] = byte(ts.cpuField + 1);
     out[o + 1] = ts.foreign ? 1 : 0;
+    out[o + 2] = ts.section ? 1 : 0;
+    out[o + 3] = ts.kernelFpstate ? 1 : 0;
+    out[o + 4] = byte(ts.kernelCpu + 1);
+    out[o + 5] = byte(ts.frames);
   }
   for (let v = L.nTasks; v < nCtx; v++) {
     const vs = s.vcpus[v - L.nTasks];
@@ -168,6 +179,8 @@ export function encode(L: Layout, s: MachineState, out: Uint8Array, at: number):
     out[o] = byte(mo + 2);
     out[o + 1] = exact ? byte(mv) : mo >= 0 && mv === newest[mo] ? 1 : 0;
   }
+  for (let x = nCtx; x < newest.length; x++)
+    if (newest[x] >= 0) throw new Error('explorer: kernel-mode NEON data is outside the encoding');
   for (let x = 0; x < nCtx; x++) {
     // A context without data must stay without: decoding relies on it.
     if (newest[x] >= 0 !== (L.hasData[x] === 1))
@@ -184,6 +197,11 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
   const pc = g.cpu;
   const px = g.ctx;
   const nCtx = L.nCtx;
+  const kBase = nCtx + L.cpus;
+  // Storage slots: a context's moves with it, a per-CPU one with its CPU, a kernel-mode one with its task.
+  const slot = (st: number): number =>
+    st < nCtx ? px[st] : st < kBase ? nCtx + pc[st - nCtx] : kBase + px[st - kBase];
+  const owner = (o: number): number => (o < nCtx ? px[o] : nCtx + px[o - nCtx]);
   for (let c = 0; c < L.cpus; c++) {
     const o = at + c * L.cpuStride;
     const d = pc[c] * L.cpuStride;
@@ -191,16 +209,21 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
     const cur = src[o] - 1;
     dst[d] = cur < 0 ? 0 : px[cur] + 1;
     const ls = src[o + 4] - 1;
-    dst[d + 4] = ls < 0 ? 0 : (ls < nCtx ? px[ls] : nCtx + pc[ls - nCtx]) + 1;
+    dst[d + 4] = ls < 0 ? 0 : slot(ls) + 1;
     const ro = src[o + 6] - 2;
-    dst[d + 6] = ro < 0 ? ro + 2 : px[ro] + 2;
+    dst[d + 6] = ro < 0 ? ro + 2 : owner(ro) + 2;
   }
   for (let t = 0; t < L.nTasks; t++) {
-    const o = at + L.taskBase + t * 2;
-    const d = L.taskBase + px[t] * 2;
+    const o = at + L.taskBase + t * TASK_STRIDE;
+    const d = L.taskBase + px[t] * TASK_STRIDE;
     const cf = src[o] - 1;
     dst[d] = cf < 0 ? 0 : pc[cf] + 1;
     dst[d + 1] = src[o + 1];
+    dst[d + 2] = src[o + 2];
+    dst[d + 3] = src[o + 3];
+    const kc = src[o + 4] - 1;
+    dst[d + 4] = kc < 0 ? 0 : pc[kc] + 1;
+    dst[d + 5] = src[o + 5];
   }
   for (let v = L.nTasks; v < nCtx; v++) {
     const o = at + L.vcpuBase + (v - L.nTasks) * L.vcpuStride;
@@ -209,9 +232,9 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
   }
   for (let st = 0; st < L.nStorages; st++) {
     const o = at + L.memBase + st * 2;
-    const d = L.memBase + (st < nCtx ? px[st] : nCtx + pc[st - nCtx]) * 2;
+    const d = L.memBase + slot(st) * 2;
     const mo = src[o] - 2;
-    dst[d] = mo < 0 ? mo + 2 : px[mo] + 2;
+    dst[d] = mo < 0 ? mo + 2 : owner(mo) + 2;
     dst[d + 1] = src[o + 1];
   }
   if (L.exact) for (let x = 0; x < nCtx; x++) dst[L.newestBase + px[x]] = src[at + L.newestBase + x];
@@ -237,9 +260,13 @@ export function decode(L: Layout, buf: Uint8Array, at: number, s: MachineState):
   }
   for (let t = 0; t < L.nTasks; t++) {
     const ts = s.tasks[t];
-    const o = at + L.taskBase + t * 2;
+    const o = at + L.taskBase + t * TASK_STRIDE;
     ts.cpuField = buf[o] - 1;
     ts.foreign = buf[o + 1] === 1;
+    ts.section = buf[o + 2] === 1;
+    ts.kernelFpstate = buf[o + 3] === 1;
+    ts.kernelCpu = buf[o + 4] - 1;
+    ts.frames = buf[o + 5];
   }
   for (let v = 0; v < L.nCtx - L.nTasks; v++) {
     const vs = s.vcpus[v];

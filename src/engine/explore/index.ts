@@ -12,4 +12,4 @@ export {
 } from './search';
 export { MAX_STORE_STATES } from './store';
 export type { VersionMode } from './codec';
-export { eventAlphabet } from './alphabet';
+export { eventAlphabet, EXPLORER_OPS } from './alphabet';

@@ -1,7 +1,7 @@
 // A decoded state behind proxies that record which bytes of its encoding the engine reads and writes
 // (for the transition cache, memo.ts). Used only when the cache misses, so it may be slow.
 import type { MachineState } from '../state';
-import type { Layout } from './codec';
+import { TASK_STRIDE, type Layout } from './codec';
 
 /** What one tracked step read and wrote. */
 export interface Trace {
@@ -44,7 +44,14 @@ const CPU_FIELDS: Record<string, number> = {
   lastState: 4,
   neonBusy: 5,
 };
-const TASK_FIELDS: Record<string, number> = { cpuField: 0, foreign: 1 };
+const TASK_FIELDS: Record<string, number> = {
+  cpuField: 0,
+  foreign: 1,
+  section: 2,
+  kernelFpstate: 3,
+  kernelCpu: 4,
+  frames: 5,
+};
 const VCPU_FIELDS: Record<string, number> = { inRun: 0, mapped: 1 };
 
 const isIndex = (p: string | symbol): p is string =>
@@ -104,7 +111,9 @@ export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineStat
   const cpus = s.cpus.map((c, i) =>
     trackRecord(tr, c, `cpus[${i}]`, i * L.cpuStride, CPU_FIELDS, i * L.cpuStride + 8),
   );
-  const tasks = s.tasks.map((t, i) => trackRecord(tr, t, `tasks[${i}]`, L.taskBase + i * 2, TASK_FIELDS, 0));
+  const tasks = s.tasks.map((t, i) =>
+    trackRecord(tr, t, `tasks[${i}]`, L.taskBase + i * TASK_STRIDE, TASK_FIELDS, 0),
+  );
   const vcpus = s.vcpus.map((v, i) => {
     const base = L.vcpuBase + i * L.vcpuStride;
     return trackRecord(tr, v, `vcpus[${i}]`, base, VCPU_FIELDS, base + 2);

@@ -1,6 +1,6 @@
 // The host side shared by v4.18 and later: arch/arm64/kernel/fpsimd.c as the patch left it.
 // Each function keeps the kernel's name and statement order; `on(k, ...)` marks an ablatable statement.
-import { memoryToRegs, regsToMemory } from '../ghost';
+import { memoryToRegs, regsToMemory, writeTaskMemory } from '../ghost';
 import {
   current,
   enter,
@@ -107,9 +107,11 @@ export function fpsimd_thread_switch(k: K, next: number): void {
   fpsimd_save(k);
   // For kernel threads the registers are never bound to their state: both tests come out true.
   const wrong_task = k.s.cpus[k.cpu].lastState !== next;
-  const wrong_cpu = on(k, 'thread-switch-cpu-check') ? k.s.tasks[next].cpuField !== k.cpu : false;
+  const wrong_cpu =
+    next < 0 || (on(k, 'thread-switch-cpu-check') ? k.s.tasks[next].cpuField !== k.cpu : false);
   stmt(k, wrong_task || wrong_cpu ? 'set-foreign' : 'clear-foreign');
-  set_foreign(k, next, wrong_task || wrong_cpu);
+  // The idle task (next < 0) has no user state: its flag is never modelled (always set).
+  if (next >= 0) set_foreign(k, next, wrong_task || wrong_cpu);
   leave(k);
 }
 
@@ -155,5 +157,69 @@ export function kernel_neon_begin(k: K): void {
 export function kernel_neon_end(k: K): void {
   enter(k, 'kernel_neon_end', FPSIMD_C);
   set_neon_busy(k, false);
+  leave(k);
+}
+
+// --- task lifecycle (signals, exec, ptrace, CPU PM), as in v4.18 -------------------------------
+
+/** arch/arm64/kernel/fpsimd.c: write current's live registers back to memory (signal frame, ptrace). */
+export function fpsimd_preserve_current_state(k: K): void {
+  enter(k, 'fpsimd_preserve_current_state', FPSIMD_C);
+  k.bh++; // local_bh_disable()
+  if (on(k, 'signal-save')) {
+    stmt(k, 'save');
+    fpsimd_save(k);
+  }
+  k.bh--;
+  leave(k);
+}
+
+/**
+ * arch/arm64/kernel/fpsimd.c (rt_sigreturn): the frame's state becomes current's, is loaded into the
+ * registers and, if they were foreign, bound to this CPU.
+ */
+export function fpsimd_update_current_state(k: K): void {
+  enter(k, 'fpsimd_update_current_state', FPSIMD_C);
+  k.bh++; // local_bh_disable()
+  const t = current(k);
+  stmt(k, 'store');
+  writeTaskMemory(k, t); // current->thread.uw.fpsimd_state = *state
+  task_fpsimd_load(k);
+  if (test_foreign(k, t)) {
+    set_foreign(k, t, false); // test_and_clear_thread_flag()
+    if (on(k, 'sigreturn-bind')) {
+      stmt(k, 'bind');
+      fpsimd_bind_task_to_cpu(k);
+    }
+  }
+  k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (exec): zero current's state and make every register copy stale. */
+export function fpsimd_flush_thread(k: K): void {
+  enter(k, 'fpsimd_flush_thread', FPSIMD_C);
+  k.bh++; // local_bh_disable()
+  const t = current(k);
+  stmt(k, 'zero');
+  writeTaskMemory(k, t); // memset(&current->thread.uw.fpsimd_state, 0, ...)
+  if (on(k, 'exec-flush')) {
+    stmt(k, 'flush-task');
+    fpsimd_flush_task_state(k, t);
+  }
+  set_foreign(k, t, true);
+  k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: CPU_PM_ENTER, before the CPU loses its registers (IRQs off). */
+export function fpsimd_cpu_pm_notifier(k: K): void {
+  enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
+  stmt(k, 'save');
+  fpsimd_save(k);
+  if (on(k, 'pm-flush')) {
+    stmt(k, 'flush');
+    fpsimd_flush_cpu_state(k);
+  }
   leave(k);
 }

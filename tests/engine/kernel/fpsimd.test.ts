@@ -137,7 +137,7 @@ describe('fpsimd_restore_current_state', () => {
     fpsimd_restore_current_state(k);
     expect(s.ghost.regOwner[1]).toBe(EDITOR);
     expect(s.cpus[1].lastState).toBe(EDITOR);
-    expect(s.tasks[EDITOR]).toEqual({ cpuField: 1, foreign: false });
+    expect(s.tasks[EDITOR]).toMatchObject({ cpuField: 1, foreign: false });
     expect(s.counters.hostRestores).toBe(1);
     expect(s.counters.irqsOffSaveRestores).toBe(0);
     fpsimd_restore_current_state(k);

@@ -1,0 +1,172 @@
+// The host side where mainline differs from v4.18: arch/arm64/kernel/fpsimd.c since v6.8 (kernel-mode
+// NEON preserved across context switch with TIF_KERNEL_FPSTATE), with e92bee9f861b's flush at switch-in
+// and efbc20249fee's TIF_FOREIGN_FPSTATE in fpsimd_flush_task_state(). Everything else is ./fpsimd.ts.
+import { kernelStorage } from '../config';
+import { writeTaskMemory } from '../ghost';
+import {
+  current,
+  enter,
+  in_softirq,
+  irqs_disabled,
+  leave,
+  set_foreign,
+  set_fpsimd_cpu,
+  set_irqs_off,
+  set_kernel_fpsimd_cpu,
+  set_kernel_fpstate,
+  stmt,
+  WARN_ON,
+  type K,
+} from '../kctx';
+import {
+  fpsimd_bind_state_to_cpu,
+  fpsimd_bind_task_to_cpu,
+  fpsimd_flush_cpu_state,
+  fpsimd_load_state,
+  fpsimd_save,
+  fpsimd_save_state,
+  task_fpsimd_load,
+} from './fpsimd';
+
+const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
+
+/** test_tsk_thread_flag(t, TIF_KERNEL_FPSTATE); the idle task never has it. */
+const kernelFpstate = (k: K, t: number): boolean => t >= 0 && k.s.tasks[t].kernelFpstate;
+
+/** arch/arm64/kernel/fpsimd.c: save t's kernel-mode registers to thread.kernel_fpsimd_state, bind it. */
+export function fpsimd_save_kernel_state(k: K, t: number): void {
+  enter(k, 'fpsimd_save_kernel_state', FPSIMD_C);
+  const st = kernelStorage(k.cfg, t);
+  fpsimd_save_state(k, st);
+  fpsimd_bind_state_to_cpu(k, st);
+  set_kernel_fpsimd_cpu(k, t, k.cpu);
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: load t's kernel-mode state, unless this CPU still holds it. */
+export function fpsimd_load_kernel_state(k: K, t: number): void {
+  enter(k, 'fpsimd_load_kernel_state', FPSIMD_C);
+  const st = kernelStorage(k.cfg, t);
+  if (k.s.cpus[k.cpu].lastState === st && k.s.tasks[t].kernelCpu === k.cpu) stmt(k, 'elide');
+  else {
+    stmt(k, 'load');
+    fpsimd_load_state(k, st);
+  }
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: save prev's user or kernel-mode state; judge or load next's. */
+export function fpsimd_thread_switch(k: K, next: number): void {
+  enter(k, 'fpsimd_thread_switch', FPSIMD_C);
+  const prev = current(k);
+  if (kernelFpstate(k, prev)) {
+    stmt(k, 'save-kernel');
+    fpsimd_save_kernel_state(k, prev);
+  } else fpsimd_save(k);
+  if (kernelFpstate(k, next)) {
+    stmt(k, 'load-kernel');
+    fpsimd_load_kernel_state(k, next);
+    // e92bee9f861b: no stale binding of next's user state may survive its kernel-mode section.
+    fpsimd_flush_cpu_state(k);
+  } else if (next >= 0) {
+    const wrong_task = k.s.cpus[k.cpu].lastState !== next;
+    const wrong_cpu = k.s.tasks[next].cpuField !== k.cpu;
+    stmt(k, wrong_task || wrong_cpu ? 'set-foreign' : 'clear-foreign');
+    set_foreign(k, next, wrong_task || wrong_cpu);
+  }
+  leave(k);
+}
+
+/**
+ * arch/arm64/kernel/fpsimd.c: save live user state (or, nested in a softirq, the task's kernel-mode
+ * state), mark a task-context section with TIF_KERNEL_FPSTATE, and unbind the registers.
+ */
+export function kernel_neon_begin(k: K): void {
+  enter(k, 'kernel_neon_begin', FPSIMD_C);
+  WARN_ON(k, irqs_disabled(k), 'BUG_ON(!may_use_simd()) in kernel_neon_begin()');
+  const serving = in_softirq(k); // in_serving_softirq()
+  k.bh++; // get_cpu_fpsimd_context()
+  const t = current(k);
+  if (kernelFpstate(k, t)) {
+    WARN_ON(k, !serving, 'BUG_ON(!in_serving_softirq()): kernel-mode NEON nested in task context');
+    stmt(k, 'save-kernel');
+    fpsimd_save_kernel_state(k, t);
+  } else {
+    stmt(k, 'save');
+    fpsimd_save(k);
+    if (!serving && t >= 0) {
+      stmt(k, 'set-kernel-fpstate');
+      set_kernel_fpstate(k, t, true);
+    }
+  }
+  fpsimd_flush_cpu_state(k);
+  k.bh--; // put_cpu_fpsimd_context(): preemption stays on
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: a softirq gives the task its kernel-mode state back; a task's ends. */
+export function kernel_neon_end(k: K): void {
+  enter(k, 'kernel_neon_end', FPSIMD_C);
+  const t = current(k);
+  if (in_softirq(k) && kernelFpstate(k, t)) {
+    stmt(k, 'load-kernel');
+    fpsimd_load_kernel_state(k, t);
+  } else if (t >= 0) {
+    stmt(k, 'clear-kernel-fpstate');
+    set_kernel_fpstate(k, t, false);
+  }
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies, and (efbc20249fee) make t reload. */
+export function fpsimd_flush_task_state(k: K, t: number): void {
+  enter(k, 'fpsimd_flush_task_state', FPSIMD_C);
+  set_fpsimd_cpu(k, t, -1);
+  stmt(k, 'set-foreign');
+  set_foreign(k, t, true);
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (exec): unbind current's state, then zero it. */
+export function fpsimd_flush_thread(k: K): void {
+  enter(k, 'fpsimd_flush_thread', FPSIMD_C);
+  k.bh++; // get_cpu_fpsimd_context()
+  const t = current(k);
+  fpsimd_flush_task_state(k, t);
+  stmt(k, 'zero');
+  writeTaskMemory(k, t);
+  k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (rt_sigreturn): store, load and bind current's state unconditionally. */
+export function fpsimd_update_current_state(k: K): void {
+  enter(k, 'fpsimd_update_current_state', FPSIMD_C);
+  k.bh++; // get_cpu_fpsimd_context()
+  const t = current(k);
+  stmt(k, 'store');
+  writeTaskMemory(k, t);
+  task_fpsimd_load(k);
+  fpsimd_bind_task_to_cpu(k);
+  set_foreign(k, t, false);
+  k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: save whatever live state the registers hold and unbind it, IRQs off. */
+export function fpsimd_save_and_flush_cpu_state(k: K): void {
+  enter(k, 'fpsimd_save_and_flush_cpu_state', FPSIMD_C);
+  const wasOff = irqs_disabled(k);
+  set_irqs_off(k, true); // local_irq_save()
+  fpsimd_save(k);
+  fpsimd_flush_cpu_state(k);
+  set_irqs_off(k, wasOff); // local_irq_restore()
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: CPU_PM_ENTER saves and unbinds whatever is live before power is lost. */
+export function fpsimd_cpu_pm_notifier(k: K): void {
+  enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
+  fpsimd_save_and_flush_cpu_state(k);
+  leave(k);
+}

@@ -1,0 +1,186 @@
+// The ops added with kernel-mode NEON sections and task lifecycle events: when each is legal (the
+// precondition in words) and what each runs. events.ts dispatches to these; the era supplies the
+// FP functions, so the same sequence runs each era's kernel code.
+import { kernelOwner, type MachineConfig } from './config';
+import { killKernelData, loseRegs, readTaskMemory, useRegs, writeTaskMemory } from './ghost';
+import {
+  enter,
+  leave,
+  on,
+  set_current,
+  set_irqs_off,
+  set_mode,
+  set_section,
+  set_signal_frames,
+  stmt,
+  type K,
+} from './kctx';
+import type { MachineState } from './state';
+import type { ScenarioEvent } from './types';
+
+export type LifecycleOp =
+  | 'kernel_neon_begin'
+  | 'kernel_fp'
+  | 'kernel_neon_end'
+  | 'signal'
+  | 'sigreturn'
+  | 'exec'
+  | 'ptrace_setfp'
+  | 'idle'
+  | 'cpu_suspend';
+
+const vcpuOf = (cfg: MachineConfig, t: number): number =>
+  t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
+
+/** Why the CPU's open v4.x section (kernel_neon_busy, preemption off) forbids an op, or null. */
+export function busyReason(s: MachineState, cpu: number, what: string): string | null {
+  return s.cpus[cpu].neonBusy
+    ? `CPU${cpu} is inside a kernel-mode NEON section: kernel_neon_begin() set kernel_neon_busy and disabled preemption, so ${what} must wait for kernel_neon_end`
+    : null;
+}
+
+/** The section reason for the current task (any era), or null. */
+export function sectionReason(cfg: MachineConfig, s: MachineState, t: number, what: string): string | null {
+  return t >= 0 && t < cfg.nTasks && s.tasks[t].section
+    ? `${cfg.contexts[t].id} is inside a kernel-mode NEON section; ${what} must wait for kernel_neon_end`
+    : null;
+}
+
+/** Null when the lifecycle event ev is legal in state s; otherwise the failed precondition. */
+export function whyIllegalLifecycle(
+  cfg: MachineConfig,
+  s: MachineState,
+  ev: ScenarioEvent,
+  op: LifecycleOp,
+): string | null {
+  const c = s.cpus[ev.cpu];
+  const cur = c.current;
+  const name = cur < 0 ? 'the idle task' : cfg.contexts[cur].id;
+  const v = vcpuOf(cfg, cur);
+  const inRun = v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
+  if (op === 'cpu_suspend')
+    return cur < 0 ? null : `CPU${ev.cpu} runs ${name}; only an idle CPU is suspended (idle first)`;
+  if (cur < 0) return `CPU${ev.cpu} is idle: no task to run ${op}`;
+  if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
+  const ts = s.tasks[cur];
+  switch (op) {
+    case 'kernel_neon_begin':
+      if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); the run loop uses no kernel-mode NEON`;
+      if (ts.section)
+        return `${name}'s section is already open; kernel-mode NEON does not nest in task context`;
+      return busyReason(s, ev.cpu, 'another section');
+    case 'kernel_fp':
+    case 'kernel_neon_end':
+      return ts.section ? null : `${name} has no open kernel-mode NEON section; kernel_neon_begin first`;
+    case 'signal':
+    case 'sigreturn':
+    case 'exec':
+    case 'ptrace_setfp':
+    case 'idle': {
+      if (op !== 'ptrace_setfp' && op !== 'idle' && cfg.contexts[cur].kind === 'kthread')
+        return `${name} is a kernel thread: it has no user FP state (no signals to user, no exec)`;
+      if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
+      const why = sectionReason(cfg, s, cur, op) ?? busyReason(s, ev.cpu, op);
+      if (why) return why;
+      if (op === 'sigreturn' && ts.frames === 0) return `${name} has no pending signal frame to return from`;
+      if (op === 'signal' && cfg.maxSignalFrames !== undefined && ts.frames >= cfg.maxSignalFrames)
+        return `${name} already has ${ts.frames} pending signal frames, the bound of this search`;
+      if (op === 'ptrace_setfp') return whyIllegalTracee(cfg, s, ev);
+      return null;
+    }
+    default: {
+      const never: never = op;
+      return `unknown op "${String(never)}"`;
+    }
+  }
+}
+
+function whyIllegalTracee(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent): string | null {
+  if (ev.task === undefined) return 'ptrace_setfp needs a "task" (the tracee)';
+  const t = cfg.byId.get(ev.task);
+  if (t === undefined || t >= cfg.nTasks) return `no task "${ev.task}" (a tracee is a host task)`;
+  if (cfg.contexts[t].kind === 'kthread') return `${ev.task} is a kernel thread: it cannot be traced`;
+  for (let i = 0; i < s.cpus.length; i++)
+    if (s.cpus[i].current === t) return `${ev.task} is current on CPU${i}, so it is not stopped for ptrace`;
+  const v = vcpuOf(cfg, t);
+  if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun)
+    return `${ev.task} is inside KVM_RUN, so it is not stopped for ptrace`;
+  return sectionReason(cfg, s, t, 'a ptrace stop');
+}
+
+/** Applies a legal lifecycle event to k.s in place. */
+export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
+  const { cfg, s, era } = k;
+  const cur = s.cpus[k.cpu].current;
+  switch (op) {
+    case 'kernel_neon_begin':
+      era.kernel_neon_begin(k);
+      set_section(k, cur, true);
+      return;
+    case 'kernel_fp':
+      useRegs(k, kernelOwner(cfg, cur));
+      return;
+    case 'kernel_neon_end':
+      era.kernel_neon_end(k);
+      killKernelData(k, kernelOwner(cfg, cur));
+      set_section(k, cur, false);
+      return;
+    case 'signal':
+      enter(k, 'setup_rt_frame', 'arch/arm64/kernel/signal.c');
+      era.fpsimd_preserve_current_state(k);
+      stmt(k, 'write-frame');
+      readTaskMemory(k, cur, 'preserve_fpsimd_context() (the signal frame)');
+      set_signal_frames(k, cur, s.tasks[cur].frames + 1);
+      leave(k);
+      return;
+    case 'sigreturn':
+      enter(k, 'restore_fpsimd_context', 'arch/arm64/kernel/signal.c');
+      era.fpsimd_update_current_state(k);
+      set_signal_frames(k, cur, s.tasks[cur].frames - 1);
+      leave(k);
+      return;
+    case 'exec':
+      enter(k, 'flush_thread', 'arch/arm64/kernel/process.c');
+      era.fpsimd_flush_thread(k);
+      leave(k);
+      if (s.tasks[cur].frames) set_signal_frames(k, cur, 0); // the old stack is gone
+      return;
+    case 'ptrace_setfp': {
+      const t = cfg.byId.get(ev.task as string) as number;
+      enter(k, 'fpr_set', 'arch/arm64/kernel/ptrace.c');
+      // __fpr_set() starts from the tracee's saved state (a partial write keeps the rest).
+      readTaskMemory(k, t, '__fpr_set()');
+      stmt(k, 'write');
+      writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
+      if (on(k, 'ptrace-flush')) {
+        stmt(k, 'flush-task');
+        era.fpsimd_flush_task_state(k, t);
+      }
+      leave(k);
+      return;
+    }
+    case 'idle':
+      enter(k, '__schedule', 'kernel/sched/core.c');
+      set_irqs_off(k, true); // run-queue lock held
+      enter(k, '__switch_to', 'arch/arm64/kernel/process.c');
+      era.fpsimd_thread_switch(k, -1);
+      leave(k);
+      set_current(k, -1);
+      set_mode(k, 'idle');
+      set_irqs_off(k, false);
+      leave(k);
+      return;
+    case 'cpu_suspend':
+      enter(k, 'cpu_pm_enter', 'kernel/cpu_pm.c');
+      set_irqs_off(k, true); // the idle path suspends with IRQs off
+      era.cpu_pm_enter(k);
+      leave(k);
+      loseRegs(k);
+      set_irqs_off(k, false); // CPU_PM_EXIT: nothing for FPSIMD
+      return;
+    default: {
+      const never: never = op;
+      throw new Error(`unknown op ${String(never)}`);
+    }
+  }
+}
