@@ -6,6 +6,7 @@ import { writeTaskMemory } from '../ghost';
 import {
   current,
   enter,
+  fixed,
   in_softirq,
   irqs_disabled,
   leave,
@@ -29,6 +30,9 @@ import {
 } from './fpsimd';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
+
+/** "arm64/fpsimd: Avoid erroneous elide of user state reload" (v6.10, 2024-05-22). */
+export const E92B = 'e92bee9f861b';
 
 /** test_tsk_thread_flag(t, TIF_KERNEL_FPSTATE); the idle task never has it. */
 const kernelFpstate = (k: K, t: number): boolean => t >= 0 && k.s.tasks[t].kernelFpstate;
@@ -67,7 +71,7 @@ export function fpsimd_thread_switch(k: K, next: number): void {
     stmt(k, 'load-kernel');
     fpsimd_load_kernel_state(k, next);
     // e92bee9f861b: no stale binding of next's user state may survive its kernel-mode section.
-    fpsimd_flush_cpu_state(k);
+    if (fixed(k, E92B)) fpsimd_flush_cpu_state(k);
   } else if (next >= 0) {
     const wrong_task = k.s.cpus[k.cpu].lastState !== next;
     const wrong_cpu = k.s.tasks[next].cpuField !== k.cpu;

@@ -12,8 +12,20 @@ interface Broken {
 }
 
 const EXPECTED: Record<string, Broken> = {
+  // CPU_PM_ENTER leaves fpsimd_last_state naming app; the power-down destroys the registers; app is
+  // switched back in, its flag cleared from the stale binding, and its FP code reads garbage.
+  'v4.17/pre-7c68a9cc0402': { kind: 'stale-read', context: 'app', step: 7 },
+  // exec zeroes app's memory but leaves it bound; a switch away and back clears the flag; the new
+  // program reads the old program's registers.
+  'v4.17/pre-674c242c9323': { kind: 'stale-read', context: 'app', step: 7 },
   // The preempt notifier's vcpu_put runs with IRQs off: local_bh_enable() warns at the schedule.
   'v4.18/pre-b045e4d0f392': { kind: 'kernel-warning', context: 'qemu', step: 6 },
+  // shell's section migrates to CPU0 and is loaded there without a flush; app's binding survives,
+  // its reload is elided and it reads shell's kernel-mode NEON data.
+  'mainline/pre-e92bee9f861b': { kind: 'stale-read', context: 'app', step: 10 },
+  // The debugger writes app's saved state; without the flush app's old registers stay bound and
+  // are trusted when it resumes on CPU0.
+  'mainline/pre-751ecf6afd65': { kind: 'stale-read', context: 'app', step: 6 },
 };
 
 const historic = VARIANTS.filter((v) => v.historic !== null);
