@@ -9,8 +9,9 @@ export const HELP = `usage: fpsimd-viz <command> [options]
 commands:
   run FILE [--variant ID] [--json]              replay a scenario, report violations and costs
   check FILE [--variant ID] [--depth N] [--json] explore every event sequence up to N events
-  variants [--json]                              list the kernel eras and ablations
+  variants [--json]                              list the kernel eras, ablations and historic variants
   export --promela FILE [--variant ID] [--depth N] the machine and variant as a Promela model (Spin)
+  gallery [--variant ID] [--machine] [--json]    find each historic kernel bug with the explorer
 
 Exit status: 0 no violation, 1 violations found, 2 bad input or usage.
 Run 'fpsimd-viz <command> --help' for a command's options.`;
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   variants: variantsCommand,
   check: async (args, io) => (await import('./check')).checkCommand(args, io),
   export: async (args, io) => (await import('./export')).exportCommand(args, io),
+  gallery: async (args, io) => (await import('./gallery')).galleryCommand(args, io),
 };
 
 export async function cli(argv: string[], io: CliIO): Promise<number> {

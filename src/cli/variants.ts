@@ -7,7 +7,7 @@ export async function variantsCommand(args: string[], io: CliIO): Promise<number
   const { positional, flags } = parseArgs(args, ['json', 'help'], []);
   if (flags.has('help')) {
     io.stdout(
-      'usage: fpsimd-viz variants [--json]\n\nLists the variant ids (kernel eras and single-statement ablations).\n',
+      'usage: fpsimd-viz variants [--json]\n\nLists the variant ids: kernel eras, single-statement ablations, and historic variants\n(ERA/pre-COMMIT12: an era before a real kernel fix, with the commit, subject and date).\n',
     );
     return 0;
   }
@@ -17,6 +17,7 @@ export async function variantsCommand(args: string[], io: CliIO): Promise<number
       id: v.id,
       era: v.era.id,
       ablation: v.ablation,
+      historic: v.historic,
       description: v.description,
     }));
     io.stdout(JSON.stringify({ format: 'fpsimd-variants/1', variants: list }, null, 2) + '\n');

@@ -1,4 +1,5 @@
 // What a kernel era provides to the shared event driver: its kernel functions, by the role they play.
+import type { HistoricFix } from './history';
 import type { K } from './kctx';
 
 export interface EraField {
@@ -28,6 +29,8 @@ export interface Era {
   summary: string;
   fields: readonly EraField[];
   ablatable: readonly Ablatable[];
+  /** Real kernel fixes whose pre-fix code this era's module keeps beside the fixed code. */
+  historic?: readonly HistoricFix[];
   /**
    * Kernel names this era gives to shared functions whose statements it keeps (mainline's
    * fpsimd_save() is fpsimd_save_user_state()): the trace shows the era's own name.

@@ -27,6 +27,11 @@ export function on(k: K, statement: string): boolean {
   return k.ablation !== statement;
 }
 
+/** False in the historic variant `ERA/pre-COMMIT12`: the code runs as it stood before that fix. */
+export function fixed(k: K, commit: string): boolean {
+  return k.ablation === null || k.ablation !== `pre-${commit}`;
+}
+
 export function enter(k: K, name: string, file: string): void {
   if (k.rec) k.rec.enter(k.era.renamed?.[name] ?? name, file);
 }

@@ -6,6 +6,7 @@ import { killKernelData, loseRegs, readTaskMemory, useRegs, writeTaskMemory } fr
 import {
   enter,
   leave,
+  fixed,
   on,
   set_current,
   set_irqs_off,
@@ -152,7 +153,9 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       readTaskMemory(k, t, '__fpr_set()');
       stmt(k, 'write');
       writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
-      if (on(k, 'ptrace-flush')) {
+      // fixed(): mainline/pre-751ecf6afd65, an analogue of CVE-2024-50275 (a saved-state write that
+      // leaves the registers bound; see eras/mainline.ts).
+      if (on(k, 'ptrace-flush') && fixed(k, '751ecf6afd65')) {
         stmt(k, 'flush-task');
         era.fpsimd_flush_task_state(k, t);
       }

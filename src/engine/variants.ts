@@ -1,5 +1,6 @@
 // Every variant the tools accept: the eras, and each era with one ablated statement.
 import type { Era } from './era';
+import { preFix, type HistoricFix } from './history';
 import { mainline } from './eras/mainline';
 import { v4_17 } from './eras/v4_17';
 import { v4_18 } from './eras/v4_18';
@@ -9,8 +10,10 @@ export interface Variant {
   /** `v4.18`, or `v4.18/no-put-save` for an ablation. */
   id: string;
   era: Era;
-  /** The ablated statement's name (see Era.ablatable), or null. */
+  /** The ablated statement's name (see Era.ablatable), `pre-COMMIT12` for a historic variant, or null. */
   ablation: string | null;
+  /** The kernel fix a historic variant undoes (`ERA/pre-COMMIT12`), or null. */
+  historic: HistoricFix | null;
   /** One line for `fpsimd-viz variants` and the app. */
   description: string;
 }
@@ -21,12 +24,20 @@ export const ERAS: readonly Era[] = [v4_17, v4_18, v6_13, mainline];
 export const DEFAULT_VARIANT = 'v4.18';
 
 export const VARIANTS: readonly Variant[] = ERAS.flatMap((era) => [
-  { id: era.id, era, ablation: null, description: era.summary },
+  { id: era.id, era, ablation: null, historic: null, description: era.summary },
   ...era.ablatable.map((a) => ({
     id: `${era.id}/no-${a.name}`,
     era,
     ablation: a.name,
+    historic: null,
     description: `${era.id} without one statement: ${a.description}.`,
+  })),
+  ...(era.historic ?? []).map((h) => ({
+    id: `${era.id}/${preFix(h.commit)}`,
+    era,
+    ablation: preFix(h.commit),
+    historic: h,
+    description: `${era.id} before ${h.commit} "${h.subject}" (${h.date})${h.analogue ? ', an analogue' : ''}: ${h.before}`,
   })),
 ]);
 

@@ -1,7 +1,7 @@
 // Era mainline: today's kernel, since "KVM: arm64: Unconditionally save+flush host FPSIMD/SVE/SME state".
 // Hold beside arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/include/hyp/switch.h,
-// arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c; the host side is ../kernel/fpsimd.ts,
-// where fpsimd_save() is now called fpsimd_save_user_state().
+// arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c; the host side is ../kernel/fpsimd.ts
+// and ../kernel/fpsimd_mainline.ts, where fpsimd_save() is now called fpsimd_save_user_state().
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
 import {
@@ -20,16 +20,16 @@ import {
 } from '../kctx';
 import {
   fpsimd_bind_state_to_cpu,
-  fpsimd_flush_cpu_state,
   fpsimd_preserve_current_state,
   fpsimd_restore_current_state,
-  fpsimd_save,
   test_foreign,
   update_thread_flag_foreign,
 } from '../kernel/fpsimd';
 import {
+  fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
   fpsimd_flush_thread,
+  fpsimd_save_and_flush_cpu_state,
   fpsimd_thread_switch,
   fpsimd_update_current_state,
   kernel_neon_begin,
@@ -42,7 +42,6 @@ const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
 const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'arch/arm64/kvm/arm.c';
 const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
-const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 
 /** host_data's fp_owner: one per physical CPU, whichever vcpu runs there. */
 const FP_OWNER = 0;
@@ -62,24 +61,6 @@ const fields: EraField[] = [
 
 /** *host_data_ptr(fp_owner) of this CPU (guest_owns_fp_regs(), host_owns_fp_regs()). */
 const fp_owner = (k: K): number => get_x(k, FP_OWNER, -1);
-
-/** arch/arm64/kernel/fpsimd.c: save whatever live state the registers hold and unbind it, IRQs off. */
-export function fpsimd_save_and_flush_cpu_state(k: K): void {
-  enter(k, 'fpsimd_save_and_flush_cpu_state', FPSIMD_C);
-  const wasOff = irqs_disabled(k);
-  set_irqs_off(k, true); // local_irq_save()
-  fpsimd_save(k);
-  fpsimd_flush_cpu_state(k);
-  set_irqs_off(k, wasOff); // local_irq_restore()
-  leave(k);
-}
-
-/** arch/arm64/kernel/fpsimd.c: CPU_PM_ENTER saves and unbinds whatever is live before power is lost. */
-export function fpsimd_cpu_pm_notifier(k: K): void {
-  enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
-  fpsimd_save_and_flush_cpu_state(k);
-  leave(k);
-}
 
 /** arch/arm64/kvm/fpsimd.c: share the vcpu thread's FP state with hyp. */
 export function kvm_arch_vcpu_run_map_fp(k: K, v: number): void {
@@ -207,6 +188,38 @@ export const mainline: Era = {
   summary:
     "Today's kernel: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
   fields,
+  historic: [
+    {
+      commit: 'e92bee9f861b',
+      subject: 'arm64/fpsimd: Avoid erroneous elide of user state reload',
+      date: '2024-05-22',
+      affected: 'v6.8 to v6.9 (fixed in v6.10-rc1 and in stable 6.8.11 and 6.9.2)',
+      story:
+        "Since v6.8 kernel-mode NEON may be preempted: the switch saves the section's registers into the task's kernel_fpsimd_state and reloads them when the task runs again, possibly on another CPU. On the way in, fpsimd_thread_switch() loaded the kernel-mode state but left the CPU's binding as it was. A binding of the task's user state could survive there, so that after kernel_neon_end() the task's TIF_FOREIGN_FPSTATE was recomputed as clear at a later switch and the task returned to user space on registers holding its kernel-mode NEON data. Users saw it as file-system corruption with dm-crypt on Apple M1.",
+      before:
+        "fpsimd_thread_switch() loaded an incoming task's kernel-mode state (TIF_KERNEL_FPSTATE) without fpsimd_flush_cpu_state() (statement load-kernel without the flush).",
+      fix: 'fpsimd_flush_cpu_state() after fpsimd_load_kernel_state(): the CPU holds no user state for anyone, so the user state is reloaded on return to user.',
+      statements: ['load-kernel'],
+      source:
+        'the fixed fpsimd_thread_switch() in the mainline copy read for the host side (docs/kernel-notes.md, index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (index id 37582386833); stable 6.8.11 (index id 66171121180). The pre-fix lines were not read: the model removes exactly the flush the fix adds.',
+    },
+    {
+      commit: '751ecf6afd65',
+      subject: 'arm64/sve: Discard stale CPU state when handling SVE traps',
+      date: '2024-10-30',
+      affected:
+        'the SVE bug (CVE-2024-50275): v5.13 to v6.11.7 (fixed in 6.12-rc and stable 5.15.174, 6.1.120, 6.6.61, 6.11.8); the analogue is not a bug of any kernel',
+      analogue: true,
+      story:
+        "CVE-2024-50275: the SVE access trap rewrote a task's saved state in memory while the task was not live on this CPU (TIF_FOREIGN_FPSTATE set), without unbinding the CPU that still held its old registers. Migrated back to that CPU, the task found fpsimd_last_state and its cpu field matching, reused the stale registers and skipped the reload. The FPSIMD-only analogue here: a ptrace write of a stopped tracee's FP registers (fpr_set()) that does not call fpsimd_flush_task_state(): the tracee comes back to the CPU that still holds its old registers and runs on them instead of the values the debugger wrote.",
+      before:
+        'fpr_set() writes thread.uw.fpsimd_state without fpsimd_flush_task_state(target) (statement flush-task), as do_sve_acc() converted the saved state without it.',
+      fix: 'Every write of a saved state that may still be bound invalidates the binding with fpsimd_flush_task_state() (751ecf6afd65 for the SVE trap; fpr_set() always did).',
+      statements: ['flush-task'],
+      source:
+        "CVE-2024-50275 advisory text and affected ranges (index id 68571391340); the fix's description and race (index id 55133223415); fpr_set() itself was not read (see the lifecycle notes in docs/kernel-notes.md).",
+    },
+  ],
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,

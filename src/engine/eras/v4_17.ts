@@ -7,6 +7,7 @@ import { memoryToRegs, regsToMemory, writeTaskMemory } from '../ghost';
 import {
   current,
   enter,
+  fixed,
   in_softirq,
   irqs_disabled,
   leave,
@@ -153,7 +154,10 @@ export function fpsimd_flush_thread(k: K): void {
   const t = current(k);
   stmt(k, 'zero');
   writeTaskMemory(k, t);
-  fpsimd_flush_task_state(k, t);
+  if (fixed(k, C674)) {
+    stmt(k, 'flush-task');
+    fpsimd_flush_task_state(k, t);
+  }
   set_foreign(k, t, true);
   k.bh--;
   leave(k);
@@ -163,7 +167,10 @@ export function fpsimd_flush_thread(k: K): void {
 export function fpsimd_cpu_pm_notifier(k: K): void {
   enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
   if (has_mm(k, current(k))) task_fpsimd_save(k);
-  fpsimd_flush_cpu_state(k); // this_cpu_write(fpsimd_last_state, NULL)
+  if (fixed(k, C7C68)) {
+    stmt(k, 'flush');
+    fpsimd_flush_cpu_state(k); // this_cpu_write(fpsimd_last_state, NULL)
+  }
   leave(k);
 }
 
@@ -229,12 +236,47 @@ export function kvm_arch_vcpu_put(k: K): void {
   leave(k);
 }
 
+/** "arm64: flush FP/SIMD state correctly after execve()": exec unbinds the task's old registers. */
+const C674 = '674c242c9323';
+/** "arm64: fix bug for reloading FPSIMD state after cpu power off": CPU_PM_ENTER unbinds the CPU. */
+const C7C68 = '7c68a9cc0402';
+
 export const v4_17: Era = {
   id: 'v4.17',
   runLoopFile: ARM_C,
   summary:
     'Before the patch: every guest entry traps FP; hyp saves the host into the per-CPU host context on the first access and, on every exit, saves the guest and restores the host, IRQs off.',
   fields,
+  historic: [
+    {
+      commit: C7C68,
+      subject: 'arm64: fix bug for reloading FPSIMD state after cpu power off',
+      date: '2014-09-01',
+      affected: 'v3.16 to v3.17-rc (the lazy restore of 005f78cd8849 until this fix)',
+      story:
+        "A CPU that goes idle and enters a low-power state loses its FPSIMD registers. The CPU PM notifier saved the outgoing state but left fpsimd_last_state pointing at the last task whose state the CPU held. When that task came back to the CPU, fpsimd_thread_switch() found the pointer and the task's cpu field matching, cleared TIF_FOREIGN_FPSTATE, and the task returned to user space with the registers' power-on contents instead of its own data.",
+      before:
+        "CPU_PM_ENTER saved live state but did not clear this CPU's fpsimd_last_state (statement flush).",
+      fix: 'CPU_PM_ENTER also writes fpsimd_last_state = NULL (fpsimd_flush_cpu_state()), so every task reloads after the power-down.',
+      statements: ['flush'],
+      source:
+        'commit list with dates (index id 49300830419); the sibling CPU hotplug fix 32365e64a20e, whose message describes the same stale pointer after the registers are reset (stored page of its diff); the 4.17 notifier with the flush (index id 105678143). The pre-fix diff itself was not read: the flush is the one statement the subject and the later code imply.',
+    },
+    {
+      commit: C674,
+      subject: 'arm64: flush FP/SIMD state correctly after execve()',
+      date: '2015-08-27',
+      affected: 'v3.16 to v4.2 (the lazy restore of 005f78cd8849 until this fix)',
+      story:
+        "exec zeroes the task's saved FP state and sets TIF_FOREIGN_FPSTATE, so that the new program starts with clean registers. But fpsimd_flush_thread() left the task bound to the CPU (fpsimd_last_state and the task's cpu field still matching). If the task was switched out and back in before returning to user space, fpsimd_thread_switch() recomputed the flag from that stale binding, cleared it, and the new program started with the old program's registers: the zeroed state was never loaded.",
+      before:
+        'fpsimd_flush_thread() zeroed the state and set TIF_FOREIGN_FPSTATE without fpsimd_flush_task_state(current) (statement flush-task).',
+      fix: 'fpsimd_flush_thread() calls fpsimd_flush_task_state(current), invalidating the cpu field, so no later switch can trust the old registers.',
+      statements: ['flush-task'],
+      source:
+        'commit list with dates (index id 49300830419); 4.17 fpsimd_flush_thread() with the call (index id 105678143). The pre-fix diff itself was not read.',
+    },
+  ],
   ablatable: [],
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,

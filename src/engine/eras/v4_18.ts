@@ -6,6 +6,7 @@ import { memoryToRegs, regsToMemory } from '../ghost';
 import {
   current,
   enter,
+  fixed,
   get_x,
   irqs_disabled,
   leave,
@@ -39,6 +40,9 @@ const HYP_SWITCH_C = 'arch/arm64/kvm/hyp/switch.c';
 const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'virt/kvm/arm/arm.c';
 const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
+
+/** "KVM: arm64: Don't mask softirq with IRQs disabled in vcpu_put()": local_irq_save() in put_fp. */
+const B045 = 'b045e4d0f392';
 
 /** vcpu->arch.flags bits this era uses. */
 const FP_ENABLED = 0;
@@ -98,7 +102,12 @@ export function kvm_arch_vcpu_ctxsync_fp(k: K, v: number): void {
 export function kvm_arch_vcpu_put_fp(k: K, v: number): void {
   enter(k, 'kvm_arch_vcpu_put_fp', KVM_FPSIMD_C);
   const wasOff = irqs_disabled(k);
-  set_irqs_off(k, true); // local_irq_save()
+  if (fixed(k, B045)) {
+    set_irqs_off(k, true); // local_irq_save()
+  } else {
+    stmt(k, 'local-bh-disable');
+    k.bh++; // local_bh_disable(), as first merged
+  }
   if (get_x(k, FP_ENABLED, v)) {
     if (on(k, 'put-save')) {
       stmt(k, 'save');
@@ -109,7 +118,13 @@ export function kvm_arch_vcpu_put_fp(k: K, v: number): void {
       fpsimd_flush_cpu_state(k);
     }
   }
-  set_irqs_off(k, wasOff); // local_irq_restore()
+  if (fixed(k, B045)) {
+    set_irqs_off(k, wasOff); // local_irq_restore()
+  } else {
+    stmt(k, 'local-bh-enable');
+    k.bh--; // local_bh_enable(): kernel/softirq.c warns when IRQs are disabled
+    WARN_ON(k, irqs_disabled(k), 'WARN_ON_ONCE(in_irq() || irqs_disabled()) in __local_bh_enable_ip()');
+  }
   leave(k);
 }
 
@@ -177,6 +192,22 @@ export const v4_18: Era = {
   runLoopFile: ARM_C,
   summary: 'The patch: lazy host save in hyp, guest state bound to the CPU after exit, saved on vcpu_put.',
   fields,
+  historic: [
+    {
+      commit: B045,
+      subject: "KVM: arm64: Don't mask softirq with IRQs disabled in vcpu_put()",
+      date: '2018-06-15',
+      affected: 'v4.18-rc1 only (the patch as first merged, e6b673b741ea); fixed before v4.18',
+      story:
+        'When the scheduler preempts a vcpu thread inside KVM_RUN, the preempt notifier calls vcpu_put with IRQs disabled (the run-queue lock is held). As first merged, kvm_arch_vcpu_put_fp() protected its save with local_bh_disable()/local_bh_enable(), and local_bh_enable() with IRQs disabled trips a WARN in kernel/softirq.c (it may run pending softirqs). Leaving KVM_RUN normally, with IRQs on, was fine, so only preemption shows it.',
+      before:
+        'kvm_arch_vcpu_put_fp() used local_bh_disable()/local_bh_enable() around the save and flush (statements local-bh-disable, local-bh-enable).',
+      fix: 'local_irq_save()/local_irq_restore() instead: correct whether vcpu_put runs with IRQs on (ioctl exit) or off (preempt notifier).',
+      statements: ['local-bh-disable', 'local-bh-enable'],
+      source:
+        'first merged arch/arm64/kvm/fpsimd.c (index id 248864340); __local_bh_enable_ip() WARN (index id 1263188552); commit list with dates (index id 49300830419)',
+    },
+  ],
   ablatable: [
     {
       name: 'ctxsync-bind',

@@ -22,15 +22,21 @@ import {
 } from '../kctx';
 import {
   fpsimd_bind_state_to_cpu,
-  fpsimd_flush_cpu_state,
+  fpsimd_preserve_current_state,
   fpsimd_restore_current_state,
-  fpsimd_save,
-  fpsimd_thread_switch,
-  kernel_neon_begin,
-  kernel_neon_end,
   test_foreign,
   update_thread_flag_foreign,
 } from '../kernel/fpsimd';
+import {
+  fpsimd_cpu_pm_notifier,
+  fpsimd_flush_task_state,
+  fpsimd_flush_thread,
+  fpsimd_save_and_flush_cpu_state,
+  fpsimd_thread_switch,
+  fpsimd_update_current_state,
+  kernel_neon_begin,
+  kernel_neon_end,
+} from '../kernel/fpsimd_mainline';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
@@ -38,7 +44,6 @@ const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
 const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'arch/arm64/kvm/arm.c';
 const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
-const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 
 /** host_data's fp_owner: one per physical CPU, whichever vcpu runs there. */
 const FP_OWNER = 0;
@@ -65,17 +70,6 @@ const fp_owner = (k: K): number => get_x(k, FP_OWNER, -1);
  * storage of the thread that runs vcpu v.
  */
 const hostThread = (k: K, v: number): number => k.cfg.contexts[v].partner;
-
-/** arch/arm64/kernel/fpsimd.c: save whatever live state the registers hold and unbind it, IRQs off. */
-export function fpsimd_save_and_flush_cpu_state(k: K): void {
-  enter(k, 'fpsimd_save_and_flush_cpu_state', FPSIMD_C);
-  const wasOff = irqs_disabled(k);
-  set_irqs_off(k, true); // local_irq_save()
-  fpsimd_save(k);
-  fpsimd_flush_cpu_state(k);
-  set_irqs_off(k, wasOff); // local_irq_restore()
-  leave(k);
-}
 
 /** arch/arm64/kvm/fpsimd.c: share the vcpu thread's FP state with hyp (kvm_share_hyp()). */
 export function kvm_arch_vcpu_run_map_fp(k: K, v: number): void {
@@ -220,6 +214,11 @@ export const v6_13: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
+  fpsimd_preserve_current_state,
+  fpsimd_update_current_state,
+  fpsimd_flush_thread,
+  fpsimd_flush_task_state,
+  cpu_pm_enter: fpsimd_cpu_pm_notifier,
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');

@@ -6,11 +6,13 @@ import { writeTaskMemory } from '../ghost';
 import {
   current,
   enter,
+  fixed,
   in_softirq,
   irqs_disabled,
   leave,
   set_foreign,
   set_fpsimd_cpu,
+  set_irqs_off,
   set_kernel_fpsimd_cpu,
   set_kernel_fpstate,
   stmt,
@@ -28,6 +30,9 @@ import {
 } from './fpsimd';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
+
+/** "arm64/fpsimd: Avoid erroneous elide of user state reload" (v6.10, 2024-05-22). */
+export const E92B = 'e92bee9f861b';
 
 /** test_tsk_thread_flag(t, TIF_KERNEL_FPSTATE); the idle task never has it. */
 const kernelFpstate = (k: K, t: number): boolean => t >= 0 && k.s.tasks[t].kernelFpstate;
@@ -66,7 +71,7 @@ export function fpsimd_thread_switch(k: K, next: number): void {
     stmt(k, 'load-kernel');
     fpsimd_load_kernel_state(k, next);
     // e92bee9f861b: no stale binding of next's user state may survive its kernel-mode section.
-    fpsimd_flush_cpu_state(k);
+    if (fixed(k, E92B)) fpsimd_flush_cpu_state(k);
   } else if (next >= 0) {
     const wrong_task = k.s.cpus[k.cpu].lastState !== next;
     const wrong_cpu = k.s.tasks[next].cpuField !== k.cpu;
@@ -149,5 +154,23 @@ export function fpsimd_update_current_state(k: K): void {
   fpsimd_bind_task_to_cpu(k);
   set_foreign(k, t, false);
   k.bh--;
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: save whatever live state the registers hold and unbind it, IRQs off. */
+export function fpsimd_save_and_flush_cpu_state(k: K): void {
+  enter(k, 'fpsimd_save_and_flush_cpu_state', FPSIMD_C);
+  const wasOff = irqs_disabled(k);
+  set_irqs_off(k, true); // local_irq_save()
+  fpsimd_save(k);
+  fpsimd_flush_cpu_state(k);
+  set_irqs_off(k, wasOff); // local_irq_restore()
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c: CPU_PM_ENTER saves and unbinds whatever is live before power is lost. */
+export function fpsimd_cpu_pm_notifier(k: K): void {
+  enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
+  fpsimd_save_and_flush_cpu_state(k);
   leave(k);
 }
