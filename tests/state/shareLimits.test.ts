@@ -12,7 +12,7 @@ import {
   printScenario,
   utf8Bytes,
 } from '../../src/engine';
-import { decodeShare, encodeShare } from '../../src/state/share';
+import { decodeShare } from '../../src/state/share';
 import { bombPayload, bombSize } from './linkBomb';
 import { fullNotes, longNotes, maxEvents } from './linkLimitScenarios';
 
