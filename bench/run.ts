@@ -24,6 +24,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'explorer', load: () => import('./groups/explorer.ts') },
   // Same group name: `--only explorer` runs both, and the worker's ratio is reported in the explorer group.
   { name: 'explorer', load: () => import('./groups/explorerWorker.ts') },
+  { name: 'links', load: () => import('./groups/links.ts') },
 ];
 
 function parseOnly(argv: string[]): string[] | null {

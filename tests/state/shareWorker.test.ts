@@ -67,14 +67,14 @@ describe('linkDecoder', () => {
 
   it('hands a link whose data is larger than the quick budget to a worker, and stops it after', async () => {
     const frag = encodeShare({
-      scenario: fullNotes(40),
+      scenario: fullNotes(5),
       variant: 'v4.18',
       step: 0,
       view: 'diagram',
       embed: false,
       cpu: 0,
     });
-    expect(JSON.stringify(fullNotes(40)).length).toBeGreaterThan(QUICK_DATA_CHARS);
+    expect(JSON.stringify(fullNotes(5)).length).toBeGreaterThan(QUICK_DATA_CHARS);
     const res = linkDecoder(make)(frag);
     expect(res instanceof Promise).toBe(true);
     expect(FakeWorker.made[0].received).toEqual([frag]);
