@@ -153,8 +153,8 @@ export function startUrlSync(
       if (notice) notices.dismiss(notice);
       if (stopped || n !== latest) return;
       decoding = false;
+      // Opening changes the stores, which schedules the write; a refused link stays in the address.
       openDecoded(decoded);
-      schedule();
     });
   };
   const onHash = (): void => {

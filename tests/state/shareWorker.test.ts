@@ -150,6 +150,9 @@ describe('opening a link that decodes slowly', () => {
     expect(notice.title).toBe('This link could not be opened');
     expect(notice.detail).toMatch(/unpacks to more than 5,000,000 characters/);
     expect(useScenarioStore.getState().scenario.title).toBe('At start');
+    // The refused link stays in the address (it is not overwritten by the screen) until the screen changes.
+    vi.advanceTimersByTime(1000);
+    expect(window.location.hash).toMatch(/^#v1&data=/);
     stop();
   });
 });
