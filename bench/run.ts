@@ -27,6 +27,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'explorer', load: () => import('./groups/explorerWorker.ts') },
   { name: 'explorer', load: () => import('./groups/explorerScale.ts') },
   { name: 'spin', load: () => import('./groups/spin.ts') },
+  { name: 'links', load: () => import('./groups/links.ts') },
 ];
 
 function parseOnly(argv: string[]): string[] | null {

@@ -2,13 +2,12 @@
 // Nothing here throws on bad input: every problem comes back as an error naming where it is.
 import * as z from 'zod/mini';
 import { jsonErrorOffset } from './jsonpos';
+import { MAX_CPUS, MAX_EVENTS, MAX_NOTE_CHARS, MAX_SCENARIO_BYTES, MAX_TASKS, utf8Bytes } from './limits';
 import { OPS, TASK_OPS, type Scenario } from './types';
 
 export const SCENARIO_FORMAT = 'fpsimd-scenario/1';
-/** Larger files are refused before parsing (a scenario of 100,000 events is about 3 MB). */
-export const MAX_SCENARIO_BYTES = 5_000_000;
-export const MAX_EVENTS = 100_000;
-export const MAX_CPUS = 8;
+// The limits live in limits.ts (shared with the link decoder and the CLI); re-exported for old imports.
+export { MAX_CPUS, MAX_EVENTS, MAX_SCENARIO_BYTES } from './limits';
 export const ID_PATTERN = /^[a-z][a-z0-9_-]{0,23}$/;
 
 export interface ScenarioError {
@@ -52,7 +51,13 @@ const eventSchema = z.strictObject(
     cpu: int(0, MAX_CPUS - 1, `must be a CPU number, 0 to ${MAX_CPUS - 1}`),
     op: z.enum(OPS, { error: () => `must be one of ${OPS.join(', ')}` }),
     task: z.optional(id),
-    note: z.optional(z.string(must('a string')).check(z.maxLength(2000, 'must be at most 2,000 characters'))),
+    note: z.optional(
+      z
+        .string(must('a string'))
+        .check(
+          z.maxLength(MAX_NOTE_CHARS, `must be at most ${MAX_NOTE_CHARS.toLocaleString('en')} characters`),
+        ),
+    ),
   },
   objectError,
 );
@@ -82,7 +87,7 @@ export const scenarioSchema = z.strictObject(
     cpus: int(1, MAX_CPUS, `must be 1 to ${MAX_CPUS}`),
     tasks: z
       .array(taskSchema, must('a list of tasks'))
-      .check(z.minLength(1, 'needs at least one task'), z.maxLength(32, 'at most 32 tasks')),
+      .check(z.minLength(1, 'needs at least one task'), z.maxLength(MAX_TASKS, `at most ${MAX_TASKS} tasks`)),
     start: z.record(z.string(), id, must('an object of CPU number to task id')),
     events: z
       .array(eventSchema, must('a list of events'))
@@ -218,13 +223,15 @@ const nameInvisible = (s: string): string =>
  */
 export function parseScenario(input: string): ParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (text.length > MAX_SCENARIO_BYTES)
+  // Bytes, as the CLI counts them (a character is at least one byte: the cheap test first).
+  const bytes = text.length > MAX_SCENARIO_BYTES ? text.length : utf8Bytes(text);
+  if (bytes > MAX_SCENARIO_BYTES)
     return {
       ok: false,
       errors: [
         {
           where: '',
-          message: `file is ${(text.length / 1e6).toFixed(1)} MB; scenarios are limited to ${MAX_SCENARIO_BYTES / 1e6} MB`,
+          message: `file is ${(bytes / 1e6).toFixed(1)} MB; scenarios are limited to ${MAX_SCENARIO_BYTES / 1e6} MB`,
         },
       ],
     };

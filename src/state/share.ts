@@ -1,16 +1,28 @@
 // Shared links: the whole screen (scenario, variant, step, view) in the URL fragment, compact and versioned.
-// Format v1: `#v1&step=12&variant=v4.18&view=diagram[&cpu=1][&embed=1][&cmp=ID,ID[,ID]]&data=PAYLOAD`
-// (`cmp`: the compare view's variants, added later; links without it stay valid), where PAYLOAD is
-// lz-string's URI-safe compression of the scenario as a compact JSON (CompactV1). Events are two or three
-// characters each (op code, CPU digit, task index for `schedule`), which keeps a 200-event link well under
-// 1,000 characters. The payload comes last, so a link cut short always fails to unpack (and says so);
-// the small fields stay outside it, so stepping re-encodes nothing (the payload is cached per scenario).
-// Older versions are migrated one step at a time (MIGRATIONS).
+// Format v2: `#v2&step=12&variant=v4.18&view=diagram[&cpu=1][&embed=1][&cmp=ID,ID[,ID]]&data=PAYLOAD&sum=CRC`
+// where PAYLOAD is lz-string's URI-safe compression of the scenario as a compact JSON (linkCompact.ts)
+// and CRC the checksum of the whole link (below), so that a changed or lost character is reported
+// instead of opening another scenario. Format v1 is the same without `sum`; v1 links keep opening.
+// The small fields stay outside the payload, so stepping re-encodes nothing (the payload is cached per
+// scenario). Unpacking is bounded (linkInflate.ts) and the scenario must fit in a scenario file
+// (engine/limits.ts), so a link never carries what the importer or the CLI would refuse.
+import {
+  formatErrors,
+  MAX_LINK_CHARS,
+  MAX_LINK_DATA_CHARS,
+  MAX_SCENARIO_BYTES,
+  printScenario,
+  utf8Bytes,
+  validateScenario,
+  type Scenario,
+} from '../engine';
+import { crc32, hex32 } from './linkChecksum';
+import { fromCompact, LinkError, toCompact } from './linkCompact';
+import { inflateLink } from './linkInflate';
 // lz-string is CommonJS: a default import works in Vite, vitest and plain Node (e2e, bench) alike.
 import LZString from 'lz-string';
-import { formatErrors, validateScenario, type Scenario, type ScenarioEvent } from '../engine';
 
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
 
 /** What a link carries. `view` is checked by the caller against the views it knows. */
 export interface SharedScreen {
@@ -27,196 +39,63 @@ export interface SharedScreen {
 
 export type DecodeResult = { ok: true; screen: SharedScreen } | { ok: false; message: string };
 
-/**
- * Op codes of format v1, frozen: a new op gets the next free letter here, never a reused one, so that
- * old links keep their meaning whatever order the engine lists its ops in.
- */
-const V1_OPS: readonly string[] = [
-  'schedule',
-  'ret_to_user',
-  'syscall',
-  'user_fp',
-  'kernel_neon',
-  'softirq_neon',
-  'vcpu_load',
-  'guest_enter',
-  'guest_fp',
-  'guest_exit',
-  'vcpu_put',
-  // Appended with the section and lifecycle ops; codes never move, so older links decode unchanged.
-  'kernel_neon_begin',
-  'kernel_fp',
-  'kernel_neon_end',
-  'signal',
-  'sigreturn',
-  'exec',
-  'ptrace_setfp',
-  'idle',
-  'cpu_suspend',
-];
-/** Ops followed by a task index (the schedule target, the ptrace tracee). */
-const TASK_CODED: ReadonlySet<string> = new Set(['schedule', 'ptrace_setfp']);
-const OP_CODE = new Map(V1_OPS.map((op, i) => [op, String.fromCharCode(97 + i)]));
-/** Task indices in `schedule` events: scenarios have at most 32 tasks. */
-const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
-
-/** The scenario inside a v1 link. Short keys: the link is the whole document. */
-export interface CompactV1 {
-  /** title */
-  t: string;
-  /** description */
-  d?: string;
-  /** the scenario's own variant field */
-  sv?: string;
-  /** cpus */
-  c: number;
-  /** tasks: `id`, `id:vcpu` or `id!` (kernel thread), comma-separated */
-  k: string;
-  /** start task per CPU, comma-separated, empty = idle */
-  s: string;
-  /** events */
-  e: string;
-  /** notes by event index */
-  n?: Record<string, string>;
-}
-
 /** The small fields of a link, as read from it (before checking). */
 export type LinkParams = Record<string, string>;
 
-function encodeEvents(sc: Scenario): string {
-  const taskIndex = new Map(sc.tasks.map((t, i) => [t.id, i]));
-  let out = '';
-  for (const ev of sc.events) {
-    out += (OP_CODE.get(ev.op) ?? '?') + String(ev.cpu);
-    if (TASK_CODED.has(ev.op)) out += DIGITS[taskIndex.get(ev.task ?? '') ?? 0];
-  }
-  return out;
-}
-
-export function toCompact(sc: Scenario): CompactV1 {
-  const out: CompactV1 = {
-    t: sc.title,
-    c: sc.cpus,
-    k: sc.tasks.map((t) => t.id + (t.vcpu ? `:${t.vcpu}` : '') + (t.kthread ? '!' : '')).join(','),
-    s: Array.from({ length: sc.cpus }, (_, c) => sc.start[String(c)] ?? '').join(','),
-    e: encodeEvents(sc),
-  };
-  if (sc.description !== undefined) out.d = sc.description;
-  if (sc.variant !== undefined) out.sv = sc.variant;
-  const notes: Record<string, string> = {};
-  sc.events.forEach((ev, i) => {
-    if (ev.note !== undefined) notes[i] = ev.note;
-  });
-  if (Object.keys(notes).length) out.n = notes;
-  return out;
-}
-
 /** Compressing a 10,000-event scenario takes a few ms: done once per scenario object. */
-const payloads = new WeakMap<Scenario, string>();
+const payloads = new WeakMap<Scenario, { payload: string; crc: number }>();
 
-export function scenarioPayload(sc: Scenario): string {
+function packed(sc: Scenario): { payload: string; crc: number } {
   let p = payloads.get(sc);
   if (p === undefined) {
-    p = LZString.compressToEncodedURIComponent(JSON.stringify(toCompact(sc)));
+    const payload = LZString.compressToEncodedURIComponent(JSON.stringify(toCompact(sc)));
+    p = { payload, crc: crc32(`${payload}\n`) };
     payloads.set(sc, p);
   }
   return p;
 }
 
+/**
+ * The checksum of a v2 link: CRC-32 of the payload, a newline, the version (`v2`) and every other field
+ * as `&key=value` (values URI-decoded, so re-encoding by a browser or a chat program changes nothing),
+ * in the order written. `payloadCrc` is the CRC of `${payload}\n`.
+ */
+function linkSum(payloadCrc: number, version: number, fields: readonly [string, string][]): string {
+  let tail = `v${version}`;
+  for (const [k, v] of fields) tail += `&${k}=${v}`;
+  return hex32(crc32(tail, payloadCrc));
+}
+
 /** The fragment (without `#`) for a screen. */
 export function encodeShare(screen: SharedScreen): string {
-  let out = `v${SHARE_VERSION}&step=${screen.step}&variant=${encodeURIComponent(screen.variant)}`;
-  out += `&view=${encodeURIComponent(screen.view)}`;
-  if (screen.cpu) out += `&cpu=${screen.cpu}`;
-  if (screen.embed) out += '&embed=1';
-  if (screen.compare?.length) out += `&cmp=${screen.compare.map(encodeURIComponent).join(',')}`;
-  return `${out}&data=${scenarioPayload(screen.scenario)}`;
-}
-
-class LinkError extends Error {}
-const fail = (message: string): never => {
-  throw new LinkError(message);
-};
-
-function str(v: unknown, what: string): string {
-  return typeof v === 'string' ? v : fail(`${what} is missing or not text`);
-}
-
-function int(v: unknown, what: string): number {
-  return typeof v === 'number' && Number.isInteger(v) ? v : fail(`${what} is missing or not a whole number`);
-}
-
-function decodeEvents(text: string, taskIds: string[]): ScenarioEvent[] {
-  const events: ScenarioEvent[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const at = events.length;
-    const op = V1_OPS[text.charCodeAt(i) - 97];
-    if (op === undefined) fail(`event ${at} has an unknown op code "${text[i]}"`);
-    const cpu = DIGITS.indexOf(text[i + 1] ?? '');
-    if (cpu < 0 || cpu >= 10) fail(`event ${at} has no CPU`);
-    i += 2;
-    const ev = { cpu, op } as ScenarioEvent;
-    if (TASK_CODED.has(op)) {
-      const t = DIGITS.indexOf(text[i] ?? '');
-      if (t < 0 || t >= taskIds.length) fail(`event ${at} (${op}) names no task`);
-      ev.task = taskIds[t];
-      i++;
-    }
-    events.push(ev);
-  }
-  return events;
-}
-
-/** Builds the scenario object from v1 data; validation is left to the engine. */
-function fromCompact(c: Record<string, unknown>): Record<string, unknown> {
-  const cpus = int(c.c, 'the CPU count');
-  const tasks = str(c.k, 'the task list')
-    .split(',')
-    .map((spec) => {
-      const kthread = spec.endsWith('!');
-      const [id, vcpu] = (kthread ? spec.slice(0, -1) : spec).split(':');
-      return { id, ...(vcpu !== undefined ? { vcpu } : {}), ...(kthread ? { kthread: true } : {}) };
-    });
-  const start: Record<string, string> = {};
-  str(c.s, 'the start tasks')
-    .split(',')
-    .forEach((id, cpu) => {
-      if (id) start[String(cpu)] = id;
-    });
-  const events = decodeEvents(
-    str(c.e, 'the event list'),
-    tasks.map((t) => t.id),
-  );
-  if (c.n !== undefined) {
-    if (typeof c.n !== 'object' || c.n === null) fail('the notes are not a list');
-    for (const [k, note] of Object.entries(c.n as Record<string, unknown>)) {
-      const ev = events[Number(k)];
-      if (!ev) fail(`a note is attached to event ${k}, which does not exist`);
-      ev.note = str(note, `the note of event ${k}`);
-    }
-  }
-  return {
-    format: 'fpsimd-scenario/1',
-    title: c.t,
-    ...(c.d !== undefined ? { description: c.d } : {}),
-    ...(c.sv !== undefined ? { variant: c.sv } : {}),
-    cpus,
-    tasks,
-    start,
-    events,
-  };
+  const fields: [string, string][] = [
+    ['step', String(screen.step)],
+    ['variant', screen.variant],
+    ['view', screen.view],
+  ];
+  if (screen.cpu) fields.push(['cpu', String(screen.cpu)]);
+  if (screen.embed) fields.push(['embed', '1']);
+  if (screen.compare?.length) fields.push(['cmp', screen.compare.join(',')]);
+  const { payload, crc } = packed(screen.scenario);
+  let out = `v${SHARE_VERSION}`;
+  for (const [k, v] of fields)
+    out += `&${k}=${k === 'cmp' ? v.split(',').map(encodeURIComponent).join(',') : encodeURIComponent(v)}`;
+  return `${out}&data=${payload}&sum=${linkSum(crc, SHARE_VERSION, fields)}`;
 }
 
 function whole(params: LinkParams, key: string, what: string): number {
   const v = params[key];
   if (v === undefined) return 0;
-  return /^\d{1,7}$/.test(v) ? Number(v) : fail(`${what} "${v}" is not a whole number`);
+  return /^\d{1,7}$/.test(v) ? Number(v) : fail(`${what} "${v.slice(0, 20)}" is not a whole number`);
 }
 
+const fail = (message: string): never => {
+  throw new LinkError(message);
+};
+
 /**
- * Migrations from link version n to n+1, applied in order to the decoded JSON. There is only v1 so far;
- * a v2 format adds `1: (v1) => v2` here and keeps every old link opening.
+ * Migrations from link version n to n+1, applied in order to the decoded JSON. v2 added only the
+ * checksum (checked before unpacking), so v1 data is v2 data.
  */
 export const MIGRATIONS: Record<
   number,
@@ -224,68 +103,127 @@ export const MIGRATIONS: Record<
     params: LinkParams;
     data: Record<string, unknown>;
   }
-> = {};
+> = { 1: (v1) => v1 };
 
-/** Splits `v1&a=b&data=...` into its version and fields. The payload is not URI-decoded (it needs none). */
-function splitFragment(text: string): { version: number; params: LinkParams } | null {
+interface Fragment {
+  version: number;
+  params: LinkParams;
+  /** Every field but `data` and `sum`, in the order written: what the checksum covers. */
+  fields: [string, string][];
+}
+
+/** Splits `v2&a=b&data=...` into its version and fields. The payload is not URI-decoded (it needs none). */
+function splitFragment(text: string): Fragment | null {
   const parts = text.split('&');
-  const m = /^v(\d+)$/.exec(parts[0]);
+  const m = /^v(\d{1,6})$/.exec(parts[0]);
   if (!m) return null;
   const params: LinkParams = {};
+  const fields: [string, string][] = [];
   for (const part of parts.slice(1)) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
     const key = part.slice(0, eq);
     const raw = part.slice(eq + 1);
-    try {
-      params[key] = key === 'data' ? raw : decodeURIComponent(raw);
-    } catch {
-      params[key] = raw;
-    }
+    let value = raw;
+    if (key !== 'data')
+      try {
+        value = decodeURIComponent(raw);
+      } catch {
+        value = raw;
+      }
+    params[key] = value;
+    if (key !== 'data' && key !== 'sum') fields.push([key, value]);
   }
-  return { version: Number(m[1]), params };
+  return { version: Number(m[1]), params, fields };
+}
+
+const damaged = (message: string): DecodeResult => ({ ok: false, message });
+
+/** v2 and later: the checksum must be there and match, or the link was changed or cut. */
+function checkSum(f: Fragment, payload: string): DecodeResult | null {
+  const sum = f.params.sum;
+  if (sum === undefined)
+    return damaged(
+      'The link is damaged or incomplete: its checksum is missing (it may have been cut short when copied).',
+    );
+  if (!/^[0-9a-f]{8}$/.test(sum))
+    return damaged(
+      `The link is damaged or incomplete: its checksum "${sum.slice(0, 20)}" is not 8 hex digits (it may have been cut short when copied).`,
+    );
+  if (linkSum(crc32(`${payload}\n`), f.version, f.fields) !== sum)
+    return damaged(
+      'The link is damaged: it does not match its checksum, so a character was changed, lost or added ' +
+        'after it was made (often by copying or editing it by hand). Ask for the link again.',
+    );
+  return null;
 }
 
 /** Reads a fragment (with or without `#`). Never throws: a bad link gives a message saying what is wrong. */
 export function decodeShare(fragment: string): DecodeResult {
+  // With the full budget it never gives up; the fallback only satisfies the type.
+  return decodeShareWithin(fragment, MAX_LINK_DATA_CHARS) ?? damaged('The link could not be read.');
+}
+
+/**
+ * decodeShare, giving up (null) as soon as the link's data unpacks to more than `budget` characters:
+ * the caller decodes larger links elsewhere (linkDecoder.ts). With the full budget it never gives up.
+ */
+export function decodeShareWithin(fragment: string, budget: number): DecodeResult | null {
   const text = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (text.length > MAX_LINK_CHARS)
+    return damaged(
+      `The link is too long (${text.length.toLocaleString('en')} characters; links are at most ${MAX_LINK_CHARS.toLocaleString('en')}).`,
+    );
   const parsed = splitFragment(text);
   if (!parsed)
-    return { ok: false, message: 'The address does not hold a fpsimd-viz link (it should start with #v1&).' };
+    return damaged(`The address does not hold a fpsimd-viz link (it should start with #v${SHARE_VERSION}&).`);
   const { version } = parsed;
   if (version > SHARE_VERSION)
-    return {
-      ok: false,
-      message: `The link was made by a newer version of fpsimd-viz (link format v${version}; this version reads up to v${SHARE_VERSION}).`,
-    };
-  if (version < 1) return { ok: false, message: `The link format v${version} does not exist.` };
+    return damaged(
+      `The link was made by a newer version of fpsimd-viz (link format v${version}; this version reads up to v${SHARE_VERSION}).`,
+    );
+  if (version < 1) return damaged(`The link format v${version} does not exist.`);
   const payload = parsed.params.data;
-  if (!payload) return { ok: false, message: 'The link is incomplete: it has no scenario data.' };
-  let json: string | null;
-  try {
-    json = LZString.decompressFromEncodedURIComponent(payload);
-  } catch {
-    json = null;
+  if (!payload) return damaged('The link is incomplete: it has no scenario data.');
+  if (version >= 2) {
+    const bad = checkSum(parsed, payload);
+    if (bad) return bad;
   }
-  if (!json)
-    return { ok: false, message: 'The link is damaged or incomplete: its data could not be unpacked.' };
+  let inflated: ReturnType<typeof inflateLink>;
+  try {
+    inflated = inflateLink(payload, Math.min(budget, MAX_LINK_DATA_CHARS));
+  } catch {
+    inflated = { ok: false, reason: 'damaged' };
+  }
+  if (!inflated.ok && inflated.reason === 'too-large' && budget < MAX_LINK_DATA_CHARS) return null;
+  if (!inflated.ok)
+    return damaged(
+      inflated.reason === 'too-large'
+        ? `The link was not opened: its data unpacks to more than ${MAX_LINK_DATA_CHARS.toLocaleString('en')} characters, more than any scenario file can hold (${MAX_SCENARIO_BYTES / 1e6} MB).`
+        : 'The link is damaged or incomplete: its data could not be unpacked.',
+    );
+  return decodeData(version, parsed.params, inflated.text);
+}
+
+function decodeData(version: number, params: LinkParams, json: string): DecodeResult {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return {
-      ok: false,
-      message: 'The link is damaged or incomplete (it may have been cut short when copied).',
-    };
+    return damaged('The link is damaged or incomplete (it may have been cut short when copied).');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, message: 'The link is damaged: its data is not a fpsimd-viz scenario.' };
+    return damaged('The link is damaged: its data is not a fpsimd-viz scenario.');
   try {
-    let link = { params: parsed.params, data: value as Record<string, unknown> };
+    let link = { params, data: value as Record<string, unknown> };
     for (let v = version; v < SHARE_VERSION; v++) link = MIGRATIONS[v](link);
     const res = validateScenario(fromCompact(link.data));
-    if (!res.ok)
-      return { ok: false, message: `The link's scenario is not valid:\n${formatErrors(res.errors)}` };
+    if (!res.ok) return damaged(`The link's scenario is not valid:\n${formatErrors(res.errors)}`);
+    const bytes = utf8Bytes(printScenario(res.scenario));
+    if (bytes > MAX_SCENARIO_BYTES)
+      return damaged(
+        `The link was not opened: its scenario would be a ${(bytes / 1e6).toFixed(1)} MB file, over the ${MAX_SCENARIO_BYTES / 1e6} MB that scenario files may have.`,
+      );
     const p = link.params;
     return {
       ok: true,
@@ -300,7 +238,7 @@ export function decodeShare(fragment: string): DecodeResult {
       },
     };
   } catch (e) {
-    if (e instanceof LinkError) return { ok: false, message: `The link is damaged: ${e.message}.` };
-    return { ok: false, message: 'The link is damaged: its data could not be read.' };
+    if (e instanceof LinkError) return damaged(`The link is damaged: ${e.message}.`);
+    return damaged('The link is damaged: its data could not be read.');
   }
 }

@@ -8,7 +8,8 @@ import { checkCompareIds, compareForLink, useCompareStore } from './compareStore
 import { useLibraryStore } from './libraryStore';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore, type Origin } from './scenarioStore';
-import { decodeShare, encodeShare, type SharedScreen } from './share';
+import { linkDecoder, type LinkDecoder } from './linkDecoder';
+import { decodeShare, encodeShare, type DecodeResult, type SharedScreen } from './share';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW, isView } from './views';
 
@@ -46,12 +47,16 @@ function originOf(sc: Scenario): Origin {
 }
 
 /**
- * Opens a fragment. A bad link leaves what is on screen as it is and says what was wrong.
- * Returns whether the link was opened.
+ * Opens a fragment, decoding it here. A bad link leaves what is on screen as it is and says what was
+ * wrong. Returns whether the link was opened.
  */
 export function openFragment(fragment: string): boolean {
+  return openDecoded(decodeShare(fragment));
+}
+
+/** Puts a decoded link on screen (or says why it cannot be). Returns whether it was opened. */
+export function openDecoded(res: DecodeResult): boolean {
   const notices = useNoticeStore.getState();
-  const res = decodeShare(fragment);
   if (!res.ok) {
     notices.push(
       'error',
@@ -90,16 +95,33 @@ export function openFragment(fragment: string): boolean {
   return true;
 }
 
+/** A link still decoding after this long gets a notice saying so. */
+const SLOW_LINK_MS = 150;
+
 /**
- * Mirrors the screen into the fragment and opens a fragment pasted into the address bar. The write
- * waits until the screen has been still for `delayMs` (replaceState of a long URL costs tens of ms in
- * Chromium, too much to do between the frames of rapid stepping). Returns a function that stops it.
+ * Mirrors the screen into the fragment and opens a fragment pasted into the address bar (and, with
+ * `openNow`, the one already there). The write waits until the screen has been still for `delayMs`
+ * (replaceState of a long URL costs tens of ms in Chromium, too much to do between the frames of rapid
+ * stepping). A large link is decoded off the page's thread (`decode`): the page answers meanwhile,
+ * the address keeps the link until it is opened, and a newer link wins over one still decoding.
+ * Returns a function that stops it.
  */
-export function startUrlSync(win: Window = window, delayMs = 300): () => void {
+export function startUrlSync(
+  win: Window = window,
+  delayMs = 300,
+  decode: LinkDecoder = linkDecoder(),
+  openNow = false,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written = win.location.hash.slice(1);
+  /** The number of the newest link opened; a decode that finishes for an older one is dropped. */
+  let latest = 0;
+  let decoding = false;
+  let stopped = false;
   const write = (): void => {
     timer = undefined;
+    // A link is being decoded: the address keeps it until it is opened (or refused).
+    if (decoding) return;
     // The address changed since our last write (a link pasted, its hashchange not handled yet):
     // leave it for onHash rather than overwrite it.
     if (win.location.hash.slice(1) !== written) return;
@@ -112,6 +134,29 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(write, delayMs);
   };
+  const open = (fragment: string): void => {
+    const n = ++latest;
+    const res = decode(fragment);
+    if (!(res instanceof Promise)) {
+      decoding = false;
+      openDecoded(res);
+      return;
+    }
+    decoding = true;
+    const notices = useNoticeStore.getState();
+    let notice = 0;
+    const slow = setTimeout(() => {
+      notice = notices.push('info', 'Opening the link…', 'It is large: it is being unpacked and checked.');
+    }, SLOW_LINK_MS);
+    void res.then((decoded) => {
+      clearTimeout(slow);
+      if (notice) notices.dismiss(notice);
+      if (stopped || n !== latest) return;
+      decoding = false;
+      // Opening changes the stores, which schedules the write; a refused link stays in the address.
+      openDecoded(decoded);
+    });
+  };
   const onHash = (): void => {
     const fragment = win.location.hash.slice(1);
     if (fragment === written) return;
@@ -119,8 +164,9 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     written = fragment;
-    if (fragment) openFragment(fragment);
+    if (fragment) open(fragment);
   };
+  if (openNow && written) open(written);
   const unsubs = [
     useScenarioStore.subscribe(schedule),
     useViewStore.subscribe(schedule),
@@ -128,6 +174,7 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
   ];
   win.addEventListener('hashchange', onHash);
   return () => {
+    stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     unsubs.forEach((u) => u());
     win.removeEventListener('hashchange', onHash);
@@ -135,10 +182,8 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
 }
 
 /** Startup: read the saved scenarios, open the link in the address bar (if any), start syncing. */
-export function bootstrap(win: Window = window): () => void {
+export function bootstrap(win: Window = window, decode: LinkDecoder = linkDecoder()): () => void {
   useLibraryStore.getState().load();
-  const fragment = win.location.hash.slice(1);
-  if (fragment) openFragment(fragment);
-  const stops = [startUrlSync(win), startAutosave()];
+  const stops = [startUrlSync(win, 300, decode, true), startAutosave()];
   return () => stops.forEach((stop) => stop());
 }

@@ -29,7 +29,7 @@ describe('the comparison in shared links', () => {
 
   it('writes cmp after the small fields and before the payload, and reads it back', () => {
     const frag = encodeShare(screen({ compare: ['v4.18', 'v4.18/no-put-save'] }));
-    expect(frag).toMatch(/^v1&step=12&variant=v4\.18&view=compare&cmp=v4\.18,v4\.18%2Fno-put-save&data=/);
+    expect(frag).toMatch(/^v2&step=12&variant=v4\.18&view=compare&cmp=v4\.18,v4\.18%2Fno-put-save&data=/);
     const res = decodeShare(frag);
     expect(res.ok && res.screen).toEqual(screen({ compare: ['v4.18', 'v4.18/no-put-save'] }));
   });

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OPS, parseScenario, printScenario, type Op, type Scenario } from '../../src/engine';
+import { OPS, parseScenario, printScenario, TASK_OPS, type Op, type Scenario } from '../../src/engine';
 import { DEFAULT_COMPARE, useCompareStore } from '../../src/state/compareStore';
 import { useLibraryStore } from '../../src/state/libraryStore';
 import { useNoticeStore } from '../../src/state/noticeStore';
@@ -100,7 +100,8 @@ const oneEvent = (op: Op): Scenario => ({
   cpus: 1,
   tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'other' }],
   start: { '0': 'qemu' },
-  events: [op === 'schedule' ? { cpu: 0, op, task: 'other' } : { cpu: 0, op }],
+  // Ops that name a task (schedule's target, ptrace's tracee) carry one.
+  events: [TASK_OPS.includes(op) ? { cpu: 0, op, task: 'other' } : { cpu: 0, op }],
 });
 
 describe('link op codes', () => {

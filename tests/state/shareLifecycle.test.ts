@@ -1,7 +1,8 @@
 // Links carry the section and lifecycle ops: their codes follow the first eleven, which never move.
 import { describe, expect, it } from 'vitest';
 import { OPS, type Scenario } from '../../src/engine';
-import { decodeShare, encodeShare, toCompact } from '../../src/state/share';
+import { toCompact } from '../../src/state/linkCompact';
+import { decodeShare, encodeShare } from '../../src/state/share';
 
 const lifecycle: Scenario = {
   format: 'fpsimd-scenario/1',

@@ -1,5 +1,6 @@
 // Scenario files in and out of the browser: read a chosen file, offer a scenario for download.
-import { printScenario, type Scenario } from '../../engine';
+import { formatErrors, parseScenario, printScenario, type Scenario } from '../../engine';
+import { useNoticeStore } from '../../state/noticeStore';
 
 export function slug(title: string): string {
   const s = title
@@ -26,8 +27,32 @@ export function downloadBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function exportScenario(sc: Scenario): void {
-  downloadText(printScenario(sc), `${slug(sc.title)}.json`, 'application/json');
+/** Why the importer (and the CLI, which share its limits) would refuse this file, or null. */
+export function exportProblem(text: string): string | null {
+  const res = parseScenario(text);
+  return res.ok ? null : formatErrors(res.errors);
+}
+
+/**
+ * Offers the scenario as a file, unless the importer would refuse that file (e.g. over the size
+ * limit): then nothing is written and a notice says why. Returns whether the file was offered.
+ */
+export function exportScenario(sc: Scenario): boolean {
+  const text = printScenario(sc);
+  const problem = exportProblem(text);
+  if (problem !== null) {
+    useNoticeStore
+      .getState()
+      .push(
+        'error',
+        'The scenario was not exported',
+        `${problem}\nNo file was written: fpsimd-viz could not import it again, nor could its command line. ` +
+          'The scenario is still open here; remove events or shorten notes, then export again.',
+      );
+    return false;
+  }
+  downloadText(text, `${slug(sc.title)}.json`, 'application/json');
+  return true;
 }
 
 export function readFileText(file: Blob): Promise<string> {

@@ -1,0 +1,171 @@
+// The scenario inside a link (formats v1 and v2): a compact JSON with short keys, events two or three
+// characters each (op code, CPU digit, task index for `schedule` and `ptrace_setfp`). Reading is strict: anything a
+// writer never produces is refused with a message saying where.
+import { TASK_OPS, type Scenario, type ScenarioEvent } from '../engine/types';
+
+/** The scenario inside a link. Short keys: the link is the whole document. */
+export interface CompactV1 {
+  /** title */
+  t: string;
+  /** description */
+  d?: string;
+  /** the scenario's own variant field */
+  sv?: string;
+  /** cpus */
+  c: number;
+  /** tasks: `id`, `id:vcpu` or `id!` (kernel thread), comma-separated */
+  k: string;
+  /** start task per CPU, comma-separated, empty = idle */
+  s: string;
+  /** events */
+  e: string;
+  /** notes by event index */
+  n?: Record<string, string>;
+}
+
+/**
+ * Op codes, frozen (tests/fixtures/links/op-codes.json): a new op gets the next free letter, appended
+ * here, never a reused one, so that old links keep their meaning whatever order the engine lists its
+ * ops in.
+ */
+export const LINK_OPS: readonly string[] = [
+  'schedule',
+  'ret_to_user',
+  'syscall',
+  'user_fp',
+  'kernel_neon',
+  'softirq_neon',
+  'vcpu_load',
+  'guest_enter',
+  'guest_fp',
+  'guest_exit',
+  'vcpu_put',
+  // Appended with the section and lifecycle ops; codes never move, so older links decode unchanged.
+  'kernel_neon_begin',
+  'kernel_fp',
+  'kernel_neon_end',
+  'signal',
+  'sigreturn',
+  'exec',
+  'ptrace_setfp',
+  'idle',
+  'cpu_suspend',
+];
+/** Ops followed by a task index (the schedule target, the ptrace tracee): the engine's TASK_OPS. */
+const TASK_CODED: ReadonlySet<string> = new Set(TASK_OPS);
+const OP_CODE = new Map(LINK_OPS.map((op, i) => [op, String.fromCharCode(97 + i)]));
+/** Task indices in `schedule` and `ptrace_setfp` events: scenarios have at most 32 tasks. */
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** Bad link data; the message says what and where. */
+export class LinkError extends Error {}
+export const fail = (message: string): never => {
+  throw new LinkError(message);
+};
+
+function encodeEvents(sc: Scenario): string {
+  const taskIndex = new Map(sc.tasks.map((t, i) => [t.id, i]));
+  let out = '';
+  for (const ev of sc.events) {
+    out += (OP_CODE.get(ev.op) ?? '?') + String(ev.cpu);
+    if (TASK_CODED.has(ev.op)) out += DIGITS[taskIndex.get(ev.task ?? '') ?? 0];
+  }
+  return out;
+}
+
+export function toCompact(sc: Scenario): CompactV1 {
+  const out: CompactV1 = {
+    t: sc.title,
+    c: sc.cpus,
+    k: sc.tasks.map((t) => t.id + (t.vcpu ? `:${t.vcpu}` : '') + (t.kthread ? '!' : '')).join(','),
+    s: Array.from({ length: sc.cpus }, (_, c) => sc.start[String(c)] ?? '').join(','),
+    e: encodeEvents(sc),
+  };
+  if (sc.description !== undefined) out.d = sc.description;
+  if (sc.variant !== undefined) out.sv = sc.variant;
+  const notes: Record<string, string> = {};
+  sc.events.forEach((ev, i) => {
+    if (ev.note !== undefined) notes[i] = ev.note;
+  });
+  if (Object.keys(notes).length) out.n = notes;
+  return out;
+}
+
+function str(v: unknown, what: string): string {
+  return typeof v === 'string' ? v : fail(`${what} is missing or not text`);
+}
+
+function int(v: unknown, what: string): number {
+  return typeof v === 'number' && Number.isInteger(v) ? v : fail(`${what} is missing or not a whole number`);
+}
+
+function decodeEvents(text: string, taskIds: string[]): ScenarioEvent[] {
+  const events: ScenarioEvent[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const at = events.length;
+    const op = LINK_OPS[text.charCodeAt(i) - 97];
+    if (op === undefined) fail(`event ${at} has an unknown op code "${text[i]}"`);
+    const cpu = i + 1 < text.length ? DIGITS.indexOf(text[i + 1]) : -1;
+    if (cpu < 0 || cpu >= 10) fail(`event ${at} (${op}) has no CPU`);
+    i += 2;
+    const ev = { cpu, op } as ScenarioEvent;
+    if (TASK_CODED.has(op)) {
+      const t = i < text.length ? DIGITS.indexOf(text[i]) : -1;
+      if (t < 0 || t >= taskIds.length) fail(`event ${at} (${op}) names no task`);
+      ev.task = taskIds[t];
+      i++;
+    }
+    events.push(ev);
+  }
+  return events;
+}
+
+/** `id`, `id:vcpu` or `id!`: the ids themselves are checked by the engine. */
+const TASK_SPEC = /^([^:!,]+)(?::([^:!,]+))?(!)?$/;
+
+function decodeTasks(text: string): Record<string, unknown>[] {
+  return text.split(',').map((spec, i) => {
+    const m = TASK_SPEC.exec(spec);
+    if (!m)
+      fail(
+        `task ${i} of the task list ("${spec.slice(0, 60)}") is not "id", "id:vcpu" or "id!" (a kernel thread)`,
+      );
+    const [, id, vcpu, kthread] = m as RegExpExecArray;
+    return { id, ...(vcpu !== undefined ? { vcpu } : {}), ...(kthread ? { kthread: true } : {}) };
+  });
+}
+
+/** Builds the scenario object from the compact data; the scenario itself is validated by the engine. */
+export function fromCompact(c: Record<string, unknown>): Record<string, unknown> {
+  const cpus = int(c.c, 'the CPU count');
+  const tasks = decodeTasks(str(c.k, 'the task list'));
+  const start: Record<string, string> = {};
+  str(c.s, 'the start tasks')
+    .split(',')
+    .forEach((id, cpu) => {
+      if (id) start[String(cpu)] = id;
+    });
+  const events = decodeEvents(
+    str(c.e, 'the event list'),
+    tasks.map((t) => t.id as string),
+  );
+  if (c.n !== undefined) {
+    if (typeof c.n !== 'object' || c.n === null || Array.isArray(c.n)) fail('the notes are not a list');
+    for (const [k, note] of Object.entries(c.n as Record<string, unknown>)) {
+      const ev = /^(0|[1-9][0-9]{0,6})$/.test(k) ? events[Number(k)] : undefined;
+      if (!ev) fail(`a note is attached to event "${k.slice(0, 20)}", which does not exist`);
+      (ev as ScenarioEvent).note = str(note, `the note of event ${k}`);
+    }
+  }
+  return {
+    format: 'fpsimd-scenario/1',
+    title: c.t,
+    ...(c.d !== undefined ? { description: c.d } : {}),
+    ...(c.sv !== undefined ? { variant: c.sv } : {}),
+    cpus,
+    tasks,
+    start,
+    events,
+  };
+}
