@@ -134,10 +134,17 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
   };
 }
 
+/** Whether a link opens the embed view (read before the link itself, which may be damaged). */
+export function isEmbedFragment(fragment: string): boolean {
+  return /(^|&)embed=1(&|$)/.test(fragment);
+}
+
 /** Startup: read the saved scenarios, open the link in the address bar (if any), start syncing. */
 export function bootstrap(win: Window = window): () => void {
-  useLibraryStore.getState().load();
   const fragment = win.location.hash.slice(1);
+  // An embed never saves anything: it reads no storage and so has nothing to say about it (in a
+  // cross-origin iframe the browser often gives it none).
+  if (!isEmbedFragment(fragment)) useLibraryStore.getState().load();
   if (fragment) openFragment(fragment);
   const stops = [startUrlSync(win), startAutosave()];
   return () => stops.forEach((stop) => stop());
