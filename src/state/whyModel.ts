@@ -16,11 +16,13 @@ export function whyLines(view: StateView, violations: readonly Violation[]): str
           ? 'fpsimd_last_state is NULL'
           : `fpsimd_last_state still names ${cpu.lastState}`;
       const reason =
-        kindOf.get(owner) === 'vcpu'
-          ? cpu.mode === 'guest'
-            ? 'hyp switched the registers to the guest on its own, without telling the host; the host learns of it after the exit'
-            : "the guest's registers are bound to the CPU only when kvm_arch_vcpu_ctxsync_fp() runs after the exit (v4.18 and later)"
-          : 'the pointer is updated only when the kernel binds a state to the CPU, not whenever the registers change';
+        cpu.lastState === null
+          ? 'the kernel has dropped the binding (fpsimd_flush_cpu_state()), so it trusts nothing in the registers and loads a state before anyone next uses FP'
+          : kindOf.get(owner) === 'vcpu' && cpu.mode === 'guest'
+            ? 'hyp switched the registers to the guest on its own, without telling the host; the host rebinds the CPU after the exit (kvm_arch_vcpu_ctxsync_fp() from v4.18 on)'
+            : kindOf.get(owner) === 'vcpu'
+              ? "the guest's registers are bound to the CPU only when kvm_arch_vcpu_ctxsync_fp() runs"
+              : 'the pointer changes only when the kernel binds a state to the CPU, not whenever the registers change';
       lines.push(`${cpuName}'s registers hold ${owner}'s data, yet ${pointer}: ${reason}.`);
     }
     if (owner !== null && owner !== 'kernel-neon' && !cpu.regs.latest) {

@@ -81,7 +81,7 @@ function MarkShape({ e, x, y, prefix }: { e: LegendEntry; x: number; y: number; 
     case 'violation':
       return <rect className="fv-card fv-violation" x={x} y={y} width="28" height="16" rx="3" />;
     case 'arrow':
-      return <path className="fv-arrow" d={`M${x},${y + 8} h22`} markerEnd={`url(#${prefix}-head)`} />;
+      return <path className="fv-legend-arrow" d={`M${x},${y + 8} h22`} markerEnd={`url(#${prefix}-head)`} />;
     case 'checker':
       return null;
     default: {

@@ -37,7 +37,7 @@ export const DIAGRAM_CSS = `
 .fv-diagram .fv-swatch { stroke: var(--d-fg); stroke-width: 1; }
 .fv-diagram .fv-texture { stroke: rgba(0, 0, 0, 0.45); stroke-width: 1.4; fill: none; }
 .fv-diagram .fv-texture-fill { fill: rgba(0, 0, 0, 0.45); }
-.fv-diagram .fv-arrow { fill: none; stroke: var(--d-arrow); stroke-width: 2; }
+.fv-diagram .fv-arrow, .fv-diagram .fv-legend-arrow { fill: none; stroke: var(--d-arrow); stroke-width: 2; }
 .fv-diagram .fv-arrow.fv-changed { stroke: var(--d-change); stroke-width: 4; }
 .fv-diagram .fv-arrowhead { fill: var(--d-arrow); }
 .fv-diagram .fv-legend-text { font-size: 11.5px; }

@@ -18,7 +18,7 @@ export function TourView() {
   const tour = tourOf(origin);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (window.matchMedia('(max-width: 899px)').matches) ref.current?.scrollIntoView({ block: 'start' });
+    if (window.matchMedia?.('(max-width: 899px)').matches) ref.current?.scrollIntoView({ block: 'start' });
   }, []);
   return (
     <div className="tour-view" ref={ref}>
