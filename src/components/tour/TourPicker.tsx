@@ -9,7 +9,7 @@ export function TourPicker({ current }: { current: Tour | null }) {
   return (
     <nav className={compact ? 'tour-picker compact' : 'tour-picker'} aria-label="Guided tours">
       <ul>
-        {TOURS.map((t, i) => {
+        {TOURS.map((t) => {
           const steps = tourScenario(t)?.events.length ?? 0;
           const here = current?.scenarioId === t.scenarioId;
           const label = `${here ? 'Start again' : 'Start'}: ${t.title}`;
@@ -25,9 +25,9 @@ export function TourPicker({ current }: { current: Tour | null }) {
                   className="small"
                   onClick={() => startTour(t)}
                   aria-label={label}
-                  title={t.summary}
+                  title={`${t.summary} (${steps} steps)`}
                 >
-                  {i + 1}. {t.title} ({steps} steps)
+                  {t.title}
                 </button>
               ) : (
                 <>

@@ -58,7 +58,12 @@ export function TourStage({ tour }: { tour: Tour | null }) {
         </button>
       </div>
       <h2 id="tour-step-heading">{step.heading}</h2>
-      <div className={text.length > LONG_NOTE ? 'tour-note tour-note-long' : 'tour-note'} aria-live="polite">
+      {/* Focusable: on a phone a long note scrolls inside its box. */}
+      <div
+        className={text.length > LONG_NOTE ? 'tour-note tour-note-long' : 'tour-note'}
+        aria-live="polite"
+        tabIndex={0}
+      >
         {text}
       </div>
       {step.note !== null && <NoteVariantNotice offerSwitch />}
