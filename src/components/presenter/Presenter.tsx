@@ -67,7 +67,8 @@ export function Presenter() {
           </button>
         </div>
       </div>
-      <div className="presenter-note" aria-live="polite">
+      {/* Focusable: a long note scrolls inside its box. */}
+      <div className="presenter-note" aria-live="polite" tabIndex={0}>
         {text}
       </div>
       {step.note !== null && <NoteVariantNotice offerSwitch />}
