@@ -147,6 +147,14 @@ test('screenshots: a tour step at 1280x720 and a phone at 390x844', async ({ bro
       expect(timeline!.y).toBeGreaterThan(diagram!.y + diagram!.height - 1);
     }
     await page.screenshot({ path: path.join(shots, file), animations: 'disabled' });
+    if (view === 'diagram') {
+      // Zoomable: a larger diagram scrolls inside its panel.
+      const before = (await page.locator('svg[data-export="main"]').boundingBox())!.width;
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await expect
+        .poll(async () => (await page.locator('svg[data-export="main"]').boundingBox())!.width)
+        .toBeGreaterThan(before * 1.2);
+    }
     expect(errors).toEqual([]);
     await context.close();
   }

@@ -25,6 +25,8 @@ interface Props {
   zoom?: 'fit' | 'readable' | 'contain';
   /** Draw the legend under the diagram (an exported image then carries it too). */
   legend?: boolean;
+  /** Explicit zoom (1: none): the diagram is drawn at this share of its natural size and scrolls. */
+  scale?: number;
   /** Flash what changed (skipped during rapid stepping; CSS also honours reduced motion). */
   animate?: boolean;
 }
@@ -36,6 +38,7 @@ export function Diagram({
   zoom = 'readable',
   animate = true,
   legend = false,
+  scale = 1,
 }: Props) {
   const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const cpuRows = model.cpus[0]?.rows.length ?? 3;
@@ -65,7 +68,9 @@ export function Diagram({
       style={
         zoom === 'contain'
           ? undefined
-          : { maxWidth: layout.width * 1.15, minWidth: zoom === 'readable' ? layout.width * 0.75 : 0 }
+          : scale !== 1
+            ? { width: layout.width * scale, minWidth: layout.width * scale, maxWidth: 'none' }
+            : { maxWidth: layout.width * 1.15, minWidth: zoom === 'readable' ? layout.width * 0.75 : 0 }
       }
     >
       <style>{DIAGRAM_CSS}</style>
@@ -135,6 +140,7 @@ export function ConnectedDiagram({
   const cursor = useScenarioStore((s) => s.cursor);
   const storedZoom = useViewStore((s) => s.zoom);
   const legend = useDisplayStore((s) => s.legend);
+  const scale = useDisplayStore((s) => s.scale);
   const animate = !useScenarioStore((s) => s.rapid);
   const model = useMemo(() => diagramModel(cursorView(replay, cursor)), [replay, cursor]);
   return (
@@ -145,6 +151,7 @@ export function ConnectedDiagram({
       zoom={contain ? 'contain' : storedZoom}
       animate={animate}
       legend={legend}
+      scale={contain ? 1 : scale}
     />
   );
 }

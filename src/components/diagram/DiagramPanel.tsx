@@ -14,6 +14,8 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   const legend = useDisplayStore((s) => s.legend);
   const setLegend = useDisplayStore((s) => s.setLegend);
   const present = useDisplayStore((s) => s.setPresenting);
+  const scale = useDisplayStore((s) => s.scale);
+  const zoomBy = useDisplayStore((s) => s.zoomBy);
   const zoom = useViewStore((s) => s.zoom);
   const setZoom = useViewStore((s) => s.setZoom);
   const name = (): string => {
@@ -42,6 +44,20 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
               onClick={() => setZoom(zoom === 'fit' ? 'readable' : 'fit')}
             >
               Fit to width
+            </button>
+            <button
+              type="button"
+              onClick={() => zoomBy(1 / 1.25)}
+              aria-label="Zoom out"
+              disabled={scale <= 0.4}
+            >
+              −
+            </button>
+            <span className="zoom-level" aria-live="polite">
+              {Math.round(scale * 100)}%
+            </span>
+            <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in" disabled={scale >= 3}>
+              +
             </button>
             <button
               type="button"
