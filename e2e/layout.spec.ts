@@ -120,6 +120,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('screenshots: a tour step at 1280x720 and a phone at 390x844', async ({ browser }) => {
+  test.setTimeout(90_000);
   mkdirSync(shots, { recursive: true });
   const sc = defaultExample();
   const trap = sc.events.findIndex((e) => e.op === 'guest_fp') + 1;
@@ -163,6 +164,7 @@ test('screenshots: a tour step at 1280x720 and a phone at 390x844', async ({ bro
 test('presenter mode: p opens it over any view, arrows step, Esc leaves (the tour stays)', async ({
   browser,
 }) => {
+  test.setTimeout(60_000);
   const context = await browser.newContext({ viewport: SIZES[0], reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors = collectErrors(page);
@@ -196,6 +198,7 @@ test('the embed in a cross-origin frame without storage: no notice, controls in 
   browser,
   baseURL,
 }) => {
+  test.setTimeout(60_000);
   const context = await browser.newContext({ viewport: { width: 820, height: 540 } });
   // As a browser that blocks third-party storage: touching localStorage throws.
   await context.addInitScript(() => {
