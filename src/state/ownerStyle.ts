@@ -34,7 +34,8 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
     shades: ['#CC79A7', '#E8B8D3', '#8C4472'],
   },
 };
-const OTHER: Family = { name: 'other', texture: 'cross', shades: ['#8E8E8E', '#C4C4C4', '#5E5E5E'] };
+// Browns, so that an unknown kind never looks like the grey of kernel-mode NEON scratch.
+const OTHER: Family = { name: 'other', texture: 'cross', shades: ['#B07A4F', '#D9B38C', '#7A4F2A'] };
 
 /** The registers' content when it is kernel-mode NEON scratch (no context's data). */
 export const SCRATCH_STYLE: OwnerStyle = { colour: '#9a9a9a', texture: 'cross', angle: 0, family: 'scratch' };

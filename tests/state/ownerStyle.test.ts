@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../src/scenarios';
 import { cursorView } from '../../src/state/cursorView';
-import { FAMILIES, familyOf, ownerStyles, preferredShade } from '../../src/state/ownerStyle';
+import { FAMILIES, SCRATCH_STYLE, familyOf, ownerStyles, preferredShade } from '../../src/state/ownerStyle';
 import { useScenarioStore } from '../../src/state/scenarioStore';
 
 const contextsOf = (sc: (typeof EXAMPLES)[number]['scenario']) => {
@@ -34,6 +34,7 @@ describe('owner styles', () => {
     }
     expect(familyOf('kernel_neon').name).toBe('kernel-mode NEON');
     expect(familyOf('no-such-kind').name).toBe('other');
+    expect(familyOf('no-such-kind').shades).not.toContain(SCRATCH_STYLE.colour);
     const textures = Object.values(FAMILIES).map((f) => f.texture);
     expect(new Set(textures).size).toBe(textures.length);
   });
