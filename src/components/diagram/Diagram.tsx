@@ -5,6 +5,7 @@ import { cursorView } from '../../state/cursorView';
 import { diagramModel, type DiagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useDisplayStore } from '../../state/displayStore';
+import { ownerStyles } from '../../state/ownerStyle';
 import { useViewStore } from '../../state/viewStore';
 import { ContextCard } from './ContextCard';
 import { CpuPanel } from './CpuPanel';
@@ -47,9 +48,22 @@ export function Diagram({
     () => diagramLayout(model.cpus.length, cpuRows, model.contexts.length, ctxRows),
     [model.cpus.length, cpuRows, model.contexts.length, ctxRows],
   );
+  // Keyed on who is on screen, not on the step: the legend and the patterns stay put while stepping.
+  const ownersKey = model.contexts.map((c) => `${c.id}\u0000${c.kind}`).join('\u0001');
+  const owners = useMemo(
+    () =>
+      ownersKey === ''
+        ? []
+        : ownersKey.split('\u0001').map((o) => {
+            const [id, kind] = o.split('\u0000');
+            return { id, kind };
+          }),
+    [ownersKey],
+  );
+  const styles = useMemo(() => ownerStyles(owners), [owners]);
   const legendItems = useMemo(
-    () => (legend ? legendEntries(model.contexts) : null),
-    [legend, model.contexts],
+    () => (legend ? legendEntries(owners, styles) : null),
+    [legend, owners, styles],
   );
   const legendBox = legendItems ? legendLayout(legendItems.length, base.width) : null;
   const layout = legendBox ? { ...base, height: base.height + legendBox.height } : base;
@@ -75,7 +89,7 @@ export function Diagram({
     >
       <style>{DIAGRAM_CSS}</style>
       <defs>
-        <Patterns prefix={prefix} styles={model.contexts.map((c) => c.style)} />
+        <Patterns prefix={prefix} styles={styles} />
         <marker
           id={`${prefix}-head`}
           viewBox="0 0 10 10"

@@ -1,6 +1,7 @@
 // The legend, drawn in the SVG under the cards so that an exported image explains itself: every owner
 // on screen (colour and texture), and every other mark the diagram uses.
-import type { ContextModel } from '../../state/diagramModel';
+import { memo } from 'react';
+import type { OwnerStyle } from '../../state/ownerStyle';
 import { SCRATCH_INDEX } from '../../state/diagramModel';
 import { CARD_W, GAP, PAD } from './layout';
 import { patternId } from './owners';
@@ -15,13 +16,16 @@ export interface LegendEntry {
   index?: number;
 }
 
-export function legendEntries(contexts: readonly ContextModel[]): LegendEntry[] {
+export function legendEntries(
+  owners: readonly { id: string; kind: string }[],
+  styles: readonly OwnerStyle[],
+): LegendEntry[] {
   return [
-    ...contexts.map((c) => ({
+    ...owners.map((c, i) => ({
       key: `o-${c.id}`,
       mark: 'owner' as const,
-      text: `${c.id}: ${c.style.family}`,
-      index: c.index,
+      text: `${c.id}: ${styles[i]?.family ?? c.kind}`,
+      index: i,
     })),
     { key: 'scratch', mark: 'owner', text: 'kernel-mode NEON scratch', index: SCRATCH_INDEX },
     { key: 'newest', mark: 'newest', text: 'registers: the newest data' },
@@ -91,7 +95,7 @@ function MarkShape({ e, x, y, prefix }: { e: LegendEntry; x: number; y: number; 
   }
 }
 
-export function Legend({
+export const Legend = memo(function Legend({
   items,
   box,
   top,
@@ -121,4 +125,4 @@ export function Legend({
       })}
     </g>
   );
-}
+});

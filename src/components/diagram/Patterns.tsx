@@ -1,5 +1,6 @@
 // SVG fill patterns for owners: colour plus a texture naming the family, rotated per shade, so owners
 // differ without colour too.
+import { memo } from 'react';
 import { SCRATCH_STYLE, type OwnerStyle, type Texture } from '../../state/ownerStyle';
 import { patternId } from './owners';
 
@@ -38,7 +39,13 @@ export function OwnerPattern({ id, style }: { id: string; style: OwnerStyle }) {
 }
 
 /** One pattern per context (by index in the scenario), plus kernel-mode NEON scratch. */
-export function Patterns({ prefix, styles }: { prefix: string; styles: readonly OwnerStyle[] }) {
+export const Patterns = memo(function Patterns({
+  prefix,
+  styles,
+}: {
+  prefix: string;
+  styles: readonly OwnerStyle[];
+}) {
   return (
     <>
       {styles.map((st, i) => (
@@ -47,4 +54,4 @@ export function Patterns({ prefix, styles }: { prefix: string; styles: readonly 
       <OwnerPattern id={patternId(prefix, -2)} style={SCRATCH_STYLE} />
     </>
   );
-}
+});
