@@ -1,38 +1,47 @@
 // The app shell: notices, header, the library drawer and the selected view; or the bare embed view.
+// Presenter mode lays the diagram over all of it (the page below is inert meanwhile).
 import { AppHeader } from './components/AppHeader';
 import { EmbedView } from './components/EmbedView';
 import { ScenarioHeader } from './components/header/ScenarioHeader';
 import { Library } from './components/library/Library';
 import { Notices } from './components/Notices';
+import { Presenter } from './components/presenter/Presenter';
+import { usePresenterKeys } from './components/presenter/usePresenterKeys';
 import { usePlayback } from './components/timeline/usePlayback';
 import { useGlobalKeys } from './components/useGlobalKeys';
 import { VIEW_COMPONENTS } from './components/views';
+import { useDisplayStore } from './state/displayStore';
 import { useViewStore } from './state/viewStore';
 
 export function App() {
   usePlayback();
   useGlobalKeys();
+  usePresenterKeys();
   const view = useViewStore((s) => s.view);
   const embed = useViewStore((s) => s.embed);
   const libraryOpen = useViewStore((s) => s.libraryOpen);
+  const presenting = useDisplayStore((s) => s.presenting);
   if (embed) return <EmbedView />;
   const View = VIEW_COMPONENTS[view];
   return (
     <>
-      <a className="skip-link" href="#main">
-        Skip to the diagram
-      </a>
-      <AppHeader />
-      <Notices />
-      <main id="main" tabIndex={-1}>
-        {libraryOpen && (
-          <div id="library">
-            <Library />
-          </div>
-        )}
-        <ScenarioHeader />
-        <View />
-      </main>
+      <div className={`app app-${view}`} inert={presenting}>
+        <a className="skip-link" href="#main">
+          Skip to the diagram
+        </a>
+        <AppHeader />
+        <Notices />
+        <main id="main" tabIndex={-1}>
+          {libraryOpen && (
+            <div id="library">
+              <Library />
+            </div>
+          )}
+          <ScenarioHeader />
+          <View />
+        </main>
+      </div>
+      {presenting && <Presenter />}
     </>
   );
 }

@@ -21,7 +21,7 @@ export function EmbedView() {
         </a>
       </div>
       <Notices />
-      <DiagramPanel chrome={false} />
+      <DiagramPanel chrome={false} contain />
       <Transport compact />
     </main>
   );

@@ -84,6 +84,10 @@ export const scenarioSchema = z.strictObject(
       z.string(must('a string')).check(z.maxLength(10_000, 'must be at most 10,000 characters')),
     ),
     variant: z.optional(z.string(must('a string')).check(z.maxLength(100, 'must be at most 100 characters'))),
+    /** The variant the description and notes were written for; defaults to `variant`. */
+    notesVariant: z.optional(
+      z.string(must('a string')).check(z.maxLength(100, 'must be at most 100 characters')),
+    ),
     cpus: int(1, MAX_CPUS, `must be 1 to ${MAX_CPUS}`),
     tasks: z
       .array(taskSchema, must('a list of tasks'))
@@ -271,6 +275,7 @@ export function printScenario(sc: Scenario): string {
   const head: Record<string, unknown> = { format: SCENARIO_FORMAT, title: sc.title };
   if (sc.description !== undefined) head.description = sc.description;
   if (sc.variant !== undefined) head.variant = sc.variant;
+  if (sc.notesVariant !== undefined) head.notesVariant = sc.notesVariant;
   head.cpus = sc.cpus;
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   const tasks = sc.tasks.map((t) => {

@@ -51,6 +51,8 @@ export interface Scenario {
   title: string;
   description?: string;
   variant?: string;
+  /** The variant the description and notes were written for; absent: `variant`. */
+  notesVariant?: string;
   cpus: number;
   tasks: ScenarioTask[];
   start: Record<string, string>;

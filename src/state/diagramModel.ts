@@ -2,6 +2,7 @@
 // changed and where a violation struck. Era-specific fields are passed through generically by name.
 import type { ContextView, CpuView, FieldChange, Violation } from '../engine';
 import type { CursorView } from './cursorView';
+import { SCRATCH_STYLE, ownerStyles, type OwnerStyle } from './ownerStyle';
 
 export interface FieldRow {
   /** Stable key: the StateView key, or the era field's kernel name. */
@@ -19,7 +20,14 @@ export interface CpuModel {
   current: string | null;
   mode: string;
   /** The register file: whose data, newest or stale. */
-  regs: { owner: string | null; ownerIndex: number; state: RegsState; changed: boolean };
+  regs: {
+    owner: string | null;
+    ownerIndex: number;
+    /** The owner's colour and texture (null: nothing known). */
+    style: OwnerStyle | null;
+    state: RegsState;
+    changed: boolean;
+  };
   lastState: string | null;
   pointerChanged: boolean;
   rows: FieldRow[];
@@ -33,6 +41,8 @@ export interface ContextModel {
   kind: ContextView['kind'];
   /** Index in the scenario's contexts: picks the owner's colour and pattern. */
   index: number;
+  /** Colour and texture, stable for this id and kind across scenarios. */
+  style: OwnerStyle;
   memLatest: boolean;
   rows: FieldRow[];
   changed: boolean;
@@ -66,6 +76,11 @@ const CHANGE_ROW: Record<string, string> = {
   'signal frames': 'signalFrames',
   kernel_fpsimd_cpu: 'kernelFpsimdCpu',
 };
+
+/** The diagram row a change to this engine field lights up. */
+export function changeRowKey(field: string): string {
+  return CHANGE_ROW[field] ?? field;
+}
 
 export function formatValue(v: unknown): string {
   if (v === true) return 'set';
@@ -103,7 +118,7 @@ function changesBy(changes: readonly FieldChange[]): {
   const cpu = new Map<number, Set<string>>();
   const ctx = new Map<string, Set<string>>();
   for (const c of changes) {
-    const key = CHANGE_ROW[c.field] ?? c.field;
+    const key = changeRowKey(c.field);
     if (c.target.kind === 'cpu') {
       const s = cpu.get(c.target.cpu) ?? new Set<string>();
       s.add(key);
@@ -127,10 +142,13 @@ function cpuModel(
   c: CpuView,
   changed: Set<string>,
   indexOf: Map<string, number>,
+  styles: readonly OwnerStyle[],
   hit: boolean,
   suspended: boolean,
 ): CpuModel {
   const owner = c.regs.owner;
+  const ownerIndex =
+    owner === 'kernel-neon' ? SCRATCH_INDEX : owner === null ? -1 : (indexOf.get(owner) ?? -1);
   const rows: FieldRow[] = [
     { key: 'current', label: 'current', value: c.current ?? 'idle', changed: changed.has('current') },
     { key: 'mode', label: 'mode', value: c.mode, changed: changed.has('mode') },
@@ -148,7 +166,8 @@ function cpuModel(
     mode: c.mode,
     regs: {
       owner,
-      ownerIndex: owner === 'kernel-neon' ? SCRATCH_INDEX : owner === null ? -1 : (indexOf.get(owner) ?? -1),
+      ownerIndex,
+      style: ownerIndex === SCRATCH_INDEX ? SCRATCH_STYLE : (styles[ownerIndex] ?? null),
       state: regsState(c),
       changed: changed.has('regs'),
     },
@@ -160,7 +179,13 @@ function cpuModel(
   };
 }
 
-function contextModel(c: ContextView, index: number, changed: Set<string>, hit: boolean): ContextModel {
+function contextModel(
+  c: ContextView,
+  index: number,
+  style: OwnerStyle,
+  changed: Set<string>,
+  hit: boolean,
+): ContextModel {
   const rows: FieldRow[] = [
     {
       key: 'memory',
@@ -196,6 +221,7 @@ function contextModel(c: ContextView, index: number, changed: Set<string>, hit: 
     id: c.id,
     kind: c.kind,
     index,
+    style,
     memLatest: c.memLatest,
     rows,
     changed: [...changed].some((k) => !shown.has(k)),
@@ -243,6 +269,7 @@ function buildModel(cv: CursorView): DiagramModel {
   const by = changesBy(changes);
   const indexOf = new Map(cv.view.contexts.map((c, i) => [c.id, i]));
   const none = new Set<string>();
+  const styles = ownerStyles(cv.view.contexts);
   return {
     step: cv.cursor,
     cpus: cv.view.cpus.map((c) =>
@@ -250,6 +277,7 @@ function buildModel(cv: CursorView): DiagramModel {
         c,
         by.cpu.get(c.id) ?? none,
         indexOf,
+        styles,
         violations.some((v) => v.cpu === c.id),
         cv.record?.event.op === 'cpu_suspend' && cv.record.event.cpu === c.id,
       ),
@@ -258,6 +286,7 @@ function buildModel(cv: CursorView): DiagramModel {
       contextModel(
         c,
         i,
+        styles[i],
         by.ctx.get(c.id) ?? none,
         violations.some((v) => v.context === c.id),
       ),

@@ -11,6 +11,8 @@ export interface CompactV1 {
   d?: string;
   /** the scenario's own variant field */
   sv?: string;
+  /** the variant its notes were written for (absent: the same as `sv`) */
+  nv?: string;
   /** cpus */
   c: number;
   /** tasks: `id`, `id:vcpu` or `id!` (kernel thread), comma-separated */
@@ -83,6 +85,7 @@ export function toCompact(sc: Scenario): CompactV1 {
   };
   if (sc.description !== undefined) out.d = sc.description;
   if (sc.variant !== undefined) out.sv = sc.variant;
+  if (sc.notesVariant !== undefined) out.nv = sc.notesVariant;
   const notes: Record<string, string> = {};
   sc.events.forEach((ev, i) => {
     if (ev.note !== undefined) notes[i] = ev.note;
@@ -163,6 +166,7 @@ export function fromCompact(c: Record<string, unknown>): Record<string, unknown>
     title: c.t,
     ...(c.d !== undefined ? { description: c.d } : {}),
     ...(c.sv !== undefined ? { variant: c.sv } : {}),
+    ...(c.nv !== undefined ? { notesVariant: c.nv } : {}),
     cpus,
     tasks,
     start,

@@ -181,9 +181,16 @@ export function startUrlSync(
   };
 }
 
+/** Whether a link opens the embed view (read before the link itself, which may be damaged). */
+export function isEmbedFragment(fragment: string): boolean {
+  return /(^|&)embed=1(&|$)/.test(fragment);
+}
+
 /** Startup: read the saved scenarios, open the link in the address bar (if any), start syncing. */
 export function bootstrap(win: Window = window, decode: LinkDecoder = linkDecoder()): () => void {
-  useLibraryStore.getState().load();
+  // An embed never saves anything: it reads no storage and so has nothing to say about it (in a
+  // cross-origin iframe the browser often gives it none).
+  if (!isEmbedFragment(win.location.hash.slice(1))) useLibraryStore.getState().load();
   const stops = [startUrlSync(win, 300, decode, true), startAutosave()];
   return () => stops.forEach((stop) => stop());
 }

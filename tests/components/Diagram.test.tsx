@@ -4,6 +4,9 @@ import { ConnectedDiagram } from '../../src/components/diagram/Diagram';
 import { svgMarkup } from '../../src/components/diagram/exportImage';
 import { CARD_W } from '../../src/components/diagram/layout';
 import { textWidth, valueFit } from '../../src/components/diagram/Rows';
+import { DIAGRAM_CSS } from '../../src/components/diagram/diagramCss';
+import { useDisplayStore } from '../../src/state/displayStore';
+import { FAMILIES, preferredShade } from '../../src/state/ownerStyle';
 import { useScenarioStore } from '../../src/state/scenarioStore';
 import { nextViolationStep } from '../../src/state/timelineModel';
 import { resetStores, twoCpuScenario } from '../state/fixtures';
@@ -39,6 +42,38 @@ describe('Diagram', () => {
     );
     expect(changed).toContain('fpsimd_last_state');
     expect(changed).toContain('foreignFpstate');
+  });
+
+  it('draws a legend of every owner on screen and every mark, and never fills a change', () => {
+    const { container } = render(<ConnectedDiagram />);
+    act(() => st().setCursor(1));
+    const legend = [...container.querySelectorAll('[data-legend]')].map((g) => g.getAttribute('data-legend'));
+    expect(legend).toEqual(
+      expect.arrayContaining([
+        'o-qemu',
+        'o-vcpu0',
+        'scratch',
+        'stale',
+        'empty',
+        'changed',
+        'violation',
+        'arrow',
+        'checker',
+      ]),
+    );
+    expect(container.querySelector('[data-legend="o-vcpu0"]')?.textContent).toBe('vcpu0: vcpu');
+    // The owner tile takes the owner's family colour; a changed row is outlined, not filled.
+    const tile = container.querySelector<SVGRectElement>('.fv-regs .fv-tile')!;
+    expect(tile.getAttribute('fill')).toBe(
+      FAMILIES.task.shades[preferredShade('qemu', FAMILIES.task.shades.length)],
+    );
+    expect(DIAGRAM_CSS).toMatch(/\.fv-row-changed \.fv-row-bg \{ fill: none;/);
+    expect(container.querySelectorAll('.fv-row-changed .fv-change-mark').length).toBeGreaterThan(0);
+    // Exported markup carries the legend when it is shown.
+    expect(svgMarkup(container.querySelector('svg')!, getComputedStyle(document.body))).toContain('Legend');
+    act(() => useDisplayStore.getState().setLegend(false));
+    expect(container.querySelector('[data-legend]')).toBeNull();
+    act(() => useDisplayStore.getState().setLegend(true));
   });
 
   it('marks the CPU and context of a violation', () => {

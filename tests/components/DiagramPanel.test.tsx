@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DiagramPanel } from '../../src/components/diagram/DiagramPanel';
 import { countersAt } from '../../src/engine';
+import { useDisplayStore } from '../../src/state/displayStore';
 import { useScenarioStore } from '../../src/state/scenarioStore';
 import { useViewStore } from '../../src/state/viewStore';
 import { resetStores } from '../state/fixtures';
@@ -19,6 +20,24 @@ describe('DiagramPanel', () => {
     const c = countersAt(st().replay, 5);
     expect(within(totals).getByText('FP traps').nextSibling).toHaveTextContent(String(c.fpTraps));
     expect(within(totals).getByText('host saves').nextSibling).toHaveTextContent(String(c.hostSaves));
+  });
+
+  it('zooms in and out, and back to its natural setting', async () => {
+    const user = userEvent.setup();
+    useDisplayStore.setState({ scale: 1 });
+    render(<DiagramPanel />);
+    const svg = () => document.querySelector<SVGSVGElement>('svg[data-export="main"]')!;
+    const natural = Number(svg().getAttribute('width'));
+    await user.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(screen.getByText('125%')).toBeInTheDocument();
+    expect(svg().style.width).toBe(`${natural * 1.25}px`);
+    await user.click(screen.getByRole('button', { name: 'Zoom out' }));
+    expect(useDisplayStore.getState().scale).toBe(1);
+    expect(svg().style.width).toBe('');
+    for (let i = 0; i < 10; i++) await user.click(screen.getByRole('button', { name: 'Zoom out' }));
+    expect(useDisplayStore.getState().scale).toBeGreaterThanOrEqual(0.4);
+    expect(screen.getByRole('button', { name: 'Zoom out' })).toBeDisabled();
+    act(() => useDisplayStore.setState({ scale: 1 }));
   });
 
   it('switches between readable size and fit to width', async () => {

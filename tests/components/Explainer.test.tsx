@@ -2,6 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Explainer } from '../../src/components/explainer/Explainer';
+import { EXAMPLES } from '../../src/scenarios';
 import { useScenarioStore } from '../../src/state/scenarioStore';
 import { resetStores, twoCpuScenario } from '../state/fixtures';
 
@@ -13,6 +14,18 @@ describe('Explainer', () => {
   it('describes the initial state at step 0', () => {
     render(<Explainer />);
     expect(screen.getByRole('heading', { name: /Step 0: initial state/ })).toBeInTheDocument();
+  });
+
+  it('marks a note written for another variant, and explains a surprising picture', async () => {
+    const sc = EXAMPLES.find((e) => e.id === 'guest-first-fp')!.scenario;
+    resetStores(sc, 'v4.17');
+    render(<Explainer />);
+    const trap = sc.events.findIndex((e) => e.op === 'guest_fp') + 1;
+    act(() => st().setCursor(trap));
+    expect(await screen.findByRole('note')).toHaveTextContent('Written for v4.18. The diagram shows v4.17');
+    expect(screen.getByRole('heading', { name: 'Why does it look like this?' })).toBeInTheDocument();
+    act(() => st().setVariant('v4.18'));
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('follows the cursor once it rests', async () => {

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { CpuModel } from '../../state/diagramModel';
 import { HEAD_H, POINTER_H, TILE_H, type Box } from './layout';
-import { SCRATCH_COLOUR, ownerStyle, patternId } from './owners';
+import { patternId } from './owners';
 import { Rows } from './Rows';
 
 const REGS_TEXT = {
@@ -13,9 +13,8 @@ const REGS_TEXT = {
   empty: 'nothing known',
 } as const;
 
-function tileColour(state: CpuModel['regs']['state'], ownerIndex: number): string {
-  if (state === 'empty') return 'none';
-  return state === 'scratch' ? SCRATCH_COLOUR : ownerStyle(ownerIndex).colour;
+function tileColour(regs: CpuModel['regs']): string {
+  return regs.state === 'empty' || regs.style === null ? 'none' : regs.style.colour;
 }
 
 export function regsLabel(cpu: CpuModel): string {
@@ -86,7 +85,7 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
           y={y + tileY}
           width={w - 16}
           height={TILE_H}
-          fill={tileColour(r.state, r.ownerIndex)}
+          fill={tileColour(r)}
         />
         {r.state !== 'empty' && (
           <rect

@@ -4,11 +4,14 @@ import { useId, useMemo } from 'react';
 import { cursorView } from '../../state/cursorView';
 import { diagramModel, type DiagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { useDisplayStore } from '../../state/displayStore';
+import { ownerStyles } from '../../state/ownerStyle';
 import { useViewStore } from '../../state/viewStore';
 import { ContextCard } from './ContextCard';
 import { CpuPanel } from './CpuPanel';
 import { DIAGRAM_CSS } from './diagramCss';
-import { diagramLayout, pointerPath } from './layout';
+import { diagramLayout, PAD, pointerPath } from './layout';
+import { Legend, legendEntries, legendLayout } from './Legend';
 import { Patterns } from './Patterns';
 
 interface Props {
@@ -16,24 +19,58 @@ interface Props {
   title: string;
   /** Marks the diagram that "Export SVG/PNG" saves. */
   exportName?: string;
-  /** Readable: never drawn below 75% of its natural size (the panel scrolls instead). */
-  zoom?: 'fit' | 'readable';
+  /**
+   * Readable: never drawn below 75% of its natural size (the panel scrolls instead); fit: the panel's
+   * width; contain: the whole diagram inside the panel's box (tours, presenter mode, the embed).
+   */
+  zoom?: 'fit' | 'readable' | 'contain';
+  /** Draw the legend under the diagram (an exported image then carries it too). */
+  legend?: boolean;
+  /** Explicit zoom (1: none): the diagram is drawn at this share of its natural size and scrolls. */
+  scale?: number;
   /** Flash what changed (skipped during rapid stepping; CSS also honours reduced motion). */
   animate?: boolean;
 }
 
-export function Diagram({ model, title, exportName, zoom = 'readable', animate = true }: Props) {
+export function Diagram({
+  model,
+  title,
+  exportName,
+  zoom = 'readable',
+  animate = true,
+  legend = false,
+  scale = 1,
+}: Props) {
   const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const cpuRows = model.cpus[0]?.rows.length ?? 3;
   const ctxRows = Math.max(1, ...model.contexts.map((c) => c.rows.length));
-  const layout = useMemo(
+  const base = useMemo(
     () => diagramLayout(model.cpus.length, cpuRows, model.contexts.length, ctxRows),
     [model.cpus.length, cpuRows, model.contexts.length, ctxRows],
   );
+  // Keyed on who is on screen, not on the step: the legend and the patterns stay put while stepping.
+  const ownersKey = model.contexts.map((c) => `${c.id}\u0000${c.kind}`).join('\u0001');
+  const owners = useMemo(
+    () =>
+      ownersKey === ''
+        ? []
+        : ownersKey.split('\u0001').map((o) => {
+            const [id, kind] = o.split('\u0000');
+            return { id, kind };
+          }),
+    [ownersKey],
+  );
+  const styles = useMemo(() => ownerStyles(owners), [owners]);
+  const legendItems = useMemo(
+    () => (legend ? legendEntries(owners, styles) : null),
+    [legend, owners, styles],
+  );
+  const legendBox = legendItems ? legendLayout(legendItems.length, base.width) : null;
+  const layout = legendBox ? { ...base, height: base.height + legendBox.height } : base;
   const cardOf = new Map(model.contexts.map((c, i) => [c.id, i]));
   return (
     <svg
-      className={animate ? 'fv-diagram fv-animate' : 'fv-diagram'}
+      className={`fv-diagram${animate ? ' fv-animate' : ''}${zoom === 'contain' ? ' fv-contain' : ''}`}
       xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       width={layout.width}
@@ -42,11 +79,17 @@ export function Diagram({ model, title, exportName, zoom = 'readable', animate =
       aria-label={title}
       data-export={exportName}
       data-step={model.step}
-      style={{ maxWidth: layout.width * 1.15, minWidth: zoom === 'readable' ? layout.width * 0.75 : 0 }}
+      style={
+        zoom === 'contain'
+          ? undefined
+          : scale !== 1
+            ? { width: layout.width * scale, minWidth: layout.width * scale, maxWidth: 'none' }
+            : { maxWidth: layout.width * 1.15, minWidth: zoom === 'readable' ? layout.width * 0.75 : 0 }
+      }
     >
       <style>{DIAGRAM_CSS}</style>
       <defs>
-        <Patterns prefix={prefix} count={model.contexts.length} />
+        <Patterns prefix={prefix} styles={styles} />
         <marker
           id={`${prefix}-head`}
           viewBox="0 0 10 10"
@@ -74,6 +117,9 @@ export function Diagram({ model, title, exportName, zoom = 'readable', animate =
       {model.contexts.map((ctx, i) => (
         <ContextCard key={ctx.id} ctx={ctx} box={layout.contexts[i]} prefix={prefix} />
       ))}
+      {legendItems && legendBox && (
+        <Legend items={legendItems} box={legendBox} top={base.height - PAD} prefix={prefix} />
+      )}
       <g className="fv-arrows">
         {model.cpus.map((cpu, i) => {
           const target = cpu.lastState === null ? undefined : cardOf.get(cpu.lastState);
@@ -97,19 +143,29 @@ export function Diagram({ model, title, exportName, zoom = 'readable', animate =
 }
 
 /** The diagram of the scenario store's replay at its cursor. */
-export function ConnectedDiagram() {
+export function ConnectedDiagram({
+  contain = false,
+  exportName = 'main',
+}: {
+  contain?: boolean;
+  exportName?: string;
+}) {
   const replay = useScenarioStore((s) => s.replay);
   const cursor = useScenarioStore((s) => s.cursor);
-  const zoom = useViewStore((s) => s.zoom);
+  const storedZoom = useViewStore((s) => s.zoom);
+  const legend = useDisplayStore((s) => s.legend);
+  const scale = useDisplayStore((s) => s.scale);
   const animate = !useScenarioStore((s) => s.rapid);
   const model = useMemo(() => diagramModel(cursorView(replay, cursor)), [replay, cursor]);
   return (
     <Diagram
       model={model}
       title={`FP register ownership after step ${cursor}`}
-      exportName="main"
-      zoom={zoom}
+      exportName={exportName}
+      zoom={contain ? 'contain' : storedZoom}
       animate={animate}
+      legend={legend}
+      scale={contain ? 1 : scale}
     />
   );
 }

@@ -1,5 +1,6 @@
 // The diagram with its banners, totals and image export.
 import { useState } from 'react';
+import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
 import { slug } from '../library/fileIo';
@@ -8,8 +9,13 @@ import { Counters } from './Counters';
 import { ConnectedDiagram } from './Diagram';
 import { exportPng, exportSvg, mainDiagram } from './exportImage';
 
-export function DiagramPanel({ chrome = true }: { chrome?: boolean }) {
+export function DiagramPanel({ chrome = true, contain = false }: { chrome?: boolean; contain?: boolean }) {
   const [error, setError] = useState<string | null>(null);
+  const legend = useDisplayStore((s) => s.legend);
+  const setLegend = useDisplayStore((s) => s.setLegend);
+  const present = useDisplayStore((s) => s.setPresenting);
+  const scale = useDisplayStore((s) => s.scale);
+  const zoomBy = useDisplayStore((s) => s.zoomBy);
   const zoom = useViewStore((s) => s.zoom);
   const setZoom = useViewStore((s) => s.setZoom);
   const name = (): string => {
@@ -23,10 +29,10 @@ export function DiagramPanel({ chrome = true }: { chrome?: boolean }) {
     Promise.resolve(f(svg)).catch((e: unknown) => setError(`Export failed: ${String(e)}`));
   };
   return (
-    <section className="panel diagram-panel" aria-label="Diagram">
+    <section className={contain ? 'panel diagram-panel contain' : 'panel diagram-panel'} aria-label="Diagram">
       <ViolationBanner />
       <div className="diagram-scroll">
-        <ConnectedDiagram />
+        <ConnectedDiagram contain={contain} />
       </div>
       {chrome && (
         <div className="diagram-footer">
@@ -38,6 +44,31 @@ export function DiagramPanel({ chrome = true }: { chrome?: boolean }) {
               onClick={() => setZoom(zoom === 'fit' ? 'readable' : 'fit')}
             >
               Fit to width
+            </button>
+            <button
+              type="button"
+              onClick={() => zoomBy(1 / 1.25)}
+              aria-label="Zoom out"
+              disabled={scale <= 0.4}
+            >
+              −
+            </button>
+            <span className="zoom-level" aria-live="polite">
+              {Math.round(scale * 100)}%
+            </span>
+            <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in" disabled={scale >= 3}>
+              +
+            </button>
+            <button
+              type="button"
+              aria-pressed={legend}
+              onClick={() => setLegend(!legend)}
+              title="Draws the legend under the diagram; exported images then include it"
+            >
+              Legend
+            </button>
+            <button type="button" onClick={() => present(true)} aria-keyshortcuts="p">
+              Present
             </button>
             <button type="button" onClick={() => run((svg) => exportSvg(svg, name()))}>
               Export SVG

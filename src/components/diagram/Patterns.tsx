@@ -1,44 +1,57 @@
-// SVG fill patterns for owners: colour plus a texture, so owners differ without colour too.
-import { OWNER_COLOURS, SCRATCH_COLOUR, ownerStyle, patternId, type PatternKind } from './owners';
+// SVG fill patterns for owners: colour plus a texture naming the family, rotated per shade, so owners
+// differ without colour too.
+import { memo } from 'react';
+import { SCRATCH_STYLE, type OwnerStyle, type Texture } from '../../state/ownerStyle';
+import { patternId } from './owners';
 
-function Texture({ kind }: { kind: PatternKind | 'cross' }) {
+function TextureMark({ kind }: { kind: Texture }) {
   switch (kind) {
     case 'stripes':
-      return <path d="M-2,2 l4,-4 M0,10 l10,-10 M8,12 l4,-4" className="fv-texture" />;
+      return <path d="M0,0 v10 M5,0 v10" className="fv-texture" />;
     case 'dots':
       return <circle cx="5" cy="5" r="1.8" className="fv-texture-fill" />;
     case 'grid':
       return <path d="M0,5 h10 M5,0 v10" className="fv-texture" />;
+    case 'waves':
+      return <path d="M0,5 q2.5,-4 5,0 t5,0" className="fv-texture" />;
     case 'cross':
       return <path d="M0,0 l10,10 M10,0 l-10,10" className="fv-texture" />;
-    case 'solid':
-      return null;
     default: {
       const never: never = kind;
-      throw new Error(`unknown pattern ${String(never)}`);
+      return never;
     }
   }
 }
 
-/** One pattern per context index, plus kernel-mode NEON scratch. */
-export function Patterns({ prefix, count }: { prefix: string; count: number }) {
+export function OwnerPattern({ id, style }: { id: string; style: OwnerStyle }) {
   return (
-    <>
-      {Array.from({ length: count }, (_, i) => {
-        const st = ownerStyle(i);
-        return (
-          <pattern key={i} id={patternId(prefix, i)} width="10" height="10" patternUnits="userSpaceOnUse">
-            <rect width="10" height="10" fill={st.colour} />
-            <Texture kind={st.pattern} />
-          </pattern>
-        );
-      })}
-      <pattern id={patternId(prefix, -2)} width="10" height="10" patternUnits="userSpaceOnUse">
-        <rect width="10" height="10" fill={SCRATCH_COLOUR} />
-        <Texture kind="cross" />
-      </pattern>
-    </>
+    <pattern
+      id={id}
+      width="10"
+      height="10"
+      patternUnits="userSpaceOnUse"
+      patternTransform={style.angle ? `rotate(${style.angle})` : undefined}
+    >
+      <rect width="10" height="10" fill={style.colour} />
+      <TextureMark kind={style.texture} />
+    </pattern>
   );
 }
 
-export { OWNER_COLOURS };
+/** One pattern per context (by index in the scenario), plus kernel-mode NEON scratch. */
+export const Patterns = memo(function Patterns({
+  prefix,
+  styles,
+}: {
+  prefix: string;
+  styles: readonly OwnerStyle[];
+}) {
+  return (
+    <>
+      {styles.map((st, i) => (
+        <OwnerPattern key={i} id={patternId(prefix, i)} style={st} />
+      ))}
+      <OwnerPattern id={patternId(prefix, -2)} style={SCRATCH_STYLE} />
+    </>
+  );
+});

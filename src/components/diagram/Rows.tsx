@@ -26,7 +26,10 @@ export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number
           data-changed={r.changed || undefined}
         >
           {r.changed && (
-            <rect className="fv-row-bg" x={x + 2} y={y + i * ROW_H} width={w - 4} height={ROW_H} />
+            <>
+              <rect className="fv-row-bg" x={x + 2} y={y + i * ROW_H + 1} width={w - 4} height={ROW_H - 2} />
+              <path className="fv-change-mark" d={`M${x - 5},${y + i * ROW_H + 4} l6,5 l-6,5 z`} />
+            </>
           )}
           <text x={x + 8} y={y + i * ROW_H + 13} className="fv-muted">
             {r.label}

@@ -1,3 +1,5 @@
+// "Changed this step" is an outline, a ▸ mark and a `*`, never a fill: a fill could be read as an
+// owner's colour.
 // The diagram's own style sheet, rendered inside the <svg> so that an exported SVG file looks the same
 // standalone. Colours come from CSS variables (theme), resolved into the file on export.
 export const DIAGRAM_VARS = [
@@ -8,6 +10,7 @@ export const DIAGRAM_VARS = [
   '--d-border',
   '--d-highlight',
   '--d-highlight-fg',
+  '--d-change',
   '--d-danger',
   '--d-arrow',
 ] as const;
@@ -18,24 +21,27 @@ export const DIAGRAM_CSS = `
 .fv-diagram text { fill: var(--d-fg); }
 .fv-diagram .fv-muted { fill: var(--d-muted); }
 .fv-diagram .fv-card { fill: var(--d-panel); stroke: var(--d-border); stroke-width: 1; }
-.fv-diagram .fv-card.fv-changed { stroke: var(--d-highlight-fg); stroke-width: 2.5; }
+.fv-diagram .fv-card.fv-changed { stroke: var(--d-change); stroke-width: 3; }
 .fv-diagram .fv-card.fv-violation { stroke: var(--d-danger); stroke-width: 3.5; stroke-dasharray: 8 3; }
 .fv-diagram .fv-title { font-weight: 700; font-size: 14px; }
 .fv-diagram .fv-row-bg { fill: transparent; }
 .fv-diagram .fv-row text { font-size: 11.5px; }
-.fv-diagram .fv-row-changed .fv-row-bg { fill: var(--d-highlight); }
-.fv-diagram .fv-row-changed text { font-weight: 700; fill: var(--d-highlight-fg); }
+.fv-diagram .fv-row-changed .fv-row-bg { fill: none; stroke: var(--d-change); stroke-width: 1.5; }
+.fv-diagram .fv-row-changed text { font-weight: 700; fill: var(--d-fg); }
+.fv-diagram .fv-change-mark { fill: var(--d-change); }
 .fv-diagram .fv-tile { stroke: var(--d-fg); stroke-width: 1.5; }
 .fv-diagram .fv-tile-stale { stroke-dasharray: 5 3; opacity: 0.55; }
 .fv-diagram .fv-tile-empty { fill: none; stroke: var(--d-muted); stroke-dasharray: 3 3; }
-.fv-diagram .fv-tile-changed { stroke: var(--d-highlight-fg); stroke-width: 3; }
+.fv-diagram .fv-tile-changed { stroke: var(--d-change); stroke-width: 3.5; }
 .fv-diagram .fv-chip { fill: var(--d-panel); stroke: var(--d-border); }
 .fv-diagram .fv-swatch { stroke: var(--d-fg); stroke-width: 1; }
 .fv-diagram .fv-texture { stroke: rgba(0, 0, 0, 0.45); stroke-width: 1.4; fill: none; }
 .fv-diagram .fv-texture-fill { fill: rgba(0, 0, 0, 0.45); }
-.fv-diagram .fv-arrow { fill: none; stroke: var(--d-arrow); stroke-width: 2; }
-.fv-diagram .fv-arrow.fv-changed { stroke: var(--d-highlight-fg); stroke-width: 3.5; }
+.fv-diagram .fv-arrow, .fv-diagram .fv-legend-arrow { fill: none; stroke: var(--d-arrow); stroke-width: 2; }
+.fv-diagram .fv-arrow.fv-changed { stroke: var(--d-change); stroke-width: 4; }
 .fv-diagram .fv-arrowhead { fill: var(--d-arrow); }
+.fv-diagram .fv-legend-text { font-size: 11.5px; }
+.fv-diagram.fv-contain { width: 100%; height: 100%; }
 .fv-diagram .fv-badge { fill: var(--d-danger); }
 .fv-diagram .fv-badge-text { fill: #ffffff; font-weight: 700; }
 @media (prefers-reduced-motion: no-preference) {

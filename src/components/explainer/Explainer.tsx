@@ -8,6 +8,9 @@ import { useSettledCursor } from '../useSettled';
 import { eventLabel } from '../../state/timelineModel';
 import { CallTree } from './CallTree';
 import { ChangesTable } from './ChangesTable';
+import { NoteVariantNotice } from '../notes/NoteVariantNotice';
+import { WhyLines } from '../notes/WhyLines';
+import { whyLines } from '../../state/whyModel';
 import { NoteEditor } from './NoteEditor';
 
 export function Explainer() {
@@ -17,7 +20,9 @@ export function Explainer() {
 
 const ExplainerBody = memo(function ExplainerBody({ replay, cursor }: { replay: Replay; cursor: number }) {
   const deleteEvent = useScenarioStore((s) => s.deleteEvent);
-  const record = useMemo(() => cursorView(replay, cursor).record, [replay, cursor]);
+  const cv = useMemo(() => cursorView(replay, cursor), [replay, cursor]);
+  const record = cv.record;
+  const why = useMemo(() => (cv.record ? whyLines(cv.view, cv.record.violations) : []), [cv]);
   const [editing, setEditing] = useState<number | null>(null);
   if (!record) {
     return (
@@ -46,7 +51,9 @@ const ExplainerBody = memo(function ExplainerBody({ replay, cursor }: { replay: 
           </blockquote>
         )
       )}
+      {event.note !== undefined && editing !== record.index && <NoteVariantNotice offerSwitch />}
       <p className="explanation">{record.explanation}</p>
+      <WhyLines lines={why} />
       <h3>Kernel functions called</h3>
       <CallTree calls={record.calls} />
       <h3>Fields changed</h3>

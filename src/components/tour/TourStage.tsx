@@ -1,10 +1,21 @@
-// One step of a tour: progress, the step's note in large type, what it changed (highlighted in the
-// diagram beside it), and the ways on: back, next, leave, or edit a copy.
+// One step of a tour: progress and the ways on first (so they never leave the screen), then the step's
+// note in large type with its variant notice, why the picture looks as it does, and what the step
+// changed (highlighted in the diagram beside it); leaving, copying and presenting last.
 import { useMemo } from 'react';
 import type { Tour } from '../../scenarios/tours';
+import { cursorView } from '../../state/cursorView';
+import { diagramModel } from '../../state/diagramModel';
+import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { editCopy, exitTour } from '../../state/tourActions';
 import { tourStep } from '../../state/tourModel';
+import { whyLines } from '../../state/whyModel';
+import { ChangesWhere } from '../notes/ChangesWhere';
+import { NoteVariantNotice } from '../notes/NoteVariantNotice';
+import { WhyLines } from '../notes/WhyLines';
+
+/** Long notes (a scenario's description) are set smaller, so that they fit beside the diagram. */
+const LONG_NOTE = 360;
 
 export function TourStage({ tour }: { tour: Tour | null }) {
   const scenario = useScenarioStore((s) => s.scenario);
@@ -12,8 +23,13 @@ export function TourStage({ tour }: { tour: Tour | null }) {
   const cursor = useScenarioStore((s) => s.cursor);
   const stepBy = useScenarioStore((s) => s.stepBy);
   const toStart = useScenarioStore((s) => s.toStart);
+  const present = useDisplayStore((s) => s.setPresenting);
   const step = useMemo(() => tourStep(scenario, replay, cursor), [scenario, replay, cursor]);
+  const cv = cursorView(replay, cursor);
+  const model = useMemo(() => diagramModel(cv), [cv]);
+  const why = useMemo(() => whyLines(cv.view, step.violations), [cv, step.violations]);
   const noNotes = scenario.events.every((e) => e.note === undefined);
+  const text = step.note ?? step.explanation ?? 'Press Next (or the right arrow key) to take the first step.';
   return (
     <section className="panel tour-stage" aria-labelledby="tour-step-heading">
       <p className="tour-kicker">
@@ -25,43 +41,6 @@ export function TourStage({ tour }: { tour: Tour | null }) {
         </span>
         <progress max={Math.max(step.n, 1)} value={step.k} aria-label="Tour progress" />
       </div>
-      <h2 id="tour-step-heading">{step.heading}</h2>
-      <div className="tour-note" aria-live="polite">
-        {step.note ?? step.explanation ?? 'Press Next (or the right arrow key) to take the first step.'}
-      </div>
-      {step.note !== null && step.explanation && (
-        <details className="tour-explanation">
-          <summary>What the engine says</summary>
-          <p>{step.explanation}</p>
-        </details>
-      )}
-      {noNotes && step.k > 0 && (
-        <p className="hint">This scenario has no notes: the engine&apos;s explanation is shown instead.</p>
-      )}
-      {step.changes.length > 0 && (
-        <div className="tour-changes">
-          <h3>Highlighted in the diagram</h3>
-          <ul>
-            {step.changes.map((c) => (
-              <li key={c.path}>
-                <code>{c.path}</code>: {c.before} → <strong>{c.after}</strong>
-                {c.ghost ? ' (checker)' : ''}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {step.violations.length > 0 && (
-        <p className="callout banner-danger" role="alert">
-          This step breaks a rule: {step.violations.map((v) => v.message).join(' ')}
-        </p>
-      )}
-      {step.atEnd && (
-        <p className="callout banner-plain">
-          <strong>End of the tour.</strong> {step.stopped ?? ''} Pick another tour above, start again, or
-          leave the tour to explore this scenario step by step.
-        </p>
-      )}
       <div className="tour-nav">
         <button type="button" onClick={() => stepBy(-1)} disabled={step.k === 0}>
           ← Back
@@ -74,8 +53,43 @@ export function TourStage({ tour }: { tour: Tour | null }) {
             Start again
           </button>
         )}
+        <button type="button" onClick={() => present(true)} aria-keyshortcuts="p">
+          Present
+        </button>
       </div>
-      <p className="hint">Keys: → next, ← back, Esc leaves the tour.</p>
+      <h2 id="tour-step-heading">{step.heading}</h2>
+      {/* Focusable: on a phone a long note scrolls inside its box. */}
+      <div
+        className={text.length > LONG_NOTE ? 'tour-note tour-note-long' : 'tour-note'}
+        aria-live="polite"
+        tabIndex={0}
+      >
+        {text}
+      </div>
+      {step.note !== null && <NoteVariantNotice offerSwitch />}
+      {step.violations.length > 0 && (
+        <p className="callout banner-danger" role="alert">
+          This step breaks a rule: {step.violations.map((v) => v.message).join(' ')}
+        </p>
+      )}
+      <WhyLines lines={why} />
+      {step.note !== null && step.explanation && (
+        <details className="tour-explanation">
+          <summary>What the engine says</summary>
+          <p>{step.explanation}</p>
+        </details>
+      )}
+      {noNotes && step.k > 0 && (
+        <p className="hint">This scenario has no notes: the engine&apos;s explanation is shown instead.</p>
+      )}
+      <ChangesWhere changes={step.changes} model={model} />
+      {step.atEnd && (
+        <p className="callout banner-plain">
+          <strong>End of the tour.</strong> {step.stopped ?? ''} Pick another tour above, start again, or
+          leave the tour to explore this scenario step by step.
+        </p>
+      )}
+      <p className="hint">Keys: → next, ← back, p presents, Esc leaves the tour.</p>
       <div className="row-buttons">
         <button type="button" onClick={exitTour}>
           Exit tour

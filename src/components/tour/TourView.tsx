@@ -1,6 +1,9 @@
 // The tour view (`view=tour`): the tours on offer, then the scenario on screen played one step at a
 // time, its note beside the diagram. Any scenario can be played this way; the tours are examples
-// whose every step carries a note.
+// whose every step carries a note. The stage and the diagram share the screen's height (the diagram
+// is drawn whole inside its box), so a step never needs scrolling; on a phone the view is one screen
+// tall and brought into view when it opens.
+import { useEffect, useRef } from 'react';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { tourOf } from '../../state/tourModel';
 import { DiagramPanel } from '../diagram/DiagramPanel';
@@ -13,13 +16,17 @@ export function TourView() {
   useTourKeys();
   const origin = useScenarioStore((s) => s.origin);
   const tour = tourOf(origin);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (window.matchMedia?.('(max-width: 899px)').matches) ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
-    <div className="tour-view">
+    <div className="tour-view" ref={ref}>
       <TourPicker current={tour} />
-      <div className="split">
+      <div className="tour-split">
         <TourStage tour={tour} />
         <div className="tour-diagram">
-          <DiagramPanel chrome={false} />
+          <DiagramPanel chrome={false} contain />
         </div>
       </div>
     </div>

@@ -25,7 +25,10 @@ describe('TourView', () => {
     const sc = tourScenario(tour)!;
     expect(screen.getByText(`Step 0 of ${sc.events.length}`)).toBeInTheDocument();
     expect(screen.getByText(`Guided tour: ${tour.title}`)).toBeInTheDocument();
-    expect(document.querySelector('.tour-card.current h3')?.textContent).toBe(tour.title);
+    // While a tour plays the picker is one compact row, the current tour marked.
+    expect(document.querySelector('.tour-card.current button')?.getAttribute('aria-label')).toBe(
+      `Start again: ${tour.title}`,
+    );
     expect(within(picker).getByRole('button', { name: `Start again: ${tour.title}` })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '← Back' })).toBeDisabled();
   });
@@ -74,6 +77,39 @@ describe('TourView', () => {
     act(() => st().setCursor(5));
     expect(screen.getByText(/no notes: the engine's explanation is shown instead/)).toBeInTheDocument();
     expect(document.querySelector('.tour-note')?.textContent).toMatch(/trap/);
+  });
+
+  it('says where each change is drawn, and which it does not draw', () => {
+    startTour(TOURS[0], () => true);
+    render(<TourView />);
+    const sc = tourScenario(TOURS[0])!;
+    const trap = sc.events.findIndex((e) => e.op === 'guest_fp') + 1;
+    act(() => st().setCursor(trap));
+    const items = [...document.querySelectorAll('.tour-changes li')];
+    const tfp = items.find((li) => li.textContent?.includes('CPTR_EL2.TFP'));
+    expect(tfp?.getAttribute('data-drawn')).toBe('false');
+    expect(tfp?.textContent).toMatch(/not drawn in the diagram/);
+    const regs = items.find((li) => li.textContent?.startsWith('cpu0.regs'));
+    expect(regs?.textContent).toMatch(/CPU0's register tile/);
+    // The surprising but correct picture is explained: vcpu0 in the registers, the pointer at qemu.
+    expect(screen.getByRole('heading', { name: 'Why does it look like this?' })).toBeInTheDocument();
+    expect(document.querySelector('.why')?.textContent).toMatch(
+      /hold vcpu0's data, yet fpsimd_last_state still names qemu/,
+    );
+  });
+
+  it('marks notes written for another variant and offers to switch back', async () => {
+    const user = userEvent.setup();
+    startTour(TOURS[0], () => true);
+    render(<TourView />);
+    act(() => st().setCursor(6));
+    expect(document.querySelector('.note-variant')).toBeNull();
+    act(() => st().setVariant('v4.17'));
+    expect(screen.getByRole('note')).toHaveTextContent('Written for v4.18. The diagram shows v4.17');
+    await user.click(screen.getByRole('button', { name: 'Switch back to v4.18' }));
+    expect(st().variantId).toBe('v4.18');
+    expect(st().cursor).toBe(6);
+    expect(document.querySelector('.note-variant')).toBeNull();
   });
 
   it('leaves with Escape or Exit, and edits a copy in the step view', async () => {

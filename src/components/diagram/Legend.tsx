@@ -1,0 +1,128 @@
+// The legend, drawn in the SVG under the cards so that an exported image explains itself: every owner
+// on screen (colour and texture), and every other mark the diagram uses.
+import { memo } from 'react';
+import type { OwnerStyle } from '../../state/ownerStyle';
+import { SCRATCH_INDEX } from '../../state/diagramModel';
+import { CARD_W, GAP, PAD } from './layout';
+import { patternId } from './owners';
+
+type Mark = 'owner' | 'newest' | 'stale' | 'empty' | 'changed' | 'violation' | 'arrow' | 'checker';
+
+export interface LegendEntry {
+  key: string;
+  mark: Mark;
+  text: string;
+  /** For owners: the pattern's index (SCRATCH_INDEX for kernel-mode NEON scratch). */
+  index?: number;
+}
+
+export function legendEntries(
+  owners: readonly { id: string; kind: string }[],
+  styles: readonly OwnerStyle[],
+): LegendEntry[] {
+  return [
+    ...owners.map((c, i) => ({
+      key: `o-${c.id}`,
+      mark: 'owner' as const,
+      text: `${c.id}: ${styles[i]?.family ?? c.kind}`,
+      index: i,
+    })),
+    { key: 'scratch', mark: 'owner', text: 'kernel-mode NEON scratch', index: SCRATCH_INDEX },
+    { key: 'newest', mark: 'newest', text: 'registers: the newest data' },
+    { key: 'stale', mark: 'stale', text: 'faded, dashed: an older copy' },
+    { key: 'empty', mark: 'empty', text: 'dashed box: nothing known' },
+    { key: 'changed', mark: 'changed', text: 'outline ▸ and *: changed' },
+    { key: 'violation', mark: 'violation', text: 'red dashes: a rule broken' },
+    { key: 'arrow', mark: 'arrow', text: 'arrow: fpsimd_last_state' },
+    { key: 'checker', mark: 'checker', text: "(checker): the checker's data" },
+  ];
+}
+
+const ROW = 22;
+const TITLE = 24;
+
+export interface LegendBox {
+  cols: number;
+  height: number;
+}
+
+export function legendLayout(n: number, width: number): LegendBox {
+  const cols = Math.max(1, Math.floor((width - 2 * PAD + GAP) / (CARD_W + GAP)));
+  return { cols, height: TITLE + Math.ceil(n / cols) * ROW + PAD };
+}
+
+function MarkShape({ e, x, y, prefix }: { e: LegendEntry; x: number; y: number; prefix: string }) {
+  switch (e.mark) {
+    case 'owner':
+      return (
+        <rect
+          className="fv-swatch"
+          x={x + 6}
+          y={y}
+          width="16"
+          height="16"
+          fill={`url(#${patternId(prefix, e.index ?? -1)})`}
+        />
+      );
+    case 'newest':
+      return <rect className="fv-tile" x={x} y={y} width="28" height="16" fill="var(--d-muted)" />;
+    case 'stale':
+      return (
+        <rect className="fv-tile fv-tile-stale" x={x} y={y} width="28" height="16" fill="var(--d-muted)" />
+      );
+    case 'empty':
+      return <rect className="fv-tile fv-tile-empty" x={x} y={y} width="28" height="16" />;
+    case 'changed':
+      return (
+        <g className="fv-row-changed">
+          <path className="fv-change-mark" d={`M${x - 4},${y + 3} l6,5 l-6,5 z`} />
+          <rect className="fv-row-bg" x={x + 3} y={y} width="25" height="16" />
+          <text x={x + 24} y={y + 12} textAnchor="end">
+            *
+          </text>
+        </g>
+      );
+    case 'violation':
+      return <rect className="fv-card fv-violation" x={x} y={y} width="28" height="16" rx="3" />;
+    case 'arrow':
+      return <path className="fv-legend-arrow" d={`M${x},${y + 8} h22`} markerEnd={`url(#${prefix}-head)`} />;
+    case 'checker':
+      return null;
+    default: {
+      const never: never = e.mark;
+      return never;
+    }
+  }
+}
+
+export const Legend = memo(function Legend({
+  items,
+  box,
+  top,
+  prefix,
+}: {
+  items: readonly LegendEntry[];
+  box: LegendBox;
+  top: number;
+  prefix: string;
+}) {
+  return (
+    <g className="fv-legend" role="list" aria-label="Legend">
+      <text x={PAD} y={top + 18} className="fv-title">
+        Legend
+      </text>
+      {items.map((e, i) => {
+        const x = PAD + (i % box.cols) * (CARD_W + GAP);
+        const y = top + TITLE + Math.floor(i / box.cols) * ROW;
+        return (
+          <g key={e.key} role="listitem" data-legend={e.key}>
+            <MarkShape e={e} x={x + 4} y={y} prefix={prefix} />
+            <text x={x + (e.mark === 'checker' ? 4 : 38)} y={y + 12} className="fv-legend-text">
+              {e.text}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
