@@ -6,7 +6,8 @@ import { Library } from './components/library/Library';
 import { Notices } from './components/Notices';
 import { usePlayback } from './components/timeline/usePlayback';
 import { useGlobalKeys } from './components/useGlobalKeys';
-import { VIEW_COMPONENTS } from './components/views';
+import { ViewBoundary } from './components/boundary/ViewBoundary';
+import { VIEW_COMPONENTS, VIEW_NAMES } from './components/views';
 import { useViewStore } from './state/viewStore';
 import { DEFAULT_VIEW } from './state/views';
 
@@ -32,7 +33,9 @@ export function App() {
           </div>
         )}
         <ScenarioHeader />
-        <View />
+        <ViewBoundary key={view} what={VIEW_NAMES[view] ?? 'this view'}>
+          <View />
+        </ViewBoundary>
       </main>
     </>
   );
