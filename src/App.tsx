@@ -4,6 +4,8 @@ import { EmbedView } from './components/EmbedView';
 import { ScenarioHeader } from './components/header/ScenarioHeader';
 import { Library } from './components/library/Library';
 import { Notices } from './components/Notices';
+import { ShortcutHelp } from './components/ShortcutHelp';
+import { UnsavedDialog } from './components/UnsavedDialog';
 import { usePlayback } from './components/timeline/usePlayback';
 import { useGlobalKeys } from './components/useGlobalKeys';
 import { ViewBoundary } from './components/boundary/ViewBoundary';
@@ -26,6 +28,8 @@ export function App() {
       </a>
       <AppHeader />
       <Notices />
+      <UnsavedDialog />
+      <ShortcutHelp />
       <main id="main" tabIndex={-1}>
         {libraryOpen && (
           <div id="library">

@@ -23,7 +23,15 @@ export interface SharedScreen {
   cpu: number;
   /** The compare view's variants, as written in the link (checked by the caller); absent in most links. */
   compare?: string[];
+  /**
+   * Further view parameters (reviewer mode, the explorer's form...), owned by src/state/linkParams.ts:
+   * written before the payload, read back as every field this file does not know.
+   */
+  params?: Record<string, string>;
 }
+
+/** The fields this file reads itself; any other is a view parameter. */
+const OWN_FIELDS = new Set(['step', 'variant', 'view', 'cpu', 'embed', 'cmp', 'data']);
 
 export type DecodeResult = { ok: true; screen: SharedScreen } | { ok: false; message: string };
 
@@ -118,6 +126,8 @@ export function encodeShare(screen: SharedScreen): string {
   if (screen.cpu) out += `&cpu=${screen.cpu}`;
   if (screen.embed) out += '&embed=1';
   if (screen.compare?.length) out += `&cmp=${screen.compare.map(encodeURIComponent).join(',')}`;
+  for (const [k, v] of Object.entries(screen.params ?? {}))
+    if (!OWN_FIELDS.has(k)) out += `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`;
   return `${out}&data=${scenarioPayload(screen.scenario)}`;
 }
 
@@ -275,6 +285,7 @@ export function decodeShare(fragment: string): DecodeResult {
     if (!res.ok)
       return { ok: false, message: `The link's scenario is not valid:\n${formatErrors(res.errors)}` };
     const p = link.params;
+    const extra = Object.entries(p).filter(([k]) => !OWN_FIELDS.has(k));
     return {
       ok: true,
       screen: {
@@ -285,6 +296,7 @@ export function decodeShare(fragment: string): DecodeResult {
         embed: p.embed === '1',
         cpu: whole(p, 'cpu', 'the CPU'),
         ...(p.cmp !== undefined ? { compare: p.cmp.split(',') } : {}),
+        ...(extra.length ? { params: Object.fromEntries(extra) } : {}),
       },
     };
   } catch (e) {

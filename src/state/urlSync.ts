@@ -1,14 +1,18 @@
-// Keeps the URL fragment in step with the screen, and opens links (on load and when the fragment is
-// replaced by hand). An opened link never touches the user's saved scenarios: it becomes the "shared"
-// scenario until saved.
+// Keeps the URL fragment in step with the screen, and opens links (on load, when the fragment is
+// replaced by hand, and on Back/Forward). A change of view is a new history entry (pushState), so Back
+// and Forward move between views; steps and other changes only replace the current entry. An opened
+// link never touches the user's saved scenarios: it becomes the "shared" scenario until saved; a link
+// to another scenario goes through the unsaved-edits guard, one to the same scenario keeps its edits.
 import { findVariant, printScenario, type Scenario } from '../engine';
 import { EXAMPLES } from '../scenarios';
 import { startAutosave } from './autosave';
 import { checkCompareIds, compareForLink, useCompareStore } from './compareStore';
 import { useLibraryStore } from './libraryStore';
+import { applyLinkParams, readLinkParams, watchLinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore, type Origin } from './scenarioStore';
 import { decodeShare, encodeShare, type SharedScreen } from './share';
+import { askWithDialog, guardReplace, type Ask } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { isView } from './views';
 
@@ -23,6 +27,7 @@ export function currentScreen(): SharedScreen {
     embed: v.embed,
     cpu: v.paletteCpu,
     compare: compareForLink(v.view, useCompareStore.getState().variants),
+    params: readLinkParams(v.view),
   };
 }
 
@@ -46,10 +51,11 @@ function originOf(sc: Scenario): Origin {
 }
 
 /**
- * Opens a fragment. A bad link leaves what is on screen as it is and says what was wrong.
- * Returns whether the link was opened.
+ * Opens a fragment. A bad link leaves what is on screen as it is and says what was wrong. A link to
+ * another scenario while edits are unsaved asks first (`ask`); one to the scenario on screen only moves
+ * to its variant, step and view. Returns whether the link was valid (opened now, or once answered).
  */
-export function openFragment(fragment: string): boolean {
+export function openFragment(fragment: string, ask: Ask = askWithDialog): boolean {
   const notices = useNoticeStore.getState();
   const res = decodeShare(fragment);
   if (!res.ok) {
@@ -71,9 +77,29 @@ export function openFragment(fragment: string): boolean {
   }
   if (!isView(screen.view))
     problems.push(`the view "${screen.view}" is not known; showing the step-through view`);
-  const origin = originOf(screen.scenario);
-  useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
-  useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
+  const here = useScenarioStore.getState();
+  if (printScenario(here.scenario) === printScenario(screen.scenario)) {
+    here.setVariant(variant || here.variantId);
+    here.setCursor(screen.step);
+    showScreen(screen, problems);
+    return true;
+  }
+  void guardReplace(
+    'open the link',
+    () => {
+      const origin = originOf(screen.scenario);
+      useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
+      useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
+      showScreen(screen, problems);
+    },
+    ask,
+  );
+  return true;
+}
+
+/** The rest of an opened link, once its scenario is on screen: step check, view, CPU, comparison... */
+function showScreen(screen: SharedScreen, problems: string[]): void {
+  const notices = useNoticeStore.getState();
   const opened = useScenarioStore.getState();
   if (opened.cursor !== screen.step)
     problems.push(`step ${screen.step} is past the end of the replay; showing step ${opened.cursor}`);
@@ -85,9 +111,9 @@ export function openFragment(fragment: string): boolean {
   const compared = checkCompareIds(screen.compare);
   problems.push(...compared.problems);
   useCompareStore.getState().setVariants(compared.ids);
+  applyLinkParams(screen.params ?? {}, useViewStore.getState().view);
   if (problems.length)
     notices.push('warning', 'The link was opened with changes', problems.join('.\n') + '.');
-  return true;
 }
 
 /**
@@ -98,7 +124,9 @@ export function openFragment(fragment: string): boolean {
 export function startUrlSync(win: Window = window, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written = win.location.hash.slice(1);
-  const write = (): void => {
+  /** Set while a link (or a history entry) is being opened: its changes are not new entries. */
+  let opening = false;
+  const write = (push = false): void => {
     timer = undefined;
     // The address changed since our last write (a link pasted, its hashchange not handled yet):
     // leave it for onHash rather than overwrite it.
@@ -106,11 +134,18 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
     const fragment = shareFragment();
     if (fragment === written) return;
     written = fragment;
-    win.history.replaceState(win.history.state, '', `#${fragment}`);
+    if (push) win.history.pushState(null, '', `#${fragment}`);
+    else win.history.replaceState(win.history.state, '', `#${fragment}`);
+  };
+  /** A new view: a history entry of its own, written at once (the old entry keeps the old view). */
+  const onView = (s: { view: string }, prev: { view: string }): void => {
+    if (s.view === prev.view || opening) return schedule();
+    if (timer !== undefined) clearTimeout(timer);
+    write(true);
   };
   const schedule = (): void => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, delayMs);
+    timer = setTimeout(() => write(), delayMs);
   };
   const onHash = (): void => {
     const fragment = win.location.hash.slice(1);
@@ -119,12 +154,18 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     written = fragment;
-    if (fragment) openFragment(fragment);
+    opening = true;
+    try {
+      if (fragment) openFragment(fragment);
+    } finally {
+      opening = false;
+    }
   };
   const unsubs = [
     useScenarioStore.subscribe(schedule),
-    useViewStore.subscribe(schedule),
+    useViewStore.subscribe(onView),
     useCompareStore.subscribe(schedule),
+    watchLinkParams(schedule),
   ];
   win.addEventListener('hashchange', onHash);
   return () => {

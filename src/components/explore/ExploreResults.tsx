@@ -20,6 +20,7 @@ export function ExploreResults() {
   const run = useExploreStore((s) => s.run);
   const found = useExploreStore((s) => s.found);
   const result = useExploreStore((s) => s.result);
+  const fromLink = useExploreStore((s) => s.fromLink);
   const open = useExploreStore((s) => s.openCounterexample);
   const scenario = useScenarioStore((s) => s.scenario);
 
@@ -41,6 +42,12 @@ export function ExploreResults() {
   return (
     <section className="explore-results" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{finished ? resultHeadline(result) : 'Found so far'}</h3>
+      {fromLink && (
+        <p className="banner banner-plain">
+          Recomputed in this browser when the link was opened (a link carries the search’s settings, not its
+          results).
+        </p>
+      )}
       {elsewhere && (
         <p className="banner banner-plain">
           These results are for the initial state of “{run.title}” ({configText(run.config)}), not the

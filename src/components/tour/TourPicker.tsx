@@ -24,7 +24,7 @@ export function TourPicker({ current }: { current: Tour | null }) {
               <button
                 type="button"
                 className="small"
-                onClick={() => startTour(t)}
+                onClick={() => void startTour(t)}
                 aria-label={`${here ? 'Start again' : 'Start'}: ${t.title}`}
               >
                 {here ? 'Start again' : 'Start'}

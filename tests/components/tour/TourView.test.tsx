@@ -32,7 +32,7 @@ describe('TourView', () => {
 
   it('steps with Next/Back and the arrow keys, showing each note and what it changed', async () => {
     const user = userEvent.setup();
-    startTour(TOURS[0], () => true);
+    void startTour(TOURS[0], () => 'discard');
     render(<TourView />);
     const sc = tourScenario(TOURS[0])!;
     expect(document.querySelector('.tour-note')?.textContent).toBe(sc.description);
@@ -57,7 +57,7 @@ describe('TourView', () => {
 
   it('reaches the end, says so, and starts again', async () => {
     const user = userEvent.setup();
-    startTour(TOURS[2], () => true);
+    void startTour(TOURS[2], () => 'discard');
     render(<TourView />);
     const n = tourScenario(TOURS[2])!.events.length;
     act(() => st().setCursor(n));
@@ -79,7 +79,7 @@ describe('TourView', () => {
   it('leaves with Escape or Exit, and edits a copy in the step view', async () => {
     const user = userEvent.setup();
     useLibraryStore.getState().load(memoryStorage());
-    startTour(TOURS[0], () => true);
+    void startTour(TOURS[0], () => 'discard');
     render(<TourView />);
     act(() => void fireEvent.keyDown(document.body, { key: 'Escape' }));
     expect(useViewStore.getState().view).toBe('diagram');
