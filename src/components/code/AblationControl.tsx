@@ -1,20 +1,14 @@
 // Beside an ablatable statement: re-run the scenario without it and say where it first goes wrong
 // (with a jump there), or that it does not on this scenario (with the explorer to look further).
 import type { MouseEvent } from 'react';
-import type { Variant, ViolationKind } from '../../engine';
+import type { Variant } from '../../engine';
 import { ablationVariantId, type AblationRun } from '../../state/codeAblation';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { encodeShare } from '../../state/share';
 import { currentScreen } from '../../state/urlSync';
 import { useViewStore } from '../../state/viewStore';
+import { violationTitle } from '../../state/violationText';
 import { isView } from '../../state/views';
-
-const KIND_TEXT: Record<ViolationKind, string> = {
-  'stale-read': 'a stale read',
-  'lost-update': 'a lost update',
-  leak: 'a leak',
-  'kernel-warning': 'a kernel warning',
-};
 
 const EXPLORE_VIEW = 'explore';
 
@@ -59,9 +53,7 @@ function Result({ name, result }: { name: string; result: AblationRun }) {
     return (
       <p>
         Without <code>{name}</code> ({variant}) this scenario first goes wrong at <strong>step {step}</strong>
-        : {KIND_TEXT[first.kind] ?? first.kind} of <strong>{first.context ?? 'the current task'}</strong> on
-        CPU
-        {first.cpu}. {first.message}{' '}
+        : <strong>{violationTitle(first)}</strong> on CPU{first.cpu}. {first.message}{' '}
         <button type="button" className="small" onClick={jump}>
           Go to step {step} in {variant}
         </button>

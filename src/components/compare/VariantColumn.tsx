@@ -1,20 +1,14 @@
 // One compared variant: its name and description, its violations (with jumps), an event it cannot
 // replay, and its diagram at the shared cursor.
 import { memo, useId, useMemo } from 'react';
-import type { Replay, ViolationKind } from '../../engine';
+import type { Replay } from '../../engine';
 import type { Compared } from '../../state/compareModel';
 import { cursorView } from '../../state/cursorView';
 import { diagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { violationTitle } from '../../state/violationText';
 import { Diagram } from '../diagram/Diagram';
 import { Swatch } from './Swatch';
-
-const KIND_TEXT: Record<ViolationKind, string> = {
-  'stale-read': 'Stale read',
-  'lost-update': 'Lost update',
-  leak: 'Leak',
-  'kernel-warning': 'Kernel warning',
-};
 
 /** Listed items: a broken variant may have thousands of violations ("Next violation" walks them all). */
 const LISTED = 50;
@@ -35,8 +29,7 @@ const ViolationList = memo(function ViolationList({ replay }: { replay: Replay }
             <button type="button" className="link-button" onClick={() => setCursor(v.step + 1)}>
               Step {v.step + 1}
             </button>
-            : <strong>{KIND_TEXT[v.kind] ?? v.kind}</strong> of {v.context ?? 'the current task'} on CPU
-            {v.cpu}
+            : <strong>{violationTitle(v)}</strong> on CPU{v.cpu}
           </li>
         ))}
         {n > LISTED && <li>… and {n - LISTED} more (see the strip, or “Next violation”).</li>}
@@ -68,8 +61,7 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
       )}
       {here.length > 0 && (
         <div className="banner banner-danger cmp-here" role="status">
-          <strong>⚠ At this step:</strong>{' '}
-          {here.map((v) => `${KIND_TEXT[v.kind] ?? v.kind}: ${v.message}`).join(' ')}
+          <strong>⚠ At this step:</strong> {here.map((v) => `${violationTitle(v)}: ${v.message}`).join(' ')}
         </div>
       )}
       <div className="diagram-scroll">

@@ -7,12 +7,12 @@ import {
   emptyExplanation,
   eventText,
   exhaustedNote,
-  KIND_TEXT,
   resultHeadline,
   resultSummary,
 } from '../../state/exploreModel';
 import { useExploreStore } from '../../state/exploreStore';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { violationTitle } from '../../state/violationText';
 
 export function ExploreResults() {
   const id = useId();
@@ -75,8 +75,8 @@ export function ExploreResults() {
           </caption>
           <thead>
             <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Context</th>
+              <th scope="col">Violation</th>
+              <th scope="col">Affected</th>
               <th scope="col">Shortest</th>
               <th scope="col">Sequence</th>
               <th scope="col">
@@ -87,7 +87,7 @@ export function ExploreResults() {
           <tbody>
             {found.map((cx, i) => (
               <tr key={`${cx.kind}|${cx.context}`}>
-                <td>{KIND_TEXT[cx.kind]}</td>
+                <td>{violationTitle(cx)}</td>
                 <td>{cx.context ?? '–'}</td>
                 <td>
                   {cx.events.length} event{cx.events.length === 1 ? '' : 's'}
@@ -111,7 +111,7 @@ export function ExploreResults() {
                     type="button"
                     className="small"
                     onClick={() => open(i)}
-                    aria-label={`Open at step ${cx.events.length}: the ${KIND_TEXT[cx.kind].toLowerCase()} of ${cx.context ?? 'the current task'}`}
+                    aria-label={`Open at step ${cx.events.length}: ${violationTitle(cx)}`}
                   >
                     Open at step {cx.events.length}
                   </button>
