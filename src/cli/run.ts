@@ -35,7 +35,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { records, state, illegal } = allRecords(m, sc.events);
   if (illegal)
     throw new UsageError(
-      `${file}: events[${illegal.index}] (${illegal.op}): not legal here: ${illegal.reason}`,
+      `${file}: events[${illegal.index}] (${illegal.op}, event ${illegal.index + 1} in the app): not legal here: ${illegal.reason}`,
     );
   const violations: Violation[] = records.flatMap((r) => r.violations);
   if (flags.has('json')) {

@@ -50,7 +50,7 @@ describe('tour model', () => {
     const r = replay(createMachine(broken, findVariant('v4.18')!), broken.events);
     const end = tourStep(broken, r, 1);
     expect(end).toMatchObject({ k: 1, n: 1, atEnd: true });
-    expect(end.stopped).toMatch(/^Event 2 \(guest_exit\) is not legal where it stands: /);
+    expect(end.stopped).toMatch(/^Event 2 \(events\[1\]\) \(guest_exit\) is not legal where it stands: /);
   });
 });
 

@@ -9,6 +9,7 @@ import { currentScreen } from '../../state/urlSync';
 import { useViewStore } from '../../state/viewStore';
 import { violationTitle } from '../../state/violationText';
 import { isView } from '../../state/views';
+import { eventName } from '../../state/eventNumber';
 
 const EXPLORE_VIEW = 'explore';
 
@@ -65,7 +66,7 @@ function Result({ name, result }: { name: string; result: AblationRun }) {
       Without <code>{name}</code> ({variant}) this scenario does not go wrong
       {result.stoppedAt === null
         ? ` (all ${result.steps} steps replayed)`
-        : ` in the ${result.steps} steps replayed (event ${result.stoppedAt + 1} is not legal there)`}
+        : ` in the ${result.steps} steps replayed (${eventName(result.stoppedAt)} is not legal there)`}
       . Other scenarios may: <ExplorerLink variantId={variant} />
     </p>
   );

@@ -9,6 +9,7 @@ import { useScenarioStore } from '../../state/scenarioStore';
 import { violationTitle } from '../../state/violationText';
 import { Diagram } from '../diagram/Diagram';
 import { Swatch } from './Swatch';
+import { eventName } from '../../state/eventNumber';
 
 /** Listed items: a broken variant may have thousands of violations ("Next violation" walks them all). */
 const LISTED = 50;
@@ -55,7 +56,7 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
       <ViolationList replay={replay} />
       {replay.illegal && (
         <p className="callout banner-warn">
-          Stops before event {replay.illegal.index + 1} ({replay.illegal.op}): {replay.illegal.reason}.
+          Stops before {eventName(replay.illegal.index)} ({replay.illegal.op}): {replay.illegal.reason}.
           {cursor > replay.length && ` Shown: step ${replay.length}.`}
         </p>
       )}

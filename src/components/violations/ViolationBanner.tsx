@@ -5,6 +5,7 @@ import { cursorView } from '../../state/cursorView';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { nextViolationStep } from '../../state/timelineModel';
 import { violationTitle } from '../../state/violationText';
+import { EventName } from '../../state/eventNumber';
 
 export function ViolationBanner() {
   const replay = useScenarioStore((s) => s.replay);
@@ -43,7 +44,7 @@ export function ViolationBanner() {
       {illegal && (
         <div className="banner banner-warn" role="status">
           <span>
-            Event {illegal.index + 1} ({illegal.op}) is not legal where it stands: {illegal.reason}. The
+            {EventName(illegal.index)} ({illegal.op}) is not legal where it stands: {illegal.reason}. The
             replay stops before it; {replay.events.length - illegal.index - 1} later event
             {replay.events.length - illegal.index - 1 === 1 ? ' is' : 's are'} not replayed.
           </span>{' '}
