@@ -81,6 +81,11 @@ test('a link copied with the code pane open reopens with it; Back and Forward mo
   await page.goto(linkFor(defaultExample(), { step: 1 }));
   await page.getByRole('button', { name: 'Show kernel code (reviewer mode)' }).click();
   await expect(page.locator('.code-block').first()).toBeVisible();
+  // Each function links to the kernel's source at the era's release.
+  await expect(page.locator('.code-block').first().locator('a.kernel-link').first()).toHaveAttribute(
+    'href',
+    /^https:\/\/elixir\.bootlin\.com\/linux\/v4\.18\/source\/[\w/]+\.[ch]$/,
+  );
   const link = await copiedLink(page);
   expect(link).toContain('code=1');
   const fresh = await page.context().newPage();
