@@ -51,7 +51,7 @@ test('explores a v4.18 ablation and opens its counterexample at the violating st
 
   const table = page.getByRole('table', { name: /Violations found under v4\.18\/no-put-flush/ });
   const first = table.getByRole('row').nth(1);
-  await expect(first).toContainText('Leak');
+  await expect(first).toContainText('leaked to');
   await expect(first).toContainText('qemu');
   await expect(first).toContainText('8 events');
   await screenshot(page, info, 'explore-results');

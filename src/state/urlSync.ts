@@ -16,18 +16,19 @@ import { askWithDialog, guardReplace, type Ask } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { isView } from './views';
 
-export function currentScreen(): SharedScreen {
+/** The screen as a link carries it; `view` overrides the view on show (the entry being left). */
+export function currentScreen(view = useViewStore.getState().view): SharedScreen {
   const s = useScenarioStore.getState();
   const v = useViewStore.getState();
   return {
     scenario: s.scenario,
     variant: s.variantId,
     step: s.cursor,
-    view: v.view,
+    view,
     embed: v.embed,
     cpu: v.paletteCpu,
-    compare: compareForLink(v.view, useCompareStore.getState().variants),
-    params: readLinkParams(v.view),
+    compare: compareForLink(view, useCompareStore.getState().variants),
+    params: readLinkParams(view),
   };
 }
 
@@ -140,7 +141,15 @@ export function startUrlSync(win: Window = window, delayMs = 300): () => void {
   /** A new view: a history entry of its own, written at once (the old entry keeps the old view). */
   const onView = (s: { view: string }, prev: { view: string }): void => {
     if (s.view === prev.view || opening) return schedule();
-    if (timer !== undefined) clearTimeout(timer);
+    // The entry being left keeps its view with the latest step (a pending write would be lost).
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      if (win.location.hash.slice(1) === written) {
+        written = encodeShare(currentScreen(prev.view));
+        win.history.replaceState(win.history.state, '', `#${written}`);
+      }
+    }
     write(true);
   };
   const schedule = (): void => {
