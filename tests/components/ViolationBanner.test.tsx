@@ -35,7 +35,9 @@ describe('ViolationBanner', () => {
     resetStores(sc);
     const user = userEvent.setup();
     render(<ViolationBanner />);
-    expect(screen.getByRole('status')).toHaveTextContent(/Event 4 \(events\[3\]\) \(ret_to_user\) is not legal/);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /Event 4 \(events\[3\]\) \(ret_to_user\) is not legal/,
+    );
     act(() => st().toStart());
     await user.click(screen.getByRole('button', { name: 'Delete event 4' }));
     expect(st().replay.illegal).toBeNull();
