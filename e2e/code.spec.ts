@@ -66,9 +66,10 @@ test('re-running without put-flush from the pane shows the violation the CLI rep
     step: number;
     kind: string;
     context: string;
+    source: string;
     cpu: number;
   };
-  expect(first).toMatchObject({ kind: 'leak', context: 'qemu' });
+  expect(first).toMatchObject({ kind: 'leak', context: 'qemu', source: 'vcpu0' });
   const step = first.step + 1;
 
   const errors = collectErrors(page);
@@ -80,12 +81,12 @@ test('re-running without put-flush from the pane shows the violation the CLI rep
   const control = fn.locator('.code-ablation[data-ablation="put-flush"]');
   await control.getByRole('button', { name: /Re-run without this statement/ }).click();
   await expect(control.getByRole('status')).toContainText(
-    `first goes wrong at step ${step}: a leak of qemu on CPU${first.cpu}`,
+    `first goes wrong at step ${step}: ${first.source}'s data leaked to qemu on CPU${first.cpu}`,
   );
   await control.getByRole('button', { name: `Go to step ${step} in v4.18/no-put-flush` }).click();
   await expect(page.locator('.step-count')).toContainText(`Step ${step} of`);
   await expect(page.getByRole('combobox', { name: 'Kernel variant' })).toHaveValue('v4.18/no-put-flush');
   await expect(page.locator('.banner-danger')).toContainText(`Violation at step ${step}`);
-  await expect(page.locator('.banner-danger')).toContainText('Leak of qemu');
+  await expect(page.locator('.banner-danger')).toContainText("vcpu0's data leaked to qemu");
   expect(errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 // Static deployment: `vite build` output served from a sub-path by a plain static server works, makes
-// no request outside that sub-path, none fails, and works offline after the first load.
+// no request outside that sub-path, none fails, and works offline after the first load, every view
+// included, also when the server sends `Vary: Origin` (as `vite preview` does).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -23,9 +24,12 @@ const TYPES: Record<string, string> = {
 let dist = '';
 let server: Server;
 let origin = '';
+/** The same build from a server that sends `Vary: Origin` with every file. */
+let varyServer: Server;
+let varyOrigin = '';
 
 /** A static file server for `dir` under SUB, and nothing else (404 elsewhere). */
-function serve(dir: string): Server {
+function serve(dir: string, headers: Record<string, string> = {}): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const rel = url.pathname.startsWith(SUB) ? decodeURIComponent(url.pathname.slice(SUB.length)) : null;
@@ -34,7 +38,10 @@ function serve(dir: string): Server {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      ...headers,
+    });
     res.end(readFileSync(file));
   });
 }
@@ -53,10 +60,14 @@ test.beforeAll(async () => {
   server = serve(dist);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  varyServer = serve(dist, { vary: 'Origin' });
+  await new Promise<void>((resolve) => varyServer.listen(0, '127.0.0.1', resolve));
+  varyOrigin = `http://127.0.0.1:${(varyServer.address() as AddressInfo).port}`;
 });
 
 test.afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
+  await new Promise((resolve) => varyServer?.close(resolve));
   if (dist) rmSync(dist, { recursive: true, force: true });
 });
 
@@ -127,6 +138,43 @@ test('after the first load the app works offline', async ({ page, context }) => 
     await expect(page.locator('.code-block').first()).toBeVisible();
     await page.getByRole('button', { name: 'Guided tours' }).click();
     await expect(page.locator('.tour-count')).toBeVisible();
+  } finally {
+    await context.setOffline(false);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('offline after one visit to a server sending Vary: Origin, every view opens', async ({
+  page,
+  context,
+}) => {
+  const errors = collectErrors(page);
+  const sc = defaultExample();
+  const first = await page.goto(`${varyOrigin}${SUB}`);
+  expect(first?.headers().vary).toBe('Origin');
+  await expect(page.getByRole('heading', { level: 2, name: sc.title })).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  try {
+    const res = await page.reload();
+    expect(res?.fromServiceWorker(), 'the page comes from the offline copy').toBe(true);
+    await expect(page.locator('svg[data-export="main"] .fv-cpu')).toHaveCount(sc.cpus);
+    await page.getByRole('listbox', { name: /Events/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('button', { name: 'Show kernel code (reviewer mode)' }).click();
+    await expect(page.locator('.code-block').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expect(page.locator('.cmp-table')).toBeVisible();
+    await page.getByRole('button', { name: 'Explore', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Explore every event sequence' })).toBeVisible();
+    // The explorer's worker comes from the offline copy too.
+    await page.getByRole('spinbutton', { name: 'Depth' }).fill('3');
+    await page.getByRole('spinbutton', { name: 'Depth' }).press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Search finished.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Guided tours' }).click();
+    await expect(page.locator('.tour-count')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be shown' })).toHaveCount(0);
   } finally {
     await context.setOffline(false);
   }

@@ -51,18 +51,18 @@ test('explores a v4.18 ablation and opens its counterexample at the violating st
 
   const table = page.getByRole('table', { name: /Violations found under v4\.18\/no-put-flush/ });
   const first = table.getByRole('row').nth(1);
-  await expect(first).toContainText('Leak');
+  await expect(first).toContainText('leaked to');
   await expect(first).toContainText('qemu');
   await expect(first).toContainText('8 events');
   await screenshot(page, info, 'explore-results');
   expect(await axeFindings(page)).toEqual([]);
 
-  await first.getByRole('button', { name: 'Open at step 8: the leak of qemu' }).click();
+  await first.getByRole('button', { name: "Open at step 8: vcpu0's data leaked to qemu" }).click();
   await expect(page.locator('.step-count')).toHaveText(/^Step 8 of 8/);
   await expect(page.getByText('Found by the explorer (not saved)')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Kernel variant' })).toHaveValue('v4.18/no-put-flush');
   const banner = page.getByRole('alert').filter({ hasText: 'Violation at step 8' });
-  await expect(banner).toContainText('Leak of qemu');
+  await expect(banner).toContainText("vcpu0's data leaked to qemu");
   await screenshot(page, info, 'explore-opened');
 
   // The existing Copy link shares it: a fresh page opens the same step with the same banner.
@@ -73,7 +73,7 @@ test('explores a v4.18 ablation and opens its counterexample at the violating st
   await other.goto(link);
   await expect(other.locator('.step-count')).toHaveText(/^Step 8 of 8/);
   await expect(other.getByRole('alert').filter({ hasText: 'Violation at step 8' })).toContainText(
-    'Leak of qemu',
+    "vcpu0's data leaked to qemu",
   );
   expect(errors).toEqual([]);
 });

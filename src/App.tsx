@@ -7,9 +7,12 @@ import { Library } from './components/library/Library';
 import { Notices } from './components/Notices';
 import { Presenter } from './components/presenter/Presenter';
 import { usePresenterKeys } from './components/presenter/usePresenterKeys';
+import { ShortcutHelp } from './components/ShortcutHelp';
+import { UnsavedDialog } from './components/UnsavedDialog';
 import { usePlayback } from './components/timeline/usePlayback';
 import { useGlobalKeys } from './components/useGlobalKeys';
-import { VIEW_COMPONENTS } from './components/views';
+import { ViewBoundary } from './components/boundary/ViewBoundary';
+import { VIEW_COMPONENTS, VIEW_NAMES } from './components/views';
 import { useDisplayStore } from './state/displayStore';
 import { useViewStore } from './state/viewStore';
 
@@ -38,9 +41,13 @@ export function App() {
             </div>
           )}
           <ScenarioHeader />
-          <View />
+          <ViewBoundary key={view} what={VIEW_NAMES[view]}>
+            <View />
+          </ViewBoundary>
         </main>
       </div>
+      <UnsavedDialog />
+      <ShortcutHelp />
       {presenting && <Presenter />}
     </>
   );

@@ -37,7 +37,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { records, state, illegal } = allRecords(m, sc.events);
   if (illegal)
     throw new UsageError(
-      `${name}: events[${illegal.index}] (${illegal.op}): not legal here: ${esc(illegal.reason)}`,
+      `${name}: events[${illegal.index}] (${illegal.op}, event ${illegal.index + 1} in the app): not legal here: ${esc(illegal.reason)}`,
     );
   const violations: Violation[] = records.flatMap((r) => r.violations);
   if (flags.has('json')) {

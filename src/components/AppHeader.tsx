@@ -35,6 +35,14 @@ export function AppHeader() {
         )}
         <VariantSelect />
         <ShareControls />
+        <button
+          type="button"
+          className="small"
+          aria-keyshortcuts="?"
+          onClick={() => useViewStore.getState().setShortcutsOpen(true)}
+        >
+          Keys (?)
+        </button>
       </nav>
     </header>
   );

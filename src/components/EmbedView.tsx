@@ -3,11 +3,21 @@
 import { useScenarioStore } from '../state/scenarioStore';
 import { encodeShare } from '../state/share';
 import { currentScreen } from '../state/urlSync';
+import { useViewStore } from '../state/viewStore';
+import { lazyPart } from './boundary/ViewBoundary';
 import { DiagramPanel } from './diagram/DiagramPanel';
 import { Notices } from './Notices';
 import { Transport } from './timeline/Transport';
 
+// A compare link's embed shows its compared set (loaded on demand, like the compare view).
+const EmbedCompare = lazyPart(
+  () => import('./compare/EmbedCompare'),
+  'the comparison',
+  'Loading the comparison…',
+);
+
 export function EmbedView() {
+  const compare = useViewStore((s) => s.view) === 'compare';
   const title = useScenarioStore((s) => s.scenario.title);
   // Re-rendered on each step, so the link always opens the step on screen.
   useScenarioStore((s) => s.cursor);
@@ -21,7 +31,7 @@ export function EmbedView() {
         </a>
       </div>
       <Notices />
-      <DiagramPanel chrome={false} contain />
+      {compare ? <EmbedCompare /> : <DiagramPanel chrome={false} contain />}
       <Transport compact />
     </main>
   );

@@ -1,44 +1,38 @@
 // View id (src/state/views.ts) -> component. New views register here; every id must have one.
-import { lazy, Suspense, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { ViewId } from '../state/views';
+import { lazyPart } from './boundary/ViewBoundary';
 import { StepView } from './StepView';
 
-// The compare view is loaded on first use: it keeps the first load's JavaScript small.
-const LazyCompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
-
-function CompareView() {
-  return (
-    <Suspense fallback={<p className="hint">Loading the compare view…</p>}>
-      <LazyCompareView />
-    </Suspense>
-  );
-}
-
-// The explore view and its worker are loaded on first use too.
-const LazyExploreView = lazy(() => import('./explore/ExploreView').then((m) => ({ default: m.ExploreView })));
-
-function ExploreView() {
-  return (
-    <Suspense fallback={<p className="hint">Loading the explorer…</p>}>
-      <LazyExploreView />
-    </Suspense>
-  );
-}
-
-// The guided tours are loaded on first use as well.
-const LazyTourView = lazy(() => import('./tour/TourView').then((m) => ({ default: m.TourView })));
-
-function TourView() {
-  return (
-    <Suspense fallback={<p className="hint">Loading the tours…</p>}>
-      <LazyTourView />
-    </Suspense>
-  );
-}
+// The compare, explore and tour views are loaded on first use: it keeps the first load's JavaScript
+// small. Each has its own error boundary (a failed chunk says so in place, with a retry).
+const CompareView = lazyPart(
+  () => import('./compare/CompareView').then((m) => ({ default: m.CompareView })),
+  'the compare view',
+  'Loading the compare view…',
+);
+const ExploreView = lazyPart(
+  () => import('./explore/ExploreView').then((m) => ({ default: m.ExploreView })),
+  'the explorer',
+  'Loading the explorer…',
+);
+const TourView = lazyPart(
+  () => import('./tour/TourView').then((m) => ({ default: m.TourView })),
+  'the guided tours',
+  'Loading the tours…',
+);
 
 export const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   diagram: StepView,
   compare: CompareView,
   explore: ExploreView,
   tour: TourView,
+};
+
+/** What each view is called in an error message. */
+export const VIEW_NAMES: Record<ViewId, string> = {
+  diagram: 'the step-through view',
+  compare: 'the compare view',
+  explore: 'the explorer',
+  tour: 'the guided tours',
 };

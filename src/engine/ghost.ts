@@ -171,6 +171,7 @@ export function useRegs(k: K, ctx: number): void {
       'leak',
       ctx,
       `${id} ran FP code on ${cpuLabel(k.cpu)} whose registers held ${dataText(k, o, v)}.`,
+      o,
     );
   const nv = g.newest[ctx] + 1;
   // Superseding one's own data is no loss; overwriting someone else's only copy is.

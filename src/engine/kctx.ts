@@ -45,11 +45,12 @@ export function stmt(k: K, label: string): void {
   if (k.rec) k.rec.stmt(label);
 }
 
-export function report(k: K, kind: ViolationKind, ctx: number, message: string): void {
+export function report(k: K, kind: ViolationKind, ctx: number, message: string, source = -1): void {
   k.violations.push({
     step: k.step,
     kind,
     context: ctx >= 0 ? ownerName(k.cfg, ctx) : null,
+    ...(source >= 0 ? { source: ownerName(k.cfg, source) } : {}),
     cpu: k.cpu,
     message,
   });

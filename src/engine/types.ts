@@ -75,6 +75,8 @@ export interface Violation {
   kind: ViolationKind;
   /** Context id whose data was affected (or the current task for a kernel warning). */
   context: string | null;
+  /** For a leak: the context whose data the registers held (it leaked to `context`). */
+  source?: string;
   cpu: number;
   message: string;
 }

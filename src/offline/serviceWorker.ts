@@ -1,6 +1,6 @@
 // The built app's service worker (dist/sw.js), generated at build time with the list of every file of
 // that build: installing it caches them all, so the app works offline after its first load, lazily
-// loaded views included. Every request still goes to the network first (a new deploy is seen at
+// loaded views included, whatever \`Vary\` header the server sent. Every request still goes to the network first (a new deploy is seen at
 // once); the cached copy answers only when the network does not. URLs are relative to sw.js, so the
 // app works from any sub-path. Used by vite.config.ts; runs in node, not in the app.
 
@@ -44,8 +44,10 @@ self.addEventListener('fetch', (event) => {
       })
       .catch(() =>
         caches
-          .match(req, { ignoreSearch: true })
-          .then((hit) => hit || (req.mode === 'navigate' ? caches.match('./') : undefined))
+          // ignoreVary: a server that sends \`Vary: Origin\` (vite preview does) would otherwise make
+          // every cached copy miss, since the page's requests do not all carry the same Origin.
+          .match(req, { ignoreSearch: true, ignoreVary: true })
+          .then((hit) => hit || (req.mode === 'navigate' ? caches.match('./', { ignoreVary: true }) : undefined))
           .then((hit) => hit || Response.error()),
       ),
   );

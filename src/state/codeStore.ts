@@ -1,5 +1,7 @@
-// Reviewer mode: whether the step view shows the code pane. A preference, not part of the scenario.
+// Reviewer mode: whether the step view shows the code pane. Carried by links (`code=1`), so a copied
+// link reopens with the pane open.
 import { create } from 'zustand';
+import { registerLinkParams } from './linkParams';
 
 interface CodeState {
   open: boolean;
@@ -10,3 +12,9 @@ export const useCodeStore = create<CodeState>()((set) => ({
   open: false,
   setOpen: (open) => set({ open }),
 }));
+
+registerLinkParams({
+  read: (): Record<string, string> => (useCodeStore.getState().open ? { code: '1' } : {}),
+  apply: (params) => useCodeStore.getState().setOpen(params.code === '1'),
+  subscribe: (listener) => useCodeStore.subscribe((s, prev) => s.open !== prev.open && listener()),
+});

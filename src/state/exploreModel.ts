@@ -1,6 +1,7 @@
 // Pure helpers of the Explore view: the depth field's rules, texts for a configuration and a result,
 // and the scenario a counterexample opens as.
-import type { Scenario, ViolationKind } from '../engine';
+import type { Scenario } from '../engine';
+import { violationTitle } from './violationText';
 import type { Counterexample, ExploreProgress, ProgressEstimate, ExploreResult } from '../engine/explore';
 import type { ExploreConfig } from '../workers/protocol';
 
@@ -11,12 +12,7 @@ export const MAX_DEPTH = 100;
 /** Distinct states kept before a search stops incomplete: bounds the tab's memory (some 200 MB). */
 export const MAX_STATES = 5_000_000;
 
-export const KIND_TEXT: Record<ViolationKind, string> = {
-  'stale-read': 'Stale read',
-  'lost-update': 'Lost update',
-  leak: 'Leak',
-  'kernel-warning': 'Kernel warning',
-};
+export { KIND_TEXT } from './violationText';
 
 /** The depth field's value, or what is wrong with it. */
 export function parseDepth(text: string): { ok: true; depth: number } | { ok: false; message: string } {
@@ -117,10 +113,7 @@ export function eventText(ev: { cpu: number; op: string; task?: string }): strin
 }
 
 export function counterexampleTitle(cx: Counterexample, variant: string): string {
-  return `${KIND_TEXT[cx.kind]} of ${cx.context ?? 'the current task'} under ${variant} (explored)`.slice(
-    0,
-    200,
-  );
+  return `${violationTitle(cx)} under ${variant} (explored)`.slice(0, 200);
 }
 
 /**

@@ -5,9 +5,11 @@ import { create } from 'zustand';
 import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
 import type { ExploreConfig, FromExplorer } from '../workers/protocol';
 import { workerRunner, type ExploreRun, type ExploreRunner } from './exploreRunner';
-import { counterexampleScenario, DEFAULT_DEPTH, MAX_STATES, resultHeadline } from './exploreModel';
+import { counterexampleScenario, DEFAULT_DEPTH, MAX_DEPTH, MAX_STATES, resultHeadline } from './exploreModel';
+import { registerLinkParams, type LinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
 import { resolveVariant, useScenarioStore } from './scenarioStore';
+import { guardReplace } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
 
@@ -36,6 +38,8 @@ export interface ExploreState {
   found: Counterexample[];
   result: ExploreResult | null;
   error: string | null;
+  /** The results on screen were recomputed when a link to them was opened (they are not the link's own). */
+  fromLink: boolean;
   setVariant(id: string | null): void;
   setDepth(depth: number): void;
   setSymmetry(on: boolean): void;
@@ -108,6 +112,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     found: [],
     result: null,
     error: null,
+    fromLink: false,
     setVariant: (variant) => set({ variant }),
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
@@ -125,7 +130,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         depth: s.depth,
         symmetry: s.symmetry,
       };
-      set({ status: 'running', run, progress: null, found: [], result: null, error: null });
+      set({ status: 'running', run, progress: null, found: [], result: null, error: null, fromLink: false });
       runner ??= workerRunner();
       try {
         active = runner.start(
@@ -157,10 +162,57 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
       if (!run || !cx) return;
       const scenario = counterexampleScenario(cx, run);
       // A new scenario of its own: the user's saved ones are not touched until they choose to save it.
-      useScenarioStore
-        .getState()
-        .open(scenario, { kind: 'explored' }, { variant: run.variant, step: cx.events.length });
-      useViewStore.getState().setView(DEFAULT_VIEW);
+      void guardReplace('open the counterexample', () => {
+        useScenarioStore
+          .getState()
+          .open(scenario, { kind: 'explored' }, { variant: run.variant, step: cx.events.length });
+        useViewStore.getState().setView(DEFAULT_VIEW);
+      });
     },
   };
+});
+
+/**
+ * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry) and `xr=1` when
+ * results were on screen. A link carries no results: opening one with `xr=1` runs the search again
+ * (and says so).
+ */
+function exploreParams(view: string): LinkParams {
+  if (view !== ANNOUNCE_VIEW) return {};
+  const s = useExploreStore.getState();
+  const out: LinkParams = { xd: String(s.depth) };
+  if (s.variant !== null) out.xv = s.variant;
+  if (s.symmetry) out.xs = '1';
+  if (s.run) out.xr = '1';
+  return out;
+}
+
+function applyExploreParams(p: LinkParams, view: string): void {
+  if (view !== ANNOUNCE_VIEW) return;
+  const s = useExploreStore.getState();
+  const depth = /^\d{1,3}$/.test(p.xd ?? '') ? Math.min(MAX_DEPTH, Math.max(1, Number(p.xd))) : s.depth;
+  const variant = p.xv ?? null;
+  const symmetry = p.xs === '1';
+  // Back/Forward to the search already on screen: nothing to redo.
+  const same = s.run && s.run.depth === depth && s.run.symmetry === symmetry && s.variant === variant;
+  useExploreStore.setState({ depth, variant, symmetry });
+  if (p.xr === '1' && !same) {
+    useExploreStore.getState().start();
+    useExploreStore.setState({ fromLink: true });
+  }
+}
+
+registerLinkParams({
+  read: exploreParams,
+  apply: applyExploreParams,
+  subscribe: (listener) =>
+    useExploreStore.subscribe((s, prev) => {
+      if (
+        s.depth !== prev.depth ||
+        s.variant !== prev.variant ||
+        s.symmetry !== prev.symmetry ||
+        s.run !== prev.run
+      )
+        listener();
+    }),
 });

@@ -31,11 +31,25 @@ interface Snapshot {
   cursor: number;
 }
 
+/** A scenario with its edits and undo history, as kept when its edits are discarded (restorable). */
+export interface Discarded {
+  scenario: Scenario;
+  origin: Origin;
+  /** The scenario as last opened or saved (the edits are relative to it). */
+  saved: Scenario;
+  variantId: string;
+  cursor: number;
+  past: Snapshot[];
+  future: Snapshot[];
+}
+
 export interface ScenarioState {
   scenario: Scenario;
   origin: Origin;
-  /** Edited since it was opened or last saved. */
+  /** Differs from the scenario as opened or last saved (undoing every edit clears it). */
   dirty: boolean;
+  /** The scenario as opened or last saved. */
+  saved: Scenario;
   variantId: string;
   replay: Replay;
   /** Events applied on screen: 0 (initial state) to replay.length. */
@@ -66,6 +80,9 @@ export interface ScenarioState {
   undo(): void;
   redo(): void;
   markSaved(origin: Origin): void;
+  /** The scenario with its edits and history, to be restored later (see unsavedGuard.ts). */
+  snapshotForRestore(): Discarded;
+  restore(d: Discarded): void;
 }
 
 const UNDO_LIMIT = 200;
@@ -100,10 +117,10 @@ export function defaultScenario(): { scenario: Scenario; origin: Origin } {
   };
 }
 
-function initial(): Pick<ScenarioState, 'scenario' | 'origin' | 'variantId' | 'replay' | 'cursor'> {
+function initial(): Pick<ScenarioState, 'scenario' | 'saved' | 'origin' | 'variantId' | 'replay' | 'cursor'> {
   const { scenario, origin } = defaultScenario();
   const variantId = resolveVariant(scenario.variant).id;
-  return { scenario, origin, variantId, replay: replayOf(scenario, variantId), cursor: 0 };
+  return { scenario, saved: scenario, origin, variantId, replay: replayOf(scenario, variantId), cursor: 0 };
 }
 
 export const useScenarioStore = create<ScenarioState>()((set, get) => {
@@ -134,6 +151,7 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
       const r = replayOf(scenario, variantId);
       set({
         scenario,
+        saved: scenario,
         origin,
         variantId,
         replay: r,
@@ -206,7 +224,7 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
         scenario: prev.scenario,
         replay: r,
         cursor: clampCursor(prev.cursor, r),
-        dirty: true,
+        dirty: prev.scenario !== s.saved,
         past: s.past.slice(0, -1),
         future: [{ scenario: s.scenario, cursor: s.cursor }, ...s.future],
       });
@@ -221,12 +239,28 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
         scenario: next.scenario,
         replay: r,
         cursor: clampCursor(next.cursor, r),
-        dirty: true,
+        dirty: next.scenario !== s.saved,
         past: [...s.past, { scenario: s.scenario, cursor: s.cursor }],
         future: s.future.slice(1),
       });
     },
 
-    markSaved: (origin) => set({ origin, dirty: false }),
+    markSaved: (origin) => set((s) => ({ origin, dirty: false, saved: s.scenario })),
+
+    snapshotForRestore() {
+      const s = get();
+      const { scenario, origin, saved, variantId, cursor, past, future } = s;
+      return { scenario, origin, saved, variantId, cursor, past, future };
+    },
+
+    restore(d) {
+      const r = replayOf(d.scenario, d.variantId);
+      set({
+        ...d,
+        replay: r,
+        cursor: clampCursor(d.cursor, r),
+        dirty: d.scenario !== d.saved,
+      });
+    },
   };
 });

@@ -35,7 +35,15 @@ export interface SharedScreen {
   cpu: number;
   /** The compare view's variants, as written in the link (checked by the caller); absent in most links. */
   compare?: string[];
+  /**
+   * Further view parameters (reviewer mode, the explorer's form...), owned by src/state/linkParams.ts:
+   * written before the payload, read back as every field this file does not know.
+   */
+  params?: Record<string, string>;
 }
+
+/** The fields this file reads itself; any other is a view parameter. */
+const OWN_FIELDS = new Set(['step', 'variant', 'view', 'cpu', 'embed', 'cmp', 'data', 'sum']);
 
 export type DecodeResult = { ok: true; screen: SharedScreen } | { ok: false; message: string };
 
@@ -76,6 +84,7 @@ export function encodeShare(screen: SharedScreen): string {
   if (screen.cpu) fields.push(['cpu', String(screen.cpu)]);
   if (screen.embed) fields.push(['embed', '1']);
   if (screen.compare?.length) fields.push(['cmp', screen.compare.join(',')]);
+  for (const [k, v] of Object.entries(screen.params ?? {})) if (!OWN_FIELDS.has(k)) fields.push([k, v]);
   const { payload, crc } = packed(screen.scenario);
   let out = `v${SHARE_VERSION}`;
   for (const [k, v] of fields)
@@ -225,6 +234,7 @@ function decodeData(version: number, params: LinkParams, json: string): DecodeRe
         `The link was not opened: its scenario would be a ${(bytes / 1e6).toFixed(1)} MB file, over the ${MAX_SCENARIO_BYTES / 1e6} MB that scenario files may have.`,
       );
     const p = link.params;
+    const extra = Object.entries(p).filter(([k]) => !OWN_FIELDS.has(k));
     return {
       ok: true,
       screen: {
@@ -235,6 +245,7 @@ function decodeData(version: number, params: LinkParams, json: string): DecodeRe
         embed: p.embed === '1',
         cpu: whole(p, 'cpu', 'the CPU'),
         ...(p.cmp !== undefined ? { compare: p.cmp.split(',') } : {}),
+        ...(extra.length ? { params: Object.fromEntries(extra) } : {}),
       },
     };
   } catch (e) {

@@ -3,24 +3,16 @@ import type { Tour } from '../scenarios/tours';
 import { useLibraryStore } from './libraryStore';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore } from './scenarioStore';
+import { askWithDialog, guardReplace, type Ask } from './unsavedGuard';
 import { TOUR_VIEW, tourScenario } from './tourModel';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
 
-/** Whether unsaved edits on screen may be replaced (they are kept when the user says no). */
-function mayReplace(confirm: (text: string) => boolean): boolean {
-  const s = useScenarioStore.getState();
-  if (!s.dirty || s.origin.kind === 'user') return true;
-  return confirm(
-    `“${s.scenario.title}” has edits that are not saved. Open the tour anyway? (Cancel, then “Save to My scenarios”, keeps them.)`,
-  );
-}
-
-/** Opens a tour at its start in the tour view. Returns false when nothing changed. */
-export function startTour(
-  tour: Tour,
-  confirm: (text: string) => boolean = (t) => window.confirm(t),
-): boolean {
+/**
+ * Opens a tour at its start in the tour view, once unsaved edits on screen are saved or discarded (the
+ * shared guard asks). Resolves to false when nothing changed; with nothing to ask, opens at once.
+ */
+export function startTour(tour: Tour, ask: Ask = askWithDialog): Promise<boolean> {
   const scenario = tourScenario(tour);
   if (!scenario) {
     useNoticeStore
@@ -30,13 +22,17 @@ export function startTour(
         'This tour cannot be opened',
         `Its scenario "${tour.scenarioId}" is not among the examples.`,
       );
-    return false;
+    return Promise.resolve(false);
   }
-  if (!mayReplace(confirm)) return false;
-  useViewStore.getState().setPlaying(false);
-  useScenarioStore.getState().open(scenario, { kind: 'example', id: tour.scenarioId }, { step: 0 });
-  useViewStore.getState().setView(TOUR_VIEW);
-  return true;
+  return guardReplace(
+    `open the tour “${tour.title}”`,
+    () => {
+      useViewStore.getState().setPlaying(false);
+      useScenarioStore.getState().open(scenario, { kind: 'example', id: tour.scenarioId }, { step: 0 });
+      useViewStore.getState().setView(TOUR_VIEW);
+    },
+    ask,
+  );
 }
 
 /** Back to the step-through view, on the same step. */

@@ -7,6 +7,7 @@ import { TOURS, type Tour } from '../scenarios/tours';
 import { cursorView } from './cursorView';
 import type { Origin } from './scenarioStore';
 import { eventLabel } from './timelineModel';
+import { EventName } from './eventNumber';
 
 export const TOUR_VIEW = 'tour';
 
@@ -44,7 +45,7 @@ export function tourStep(scenario: Scenario, replay: Replay, cursor: number): To
   const k = view.cursor;
   const rec = view.record;
   const stopped = replay.illegal
-    ? `Event ${replay.illegal.index + 1} (${replay.illegal.op}) is not legal where it stands: ${replay.illegal.reason}.`
+    ? `${EventName(replay.illegal.index)} (${replay.illegal.op}) is not legal where it stands: ${replay.illegal.reason}.`
     : null;
   return {
     k,

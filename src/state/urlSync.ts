@@ -1,29 +1,35 @@
-// Keeps the URL fragment in step with the screen, and opens links (on load and when the fragment is
-// replaced by hand). An opened link never touches the user's saved scenarios: it becomes the "shared"
-// scenario until saved.
+// Keeps the URL fragment in step with the screen, and opens links (on load, when the fragment is
+// replaced by hand, and on Back/Forward; large links are decoded off the page's thread). A change of view is a new history entry (pushState), so Back
+// and Forward move between views; steps and other changes only replace the current entry. An opened
+// link never touches the user's saved scenarios: it becomes the "shared" scenario until saved; a link
+// to another scenario goes through the unsaved-edits guard, one to the same scenario keeps its edits.
 import { findVariant, printScenario, type Scenario } from '../engine';
 import { EXAMPLES } from '../scenarios';
 import { startAutosave } from './autosave';
 import { checkCompareIds, compareForLink, useCompareStore } from './compareStore';
 import { useLibraryStore } from './libraryStore';
+import { applyLinkParams, readLinkParams, watchLinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore, type Origin } from './scenarioStore';
 import { linkDecoder, type LinkDecoder } from './linkDecoder';
 import { decodeShare, encodeShare, type DecodeResult, type SharedScreen } from './share';
+import { askWithDialog, guardReplace, type Ask } from './unsavedGuard';
 import { useViewStore } from './viewStore';
-import { DEFAULT_VIEW, isView } from './views';
+import { DEFAULT_VIEW, isView, type ViewId } from './views';
 
-export function currentScreen(): SharedScreen {
+/** The screen as a link carries it; `view` overrides the view on show (the entry being left). */
+export function currentScreen(view = useViewStore.getState().view): SharedScreen {
   const s = useScenarioStore.getState();
   const v = useViewStore.getState();
   return {
     scenario: s.scenario,
     variant: s.variantId,
     step: s.cursor,
-    view: v.view,
+    view,
     embed: v.embed,
     cpu: v.paletteCpu,
-    compare: compareForLink(v.view, useCompareStore.getState().variants),
+    compare: compareForLink(view, useCompareStore.getState().variants),
+    params: readLinkParams(view),
   };
 }
 
@@ -48,14 +54,15 @@ function originOf(sc: Scenario): Origin {
 
 /**
  * Opens a fragment, decoding it here. A bad link leaves what is on screen as it is and says what was
- * wrong. Returns whether the link was opened.
+ * wrong. A link to another scenario while edits are unsaved asks first (`ask`); one to the scenario on
+ * screen only moves to its variant, step and view. Returns whether the link was valid.
  */
-export function openFragment(fragment: string): boolean {
-  return openDecoded(decodeShare(fragment));
+export function openFragment(fragment: string, ask: Ask = askWithDialog): boolean {
+  return openDecoded(decodeShare(fragment), ask);
 }
 
-/** Puts a decoded link on screen (or says why it cannot be). Returns whether it was opened. */
-export function openDecoded(res: DecodeResult): boolean {
+/** Puts a decoded link on screen (or says why it cannot be). Returns whether the link was valid. */
+export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog): boolean {
   const notices = useNoticeStore.getState();
   if (!res.ok) {
     notices.push(
@@ -76,9 +83,29 @@ export function openDecoded(res: DecodeResult): boolean {
   }
   if (!isView(screen.view))
     problems.push(`the view "${screen.view}" is not known; showing the step-through view`);
-  const origin = originOf(screen.scenario);
-  useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
-  useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
+  const here = useScenarioStore.getState();
+  if (printScenario(here.scenario) === printScenario(screen.scenario)) {
+    here.setVariant(variant || here.variantId);
+    here.setCursor(screen.step);
+    showScreen(screen, problems);
+    return true;
+  }
+  void guardReplace(
+    'open the link',
+    () => {
+      const origin = originOf(screen.scenario);
+      useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
+      useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
+      showScreen(screen, problems);
+    },
+    ask,
+  );
+  return true;
+}
+
+/** The rest of an opened link, once its scenario is on screen: step check, view, CPU, comparison... */
+function showScreen(screen: SharedScreen, problems: string[]): void {
+  const notices = useNoticeStore.getState();
   const opened = useScenarioStore.getState();
   if (opened.cursor !== screen.step)
     problems.push(`step ${screen.step} is past the end of the replay; showing step ${opened.cursor}`);
@@ -90,9 +117,9 @@ export function openDecoded(res: DecodeResult): boolean {
   const compared = checkCompareIds(screen.compare);
   problems.push(...compared.problems);
   useCompareStore.getState().setVariants(compared.ids);
+  applyLinkParams(screen.params ?? {}, useViewStore.getState().view);
   if (problems.length)
     notices.push('warning', 'The link was opened with changes', problems.join('.\n') + '.');
-  return true;
 }
 
 /** A link still decoding after this long gets a notice saying so. */
@@ -118,7 +145,9 @@ export function startUrlSync(
   let latest = 0;
   let decoding = false;
   let stopped = false;
-  const write = (): void => {
+  /** Set while a link (or a history entry) is being opened: its changes are not new entries. */
+  let opening = false;
+  const write = (push = false): void => {
     timer = undefined;
     // A link is being decoded: the address keeps it until it is opened (or refused).
     if (decoding) return;
@@ -128,18 +157,42 @@ export function startUrlSync(
     const fragment = shareFragment();
     if (fragment === written) return;
     written = fragment;
-    win.history.replaceState(win.history.state, '', `#${fragment}`);
+    if (push) win.history.pushState(null, '', `#${fragment}`);
+    else win.history.replaceState(win.history.state, '', `#${fragment}`);
+  };
+  /** A new view: a history entry of its own, written at once (the old entry keeps the old view). */
+  const onView = (s: { view: ViewId }, prev: { view: ViewId }): void => {
+    if (s.view === prev.view || opening || decoding) return schedule();
+    // The entry being left keeps its view with the latest step (a pending write would be lost).
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+      if (win.location.hash.slice(1) === written) {
+        written = encodeShare(currentScreen(prev.view));
+        win.history.replaceState(win.history.state, '', `#${written}`);
+      }
+    }
+    write(true);
   };
   const schedule = (): void => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, delayMs);
+    timer = setTimeout(() => write(), delayMs);
+  };
+  /** Opening changes the stores: those changes are part of the link, not new history entries. */
+  const show = (res: DecodeResult): void => {
+    opening = true;
+    try {
+      openDecoded(res);
+    } finally {
+      opening = false;
+    }
   };
   const open = (fragment: string): void => {
     const n = ++latest;
     const res = decode(fragment);
     if (!(res instanceof Promise)) {
       decoding = false;
-      openDecoded(res);
+      show(res);
       return;
     }
     decoding = true;
@@ -153,8 +206,8 @@ export function startUrlSync(
       if (notice) notices.dismiss(notice);
       if (stopped || n !== latest) return;
       decoding = false;
-      // Opening changes the stores, which schedules the write; a refused link stays in the address.
-      openDecoded(decoded);
+      // A refused link stays in the address.
+      show(decoded);
     });
   };
   const onHash = (): void => {
@@ -169,8 +222,9 @@ export function startUrlSync(
   if (openNow && written) open(written);
   const unsubs = [
     useScenarioStore.subscribe(schedule),
-    useViewStore.subscribe(schedule),
+    useViewStore.subscribe(onView),
     useCompareStore.subscribe(schedule),
+    watchLinkParams(schedule),
   ];
   win.addEventListener('hashchange', onHash);
   return () => {

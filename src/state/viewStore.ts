@@ -12,6 +12,9 @@ export interface ViewState {
   playing: boolean;
   speed: number;
   libraryOpen: boolean;
+  /** The keyboard shortcut list ("?"). */
+  shortcutsOpen: boolean;
+  setShortcutsOpen(open: boolean): void;
   /** Diagram scale: fit the panel's width, or keep text readable and scroll. */
   zoom: 'fit' | 'readable';
   setZoom(zoom: 'fit' | 'readable'): void;
@@ -31,6 +34,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   playing: false,
   speed: 2,
   libraryOpen: false,
+  shortcutsOpen: false,
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   zoom: 'readable',
   setZoom: (zoom) => set({ zoom }),
   setView: (view) => set({ view }),

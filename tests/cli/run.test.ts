@@ -82,7 +82,7 @@ describe('bad input exits 2 with a message naming the place', () => {
       'an event illegal in its state',
       file({ ...good, events: [{ cpu: 0, op: 'guest_fp' }] }),
       [],
-      /s\.json: events\[0\] \(guest_fp\): not legal here: CPU0 is not in a guest/,
+      /s\.json: events\[0\] \(guest_fp, event 1 in the app\): not legal here: CPU0 is not in a guest/,
     ],
     [
       'a 10 MB file',

@@ -9,7 +9,7 @@ type Handler = (event: {
 }) => void;
 
 /** Runs the generated worker against a tiny fake of the service worker globals. */
-function load(files: string[], version: string, online: boolean) {
+function load(files: string[], version: string, online: boolean, varyOrigin = false) {
   const handlers: Record<string, Handler> = {};
   const stores = new Map<string, Map<string, string>>([
     ['fpsimd-viz-old', new Map()],
@@ -30,7 +30,9 @@ function load(files: string[], version: string, online: boolean) {
     },
     keys: async () => [...stores.keys()],
     delete: async (name: string) => stores.delete(name),
-    match: async (req: unknown) => {
+    // With `Vary: Origin` on the stored responses, a match that does not ignore Vary misses.
+    match: async (req: unknown, opts?: { ignoreVary?: boolean }) => {
+      if (varyOrigin && !opts?.ignoreVary) return undefined;
       for (const m of stores.values()) if (m.has(key(req))) return { body: m.get(key(req)) };
       return undefined;
     },
@@ -90,6 +92,15 @@ describe('service worker', () => {
     expect(await offline.run('fetch', { ...req, url: 'https://example.org/sub/missing.js' })).toEqual({
       error: true,
     });
+  });
+
+  it('answers from the copy whatever Vary header the server sent', async () => {
+    const sw = load(['assets/a.js'], 'v1', false, true);
+    await sw.run('install');
+    const req = { method: 'GET', url: 'https://example.org/sub/assets/a.js', mode: 'cors' };
+    expect(await sw.run('fetch', req)).toEqual({ body: `cached ${req.url}` });
+    const nav = { method: 'GET', url: 'https://example.org/sub/?x', mode: 'navigate' };
+    expect(await sw.run('fetch', nav)).toEqual({ body: 'cached https://example.org/sub/' });
   });
 
   it('leaves other origins and non-GET requests alone', async () => {

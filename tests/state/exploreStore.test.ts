@@ -106,7 +106,7 @@ describe('explore store', () => {
     expect(sc.variantId).toBe('v4.18/no-put-flush');
     expect(sc.scenario.variant).toBe('v4.18/no-put-flush');
     expect(sc.scenario.events).toEqual(found[i].events);
-    expect(sc.scenario.title).toMatch(/Leak of qemu under v4\.18\/no-put-flush/);
+    expect(sc.scenario.title).toMatch(/vcpu0's data leaked to qemu under v4\.18\/no-put-flush/);
     expect(sc.cursor).toBe(found[i].events.length);
     expect(sc.replay.violations).toContainEqual(
       expect.objectContaining({ step: found[i].events.length - 1, kind: 'leak', context: 'qemu' }),

@@ -50,15 +50,15 @@ describe('tour model', () => {
     const r = replay(createMachine(broken, findVariant('v4.18')!), broken.events);
     const end = tourStep(broken, r, 1);
     expect(end).toMatchObject({ k: 1, n: 1, atEnd: true });
-    expect(end.stopped).toMatch(/^Event 2 \(guest_exit\) is not legal where it stands: /);
+    expect(end.stopped).toMatch(/^Event 2 \(events\[1\]\) \(guest_exit\) is not legal where it stands: /);
   });
 });
 
 describe('tour actions', () => {
   beforeEach(() => resetStores());
 
-  it('starts a tour at its first step in the tour view and leaves it on the same step', () => {
-    expect(startTour(TOURS[2], () => true)).toBe(true);
+  it('starts a tour at its first step in the tour view and leaves it on the same step', async () => {
+    await expect(startTour(TOURS[2], () => 'discard')).resolves.toBe(true);
     expect(st().origin).toEqual({ kind: 'example', id: TOURS[2].scenarioId });
     expect(st().cursor).toBe(0);
     expect(st().variantId).toBe('v4.18');
@@ -69,19 +69,22 @@ describe('tour actions', () => {
     expect(st().cursor).toBe(3);
   });
 
-  it('asks before replacing unsaved edits, and keeps them on “no”', () => {
+  it('asks before replacing unsaved edits, and keeps them on Cancel', async () => {
     st().setNote(0, 'my edit');
+    const title = st().scenario.title;
     const asked: string[] = [];
-    expect(startTour(TOURS[0], (q) => (asked.push(q), false))).toBe(false);
-    expect(asked[0]).toMatch(/has edits that are not saved/);
+    await expect(startTour(TOURS[0], (q) => (asked.push(`${q.title}: ${q.action}`), 'cancel'))).resolves.toBe(
+      false,
+    );
+    expect(asked[0]).toBe(`${title}: open the tour “${TOURS[0].title}”`);
     expect(st().scenario.events[0].note).toBe('my edit');
-    expect(startTour(TOURS[0], () => true)).toBe(true);
+    await expect(startTour(TOURS[0], () => 'discard')).resolves.toBe(true);
     expect(st().origin.kind).toBe('example');
   });
 
   it('edits a copy: saved to My scenarios, opened on the same step, the example untouched', () => {
     useLibraryStore.getState().load(memoryStorage());
-    startTour(TOURS[0], () => true);
+    void startTour(TOURS[0], () => 'discard');
     st().setCursor(4);
     expect(editCopy()).toBe(true);
     const items = useLibraryStore.getState().items;

@@ -1,20 +1,15 @@
 // Beside an ablatable statement: re-run the scenario without it and say where it first goes wrong
 // (with a jump there), or that it does not on this scenario (with the explorer to look further).
 import type { MouseEvent } from 'react';
-import type { Variant, ViolationKind } from '../../engine';
+import type { Variant } from '../../engine';
 import { ablationVariantId, type AblationRun } from '../../state/codeAblation';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { encodeShare } from '../../state/share';
 import { currentScreen } from '../../state/urlSync';
 import { useViewStore } from '../../state/viewStore';
+import { violationTitle } from '../../state/violationText';
 import { isView } from '../../state/views';
-
-const KIND_TEXT: Record<ViolationKind, string> = {
-  'stale-read': 'a stale read',
-  'lost-update': 'a lost update',
-  leak: 'a leak',
-  'kernel-warning': 'a kernel warning',
-};
+import { eventName } from '../../state/eventNumber';
 
 const EXPLORE_VIEW = 'explore';
 
@@ -59,8 +54,7 @@ function Result({ name, result }: { name: string; result: AblationRun }) {
     return (
       <p>
         Without <code>{name}</code> ({variant}) this scenario first goes wrong at <strong>step {step}</strong>
-        : {KIND_TEXT[first.kind]} of <strong>{first.context ?? 'the current task'}</strong> on CPU
-        {first.cpu}. {first.message}{' '}
+        : <strong>{violationTitle(first)}</strong> on CPU{first.cpu}. {first.message}{' '}
         <button type="button" className="small" onClick={jump}>
           Go to step {step} in {variant}
         </button>
@@ -72,7 +66,7 @@ function Result({ name, result }: { name: string; result: AblationRun }) {
       Without <code>{name}</code> ({variant}) this scenario does not go wrong
       {result.stoppedAt === null
         ? ` (all ${result.steps} steps replayed)`
-        : ` in the ${result.steps} steps replayed (event ${result.stoppedAt + 1} is not legal there)`}
+        : ` in the ${result.steps} steps replayed (${eventName(result.stoppedAt)} is not legal there)`}
       . Other scenarios may: <ExplorerLink variantId={variant} />
     </p>
   );

@@ -4,6 +4,7 @@ import { Fragment, useId } from 'react';
 import type { Variant } from '../../engine';
 import type { AblationRun } from '../../state/codeAblation';
 import type { CodeBlock, CodeLine } from '../../state/codeModel';
+import { kernelFileUrl, kernelIdentUrl, releaseTag } from '../../state/kernelSource';
 import { AblationControl } from './AblationControl';
 
 interface Props {
@@ -29,13 +30,33 @@ function markText(l: CodeLine): string {
 export function CodeBlockView({ block, variant, results, onRerun }: Props) {
   const id = useId();
   const first = block.lines[0]?.n;
+  const era = variant.era.id;
+  const fileUrl = kernelFileUrl(era, block.file);
+  const identUrl = kernelIdentUrl(era, block.name);
   return (
     <article className="code-block" data-function={block.name} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="code-fn">
         <code>{block.name}</code>
       </h3>
       <p className="code-meta">
-        Models <code>{block.file}</code>
+        Models{' '}
+        {fileUrl ? (
+          <a href={fileUrl} target="_blank" rel="noopener noreferrer" className="kernel-link">
+            <code>{block.file}</code> at {releaseTag(era)}
+          </a>
+        ) : (
+          <code>{block.file}</code>
+        )}
+        {identUrl && (
+          <>
+            {' '}
+            (
+            <a href={identUrl} target="_blank" rel="noopener noreferrer" className="kernel-link">
+              where {block.name} is defined
+            </a>
+            )
+          </>
+        )}
         {block.source ? (
           <>
             {' '}

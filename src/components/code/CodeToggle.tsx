@@ -1,10 +1,11 @@
 // Reviewer mode's switch (in the step view's side column) and the place where the code pane appears.
 // The pane and the engine sources it shows are a separate chunk, loaded when first opened.
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useCodeStore } from '../../state/codeStore';
+import { lazyPart } from '../boundary/ViewBoundary';
 import './code.css';
 
-const CodePane = lazy(() => import('./CodePane'));
+const CodePane = lazyPart(() => import('./CodePane'), 'the kernel code pane', 'Loading the kernel code…');
 
 export function CodeToggle() {
   const open = useCodeStore((s) => s.open);
@@ -26,11 +27,7 @@ export function CodeSection() {
   }, [open]);
   return (
     <div id="code-section" className="code-section" ref={ref}>
-      {open && (
-        <Suspense fallback={<p className="panel hint">Loading the kernel code…</p>}>
-          <CodePane />
-        </Suspense>
-      )}
+      {open && <CodePane />}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { ExampleScenario } from '../../scenarios';
 import { comparePreset, DEFAULT_COMPARE, useCompareStore } from '../../state/compareStore';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { guardReplace } from '../../state/unsavedGuard';
 import { useViewStore } from '../../state/viewStore';
 
 export function CompareButton({ example }: { example: ExampleScenario }) {
@@ -15,13 +16,15 @@ export function CompareButton({ example }: { example: ExampleScenario }) {
       type="button"
       className="small"
       aria-label={`${label}: ${example.scenario.title} under ${preset.join(', ')}`}
-      onClick={() => {
-        useScenarioStore.getState().open(example.scenario, { kind: 'example', id: example.id });
-        useCompareStore.getState().setVariants(preset);
-        const view = useViewStore.getState();
-        view.setView('compare');
-        view.setLibraryOpen(false);
-      }}
+      onClick={() =>
+        void guardReplace(`compare “${example.scenario.title}”`, () => {
+          useScenarioStore.getState().open(example.scenario, { kind: 'example', id: example.id });
+          useCompareStore.getState().setVariants(preset);
+          const view = useViewStore.getState();
+          view.setView('compare');
+          view.setLibraryOpen(false);
+        })
+      }
     >
       {label}
     </button>

@@ -11,6 +11,30 @@ const W = 1000;
 const LABEL_W = 190;
 const ROW = 20;
 const TOP = 4;
+/** The step axis under the rows. */
+const AXIS = 20;
+
+/** Whole-step ticks along the axis. */
+function StepAxis({ length, y }: { length: number; y: number }) {
+  const x = stripScale(length);
+  const steps = x.ticks(Math.min(10, Math.max(1, length))).filter((n) => Number.isInteger(n));
+  return (
+    <g className="cmp-strip-axis" data-row="axis" aria-hidden="true">
+      <line x1={x(0)} x2={x(length)} y1={y} y2={y} />
+      <text x={6} y={y + 12}>
+        step
+      </text>
+      {steps.map((n) => (
+        <g key={n} transform={`translate(${x(n).toFixed(1)},${y})`}>
+          <line y2={4} />
+          <text y={14} textAnchor="middle">
+            {n}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
 
 /** Vertical ticks at the given steps as one path (thousands of steps stay one element). */
 function ticks(steps: readonly number[], x: (n: number) => number, y: number): string {
@@ -66,6 +90,7 @@ const StripMarks = memo(function StripMarks({ items, diffs }: { items: Compared[
           </g>
         );
       })}
+      <StepAxis length={maxLength(items)} y={TOP + ROW * (items.length + 1) + 2} />
     </>
   );
 });
@@ -85,7 +110,7 @@ export function CompareStrip({
   cursor: number;
 }) {
   const length = maxLength(items);
-  const height = TOP * 2 + ROW * (items.length + 1);
+  const height = TOP * 2 + ROW * (items.length + 1) + AXIS;
   const x = stripScale(length);
   const onClick = (e: MouseEvent<SVGSVGElement>): void => {
     const box = e.currentTarget.getBoundingClientRect();

@@ -66,7 +66,7 @@ export function OwnershipPanel({ items, diffs, cursor }: Props) {
         <span className="cmp-diff-count">
           {diffs.length === 0
             ? 'Register owners are the same at every step.'
-            : `Owners differ after ${diffs.length} step${diffs.length === 1 ? '' : 's'}.`}
+            : `Owners first differ at step ${diffs[0]}${diffs.length > 1 ? ` (and at ${diffs.length - 1} more step${diffs.length === 2 ? '' : 's'})` : ''}.`}
         </span>
         <button
           type="button"

@@ -1,20 +1,15 @@
 // One compared variant: its name and description, its violations (with jumps), an event it cannot
 // replay, and its diagram at the shared cursor.
 import { memo, useId, useMemo } from 'react';
-import type { Replay, ViolationKind } from '../../engine';
+import type { Replay } from '../../engine';
 import type { Compared } from '../../state/compareModel';
 import { cursorView } from '../../state/cursorView';
 import { diagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { violationTitle } from '../../state/violationText';
 import { Diagram } from '../diagram/Diagram';
 import { Swatch } from './Swatch';
-
-const KIND_TEXT: Record<ViolationKind, string> = {
-  'stale-read': 'Stale read',
-  'lost-update': 'Lost update',
-  leak: 'Leak',
-  'kernel-warning': 'Kernel warning',
-};
+import { eventName } from '../../state/eventNumber';
 
 /** Listed items: a broken variant may have thousands of violations ("Next violation" walks them all). */
 const LISTED = 50;
@@ -35,8 +30,7 @@ const ViolationList = memo(function ViolationList({ replay }: { replay: Replay }
             <button type="button" className="link-button" onClick={() => setCursor(v.step + 1)}>
               Step {v.step + 1}
             </button>
-            : <strong>{KIND_TEXT[v.kind]}</strong> of {v.context ?? 'the current task'} on CPU
-            {v.cpu}
+            : <strong>{violationTitle(v)}</strong> on CPU{v.cpu}
           </li>
         ))}
         {n > LISTED && <li>… and {n - LISTED} more (see the strip, or “Next violation”).</li>}
@@ -62,13 +56,13 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
       <ViolationList replay={replay} />
       {replay.illegal && (
         <p className="callout banner-warn">
-          Stops before event {replay.illegal.index + 1} ({replay.illegal.op}): {replay.illegal.reason}.
+          Stops before {eventName(replay.illegal.index)} ({replay.illegal.op}): {replay.illegal.reason}.
           {cursor > replay.length && ` Shown: step ${replay.length}.`}
         </p>
       )}
       {here.length > 0 && (
         <div className="banner banner-danger cmp-here" role="status">
-          <strong>⚠ At this step:</strong> {here.map((v) => `${KIND_TEXT[v.kind]}: ${v.message}`).join(' ')}
+          <strong>⚠ At this step:</strong> {here.map((v) => `${violationTitle(v)}: ${v.message}`).join(' ')}
         </div>
       )}
       <div className="diagram-scroll">

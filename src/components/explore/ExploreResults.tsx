@@ -7,12 +7,12 @@ import {
   emptyExplanation,
   eventText,
   exhaustedNote,
-  KIND_TEXT,
   resultHeadline,
   resultSummary,
 } from '../../state/exploreModel';
 import { useExploreStore } from '../../state/exploreStore';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { violationTitle } from '../../state/violationText';
 
 export function ExploreResults() {
   const id = useId();
@@ -20,6 +20,7 @@ export function ExploreResults() {
   const run = useExploreStore((s) => s.run);
   const found = useExploreStore((s) => s.found);
   const result = useExploreStore((s) => s.result);
+  const fromLink = useExploreStore((s) => s.fromLink);
   const open = useExploreStore((s) => s.openCounterexample);
   const scenario = useScenarioStore((s) => s.scenario);
 
@@ -41,6 +42,12 @@ export function ExploreResults() {
   return (
     <section className="explore-results" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{finished ? resultHeadline(result) : 'Found so far'}</h3>
+      {fromLink && (
+        <p className="banner banner-plain">
+          Recomputed in this browser when the link was opened (a link carries the search’s settings, not its
+          results).
+        </p>
+      )}
       {elsewhere && (
         <p className="banner banner-plain">
           These results are for the initial state of “{run.title}” ({configText(run.config)}), not the
@@ -68,8 +75,8 @@ export function ExploreResults() {
           </caption>
           <thead>
             <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Context</th>
+              <th scope="col">Violation</th>
+              <th scope="col">Affected</th>
               <th scope="col">Shortest</th>
               <th scope="col">Sequence</th>
               <th scope="col">
@@ -80,7 +87,7 @@ export function ExploreResults() {
           <tbody>
             {found.map((cx, i) => (
               <tr key={`${cx.kind}|${cx.context}`}>
-                <td>{KIND_TEXT[cx.kind]}</td>
+                <td>{violationTitle(cx)}</td>
                 <td>{cx.context ?? '–'}</td>
                 <td>
                   {cx.events.length} event{cx.events.length === 1 ? '' : 's'}
@@ -104,7 +111,7 @@ export function ExploreResults() {
                     type="button"
                     className="small"
                     onClick={() => open(i)}
-                    aria-label={`Open at step ${cx.events.length}: the ${KIND_TEXT[cx.kind].toLowerCase()} of ${cx.context ?? 'the current task'}`}
+                    aria-label={`Open at step ${cx.events.length}: ${violationTitle(cx)}`}
                   >
                     Open at step {cx.events.length}
                   </button>

@@ -1,6 +1,6 @@
 // The scenario's title and description (always as text), where it came from, and saving it.
-import { useLibraryStore } from '../../state/libraryStore';
 import { useScenarioStore, type Origin } from '../../state/scenarioStore';
+import { restoreDiscarded, saveCurrent, useGuardStore } from '../../state/unsavedGuard';
 
 function originText(o: Origin, dirty: boolean): string {
   switch (o.kind) {
@@ -27,13 +27,9 @@ export function ScenarioHeader() {
   const scenario = useScenarioStore((s) => s.scenario);
   const origin = useScenarioStore((s) => s.origin);
   const dirty = useScenarioStore((s) => s.dirty);
+  const discarded = useGuardStore((s) => s.discarded);
   const canSave = origin.kind !== 'user';
-  const save = (): void => {
-    const id = useLibraryStore.getState().save(scenario);
-    if (!id) return;
-    if (origin.kind === 'shared') useLibraryStore.getState().setShared(null);
-    useScenarioStore.getState().markSaved({ kind: 'user', id });
-  };
+  const save = (): void => void saveCurrent();
   return (
     <div className="scenario-header">
       <h2 className="scenario-title">{scenario.title}</h2>
@@ -41,6 +37,16 @@ export function ScenarioHeader() {
       {canSave && (
         <button type="button" className="small" onClick={save}>
           Save to My scenarios
+        </button>
+      )}
+      {discarded && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => void restoreDiscarded()}
+          aria-label={`Restore discarded edits of ${discarded.scenario.title}`}
+        >
+          Restore discarded edits
         </button>
       )}
       {scenario.description && (

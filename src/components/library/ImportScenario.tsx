@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { parseScenario, type ScenarioError } from '../../engine';
 import { useLibraryStore } from '../../state/libraryStore';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { guardReplace } from '../../state/unsavedGuard';
 import { readFileText } from './fileIo';
 
 export function ImportScenario() {
@@ -26,9 +27,14 @@ export function ImportScenario() {
     }
     setErrors(null);
     const id = useLibraryStore.getState().save(res.scenario);
-    useScenarioStore
-      .getState()
-      .open(res.scenario, id ? { kind: 'user', id } : { kind: 'imported', name: file.name });
+    const sc = res.scenario;
+    const opened = await guardReplace(`open the imported “${sc.title}”`, () =>
+      useScenarioStore.getState().open(sc, id ? { kind: 'user', id } : { kind: 'imported', name: file.name }),
+    );
+    if (!opened) {
+      setDone(id ? `Imported “${sc.title}” into My scenarios (not opened).` : 'Not opened.');
+      return;
+    }
     setDone(`Imported “${res.scenario.title}”${id ? ' into My scenarios' : ''}.`);
   }
 

@@ -6,6 +6,7 @@ import { EXAMPLES } from '../../scenarios';
 import { useLibraryStore } from '../../state/libraryStore';
 import { randomScenario } from '../../state/randomScenario';
 import { useScenarioStore, type Origin } from '../../state/scenarioStore';
+import { guardReplace } from '../../state/unsavedGuard';
 import { CompareButton } from '../compare/CompareButton';
 import { exportScenario } from './fileIo';
 import { ImportScenario } from './ImportScenario';
@@ -27,7 +28,7 @@ function Item({
       <button
         type="button"
         className="link-button"
-        onClick={() => open(scenario, origin)}
+        onClick={() => void guardReplace(`open “${scenario.title}”`, () => open(scenario, origin))}
         aria-current={current || undefined}
       >
         {scenario.title}
@@ -59,7 +60,8 @@ function RandomForm() {
         const n = { cpus: clampInt(cpus, 1, 8), events: clampInt(events, 1, 10_000) };
         setCpus(String(n.cpus));
         setEvents(String(n.events));
-        open(randomScenario({ ...n, seed, variant: variantId }), { kind: 'generated' });
+        const sc = randomScenario({ ...n, seed, variant: variantId });
+        void guardReplace('open a new random scenario', () => open(sc, { kind: 'generated' }));
       }}
     >
       <label>

@@ -23,7 +23,7 @@ export function TourPicker({ current }: { current: Tour | null }) {
                 <button
                   type="button"
                   className="small"
-                  onClick={() => startTour(t)}
+                  onClick={() => void startTour(t)}
                   aria-label={label}
                   title={`${t.summary} (${steps} steps)`}
                 >
@@ -33,9 +33,16 @@ export function TourPicker({ current }: { current: Tour | null }) {
                 <>
                   <h3>{t.title}</h3>
                   <p>{t.summary}</p>
-                  <p className="hint">{steps} steps</p>
-                  <button type="button" className="small" onClick={() => startTour(t)} aria-label={label}>
-                    Start
+                  <p className="hint">
+                    {steps} steps{here ? ' · on screen' : ''}
+                  </p>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => void startTour(t)}
+                    aria-label={label}
+                  >
+                    {here ? 'Start again' : 'Start'}
                   </button>
                 </>
               )}

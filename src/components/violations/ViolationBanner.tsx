@@ -1,17 +1,11 @@
 // Banners over the diagram: a violation at this step (naming the kind, context and CPU), the next
 // violation to jump to, and an event the replay cannot pass (not legal where it stands).
 import { useMemo } from 'react';
-import type { ViolationKind } from '../../engine';
 import { cursorView } from '../../state/cursorView';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { nextViolationStep } from '../../state/timelineModel';
-
-const KIND_TEXT: Record<ViolationKind, string> = {
-  'stale-read': 'Stale read',
-  'lost-update': 'Lost update',
-  leak: 'Leak',
-  'kernel-warning': 'Kernel warning',
-};
+import { violationTitle } from '../../state/violationText';
+import { EventName } from '../../state/eventNumber';
 
 export function ViolationBanner() {
   const replay = useScenarioStore((s) => s.replay);
@@ -31,8 +25,7 @@ export function ViolationBanner() {
           <ul>
             {here.map((v, i) => (
               <li key={i}>
-                <strong>{KIND_TEXT[v.kind]}</strong> of {v.context ?? 'the current task'} on CPU
-                {v.cpu}: {v.message}
+                <strong>{violationTitle(v)}</strong> on CPU{v.cpu}: {v.message}
               </li>
             ))}
           </ul>
@@ -51,7 +44,7 @@ export function ViolationBanner() {
       {illegal && (
         <div className="banner banner-warn" role="status">
           <span>
-            Event {illegal.index + 1} ({illegal.op}) is not legal where it stands: {illegal.reason}. The
+            {EventName(illegal.index)} ({illegal.op}) is not legal where it stands: {illegal.reason}. The
             replay stops before it; {replay.events.length - illegal.index - 1} later event
             {replay.events.length - illegal.index - 1 === 1 ? ' is' : 's are'} not replayed.
           </span>{' '}

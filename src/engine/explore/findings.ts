@@ -10,6 +10,8 @@ import { compose, contextClass, invert, mapEvent, type Perm } from './symmetry';
 export interface Counterexample {
   kind: ViolationKind;
   context: string | null;
+  /** For a leak: whose data leaked (to `context`). */
+  source?: string;
   /** A shortest sequence from the initial state; its last event produces the violation. */
   events: ScenarioEvent[];
   cpu: number;
@@ -159,5 +161,12 @@ function checked(
       `explorer: the counterexample for ${f.kind} (${context ?? '-'}) does not reproduce in replay; ` +
         'is the variant symmetric under renaming CPUs and tasks?',
     );
-  return { kind: f.kind, context, events, cpu: v.cpu, message: v.message };
+  return {
+    kind: f.kind,
+    context,
+    ...(v.source !== undefined ? { source: v.source } : {}),
+    events,
+    cpu: v.cpu,
+    message: v.message,
+  };
 }

@@ -48,7 +48,7 @@ describe('CodePane', () => {
     render(<CodePane />);
     await user.click(screen.getByRole('button', { name: /Re-run without this statement \(put-flush/ }));
     const box = document.querySelector('.code-ablation[data-ablation="put-flush"]')!;
-    expect(box.textContent).toMatch(/first goes wrong at step 12: a leak of qemu on CPU0/);
+    expect(box.textContent).toMatch(/first goes wrong at step 12: vcpu0's data leaked to qemu on CPU0/);
     await user.click(
       within(box as HTMLElement).getByRole('button', { name: 'Go to step 12 in v4.18/no-put-flush' }),
     );

@@ -84,17 +84,19 @@ describe('Explore view', () => {
     const table = screen.getByRole('table', { name: /Violations found under v4\.18\/no-put-flush/ });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.length).toBeGreaterThan(1);
-    expect(rows[0]).toHaveTextContent(/Leak\s*qemu\s*8 events/);
-    await user.click(within(rows[0]).getByRole('button', { name: 'Open at step 8: the leak of qemu' }));
+    expect(rows[0]).toHaveTextContent(/vcpu0's data leaked to qemu\s*qemu\s*8 events/);
+    await user.click(
+      within(rows[0]).getByRole('button', { name: "Open at step 8: vcpu0's data leaked to qemu" }),
+    );
     // The step-through view, at step 8, its banner naming the violation.
     expect(useViewStore.getState().view).toBe('diagram');
     expect(screen.getByText('Found by the explorer (not saved)')).toBeInTheDocument();
     expect(
-      screen.getByRole('heading', { name: /Leak of qemu under v4\.18\/no-put-flush/ }),
+      screen.getByRole('heading', { name: /vcpu0's data leaked to qemu under v4\.18\/no-put-flush/ }),
     ).toBeInTheDocument();
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(/Violation at step 8/);
-    expect(alert).toHaveTextContent(/Leak of qemu/);
+    expect(alert).toHaveTextContent(/vcpu0's data leaked to qemu/);
     expect(useScenarioStore.getState().cursor).toBe(8);
     expect(screen.getByRole('combobox', { name: 'Kernel variant' })).toHaveValue('v4.18/no-put-flush');
   });

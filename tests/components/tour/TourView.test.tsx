@@ -35,7 +35,7 @@ describe('TourView', () => {
 
   it('steps with Next/Back and the arrow keys, showing each note and what it changed', async () => {
     const user = userEvent.setup();
-    startTour(TOURS[0], () => true);
+    void startTour(TOURS[0], () => 'discard');
     render(<TourView />);
     const sc = tourScenario(TOURS[0])!;
     expect(document.querySelector('.tour-note')?.textContent).toBe(sc.description);
@@ -60,7 +60,7 @@ describe('TourView', () => {
 
   it('reaches the end, says so, and starts again', async () => {
     const user = userEvent.setup();
-    startTour(TOURS[2], () => true);
+    void startTour(TOURS[2], () => 'discard');
     render(<TourView />);
     const n = tourScenario(TOURS[2])!.events.length;
     act(() => st().setCursor(n));
@@ -80,7 +80,7 @@ describe('TourView', () => {
   });
 
   it('says where each change is drawn, and which it does not draw', () => {
-    startTour(TOURS[0], () => true);
+    void startTour(TOURS[0], () => 'discard');
     render(<TourView />);
     const sc = tourScenario(TOURS[0])!;
     const trap = sc.events.findIndex((e) => e.op === 'guest_fp') + 1;
@@ -100,7 +100,7 @@ describe('TourView', () => {
 
   it('marks notes written for another variant and offers to switch back', async () => {
     const user = userEvent.setup();
-    startTour(TOURS[0], () => true);
+    void startTour(TOURS[0], () => 'discard');
     render(<TourView />);
     act(() => st().setCursor(6));
     expect(document.querySelector('.note-variant')).toBeNull();
@@ -115,7 +115,7 @@ describe('TourView', () => {
   it('leaves with Escape or Exit, and edits a copy in the step view', async () => {
     const user = userEvent.setup();
     useLibraryStore.getState().load(memoryStorage());
-    startTour(TOURS[0], () => true);
+    void startTour(TOURS[0], () => 'discard');
     render(<TourView />);
     act(() => void fireEvent.keyDown(document.body, { key: 'Escape' }));
     expect(useViewStore.getState().view).toBe('diagram');
