@@ -3,12 +3,14 @@
 // definition with line numbers); no line number is guessed here.
 
 /**
- * The release each era models. "mainline" is today's kernel since host state is saved and flushed at
- * vcpu load, first released in v6.14 (see /work/shared/spec/model.md, "Era v6.13").
+ * The release each era models. "v6.13" is the last release of the fp_owner design with the lazy host
+ * save; "mainline" is today's kernel since host state is saved and flushed at vcpu load, first released
+ * in v6.14 (docs/kernel-notes.md).
  */
 export const ERA_RELEASE_TAGS: Readonly<Record<string, string>> = {
   'v4.17': 'v4.17',
   'v4.18': 'v4.18',
+  'v6.13': 'v6.13',
   mainline: 'v6.14',
 };
 
