@@ -24,6 +24,13 @@ const LINKS: string[] = EXAMPLES.flatMap((ex, i) => [
   }),
 ]);
 
+/** What each link opens before any change. */
+const ORIGINAL = LINKS.map((l) => {
+  const r = decodeShare(l);
+  if (!r.ok) throw new Error(`a link this build made does not open: ${r.message}`);
+  return r.screen;
+});
+
 function expectAnswer(res: DecodeResult): void {
   if (res.ok) {
     expect(res.screen.scenario.format).toBe('fpsimd-scenario/1');
@@ -89,6 +96,26 @@ describe('fuzz: links through the decoder', () => {
     await fc.assert(
       fc.asyncProperty(changed, async (f) => expectAnswer(await decode(f))),
       { seed: SEED + 2, numRuns: 1500 },
+    );
+  }, 30_000);
+
+  it('never opens a different screen from a link with one character changed: it is reported', async () => {
+    const changed = fc
+      .tuple(fc.nat(LINKS.length - 1), fc.nat(), fc.constantFrom(...LZ_ALPHABET, '&', '=', '%', 'é'))
+      .map(([i, n, ch]) => {
+        const link = LINKS[i];
+        const at = n % link.length;
+        return { i, link: link.slice(0, at) + ch + link.slice(at + 1) };
+      });
+    await fc.assert(
+      fc.asyncProperty(changed, async ({ i, link }) => {
+        const res = await decode(link);
+        // Either refused (with a message) or the very same screen (the change did not matter, e.g.
+        // a character replaced by itself, or a percent-escape of the same text).
+        if (res.ok) expect(res.screen).toEqual(ORIGINAL[i]);
+        else expectAnswer(res);
+      }),
+      { seed: SEED + 3, numRuns: 1500 },
     );
   }, 30_000);
 
