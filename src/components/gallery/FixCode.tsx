@@ -9,8 +9,13 @@ import { GALLERY_SOURCES } from './gallerySources';
 type Version = Exclude<FixSide, 'both'>;
 
 function Listing({ fn, version }: { fn: FixFunction; version: Version }) {
+  // Focusable: a long line scrolls sideways, with the keyboard too.
   return (
-    <pre className="gallery-listing">
+    <pre
+      className="gallery-listing"
+      tabIndex={0}
+      aria-label={`${fn.name}, ${version === 'before' ? 'before' : 'after'} the fix`}
+    >
       {fn.lines.map((l) => {
         const own = l.side === version;
         const absent = l.side !== 'both' && !own;
