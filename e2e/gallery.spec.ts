@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createMachine, galleryVariants, replay, type Scenario } from '../src/engine';
+import { createMachine, GALLERY_DEPTH, galleryVariants, replay, type Scenario } from '../src/engine';
 import { axeFindings, collectErrors } from './helpers';
 
 /** Each historic variant with its example and the step (cursor) of its first violation, by the engine. */
@@ -58,5 +58,24 @@ test('an entry’s link reopens the same entry', async ({ page }) => {
   ).toHaveAttribute('aria-current', 'true');
   if (e.fix.analogue) await expect(article.getByText('Analogue.')).toBeVisible();
   expect(await axeFindings(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('“Find it with the explorer” searches the gallery machine in the explorer’s worker', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  // v4.18/pre-b045e4d0f392 needs only the ops the explorer has always tried.
+  const e = entries.find((x) => x.id === 'v4.18/pre-b045e4d0f392') ?? entries[0];
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Bug gallery' }).click();
+  await page.getByRole('navigation', { name: 'Gallery entries' }).getByRole('link', { name: e.id }).click();
+  await page.getByRole('button', { name: 'Find it with the explorer' }).click();
+  await expect(page.getByRole('combobox', { name: 'Variant' })).toHaveValue(e.id);
+  await expect(page.getByRole('spinbutton', { name: 'Depth' })).toHaveValue(String(GALLERY_DEPTH));
+  const open = page.getByRole('button', { name: /^Open at step \d+: / }).first();
+  await expect(open).toBeVisible({ timeout: 60_000 });
+  await open.click();
+  await expect(page.getByRole('alert').filter({ hasText: /Violation at step \d+/ })).toBeVisible();
   expect(errors).toEqual([]);
 });

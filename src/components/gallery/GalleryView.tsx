@@ -37,10 +37,10 @@ export function GalleryView() {
       <h2>Bug gallery: real kernel fixes, undone</h2>
       <p className="gallery-intro">
         Each entry is a historic variant, <code>ERA/pre-COMMIT</code>: an era with the code as it stood before
-        a real fix of <code>arch/arm64/kernel/fpsimd.c</code> or <code>arch/arm64/kvm/fpsimd.c</code>. The
-        explorer finds each bug by itself on the gallery machine —{' '}
-        <span className="gallery-config">{configText(GALLERY_MACHINE)}</span> — searching to depth{' '}
-        {GALLERY_DEPTH}, to which every era is clean.
+        a real fix of <code>arch/arm64/kernel/fpsimd.c</code> or <code>arch/arm64/kvm/fpsimd.c</code>.{' '}
+        <strong>Find it with the explorer</strong> searches for the bug on the gallery machine —{' '}
+        <span className="gallery-config">{configText(GALLERY_MACHINE)}</span> — to depth {GALLERY_DEPTH}, to
+        which every era as fixed is clean.
       </p>
       <nav aria-label="Gallery entries">
         <ul className="gallery-list">

@@ -50,7 +50,7 @@ describe('Gallery view', () => {
     expect(
       screen.getByText(/^2 CPUs; tasks qemu \(runs vcpu0\), app, editor, kworker \(kernel thread\)/),
     ).toBeInTheDocument();
-    expect(screen.getByText(new RegExp(`searching to depth ${GALLERY_DEPTH}`))).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`to depth ${GALLERY_DEPTH}, to which`))).toBeInTheDocument();
   });
 
   it.each(entries.map((e) => [e.id, e] as const))(
