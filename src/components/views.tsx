@@ -4,7 +4,7 @@ import type { ViewId } from '../state/views';
 import { lazyPart } from './boundary/ViewBoundary';
 import { StepView } from './StepView';
 
-// The compare, explore and tour views are loaded on first use: it keeps the first load's JavaScript
+// The compare, explore, tour and gallery views are loaded on first use: it keeps the first load's JavaScript
 // small. Each has its own error boundary (a failed chunk says so in place, with a retry).
 const CompareView = lazyPart(
   () => import('./compare/CompareView').then((m) => ({ default: m.CompareView })),
@@ -22,11 +22,18 @@ const TourView = lazyPart(
   'Loading the tours…',
 );
 
+const GalleryView = lazyPart(
+  () => import('./gallery/GalleryView').then((m) => ({ default: m.GalleryView })),
+  'the bug gallery',
+  'Loading the bug gallery…',
+);
+
 export const VIEW_COMPONENTS: Record<ViewId, ComponentType> = {
   diagram: StepView,
   compare: CompareView,
   explore: ExploreView,
   tour: TourView,
+  gallery: GalleryView,
 };
 
 /** What each view is called in an error message. */
@@ -35,4 +42,5 @@ export const VIEW_NAMES: Record<ViewId, string> = {
   compare: 'the compare view',
   explore: 'the explorer',
   tour: 'the guided tours',
+  gallery: 'the bug gallery',
 };

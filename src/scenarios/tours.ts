@@ -23,4 +23,16 @@ export const TOURS: readonly Tour[] = [
     title: 'Preemption and migration of a vcpu thread',
     summary: 'The preempt notifiers put and load the vcpu; the cpu field catches the migration.',
   },
+  {
+    scenarioId: 'history-e92bee9f861b',
+    title: 'A real bug: preempted kernel-mode NEON corrupts user data (before e92bee9f861b)',
+    summary:
+      'Mainline as it stood in v6.8 and v6.9: a kernel-mode NEON section migrates, a stale binding survives and a reload is skipped.',
+  },
+  {
+    scenarioId: 'signal-delivery-and-return',
+    title: 'A signal delivered and returned from',
+    summary:
+      'fpsimd_preserve_current_state() fills the frame, the handler runs after ret_to_user, and rt_sigreturn restores and rebinds.',
+  },
 ];

@@ -5,6 +5,7 @@ const VIEW_LABELS = {
   compare: 'Compare',
   explore: 'Explore',
   tour: 'Guided tours',
+  gallery: 'Bug gallery',
 } as const;
 
 export type ViewId = keyof typeof VIEW_LABELS;

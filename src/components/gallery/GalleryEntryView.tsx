@@ -1,0 +1,59 @@
+// One gallery entry: the bug's story, its commit and fix, the two ways to see it happen, and the code
+// before and after the fix.
+import { useId } from 'react';
+import type { GalleryEntry } from '../../state/galleryModel';
+import { findWithExplorer, openAtViolation } from '../../state/galleryStore';
+import { violationTitle } from '../../state/violationText';
+import { FixCode } from './FixCode';
+
+export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
+  const id = useId();
+  const { fix, violation, violatingCursor } = entry;
+  return (
+    <article className="gallery-entry" aria-labelledby={`${id}-h`} data-entry={entry.id}>
+      <h3 id={`${id}-h`}>
+        <code>{entry.id}</code>: {fix.subject}
+      </h3>
+      {fix.analogue && (
+        <p className="gallery-analogue">
+          <strong>Analogue.</strong> This variant reproduces the same mechanism with FP/SIMD-only state; the
+          original bug itself involves state this model does not have.
+        </p>
+      )}
+      <dl className="gallery-facts">
+        <dt>Commit</dt>
+        <dd>
+          <a href={entry.commitUrl} target="_blank" rel="noopener noreferrer" className="kernel-link">
+            {fix.commit}
+          </a>{' '}
+          “{fix.subject}”
+        </dd>
+        <dt>Date</dt>
+        <dd>{fix.date}</dd>
+        <dt>Kernels affected</dt>
+        <dd>{fix.affected}</dd>
+      </dl>
+      <h4>What went wrong</h4>
+      <p>{fix.story}</p>
+      <h4>Before the fix</h4>
+      <p>{fix.before}</p>
+      <h4>What the fix changed</h4>
+      <p>{fix.fix}</p>
+      <h4>See it happen</h4>
+      <p>
+        {violation && violatingCursor !== null
+          ? `The example “${entry.example?.title}” goes wrong at step ${violatingCursor}: ${violationTitle(violation)}. ${violation.message}`
+          : `The example ${entry.exampleId} shows no violation under ${entry.id}.`}
+      </p>
+      <div className="gallery-actions">
+        <button type="button" disabled={violatingCursor === null} onClick={() => void openAtViolation(entry)}>
+          Open the example at the violating step{violatingCursor !== null ? ` (step ${violatingCursor})` : ''}
+        </button>
+        <button type="button" onClick={() => void findWithExplorer(entry)}>
+          Find it with the explorer
+        </button>
+      </div>
+      <FixCode entry={entry} />
+    </article>
+  );
+}

@@ -1,0 +1,125 @@
+// The gallery view: an entry per historic variant, each a link; the analogue labelled; the example
+// opened at its violating step; the explorer set to the gallery machine, variant and depth and started;
+// the code before and after the fix side by side.
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GalleryView } from '../../../src/components/gallery/GalleryView';
+import { GALLERY_DEPTH, GALLERY_MACHINE } from '../../../src/engine';
+import type { ExploreRunner } from '../../../src/state/exploreRunner';
+import { setExploreRunner, useExploreStore } from '../../../src/state/exploreStore';
+import { galleryEntries } from '../../../src/state/galleryModel';
+import { useGalleryStore } from '../../../src/state/galleryStore';
+import { useScenarioStore } from '../../../src/state/scenarioStore';
+import { useViewStore } from '../../../src/state/viewStore';
+import type { StartMessage } from '../../../src/workers/protocol';
+import { resetStores } from '../../state/fixtures';
+
+const initialExplore = useExploreStore.getState();
+let started: StartMessage[] = [];
+
+/** Records what the explorer was asked; never answers (the search itself is the explorer's tests'). */
+const recordingRunner = (): ExploreRunner => ({
+  start(msg) {
+    started.push(msg);
+    return { cancel() {} };
+  },
+  dispose() {},
+});
+
+beforeEach(() => {
+  resetStores();
+  useViewStore.getState().setView('gallery');
+  useGalleryStore.setState({ entry: null });
+  useExploreStore.setState(initialExplore, true);
+  started = [];
+  setExploreRunner(recordingRunner());
+});
+afterEach(() => setExploreRunner(null));
+
+const entries = galleryEntries();
+
+describe('Gallery view', () => {
+  it('links every historic variant and states the machine and depth', () => {
+    render(<GalleryView />);
+    const nav = screen.getByRole('navigation', { name: 'Gallery entries' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(entries.map((e) => e.id));
+    for (const a of links) expect(a.getAttribute('href')).toMatch(/^#.*entry=/);
+    expect(links[0]).toHaveAttribute('aria-current', 'true');
+    expect(
+      screen.getByText(/^2 CPUs; tasks qemu \(runs vcpu0\), app, editor, kworker \(kernel thread\)/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`to depth ${GALLERY_DEPTH}, to which`))).toBeInTheDocument();
+  });
+
+  it.each(entries.map((e) => [e.id, e] as const))(
+    '%s: story, commit link, date, kernels, fix and the code on both sides',
+    async (_id, e) => {
+      const user = userEvent.setup();
+      render(<GalleryView />);
+      await user.click(screen.getByRole('link', { name: e.id }));
+      expect(useGalleryStore.getState().entry).toBe(e.id);
+      const entry = screen.getByRole('article', { name: `${e.id}: ${e.fix.subject}` });
+      const inEntry = within(entry);
+      expect(inEntry.getByRole('link', { name: e.fix.commit })).toHaveAttribute(
+        'href',
+        `https://git.kernel.org/torvalds/c/${e.fix.commit}`,
+      );
+      for (const text of [e.fix.story, e.fix.before, e.fix.fix, e.fix.date, e.fix.affected])
+        expect(inEntry.getByText(text)).toBeInTheDocument();
+      expect(inEntry.queryByText('Analogue.') !== null).toBe(e.fix.analogue === true);
+      expect(inEntry.getByText(`Before the fix (`, { exact: false })).toBeInTheDocument();
+      expect(entry.querySelectorAll('.gallery-sides figure')).not.toHaveLength(0);
+      // The lines only the fixed code has are struck through on the pre-fix side, and marked on the other.
+      const [before, after] = entry.querySelectorAll('.gallery-sides')[0].querySelectorAll('pre');
+      expect(before.querySelectorAll('del').length).toBe(after.querySelectorAll('mark').length);
+      expect(after.querySelectorAll('del').length).toBe(before.querySelectorAll('mark').length);
+      expect(before.querySelectorAll('del, mark').length).toBeGreaterThan(0);
+    },
+  );
+
+  it('opens an entry’s example at its violating step under the historic variant', async () => {
+    const user = userEvent.setup();
+    const e = entries[entries.length - 1];
+    useGalleryStore.getState().select(e.id);
+    render(<GalleryView />);
+    await user.click(
+      screen.getByRole('button', {
+        name: `Open the example at the violating step (step ${e.violatingCursor})`,
+      }),
+    );
+    const s = useScenarioStore.getState();
+    expect(s.scenario.title).toBe(e.example!.title);
+    expect(s.origin).toEqual({ kind: 'example', id: e.exampleId });
+    expect(s.variantId).toBe(e.id);
+    expect(s.cursor).toBe(e.violation!.step + 1);
+    expect(useViewStore.getState().view).toBe('diagram');
+  });
+
+  it('finds it with the explorer: the gallery machine, the variant and the gallery depth, started', async () => {
+    const user = userEvent.setup();
+    const e = entries[0];
+    render(<GalleryView />);
+    await user.click(screen.getByRole('button', { name: 'Find it with the explorer' }));
+    expect(useViewStore.getState().view).toBe('explore');
+    expect(useScenarioStore.getState().scenario).toEqual(GALLERY_MACHINE);
+    const x = useExploreStore.getState();
+    expect(x).toMatchObject({ status: 'running', variant: e.id, depth: GALLERY_DEPTH });
+    expect(started).toHaveLength(1);
+    expect(started[0]).toMatchObject({
+      variant: e.id,
+      depth: GALLERY_DEPTH,
+      config: { cpus: GALLERY_MACHINE.cpus, tasks: GALLERY_MACHINE.tasks, start: GALLERY_MACHINE.start },
+    });
+  });
+
+  it('leaves a running search alone and says so', async () => {
+    const user = userEvent.setup();
+    useExploreStore.setState({ status: 'running' });
+    render(<GalleryView />);
+    await user.click(screen.getByRole('button', { name: 'Find it with the explorer' }));
+    expect(started).toEqual([]);
+    expect(useViewStore.getState().view).toBe('gallery');
+  });
+});

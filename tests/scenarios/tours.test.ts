@@ -1,0 +1,47 @@
+// The guided tours: every step of every tour has a note written for the variant it plays under, and
+// the tour replays legally there; the historic tour shows its bug, the signal tour runs clean.
+import { describe, expect, it } from 'vitest';
+import { createMachine, findVariant, replay } from '../../src/engine';
+import { TOURS } from '../../src/scenarios/tours';
+import { tourScenario } from '../../src/state/tourModel';
+import { notesVariantOf } from '../../src/state/noteVariant';
+
+const played = TOURS.map((t) => {
+  const sc = tourScenario(t);
+  if (!sc) throw new Error(`tour ${t.scenarioId}: no example`);
+  const variant = findVariant(sc.variant ?? '');
+  if (!variant) throw new Error(`tour ${t.scenarioId}: no variant ${sc.variant}`);
+  return { t, sc, run: replay(createMachine(sc, variant), sc.events) };
+});
+
+describe('guided tours', () => {
+  it.each(played.map((p) => [p.t.scenarioId, p] as const))(
+    '%s: a note on every step, for the variant it plays, and a legal replay',
+    (_id, { sc, run }) => {
+      expect(sc.events.length).toBeGreaterThan(0);
+      for (const e of sc.events) expect(e.note?.trim().length ?? 0).toBeGreaterThan(10);
+      expect(notesVariantOf(sc)).toBe(sc.variant);
+      expect(run.illegal).toBeNull();
+      expect(run.length).toBe(sc.events.length);
+    },
+  );
+
+  it('walks through mainline/pre-e92bee9f861b to its stale read on the last step', () => {
+    const p = played.find((x) => x.sc.variant === 'mainline/pre-e92bee9f861b');
+    expect(p).toBeDefined();
+    const v = p!.run.violations;
+    expect(v.map((x) => x.kind)).toEqual(['stale-read']);
+    expect(v[0].step).toBe(p!.sc.events.length - 1);
+  });
+
+  it('walks through a signal delivery and its return, clean', () => {
+    const p = played.find((x) => x.sc.events.some((e) => e.op === 'signal'));
+    expect(p).toBeDefined();
+    const ops = p!.sc.events.map((e) => e.op);
+    const signal = ops.indexOf('signal');
+    expect(ops[signal + 1]).toBe('ret_to_user'); // the handler runs in user space
+    expect(ops.indexOf('sigreturn')).toBeGreaterThan(signal + 1);
+    expect(['mainline', 'v4.18']).toContain(p!.sc.variant);
+    expect(p!.run.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+// The gallery's data: an entry for every historic variant, each example breaking at the step the
+// engine reports, the `entry` link parameter, and the code before and after each fix.
+import { describe, expect, it } from 'vitest';
+import { createMachine, galleryVariants, replay, VARIANTS } from '../../src/engine';
+import { GALLERY_SOURCES } from '../../src/components/gallery/gallerySources';
+import { fixFunctions } from '../../src/state/galleryCode';
+import { commitUrl, findEntry, galleryEntries } from '../../src/state/galleryModel';
+import { useGalleryStore } from '../../src/state/galleryStore';
+import { applyLinkParams, readLinkParams } from '../../src/state/linkParams';
+
+// The sources the gallery reads (Vite's `?raw`, as in the app).
+const SOURCES = GALLERY_SOURCES;
+
+describe('gallery entries', () => {
+  it('has one entry per historic variant, in the engine’s order', () => {
+    const historic = VARIANTS.filter((v) => v.historic !== null).map((v) => v.id);
+    expect(historic.length).toBeGreaterThan(0);
+    expect(galleryEntries().map((e) => e.id)).toEqual(historic);
+    expect(galleryVariants().map((v) => v.id)).toEqual(historic);
+  });
+
+  it.each(galleryEntries().map((e) => [e.id, e] as const))(
+    '%s: its example, its first violation and the step that shows it',
+    (_id, e) => {
+      expect(e.example).not.toBeNull();
+      expect(e.commitUrl).toBe(`https://git.kernel.org/torvalds/c/${e.fix.commit}`);
+      expect(e.commitUrl).toBe(commitUrl(e.fix.commit));
+      const r = replay(createMachine(e.example!, e.variant), e.example!.events);
+      expect(e.violation).toEqual(r.violations[0]);
+      expect(e.violatingCursor).toBe(r.violations[0].step + 1);
+      // The era as fixed runs the same events clean.
+      const era = VARIANTS.find((v) => v.id === e.variant.era.id)!;
+      expect(replay(createMachine(e.example!, era), e.example!.events).violations).toEqual([]);
+    },
+  );
+
+  it('keeps the entry in the gallery view’s links, and only there', () => {
+    const [first, second] = galleryEntries();
+    applyLinkParams({ entry: second.id }, 'gallery');
+    expect(useGalleryStore.getState().entry).toBe(second.id);
+    expect(readLinkParams('gallery')).toMatchObject({ entry: second.id });
+    expect(readLinkParams('diagram').entry).toBeUndefined();
+    applyLinkParams({ entry: 'v4.18/pre-000000000000' }, 'gallery');
+    expect(useGalleryStore.getState().entry).toBeNull();
+    useGalleryStore.getState().select(first.id);
+    expect(readLinkParams('gallery').entry).toBe(first.id);
+    expect(findEntry('nope')).toBeNull();
+  });
+});
+
+describe('code before and after each fix', () => {
+  it.each(galleryEntries().map((e) => [e.id, e] as const))(
+    '%s: the functions holding its test, with the lines each version has',
+    (_id, e) => {
+      const fns = fixFunctions(e.fix.commit, SOURCES);
+      expect(fns.length).toBeGreaterThan(0);
+      for (const fn of fns) {
+        expect(fn.lines.length).toBeLessThan(60);
+        expect(fn.lines.some((l) => l.text.includes('fixed(k,'))).toBe(true);
+        expect(fn.lines.some((l) => l.side !== 'both')).toBe(true);
+      }
+      const text = fns.flatMap((f) => f.lines.map((l) => l.text)).join('\n');
+      for (const s of e.fix.statements) expect(text).toContain(`'${s}'`);
+    },
+  );
+
+  it('marks an if/else on a fix: the then-branch after it, the else-branch before it', () => {
+    const src = {
+      path: 'x.ts',
+      text: [
+        "const C = '0123456789ab';",
+        'export function f(k: K): void {',
+        '  if (fixed(k, C)) {',
+        '    a();',
+        '  } else {',
+        '    b();',
+        '  }',
+        "  if (!fixed(k, '0123456789ab')) c();",
+        '}',
+      ].join('\n'),
+    };
+    const [fn] = fixFunctions('0123456789ab', [src]);
+    expect(fn.name).toBe('f');
+    expect(fn.lines.map((l) => l.side)).toEqual([
+      'both',
+      'both',
+      'after',
+      'both',
+      'before',
+      'both',
+      'before',
+      'both',
+    ]);
+  });
+});
