@@ -1,4 +1,5 @@
 // The code pane's data: the engine files it reads and what it shows of one kernel function.
+import type { HistoricFix } from '../../engine';
 
 export interface SourceText {
   /** Path in the repository, e.g. `src/engine/eras/v4_18.ts`. */
@@ -33,6 +34,9 @@ export interface CodeLine {
   skipped: boolean;
   /** The statement named in `on(k, 'name')` on this line, when the era can ablate it. */
   ablation: string | null;
+  /** The era's historic fix whose `fixed(k, COMMIT)` test stands on this line: its pre-fix variant runs
+   * the code as it stood before that commit. */
+  historic: HistoricFix | null;
 }
 
 export interface CodeBlock {

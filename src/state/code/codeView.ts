@@ -4,16 +4,19 @@
 // from the code that actually ran.
 import type { CallNode, Era, Op } from '../../engine';
 import type { CodeBlock, CodeLine, CodeSources, SourceText } from './codeTypes';
-import { isComment, LABEL_RE, markerSpan, ON_RE, parseSource, STMT_RE } from './engineSource';
+import { FIXED_RE, isComment, LABEL_RE, markerSpan, ON_RE, parseSource, STMT_RE } from './engineSource';
 import { locate, type Found } from './locateCall';
 
 function codeLines(found: Found, node: CallNode, era: Era): CodeLine[] {
-  const { lines } = found.parsed;
+  const { lines, commits } = found.parsed;
   const ablatable = new Set(era.ablatable.map((a) => a.name));
+  const historic = new Map((era.historic ?? []).map((h) => [h.commit, h]));
   const out: CodeLine[] = [];
   for (let i = found.start; i <= found.end; i++) {
     const stmt = STMT_RE.exec(lines[i]);
     const on = ON_RE.exec(lines[i]);
+    const fixed = isComment(lines[i]) ? null : FIXED_RE.exec(lines[i]);
+    const commit = fixed ? (fixed[1] ?? commits.get(fixed[2]) ?? null) : null;
     out.push({
       n: i + 1,
       text: lines[i],
@@ -22,6 +25,7 @@ function codeLines(found: Found, node: CallNode, era: Era): CodeLine[] {
       executed: false,
       skipped: false,
       ablation: on && ablatable.has(on[1]) ? on[1] : null,
+      historic: (commit !== null && historic.get(commit)) || null,
     });
   }
   out.forEach((line, at) => {

@@ -19,6 +19,8 @@ export interface Parsed {
   lines: string[];
   units: Unit[];
   functions: Map<string, Unit>;
+  /** Module constants holding a commit id (`const B045 = 'b045e4d0f392';`), for `fixed(k, B045)`. */
+  commits: Map<string, string>;
 }
 
 export const FUNCTION_RE = /^(?:export )?function (\w+)\(/;
@@ -28,6 +30,9 @@ export const ALIAS_RE = /^ {2}(\w+): (\w+),$/;
 export const STMT_RE = /\bstmt\(k,\s*(.*)\);/;
 export const LABEL_RE = /'([^']+)'/g;
 export const ON_RE = /\bon\(k,\s*'([^']+)'\)/;
+/** `fixed(k, 'abcdef012345')` or `fixed(k, NAME)`: the quoted commit, or the constant's name. */
+export const FIXED_RE = /\bfixed\(k,\s*(?:'([0-9a-f]+)'|(\w+))\)/;
+const COMMIT_CONST_RE = /^const (\w+) = '([0-9a-f]{12})';/;
 export const CASE_RE = /^\s*case '(\w+)':/;
 const STRING_RE = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 
@@ -90,7 +95,12 @@ export function parseSource(src: SourceText): Parsed {
     i = end;
   }
   for (const [fn, hooks] of aliases) functions.get(fn)?.tags.push(...hooks);
-  const parsed = { path: src.path, lines, units, functions };
+  const commits = new Map<string, string>();
+  for (const line of lines) {
+    const c = COMMIT_CONST_RE.exec(line);
+    if (c) commits.set(c[1], c[2]);
+  }
+  const parsed = { path: src.path, lines, units, functions, commits };
   parsedCache.set(key, parsed);
   return parsed;
 }
