@@ -6,6 +6,7 @@ import type { Variant } from '../../engine';
 import type { AblationRun } from '../../state/codeAblation';
 import type { CodeBlock, CodeLine } from '../../state/codeModel';
 import { kernelFileUrl, kernelIdentUrl, releaseTag } from '../../state/kernelSource';
+import { trailingComment as trailing } from '../../state/code/kernelSide';
 import { AblationControl } from './AblationControl';
 import { HistoricNote } from './HistoricNote';
 
@@ -91,6 +92,12 @@ export function CodeBlockView({ block, variant, results, onRerun }: Props) {
                 </span>
                 <span className="code-mark">{markText(l)}</span>
                 <code className="code-text">{l.text === '' ? ' ' : l.text}</code>
+                {l.kernel && l.kernel !== trailing(l.text) && (
+                  <span className="code-kernel">
+                    <span className="visually-hidden">kernel: </span>
+                    {l.kernel}
+                  </span>
+                )}
               </div>
               {l.historic && <HistoricNote fix={l.historic} variant={variant} />}
               {l.ablation && (

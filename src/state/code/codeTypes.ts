@@ -37,6 +37,8 @@ export interface CodeLine {
   /** The era's historic fix whose `fixed(k, COMMIT)` test stands on this line: its pre-fix variant runs
    * the code as it stood before that commit. */
   historic: HistoricFix | null;
+  /** The kernel statement this line models, in words (see kernelSide.ts), or null. */
+  kernel: string | null;
 }
 
 export interface CodeBlock {

@@ -4,10 +4,20 @@
 // from the code that actually ran.
 import type { CallNode, Era, Op } from '../../engine';
 import type { CodeBlock, CodeLine, CodeSources, SourceText } from './codeTypes';
-import { FIXED_RE, isComment, LABEL_RE, markerSpan, ON_RE, parseSource, STMT_RE } from './engineSource';
+import {
+  FIXED_RE,
+  isComment,
+  LABEL_RE,
+  markerSpan,
+  ON_RE,
+  parseSource,
+  STMT_RE,
+  type Parsed,
+} from './engineSource';
+import { kernelSide } from './kernelSide';
 import { locate, type Found } from './locateCall';
 
-function codeLines(found: Found, node: CallNode, era: Era): CodeLine[] {
+function codeLines(found: Found, node: CallNode, era: Era, kernelFns: ReadonlySet<string>): CodeLine[] {
   const { lines, commits } = found.parsed;
   const ablatable = new Set(era.ablatable.map((a) => a.name));
   const historic = new Map((era.historic ?? []).map((h) => [h.commit, h]));
@@ -26,6 +36,7 @@ function codeLines(found: Found, node: CallNode, era: Era): CodeLine[] {
       skipped: false,
       ablation: on && ablatable.has(on[1]) ? on[1] : null,
       historic: (commit !== null && historic.get(commit)) || null,
+      kernel: kernelSide(found.parsed, i, era, kernelFns),
     });
   }
   out.forEach((line, at) => {
@@ -39,6 +50,21 @@ function codeLines(found: Found, node: CallNode, era: Era): CodeLine[] {
     const span = markerSpan(lines, found.start + at, found.end);
     for (let i = span.start; i <= span.end; i++) out[i - found.start].executed = true;
   });
+  return out;
+}
+
+const kernelFnCache = new WeakMap<object, Set<string>>();
+
+/** Names of the engine functions that model a kernel function (their body enters it), in files. */
+function kernelFunctions(files: readonly Parsed[]): Set<string> {
+  const key = files[0];
+  const hit = kernelFnCache.get(key);
+  if (hit) return hit;
+  const out = new Set<string>();
+  for (const p of files)
+    for (const [name, u] of p.functions)
+      if (p.lines.slice(u.head, u.end + 1).some((l) => l.includes(`enter(k, '${name}'`))) out.add(name);
+  kernelFnCache.set(key, out);
   return out;
 }
 
@@ -60,7 +86,7 @@ export function codeForCall(
     depth,
     source: found ? found.parsed.path : null,
     inside: found ? found.inside : null,
-    lines: found ? codeLines(found, node, era) : [],
+    lines: found ? codeLines(found, node, era, kernelFunctions(files)) : [],
     executed: node.stmts,
   };
 }

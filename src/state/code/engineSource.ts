@@ -21,6 +21,8 @@ export interface Parsed {
   functions: Map<string, Unit>;
   /** Module constants holding a commit id (`const B045 = 'b045e4d0f392';`), for `fixed(k, B045)`. */
   commits: Map<string, string>;
+  /** Module constants holding a small number (`const FP_HOST = 1;`): field indexes and values. */
+  numbers: Map<string, number>;
 }
 
 export const FUNCTION_RE = /^(?:export )?function (\w+)\(/;
@@ -33,6 +35,7 @@ export const ON_RE = /\bon\(k,\s*'([^']+)'\)/;
 /** `fixed(k, 'abcdef012345')` or `fixed(k, NAME)`: the quoted commit, or the constant's name. */
 export const FIXED_RE = /\bfixed\(k,\s*(?:'([0-9a-f]+)'|(\w+))\)/;
 const COMMIT_CONST_RE = /^const (\w+) = '([0-9a-f]{12})';/;
+const NUMBER_CONST_RE = /^const (\w+) = (\d+);/;
 export const CASE_RE = /^\s*case '(\w+)':/;
 const STRING_RE = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 
@@ -96,11 +99,14 @@ export function parseSource(src: SourceText): Parsed {
   }
   for (const [fn, hooks] of aliases) functions.get(fn)?.tags.push(...hooks);
   const commits = new Map<string, string>();
+  const numbers = new Map<string, number>();
   for (const line of lines) {
     const c = COMMIT_CONST_RE.exec(line);
     if (c) commits.set(c[1], c[2]);
+    const n = NUMBER_CONST_RE.exec(line);
+    if (n) numbers.set(n[1], Number(n[2]));
   }
-  const parsed = { path: src.path, lines, units, functions, commits };
+  const parsed = { path: src.path, lines, units, functions, commits, numbers };
   parsedCache.set(key, parsed);
   return parsed;
 }

@@ -139,3 +139,26 @@ describe('CodePane historic fixes', () => {
     expect(st().variantId).toBe('v4.18');
   });
 });
+
+describe('CodePane kernel side', () => {
+  beforeEach(() => {
+    resetStores();
+    useCodeStore.setState({ open: false });
+  });
+
+  it('shows beside engine lines the kernel statement they model, once', () => {
+    act(() => st().setCursor(10)); // vcpu_put: kvm_arch_vcpu_put_fp
+    render(<CodePane />);
+    const put = fn('kvm_arch_vcpu_put_fp')!;
+    const side = [...put.querySelectorAll('.code-kernel')].map((e) => e.textContent);
+    expect(side).toContain('kernel: fpsimd_save()');
+    expect(side).toContain('kernel: kvm_arch_vcpu_put_fp() begins');
+    // A line whose comment already names the kernel statement does not repeat it.
+    const irq = [...put.querySelectorAll('.code-line')].find((l) =>
+      l.textContent?.includes('// local_irq_save()'),
+    )!;
+    expect(irq.querySelector('.code-kernel')).toBeNull();
+    // The kernel source links stay.
+    expect(put.querySelector('a.kernel-link')?.getAttribute('href')).toMatch(/elixir/);
+  });
+});

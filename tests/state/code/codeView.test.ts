@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine, ERAS, findVariant, recordAt, replay } from '../../../src/engine';
 import { eraSource, stepCode } from '../../../src/state/code/codeView';
+import { trailingComment } from '../../../src/state/code/kernelSide';
 import { codeAt, ERA_FILES, example, executedText, read, sourcesOf } from './helpers';
 
 describe('code pane view model', () => {
@@ -111,5 +112,36 @@ describe('historic fixes in the code pane model', () => {
     expect(marked[0].historic?.commit).toBe('b045e4d0f392');
     // Lines without a fixed() test carry none.
     expect(put.lines.filter((l) => !l.text.includes('fixed(k')).every((l) => l.historic === null)).toBe(true);
+  });
+});
+
+describe('the kernel side of each engine line', () => {
+  it('uses the comment beside a statement, paraphrases helpers and names called kernel functions', () => {
+    const put = codeAt(example('guest-first-fp'), 'v4.18', 9).find((b) => b.name === 'kvm_arch_vcpu_put_fp')!;
+    const side = (text: string) => put.lines.find((l) => l.text.trim() === text)?.kernel;
+    expect(side('set_irqs_off(k, true); // local_irq_save()')).toBe('local_irq_save()');
+    expect(side("enter(k, 'kvm_arch_vcpu_put_fp', KVM_FPSIMD_C);")).toBe('kvm_arch_vcpu_put_fp() begins');
+    expect(side('fpsimd_save(k);')).toBe('fpsimd_save()');
+    expect(side('fpsimd_flush_cpu_state(k);')).toBe('fpsimd_flush_cpu_state()');
+    expect(side("stmt(k, 'save');")).toBeNull();
+    expect(side('leave(k);')).toBeNull();
+    const load = codeAt(example('guest-first-fp'), 'v4.18', 2).find(
+      (b) => b.name === 'kvm_arch_vcpu_load_fp',
+    )!;
+    const lk = (text: string) => load.lines.find((l) => l.text.trim() === text)?.kernel;
+    expect(lk('set_x(k, FP_HOST, v, 1);')).toBe('set KVM_ARM64_FP_HOST');
+    expect(lk('set_x(k, FP_ENABLED, v, 0);')).toBe('clear KVM_ARM64_FP_ENABLED');
+  });
+
+  it('names an enumerated field’s value (mainline fp_owner)', () => {
+    const blocks = codeAt(example('guest-first-fp'), 'mainline', 4);
+    const lines = blocks.flatMap((b) => b.lines).filter((l) => /set_x\(k, FP_OWNER/.test(l.text));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.kernel).toMatch(/^fp_owner = FP_STATE_/);
+  });
+
+  it('finds a trailing comment after code with quotes and none in a string', () => {
+    expect(trailingComment("enter(k, 'a//b', F); // x()")).toBe('x()');
+    expect(trailingComment("stmt(k, 'a//b');")).toBeNull();
   });
 });

@@ -36,5 +36,5 @@ describe('where a call is modelled', () => {
         }
       }
     expect(calls).toBeGreaterThan(500);
-  });
+  }, 30_000);
 });
