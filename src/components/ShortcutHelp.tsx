@@ -8,6 +8,8 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Page Up / Page Down', 'Ten steps back / forward (page or event list)'],
   ['Home / End', 'Jump to the start / end (page or event list)'],
   ['Space', 'Play or pause (page or event list)'],
+  ['Delete (event list)', 'Delete the event at the cursor'],
+  ['Alt+↑ / Alt+↓ (event list)', 'Move the event at the cursor earlier / later'],
   ['Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y', 'Undo / redo an edit'],
   ['Escape', 'Leave a tour; close this list or a question'],
   ['?', 'This list'],

@@ -1,6 +1,7 @@
 // The step-through view: timeline, diagram, explainer and palette; in reviewer mode, the code pane.
 import { CodeSection, CodeToggle } from './code/CodeToggle';
 import { DiagramPanel } from './diagram/DiagramPanel';
+import { ScenarioJson } from './editor/ScenarioJson';
 import { Explainer } from './explainer/Explainer';
 import { Palette } from './palette/Palette';
 import { Timeline } from './timeline/Timeline';
@@ -14,6 +15,7 @@ export function StepView() {
         <CodeToggle />
         <Explainer />
         <Palette />
+        <ScenarioJson />
       </div>
       <CodeSection />
     </div>

@@ -1,8 +1,10 @@
 // Event ops: when each is legal (and why not, in words), and the calls each one makes.
-// The scheduler, entry code and run loop are the same in every era; the era supplies the FP functions.
+// The scheduler, entry code and run loop are the same in every era; the era supplies the FP functions,
+// reached only through eraHook() so that opHooks.ts lists every hook each op runs.
 import type { MachineConfig } from './config';
 import { clobberRegs, useRegs } from './ghost';
 import { enter, leave, set_current, set_irqs_off, set_mode, set_vcpu_in_run, type K } from './kctx';
+import { eraHook } from './opHooks';
 import { busyReason, runLifecycle, sectionReason, whyIllegalLifecycle } from './lifecycle';
 import type { MachineState } from './state';
 import type { Op, ScenarioEvent } from './types';
@@ -108,11 +110,11 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       set_irqs_off(k, true); // run-queue lock held
       if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun) {
         enter(k, 'kvm_sched_out', 'virt/kvm/kvm_main.c');
-        era.sched_out(k, v);
+        eraHook(k, op, 'sched_out')(k, v);
         leave(k);
       }
       enter(k, '__switch_to', 'arch/arm64/kernel/process.c');
-      era.fpsimd_thread_switch(k, next);
+      eraHook(k, op, 'fpsimd_thread_switch')(k, next);
       leave(k);
       set_current(k, next);
       set_mode(k, 'kernel');
@@ -120,14 +122,14 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       const nv = vcpuOf(cfg, next);
       if (nv >= 0 && s.vcpus[nv - cfg.nTasks].inRun) {
         enter(k, 'kvm_sched_in', 'virt/kvm/kvm_main.c');
-        era.sched_in(k, nv);
+        eraHook(k, op, 'sched_in')(k, nv);
         leave(k);
       }
       leave(k);
       return;
     }
     case 'ret_to_user':
-      returnToUser(k);
+      returnToUser(k, op);
       set_mode(k, 'user');
       return;
     case 'syscall':
@@ -137,52 +139,52 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       useRegs(k, cur);
       return;
     case 'kernel_neon':
-      era.kernel_neon_begin(k);
+      eraHook(k, op, 'kernel_neon_begin')(k);
       clobberRegs(k);
-      era.kernel_neon_end(k);
+      eraHook(k, op, 'kernel_neon_end')(k);
       return;
     case 'softirq_neon':
       enter(k, '__do_softirq', 'kernel/softirq.c');
       k.bh++;
-      era.kernel_neon_begin(k);
+      eraHook(k, op, 'kernel_neon_begin')(k);
       clobberRegs(k);
-      era.kernel_neon_end(k);
+      eraHook(k, op, 'kernel_neon_end')(k);
       k.bh--;
       leave(k);
       // The interrupted user task goes back through the return-to-user path.
-      if (c.mode === 'user') returnToUser(k);
+      if (c.mode === 'user') returnToUser(k, op);
       return;
     case 'vcpu_load':
       enter(k, 'kvm_vcpu_ioctl', 'virt/kvm/kvm_main.c');
       set_mode(k, 'kernel');
-      era.kvm_run_enter(k, v);
+      eraHook(k, op, 'kvm_run_enter')(k, v);
       set_vcpu_in_run(k, v, true, s.vcpus[v - cfg.nTasks].mapped);
       leave(k);
       return;
     case 'guest_enter':
       enter(k, 'kvm_arch_vcpu_ioctl_run', era.runLoopFile);
       set_irqs_off(k, true); // local_irq_disable()
-      era.guest_entry(k, v);
+      eraHook(k, op, 'guest_entry')(k, v);
       set_mode(k, 'guest');
       leave(k);
       return;
     case 'guest_fp':
       if (c.fpTrap) {
         s.counters.fpTraps++;
-        era.guest_fp_trap(k, v);
+        eraHook(k, op, 'guest_fp_trap')(k, v);
       }
       useRegs(k, v);
       return;
     case 'guest_exit':
       enter(k, 'kvm_arch_vcpu_ioctl_run', era.runLoopFile);
       set_mode(k, 'kernel');
-      era.guest_exit(k, v);
+      eraHook(k, op, 'guest_exit')(k, v);
       set_irqs_off(k, false); // local_irq_enable()
       leave(k);
       return;
     case 'vcpu_put':
       enter(k, 'kvm_arch_vcpu_ioctl_run', era.runLoopFile);
-      era.kvm_run_exit(k, v);
+      eraHook(k, op, 'kvm_run_exit')(k, v);
       set_vcpu_in_run(k, v, false, s.vcpus[v - cfg.nTasks].mapped);
       leave(k);
       return;
@@ -205,10 +207,10 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
 }
 
 /** do_notify_resume(): reload the FP state if TIF_FOREIGN_FPSTATE says the registers are not ours. */
-function returnToUser(k: K): void {
+function returnToUser(k: K, op: 'ret_to_user' | 'softirq_neon'): void {
   const t = k.s.cpus[k.cpu].current;
   if (t < 0 || !k.s.tasks[t].foreign) return;
   enter(k, 'do_notify_resume', 'arch/arm64/kernel/signal.c');
-  k.era.fpsimd_restore_current_state(k);
+  eraHook(k, op, 'fpsimd_restore_current_state')(k);
   leave(k);
 }

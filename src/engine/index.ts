@@ -14,3 +14,4 @@ export { flattenCalls } from './trace';
 export type { Era, EraField, Ablatable } from './era';
 export { whyIllegal } from './events';
 export * from './random';
+export * from './opHooks';

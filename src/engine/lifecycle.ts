@@ -16,6 +16,7 @@ import {
   stmt,
   type K,
 } from './kctx';
+import { eraHook } from './opHooks';
 import type { MachineState } from './state';
 import type { ScenarioEvent } from './types';
 
@@ -111,24 +112,24 @@ function whyIllegalTracee(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent
 
 /** Applies a legal lifecycle event to k.s in place. */
 export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
-  const { cfg, s, era } = k;
+  const { cfg, s } = k;
   const cur = s.cpus[k.cpu].current;
   switch (op) {
     case 'kernel_neon_begin':
-      era.kernel_neon_begin(k);
+      eraHook(k, op, 'kernel_neon_begin')(k);
       set_section(k, cur, true);
       return;
     case 'kernel_fp':
       useRegs(k, kernelOwner(cfg, cur));
       return;
     case 'kernel_neon_end':
-      era.kernel_neon_end(k);
+      eraHook(k, op, 'kernel_neon_end')(k);
       killKernelData(k, kernelOwner(cfg, cur));
       set_section(k, cur, false);
       return;
     case 'signal':
       enter(k, 'setup_rt_frame', 'arch/arm64/kernel/signal.c');
-      era.fpsimd_preserve_current_state(k);
+      eraHook(k, op, 'fpsimd_preserve_current_state')(k);
       stmt(k, 'write-frame');
       readTaskMemory(k, cur, 'preserve_fpsimd_context() (the signal frame)');
       set_signal_frames(k, cur, s.tasks[cur].frames + 1);
@@ -136,13 +137,13 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       return;
     case 'sigreturn':
       enter(k, 'restore_fpsimd_context', 'arch/arm64/kernel/signal.c');
-      era.fpsimd_update_current_state(k);
+      eraHook(k, op, 'fpsimd_update_current_state')(k);
       set_signal_frames(k, cur, s.tasks[cur].frames - 1);
       leave(k);
       return;
     case 'exec':
       enter(k, 'flush_thread', 'arch/arm64/kernel/process.c');
-      era.fpsimd_flush_thread(k);
+      eraHook(k, op, 'fpsimd_flush_thread')(k);
       leave(k);
       if (s.tasks[cur].frames) set_signal_frames(k, cur, 0); // the old stack is gone
       return;
@@ -157,7 +158,7 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       // leaves the registers bound; see eras/mainline.ts).
       if (on(k, 'ptrace-flush') && fixed(k, '751ecf6afd65')) {
         stmt(k, 'flush-task');
-        era.fpsimd_flush_task_state(k, t);
+        eraHook(k, op, 'fpsimd_flush_task_state')(k, t);
       }
       leave(k);
       return;
@@ -166,7 +167,7 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       enter(k, '__schedule', 'kernel/sched/core.c');
       set_irqs_off(k, true); // run-queue lock held
       enter(k, '__switch_to', 'arch/arm64/kernel/process.c');
-      era.fpsimd_thread_switch(k, -1);
+      eraHook(k, op, 'fpsimd_thread_switch')(k, -1);
       leave(k);
       set_current(k, -1);
       set_mode(k, 'idle');
@@ -176,7 +177,7 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
     case 'cpu_suspend':
       enter(k, 'cpu_pm_enter', 'kernel/cpu_pm.c');
       set_irqs_off(k, true); // the idle path suspends with IRQs off
-      era.cpu_pm_enter(k);
+      eraHook(k, op, 'cpu_pm_enter')(k);
       leave(k);
       loseRegs(k);
       set_irqs_off(k, false); // CPU_PM_EXIT: nothing for FPSIMD

@@ -1,11 +1,14 @@
 // One kernel function of the code pane: where it lives, its lines, executed statements highlighted,
-// and the re-run control beside each statement an ablation can remove.
+// the re-run control beside each statement an ablation can remove, and the fix that changed a statement
+// beside each `fixed(k, COMMIT)` test.
 import { Fragment, useId } from 'react';
 import type { Variant } from '../../engine';
 import type { AblationRun } from '../../state/codeAblation';
 import type { CodeBlock, CodeLine } from '../../state/codeModel';
 import { kernelFileUrl, kernelIdentUrl, releaseTag } from '../../state/kernelSource';
+import { trailingComment as trailing } from '../../state/code/kernelSide';
 import { AblationControl } from './AblationControl';
+import { HistoricNote } from './HistoricNote';
 
 interface Props {
   block: CodeBlock;
@@ -19,6 +22,7 @@ function lineClass(l: CodeLine): string {
   if (l.comment) cls += ' code-comment';
   if (l.executed) cls += ' executed';
   if (l.skipped) cls += ' skipped';
+  if (l.historic) cls += ' historic';
   return cls;
 }
 
@@ -88,7 +92,14 @@ export function CodeBlockView({ block, variant, results, onRerun }: Props) {
                 </span>
                 <span className="code-mark">{markText(l)}</span>
                 <code className="code-text">{l.text === '' ? ' ' : l.text}</code>
+                {l.kernel && l.kernel !== trailing(l.text) && (
+                  <span className="code-kernel">
+                    <span className="visually-hidden">kernel: </span>
+                    {l.kernel}
+                  </span>
+                )}
               </div>
+              {l.historic && <HistoricNote fix={l.historic} variant={variant} />}
               {l.ablation && (
                 <AblationControl
                   name={l.ablation}

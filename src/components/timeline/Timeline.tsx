@@ -1,4 +1,5 @@
 // The timeline panel: step controls over the event list.
+import { EventEditor } from './EventEditor';
 import { EventList } from './EventList';
 import { Transport } from './Transport';
 
@@ -8,6 +9,7 @@ export function Timeline() {
       <h2 id="timeline-heading">Timeline</h2>
       <Transport />
       <EventList />
+      <EventEditor />
     </section>
   );
 }

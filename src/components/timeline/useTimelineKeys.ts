@@ -1,5 +1,7 @@
-// The timeline's keyboard: arrows step, Page keys step by ten, Home/End jump, Space plays or pauses.
+// The timeline's keyboard: arrows step, Page keys step by ten, Home/End jump, Space plays or pauses;
+// in the event list, Delete and Alt+arrows edit the cursor's event.
 import type { KeyboardEvent } from 'react';
+import { deleteCursorEvent, moveCursorEvent } from '../../state/eventEdits';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
 
@@ -35,7 +37,21 @@ export function timelineKey(key: string): boolean {
   }
 }
 
+/** In the event list: Delete removes the cursor's event, Alt+ArrowUp/Down move it. */
+function editKey(e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey) return false;
+  if (e.key === 'Delete' && !e.altKey) deleteCursorEvent();
+  else if (e.altKey && e.key === 'ArrowUp') moveCursorEvent(-1);
+  else if (e.altKey && e.key === 'ArrowDown') moveCursorEvent(1);
+  else return false;
+  return true;
+}
+
 export function onTimelineKeyDown(e: KeyboardEvent): void {
+  if (editKey(e)) {
+    e.preventDefault();
+    return;
+  }
   if (e.altKey || e.ctrlKey || e.metaKey) return;
   if (timelineKey(e.key)) e.preventDefault();
 }

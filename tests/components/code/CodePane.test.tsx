@@ -112,3 +112,53 @@ describe('CodePane', () => {
     expect(document.querySelector('.code-pane')).toBeNull();
   });
 });
+
+describe('CodePane historic fixes', () => {
+  beforeEach(() => {
+    resetStores();
+    useCodeStore.setState({ open: false });
+  });
+
+  it('names the fix beside its fixed() test and says when the code runs as before it', async () => {
+    const user = userEvent.setup();
+    act(() => st().setCursor(10)); // vcpu_put: kvm_arch_vcpu_put_fp
+    render(<CodePane />);
+    const put = fn('kvm_arch_vcpu_put_fp')!;
+    const notes = put.querySelectorAll('.code-historic[data-historic="b045e4d0f392"]');
+    expect(notes.length).toBe(2);
+    expect(put.querySelectorAll('.code-line.historic').length).toBe(2);
+    expect(notes[0].textContent).toMatch(/b045e4d0f392 “KVM: arm64: Don't mask softirq/);
+    expect(notes[0].textContent).toMatch(/Here it runs as fixed/);
+    await user.click(
+      within(notes[0] as HTMLElement).getByRole('button', { name: /Run it as before the fix/ }),
+    );
+    expect(st().variantId).toBe('v4.18/pre-b045e4d0f392');
+    const now = document.querySelector('.code-historic[data-historic="b045e4d0f392"]')!;
+    expect(now.textContent).toMatch(/\(v4\.18\/pre-b045e4d0f392\) runs this code as it stood before the fix/);
+    await user.click(within(now as HTMLElement).getByRole('button', { name: 'Run it as fixed (v4.18)' }));
+    expect(st().variantId).toBe('v4.18');
+  });
+});
+
+describe('CodePane kernel side', () => {
+  beforeEach(() => {
+    resetStores();
+    useCodeStore.setState({ open: false });
+  });
+
+  it('shows beside engine lines the kernel statement they model, once', () => {
+    act(() => st().setCursor(10)); // vcpu_put: kvm_arch_vcpu_put_fp
+    render(<CodePane />);
+    const put = fn('kvm_arch_vcpu_put_fp')!;
+    const side = [...put.querySelectorAll('.code-kernel')].map((e) => e.textContent);
+    expect(side).toContain('kernel: fpsimd_save()');
+    expect(side).toContain('kernel: kvm_arch_vcpu_put_fp() begins');
+    // A line whose comment already names the kernel statement does not repeat it.
+    const irq = [...put.querySelectorAll('.code-line')].find((l) =>
+      l.textContent?.includes('// local_irq_save()'),
+    )!;
+    expect(irq.querySelector('.code-kernel')).toBeNull();
+    // The kernel source links stay.
+    expect(put.querySelector('a.kernel-link')?.getAttribute('href')).toMatch(/elixir/);
+  });
+});

@@ -1,0 +1,42 @@
+// Which Era hooks each event op runs: the one table the event drivers (events.ts, lifecycle.ts) call
+// the era through, and that the code pane reads to tell inline copies of a kernel call apart. A
+// driver can only reach a hook listed here for its op (eraHook's types), so the two cannot drift.
+import type { Era } from './era';
+import type { K } from './kctx';
+import type { Op } from './types';
+
+/** The Era members that are kernel functions (everything but the era's descriptive data). */
+export type EraHook = {
+  [H in keyof Era]-?: Era[H] extends (k: K, ...rest: never[]) => unknown ? H : never;
+}[keyof Era];
+
+export const OP_HOOKS = {
+  schedule: ['sched_out', 'fpsimd_thread_switch', 'sched_in'],
+  ret_to_user: ['fpsimd_restore_current_state'],
+  syscall: [],
+  user_fp: [],
+  kernel_neon: ['kernel_neon_begin', 'kernel_neon_end'],
+  softirq_neon: ['kernel_neon_begin', 'kernel_neon_end', 'fpsimd_restore_current_state'],
+  vcpu_load: ['kvm_run_enter'],
+  guest_enter: ['guest_entry'],
+  guest_fp: ['guest_fp_trap'],
+  guest_exit: ['guest_exit'],
+  vcpu_put: ['kvm_run_exit'],
+  kernel_neon_begin: ['kernel_neon_begin'],
+  kernel_fp: [],
+  kernel_neon_end: ['kernel_neon_end'],
+  signal: ['fpsimd_preserve_current_state'],
+  sigreturn: ['fpsimd_update_current_state'],
+  exec: ['fpsimd_flush_thread'],
+  ptrace_setfp: ['fpsimd_flush_task_state'],
+  idle: ['fpsimd_thread_switch'],
+  cpu_suspend: ['cpu_pm_enter'],
+} as const satisfies Record<Op, readonly EraHook[]>;
+
+/** The hooks op may call, as the driver sees them. */
+export type HookOf<O extends Op> = (typeof OP_HOOKS)[O][number];
+
+/** The era's hook h for op: the driver's only way to the era, so every call it makes is in OP_HOOKS. */
+export function eraHook<O extends Op, H extends HookOf<O>>(k: K, _op: O, h: H): Era[H] {
+  return k.era[h];
+}

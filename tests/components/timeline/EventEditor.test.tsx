@@ -1,0 +1,71 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EventEditor } from '../../../src/components/timeline/EventEditor';
+import { EventList } from '../../../src/components/timeline/EventList';
+import { useScenarioStore } from '../../../src/state/scenarioStore';
+import { resetStores } from '../../state/fixtures';
+
+const st = () => useScenarioStore.getState();
+
+describe('EventEditor', () => {
+  beforeEach(() => resetStores());
+
+  it('asks for an event at the initial state', () => {
+    render(<EventEditor />);
+    expect(screen.getByText(/Step to an event/)).toBeInTheDocument();
+  });
+
+  it('changes the op, CPU and task of the cursor’s event in place, each undoable', async () => {
+    const user = userEvent.setup();
+    act(() => st().setCursor(2));
+    render(<EventEditor />);
+    const before = st().scenario.events;
+    await user.selectOptions(screen.getByLabelText('Op'), 'syscall');
+    expect(st().scenario.events[1].op).toBe('syscall');
+    expect(st().scenario.events.length).toBe(before.length);
+    await user.selectOptions(screen.getByLabelText('Task'), st().scenario.tasks[0].id);
+    expect(st().scenario.events[1].task).toBe(st().scenario.tasks[0].id);
+    await user.selectOptions(screen.getByLabelText('Task'), '(none)');
+    expect('task' in st().scenario.events[1]).toBe(false);
+    expect(screen.getByLabelText('CPU')).toHaveValue('0');
+    act(() => st().undo());
+    act(() => st().undo());
+    act(() => st().undo());
+    expect(st().scenario.events).toEqual(before);
+  });
+
+  it('moves and deletes the cursor’s event from the buttons', async () => {
+    const user = userEvent.setup();
+    act(() => st().setCursor(2));
+    render(<EventEditor />);
+    const [a, b] = st().scenario.events;
+    await user.click(screen.getByRole('button', { name: 'Move earlier' }));
+    expect(st().scenario.events.slice(0, 2)).toEqual([b, a]);
+    // The cursor follows the event as far as the replay reaches (here the move made event 1 illegal).
+    expect(st().cursor).toBe(Math.min(1, st().replay.length));
+    act(() => st().undo());
+    act(() => st().setCursor(2));
+    const n = st().scenario.events.length;
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(st().scenario.events.length).toBe(n - 1);
+  });
+
+  it('moves and deletes from the event list’s keys', () => {
+    act(() => st().setCursor(1));
+    render(<EventList />);
+    const list = screen.getByRole('listbox');
+    const [a, b] = st().scenario.events;
+    fireEvent.keyDown(list, { key: 'ArrowDown', altKey: true });
+    expect(st().scenario.events.slice(0, 2)).toEqual([b, a]);
+    act(() => st().undo());
+    act(() => st().setCursor(2));
+    fireEvent.keyDown(list, { key: 'ArrowUp', altKey: true });
+    expect(st().scenario.events.slice(0, 2)).toEqual([b, a]);
+    act(() => st().undo());
+    act(() => st().setCursor(1));
+    const n = st().scenario.events.length;
+    fireEvent.keyDown(list, { key: 'Delete' });
+    expect(st().scenario.events.length).toBe(n - 1);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createMachine,
+  ERAS,
+  findVariant,
+  initialMachineState,
+  OP_HOOKS,
+  OPS,
+  stepInPlace,
+  type Era,
+  type Op,
+} from '../../src/engine';
+import { EXAMPLES } from '../../src/scenarios';
+
+describe('op to era hook table', () => {
+  it('names, for every op, functions every era provides', () => {
+    expect(Object.keys(OP_HOOKS).sort()).toEqual([...OPS].sort());
+    for (const era of ERAS)
+      for (const hooks of Object.values(OP_HOOKS))
+        for (const h of hooks) expect(typeof era[h], `${era.id}.${h}`).toBe('function');
+  });
+
+  it('lists every hook the drivers call for an op, in every example and era', () => {
+    const called = new Set<string>();
+    for (const base of ERAS) {
+      // Watch the era's hooks while the examples replay: each call must be listed for its event's op.
+      let op: Op | null = null;
+      const watched = new Proxy(base, {
+        get(target, key: string) {
+          const value = (target as unknown as Record<string, unknown>)[key];
+          if (typeof value === 'function' && op !== null) {
+            expect(OP_HOOKS[op] as readonly string[], `${base.id}: ${op} calls ${key}`).toContain(key);
+            called.add(`${op}.${key}`);
+          }
+          return value;
+        },
+      }) as Era;
+      const v = { ...findVariant(base.id)!, era: watched };
+      for (const { scenario } of EXAMPLES) {
+        const m = createMachine(scenario, v);
+        const s = initialMachineState(m);
+        scenario.events.forEach((ev, i) => {
+          op = ev.op;
+          stepInPlace(m, s, ev, i, []);
+        });
+      }
+    }
+    // The examples reach most of the table (a hook listed but never reached is not an error).
+    expect(called.size).toBeGreaterThan(10);
+  });
+});
