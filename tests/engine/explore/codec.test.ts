@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMachine, VARIANTS, type ScenarioEvent } from '../../../src/engine';
 import { initialMachineState, stepInPlace } from '../../../src/engine/machine';
 import { cloneState, zeroCounters, type MachineState } from '../../../src/engine/state';
-import { eventAlphabet } from '../../../src/engine/explore';
+import { DEFAULT_MAX_SIGNAL_FRAMES, eventAlphabet } from '../../../src/engine/explore';
 import { checkRange, decode, encode, makeLayout, permuteEncoded } from '../../../src/engine/explore/codec';
 import { symmetryGroup } from '../../../src/engine/explore/symmetry';
 import { SYMMETRIC } from './helpers';
@@ -24,6 +24,7 @@ function normalised(s: MachineState): MachineState {
 /** A few hundred states along seeded random legal walks. */
 function walkStates(variantIndex: number): { m: ReturnType<typeof createMachine>; states: MachineState[] } {
   const m = createMachine(SYMMETRIC, VARIANTS[variantIndex]);
+  m.cfg.maxSignalFrames = DEFAULT_MAX_SIGNAL_FRAMES;
   const alphabet: ScenarioEvent[] = eventAlphabet(m.cfg);
   let seed = 12345 + variantIndex;
   const rnd = (n: number): number => {
