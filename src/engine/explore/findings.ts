@@ -47,6 +47,8 @@ export interface Findings {
    * for a cached outcome's list.
    */
   note(vs: readonly Violation[], id: number, e: number, keys?: readonly number[]): void;
+  /** Findings so far. */
+  count(): number;
   /** The report keys of vs, to pass back to note. */
   keysOf(vs: readonly Violation[]): number[];
   /** Every finding so far as a replayed counterexample, in the order found. */
@@ -92,6 +94,7 @@ export function createFindings(m: Machine, mode: SymmetryMode, group: readonly P
       }
     },
     keysOf: (vs) => vs.map(keyId),
+    count: () => found.length,
     counterexamples(st, group, alphabet) {
       const out: Counterexample[] = [];
       for (const f of found) {

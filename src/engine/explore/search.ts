@@ -53,6 +53,11 @@ export interface ExploreOptions {
    * 16: a few hundredths of a second at most, even while the cache is still learning).
    */
   pollEvery?: number;
+  /**
+   * Stop as soon as a violation is found (stopped: 'violation'): what was found is a shortest sequence
+   * for its (kind, context), as every shorter sequence was explored first. The gallery uses it.
+   */
+  stopAtViolation?: boolean;
   /** Least interval between two progress callbacks. */
   progressEveryMs?: number;
   onProgress?: (p: ExploreProgress) => void;
@@ -98,7 +103,7 @@ export interface ExploreResult {
   seconds: number;
   /** Every state within `depth` events was explored. */
   complete: boolean;
-  stopped: null | 'cancelled' | 'state-limit';
+  stopped: null | 'cancelled' | 'state-limit' | 'violation';
   /** Every sequence of at most this many events was explored. */
   exploredDepth: number;
   /**
@@ -236,6 +241,7 @@ export function createSearch(
     while (!done) {
       if (cursor === levelEnd && !nextLevel()) break;
       transitions += expander.expand(cursor++);
+      if (opts.stopAtViolation && stopped === null && findings.count() > 0) stopped = 'violation';
       if (stopped !== null) {
         done = true;
         break;
