@@ -1,17 +1,10 @@
-import { GALLERY_MACHINE, galleryVariants, VARIANTS, ERAS } from './src/engine';
-import { explore } from './src/engine/explore';
-const mode = process.argv[2];
-const depth = Number(process.argv[3]);
-const t0 = Date.now();
-if (mode === 'bugs')
-  for (const v of galleryVariants()) {
-    const r = explore(GALLERY_MACHINE, v, { depth, stopAtViolation: true, shouldStop: () => Date.now() - t0 > 100000 });
-    const c = r.violations[0];
-    console.log(v.id, r.states, r.seconds.toFixed(2), r.stopped, c ? `${c.kind} ${c.context} ${c.events.length}` : 'none');
-  }
-else
-  for (const e of ERAS) {
-    const v = VARIANTS.find((x) => x.id === e.id)!;
-    const r = explore(GALLERY_MACHINE, v, { depth, shouldStop: () => Date.now() - t0 > 100000 });
-    console.log(v.id, r.states, r.seconds.toFixed(2), r.stopped, r.exploredDepth, r.exhausted, r.violations.length);
-  }
+import { findVariant } from './src/engine';
+import { CLASSIC_OPS, explore } from './src/engine/explore';
+const REF = { cpus: 2, tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }], start: { '0': 'qemu', '1': 'editor' } };
+const v = findVariant('v4.18')!;
+for (const [name, ops, depth] of [['all', undefined, 11], ['all', undefined, 12], ['classic', CLASSIC_OPS, 14]] as const) {
+  const c0 = process.cpuUsage();
+  const r = explore(REF, v, { depth, ops });
+  const c = process.cpuUsage(c0);
+  console.log(name, depth, r.states, r.transitions, r.seconds.toFixed(2), 'cpu', ((c.user + c.system) / 1e6).toFixed(2), Math.round(r.states / r.seconds), 'states/s', JSON.stringify(r.cache));
+}
