@@ -58,6 +58,14 @@ describe('state encoding', () => {
     }
   });
 
+  it('the walks reach the new fields: TASK.kernel data and pending signal frames', () => {
+    const all = VARIANTS.flatMap((_v, i) => walkStates(i).states);
+    const nCtx = createMachine(SYMMETRIC, VARIANTS[0]).cfg.contexts.length;
+    expect(all.some((s) => s.ghost.newest.slice(nCtx).some((n) => n >= 0))).toBe(true);
+    expect(all.some((s) => s.tasks.some((t) => t.frames > 0))).toBe(true);
+    expect(all.some((s) => s.tasks.some((t) => t.kernelCpu >= 0 || t.kernelFpstate))).toBe(true);
+  });
+
   it('exact versions round-trip unchanged', () => {
     const { m, states } = walkStates(0);
     const L = makeLayout(m.cfg, initialMachineState(m), 'exact', m.variant.era.fields);
