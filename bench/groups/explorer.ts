@@ -1,7 +1,17 @@
 // The explorer in Node: distinct states per second on a larger machine, and the issue's reference
-// configuration at depth 12 per era (the worker's ratio to Node is measured by the app's worker bench).
-import { VARIANTS, findVariant, type Scenario } from '../../src/engine/index.ts';
-import { explore } from '../../src/engine/explore/index.ts';
+// configuration at depth 12 per era (the worker's ratio to Node is measured by the app's worker bench),
+// both on the first eleven ops (the figures' definition since they were set); and the bug gallery,
+// with every op.
+import {
+  GALLERY_DEPTH,
+  GALLERY_MACHINE,
+  VARIANTS,
+  findVariant,
+  galleryOptions,
+  galleryVariants,
+  type Scenario,
+} from '../../src/engine/index.ts';
+import { CLASSIC_OPS, explore } from '../../src/engine/explore/index.ts';
 import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
 
@@ -46,18 +56,27 @@ function timed<T>(fn: () => T, runs: number): { seconds: number[]; cpu: number[]
 export async function run(): Promise<Metric[]> {
   const v4_18 = findVariant('v4.18');
   if (!v4_18) throw new Error('v4.18 is missing');
-  const big = timed(() => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_DEPTH }), 5);
+  const big = timed(() => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_DEPTH, ops: CLASSIC_OPS }), 5);
   const rate = big.last.states / median(big.seconds);
   const cpuRate = big.last.states / median(big.cpu);
 
   const eras = VARIANTS.filter((v) => v.ablation === null);
   const perEra = eras.map((era) => {
-    const r = timed(() => explore(REFERENCE, era, { depth: 12 }), 7);
+    const r = timed(() => explore(REFERENCE, era, { depth: 12, ops: CLASSIC_OPS }), 7);
     if (!r.last.complete || r.last.violations.length > 0)
       throw new Error(`${era.id}: reference check failed`);
     return { id: era.id, seconds: median(r.seconds), states: r.last.states };
   });
   const slowest = perEra.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+
+  // The bug gallery: each historic variant searched until its first (shortest) violation, every op.
+  const gallery = galleryVariants().map((v) => {
+    const r = explore(GALLERY_MACHINE, v, galleryOptions(true));
+    const c = r.violations[0];
+    if (!c) throw new Error(`${v.id}: not found within ${GALLERY_DEPTH} events on the gallery machine`);
+    return { id: v.id, seconds: r.seconds, states: r.states, length: c.events.length };
+  });
+  const gallerySeconds = gallery.reduce((a, g) => a + g.seconds, 0);
 
   return [
     {
@@ -67,7 +86,7 @@ export async function run(): Promise<Metric[]> {
       target: '>= 500000',
       better: 'higher',
       note:
-        `distinct states per second of wall time, v4.18, 2 CPUs with two vcpu threads, a user task and a ` +
+        `distinct states per second of wall time, v4.18, first eleven ops, 2 CPUs with two vcpu threads, a user task and a ` +
         `kernel thread, depth ${THROUGHPUT_DEPTH} (${big.last.states} states, ${big.last.transitions} ` +
         `transitions); median of 5 runs after a warm-up; per CPU second: ${Math.round(cpuRate)}`,
     },
@@ -80,6 +99,19 @@ export async function run(): Promise<Metric[]> {
       note:
         'reference configuration at depth 12, the slowest era (median of 7 runs after a warm-up): ' +
         perEra.map((e) => `${e.id} ${e.seconds.toFixed(3)} s / ${e.states} states`).join(', '),
+    },
+    {
+      name: 'explorer.gallery.seconds',
+      value: Math.round(gallerySeconds * 1000) / 1000,
+      unit: 's',
+      target: '< 60',
+      better: 'lower',
+      note:
+        `every historic variant found on the gallery machine (every op, depth ${GALLERY_DEPTH}, stopping at ` +
+        `the first violation), summed: ` +
+        gallery
+          .map((g) => `${g.id} ${g.length} events ${g.seconds.toFixed(2)} s / ${g.states} states`)
+          .join(', '),
     },
   ];
 }

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { findVariant, type Scenario } from '../../src/engine/index.ts';
 import { buildConfig } from '../../src/engine/config.ts';
 import { explore } from '../../src/engine/explore/index.ts';
-import { promelaModel } from '../../src/engine/promela/index.ts';
+import { PROMELA_ALPHABET, promelaModel } from '../../src/engine/promela/index.ts';
 import { compilePan, PAN_ARGS, readPanReport, requireSpin } from '../../scripts/spin.ts';
 import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
@@ -31,7 +31,7 @@ export async function run(): Promise<Metric[]> {
   try {
     const timeExplorer = () => {
       const t0 = performance.now();
-      const r = explore(REFERENCE, variant, { depth: DEPTH });
+      const r = explore(REFERENCE, variant, { depth: DEPTH, ops: PROMELA_ALPHABET });
       return { seconds: (performance.now() - t0) / 1000, states: r.states, clean: r.violations.length === 0 };
     };
     const timeSpin = () => {

@@ -3,7 +3,9 @@
 // (fpsimd-check/1).
 import { DEFAULT_VARIANT, parseScenario, variantOrError } from '../engine';
 import {
+  CLASSIC_OPS,
   DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_SIGNAL_FRAMES,
   EXPLORER_OPS,
   exploreAsync,
   storeBytesPerState,
@@ -22,7 +24,7 @@ export const DEFAULT_DEPTH = 12;
 const millions = (W: number): string => (DEFAULT_MAX_BYTES / storeBytesPerState(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
-export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]
+export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--max-states N] [--json]
 
 Explores every legal event sequence of up to N events from the initial state of the scenario FILE
 (- reads standard input): its cpus, tasks and start are used, its events are ignored. For each kind of
@@ -30,9 +32,11 @@ violation and each context it prints a shortest event sequence that produces it;
 events reproduces the violation in 'fpsimd-viz run'.
 
   --variant ID   kernel era or ablation (default: the scenario's own, else ${DEFAULT_VARIANT})
-  --depth N      longest sequence explored, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}: the reference
-                 configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread completes
-                 in well under a second, and every v4.18 ablation breaks within it)
+  --depth N      longest sequence explored, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}: on the reference
+                 configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread, every
+                 v4.18 ablation breaks within it)
+  --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task; classic: the
+                 first eleven (no kernel-mode NEON sections or lifecycle events), the Spin alphabet
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
                  as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
                  ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
@@ -98,7 +102,7 @@ function report(r: ExploreResult, file: string): string {
       `${n(r.transitions)} transitions, ${r.seconds.toFixed(2)} s`,
   );
   lines.push(
-    `ops explored: ${EXPLORER_OPS.join(', ')} (kernel-mode NEON sections and task lifecycle ops are not explored yet)`,
+    `ops explored: ${r.ops.join(', ')}; at most ${r.maxSignalFrames} pending signal frame${r.maxSignalFrames === 1 ? '' : 's'} per task (signal is illegal in the explorer beyond it)`,
   );
   if (r.exhausted)
     lines.push(`every reachable state was explored: the violations below are all there are, at any length`);
@@ -126,14 +130,15 @@ function checkJson(r: ExploreResult): string {
     transitions: r.transitions,
     seconds: Math.round(r.seconds * 1000) / 1000,
     complete: r.complete,
-    ops: EXPLORER_OPS,
+    ops: r.ops,
+    maxSignalFrames: r.maxSignalFrames,
     violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
   };
   return jsonText(out) + '\n';
 }
 
 async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['json', 'help'], ['variant', 'depth', 'max-states']);
+  const { positional, flags } = parseArgs(args, ['json', 'help'], ['variant', 'depth', 'max-states', 'ops']);
   if (flags.has('help')) {
     io.stdout(CHECK_HELP + '\n');
     return 0;
@@ -149,6 +154,10 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   const limitFlag = flags.get('max-states');
   const maxStates =
     typeof limitFlag === 'string' ? parseCount('max-states', limitFlag, MAX_STORE_STATES) : undefined;
+  const opsFlag = flags.get('ops') ?? 'all';
+  if (opsFlag !== 'all' && opsFlag !== 'classic')
+    throw new UsageError(`--ops: expected all or classic, got ${esc(String(opsFlag))}`);
+  const ops = opsFlag === 'classic' ? CLASSIC_OPS : EXPLORER_OPS;
   const sc = await readScenarioFile(io, file, parseScenario);
   const chosen = flags.get('variant');
   const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
@@ -171,6 +180,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   };
   const result = await exploreAsync(sc, variant, {
     depth,
+    ops,
     maxStates,
     onProgress,
     progressEveryMs: Math.min(100, every),

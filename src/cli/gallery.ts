@@ -1,7 +1,15 @@
 // `fpsimd-viz gallery [--variant ID] [--machine] [--json]`: the bug gallery from the command line.
 // Searches each historic variant (a real kernel fix undone) on the gallery machine to the gallery
 // depth, and each era on the same machine to the same depth, and reports what it found.
-import { ERAS, GALLERY_DEPTH, GALLERY_MACHINE, galleryVariants, VARIANTS, type Variant } from '../engine';
+import {
+  ERAS,
+  GALLERY_DEPTH,
+  GALLERY_MACHINE,
+  galleryOptions,
+  galleryVariants,
+  VARIANTS,
+  type Variant,
+} from '../engine';
 import { explore, type ExploreResult } from '../engine/explore';
 import { parseArgs, UsageError, type CliIO } from './io';
 
@@ -49,12 +57,13 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
   const eras = ERAS.filter((e) => only === undefined || eraIds.has(e.id)).map((e) =>
     VARIANTS.find((v) => v.id === e.id)!,
   );
-  const search = (variant: Variant): Row => ({
+  const search = (variant: Variant, bug: boolean): Row => ({
     variant,
-    result: explore(GALLERY_MACHINE, variant, { depth: GALLERY_DEPTH }),
+    result: explore(GALLERY_MACHINE, variant, galleryOptions(bug)),
   });
-  const bugs = entries.map(search);
-  const clean = eras.map(search);
+  const bugs = entries.map((v) => search(v, true));
+  const clean = eras.map((v) => search(v, false));
+  const bound = clean[0]?.result.maxSignalFrames ?? bugs[0]?.result.maxSignalFrames;
   const ok =
     bugs.every((b) => b.result.violations.length > 0) && clean.every((c) => c.result.violations.length === 0);
   if (flags.has('json')) {
@@ -64,6 +73,7 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
           format: 'fpsimd-gallery/1',
           machine: GALLERY_MACHINE,
           depth: GALLERY_DEPTH,
+          maxSignalFrames: bound,
           bugs: bugs.map(({ variant, result }) => ({
             variant: variant.id,
             ...variant.historic,
@@ -85,7 +95,9 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
     );
     return ok ? 0 : 1;
   }
-  const lines: string[] = [`gallery machine: ${GALLERY_MACHINE.title}; depth ${GALLERY_DEPTH}`];
+  const lines: string[] = [
+    `gallery machine: ${GALLERY_MACHINE.title}; depth ${GALLERY_DEPTH}; every op, at most ${bound} pending signal frame(s) per task`,
+  ];
   for (const { variant, result } of bugs) {
     const h = variant.historic!;
     const v = result.violations[0];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_HELP, checkCommand, DEFAULT_DEPTH, type ProgressTiming } from '../../src/cli/check';
 import { fakeIO, runCli, type FakeIOOptions } from './helpers';
-import { EXPLORER_OPS } from '../../src/engine/explore';
+import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS } from '../../src/engine/explore';
 
 const scenario = (extra: Record<string, unknown> = {}) => ({
   format: 'fpsimd-scenario/1',
@@ -38,7 +38,9 @@ async function check(
   opts: FakeIOOptions & { timing?: ProgressTiming } = {},
 ): Promise<Run> {
   const { io, captured } = fakeIO(files, opts);
-  const code = await checkCommand(args, io, opts.timing);
+  // The figures below were measured on the first eleven ops; a test that wants every op says --ops all.
+  const ops = args.some((a) => a.startsWith('--ops')) ? [] : ['--ops', 'classic'];
+  const code = await checkCommand([...ops, ...args], io, opts.timing);
   return { code, ...captured };
 }
 
@@ -51,6 +53,16 @@ describe('fpsimd-viz check', () => {
     expect(r.err).toBe('');
     expect(r.out).toMatch(/s\.json: variant v4\.18, depth 12, complete; [\d,]+ states, [\d,]+ transitions/);
     expect(r.out).toMatch(/no violation within 12 events/);
+    expect(r.out).toMatch(/ops explored: schedule, .*vcpu_put; at most 1 pending signal frame per task/);
+  });
+
+  it('explores every op by default, and states the signal frame bound', async () => {
+    const r = await check(['s.json', '--depth', '3', '--ops=all'], { 's.json': scenario() });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ops explored: schedule, .*cpu_suspend; at most 1 pending signal frame per task/);
+    const bad = await check(['s.json', '--ops', 'some'], { 's.json': scenario() });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--ops: expected all or classic/);
   });
 
   it('exits 1 with each violation, its message and a shortest sequence', async () => {
@@ -63,9 +75,12 @@ describe('fpsimd-viz check', () => {
   });
 
   it('prints one fpsimd-check/1 object with --json', async () => {
-    const r = await check(['s.json', '--json', '--depth', '10', '--variant=v4.18/no-load-fp-host'], {
-      's.json': scenario(),
-    });
+    const r = await check(
+      ['s.json', '--json', '--depth', '10', '--ops', 'all', '--variant=v4.18/no-load-fp-host'],
+      {
+        's.json': scenario(),
+      },
+    );
     expect(r.code).toBe(1);
     const res = JSON.parse(r.out);
     expect(Object.keys(res)).toEqual([
@@ -77,11 +92,13 @@ describe('fpsimd-viz check', () => {
       'seconds',
       'complete',
       'ops',
+      'maxSignalFrames',
       'violations',
     ]);
-    // The ops the search tried: the section and lifecycle ops are not explored yet, and it says so.
+    // The ops the search tried (every op of the engine) and its bound on pending signal frames.
     expect(res.ops).toEqual(EXPLORER_OPS);
-    expect(res.ops).not.toContain('signal');
+    expect(res.ops).toContain('signal');
+    expect(res.maxSignalFrames).toBe(DEFAULT_MAX_SIGNAL_FRAMES);
     expect(res).toMatchObject({
       format: 'fpsimd-check/1',
       variant: 'v4.18/no-load-fp-host',

@@ -1,7 +1,12 @@
 // The Explore view's texts and rules, and the scenario a counterexample opens as.
 import { describe, expect, it } from 'vitest';
 import { createMachine, findVariant, replay, validateScenario } from '../../src/engine';
-import { explore, type ExploreResult } from '../../src/engine/explore';
+import {
+  DEFAULT_MAX_SIGNAL_FRAMES,
+  EXPLORER_OPS,
+  explore,
+  type ExploreResult,
+} from '../../src/engine/explore';
 import {
   configText,
   counterexampleScenario,
@@ -21,6 +26,8 @@ function result(over: Partial<ExploreResult> = {}): ExploreResult {
   return {
     variant: 'v4.18',
     depth: 12,
+    ops: EXPLORER_OPS,
+    maxSignalFrames: DEFAULT_MAX_SIGNAL_FRAMES,
     states: 8423,
     transitions: 30000,
     seconds: 0.05,

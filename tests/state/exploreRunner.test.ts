@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CANCEL_GRACE_MS, workerRunner } from '../../src/state/exploreRunner';
 import type { FromExplorer, StartMessage, ToExplorer } from '../../src/workers/protocol';
+import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS } from '../../src/engine/explore';
 
 class FakeWorker {
   static made: FakeWorker[] = [];
@@ -99,6 +100,8 @@ describe('worker runner', () => {
       stopped: 'cancelled' as const,
       exploredDepth: 0,
       exhausted: false,
+      ops: EXPLORER_OPS,
+      maxSignalFrames: DEFAULT_MAX_SIGNAL_FRAMES,
       symmetries: 1,
       cache: null,
       violations: [],

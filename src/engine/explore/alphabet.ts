@@ -1,18 +1,36 @@
-// The events the explorer tries in every state: each op on each CPU, and `schedule` to each task.
+// The events the explorer tries in every state: each op on each CPU, and each task-naming op
+// (`schedule`, `ptrace_setfp`) to each task.
 import type { MachineConfig } from '../config';
-import { OPS, type Op, type ScenarioEvent } from '../types';
+import { OPS, TASK_OPS, type Op, type ScenarioEvent } from '../types';
+
+/** The ops the explorer tries by default: every op of the engine. */
+export const EXPLORER_OPS: readonly Op[] = OPS;
 
 /**
- * The ops the explorer tries: the first eleven. Kernel-mode NEON sections and task lifecycle events
- * are not explored yet (their ghost data, TASK.kernel, is outside the encoding; see codec.ts).
+ * The first eleven ops (before kernel-mode NEON sections and task lifecycle events): the alphabet the
+ * Promela model knows, used for the Spin cross-check on both sides.
  */
-export const EXPLORER_OPS: readonly Op[] = OPS.slice(0, OPS.indexOf('kernel_neon_begin'));
+export const CLASSIC_OPS: readonly Op[] = OPS.slice(0, OPS.indexOf('kernel_neon_begin'));
 
-export function eventAlphabet(cfg: MachineConfig): ScenarioEvent[] {
+/**
+ * The explorer's bound on pending signal frames per task (MachineConfig.maxSignalFrames): `signal` is
+ * illegal in the explorer beyond it, so the state space stays finite.
+ */
+export const DEFAULT_MAX_SIGNAL_FRAMES = 1;
+
+/** The ops to explore, checked and in the engine's order (which is also the alphabet's). */
+export function explorerOps(ops: readonly Op[]): readonly Op[] {
+  for (const op of ops) if (!OPS.includes(op)) throw new Error(`explorer: unknown op "${String(op)}"`);
+  if (ops.length === 0) throw new Error('explorer: no ops to explore');
+  return OPS.filter((op) => ops.includes(op));
+}
+
+export function eventAlphabet(cfg: MachineConfig, ops: readonly Op[] = EXPLORER_OPS): ScenarioEvent[] {
   const out: ScenarioEvent[] = [];
   for (let cpu = 0; cpu < cfg.cpus; cpu++)
-    for (const op of EXPLORER_OPS) {
-      if (op !== 'schedule') out.push({ cpu, op });
+    for (const op of OPS) {
+      if (!ops.includes(op)) continue;
+      if (!TASK_OPS.includes(op)) out.push({ cpu, op });
       else for (let t = 0; t < cfg.nTasks; t++) out.push({ cpu, op, task: cfg.contexts[t].id });
     }
   return out;

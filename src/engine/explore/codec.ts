@@ -9,6 +9,9 @@
 // copy as 1 and a stale one as 0. States with equal encodings then have the same legal events, the
 // same violations (kinds, contexts and messages) and successors with equal encodings: the abstraction
 // is exact for the violations. The cost counters never influence a step and are not encoded either.
+// Each task's kernel-mode NEON data (TASK.kernel, owner kernelOwner(t)) has newest -1 outside an open
+// section's first use: the abstract encoding keeps one byte per task, whether it is >= 0 (live), and
+// decodes it as 1 or -1; its copies are (owner, isNewest) like any other.
 // versions: 'exact' keeps the raw version numbers and `newest` (for the test that checks the above).
 import type { MachineConfig } from '../config';
 import type { MachineState } from '../state';
@@ -30,6 +33,7 @@ export interface Layout {
   readonly vcpuBase: number;
   readonly vcpuStride: number;
   readonly memBase: number;
+  /** exact: newest + 1 of every owner (contexts, then TASK.kernel); abstract: per task, TASK.kernel live. */
   readonly newestBase: number;
   /** Bytes per encoded state. */
   readonly size: number;
@@ -45,7 +49,7 @@ export interface Layout {
 const CPU_FIXED = 8;
 /** Per task: cpuField, TIF_FOREIGN_FPSTATE, section, TIF_KERNEL_FPSTATE, kernel_fpsimd_cpu, frames. */
 export const TASK_STRIDE = 6;
-/** Signal frames an encoded task can have (the explorer's alphabet has no signal yet: always 0). */
+/** Signal frames an encoded task can have when the machine states no bound. */
 const FRAMES_RANGE = 4;
 const MODES: readonly Mode[] = ['user', 'kernel', 'guest', 'idle'];
 
@@ -65,29 +69,30 @@ export function makeLayout(
   const memBase = vcpuBase + (nCtx - cfg.nTasks) * vcpuStride;
   const newestBase = memBase + cfg.nStorages * 2;
   const exact = versions === 'exact';
-  const size = newestBase + (exact ? nCtx : 0);
+  // Owners: contexts, then each task's kernel-mode NEON data (config.ts: kernelOwner).
+  const owners = nCtx + cfg.nTasks;
+  const size = newestBase + (exact ? owners : cfg.nTasks);
   const ver = exact ? 256 : 2;
   const xRange = (scope: EraField['scope'], slot: number): number => {
     const f = fields.find((d) => d.scope === scope && d.slot === slot);
     return f?.values ? f.values.length : 2;
   };
   const range = new Uint16Array(size);
-  // Owners: contexts, then each task's kernel-mode NEON data (config.ts: kernelOwner).
-  const owners = nCtx + cfg.nTasks;
+  const frames = cfg.maxSignalFrames === undefined ? FRAMES_RANGE : cfg.maxSignalFrames + 1;
   for (let c = 0; c < cfg.cpus; c++) {
     const o = c * cpuStride;
     range.set([nCtx + 1, MODES.length, 2, 2, cfg.nStorages + 1, 2, owners + 2, ver], o);
     for (let i = 0; i < cpuX; i++) range[o + CPU_FIXED + i] = xRange('cpu', i);
   }
   for (let t = 0; t < cfg.nTasks; t++)
-    range.set([cfg.cpus + 1, 2, 2, 2, cfg.cpus + 1, FRAMES_RANGE], taskBase + t * TASK_STRIDE);
+    range.set([cfg.cpus + 1, 2, 2, 2, cfg.cpus + 1, frames], taskBase + t * TASK_STRIDE);
   for (let v = 0; v < nCtx - cfg.nTasks; v++) {
     const o = vcpuBase + v * vcpuStride;
     range.set([2, 2], o);
     for (let i = 0; i < vcpuX; i++) range[o + 2 + i] = xRange('vcpu', i);
   }
   for (let st = 0; st < cfg.nStorages; st++) range.set([owners + 2, ver], memBase + st * 2);
-  if (exact) range.fill(256, newestBase);
+  range.fill(exact ? 256 : 2, newestBase);
   return {
     cpus: cfg.cpus,
     nCtx,
@@ -179,13 +184,15 @@ export function encode(L: Layout, s: MachineState, out: Uint8Array, at: number):
     out[o] = byte(mo + 2);
     out[o + 1] = exact ? byte(mv) : mo >= 0 && mv === newest[mo] ? 1 : 0;
   }
-  for (let x = nCtx; x < newest.length; x++)
-    if (newest[x] >= 0) throw new Error('explorer: kernel-mode NEON data is outside the encoding');
   for (let x = 0; x < nCtx; x++) {
     // A context without data must stay without: decoding relies on it.
     if (newest[x] >= 0 !== (L.hasData[x] === 1))
       throw new Error(`explorer: context ${x} gained or lost FP data; the encoding assumes neither`);
     if (exact) out[at + L.newestBase + x] = byte(newest[x] + 1);
+  }
+  for (let t = 0; t < L.nTasks; t++) {
+    const n = newest[nCtx + t];
+    out[at + L.newestBase + (exact ? nCtx + t : t)] = exact ? byte(n + 1) : n >= 0 ? 1 : 0;
   }
 }
 
@@ -238,6 +245,9 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
     dst[d + 1] = src[o + 1];
   }
   if (L.exact) for (let x = 0; x < nCtx; x++) dst[L.newestBase + px[x]] = src[at + L.newestBase + x];
+  // TASK.kernel's newest (exact) or live flag (abstract) moves with its task.
+  const kb = L.newestBase + (L.exact ? nCtx : 0);
+  for (let t = 0; t < L.nTasks; t++) dst[kb + px[t]] = src[at + kb + t];
 }
 
 /** Overwrites s (same shape as the layout) with the state encoded at buf[at ..]; counters are zeroed. */
@@ -245,6 +255,12 @@ export function decode(L: Layout, buf: Uint8Array, at: number, s: MachineState):
   const g = s.ghost;
   for (let x = 0; x < L.nCtx; x++)
     g.newest[x] = L.exact ? buf[at + L.newestBase + x] - 1 : L.hasData[x] ? 1 : -1;
+  for (let t = 0; t < L.nTasks; t++)
+    g.newest[L.nCtx + t] = L.exact
+      ? buf[at + L.newestBase + L.nCtx + t] - 1
+      : buf[at + L.newestBase + t] === 1
+        ? 1
+        : -1;
   for (let c = 0; c < L.cpus; c++) {
     const cs = s.cpus[c];
     const o = at + c * L.cpuStride;

@@ -1,5 +1,6 @@
 // The violations a search has found: the first finding per (kind, context) (per class of contexts under
 // symmetry), kept as (parent state, event), and rebuilt into a replayed event sequence on request.
+import { ownerName, type MachineConfig } from '../config';
 import type { Machine } from '../machine';
 import { replay } from '../replay';
 import type { ScenarioEvent, Violation, ViolationKind } from '../types';
@@ -22,9 +23,25 @@ interface Found {
   parent: number;
   event: number;
   kind: ViolationKind;
-  /** Context index in the parent's (representative) frame, -1 for none. */
+  /** Owner index in the parent's (representative) frame (a context, or TASK.kernel), -1 for none. */
   ctx: number;
 }
+
+/** The ghost owner a violation names: a context, or `TASK.kernel` (config.ts: kernelOwner); -1 for none. */
+function ownerIndex(cfg: MachineConfig, name: string | null): number {
+  if (name === null) return -1;
+  const x = cfg.byId.get(name);
+  if (x !== undefined) return x;
+  const t = name.endsWith('.kernel') ? cfg.byId.get(name.slice(0, -'.kernel'.length)) : undefined;
+  if (t === undefined) throw new Error(`explorer: a violation names an unknown owner "${name}"`);
+  return cfg.contexts.length + t;
+}
+
+/** Owner o renamed by g: a context by g.ctx, TASK.kernel with its task. */
+const renameOwner = (cfg: MachineConfig, g: Perm, o: number): number => {
+  const n = cfg.contexts.length;
+  return o < 0 ? o : o < n ? g.ctx[o] : n + g.ctx[o - n];
+};
 
 export interface Findings {
   /**
@@ -32,6 +49,8 @@ export interface Findings {
    * for a cached outcome's list.
    */
   note(vs: readonly Violation[], id: number, e: number, keys?: readonly number[]): void;
+  /** Findings so far. */
+  count(): number;
   /** The report keys of vs, to pass back to note. */
   keysOf(vs: readonly Violation[]): number[];
   /** Every finding so far as a replayed counterexample, in the order found. */
@@ -48,10 +67,16 @@ export function createFindings(m: Machine, mode: SymmetryMode, group: readonly P
   const orbits = mode === 'exact' ? contextOrbits(cfg.contexts.length, group) : null;
   /** A small number per (kind, context or class of contexts): the key violations are reported by. */
   const keyIds = new Map<string, number>();
+  const nCtx = cfg.contexts.length;
   const keyId = (v: Violation): number => {
-    const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
+    const o = ownerIndex(cfg, v.context);
+    // TASK.kernel is keyed like its task, marked apart.
+    const ctx = o < nCtx ? o : o - nCtx;
+    const mark = o < nCtx ? '' : '.kernel';
     const cls =
-      ctx < 0 ? '-' : mode === 'classes' ? contextClass(cfg, ctx) : String(orbits ? orbits[ctx][0].ctx : ctx);
+      o < 0
+        ? '-'
+        : (mode === 'classes' ? contextClass(cfg, ctx) : String(orbits ? orbits[ctx][0].ctx : ctx)) + mark;
     const k = `${v.kind}|${cls}`;
     let n = keyIds.get(k);
     if (n === undefined) keyIds.set(k, (n = keyIds.size));
@@ -67,22 +92,23 @@ export function createFindings(m: Machine, mode: SymmetryMode, group: readonly P
         if (seen[k]) continue;
         seen[k] = true;
         const v = vs[i];
-        const ctx = v.context === null ? -1 : (cfg.byId.get(v.context) as number);
-        found.push({ parent: id, event: e, kind: v.kind, ctx });
+        found.push({ parent: id, event: e, kind: v.kind, ctx: ownerIndex(cfg, v.context) });
       }
     },
     keysOf: (vs) => vs.map(keyId),
+    count: () => found.length,
     counterexamples(st, group, alphabet) {
       const out: Counterexample[] = [];
       for (const f of found) {
         const c = counterexample(m, st, group, alphabet, f);
         out.push(c);
         if (!orbits || c.context === null) continue;
-        const x = cfg.byId.get(c.context) as number;
+        const o = ownerIndex(cfg, c.context);
+        const x = o < nCtx ? o : o - nCtx;
         for (const { ctx, g } of orbits[x]) {
           if (ctx === x) continue;
           const events = c.events.map((e) => mapEvent(cfg, g, e));
-          out.push(checked(m, c.kind, cfg.contexts[ctx].id, events));
+          out.push(checked(m, c.kind, ownerName(cfg, o < nCtx ? ctx : nCtx + ctx), events));
         }
       }
       return out;
@@ -141,7 +167,7 @@ function counterexample(
   }
   const back = invert(h);
   events.push(mapEvent(cfg, back, alphabet[f.event]));
-  const context = f.ctx < 0 ? null : cfg.contexts[back.ctx[f.ctx]].id;
+  const context = f.ctx < 0 ? null : ownerName(cfg, renameOwner(cfg, back, f.ctx));
   return checked(m, f.kind, context, events);
 }
 

@@ -15,4 +15,4 @@ export {
 } from './search';
 export { MAX_STORE_STATES } from './store';
 export type { VersionMode } from './codec';
-export { eventAlphabet, EXPLORER_OPS } from './alphabet';
+export { eventAlphabet, explorerOps, EXPLORER_OPS, CLASSIC_OPS, DEFAULT_MAX_SIGNAL_FRAMES } from './alphabet';

@@ -5,7 +5,8 @@
 import { createMachine, initialMachineState } from '../machine';
 import type { Scenario } from '../types';
 import type { Variant } from '../variants';
-import { eventAlphabet } from './alphabet';
+import type { Op } from '../types';
+import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS, eventAlphabet, explorerOps } from './alphabet';
 import { makeLayout, type VersionMode } from './codec';
 import { createFindings, type Counterexample } from './findings';
 import { createMemo } from './memo';
@@ -32,6 +33,10 @@ export interface ExploreOptions {
    * 'off' (or false): none.
    */
   symmetry?: SymmetryMode | boolean;
+  /** The ops tried (default EXPLORER_OPS: every op; the Spin cross-check passes CLASSIC_OPS). */
+  ops?: readonly Op[];
+  /** Pending signal frames a task may have: `signal` is illegal beyond (default DEFAULT_MAX_SIGNAL_FRAMES). */
+  maxSignalFrames?: number;
   /** 'abstract' (default): newest-or-stale flags; 'exact': raw version numbers (see codec.ts). */
   versions?: VersionMode;
   /** Learn each event's effect once per distinct read set and replay it on the bytes (memo.ts). Default true. */
@@ -48,6 +53,11 @@ export interface ExploreOptions {
    * 16: a few hundredths of a second at most, even while the cache is still learning).
    */
   pollEvery?: number;
+  /**
+   * Stop as soon as a violation is found (stopped: 'violation'): what was found is a shortest sequence
+   * for its (kind, context), as every shorter sequence was explored first. The gallery uses it.
+   */
+  stopAtViolation?: boolean;
   /** Least interval between two progress callbacks. */
   progressEveryMs?: number;
   onProgress?: (p: ExploreProgress) => void;
@@ -85,12 +95,15 @@ export interface ProgressEstimate {
 export interface ExploreResult {
   variant: string;
   depth: number;
+  /** The ops tried, and the bound on pending signal frames per task. */
+  ops: readonly Op[];
+  maxSignalFrames: number;
   states: number;
   transitions: number;
   seconds: number;
   /** Every state within `depth` events was explored. */
   complete: boolean;
-  stopped: null | 'cancelled' | 'state-limit';
+  stopped: null | 'cancelled' | 'state-limit' | 'violation';
   /** Every sequence of at most this many events was explored. */
   exploredDepth: number;
   /**
@@ -228,6 +241,7 @@ export function createSearch(
     while (!done) {
       if (cursor === levelEnd && !nextLevel()) break;
       transitions += expander.expand(cursor++);
+      if (opts.stopAtViolation && stopped === null && findings.count() > 0) stopped = 'violation';
       if (stopped !== null) {
         done = true;
         break;
@@ -249,6 +263,8 @@ export function createSearch(
     return {
       variant: variant.id,
       depth: opts.depth,
+      ops: space.ops,
+      maxSignalFrames: space.m.cfg.maxSignalFrames ?? DEFAULT_MAX_SIGNAL_FRAMES,
       states: p.states,
       transitions,
       seconds: p.seconds,
@@ -279,7 +295,9 @@ function stateSpace(
   opts: ExploreOptions,
 ): StateSpace {
   const m = createMachine(sc, variant);
-  const alphabet = eventAlphabet(m.cfg);
+  m.cfg.maxSignalFrames = opts.maxSignalFrames ?? DEFAULT_MAX_SIGNAL_FRAMES;
+  const ops = explorerOps(opts.ops ?? EXPLORER_OPS);
+  const alphabet = eventAlphabet(m.cfg, ops);
   const s0 = initialMachineState(m);
   const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
   const P = makePacking(L);
@@ -290,6 +308,7 @@ function stateSpace(
     m,
     L,
     P,
+    ops,
     alphabet,
     group,
     st: createStore(P.W, Math.min(opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes), MAX_STORE_STATES)),

@@ -2,7 +2,7 @@
 // to the store. Through the transition cache (memo.ts) when it is on, else through the engine's step.
 import { stepInPlace, type Machine } from '../machine';
 import { cloneState, type MachineState } from '../state';
-import type { ScenarioEvent, Violation } from '../types';
+import type { Op, ScenarioEvent, Violation } from '../types';
 import { checkRange, compareWords, decode, encode, permuteEncoded, type Layout } from './codec';
 import type { Findings } from './findings';
 import type { Memo } from './memo';
@@ -15,6 +15,8 @@ export interface StateSpace {
   m: Machine;
   L: Layout;
   P: Packing;
+  /** The ops tried; the alphabet is each on each CPU (and to each task for a task-naming op). */
+  ops: readonly Op[];
   alphabet: readonly ScenarioEvent[];
   /** The renamings states are identified under: the identity first (alone when there is no symmetry). */
   group: readonly Perm[];

@@ -124,9 +124,18 @@ export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineStat
   const newest = L.exact
     ? trackArray(tr, g.newest, (i) => L.newestBase + i)
     : new Proxy(g.newest, {
-        // Abstract: newest is a constant of the decoding; raising it may stale every other copy.
+        // Abstract: a context's newest is a constant of the decoding; TASK.kernel's (index nCtx + t)
+        // is -1 or 1 as its live byte says. Raising a newest version may stale every other copy.
+        get(o, p, r) {
+          if (isIndex(p) && Number(p) >= L.nCtx) read(tr, L.newestBase + Number(p) - L.nCtx);
+          return Reflect.get(o, p, r);
+        },
         set(o, p, v, r) {
-          if (isIndex(p) && !tr.bumped.includes(Number(p))) tr.bumped.push(Number(p));
+          if (isIndex(p)) {
+            const x = Number(p);
+            if (x >= L.nCtx) write(tr, L.newestBase + x - L.nCtx);
+            if ((v as number) >= 0 && !tr.bumped.includes(x)) tr.bumped.push(x);
+          }
           return Reflect.set(o, p, v, r);
         },
       });

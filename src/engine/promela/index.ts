@@ -5,6 +5,9 @@ export {
   PROMELA_ERAS,
   eraHooks,
   ablationMacro,
+  PROMELA_ALPHABET,
+  LIFECYCLE_HOOKS,
+  LIFECYCLE_ABLATIONS,
   type PromelaOptions,
 } from './model';
 export { PROMELA_OPS } from './events.pml';

@@ -3,7 +3,7 @@
 // eventAlphabet); the kernel functions come from the era's Promela module (PROMELA_ERAS).
 import { buildConfig, type MachineConfig } from '../config';
 import type { Era } from '../era';
-import { eventAlphabet } from '../explore/alphabet';
+import { CLASSIC_OPS, eventAlphabet } from '../explore/alphabet';
 import { VIOLATION_KINDS, type Scenario } from '../types';
 import { ERAS, type Variant } from '../variants';
 import type { PromelaEra } from './era';
@@ -24,6 +24,38 @@ export function eraHooks(era: Era): string[] {
     .map(([k]) => k);
 }
 
+/**
+ * The Promela model knows the first eleven ops only (CLASSIC_OPS): the Spin cross-check runs the
+ * explorer with the same ops. Kernel-mode NEON sections and task lifecycle events are checked by the
+ * explorer and the example tests, not yet by Spin.
+ */
+export const PROMELA_ALPHABET = CLASSIC_OPS;
+
+/** Era hooks that only the section and lifecycle ops call, so no Promela event body needs them. */
+export const LIFECYCLE_HOOKS: readonly string[] = [
+  'fpsimd_preserve_current_state',
+  'fpsimd_update_current_state',
+  'fpsimd_flush_thread',
+  'fpsimd_flush_task_state',
+  'cpu_pm_enter',
+];
+
+/** Ablations of statements only the section and lifecycle ops reach: the Promela alphabet never does. */
+export const LIFECYCLE_ABLATIONS: readonly string[] = [
+  'signal-save',
+  'sigreturn-bind',
+  'exec-flush',
+  'ptrace-flush',
+  'pm-flush',
+];
+
+/** Hooks some Promela text calls as era_<hook>(...) (not counting their definitions). */
+function calledHooks(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(/(inline\s+)?\bera_(\w+)\(/g)) if (!m[1]) out.add(m[2]);
+  return out;
+}
+
 /** ABL_CTXSYNC_BIND for the ablation 'ctxsync-bind'. */
 export const ablationMacro = (name: string): string => `ABL_${name.replace(/-/g, '_').toUpperCase()}`;
 
@@ -32,15 +64,23 @@ export function promelaGaps(cfg: MachineConfig, variant: Variant): string[] {
   const gaps: string[] = [];
   const pe = PROMELA_ERAS.find((p) => p.id === variant.era.id);
   if (!pe) return [`era ${variant.era.id} has no Promela module (src/engine/promela/, PROMELA_ERAS)`];
+  // Historic variants undo a fix by fixed(k, COMMIT) tests the Promela modules do not transcribe.
+  if (variant.historic !== null)
+    return [`historic variant ${variant.id} is not modelled in Promela (excluded from the Spin agreement)`];
   const text = [...pe.uses, pe.text].join('\n');
-  for (const h of eraHooks(variant.era))
-    if (!text.includes(`inline era_${h}(`)) gaps.push(`era ${pe.id}'s Promela module has no era_${h}`);
+  const called = calledHooks([EVENTS_PML, GHOST_PML, ...pe.uses, pe.text]);
+  for (const h of eraHooks(variant.era)) {
+    if (called.has(h)) {
+      if (!text.includes(`inline era_${h}(`)) gaps.push(`era ${pe.id}'s Promela module has no era_${h}`);
+    } else if (!LIFECYCLE_HOOKS.includes(h))
+      gaps.push(`era hook ${h} is called by no Promela event body and is not in LIFECYCLE_HOOKS`);
+  }
   for (const f of variant.era.fields)
     if (!text.includes(f.name)) gaps.push(`era ${pe.id}'s Promela module never uses its field ${f.name}`);
   for (const a of variant.era.ablatable)
-    if (!text.includes(`ON(${ablationMacro(a.name)})`))
+    if (!LIFECYCLE_ABLATIONS.includes(a.name) && !text.includes(`ON(${ablationMacro(a.name)})`))
       gaps.push(`era ${pe.id}'s Promela module has no ON(${ablationMacro(a.name)}) (ablation ${a.name})`);
-  const ops = new Set(eventAlphabet(cfg).map((e) => e.op));
+  const ops = new Set(eventAlphabet(cfg, PROMELA_ALPHABET).map((e) => e.op));
   for (const op of ops)
     if (!PROMELA_OPS[op]) gaps.push(`op ${op} has no Promela counterpart (events.pml.ts)`);
   return gaps;
@@ -179,7 +219,7 @@ function driver(cfg: MachineConfig, variant: Variant): string {
     const count = f.scope === 'cpu' ? cfg.cpus : cfg.contexts.length - cfg.nTasks;
     for (let i = 0; i < count; i++) init.push(`${f.name}[${i}] = ${f.initial};`);
   }
-  const events = eventAlphabet(cfg).map((ev) => {
+  const events = eventAlphabet(cfg, PROMELA_ALPHABET).map((ev) => {
     const op = PROMELA_OPS[ev.op];
     if (!op) throw new Error(`op ${ev.op} has no Promela counterpart`);
     const task = ev.task === undefined ? [] : [cfg.byId.get(ev.task) as number];

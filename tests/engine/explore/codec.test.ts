@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMachine, VARIANTS, type ScenarioEvent } from '../../../src/engine';
 import { initialMachineState, stepInPlace } from '../../../src/engine/machine';
 import { cloneState, zeroCounters, type MachineState } from '../../../src/engine/state';
-import { eventAlphabet } from '../../../src/engine/explore';
+import { DEFAULT_MAX_SIGNAL_FRAMES, eventAlphabet } from '../../../src/engine/explore';
 import { checkRange, decode, encode, makeLayout, permuteEncoded } from '../../../src/engine/explore/codec';
 import { symmetryGroup } from '../../../src/engine/explore/symmetry';
 import { SYMMETRIC } from './helpers';
@@ -24,6 +24,7 @@ function normalised(s: MachineState): MachineState {
 /** A few hundred states along seeded random legal walks. */
 function walkStates(variantIndex: number): { m: ReturnType<typeof createMachine>; states: MachineState[] } {
   const m = createMachine(SYMMETRIC, VARIANTS[variantIndex]);
+  m.cfg.maxSignalFrames = DEFAULT_MAX_SIGNAL_FRAMES;
   const alphabet: ScenarioEvent[] = eventAlphabet(m.cfg);
   let seed = 12345 + variantIndex;
   const rnd = (n: number): number => {
@@ -55,6 +56,14 @@ describe('state encoding', () => {
       // toStrictEqual also fails on fields the codec does not know about.
       expect(back).toStrictEqual(normalised(s));
     }
+  });
+
+  it('the walks reach the new fields: TASK.kernel data and pending signal frames', () => {
+    const all = VARIANTS.flatMap((_v, i) => walkStates(i).states);
+    const nCtx = createMachine(SYMMETRIC, VARIANTS[0]).cfg.contexts.length;
+    expect(all.some((s) => s.ghost.newest.slice(nCtx).some((n) => n >= 0))).toBe(true);
+    expect(all.some((s) => s.tasks.some((t) => t.frames > 0))).toBe(true);
+    expect(all.some((s) => s.tasks.some((t) => t.kernelCpu >= 0 || t.kernelFpstate))).toBe(true);
   });
 
   it('exact versions round-trip unchanged', () => {

@@ -1,7 +1,12 @@
 // Configurations and helpers shared by the explorer's tests.
 import { createMachine, replay, type Scenario, type Variant } from '../../../src/engine';
 import { contextClass } from '../../../src/engine/explore/symmetry';
-import type { Counterexample, ExploreResult } from '../../../src/engine/explore';
+import {
+  CLASSIC_OPS,
+  EXPLORER_OPS,
+  type Counterexample,
+  type ExploreResult,
+} from '../../../src/engine/explore';
 import { buildConfig } from '../../../src/engine/config';
 
 export type Config = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
@@ -19,6 +24,16 @@ export const SYMMETRIC: Config = {
   tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'alice' }, { id: 'bob' }, { id: 'kworker', kthread: true }],
   start: { '0': 'qemu', '1': 'alice' },
 };
+
+/**
+ * The agreement tests run twice: the first eleven ops to the depths the claims were first made at, and
+ * every op (kernel-mode NEON sections, task lifecycle events; one pending signal frame) to a smaller
+ * depth, since the full alphabet's state space grows about 30 times faster.
+ */
+export const OP_SETS = [
+  { name: 'classic ops', ops: CLASSIC_OPS, shallower: 0 },
+  { name: 'all ops', ops: EXPLORER_OPS, shallower: 3 },
+] as const;
 
 /** "kind context" -> length of its shortest sequence. */
 export function findings(r: ExploreResult): Map<string, number> {

@@ -1,8 +1,21 @@
 // Search control: depth bounds, progress reports, cancellation, the state limit, the sliced async run.
 import { describe, expect, it } from 'vitest';
 import { findVariant, type Variant } from '../../../src/engine';
-import { createSearch, explore, exploreAsync, type ExploreProgress } from '../../../src/engine/explore';
+import {
+  CLASSIC_OPS,
+  createSearch,
+  explore as exploreAll,
+  exploreAsync as exploreAsyncAll,
+  type ExploreOptions,
+  type ExploreProgress,
+} from '../../../src/engine/explore';
 import { REFERENCE, reproduces } from './helpers';
+
+// Search control does not depend on the alphabet: the first eleven ops keep these searches short.
+type Sc = Parameters<typeof exploreAll>[0];
+const explore = (sc: Sc, v: Variant, o: ExploreOptions) => exploreAll(sc, v, { ops: CLASSIC_OPS, ...o });
+const exploreAsync = (sc: Sc, v: Variant, o: Parameters<typeof exploreAsyncAll>[2]) =>
+  exploreAsyncAll(sc, v, { ops: CLASSIC_OPS, ...o });
 
 function variant(id: string): Variant {
   const v = findVariant(id);
@@ -29,6 +42,12 @@ describe('explore', () => {
     const r = explore(REFERENCE, variant('v4.18'), { depth: 1 });
     expect(r.transitions).toBe(2 * 4);
     expect(r.states).toBeGreaterThan(1);
+    // Every op adds, per CPU: kernel_neon_begin, signal, exec and idle (no section is open, no frame
+    // is pending, the CPU is not idle, and no host task is stopped for ptrace).
+    const all = exploreAll(REFERENCE, variant('v4.18'), { depth: 1 });
+    expect(all.transitions).toBe(2 * 8);
+    expect(all.ops).toHaveLength(20);
+    expect(all.maxSignalFrames).toBe(1);
   });
 
   it('rejects a bad depth', () => {
@@ -119,7 +138,7 @@ describe('explore', () => {
   });
 
   it('runs in slices: advance returns false until done, and cancel() stops it', () => {
-    const s = createSearch(REFERENCE, variant('v4.18'), { depth: 12, pollEvery: 16 });
+    const s = createSearch(REFERENCE, variant('v4.18'), { depth: 12, ops: CLASSIC_OPS, pollEvery: 16 });
     expect(s.advance(0)).toBe(false);
     expect(s.progress().states).toBeGreaterThan(1);
     s.cancel();

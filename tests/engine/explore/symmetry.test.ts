@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { VARIANTS } from '../../../src/engine';
 import { buildConfig } from '../../../src/engine/config';
-import { explore } from '../../../src/engine/explore';
+import { CLASSIC_OPS, explore } from '../../../src/engine/explore';
 import { compose, identity, invert, mapEvent, symmetryGroup } from '../../../src/engine/explore/symmetry';
-import { classFindings, REFERENCE, reproduces, SYMMETRIC } from './helpers';
+import { classFindings, OP_SETS, REFERENCE, reproduces, SYMMETRIC } from './helpers';
 
 const DEPTH = 9;
 
@@ -52,9 +52,11 @@ describe('symmetry group', () => {
 });
 
 describe('symmetry reduction', () => {
-  it.each(VARIANTS.map((v) => [v.id, v] as const))('%s: same findings up to renaming', (_id, v) => {
-    const full = explore(SYMMETRIC, v, { depth: DEPTH });
-    const reduced = explore(SYMMETRIC, v, { depth: DEPTH, symmetry: true });
+  const cases = OP_SETS.flatMap((o) => VARIANTS.map((v) => [v.id, o.name, v, o] as const));
+  it.each(cases)('%s, %s: same findings up to renaming', (_id, _ops, v, o) => {
+    const opts = { depth: DEPTH - o.shallower, ops: o.ops };
+    const full = explore(SYMMETRIC, v, opts);
+    const reduced = explore(SYMMETRIC, v, { ...opts, symmetry: true });
     expect(reduced.symmetries).toBe(4);
     expect(reduced.states).toBeLessThan(full.states);
     expect(classFindings(SYMMETRIC, reduced)).toEqual(classFindings(SYMMETRIC, full));
@@ -66,8 +68,8 @@ describe('symmetry reduction', () => {
   it('swaps CPUs even when the start is not symmetric', () => {
     const v = VARIANTS.find((x) => x.id === 'v4.18/no-put-flush');
     if (!v) throw new Error('missing variant');
-    const full = explore(REFERENCE, v, { depth: 11 });
-    const reduced = explore(REFERENCE, v, { depth: 11, symmetry: true });
+    const full = explore(REFERENCE, v, { depth: 11, ops: CLASSIC_OPS });
+    const reduced = explore(REFERENCE, v, { depth: 11, ops: CLASSIC_OPS, symmetry: true });
     expect(reduced.symmetries).toBe(2);
     expect(reduced.states).toBeLessThan(full.states);
     expect(classFindings(REFERENCE, reduced)).toEqual(classFindings(REFERENCE, full));
