@@ -5,8 +5,8 @@
 // events.ts and lifecycle.ts:
 // - One engine function per kernel function, `export function name(k: K, ...)` at column 0, named as
 //   in the kernel, closed by a `}` alone at column 0, after a `/** path/in/kernel.c: why */` comment.
-// - Its first statement is `enter(k, 'name', FILE)` and its last `leave(k)`, once each per path; a
-//   call modelled inline (no function of its own) is an `enter(k, 'name', FILE)` ... `leave(k)` block
+// - Its first statement is `enter(k, '<kernel name>', FILE)` and its last `leave(k)`, once each per path; a
+//   call modelled inline (no function of its own) is an `enter(k, '<kernel name>', FILE)` ... `leave(k)` block
 //   inside the driver or a hook, matched by counting enters and leaves (never on one line together).
 // - `stmt(k, 'label')` stands alone on the line before the statement it labels; placed as the first
 //   line of a block (`if (...) {`), it labels the block up to the next marker. A marker whose label is
