@@ -71,8 +71,10 @@ test('“Find it with the explorer” searches the gallery machine in the explor
   await page.getByRole('button', { name: 'Bug gallery' }).click();
   await page.getByRole('navigation', { name: 'Gallery entries' }).getByRole('link', { name: e.id }).click();
   await page.getByRole('button', { name: 'Find it with the explorer' }).click();
-  await expect(page.getByRole('combobox', { name: 'Variant' })).toHaveValue(e.id);
-  await expect(page.getByRole('spinbutton', { name: 'Depth' })).toHaveValue(String(GALLERY_DEPTH));
+  // The explorer's own form (the header has a variant selector too).
+  const form = page.locator('form.explore-form');
+  await expect(form.getByRole('combobox', { name: 'Variant' })).toHaveValue(e.id);
+  await expect(form.getByRole('spinbutton', { name: 'Depth' })).toHaveValue(String(GALLERY_DEPTH));
   const open = page.getByRole('button', { name: /^Open at step \d+: / }).first();
   await expect(open).toBeVisible({ timeout: 60_000 });
   await open.click();
