@@ -196,6 +196,19 @@ export function encode(L: Layout, s: MachineState, out: Uint8Array, at: number):
   }
 }
 
+/** Storage slot st renamed by g: a context's moves with it, a per-CPU one with its CPU, a kernel-mode
+ * one with its task. */
+function renamedSlot(L: Layout, g: Perm, st: number): number {
+  const nCtx = L.nCtx;
+  const kBase = nCtx + L.cpus;
+  return st < nCtx ? g.ctx[st] : st < kBase ? nCtx + g.cpu[st - nCtx] : kBase + g.ctx[st - kBase];
+}
+
+/** Owner o (a context, or a task's kernel-mode state) renamed by g. */
+function renamedOwner(L: Layout, g: Perm, o: number): number {
+  return o < L.nCtx ? g.ctx[o] : L.nCtx + g.ctx[o - L.nCtx];
+}
+
 /**
  * Writes the encoding of g.s (s renamed by the symmetry g) into dst, from s's encoding in src: blocks
  * move to their new CPU, task, vcpu or storage slot, and bytes naming a CPU, context or slot are renamed.
@@ -204,11 +217,8 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
   const pc = g.cpu;
   const px = g.ctx;
   const nCtx = L.nCtx;
-  const kBase = nCtx + L.cpus;
-  // Storage slots: a context's moves with it, a per-CPU one with its CPU, a kernel-mode one with its task.
-  const slot = (st: number): number =>
-    st < nCtx ? px[st] : st < kBase ? nCtx + pc[st - nCtx] : kBase + px[st - kBase];
-  const owner = (o: number): number => (o < nCtx ? px[o] : nCtx + px[o - nCtx]);
+  // No closures here: this runs for every successor and renaming, and a closure per call costs more
+  // than the renaming itself once a transpiler wraps each one to keep its name (tsx does).
   for (let c = 0; c < L.cpus; c++) {
     const o = at + c * L.cpuStride;
     const d = pc[c] * L.cpuStride;
@@ -216,9 +226,9 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
     const cur = src[o] - 1;
     dst[d] = cur < 0 ? 0 : px[cur] + 1;
     const ls = src[o + 4] - 1;
-    dst[d + 4] = ls < 0 ? 0 : slot(ls) + 1;
+    dst[d + 4] = ls < 0 ? 0 : renamedSlot(L, g, ls) + 1;
     const ro = src[o + 6] - 2;
-    dst[d + 6] = ro < 0 ? ro + 2 : owner(ro) + 2;
+    dst[d + 6] = ro < 0 ? ro + 2 : renamedOwner(L, g, ro) + 2;
   }
   for (let t = 0; t < L.nTasks; t++) {
     const o = at + L.taskBase + t * TASK_STRIDE;
@@ -239,9 +249,9 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
   }
   for (let st = 0; st < L.nStorages; st++) {
     const o = at + L.memBase + st * 2;
-    const d = L.memBase + slot(st) * 2;
+    const d = L.memBase + renamedSlot(L, g, st) * 2;
     const mo = src[o] - 2;
-    dst[d] = mo < 0 ? mo + 2 : owner(mo) + 2;
+    dst[d] = mo < 0 ? mo + 2 : renamedOwner(L, g, mo) + 2;
     dst[d + 1] = src[o + 1];
   }
   if (L.exact) for (let x = 0; x < nCtx; x++) dst[L.newestBase + px[x]] = src[at + L.newestBase + x];

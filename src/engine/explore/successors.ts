@@ -3,7 +3,8 @@
 import { stepInPlace, type Machine } from '../machine';
 import { cloneState, type MachineState } from '../state';
 import type { Op, ScenarioEvent, Violation } from '../types';
-import { checkRange, compareWords, decode, encode, permuteEncoded, type Layout } from './codec';
+import { canonicalize, compileRenamings } from './canon';
+import { checkRange, decode, encode, type Layout } from './codec';
 import type { Findings } from './findings';
 import type { Memo } from './memo';
 import { hashWords, pack, unpack, type Packing } from './pack';
@@ -46,33 +47,21 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
   /** A successor, packed; bytes for encoding one; for renaming, the least renamed form and a candidate. */
   const succ = new Int32Array(W);
   const enc = new Uint8Array(L.size);
-  const bytesW = Math.ceil(L.size / 4);
-  let least = new Int32Array(bytesW);
-  let leastB = new Uint8Array(least.buffer);
-  let cand = new Int32Array(bytesW);
-  let candB = new Uint8Array(cand.buffer);
+  const least = new Uint8Array(L.size);
+  const renamings = compileRenamings(L, group);
   const out: Violation[] = [];
   /** Per cached outcome, the report keys of its violations (ablations report on many steps). */
   const outcomeKeys: number[][] = [];
 
   /**
    * Replaces the packed state in `words` by its canonical form, the renaming whose encoding is least
-   * (compared as words of bytes); returns the index of that renaming.
+   * (canon.ts); returns the index of that renaming.
    */
   const canonical = (words: Int32Array): number => {
     if (group.length === 1) return 0;
     unpack(P, words, 0, enc, 0);
-    leastB.set(enc);
-    let best = 0;
-    for (let gi = 1; gi < group.length; gi++) {
-      permuteEncoded(L, enc, 0, group[gi], candB);
-      if (compareWords(cand, least, bytesW) < 0) {
-        [least, cand] = [cand, least];
-        [leastB, candB] = [candB, leastB];
-        best = gi;
-      }
-    }
-    if (best !== 0) pack(P, leastB, 0, words, 0);
+    const best = canonicalize(renamings, enc, least);
+    if (best !== 0) pack(P, least, 0, words, 0);
     return best;
   };
 

@@ -7,6 +7,7 @@ import { cloneState, zeroCounters, type MachineState } from '../../../src/engine
 import { DEFAULT_MAX_SIGNAL_FRAMES, eventAlphabet } from '../../../src/engine/explore';
 import { checkRange, decode, encode, makeLayout, permuteEncoded } from '../../../src/engine/explore/codec';
 import { symmetryGroup } from '../../../src/engine/explore/symmetry';
+import { canonicalize, compileRenamings } from '../../../src/engine/explore/canon';
 import { SYMMETRIC } from './helpers';
 
 /** The state with versions renamed as the abstraction does and counters zeroed. */
@@ -77,6 +78,35 @@ describe('state encoding', () => {
       expect(back).toStrictEqual({ ...cloneState(s), counters: zeroCounters() });
     }
   });
+
+  it.each(['abstract', 'exact'] as const)(
+    '%s versions: the compiled canonical form is the least of permuteEncoded over the group',
+    (versions) => {
+      const { m, states } = walkStates(2);
+      const L = makeLayout(m.cfg, initialMachineState(m), versions, m.variant.era.fields);
+      const group = symmetryGroup(m.cfg);
+      expect(group.length).toBeGreaterThan(1);
+      const R = compileRenamings(L, group);
+      const a = new Uint8Array(L.size);
+      const b = new Uint8Array(L.size);
+      const least = new Uint8Array(L.size);
+      const lexLess = (x: Uint8Array, y: Uint8Array): boolean => {
+        const i = x.findIndex((v, k) => v !== y[k]);
+        return i >= 0 && x[i] < y[i];
+      };
+      for (const s of states.slice(0, 60)) {
+        encode(L, s, a, 0);
+        let want = a.slice();
+        let wantAt = 0;
+        group.forEach((g, i) => {
+          permuteEncoded(L, a, 0, g, b);
+          if (lexLess(b, want)) [want, wantAt] = [b.slice(), i];
+        });
+        expect(canonicalize(R, a, least)).toBe(wantAt);
+        expect(least).toEqual(want);
+      }
+    },
+  );
 
   it('renaming by a symmetry and back is the identity on encodings', () => {
     const { m, states } = walkStates(1);
