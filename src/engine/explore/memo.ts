@@ -24,6 +24,7 @@ import { checkRange, decode, encode, type Layout } from './codec';
 import { createTrace, read, resetTrace, trackedState } from './track';
 import { createOutcomes, type Outcomes } from './outcomes';
 import type { Packing } from './pack';
+import { copyBytes, createFootprints, type Footprints } from './footprint';
 
 /** The legal-set and per-event decision trees, and the outcomes their leaves name. */
 export interface Memo {
@@ -35,6 +36,8 @@ export interface Memo {
   /** The outcome of legal event alphabet[e] on the state at bytes[at ..]. */
   lookup(e: number, bytes: Uint8Array, at: number): number;
   readonly outcomes: Outcomes;
+  /** What each outcome and each legal-list entry reads and writes (for the sleep sets). */
+  readonly footprints: Footprints;
   /** Decision-tree size (32-bit words), outcomes, and lookups that ran the engine. */
   stats(): { treeWords: number; outcomes: number; misses: number };
 }
@@ -75,6 +78,8 @@ export function createMemo(
   let legalStart = new Int32Array(64);
   let legalList = new Uint16Array(1024);
   const outcomes = createOutcomes(L, P);
+  const footprints = createFootprints(P);
+  const allCopies = copyBytes(L);
   const tr = createTrace(L.size);
   const shadow = trackedState(L, plain, tr);
   const next = new Uint8Array(L.size);
@@ -97,6 +102,7 @@ export function createMemo(
     legalFrom: (s) => legalStart[s],
     legalEvent: (k) => legalList[k],
     outcomes,
+    footprints,
     stats: () => ({ treeWords: treeLen, outcomes: outcomes.count, misses }),
   };
 
@@ -141,6 +147,13 @@ export function createMemo(
     }
   };
 
+  /** The bytes read in the current trace so far. */
+  const seenNow = (): number[] => {
+    const ps: number[] = [];
+    for (let p = 0; p < L.size; p++) if (tr.seen[p] === tr.gen) ps.push(p);
+    return ps;
+  };
+
   const begin = (bytes: Uint8Array, at: number): void => {
     misses++;
     decode(L, bytes, at, plain);
@@ -150,14 +163,24 @@ export function createMemo(
 
   const learnLegal = (bytes: Uint8Array, at: number): number => {
     begin(bytes, at);
+    // Once per event, for its own legality reads; then once for all, for the tree's path.
     const list: number[] = [];
-    for (let e = 0; e < A; e++) if (whyIllegal(m.cfg, shadow, alphabet[e]) === null) list.push(e);
+    const legalityReads: number[][] = [];
+    for (let e = 0; e < A; e++) {
+      resetTrace(tr);
+      if (whyIllegal(m.cfg, shadow, alphabet[e]) !== null) continue;
+      list.push(e);
+      legalityReads.push(seenNow());
+    }
+    resetTrace(tr);
+    for (let e = 0; e < A; e++) whyIllegal(m.cfg, shadow, alphabet[e]);
     const s = sets++;
     if (s + 2 > legalStart.length) legalStart = grown(legalStart, (s + 2) * 2);
     const from = legalStart[s];
     if (from + list.length > legalList.length) legalList = grown(legalList, (from + list.length) * 2);
     legalList.set(list, from);
     legalStart[s + 1] = from + list.length;
+    legalityReads.forEach((rs, i) => footprints.addLegality(from + i, rs));
     insert(0, bytes, at, s);
     return s;
   };
@@ -186,11 +209,10 @@ export function createMemo(
     // those left unchanged are dropped. With a stale pass first, the patched copies are all kept (the
     // pass may have changed them).
     const fixed = (p: number): boolean => tr.seen[p] === tr.gen && !(stale >= 0 && isCopy.has(p));
-    const o = outcomes.add({
-      stale,
-      patch: patch.filter((p) => !fixed(p) || bytes[at + p] !== next[p]).map((p) => [p, next[p]] as const),
-      violations: out.slice(),
-    });
+    const kept = patch.filter((p) => !fixed(p) || bytes[at + p] !== next[p]);
+    const o = outcomes.add({ stale, patch: kept.map((p) => [p, next[p]] as const), violations: out.slice() });
+    // The stale pass reads every copy (and writes isNewest of its owner's: found from the state).
+    footprints.addOutcome(o, stale >= 0 ? [...seenNow(), ...allCopies] : seenNow(), kept);
     insert(1 + e, bytes, at, o);
     return o;
   };

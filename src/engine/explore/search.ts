@@ -10,6 +10,7 @@ import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS, eventAlphabet, explorerOps } f
 import { makeLayout, type VersionMode } from './codec';
 import { createFindings, type Counterexample } from './findings';
 import { createMemo } from './memo';
+import { createSleepSets } from './sleep';
 import { cloneState } from '../state';
 import { makePacking } from './pack';
 import { createStore, MAX_STORE_STATES } from './store';
@@ -41,6 +42,13 @@ export interface ExploreOptions {
   versions?: VersionMode;
   /** Learn each event's effect once per distinct read set and replay it on the bytes (memo.ts). Default true. */
   cache?: boolean;
+  /**
+   * Sleep sets (sleep.ts): skip events that commute with the one that led to a state and were tried
+   * from its parent. Same states, violations and shortest lengths; fewer transitions, but on this
+   * model the work of deciding independence costs more than the transitions saved (docs/explorer.md:
+   * measured), so the default is false. Needs the cache (its footprints decide independence).
+   */
+  sleep?: boolean;
   /**
    * Most distinct states kept: the search stops (complete: false) rather than store another. Default:
    * as many as fit in maxBytes.
@@ -187,7 +195,8 @@ export function createSearch(
     const size = levelEnd - levelStart;
     const depthDone = done ? 1 : size > 0 ? (cursor - levelStart) / size : 0;
     const inLevel = (now - levelT0) / 1000;
-    const bytes = st.bytes() + (space.memo ? space.memo.stats().treeWords * 4 : 0);
+    const bytes =
+      st.bytes() + (space.memo ? space.memo.stats().treeWords * 4 : 0) + (space.sleep?.bytes() ?? 0);
     return {
       depth: done ? exploredDepth() : level + 1,
       states: st.count,
@@ -214,6 +223,7 @@ export function createSearch(
     previousSize = levelEnd - levelStart;
     levelStart = levelEnd;
     levelEnd = st.count;
+    space.sleep?.nextLevel(levelEnd);
     levelT0 = performance.now();
     if (level < opts.depth && cursor < levelEnd) return true;
     done = complete = true;
@@ -302,6 +312,7 @@ function stateSpace(
   const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
   const P = makePacking(L);
   const mode = symmetryMode(opts.symmetry);
+  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P);
   const group =
     mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
   return {
@@ -312,7 +323,8 @@ function stateSpace(
     alphabet,
     group,
     st: createStore(P.W, Math.min(opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes), MAX_STORE_STATES)),
-    memo: opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P),
+    memo,
+    sleep: memo !== null && opts.sleep === true ? createSleepSets(alphabet.length) : null,
     s0,
   };
 }

@@ -20,6 +20,8 @@ export interface Store {
   readonly count: number;
   /** Most states it will hold. */
   readonly limit: number;
+  /** After add returned -1: the id of the state that was already there. */
+  readonly found: number;
   /**
    * Adds the state key[at .. at + W) (hash h: hashWords of it) unless present. Returns its new id, -1
    * when it was already there, or FULL when the store holds its limit. A new state's parent, event
@@ -43,6 +45,7 @@ export function createStore(W: number, limit = MAX_STORE_STATES): Store {
   const pages: Int32Array[] = [];
   let index = new Int32Array(1 << 12);
   let count = 0;
+  let found = -1;
 
   const record = (id: number): number => (id & PAGE_MASK) * R;
 
@@ -65,6 +68,9 @@ export function createStore(W: number, limit = MAX_STORE_STATES): Store {
     get count() {
       return count;
     },
+    get found() {
+      return found;
+    },
     add(key, at, h, parent, event, sym) {
       const mask = index.length - 1;
       let slot = h & mask;
@@ -77,7 +83,10 @@ export function createStore(W: number, limit = MAX_STORE_STATES): Store {
           const b = record(id);
           let i = 0;
           while (i < W && pg[b + i] === key[at + i]) i++;
-          if (i === W) return -1;
+          if (i === W) {
+            found = id;
+            return -1;
+          }
         }
         slot = (slot + 1) & mask;
       }

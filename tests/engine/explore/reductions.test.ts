@@ -59,3 +59,39 @@ describe('symmetry fixing the initial state (the default)', () => {
     expect(r.symmetries).toBe(1);
   });
 });
+
+// Sleep sets keep every state: the state count itself must be equal, not only the verdict.
+describe('sleep sets', () => {
+  it.each(VARIANTS.map((v) => [v.id, v] as const))(
+    '%s: same states, violations and lengths as without, fewer transitions',
+    (_id, v) => {
+      for (const [cfg, depth, ops] of [
+        [GUEST, 100, CLASSIC_OPS],
+        [TWO_TASKS, 7, EXPLORER_OPS],
+      ] as const) {
+        const plain = explore(cfg, v, { depth, ops, symmetry: 'off' });
+        const slept = explore(cfg, v, { depth, ops, symmetry: 'off', sleep: true });
+        expect(slept.states).toBe(plain.states);
+        expect(verdict(slept)).toEqual(verdict(plain));
+        expect(slept.transitions).toBeLessThan(plain.transitions);
+        for (const c of slept.violations) expect(reproduces(cfg, v, c)).toBe(true);
+      }
+    },
+  );
+
+  it.each(['v4.18', 'v4.18/no-put-save', 'mainline/pre-e92bee9f861b'].map((id) => [id]))(
+    '%s: with symmetry too (sleep sets renamed with their state)',
+    (id) => {
+      const v = VARIANTS.find((x) => x.id === id);
+      if (!v) throw new Error(`missing ${id}`);
+      for (const symmetry of ['exact', 'classes'] as const) {
+        const a = explore(TWO_TASKS, v, { depth: 7, ops: EXPLORER_OPS, symmetry });
+        const b = explore(TWO_TASKS, v, { depth: 7, ops: EXPLORER_OPS, symmetry, sleep: true });
+        expect(a.symmetries).toBeGreaterThan(1);
+        expect(b.states).toBe(a.states);
+        expect(verdict(b)).toEqual(verdict(a));
+        expect(b.transitions).toBeLessThan(a.transitions);
+      }
+    },
+  );
+});

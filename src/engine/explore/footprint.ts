@@ -1,0 +1,58 @@
+// What a learned step reads and writes, as masks over the packed words of a state (pack.ts): the
+// independence test of the sleep sets (sleep.ts) is a few word operations on them. Filled by the
+// transition cache (memo.ts) when it learns a step; indexed like its outcomes and legal lists.
+import type { Layout } from './codec';
+import type { Packing } from './pack';
+
+export interface Footprints {
+  /** Words per mask (the packing's W). */
+  readonly W: number;
+  /** Outcome o's reads at o * W: every byte its path read, and every copy when it has a stale pass. */
+  reads(): Int32Array;
+  /** Outcome o's patch at o * W: every byte it may write (the stale pass's writes are not included). */
+  patch(): Int32Array;
+  /** Legal-list index k's legality reads at k * W: the bytes whyIllegal read for that event. */
+  legality(): Int32Array;
+  addOutcome(o: number, reads: Iterable<number>, patch: Iterable<number>): void;
+  addLegality(k: number, reads: Iterable<number>): void;
+}
+
+function ensure(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  if (length <= a.length) return a;
+  const b = new Int32Array(Math.max(length, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export function createFootprints(P: Packing): Footprints {
+  const W = P.W;
+  let reads = new Int32Array(1024 * W);
+  let patch = new Int32Array(1024 * W);
+  let legality = new Int32Array(1024 * W);
+  /** Sets the bits of byte positions ps in the mask at a[at ..] (cleared first). */
+  const fill = (a: Int32Array, at: number, ps: Iterable<number>): void => {
+    a.fill(0, at, at + W);
+    for (const p of ps) a[at + P.word[p]] |= P.mask[p] << P.shift[p];
+  };
+  return {
+    W,
+    reads: () => reads,
+    patch: () => patch,
+    legality: () => legality,
+    addOutcome(o, rs, ws) {
+      reads = ensure(reads, (o + 1) * W);
+      patch = ensure(patch, (o + 1) * W);
+      fill(reads, o * W, rs);
+      fill(patch, o * W, ws);
+    },
+    addLegality(k, rs) {
+      legality = ensure(legality, (k + 1) * W);
+      fill(legality, k * W, rs);
+    },
+  };
+}
+
+/** Byte positions every copy (register file or memory slot: owner and isNewest) takes. */
+export function copyBytes(L: Layout): number[] {
+  return Array.from(L.copies).flatMap((c) => [c, c + 1]);
+}
