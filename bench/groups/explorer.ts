@@ -1,7 +1,7 @@
-// The explorer in Node: distinct states per second on a larger machine, and the issue's reference
-// configuration at depth 12 per era (the worker's ratio to Node is measured by the app's worker bench),
-// both on the first eleven ops (the figures' definition since they were set); and the bug gallery,
-// with every op.
+// The explorer in Node: distinct states per second on a larger machine with every op (and, in its note,
+// the first eleven), the issue's reference configuration at depth 12 per era on the first eleven ops
+// (the worker's ratio to Node is measured by the app's worker bench), what sleep sets save and cost,
+// and the bug gallery, with every op.
 import {
   GALLERY_DEPTH,
   GALLERY_MACHINE,
@@ -11,7 +11,7 @@ import {
   galleryVariants,
   type Scenario,
 } from '../../src/engine/index.ts';
-import { CLASSIC_OPS, explore } from '../../src/engine/explore/index.ts';
+import { CLASSIC_OPS, EXPLORER_OPS, explore } from '../../src/engine/explore/index.ts';
 import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
 
@@ -24,7 +24,10 @@ const REFERENCE: Config = {
   start: { '0': 'qemu', '1': 'editor' },
 };
 
-/** The reference plus a second vcpu thread: about 250,000 states at depth 13, long enough to time. */
+/**
+ * The reference plus a second vcpu thread: about 380,000 states at depth 9 with every op (250,000 at
+ * depth 13 with the first eleven), long enough to time.
+ */
 const THROUGHPUT: Config = {
   cpus: 2,
   tasks: [
@@ -35,7 +38,8 @@ const THROUGHPUT: Config = {
   ],
   start: { '0': 'qemu', '1': 'editor' },
 };
-const THROUGHPUT_DEPTH = 13;
+const THROUGHPUT_DEPTH = 9;
+const THROUGHPUT_CLASSIC_DEPTH = 13;
 
 /** Wall-clock and CPU seconds of fn over `runs` timed runs after one warm-up, with fn's last result. */
 function timed<T>(fn: () => T, runs: number): { seconds: number[]; cpu: number[]; last: T } {
@@ -56,9 +60,19 @@ function timed<T>(fn: () => T, runs: number): { seconds: number[]; cpu: number[]
 export async function run(): Promise<Metric[]> {
   const v4_18 = findVariant('v4.18');
   if (!v4_18) throw new Error('v4.18 is missing');
-  const big = timed(() => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_DEPTH, ops: CLASSIC_OPS }), 5);
+  const big = timed(() => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_DEPTH, ops: EXPLORER_OPS }), 5);
   const rate = big.last.states / median(big.seconds);
   const cpuRate = big.last.states / median(big.cpu);
+  const classic = timed(
+    () => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_CLASSIC_DEPTH, ops: CLASSIC_OPS }),
+    3,
+  );
+  const classicRate = classic.last.states / median(classic.seconds);
+  const slept = timed(
+    () => explore(THROUGHPUT, v4_18, { depth: THROUGHPUT_DEPTH, ops: EXPLORER_OPS, sleep: true }),
+    3,
+  );
+  if (slept.last.states !== big.last.states) throw new Error('sleep sets changed the number of states');
 
   const eras = VARIANTS.filter((v) => v.ablation === null);
   const perEra = eras.map((era) => {
@@ -86,9 +100,22 @@ export async function run(): Promise<Metric[]> {
       target: '>= 500000',
       better: 'higher',
       note:
-        `distinct states per second of wall time, v4.18, first eleven ops, 2 CPUs with two vcpu threads, a user task and a ` +
-        `kernel thread, depth ${THROUGHPUT_DEPTH} (${big.last.states} states, ${big.last.transitions} ` +
-        `transitions); median of 5 runs after a warm-up; per CPU second: ${Math.round(cpuRate)}`,
+        `distinct states per second of wall time, v4.18, every op, 2 CPUs with two vcpu threads, a user task ` +
+        `and a kernel thread, depth ${THROUGHPUT_DEPTH} (${big.last.states} states, ${big.last.transitions} ` +
+        `transitions); median of 5 runs after a warm-up; per CPU second: ${Math.round(cpuRate)}; the first ` +
+        `eleven ops at depth ${THROUGHPUT_CLASSIC_DEPTH} (${classic.last.states} states): ` +
+        `${Math.round(classicRate)} states/s (median of 3)`,
+    },
+    {
+      name: 'explorer.sleep.timeRatio',
+      value: Math.round((median(slept.seconds) / median(big.seconds)) * 100) / 100,
+      unit: 'x',
+      better: 'lower',
+      note:
+        `the throughput search with sleep sets over without (median of 3 and of 5 runs): same ` +
+        `${slept.last.states} states, ${slept.last.transitions} transitions instead of ` +
+        `${big.last.transitions} (${Math.round((1 - slept.last.transitions / big.last.transitions) * 100)}% ` +
+        `fewer); above 1, sleep sets cost more than they save (why they are off by default)`,
     },
     {
       name: 'explorer.reference.seconds',

@@ -67,6 +67,8 @@ export function createMemo(
   alphabet: readonly ScenarioEvent[],
   plain: MachineState,
   P: Packing,
+  /** A check of every learned step (before, after, whether a byte was written): a message fails it. */
+  check?: (before: Uint8Array, after: Uint8Array, written: (pos: number) => boolean) => string | null,
 ): Memo {
   const A = alphabet.length;
   const roots = new Int32Array(1 + A);
@@ -191,6 +193,8 @@ export function createMemo(
       throw new Error(`explorer: event ${e} is in a legal set but whyIllegal rejects it`);
     encode(L, plain, next, 0);
     checkRange(L, next, 0);
+    const failed = check?.(bytes.subarray(at, at + L.size), next, (p) => tr.written[p] === tr.gen) ?? null;
+    if (failed !== null) throw new Error(`explorer: ${alphabet[e].op} on CPU ${alphabet[e].cpu}: ${failed}`);
     const patch: number[] = [];
     for (let p = 0; p < L.size; p++) if (tr.written[p] === tr.gen) patch.push(p);
     // One raised newest version is applied by owner (stale); several fall back to reading every copy.

@@ -11,6 +11,7 @@ import { makeLayout, type VersionMode } from './codec';
 import { createFindings, type Counterexample } from './findings';
 import { createMemo } from './memo';
 import { createSleepSets } from './sleep';
+import { createDeadVariables, deadVariableGuard } from './dead';
 import { cloneState } from '../state';
 import { makePacking } from './pack';
 import { createStore, MAX_STORE_STATES } from './store';
@@ -49,6 +50,12 @@ export interface ExploreOptions {
    * measured), so the default is false. Needs the cache (its footprints decide independence).
    */
   sleep?: boolean;
+  /**
+   * Dead-variable reduction (dead.ts): fields no step can read before overwriting them (a task's CPU
+   * fields while nothing points at its state, TIF_FOREIGN_FPSTATE while it runs nowhere) are stored at
+   * one value. Same violations, shortest lengths and exhaustion verdict; fewer states. Default false.
+   */
+  dead?: boolean;
   /**
    * Most distinct states kept: the search stops (complete: false) rather than store another. Default:
    * as many as fit in maxBytes.
@@ -312,7 +319,12 @@ function stateSpace(
   const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
   const P = makePacking(L);
   const mode = symmetryMode(opts.symmetry);
-  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P);
+  const guard =
+    opts.dead === true
+      ? (before: Uint8Array, after: Uint8Array, written: (p: number) => boolean) =>
+          deadVariableGuard(L, before, after, written)
+      : undefined;
+  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P, guard);
   const group =
     mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
   return {
@@ -324,6 +336,7 @@ function stateSpace(
     group,
     st: createStore(P.W, Math.min(opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes), MAX_STORE_STATES)),
     memo,
+    dead: opts.dead === true ? createDeadVariables(L, P) : null,
     sleep: memo !== null && opts.sleep === true ? createSleepSets(alphabet.length) : null,
     s0,
   };

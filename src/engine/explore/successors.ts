@@ -24,6 +24,8 @@ export interface StateSpace {
   group: readonly Perm[];
   st: Store;
   memo: Memo | null;
+  /** Sets a packed state's dead fields to their fixed values (dead.ts); null when off. */
+  dead: ((words: Int32Array) => void) | null;
   /** Sleep sets (sleep.ts), with the cache only; null when off. */
   sleep: SleepSets | null;
   s0: MachineState;
@@ -79,6 +81,7 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
    * the store's add returned and the renaming used.
    */
   const addPacked = (words: Int32Array, id: number, e: number): AddResult => {
+    if (sp.dead !== null) sp.dead(words);
     const sym = canonical(words);
     const r = st.add(words, 0, hashWords(words, 0, W), id, e, sym);
     if (r === FULL) full();
