@@ -24,7 +24,7 @@ export const DEFAULT_DEPTH = 12;
 const millions = (W: number): string => (DEFAULT_MAX_BYTES / storeBytesPerState(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
-export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--max-states N] [--json]
+export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--reduce LIST] [--max-states N] [--json]
 
 Explores every legal event sequence of up to N events from the initial state of the scenario FILE
 (- reads standard input): its cpus, tasks and start are used, its events are ignored. For each kind of
@@ -37,6 +37,10 @@ events reproduces the violation in 'fpsimd-viz run'.
                  v4.18 ablation breaks within it)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task; classic: the
                  first eleven (no kernel-mode NEON sections or lifecycle events), the Spin alphabet
+  --reduce LIST  extra exact reductions, comma-separated (docs/explorer.md): dead (dead variables:
+                 fewer states), sleep (sleep sets: fewer transitions, usually slower), classes (every
+                 renaming of CPUs and interchangeable contexts: fewer states, one report per kind and
+                 class of contexts instead of per context); the answer is the same either way
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
                  as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
                  ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
@@ -70,6 +74,30 @@ function parseCount(name: string, text: string, max: number): number {
   return Number(digits);
 }
 
+const REDUCTIONS = ['dead', 'sleep', 'classes'] as const;
+type Reduction = (typeof REDUCTIONS)[number];
+
+/** The --reduce list: known names, comma-separated, each at most once. */
+function parseReductions(flag: string | true | undefined): Set<Reduction> {
+  const out = new Set<Reduction>();
+  if (flag === undefined) return out;
+  if (flag === true) throw new UsageError(`--reduce: expected a list of ${REDUCTIONS.join(', ')}`);
+  for (const name of flag.split(',')) {
+    const r = REDUCTIONS.find((x) => x === name.trim());
+    if (r === undefined)
+      throw new UsageError(`--reduce: unknown reduction "${esc(name)}" (expected ${REDUCTIONS.join(', ')})`);
+    out.add(r);
+  }
+  return out;
+}
+
+const reductionText = (r: Reduction): string =>
+  r === 'dead'
+    ? 'dead variables'
+    : r === 'sleep'
+      ? 'sleep sets'
+      : 'every renaming (a violation is reported once per kind and class of interchangeable contexts)';
+
 const mb = (b: number): string =>
   b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : `${Math.round(b / 1024 ** 2)} MB`;
 
@@ -91,7 +119,7 @@ function eventText(ev: { cpu: number; op: string; task?: string }): string {
   return `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
 }
 
-function report(r: ExploreResult, file: string): string {
+function report(r: ExploreResult, file: string, reduce: ReadonlySet<Reduction>): string {
   const lines: string[] = [];
   const how = r.complete
     ? 'complete'
@@ -104,6 +132,7 @@ function report(r: ExploreResult, file: string): string {
   lines.push(
     `ops explored: ${r.ops.join(', ')}; at most ${r.maxSignalFrames} pending signal frame${r.maxSignalFrames === 1 ? '' : 's'} per task (signal is illegal in the explorer beyond it)`,
   );
+  if (reduce.size > 0) lines.push(`reductions added: ${[...reduce].map(reductionText).join(', ')}`);
   if (r.exhausted)
     lines.push(`every reachable state was explored: the violations below are all there are, at any length`);
   if (r.violations.length === 0)
@@ -138,7 +167,11 @@ function checkJson(r: ExploreResult): string {
 }
 
 async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['json', 'help'], ['variant', 'depth', 'max-states', 'ops']);
+  const { positional, flags } = parseArgs(
+    args,
+    ['json', 'help'],
+    ['variant', 'depth', 'max-states', 'ops', 'reduce'],
+  );
   if (flags.has('help')) {
     io.stdout(CHECK_HELP + '\n');
     return 0;
@@ -158,6 +191,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   if (opsFlag !== 'all' && opsFlag !== 'classic')
     throw new UsageError(`--ops: expected all or classic, got ${esc(String(opsFlag))}`);
   const ops = opsFlag === 'classic' ? CLASSIC_OPS : EXPLORER_OPS;
+  const reduce = parseReductions(flags.get('reduce'));
   const sc = await readScenarioFile(io, file, parseScenario);
   const chosen = flags.get('variant');
   const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
@@ -182,6 +216,9 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     depth,
     ops,
     maxStates,
+    dead: reduce.has('dead'),
+    sleep: reduce.has('sleep'),
+    symmetry: reduce.has('classes') ? 'classes' : 'exact',
     onProgress,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
@@ -202,7 +239,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
       `stopped at ${n(result.states)} states (--max-states): every sequence of at most ` +
         `${result.exploredDepth} events was explored; try a smaller --depth or a larger --max-states\n`,
     );
-  io.stdout(flags.has('json') ? checkJson(result) : report(result, name));
+  io.stdout(flags.has('json') ? checkJson(result) : report(result, name, reduce));
   return result.violations.length > 0 ? 1 : 0;
 }
 

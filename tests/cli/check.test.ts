@@ -56,6 +56,25 @@ describe('fpsimd-viz check', () => {
     expect(r.out).toMatch(/ops explored: schedule, .*vcpu_put; at most 1 pending signal frame per task/);
   });
 
+  it('adds the reductions named by --reduce, with the same answer and fewer states', async () => {
+    const args = ['s.json', '--variant', 'v4.18/no-put-flush', '--depth', '8', '--ops', 'classic', '--json'];
+    const plain = await check(args, { 's.json': scenario() });
+    const reduced = await check([...args, '--reduce', 'dead,sleep'], { 's.json': scenario() });
+    expect(reduced.code).toBe(plain.code);
+    type Out = { states: number; violations: { kind: string; context: string; events: unknown[] }[] };
+    const found = (o: Out) => o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`);
+    const a = JSON.parse(plain.out) as Out;
+    const b = JSON.parse(reduced.out) as Out;
+    expect(b.states).toBeLessThan(a.states);
+    expect(found(a).length).toBeGreaterThan(0);
+    expect(found(b)).toEqual(found(a));
+    const text = await check(['s.json', '--depth', '3', '--reduce', 'dead'], { 's.json': scenario() });
+    expect(text.out).toMatch(/reductions added: dead variables/);
+    const bad = await check(['s.json', '--reduce', 'dead,fast'], { 's.json': scenario() });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--reduce: unknown reduction "fast" \(expected dead, sleep, classes\)/);
+  });
+
   it('explores every op by default, and states the signal frame bound', async () => {
     const r = await check(['s.json', '--depth', '3', '--ops=all'], { 's.json': scenario() });
     expect(r.code).toBe(0);
