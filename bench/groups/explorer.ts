@@ -9,35 +9,13 @@ import {
   findVariant,
   galleryOptions,
   galleryVariants,
-  type Scenario,
 } from '../../src/engine/index.ts';
 import { CLASSIC_OPS, EXPLORER_OPS, explore } from '../../src/engine/explore/index.ts';
+import { REFERENCE, THROUGHPUT } from '../machines.ts';
 import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
 
-type Config = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
-
-/** 2 CPUs; one vcpu thread, one ordinary user task, one kernel thread (the reference). */
-const REFERENCE: Config = {
-  cpus: 2,
-  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
-  start: { '0': 'qemu', '1': 'editor' },
-};
-
-/**
- * The reference plus a second vcpu thread: about 380,000 states at depth 9 with every op (250,000 at
- * depth 13 with the first eleven), long enough to time.
- */
-const THROUGHPUT: Config = {
-  cpus: 2,
-  tasks: [
-    { id: 'qemu', vcpu: 'vcpu0' },
-    { id: 'qemu2', vcpu: 'vcpu1' },
-    { id: 'editor' },
-    { id: 'kworker', kthread: true },
-  ],
-  start: { '0': 'qemu', '1': 'editor' },
-};
+/** THROUGHPUT's depths: about 380,000 states with every op, 250,000 with the first eleven. */
 const THROUGHPUT_DEPTH = 9;
 const THROUGHPUT_CLASSIC_DEPTH = 13;
 

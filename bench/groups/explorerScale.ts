@@ -7,39 +7,13 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { findVariant, type Scenario } from '../../src/engine/index.ts';
+import { findVariant } from '../../src/engine/index.ts';
 import { CLASSIC_OPS, createSearch, explore, type ExploreResult } from '../../src/engine/explore/index.ts';
+import { C3, C4, THROUGHPUT, type Machine } from '../machines.ts';
 import type { Metric } from '../types.ts';
 
-type Config = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
-
-/** 3 CPUs; two vcpu threads, a user task, a kernel thread; the first vcpu thread on CPU 0, the task on 1. */
-const C3: Config = {
-  cpus: 3,
-  tasks: [
-    { id: 'qemu', vcpu: 'vcpu0' },
-    { id: 'qemu2', vcpu: 'vcpu1' },
-    { id: 'editor' },
-    { id: 'kworker', kthread: true },
-  ],
-  start: { '0': 'qemu', '1': 'editor' },
-};
-
-/** 4 CPUs; two vcpu threads, two user tasks, a kernel thread; same start. */
-const C4: Config = {
-  cpus: 4,
-  tasks: [
-    { id: 'qemu', vcpu: 'vcpu0' },
-    { id: 'qemu2', vcpu: 'vcpu1' },
-    { id: 'editor' },
-    { id: 'editor2' },
-    { id: 'kworker', kthread: true },
-  ],
-  start: { '0': 'qemu', '1': 'editor' },
-};
-
-/** The throughput machine of explorer.ts: 2 CPUs, two vcpu threads, a user task, a kernel thread. */
-const MEMORY: Config = { ...C3, cpus: 2 };
+/** The throughput machine of explorer.ts, for the memory a state takes. */
+const MEMORY = THROUGHPUT;
 
 const SCALE_CAP_S = Number(process.env.EXPLORER_SCALE_CAP_S ?? 600);
 
@@ -51,7 +25,7 @@ const load = (): string => {
     .join(' ');
 };
 
-function timedSearch(cfg: Config, depth: number): { r: ExploreResult; seconds: number; capped: boolean } {
+function timedSearch(cfg: Machine, depth: number): { r: ExploreResult; seconds: number; capped: boolean } {
   const v = findVariant('v4.18');
   if (!v) throw new Error('v4.18 is missing');
   const t0 = performance.now();
