@@ -31,6 +31,9 @@ export interface StateSpace {
   s0: MachineState;
 }
 
+/** Slots of the canonical-form cache (a power of two, minus one). */
+const CANON_CACHE_MASK = (1 << 16) - 1;
+
 /** What adding a successor did: the store's answer (new id, -1 known, FULL) and the renaming used. */
 interface AddResult {
   id: number;
@@ -60,6 +63,8 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
   const enc = new Uint8Array(L.size);
   const least = new Uint8Array(L.size);
   const renamings = compileRenamings(L, group);
+  // Per slot: a successor's words, its canonical words, the renaming (-1: empty).
+  const canonCache = new Int32Array(group.length > 1 ? (CANON_CACHE_MASK + 1) * (2 * W + 1) : 0).fill(-1);
   const out: Violation[] = [];
   /** Per cached outcome, the report keys of its violations (ablations report on many steps). */
   const outcomeKeys: number[][] = [];
@@ -70,9 +75,20 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
    */
   const canonical = (words: Int32Array): number => {
     if (group.length === 1) return 0;
+    // Many successors are met again (from other parents): a direct-mapped cache of recent ones.
+    const slot = (hashWords(words, 0, W) & CANON_CACHE_MASK) * (2 * W + 1);
+    let hit = canonCache[slot + 2 * W] >= 0;
+    for (let i = 0; hit && i < W; i++) hit = canonCache[slot + i] === words[i];
+    if (hit) {
+      for (let i = 0; i < W; i++) words[i] = canonCache[slot + W + i];
+      return canonCache[slot + 2 * W];
+    }
+    for (let i = 0; i < W; i++) canonCache[slot + i] = words[i];
     unpack(P, words, 0, enc, 0);
     const best = canonicalize(renamings, enc, least);
     if (best !== 0) pack(P, least, 0, words, 0);
+    for (let i = 0; i < W; i++) canonCache[slot + W + i] = words[i];
+    canonCache[slot + 2 * W] = best;
     return best;
   };
 
