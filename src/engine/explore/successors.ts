@@ -144,7 +144,10 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
       if (vs.length !== 0) findings.note(vs, id, e, (outcomeKeys[o] ??= findings.keysOf(vs)));
       for (let i = 0; i < W; i++) succ[i] = parentW[i];
       outcomes.apply(o, cur, succ);
-      addPacked(succ, id, e);
+      // A step that changed nothing leads back to this state, which is stored.
+      let same = true;
+      for (let i = 0; same && i < W; i++) same = succ[i] === parentW[i];
+      if (!same) addPacked(succ, id, e);
     }
     return to - from;
   };
