@@ -62,7 +62,11 @@ export function openFragment(fragment: string, ask: Ask = askWithDialog): boolea
 }
 
 /** Puts a decoded link on screen (or says why it cannot be). Returns whether the link was valid. */
-export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog): boolean {
+/**
+ * Opens a decoded link. With unsaved edits it asks first; `onCancel` runs when the user keeps them
+ * (the address should then show the screen again, not the link that was not opened).
+ */
+export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog, onCancel?: () => void): boolean {
   const notices = useNoticeStore.getState();
   if (!res.ok) {
     notices.push(
@@ -99,7 +103,9 @@ export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog): boolea
       showScreen(screen, problems);
     },
     ask,
-  );
+  ).then((opened) => {
+    if (!opened) onCancel?.();
+  });
   return true;
 }
 
@@ -182,7 +188,12 @@ export function startUrlSync(
   const show = (res: DecodeResult): void => {
     opening = true;
     try {
-      openDecoded(res);
+      openDecoded(res, askWithDialog, () => {
+        // Edits kept: the address shows the screen they are on again (a reload must not open the link).
+        if (stopped) return;
+        written = shareFragment();
+        win.history.replaceState(win.history.state, '', `#${written}`);
+      });
     } finally {
       opening = false;
     }

@@ -3,6 +3,7 @@ import { EXAMPLES } from '../../src/scenarios';
 import { useLibraryStore } from '../../src/state/libraryStore';
 import { useNoticeStore } from '../../src/state/noticeStore';
 import { useScenarioStore } from '../../src/state/scenarioStore';
+import { useGuardStore } from '../../src/state/unsavedGuard';
 import { encodeShare } from '../../src/state/share';
 import { openFragment, shareFragment, startUrlSync } from '../../src/state/urlSync';
 import { useViewStore } from '../../src/state/viewStore';
@@ -120,6 +121,30 @@ describe('URL sync', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(useScenarioStore.getState().scenario.title).toBe('Two CPUs');
     expect(useViewStore.getState().paletteCpu).toBe(1);
+    stop();
+  });
+
+  it('asks before a pasted link replaces unsaved edits, and on Cancel puts the screen back in the address', async () => {
+    useLibraryStore.getState().load(memoryStorage());
+    const stop = startUrlSync(window, 100);
+    useScenarioStore.getState().setNote(0, 'mine');
+    vi.advanceTimersByTime(150);
+    const mine = window.location.hash;
+    window.location.hash = encodeShare({
+      scenario: twoCpuScenario(),
+      variant: 'v4.18',
+      step: 2,
+      view: 'diagram',
+      embed: false,
+      cpu: 1,
+    });
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    const pending = useGuardStore.getState().pending;
+    expect(pending?.action).toBe('open the link');
+    pending?.answer('cancel');
+    await vi.runAllTimersAsync();
+    expect(useScenarioStore.getState().scenario.events[0].note).toBe('mine');
+    expect(window.location.hash).toBe(mine);
     stop();
   });
 });
