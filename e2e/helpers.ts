@@ -88,3 +88,7 @@ export async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise
     [a.toString('base64'), b.toString('base64')],
   );
 }
+
+/** A tour's start button ("Start again" when its scenario is already on screen, as the default is). */
+export const tourStartButton = (title: string): RegExp =>
+  new RegExp(`^Start( again)?: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Scenario } from '../src/engine';
 import { TOURS } from '../src/scenarios/tours';
-import { axeFindings, collectErrors, defaultExample, linkFor } from './helpers';
+import { axeFindings, collectErrors, defaultExample, linkFor, tourStartButton } from './helpers';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -84,7 +84,7 @@ for (const size of SIZES.slice(0, 2).concat(SIZES[2])) {
         const n = scenarioOf(tour.scenarioId).events.length;
         await page
           .getByRole('button', {
-            name: new RegExp(`^Start( again)?: ${tour.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+            name: tourStartButton(tour.title),
           })
           .click();
         for (let k = 0; k <= n; k++) {

@@ -5,11 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Scenario } from '../src/engine';
 import { TOURS } from '../src/scenarios/tours';
-import { axeFindings, collectErrors, screenshot } from './helpers';
-
-/** The tour's start button ("Start again" when its scenario is already on screen, as the default is). */
-const startButton = (title: string): RegExp =>
-  new RegExp(`^Start( again)?: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+import { axeFindings, collectErrors, screenshot, tourStartButton } from './helpers';
 
 const scenarioOf = (id: string): Scenario =>
   JSON.parse(readFileSync(path.join(import.meta.dirname, `../src/scenarios/${id}.json`), 'utf8'));
@@ -21,7 +17,7 @@ for (const tour of TOURS) {
     const n = sc.events.length;
     await page.goto('/');
     await page.getByRole('button', { name: 'Guided tours' }).click();
-    await page.getByRole('button', { name: startButton(tour.title) }).click();
+    await page.getByRole('button', { name: tourStartButton(tour.title) }).click();
     const count = page.locator('.tour-count');
     const note = page.locator('.tour-note');
     await expect(count).toHaveText(`Step 0 of ${n}`);
@@ -57,7 +53,7 @@ test('a tour step highlights what it changed, and its link opens the same step',
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
   await page.getByRole('button', { name: 'Guided tours' }).click();
-  await page.getByRole('button', { name: startButton(tour.title) }).click();
+  await page.getByRole('button', { name: tourStartButton(tour.title) }).click();
   for (let k = 0; k < 5; k++) await page.getByRole('button', { name: 'Next →' }).click();
   await expect(page.locator('.tour-count')).toHaveText(`Step 5 of ${sc.events.length}`);
   // The guest's first FP access: the trap bit and the registers change, and the diagram marks them.
