@@ -10,7 +10,7 @@ import type { Memo } from './memo';
 import { hashWords, pack, unpack, type Packing } from './pack';
 import { FULL, type Store } from './store';
 import type { Perm } from './symmetry';
-import { renamedEvents, renameSet, type SleepSets } from './sleep';
+import { sleepyExpander, type SleepSets } from './sleep';
 
 /** What successor generation works on: fixed for one search. */
 export interface StateSpace {
@@ -35,7 +35,7 @@ export interface StateSpace {
 const CANON_CACHE_MASK = (1 << 16) - 1;
 
 /** What adding a successor did: the store's answer (new id, -1 known, FULL) and the renaming used. */
-interface AddResult {
+export interface AddResult {
   id: number;
   sym: number;
 }
@@ -165,110 +165,5 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
       pack(P, enc, 0, succ, 0);
       addPacked(succ, -1, 0);
     },
-  };
-}
-
-/**
- * Successor generation with sleep sets (sleep.ts): every legal event's outcome is looked up and applied,
- * to know what it changes, but those asleep in the state are not added. A successor's sleep set is what
- * was asleep or already tried here and is independent of the event taken, renamed like the successor.
- */
-function sleepyExpander(
-  sp: StateSpace,
-  memo: Memo,
-  sleep: SleepSets,
-  findings: Findings,
-  addPacked: (words: Int32Array, id: number, e: number) => AddResult,
-): (id: number) => number {
-  const { L, P, st, alphabet, group } = sp;
-  const W = P.W;
-  const Z = sleep.words;
-  const fp = memo.footprints;
-  const rename = group.length > 1 ? renamedEvents(sp.m.cfg, alphabet, group) : [];
-  const parentW = new Int32Array(W);
-  const cur = new Uint8Array(L.size);
-  const asleep = new Int32Array(Z);
-  const tried = new Int32Array(Z);
-  const z = new Int32Array(Z);
-  const zRenamed = new Int32Array(Z);
-  const succ = new Int32Array(W);
-  // Per legal event of the state: its successor, what it changed, what it may write, what it read.
-  let cap = 0;
-  let succs = new Int32Array(0);
-  let changed = new Int32Array(0);
-  let writes = new Int32Array(0);
-  let reads = new Int32Array(0);
-  const events: number[] = [];
-  const outcomesOf: number[] = [];
-  const outcomeKeys: number[][] = [];
-
-  const independent = (i: number, j: number): boolean => {
-    const a = i * W;
-    const b = j * W;
-    for (let w = 0; w < W; w++)
-      if (
-        ((changed[a + w] & reads[b + w]) |
-          (changed[b + w] & reads[a + w]) |
-          (writes[a + w] & writes[b + w])) !==
-        0
-      )
-        return false;
-    return true;
-  };
-  const has = (set: Int32Array, e: number): boolean => (set[e >>> 5] & (1 << (e & 31))) !== 0;
-
-  return (id) => {
-    st.load(id, parentW, 0);
-    unpack(P, parentW, 0, cur, 0);
-    sleep.load(id, asleep);
-    tried.fill(0);
-    const set = memo.legal(cur, 0);
-    const from = memo.legalFrom(set);
-    const n = memo.legalFrom(set + 1) - from;
-    if (n > cap) {
-      cap = Math.max(n, cap * 2);
-      succs = new Int32Array(cap * W);
-      changed = new Int32Array(cap * W);
-      writes = new Int32Array(cap * W);
-      reads = new Int32Array(cap * W);
-    }
-    const fpReads = fp.reads();
-    const fpPatch = fp.patch();
-    const fpLegality = fp.legality();
-    for (let i = 0; i < n; i++) {
-      const e = memo.legalEvent(from + i);
-      const o = memo.lookup(e, cur, 0);
-      events[i] = e;
-      outcomesOf[i] = o;
-      for (let w = 0; w < W; w++) succ[w] = parentW[w];
-      memo.outcomes.apply(o, cur, succ);
-      const a = i * W;
-      for (let w = 0; w < W; w++) {
-        succs[a + w] = succ[w];
-        changed[a + w] = succ[w] ^ parentW[w];
-        writes[a + w] = fpPatch[o * W + w] | changed[a + w];
-        reads[a + w] = fpReads[o * W + w] | fpLegality[(from + i) * W + w];
-      }
-    }
-    let taken = 0;
-    for (let i = 0; i < n; i++) {
-      const e = events[i];
-      if (has(asleep, e)) continue;
-      taken++;
-      const vs = memo.outcomes.violations(outcomesOf[i]);
-      if (vs.length !== 0) findings.note(vs, id, e, (outcomeKeys[outcomesOf[i]] ??= findings.keysOf(vs)));
-      z.fill(0);
-      for (let j = 0; j < n; j++) {
-        const u = events[j];
-        if (j !== i && (has(asleep, u) || has(tried, u)) && independent(i, j)) z[u >>> 5] |= 1 << (u & 31);
-      }
-      tried[e >>> 5] |= 1 << (e & 31);
-      for (let w = 0; w < W; w++) succ[w] = succs[i * W + w];
-      const r = addPacked(succ, id, e);
-      const zz = r.sym === 0 ? z : (renameSet(z, rename[r.sym], zRenamed), zRenamed);
-      if (r.id >= 0) sleep.set(r.id, zz);
-      else if (r.id === -1 && st.found >= sleep.nextStart) sleep.meet(st.found, zz);
-    }
-    return taken;
   };
 }
