@@ -36,7 +36,7 @@ events reproduces the violation in 'fpsimd-viz run'.
                  configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread, every
                  v4.18 ablation breaks within it)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task; classic: the
-                 first eleven (no kernel-mode NEON sections or lifecycle events), the Spin alphabet
+                 first eleven (no kernel-mode NEON sections or lifecycle events)
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
                  as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
                  ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
