@@ -4,7 +4,7 @@
 import { kernelOwner, kernelStorage, ownerName, type MachineConfig } from '../config';
 import { eventAlphabet } from '../explore/alphabet';
 import { preFix } from '../history';
-import { VIOLATION_KINDS, type Op } from '../types';
+import { OPS, VIOLATION_KINDS, type Op } from '../types';
 import { ERAS, type Variant } from '../variants';
 import { PROMELA_OPS } from './events.pml';
 
@@ -38,19 +38,22 @@ function lookup(name: string, pairs: [number, number][], fallback: number): stri
 
 /**
  * The number the model gives the variant's ablated or reverted statement (ABLATION): 0 for none. A
- * model written with `runtime` reads it, and the depth, from the environment when pan starts.
+ * model written with `runtime` reads it, the depth and the ops from the environment when pan starts.
  */
 export function ablationNumber(variant: Variant): number {
   return variant.ablation === null ? 0 : variantStatements().indexOf(variant.ablation) + 1;
 }
 
 /** The environment variables a `runtime` model reads when pan starts. */
-export const RUNTIME_ENV = { ablation: 'FPSIMD_ABLATION', depth: 'FPSIMD_DEPTH' } as const;
+export const RUNTIME_ENV = { ablation: 'FPSIMD_ABLATION', depth: 'FPSIMD_DEPTH', ops: 'FPSIMD_OPS' } as const;
+
+/** A runtime model's FPSIMD_OPS: bit i for OPS[i]. */
+export const opsMask = (ops: readonly Op[]): number => ops.reduce((m, op) => m | (1 << OPS.indexOf(op)), 0);
 
 export interface Shape {
   depth: number;
   maxFrames: number;
-  /** ABLATION and DEPTH from the environment (RUNTIME_ENV) instead of constants. */
+  /** ABLATION, DEPTH and the ops tried from the environment (RUNTIME_ENV) instead of constants. */
   runtime: boolean;
 }
 
@@ -65,10 +68,13 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
   const notCurrent = Array.from({ length: cfg.cpus }, (_, c) => `current[${c}] != (t)`).join(' && ');
   const bound = runtime
     ? [
-        `/* Chosen when pan starts (${RUNTIME_ENV.ablation}, ${RUNTIME_ENV.depth}): one verifier, every variant of the era. */`,
+        `/* Chosen when pan starts (${Object.values(RUNTIME_ENV).join(', ')}): one verifier, every variant of the era. */`,
         `hidden byte ablation_v;`,
         `hidden byte depth_v;`,
+        `hidden int ops_v;`,
         `#define DEPTH depth_v`,
+        `/* Whether OPS[i] (src/engine/types.ts) is tried. */`,
+        `#define OP_ON(i) ((ops_v >> (i)) & 1)`,
       ]
     : [`#ifndef DEPTH`, `#define DEPTH ${depth}`, `#endif`];
   const out = [
@@ -188,16 +194,17 @@ export function reports(cfg: MachineConfig): string {
 /** The initial state of formats.md, and one guarded atomic step per event of the explorer's alphabet. */
 export function driver(cfg: MachineConfig, variant: Variant, ops: readonly Op[], runtime: boolean): string {
   const init: string[] = [];
-  const { ablation, depth } = RUNTIME_ENV;
+  const { ablation, depth, ops: opsEnv } = RUNTIME_ENV;
   const choose = runtime
     ? [
         `  c_code {`,
-        `    if (!getenv("${ablation}") || !getenv("${depth}")) {`,
-        `      fprintf(stderr, "set ${ablation} (the variant's number) and ${depth}\\n");`,
+        `    if (!getenv("${ablation}") || !getenv("${depth}") || !getenv("${opsEnv}")) {`,
+        `      fprintf(stderr, "set ${ablation} (the variant's number), ${depth} and ${opsEnv} (a mask of ops)\\n");`,
         `      exit(2);`,
         `    }`,
         `    ablation_v = atoi(getenv("${ablation}"));`,
         `    depth_v = atoi(getenv("${depth}"));`,
+        `    ops_v = atoi(getenv("${opsEnv}"));`,
         `  };`,
       ]
     : [];
@@ -220,7 +227,8 @@ export function driver(cfg: MachineConfig, variant: Variant, ops: readonly Op[],
     const op = PROMELA_OPS[ev.op];
     if (!op) throw new Error(`op ${ev.op} has no Promela counterpart`);
     const task = ev.task === undefined ? [] : [cfg.byId.get(ev.task) as number];
-    const guard = `${op.guard}(${list([ev.cpu, ...task])})`;
+    const on = runtime ? `OP_ON(${OPS.indexOf(ev.op)}) && ` : '';
+    const guard = `${on}${op.guard}(${list([ev.cpu, ...task])})`;
     const what = `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
     const body = `cpu = ${ev.cpu}; bh = 0; ${op.body}(${list(task)}); report_pending(); steps++`;
     return `  :: d_step { steps < DEPTH && ${guard} -> ${body} } /* ${what} */`;

@@ -7,6 +7,6 @@ export {
   PROMELA_ALPHABET,
   type PromelaOptions,
 } from './model';
-export { ablationMacro, ablationNumber, promelaOwners, RUNTIME_ENV } from './declare';
+export { ablationMacro, ablationNumber, opsMask, promelaOwners, RUNTIME_ENV } from './declare';
 export { PROMELA_OPS } from './events.pml';
 export type { PromelaEra } from './era';

@@ -70,9 +70,10 @@ export interface PromelaOptions {
   /** Pending signal frames per task at most (default: the explorer's, DEFAULT_MAX_SIGNAL_FRAMES). */
   maxSignalFrames?: number;
   /**
-   * Read the variant (its ablationNumber) and the depth from the environment when pan starts
-   * (RUNTIME_ENV), so that one compiled verifier checks every variant of the era: the statements
-   * are the same, only ABLATION and DEPTH stop being constants. Default false.
+   * Read the variant (its ablationNumber), the depth and the ops tried (opsMask, within `ops`) from
+   * the environment when pan starts (RUNTIME_ENV), so that one compiled verifier checks every
+   * variant of the era: the statements are the same, only ABLATION, DEPTH and the set of ops stop
+   * being constants. Default false.
    */
   runtime?: boolean;
 }

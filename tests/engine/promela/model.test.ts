@@ -10,6 +10,7 @@ import {
   ablationMacro,
   ablationNumber,
   eraHooks,
+  opsMask,
   PROMELA_ALPHABET,
   PROMELA_ERAS,
   PROMELA_OPS,
@@ -61,6 +62,11 @@ describe('Promela model coverage', () => {
     const runtime = promelaModel(REFERENCE, v, { depth: 5, runtime: true });
     expect(runtime).toMatch(/#define ABLATION ablation_v\n/);
     expect(runtime).toContain(`getenv("${RUNTIME_ENV.depth}")`);
+    // Every event's guard asks whether its op is tried (bit i of FPSIMD_OPS for OPS[i]).
+    expect(runtime.match(/:: d_step \{ steps < DEPTH && OP_ON\(\d+\) &&/g)?.length).toBe(
+      eventAlphabet(cfg, EXPLORER_OPS).length,
+    );
+    expect(opsMask(CLASSIC_OPS)).toBe((1 << CLASSIC_OPS.length) - 1);
     expect(runtime).not.toMatch(/#define DEPTH 5/);
   });
 
