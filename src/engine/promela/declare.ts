@@ -111,7 +111,7 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     `#define KOWNER(t) (${kernelOwner(cfg, 0)} + (t))`,
     `#define KSTOR(t) (${kernelStorage(cfg, 0)} + (t))`,
     ``,
-    `/* Ablations and historic fixes of every era; this model removes ${variant.ablation ?? 'none'}. */`,
+    `/* Ablations and historic fixes of every era; this model removes ${runtime ? `the one numbered ${RUNTIME_ENV.ablation}` : (variant.ablation ?? 'none')}. */`,
     ...variantStatements().map((a, i) => `#define ${ablationMacro(a)} ${i + 1}`),
     runtime
       ? `#define ABLATION ablation_v`

@@ -62,6 +62,20 @@ export function promelaGaps(
   return gaps;
 }
 
+/** A comment's text as lines of at most about 100 characters, each starting with " * ". */
+function wrap(text: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const w of text.split(' ')) {
+    if (line && line.length + w.length > 96) {
+      out.push(` * ${line}`);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) out.push(` * ${line}`);
+  return out;
+}
+
 export interface PromelaOptions {
   /** Longest event sequence explored (the explorer's depth). */
   depth: number;
@@ -93,10 +107,12 @@ export function promelaModel(
   const pe = PROMELA_ERAS.find((p) => p.id === variant.era.id) as PromelaEra;
   return [
     `/* fpsimd-viz model of variant ${variant.id}, every event sequence of at most DEPTH events`,
-    ` * of the ops ${ops.join(', ')}; at most MAX_SIGNAL_FRAMES pending signal frames per task.`,
+    ...wrap(`of the ops ${ops.join(', ')}; at most MAX_SIGNAL_FRAMES pending signal frames per task.`),
     ...(runtime
       ? [
-          ` * ABLATION and DEPTH are read from the environment when pan starts (${RUNTIME_ENV.ablation}, ${RUNTIME_ENV.depth}).`,
+          ...wrap(
+            `ABLATION, DEPTH and the ops tried are read from the environment when pan starts (${Object.values(RUNTIME_ENV).join(', ')}); the variant named here is only the era's.`,
+          ),
         ]
       : []),
     ` * Written by 'fpsimd-viz export --promela'. Check it with:`,
