@@ -69,7 +69,7 @@ export async function compilePan(model: string, ccFlags: readonly string[] = ['-
 export interface PanResult {
   /** The violation kinds some assertion reported, in VIOLATION_KINDS order. */
   kinds: ViolationKind[];
-  /** "kind context" for each violation reported (context id, or - for none), sorted. */
+  /** "kind owner" for each violation reported (context id, TASK.kernel, or - for none), sorted. */
   findings: string[];
   errors: number;
   states: number;
@@ -83,25 +83,33 @@ export interface PanResult {
 
 /**
  * pan's options: do not stop at errors (-c0; pan prints each distinct assertion at least once), a
- * hash table of 2^20 slots (ample for the reference configuration's 60,000 states at most).
+ * hash table of 2^22 slots (the reference configuration's models store at most about 1.5 million
+ * states with the step count).
  */
-export const PAN_ARGS = ['-c0', '-w20'];
+export const PAN_ARGS = ['-c0', '-w22'];
 
-/** Runs pan exhaustively and reads its report; contexts are the machine's context ids by index. */
-export async function runPan(pan: Pan, contexts: readonly string[]): Promise<PanResult> {
+/**
+ * Runs pan exhaustively and reads its report; owners are the model's owners of FP data by number
+ * (promelaOwners); env is added to pan's environment (a runtime model's variant and depth).
+ */
+export async function runPan(
+  pan: Pan,
+  owners: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<PanResult> {
   const t0 = performance.now();
-  const { stdout } = await run(pan.path, PAN_ARGS, { maxBuffer: 64 << 20 });
-  return readPanReport(stdout, (performance.now() - t0) / 1000, contexts);
+  const { stdout } = await run(pan.path, PAN_ARGS, { maxBuffer: 256 << 20, env: { ...process.env, ...env } });
+  return readPanReport(stdout, (performance.now() - t0) / 1000, owners);
 }
 
-/** The violations, counts and completeness in pan's output (flags as model.ts's violationFlag). */
-export function readPanReport(stdout: string, seconds: number, contexts: readonly string[]): PanResult {
+/** The violations, counts and completeness in pan's output (flags as declare.ts's violationFlag). */
+export function readPanReport(stdout: string, seconds: number, owners: readonly string[]): PanResult {
   const kinds = new Set<ViolationKind>();
   const findings = new Set<string>();
   for (const m of stdout.matchAll(/assertion violated\s+!\((\w+)\)/g)) {
     const f = /^([a-z_]+)_(\d+|none)$/.exec(m[1]);
     const kind = VIOLATION_KINDS.find((k) => f && k.replace('-', '_') === f[1]);
-    const ctx = f?.[2] === 'none' ? '-' : contexts[Number(f?.[2])];
+    const ctx = f?.[2] === 'none' ? '-' : owners[Number(f?.[2])];
     if (!f || !kind || ctx === undefined)
       throw new Error(`pan reported an assertion of no known kind: ${m[1]}`);
     kinds.add(kind);

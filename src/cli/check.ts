@@ -36,7 +36,7 @@ events reproduces the violation in 'fpsimd-viz run'.
                  configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread, every
                  v4.18 ablation breaks within it)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task; classic: the
-                 first eleven (no kernel-mode NEON sections or lifecycle events), the Spin alphabet
+                 first eleven (no kernel-mode NEON sections or lifecycle events)
   --reduce LIST  extra exact reductions, comma-separated (docs/explorer.md): dead (dead variables:
                  fewer states), sleep (sleep sets: fewer transitions, usually slower), classes (every
                  renaming of CPUs and interchangeable contexts: fewer states, one report per kind and

@@ -1,14 +1,16 @@
-// `fpsimd-viz export --promela FILE [--variant ID] [--depth N]`: the scenario's machine (CPUs, tasks,
-// start) and a variant as a Promela model, for an independent check with the Spin model checker.
+// `fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]`: the scenario's
+// machine (CPUs, tasks, start) and a variant as a Promela model, for an independent check with Spin.
 import { DEFAULT_VARIANT, parseScenario, variantOrError } from '../engine';
 import { buildConfig } from '../engine/config';
+import { CLASSIC_OPS, DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS } from '../engine/explore';
 import { promelaGaps, promelaModel } from '../engine/promela';
 import { parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
+import { esc } from './text';
 
 const DEFAULT_DEPTH = 12;
 const MAX_DEPTH = 1000;
 
-export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N]
+export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]
 
 Writes to standard output a Promela model of the scenario FILE's machine (- reads standard input):
 its cpus, tasks and start; its events are ignored. The model tries every legal event sequence of up
@@ -21,12 +23,14 @@ lost_update, leak or kernel_warning, N the context's number as listed in the mod
 context); "errors: 0" means none within N events.
 
   --promela      the format (the only one so far)
-  --variant ID   kernel era or ablation (default: the scenario's own, else ${DEFAULT_VARIANT})
+  --variant ID   kernel era, ablation or historic variant (default: the scenario's own, else ${DEFAULT_VARIANT})
   --depth N      longest event sequence, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}, as check's)
+  --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task, as check's;
+                 classic: the first eleven (no kernel-mode NEON sections or lifecycle events)
 Exit status: 0 model written, 2 bad input or usage.`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['promela', 'help'], ['variant', 'depth']);
+  const { positional, flags } = parseArgs(args, ['promela', 'help'], ['variant', 'depth', 'ops']);
   if (flags.has('help')) {
     io.stdout(EXPORT_HELP + '\n');
     return 0;
@@ -44,15 +48,19 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
       throw new UsageError(`--depth: "${depthFlag}" is not a whole number from 1 to ${MAX_DEPTH}`);
     depth = Number(digits);
   }
+  const opsFlag = flags.get('ops') ?? 'all';
+  if (opsFlag !== 'all' && opsFlag !== 'classic')
+    throw new UsageError(`--ops: expected all or classic, got ${esc(String(opsFlag))}`);
+  const ops = opsFlag === 'classic' ? CLASSIC_OPS : EXPLORER_OPS;
   const file = positional[0];
   const sc = await readScenarioFile(io, file, parseScenario);
   const chosen = flags.get('variant');
   const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
   if (typeof variant === 'string')
     throw new UsageError(`${typeof chosen === 'string' ? '--variant' : `${file}: variant`}: ${variant}`);
-  const gaps = promelaGaps(buildConfig(sc), variant);
+  const gaps = promelaGaps(buildConfig(sc), variant, ops);
   if (gaps.length)
     throw new UsageError(`no Promela model of ${variant.id} for this machine yet: ${gaps.join('; ')}`);
-  io.stdout(promelaModel(sc, variant, { depth }));
+  io.stdout(promelaModel(sc, variant, { depth, ops }));
   return 0;
 }

@@ -1,6 +1,7 @@
 // `fpsimd-viz export --promela`: the model written, its depth and variant, and bad input named by place.
 import { describe, expect, it } from 'vitest';
 import { findVariant } from '../../src/engine';
+import { CLASSIC_OPS } from '../../src/engine/explore';
 import { promelaModel } from '../../src/engine/promela';
 import { EXPORT_HELP } from '../../src/cli/export';
 import { runCli } from './helpers';
@@ -26,6 +27,19 @@ describe('fpsimd-viz export', () => {
     expect(r.out).toMatch(/model of variant v4\.18,/);
     expect(r.out).toMatch(/#define DEPTH 12\n/);
     expect(r.out).toMatch(/^init \{$/m);
+  });
+
+  it('writes every op by default and the first eleven with --ops classic', async () => {
+    const v = findVariant('v4.18/no-signal-save');
+    if (!v) throw new Error('missing v4.18/no-signal-save');
+    const all = await runCli(['export', '--promela', '--variant', v.id, 's.json'], { 's.json': scenario() });
+    expect(all.out).toMatch(/CAN_signal\(0\)/);
+    const classic = await runCli(['export', '--promela', '--variant', v.id, '--ops', 'classic', 's.json'], {
+      's.json': scenario(),
+    });
+    expect(classic.code).toBe(0);
+    expect(classic.out).toBe(promelaModel(scenario(), v, { depth: 12, ops: CLASSIC_OPS }));
+    expect(classic.out).not.toMatch(/CAN_signal\(0\)/);
   });
 
   it('takes --variant and --depth, and the scenario variant when no --variant is given', async () => {
@@ -65,6 +79,7 @@ describe('fpsimd-viz export', () => {
     [['export', '--promela', '--variant', 'v9', 's.json'], /--variant: unknown variant "v9"; known: v4\.17/],
     [['export', '--promela', '--depth', '0', 's.json'], /--depth: "0" is not a whole number from 1 to 1000/],
     [['export', '--promela', '--json', 's.json'], /unknown option --json/],
+    [['export', '--promela', '--ops', 'some', 's.json'], /--ops: expected all or classic, got some/],
     [['export', '--promela', 'missing.json'], /missing\.json: cannot read \(ENOENT\)/],
   ])('exits 2 for %j', async (argv, message) => {
     const r = await runCli(argv, { 's.json': scenario(), 't.json': scenario() });

@@ -7,8 +7,8 @@ import { OPS, TASK_OPS, type Op, type ScenarioEvent } from '../types';
 export const EXPLORER_OPS: readonly Op[] = OPS;
 
 /**
- * The first eleven ops (before kernel-mode NEON sections and task lifecycle events): the alphabet the
- * Promela model knows, used for the Spin cross-check on both sides.
+ * The first eleven ops (before kernel-mode NEON sections and task lifecycle events): `--ops classic`,
+ * and the smaller of the two alphabets the Spin cross-check runs on both sides.
  */
 export const CLASSIC_OPS: readonly Op[] = OPS.slice(0, OPS.indexOf('kernel_neon_begin'));
 

@@ -1,9 +1,10 @@
-// The event ops (src/engine/events.ts) in Promela: each op's precondition (whyIllegal) as an
-// expression over CPU c, and its body (runEvent) as statements on CPU `cpu`, calling the era's hooks.
+// The event ops (src/engine/events.ts, src/engine/lifecycle.ts) in Promela: each op's precondition
+// (whyIllegal, whyIllegalLifecycle) as an expression over CPU c, and its body (runEvent, runLifecycle)
+// as statements on CPU `cpu`, calling the era's hooks.
 import type { Op } from '../types';
 
 export interface PromelaOp {
-  /** Macro name of the precondition; its parameters are the CPU and, for schedule, the task. */
+  /** Macro name of the precondition; its parameters are the CPU and, for a task op, the task. */
   guard: string;
   /** Macro name of the body (an inline). */
   body: string;
@@ -25,24 +26,54 @@ export const PROMELA_OPS: Partial<Record<Op, PromelaOp>> = {
   guest_fp: { guard: 'CAN_guest_fp', body: 'op_guest_fp' },
   guest_exit: { guard: 'CAN_guest_exit', body: 'op_guest_exit' },
   vcpu_put: { guard: 'CAN_vcpu_put', body: 'op_vcpu_put' },
+  kernel_neon_begin: { guard: 'CAN_kernel_neon_begin', body: 'op_kernel_neon_begin' },
+  kernel_fp: { guard: 'CAN_kernel_fp', body: 'op_kernel_fp' },
+  kernel_neon_end: { guard: 'CAN_kernel_neon_end', body: 'op_kernel_neon_end' },
+  signal: { guard: 'CAN_signal', body: 'op_signal' },
+  sigreturn: { guard: 'CAN_sigreturn', body: 'op_sigreturn' },
+  exec: { guard: 'CAN_exec', body: 'op_exec' },
+  ptrace_setfp: { guard: 'CAN_ptrace_setfp', body: 'op_ptrace_setfp' },
+  idle: { guard: 'CAN_idle', body: 'op_idle' },
+  cpu_suspend: { guard: 'CAN_cpu_suspend', body: 'op_cpu_suspend' },
 };
 
 export const EVENTS_PML = `
 /* ---- Event ops (src/engine/events.ts): preconditions, then bodies on CPU cpu. ---- */
 #define VCPU_OF_CUR(c) VCPU_OF(current[c])
-#define IN_RUN(c) (VCPU_OF_CUR(c) >= 0 && in_run[VCPU_OF_CUR(c) - NTASK])
+#define TASK_IN_RUN(t) (VCPU_OF(t) >= 0 && in_run[VCPU_OF(t) - NTASK])
+#define IN_RUN(c) TASK_IN_RUN(current[c])
+/* busyReason: a v4.x section (kernel_neon_busy, preemption off) is open on CPU c. */
+#define BUSY(c) neon_busy[c]
+/* sectionReason: task t (or the idle task, never) is inside a kernel-mode NEON section. */
+#define SECTION(t) ((t) >= 0 && section[t])
+/* whyIllegalLifecycle's common part: a task, in the kernel; then per op. */
+#define IN_KERNEL(c) (current[c] >= 0 && mode[c] == KERNEL)
+#define LIFECYCLE_OK(c) (!IN_RUN(c) && !SECTION(current[c]) && !BUSY(c))
 
-#define CAN_schedule(c, t) (mode[c] != GUEST && NOT_CURRENT(t))
-#define CAN_ret_to_user(c) (current[c] >= 0 && !IS_KTHREAD(current[c]) && mode[c] == KERNEL && !IN_RUN(c))
+#define CAN_schedule(c, t) (mode[c] != GUEST && NOT_CURRENT(t) && !BUSY(c))
+#define CAN_ret_to_user(c) \\
+  (current[c] >= 0 && !IS_KTHREAD(current[c]) && mode[c] == KERNEL && !IN_RUN(c) && !SECTION(current[c]))
 #define CAN_syscall(c) (mode[c] == USER)
 #define CAN_user_fp(c) (mode[c] == USER)
-#define CAN_kernel_neon(c) (current[c] >= 0 && mode[c] == KERNEL)
-#define CAN_softirq_neon(c) (mode[c] != GUEST && !irqs_off[c])
+#define CAN_kernel_neon(c) (current[c] >= 0 && mode[c] == KERNEL && !SECTION(current[c]))
+#define CAN_softirq_neon(c) (mode[c] != GUEST && !irqs_off[c] && !BUSY(c))
 #define CAN_vcpu_load(c) (VCPU_OF_CUR(c) >= 0 && !IN_RUN(c) && mode[c] == USER)
 #define CAN_guest_enter(c) (VCPU_OF_CUR(c) >= 0 && IN_RUN(c) && mode[c] == KERNEL)
 #define CAN_guest_fp(c) (mode[c] == GUEST)
 #define CAN_guest_exit(c) (mode[c] == GUEST)
 #define CAN_vcpu_put(c) (VCPU_OF_CUR(c) >= 0 && IN_RUN(c) && mode[c] == KERNEL)
+#define CAN_kernel_neon_begin(c) (IN_KERNEL(c) && !IN_RUN(c) && !SECTION(current[c]) && !BUSY(c))
+#define CAN_kernel_fp(c) (IN_KERNEL(c) && SECTION(current[c]))
+#define CAN_kernel_neon_end(c) (IN_KERNEL(c) && SECTION(current[c]))
+#define CAN_signal(c) \\
+  (IN_KERNEL(c) && !IS_KTHREAD(current[c]) && LIFECYCLE_OK(c) && frames[current[c]] < MAX_SIGNAL_FRAMES)
+#define CAN_sigreturn(c) (IN_KERNEL(c) && !IS_KTHREAD(current[c]) && LIFECYCLE_OK(c) && frames[current[c]] > 0)
+#define CAN_exec(c) (IN_KERNEL(c) && !IS_KTHREAD(current[c]) && LIFECYCLE_OK(c))
+/* whyIllegalTracee: the tracee is a user task, stopped (current nowhere, not in KVM_RUN or a section). */
+#define CAN_ptrace_setfp(c, t) \\
+  (IN_KERNEL(c) && LIFECYCLE_OK(c) && !IS_KTHREAD(t) && NOT_CURRENT(t) && !TASK_IN_RUN(t) && !SECTION(t))
+#define CAN_idle(c) (IN_KERNEL(c) && LIFECYCLE_OK(c))
+#define CAN_cpu_suspend(c) (current[c] < 0)
 
 /* The vcpu of the task current when the event starts. */
 hidden short ev_v, ev_nv;
@@ -115,5 +146,51 @@ inline op_vcpu_put() {
   ev_v = VCPU_OF(current[cpu]);
   era_kvm_run_exit(ev_v);
   in_run[ev_v - NTASK] = 0
+}
+
+/* ---- Kernel-mode NEON sections and task lifecycle events (src/engine/lifecycle.ts) ---- */
+inline op_kernel_neon_begin() { era_kernel_neon_begin(); section[current[cpu]] = 1 }
+inline op_kernel_fp() { use_regs(KOWNER(current[cpu])) }
+inline op_kernel_neon_end() {
+  era_kernel_neon_end();
+  kill_kernel_data(KOWNER(current[cpu]));
+  section[current[cpu]] = 0
+}
+
+/* setup_rt_frame(): preserve_fpsimd_context() copies the in-memory state into the frame. */
+inline op_signal() {
+  era_fpsimd_preserve_current_state();
+  read_task_memory(current[cpu]);
+  frames[current[cpu]]++
+}
+
+/* rt_sigreturn: restore_fpsimd_context(). */
+inline op_sigreturn() { era_fpsimd_update_current_state(); frames[current[cpu]]-- }
+
+/* flush_thread(); the old stack, with its frames, is gone. */
+inline op_exec() { era_fpsimd_flush_thread(); frames[current[cpu]] = 0 }
+
+/* fpr_set(): __fpr_set() starts from the tracee's saved state, writes it, flushes the tracee. */
+inline op_ptrace_setfp(t) {
+  read_task_memory(t);
+  write_task_memory(t);
+  if :: ON(ABL_PTRACE_FLUSH) && FIXED(PRE_751ECF6AFD65) -> era_fpsimd_flush_task_state(t) :: else fi
+}
+
+/* __schedule() to the idle task. */
+inline op_idle() {
+  irqs_off[cpu] = 1;
+  era_fpsimd_thread_switch(NOTHING);
+  current[cpu] = NOTHING;
+  mode[cpu] = IDLE;
+  irqs_off[cpu] = 0
+}
+
+/* cpu_pm_enter(), IRQs off, then the CPU loses its registers; CPU_PM_EXIT does nothing for FPSIMD. */
+inline op_cpu_suspend() {
+  irqs_off[cpu] = 1;
+  era_cpu_pm_enter();
+  lose_regs();
+  irqs_off[cpu] = 0
 }
 `;

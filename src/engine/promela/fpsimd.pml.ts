@@ -1,5 +1,6 @@
-// The host side (src/engine/kernel/fpsimd.ts, arch/arm64/kernel/fpsimd.c) in Promela, in two parts:
-// what every era shares, and the functions as the v4.18 patch left them (v4.18 and mainline).
+// The host side (src/engine/kernel/fpsimd.ts, arch/arm64/kernel/fpsimd.c) in Promela, in parts: what
+// every era shares, what v4.18 and later share, and what only v4.18 keeps (mainline's differences
+// are fpsimd_mainline.pml.ts; v4.17's own functions are in v4_17.pml.ts).
 
 /** entry-fpsimd.S and the helpers every era uses. */
 export const FPSIMD_COMMON_PML = `
@@ -15,11 +16,14 @@ inline update_thread_flag_foreign(value) {
 inline fpsimd_save_state(st) { regs_to_memory(st) }
 inline fpsimd_load_state(st) { memory_to_regs(st) }
 inline task_fpsimd_load() { fpsimd_load_state(current[cpu]) }
+`;
 
+/** kernel_neon_end() of v4.17 and v4.18: the CPU's section is over; nothing is restored. */
+export const KERNEL_NEON_END_V4_PML = `
 inline kernel_neon_end() { neon_busy[cpu] = 0 }
 `;
 
-/** arch/arm64/kernel/fpsimd.c since v4.18 (mainline: fpsimd_save() is fpsimd_save_user_state()). */
+/** arch/arm64/kernel/fpsimd.c since v4.18, as mainline still has it (fpsimd_save() is now ..._user_state). */
 export const FPSIMD_HOST_PML = `
 /* ---- arch/arm64/kernel/fpsimd.c since v4.18 ---- */
 hidden short fs_st;
@@ -50,12 +54,6 @@ inline fpsimd_flush_cpu_state() {
   if :: ON(ABL_FLUSH_SETS_FOREIGN) -> update_thread_flag_foreign(1) :: else fi
 }
 
-/* For kernel threads the registers are never bound to their state: both tests come out true. */
-inline fpsimd_thread_switch(next) {
-  fpsimd_save();
-  foreign[next] = (last_state[cpu] != next || (ON(ABL_THREAD_SWITCH_CPU_CHECK) && fpsimd_cpu[next] != cpu))
-}
-
 inline fpsimd_restore_current_state() {
   bh++;
   if
@@ -68,6 +66,29 @@ inline fpsimd_restore_current_state() {
   bh--
 }
 
+/* Signal delivery: write current's live registers back to memory before the frame is written. */
+inline fpsimd_preserve_current_state() {
+  bh++;
+  if :: ON(ABL_SIGNAL_SAVE) -> fpsimd_save() :: else fi;
+  bh--
+}
+`;
+
+/** The functions of arch/arm64/kernel/fpsimd.c that v4.18 has and mainline changed. */
+export const FPSIMD_V4_18_PML = `
+/* ---- arch/arm64/kernel/fpsimd.c of v4.18 (mainline's are in its own module) ---- */
+inline fpsimd_flush_task_state(t) { fpsimd_cpu[t] = -1 }
+
+/* For kernel threads and the idle task the registers are never bound: both tests come out true. */
+inline fpsimd_thread_switch(next) {
+  fpsimd_save();
+  if
+  :: next >= 0 ->
+     foreign[next] = (last_state[cpu] != next || (ON(ABL_THREAD_SWITCH_CPU_CHECK) && fpsimd_cpu[next] != cpu))
+  :: else
+  fi
+}
+
 inline kernel_neon_begin() {
   WARN_ON(irqs_off[cpu] || neon_busy[cpu]);
   bh++;
@@ -75,5 +96,34 @@ inline kernel_neon_begin() {
   if :: ON(ABL_NEON_SAVE) -> fpsimd_save() :: else fi;
   fpsimd_flush_cpu_state();
   bh--
+}
+
+/* rt_sigreturn: the frame's state becomes current's, is loaded and, if it was foreign, bound. */
+inline fpsimd_update_current_state() {
+  bh++;
+  write_task_memory(current[cpu]);
+  task_fpsimd_load();
+  if
+  :: test_foreign(current[cpu]) ->
+     foreign[current[cpu]] = 0;
+     if :: ON(ABL_SIGRETURN_BIND) -> fpsimd_bind_task_to_cpu() :: else fi
+  :: else
+  fi;
+  bh--
+}
+
+/* exec: zero current's state and make every register copy of it stale. */
+inline fpsimd_flush_thread() {
+  bh++;
+  write_task_memory(current[cpu]);
+  if :: ON(ABL_EXEC_FLUSH) -> fpsimd_flush_task_state(current[cpu]) :: else fi;
+  foreign[current[cpu]] = 1;
+  bh--
+}
+
+/* CPU_PM_ENTER, IRQs off, before the CPU loses its registers. */
+inline fpsimd_cpu_pm_notifier() {
+  fpsimd_save();
+  if :: ON(ABL_PM_FLUSH) -> fpsimd_flush_cpu_state() :: else fi
 }
 `;

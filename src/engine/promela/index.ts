@@ -4,11 +4,9 @@ export {
   promelaGaps,
   PROMELA_ERAS,
   eraHooks,
-  ablationMacro,
   PROMELA_ALPHABET,
-  LIFECYCLE_HOOKS,
-  LIFECYCLE_ABLATIONS,
   type PromelaOptions,
 } from './model';
+export { ablationMacro, ablationNumber, opsMask, promelaOwners, RUNTIME_ENV } from './declare';
 export { PROMELA_OPS } from './events.pml';
 export type { PromelaEra } from './era';

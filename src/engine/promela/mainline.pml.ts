@@ -2,21 +2,13 @@
 // arch/arm64/kvm/hyp/include/hyp/switch.h, hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of today.
 import type { PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
+import { FPSIMD_MAINLINE_PML } from './fpsimd_mainline.pml';
 
 export const MAINLINE_PML: PromelaEra = {
   id: 'mainline',
-  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML],
+  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_MAINLINE_PML],
   text: `
 /* ---- Era mainline: arch/arm64/kvm/fpsimd.c, hyp/include/hyp/switch.h, hyp/nvhe/switch.c ---- */
-hidden byte saf_was;
-inline fpsimd_save_and_flush_cpu_state() {
-  saf_was = irqs_off[cpu];
-  irqs_off[cpu] = 1;
-  fpsimd_save();
-  fpsimd_flush_cpu_state();
-  irqs_off[cpu] = saf_was
-}
-
 inline kvm_arch_vcpu_load_fp(v) {
   WARN_ON(IS_KTHREAD(current[cpu]));
   fpsimd_save_and_flush_cpu_state();
@@ -67,6 +59,11 @@ inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
 inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
+inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
+inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
+inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
+inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
 inline era_kvm_run_enter(v) {
   if :: !mapped[(v) - NTASK] -> kvm_arch_vcpu_run_pid_change(v) :: else fi;
   kvm_arch_vcpu_load(v)

@@ -1,11 +1,11 @@
 // Era v4.17 (src/engine/eras/v4_17.ts) in Promela: arch/arm64/kernel/fpsimd.c, arch/arm64/kvm/hyp/
 // switch.c and entry.S of v4.17. Its host side differs from later eras', so it is written here.
 import type { PromelaEra } from './era';
-import { FPSIMD_COMMON_PML } from './fpsimd.pml';
+import { FPSIMD_COMMON_PML, KERNEL_NEON_END_V4_PML } from './fpsimd.pml';
 
 export const V4_17_PML: PromelaEra = {
   id: 'v4.17',
-  uses: [FPSIMD_COMMON_PML],
+  uses: [FPSIMD_COMMON_PML, KERNEL_NEON_END_V4_PML],
   text: `
 /* ---- Era v4.17: arch/arm64/kernel/fpsimd.c, kvm/hyp/switch.c, kvm/hyp/entry.S ---- */
 /* current->mm / next->mm: kernel threads and the idle task have none. */
@@ -25,7 +25,7 @@ inline fpsimd_bind_to_cpu() {
 
 inline fpsimd_flush_cpu_state() { last_state[cpu] = -1 }
 
-/* A kernel thread's TIF_FOREIGN_FPSTATE is left as it was: it never returns to user. */
+/* A kernel thread's TIF_FOREIGN_FPSTATE is left as it was: it never returns to user; no idle task's. */
 inline fpsimd_thread_switch(next) {
   if :: has_mm(current[cpu]) -> task_fpsimd_save() :: else fi;
   if
@@ -55,6 +55,39 @@ inline kernel_neon_begin() {
   bh--
 }
 
+/* Signal delivery: current's live registers to its own state. */
+inline fpsimd_preserve_current_state() { bh++; task_fpsimd_save(); bh-- }
+
+/* fpsimd_state.cpu = NR_CPUS; no flag in this era. */
+inline fpsimd_flush_task_state(t) { fpsimd_cpu[t] = -1 }
+
+/* rt_sigreturn: store, load, and bind only if the flag was set. */
+inline fpsimd_update_current_state() {
+  bh++;
+  write_task_memory(current[cpu]);
+  task_fpsimd_load();
+  if
+  :: test_foreign(current[cpu]) -> foreign[current[cpu]] = 0; fpsimd_bind_to_cpu()
+  :: else
+  fi;
+  bh--
+}
+
+/* exec: zero current's state, invalidate its copies (since 674c242c9323), set the flag. */
+inline fpsimd_flush_thread() {
+  bh++;
+  write_task_memory(current[cpu]);
+  if :: FIXED(PRE_674C242C9323) -> fpsimd_flush_task_state(current[cpu]) :: else fi;
+  foreign[current[cpu]] = 1;
+  bh--
+}
+
+/* CPU_PM_ENTER saves current's state if it has an mm, then forgets (since 7c68a9cc0402). */
+inline fpsimd_cpu_pm_notifier() {
+  if :: has_mm(current[cpu]) -> task_fpsimd_save() :: else fi;
+  if :: FIXED(PRE_7C68A9CC0402) -> fpsimd_flush_cpu_state() :: else fi
+}
+
 /* Every entry traps guest FP (CPTR_EL2.TFP). */
 inline __activate_traps() { fp_trap[cpu] = 1 }
 
@@ -82,6 +115,11 @@ inline era_sched_in(v) { skip }
 inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
+inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
+inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
+inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
+inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
 inline era_kvm_run_enter(v) { skip }
 inline era_guest_entry(v) { __activate_traps() }
 inline era_guest_fp_trap(v) { __fpsimd_guest_restore(v) }

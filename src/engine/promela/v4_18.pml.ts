@@ -1,11 +1,12 @@
 // Era v4.18 (src/engine/eras/v4_18.ts) in Promela: arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/switch.c
-// and virt/kvm/arm/arm.c of v4.18. ON(ABL_x) marks a statement an ablation removes.
+// and virt/kvm/arm/arm.c of v4.18. ON(ABL_x) marks a statement an ablation removes, FIXED(PRE_x) the
+// code a historic variant runs as it stood before the fix.
 import type { PromelaEra } from './era';
-import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
+import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_V4_18_PML, KERNEL_NEON_END_V4_PML } from './fpsimd.pml';
 
 export const V4_18_PML: PromelaEra = {
   id: 'v4.18',
-  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML],
+  uses: [FPSIMD_COMMON_PML, KERNEL_NEON_END_V4_PML, FPSIMD_HOST_PML, FPSIMD_V4_18_PML],
   text: `
 /* ---- Era v4.18: arch/arm64/kvm/fpsimd.c, hyp/switch.c, virt/kvm/arm/arm.c ---- */
 #define FP_ENABLED(v) KVM_ARM64_FP_ENABLED[(v) - NTASK]
@@ -28,16 +29,20 @@ inline kvm_arch_vcpu_ctxsync_fp(v) {
 }
 
 hidden byte put_was;
+/* Before b045e4d0f392: local_bh_disable()/local_bh_enable() instead of local_irq_save()/restore(). */
 inline kvm_arch_vcpu_put_fp(v) {
   put_was = irqs_off[cpu];
-  irqs_off[cpu] = 1;
+  if :: FIXED(PRE_B045E4D0F392) -> irqs_off[cpu] = 1 :: else -> bh++ fi;
   if
   :: FP_ENABLED(v) ->
      if :: ON(ABL_PUT_SAVE) -> fpsimd_save() :: else fi;
      if :: ON(ABL_PUT_FLUSH) -> fpsimd_flush_cpu_state() :: else fi
   :: else
   fi;
-  irqs_off[cpu] = put_was
+  if
+  :: FIXED(PRE_B045E4D0F392) -> irqs_off[cpu] = put_was
+  :: else -> bh--; WARN_ON(irqs_off[cpu]) /* __local_bh_enable_ip() with IRQs disabled */
+  fi
 }
 
 /* If the host's registers are foreign, neither host nor guest state is live. */
@@ -68,6 +73,11 @@ inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
 inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
+inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
+inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
+inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
+inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
 inline era_kvm_run_enter(v) {
   if :: !mapped[(v) - NTASK] -> kvm_arch_vcpu_run_pid_change(v) :: else fi;
   kvm_arch_vcpu_load(v)

@@ -3,21 +3,13 @@
 // v6.13. Diff against mainline.pml.ts: load_fp marks the registers host-owned, hyp saves the host.
 import type { PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
+import { FPSIMD_MAINLINE_PML } from './fpsimd_mainline.pml';
 
 export const V6_13_PML: PromelaEra = {
   id: 'v6.13',
-  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML],
+  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_MAINLINE_PML],
   text: `
 /* ---- Era v6.13: arch/arm64/kvm/fpsimd.c, hyp/include/hyp/switch.h, hyp/nvhe/switch.c ---- */
-hidden byte saf_was;
-inline fpsimd_save_and_flush_cpu_state() {
-  saf_was = irqs_off[cpu];
-  irqs_off[cpu] = 1;
-  fpsimd_save();
-  fpsimd_flush_cpu_state();
-  irqs_off[cpu] = saf_was
-}
-
 /* The registers' contents, if any, are the host's (current's); ctxflush corrects it before entry. */
 inline kvm_arch_vcpu_load_fp(v) {
   WARN_ON(IS_KTHREAD(current[cpu]));
@@ -70,6 +62,11 @@ inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
 inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
+inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
+inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
+inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
+inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
 inline era_kvm_run_enter(v) {
   if :: !mapped[(v) - NTASK] -> kvm_arch_vcpu_run_pid_change(v) :: else fi;
   kvm_arch_vcpu_load(v)

@@ -1,53 +1,84 @@
-// The Promela model's coverage of the engine: every variant, era hook, era field, ablation and op of
-// the explorer's alphabet has a Promela counterpart, and a missing one is named, not skipped.
+// The Promela model's coverage of the engine: every variant (era, ablation, historic variant), era
+// hook, era field and op of the explorer's alphabet has a Promela counterpart, and a missing one is
+// named, not skipped. The lists come from the engine (VARIANTS, ERAS, EXPLORER_OPS).
 import { describe, expect, it } from 'vitest';
 import { ERAS, VARIANTS } from '../../../src/engine';
 import { buildConfig } from '../../../src/engine/config';
-import { CLASSIC_OPS, eventAlphabet } from '../../../src/engine/explore';
+import { CLASSIC_OPS, eventAlphabet, EXPLORER_OPS } from '../../../src/engine/explore';
+import { OPS } from '../../../src/engine/types';
 import {
   ablationMacro,
+  ablationNumber,
   eraHooks,
-  LIFECYCLE_ABLATIONS,
-  LIFECYCLE_HOOKS,
+  opsMask,
   PROMELA_ALPHABET,
   PROMELA_ERAS,
   PROMELA_OPS,
   promelaGaps,
   promelaModel,
+  promelaOwners,
+  RUNTIME_ENV,
 } from '../../../src/engine/promela';
 import { REFERENCE } from '../explore/helpers';
 
 const cfg = buildConfig(REFERENCE);
 
 describe('Promela model coverage', () => {
-  const modelled = VARIANTS.filter((v) => v.historic === null);
-  it.each(modelled.map((v) => [v.id, v] as const))('%s has a Promela counterpart', (_id, variant) => {
+  it.each(VARIANTS.map((v) => [v.id, v] as const))('%s has a Promela counterpart', (_id, variant) => {
     expect(promelaGaps(cfg, variant)).toEqual([]);
+    expect(() => promelaModel(REFERENCE, variant, { depth: 3 })).not.toThrow();
   });
 
-  it('says that historic variants are not modelled', () => {
-    const historic = VARIANTS.filter((v) => v.historic !== null);
-    expect(historic.length).toBeGreaterThan(0);
-    for (const v of historic)
-      expect(promelaGaps(cfg, v)).toEqual([
-        `historic variant ${v.id} is not modelled in Promela (excluded from the Spin agreement)`,
-      ]);
+  it('models every op the explorer explores, and every op of the engine', () => {
+    expect(PROMELA_ALPHABET).toEqual(EXPLORER_OPS);
+    expect(OPS.filter((op) => !PROMELA_OPS[op])).toEqual([]);
   });
 
-  it('lists only real lifecycle hooks and ablations as not needed', () => {
-    for (const era of ERAS) expect(eraHooks(era)).toEqual(expect.arrayContaining([...LIFECYCLE_HOOKS]));
-    const names = ERAS.flatMap((e) => e.ablatable.map((a) => a.name));
-    expect(names).toEqual(expect.arrayContaining([...LIFECYCLE_ABLATIONS]));
+  it('numbers every ablation and historic fix apart, and none as 0', () => {
+    const numbers = VARIANTS.map(ablationNumber);
+    for (const [i, v] of VARIANTS.entries()) expect(numbers[i] === 0).toBe(v.ablation === null);
+    const ablated = VARIANTS.filter((v) => v.ablation !== null);
+    expect(new Set(ablated.map(ablationNumber)).size).toBe(new Set(ablated.map((v) => v.ablation)).size);
+  });
+
+  it('names the owners of FP data as the engine does: contexts, then TASK.kernel', () => {
+    expect(promelaOwners(cfg)).toEqual([
+      'qemu',
+      'editor',
+      'kworker',
+      'vcpu0',
+      'qemu.kernel',
+      'editor.kernel',
+      'kworker.kernel',
+    ]);
+  });
+
+  it('bounds pending signal frames as the explorer does, and reads variant and depth at run time if asked', () => {
+    const v = VARIANTS.find((x) => x.id === 'v4.18') as (typeof VARIANTS)[number];
+    expect(promelaModel(REFERENCE, v, { depth: 5 })).toMatch(/#define MAX_SIGNAL_FRAMES 1\n/);
+    expect(promelaModel(REFERENCE, v, { depth: 5, maxSignalFrames: 2 })).toMatch(
+      /#define MAX_SIGNAL_FRAMES 2\n/,
+    );
+    const runtime = promelaModel(REFERENCE, v, { depth: 5, runtime: true });
+    expect(runtime).toMatch(/#define ABLATION ablation_v\n/);
+    expect(runtime).toContain(`getenv("${RUNTIME_ENV.depth}")`);
+    // Every event's guard asks whether its op is tried (bit i of FPSIMD_OPS for OPS[i]).
+    expect(runtime.match(/:: d_step \{ steps < DEPTH && OP_ON\(\d+\) &&/g)?.length).toBe(
+      eventAlphabet(cfg, EXPLORER_OPS).length,
+    );
+    expect(opsMask(CLASSIC_OPS)).toBe((1 << CLASSIC_OPS.length) - 1);
+    expect(runtime).not.toMatch(/#define DEPTH 5/);
   });
 
   it('has one module per engine era, and no module without an era', () => {
     expect(PROMELA_ERAS.map((p) => p.id).sort()).toEqual(ERAS.map((e) => e.id).sort());
   });
 
-  it('has every op of its alphabet (the first eleven) on the reference configuration', () => {
-    const ops = [...new Set(eventAlphabet(cfg, PROMELA_ALPHABET).map((e) => e.op))];
-    expect(ops).toEqual(CLASSIC_OPS);
-    expect(ops.filter((op) => !PROMELA_OPS[op])).toEqual([]);
+  it('writes the first eleven ops only when asked', () => {
+    const v = VARIANTS.find((x) => x.id === 'v4.18') as (typeof VARIANTS)[number];
+    const text = promelaModel(REFERENCE, v, { depth: 5, ops: CLASSIC_OPS });
+    expect(text.match(/:: d_step \{ steps < DEPTH/g)?.length).toBe(eventAlphabet(cfg, CLASSIC_OPS).length);
+    expect(text).not.toMatch(/CAN_signal\(0\)/);
   });
 
   it('names what is missing when an era, a hook, an ablation or an op has no counterpart', () => {
@@ -57,15 +88,17 @@ describe('Promela model coverage', () => {
     expect(promelaGaps(cfg, { ...v418, id: 'v9.99', era: newEra })).toEqual([
       'era v9.99 has no Promela module (src/engine/promela/, PROMELA_ERAS)',
     ]);
-    const moreHooks = { ...v418.era, cpu_suspend: () => undefined };
+    const moreHooks = { ...v418.era, cpu_resume: () => undefined };
     const abl = { name: 'new-statement', description: 'a statement added later' };
-    const more = { ...moreHooks, ablatable: [...v418.era.ablatable, abl] };
+    const fix = { ...(v418.era.historic ?? [])[0], commit: '0123456789ab' };
+    const more = { ...moreHooks, ablatable: [...v418.era.ablatable, abl], historic: [fix] };
     expect(promelaGaps(cfg, { ...v418, era: more })).toEqual([
-      'era hook cpu_suspend is called by no Promela event body and is not in LIFECYCLE_HOOKS',
+      "era v4.18's Promela module has no era_cpu_resume",
       `era v4.18's Promela module has no ON(${ablationMacro('new-statement')}) (ablation new-statement)`,
+      "era v4.18's Promela module has no FIXED(PRE_0123456789AB) (historic fix 0123456789ab)",
     ]);
     expect(() => promelaModel(REFERENCE, { ...v418, era: more }, { depth: 3 })).toThrow(
-      /cannot write a Promela model of v4\.18: .*cpu_suspend/,
+      /cannot write a Promela model of v4\.18: .*cpu_resume/,
     );
     const saved = PROMELA_OPS.user_fp;
     delete PROMELA_OPS.user_fp;
@@ -90,8 +123,6 @@ describe('Promela model coverage', () => {
     expect(text).toMatch(/#define ABLATION ABL_PUT_SAVE\n/);
     expect(text).toMatch(/ 3 vcpu0 \(vcpu, partner 0\)/);
     // One guarded step per event of the explorer's alphabet.
-    expect(text.match(/:: d_step \{ steps < DEPTH/g)?.length).toBe(
-      eventAlphabet(cfg, PROMELA_ALPHABET).length,
-    );
+    expect(text.match(/:: d_step \{ steps < DEPTH/g)?.length).toBe(eventAlphabet(cfg, EXPLORER_OPS).length);
   });
 });
