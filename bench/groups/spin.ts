@@ -5,20 +5,15 @@
 // timed from process start to exit). explorer.vsSpin.classicRatio is the same with the first eleven
 // ops. Needs Debian's spin and a C compiler (scripts/spin.ts).
 import { execFileSync } from 'node:child_process';
-import { findVariant, type Op, type Scenario } from '../../src/engine/index.ts';
+import { findVariant, type Op } from '../../src/engine/index.ts';
 import { buildConfig } from '../../src/engine/config.ts';
 import { CLASSIC_OPS, EXPLORER_OPS, explore } from '../../src/engine/explore/index.ts';
 import { promelaModel, promelaOwners } from '../../src/engine/promela/index.ts';
 import { compilePan, PAN_ARGS, readPanReport, requireSpin } from '../../scripts/spin.ts';
+import { REFERENCE } from '../machines.ts';
 import { median } from '../stats.ts';
 import type { Metric } from '../types.ts';
 
-/** 2 CPUs; one vcpu thread, one ordinary user task, one kernel thread (the reference). */
-const REFERENCE: Pick<Scenario, 'cpus' | 'tasks' | 'start'> = {
-  cpus: 2,
-  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
-  start: { '0': 'qemu', '1': 'editor' },
-};
 const DEPTH = 12;
 
 interface Side {
