@@ -75,6 +75,11 @@ describe('sleep sets', () => {
         expect(verdict(slept)).toEqual(verdict(plain));
         expect(slept.transitions).toBeLessThan(plain.transitions);
         for (const c of slept.violations) expect(reproduces(cfg, v, c)).toBe(true);
+        // With dead variables too (the CLI's --reduce dead,sleep): the states of dead variables alone.
+        const dead = explore(cfg, v, { depth, ops, symmetry: 'off', dead: true });
+        const both = explore(cfg, v, { depth, ops, symmetry: 'off', dead: true, sleep: true });
+        expect(both.states).toBe(dead.states);
+        expect(verdict(both)).toEqual(verdict(plain));
       }
     },
   );
