@@ -3,6 +3,7 @@
 // transition cache (memo.ts) when it learns a step; indexed like its outcomes and legal lists.
 import type { Layout } from './codec';
 import type { Packing } from './pack';
+import { atLeast } from './arrays';
 
 export interface Footprints {
   /** Words per mask (the packing's W). */
@@ -15,13 +16,6 @@ export interface Footprints {
   legality(): Int32Array;
   addOutcome(o: number, reads: Iterable<number>, patch: Iterable<number>): void;
   addLegality(k: number, reads: Iterable<number>): void;
-}
-
-function ensure(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  if (length <= a.length) return a;
-  const b = new Int32Array(Math.max(length, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 export function createFootprints(P: Packing): Footprints {
@@ -40,13 +34,13 @@ export function createFootprints(P: Packing): Footprints {
     patch: () => patch,
     legality: () => legality,
     addOutcome(o, rs, ws) {
-      reads = ensure(reads, (o + 1) * W);
-      patch = ensure(patch, (o + 1) * W);
+      reads = atLeast(reads, (o + 1) * W);
+      patch = atLeast(patch, (o + 1) * W);
       fill(reads, o * W, rs);
       fill(patch, o * W, ws);
     },
     addLegality(k, rs) {
-      legality = ensure(legality, (k + 1) * W);
+      legality = atLeast(legality, (k + 1) * W);
       fill(legality, k * W, rs);
     },
   };

@@ -25,6 +25,7 @@ import { createTrace, read, resetTrace, trackedState } from './track';
 import { createOutcomes, type Outcomes } from './outcomes';
 import type { Packing } from './pack';
 import { copyBytes, createFootprints, type Footprints } from './footprint';
+import { grown } from './arrays';
 
 /** The legal-set and per-event decision trees, and the outcomes their leaves name. */
 export interface Memo {
@@ -47,12 +48,6 @@ const POS_BITS = 10;
 const POS_MASK = (1 << POS_BITS) - 1;
 /** Tree words: offsets must fit the 21 bits left in a positive Int32. */
 const MAX_TREE = 1 << 21;
-
-function grown<T extends Int32Array | Uint16Array>(a: T, length: number): T {
-  const b = new (a.constructor as new (n: number) => T)(length);
-  b.set(a);
-  return b;
-}
 
 /**
  * The decision trees live in one Int32Array. A pointer to a node that reads byte p and whose children

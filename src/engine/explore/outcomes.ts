@@ -4,6 +4,7 @@
 import type { Violation } from '../types';
 import type { Layout } from './codec';
 import type { Packing } from './pack';
+import { grown } from './arrays';
 
 /** A learned step, as memo.ts hands it over. */
 export interface OutcomeSpec {
@@ -28,12 +29,6 @@ export interface Outcomes {
    * `bytes` is the parent's encoding (not changed).
    */
   apply(o: number, bytes: Uint8Array, words: Int32Array): void;
-}
-
-function grown<T extends Int32Array | Int16Array>(a: T, length: number): T {
-  const b = new (a.constructor as new (n: number) => T)(length);
-  b.set(a);
-  return b;
 }
 
 /**

@@ -18,6 +18,7 @@ import type { Memo } from './memo';
 import { unpack } from './pack';
 import type { AddResult, StateSpace } from './successors';
 import { mapEvent, type Perm } from './symmetry';
+import { atLeast } from './arrays';
 
 export interface SleepSets {
   /** Words per set (one bit per alphabet event). */
@@ -34,13 +35,6 @@ export interface SleepSets {
   nextLevel(end: number): void;
   /** Bytes held. */
   bytes(): number;
-}
-
-function ensure(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
-  if (length <= a.length) return a;
-  const b = new Int32Array(Math.max(length, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /** Sleep sets of two breadth-first levels: the one being expanded and the next. */
@@ -61,7 +55,7 @@ export function createSleepSets(alphabetSize: number): SleepSets {
     },
     set(id, z) {
       const at = (id - nextStart) * words;
-      next = ensure(next, at + words);
+      next = atLeast(next, at + words);
       for (let i = 0; i < words; i++) next[at + i] = z[i];
     },
     meet(id, z) {
