@@ -1,7 +1,6 @@
 // What a learned step reads and writes, as masks over the packed words of a state (pack.ts): the
 // independence test of the sleep sets (sleep.ts) is a few word operations on them. Filled by the
 // transition cache (memo.ts) when it learns a step; indexed like its outcomes and legal lists.
-import type { Layout } from './codec';
 import type { Packing } from './pack';
 import { atLeast } from './arrays';
 
@@ -44,9 +43,4 @@ export function createFootprints(P: Packing): Footprints {
       fill(legality, k * W, rs);
     },
   };
-}
-
-/** Byte positions every copy (register file or memory slot: owner and isNewest) takes. */
-export function copyBytes(L: Layout): number[] {
-  return Array.from(L.copies).flatMap((c) => [c, c + 1]);
 }

@@ -24,7 +24,7 @@ import { checkRange, decode, encode, type Layout } from './codec';
 import { createTrace, read, resetTrace, trackedState } from './track';
 import { createOutcomes, type Outcomes } from './outcomes';
 import type { Packing } from './pack';
-import { copyBytes, createFootprints, type Footprints } from './footprint';
+import { createFootprints, type Footprints } from './footprint';
 import { grown } from './arrays';
 
 /** The legal-set and per-event decision trees, and the outcomes their leaves name. */
@@ -76,14 +76,13 @@ export function createMemo(
   let legalList = new Uint16Array(1024);
   const outcomes = createOutcomes(L, P);
   const footprints = createFootprints(P);
-  const allCopies = copyBytes(L);
   const tr = createTrace(L.size);
   const shadow = trackedState(L, plain, tr);
   const next = new Uint8Array(L.size);
   const out: Violation[] = [];
-  const copies: number[] = [];
-  for (let c = 0; c < L.cpus; c++) copies.push(c * L.cpuStride + 6);
-  for (let st = 0; st < L.nStorages; st++) copies.push(L.memBase + st * 2);
+  // Each copy's owner byte (its isNewest byte follows): register files, then memory slots.
+  const copies = Array.from(L.copies);
+  const allCopies = copies.flatMap((o) => [o, o + 1]);
 
   const memo: Memo = {
     legal(bytes, at) {
