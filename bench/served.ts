@@ -17,8 +17,8 @@ export interface ServedApp {
   close(): Promise<void>;
 }
 
-export async function serveAppInChromium(extraArgs: readonly string[] = []): Promise<ServedApp> {
-  const dir = await buildApp();
+/** Serves a built app's directory on a free port; close() stops the server (the directory stays). */
+export async function serveDir(dir: string): Promise<{ base: string; close(): Promise<void> }> {
   const server = await preview({
     root: ROOT,
     configFile: false,
@@ -26,19 +26,36 @@ export async function serveAppInChromium(extraArgs: readonly string[] = []): Pro
     build: { outDir: dir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--no-first-run', ...extraArgs],
-  });
-  const close = async (): Promise<void> => {
-    await browser.close();
-    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const close = (): Promise<void> => new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   const base = server.resolvedUrls?.local[0];
   if (!base) {
     await close();
-    throw new Error('the preview server has no address');
+    throw new Error(`the preview server of ${dir} has no address`);
   }
-  return { base, dir, browser, close };
+  return { base, close };
+}
+
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--no-first-run', ...extraArgs],
+  });
+}
+
+export async function serveAppInChromium(extraArgs: readonly string[] = []): Promise<ServedApp> {
+  const dir = await buildApp();
+  let server;
+  try {
+    server = await serveDir(dir);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const browser = await launchChromium(extraArgs);
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { base: server.base, dir, browser, close };
 }

@@ -1,22 +1,38 @@
 /**
- * A/B comparison of style variants on the ui group's page: `npm run bench:ui-ab -- VARIANTS.json`
- * (or `-` for standard input), where the file maps a name to CSS added to the page, e.g.
+ * A/B comparison on the ui group's page, in one run, so that machine load hits every variant alike.
+ *
+ * Style variants of this build: `npm run bench:ui-ab -- VARIANTS.json` (or `-` for standard input), where
+ * the file maps a name to CSS added to the page, e.g.
  *   {"base": "", "no-text": ".fv-diagram text { visibility: hidden }"}
+ * Builds of git revisions: `npm run bench:ui-ab -- --rev main=main --rev mine=WORKTREE` builds each
+ * revision (`WORKTREE`: the files as they are now, uncommitted edits included) and serves each build on
+ * its own port; the page is the same link (this checkout's bench scenario) for all of them.
+ *
  * Variants take turns over several rounds (ROUNDS in the environment, default 5), each round starting
  * with the next variant, so that drifting machine load and the first page of a round hit them alike;
- * each prints its step and jump latencies pooled over the rounds. Run the same CSS twice under two
- * names to see the noise. Use it to find what a frame's time goes to before changing the code; its
- * figures are for comparison with each other, not with targets.
+ * each prints its step and jump latencies pooled over the rounds, and the load average is printed
+ * beside them. Run the same variant twice under two names to see the noise. The figures are for
+ * comparison with each other, not with targets.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from './groups/bundle.ts';
 import { openBenchPage, timeInPage, CHROMIUM_ARGS } from './groups/ui.ts';
-import { serveAppInChromium } from './served.ts';
+import { launchChromium, serveDir } from './served.ts';
 import { quantile } from './stats.ts';
 
-const ROUNDS = 5;
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
 
-function readVariants(arg: string | undefined): Record<string, string> {
-  if (!arg) throw new Error('usage: npm run bench:ui-ab -- VARIANTS.json (a JSON object: name -> CSS)');
+interface Variant {
+  name: string;
+  base: string;
+  css: string;
+}
+
+function readStyleVariants(arg: string): Record<string, string> {
   const text = readFileSync(arg === '-' ? 0 : arg, 'utf8');
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
@@ -26,33 +42,85 @@ function readVariants(arg: string | undefined): Record<string, string> {
   return parsed as Record<string, string>;
 }
 
+/** `name=rev` pairs from `--rev name=rev` arguments. */
+function readRevisions(args: readonly string[]): [string, string][] {
+  const revs: [string, string][] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--rev') throw new Error(`unexpected argument "${args[i]}" (expected --rev NAME=REV)`);
+    const m = /^([^=]+)=(.+)$/.exec(args[++i] ?? '');
+    if (!m) throw new Error(`--rev needs NAME=REV (a git revision or WORKTREE), got "${args[i] ?? ''}"`);
+    revs.push([m[1], m[2]]);
+  }
+  return revs;
+}
+
+/** Builds a git revision from its own sources (exported into a temporary directory) with this node_modules. */
+async function buildRevision(rev: string, temps: string[]): Promise<string> {
+  if (rev === 'WORKTREE') return buildApp();
+  const src = mkdtempSync(path.join(os.tmpdir(), 'fpsimd-viz-rev-'));
+  temps.push(src);
+  const tar = execFileSync('git', ['archive', '--format=tar', rev], { cwd: ROOT, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', src], { input: tar });
+  symlinkSync(realpathSync(path.join(ROOT, 'node_modules')), path.join(src, 'node_modules'));
+  return buildApp(src);
+}
+
 async function main(): Promise<void> {
-  const variants = readVariants(process.argv[2]);
-  const app = await serveAppInChromium(CHROMIUM_ARGS);
+  const args = process.argv.slice(2);
+  if (args.length === 0)
+    throw new Error('usage: npm run bench:ui-ab -- VARIANTS.json | --rev NAME=REV --rev NAME=REV ...');
+  const temps: string[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  const browser = await launchChromium(CHROMIUM_ARGS);
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const variants: Variant[] = [];
+    const serve = async (dir: string): Promise<string> => {
+      const served = await serveDir(dir);
+      closers.push(served.close);
+      return served.base;
+    };
+    if (args[0] === '--rev') {
+      for (const [name, rev] of readRevisions(args)) {
+        const dir = await buildRevision(rev, temps);
+        temps.push(dir);
+        variants.push({ name, base: await serve(dir), css: '' });
+      }
+    } else {
+      const dir = await buildApp();
+      temps.push(dir);
+      const base = await serve(dir);
+      for (const [name, css] of Object.entries(readStyleVariants(args[0])))
+        variants.push({ name, base, css });
+    }
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const jumps: Record<string, number[]> = {};
     const steps: Record<string, number[]> = {};
+    const loads: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const entries = Object.entries(variants);
-      for (let k = 0; k < entries.length; k++) {
-        const [name, css] = entries[(k + round) % entries.length];
+      for (let k = 0; k < variants.length; k++) {
+        const { name, base, css } = variants[(k + round) % variants.length];
         await page.goto('about:blank');
-        await openBenchPage(page, app.base);
+        await openBenchPage(page, base);
         if (css) await page.addStyleTag({ content: css });
         await page.waitForTimeout(200);
         await timeInPage(page, 'jump', 10, 7); // warm-up
         (jumps[name] ??= []).push(...(await timeInPage(page, 'jump', 100, 100 + round)));
         (steps[name] ??= []).push(...(await timeInPage(page, 'step', 60, 1)));
+        loads.push(os.loadavg()[0]);
       }
     }
     const f = (xs: number[], q: number): string => quantile(xs, q).toFixed(1);
-    for (const name of Object.keys(variants))
+    for (const { name } of variants)
       console.log(
         `${name.padEnd(16)} jump p50 ${f(jumps[name], 0.5)} p95 ${f(jumps[name], 0.95)}   step p50 ${f(steps[name], 0.5)} p95 ${f(steps[name], 0.95)} (ms)`,
       );
+    console.log(
+      `load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} on ${os.availableParallelism()} cores; ${ROUNDS} rounds`,
+    );
   } finally {
-    await app.close();
+    await browser.close();
+    for (const close of closers) await close();
+    for (const dir of temps) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -74,4 +74,8 @@ test('the explainer shows the step’s calls, changes and note', async ({ page }
   await expect(page.getByLabel('Note')).toHaveText(sc.events[withNote].note!);
   await expect(page.locator('.explanation')).not.toBeEmpty();
   await expect(page.getByRole('table')).toBeVisible();
+  // Each changed field says whether and where the diagram draws it.
+  const where = page.locator('table.changes td.where');
+  await expect(where.first()).toHaveText(/^(drawn: .+|not drawn in the diagram)$/);
+  expect(await where.count()).toBe(await page.locator('table.changes tbody tr').count());
 });

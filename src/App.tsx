@@ -5,16 +5,22 @@ import { EmbedView } from './components/EmbedView';
 import { ScenarioHeader } from './components/header/ScenarioHeader';
 import { Library } from './components/library/Library';
 import { Notices } from './components/Notices';
-import { Presenter } from './components/presenter/Presenter';
 import { usePresenterKeys } from './components/presenter/usePresenterKeys';
 import { ShortcutHelp } from './components/ShortcutHelp';
 import { UnsavedDialog } from './components/UnsavedDialog';
 import { usePlayback } from './components/timeline/usePlayback';
 import { useGlobalKeys } from './components/useGlobalKeys';
-import { ViewBoundary } from './components/boundary/ViewBoundary';
+import { lazyPart, ViewBoundary } from './components/boundary/ViewBoundary';
 import { VIEW_COMPONENTS, VIEW_NAMES } from './components/views';
 import { useDisplayStore } from './state/displayStore';
 import { useViewStore } from './state/viewStore';
+
+// Presenter mode is loaded when first used (it is not part of the first screen).
+const Presenter = lazyPart(
+  () => import('./components/presenter/Presenter').then((m) => ({ default: m.Presenter })),
+  'presenter mode',
+  'Loading presenter mode…',
+);
 
 export function App() {
   usePlayback();

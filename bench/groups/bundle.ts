@@ -10,12 +10,12 @@ import type { Metric } from '../types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** A production build of the app in a fresh temporary directory (removed by the caller). */
-export async function buildApp(): Promise<string> {
+/** A production build of the app (of `root`'s sources) in a fresh temporary directory (removed by the caller). */
+export async function buildApp(root = ROOT): Promise<string> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'fpsimd-viz-build-'));
   await build({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   });

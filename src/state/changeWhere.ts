@@ -1,5 +1,6 @@
-// Where the diagram draws each field a step changed, in words for the explainer's "Highlighted in the
-// diagram" list; null for a field the diagram has no mark for (e.g. CPTR_EL2.TFP, the hyp mapping).
+// Where the diagram draws each field a step changed, in words: one mapping for the tour's "Highlighted in
+// the diagram" list and the explainer's "Fields changed" table; null for a field the diagram has no mark
+// for (e.g. CPTR_EL2.TFP, the hyp mapping).
 import type { FieldChange } from '../engine';
 import { changeRowKey, type DiagramModel } from './diagramModel';
 
@@ -19,3 +20,9 @@ export function changeWhere(c: FieldChange, model: DiagramModel): string | null 
   const row = ctx?.rows.find((r) => r.key === key);
   return row ? `the “${row.label}” row of ${id}'s card` : null;
 }
+
+/** What the lists say of a field the diagram has no mark for. */
+export const NOT_DRAWN = 'not drawn in the diagram';
+
+/** changeWhere's answer for a table cell: "drawn: <where>", or NOT_DRAWN. */
+export const drawnText = (where: string | null): string => (where === null ? NOT_DRAWN : `drawn: ${where}`);

@@ -34,16 +34,18 @@ export function changed(
 /** The event under the cursor (row n is event n - 1), or -1 at the initial state. */
 export const cursorEvent = (): number => useScenarioStore.getState().cursor - 1;
 
-/** Moves the cursor's event by delta and keeps the cursor on it. */
-export function moveCursorEvent(delta: number): void {
+/** Moves event i by delta and puts the cursor on it. */
+export function moveEvent(i: number, delta: number): void {
   const s = useScenarioStore.getState();
-  const i = s.cursor - 1;
-  if (i < 0) return;
+  if (i < 0 || i >= s.scenario.events.length) return;
   const { scenario, index } = withMoved(s.scenario, i, delta);
   if (index === i) return;
   s.edit(scenario);
   useScenarioStore.getState().setCursor(index + 1);
 }
+
+/** Moves the cursor's event by delta and keeps the cursor on it. */
+export const moveCursorEvent = (delta: number): void => moveEvent(cursorEvent(), delta);
 
 /** Deletes the cursor's event. */
 export function deleteCursorEvent(): void {

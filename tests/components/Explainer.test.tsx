@@ -46,6 +46,11 @@ describe('Explainer', () => {
     const table = screen.getByRole('table');
     const regs = within(table).getByText('cpu0.regs').closest('tr')!;
     expect(regs.querySelectorAll('td')[1].textContent).toMatch(/vcpu0/);
+    // Where the diagram draws each field, as the tour's list says it.
+    expect(regs.querySelector('td.where')?.textContent).toBe("drawn: CPU0's register tile");
+    const tfp = within(table).getByText('cpu0.CPTR_EL2.TFP').closest('tr')!;
+    expect(tfp.querySelector('td.where')?.getAttribute('data-drawn')).toBe('false');
+    expect(tfp.querySelector('td.where')?.textContent).toBe('not drawn in the diagram');
     expect(document.querySelector('.explanation')?.textContent).toMatch(/traps/);
   });
 

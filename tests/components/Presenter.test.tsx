@@ -17,11 +17,11 @@ describe('presenter mode', () => {
     useDisplayStore.setState({ presenting: false });
   });
 
-  it('opens with p over the step view, steps with the arrows and leaves with Escape', () => {
+  it('opens with p over the step view, steps with the arrows and leaves with Escape', async () => {
     render(<App />);
     act(() => st().setCursor(2));
     key('p');
-    const dialog = screen.getByRole('dialog');
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 }); // loaded on first use
     expect(dialog.querySelector('.presenter-note')?.textContent).toBe(st().scenario.events[1].note);
     expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
     key('ArrowRight');

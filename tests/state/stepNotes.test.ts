@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, printScenario, type Scenario } from '../../src/engine';
 import { EXAMPLES } from '../../src/scenarios';
-import { changeWhere } from '../../src/state/changeWhere';
+import { changeWhere, drawnText, NOT_DRAWN } from '../../src/state/changeWhere';
 import { cursorView } from '../../src/state/cursorView';
 import { diagramModel } from '../../src/state/diagramModel';
 import { notesMismatch, notesVariantOf } from '../../src/state/noteVariant';
@@ -75,6 +75,8 @@ describe('what the picture shows', () => {
     expect(where.get('cpu0.CPTR_EL2.TFP')).toBeNull();
     expect(where.get('cpu0.regs')).toBe("CPU0's register tile");
     expect([...where.values()].filter((w) => w !== null).length).toBeGreaterThan(0);
+    expect(drawnText(where.get('cpu0.regs')!)).toBe("drawn: CPU0's register tile");
+    expect(drawnText(where.get('cpu0.CPTR_EL2.TFP')!)).toBe(NOT_DRAWN);
   });
 });
 

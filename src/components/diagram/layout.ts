@@ -1,7 +1,5 @@
 // Geometry of the diagram: CPU panels in a row, context cards in a grid below, last-loaded pointers as
-// curved arrows between them. d3 computes the bands and the paths; React draws them.
-import { linkVertical, scaleBand } from 'd3';
-
+// curved arrows between them, placed as d3 scaleBand and linkVertical would place them; React draws them.
 export const PAD = 16;
 export const GAP = 20;
 export const CARD_W = 216;
@@ -42,6 +40,19 @@ export function columns(nCpus: number, nContexts: number): number {
   return Math.max(nCpus, Math.min(nContexts, 6), 1);
 }
 
+/**
+ * Where band i of n starts in [start, stop], as d3's scaleBand().paddingInner(GAP / (CARD_W + GAP)) places
+ * it (centred, unrounded; one band is narrower than its range, so it sits a little in): written out so
+ * that the first load does not carry d3-scale, which brings d3's colour, number formatting and
+ * interpolation with it (about 14 kB gzip).
+ */
+function bands(n: number, start: number, stop: number): (i: number) => number {
+  const p = GAP / (CARD_W + GAP);
+  const step = (stop - start) / Math.max(1, n - p);
+  const first = start + (stop - start - step * (n - p)) / 2;
+  return (i) => first + step * i;
+}
+
 export function diagramLayout(
   nCpus: number,
   cpuRows: number,
@@ -54,16 +65,10 @@ export function diagramLayout(
   const cpuH = cpuPanelHeight(cpuRows);
   // CPU panels are centred over the grid when there are fewer CPUs than columns.
   const cpuSpan = nCpus * CARD_W + (nCpus - 1) * GAP;
-  const cpuBand = scaleBand<number>()
-    .domain(Array.from({ length: nCpus }, (_, i) => i))
-    .range([PAD + (inner - cpuSpan) / 2, PAD + (inner + cpuSpan) / 2])
-    .paddingInner(GAP / (CARD_W + GAP));
-  const colBand = scaleBand<number>()
-    .domain(Array.from({ length: cols }, (_, i) => i))
-    .range([PAD, width - PAD])
-    .paddingInner(GAP / (CARD_W + GAP));
+  const cpuX = bands(nCpus, PAD + (inner - cpuSpan) / 2, PAD + (inner + cpuSpan) / 2);
+  const colX = bands(cols, PAD, width - PAD);
   const cpus = Array.from({ length: nCpus }, (_, i) => ({
-    x: cpuBand(i) ?? PAD,
+    x: cpuX(i),
     y: PAD,
     w: CARD_W,
     h: cpuH,
@@ -71,7 +76,7 @@ export function diagramLayout(
   const ctxH = contextCardHeight(ctxRows);
   const top = PAD + cpuH + ARROW_ROOM;
   const contexts = Array.from({ length: nContexts }, (_, i) => ({
-    x: colBand(i % cols) ?? PAD,
+    x: colX(i % cols),
     y: top + Math.floor(i / cols) * (ctxH + GAP),
     w: CARD_W,
     h: ctxH,
@@ -88,13 +93,16 @@ export function diagramLayout(
   };
 }
 
-const link = linkVertical<{ source: [number, number]; target: [number, number] }, [number, number]>();
-
-/** The curve from a CPU panel's pointer row down (or up) to a context card's top edge. */
+/**
+ * The curve from a CPU panel's pointer row down (or up) to a context card's top edge: the path d3's
+ * linkVertical draws (a cubic whose control points share the middle height), written out for the same
+ * reason as the grid above.
+ */
 export function pointerPath(from: Box, pointerY: number, to: Box): string {
   const sx = from.x + from.w / 2;
   const sy = from.y + pointerY + POINTER_H;
   const tx = to.x + to.w / 2;
   const ty = to.y - 6;
-  return link({ source: [sx, sy], target: [tx, ty] }) ?? '';
+  const my = (sy + ty) / 2;
+  return `M${sx},${sy}C${sx},${my},${tx},${my},${tx},${ty}`;
 }

@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from 'react';
 import type { Replay } from '../../engine';
 import { cursorView } from '../../state/cursorView';
+import { diagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useSettledCursor } from '../useSettled';
 import { eventLabel } from '../../state/timelineModel';
@@ -23,6 +24,7 @@ const ExplainerBody = memo(function ExplainerBody({ replay, cursor }: { replay: 
   const cv = useMemo(() => cursorView(replay, cursor), [replay, cursor]);
   const record = cv.record;
   const why = useMemo(() => (cv.record ? whyLines(cv.view, cv.record.violations) : []), [cv]);
+  const model = useMemo(() => diagramModel(cv), [cv]);
   const [editing, setEditing] = useState<number | null>(null);
   if (!record) {
     return (
@@ -57,7 +59,7 @@ const ExplainerBody = memo(function ExplainerBody({ replay, cursor }: { replay: 
       <h3>Kernel functions called</h3>
       <CallTree calls={record.calls} />
       <h3>Fields changed</h3>
-      <ChangesTable changes={record.changes} />
+      <ChangesTable changes={record.changes} model={model} />
       <div className="row-buttons">
         <button type="button" onClick={() => setEditing(record.index)} disabled={editing === record.index}>
           {event.note === undefined ? 'Add note' : 'Edit note'}

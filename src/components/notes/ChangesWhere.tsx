@@ -1,7 +1,7 @@
 // "Highlighted in the diagram": each field the step changed, and where the diagram marks it (or that
 // it has no mark there).
 import type { FieldChange } from '../../engine';
-import { changeWhere } from '../../state/changeWhere';
+import { changeWhere, NOT_DRAWN } from '../../state/changeWhere';
 import type { DiagramModel } from '../../state/diagramModel';
 
 export function ChangesWhere({ changes, model }: { changes: readonly FieldChange[]; model: DiagramModel }) {
@@ -15,7 +15,7 @@ export function ChangesWhere({ changes, model }: { changes: readonly FieldChange
           <li key={c.path} data-drawn={where !== null}>
             <code>{c.path}</code>: {c.before} → <strong>{c.after}</strong>
             {c.ghost ? ' (checker)' : ''}
-            <span className="where"> — {where ?? 'not drawn in the diagram'}</span>
+            <span className="where"> — {where ?? NOT_DRAWN}</span>
           </li>
         ))}
       </ul>

@@ -1,12 +1,27 @@
 // The event under the cursor, editable in place: its op, CPU and task, delete, move earlier or later.
 // The same moves from the event list's keys: Delete, Alt+ArrowUp, Alt+ArrowDown.
-import { OPS, type Op } from '../../engine';
-import { changed, deleteCursorEvent, moveCursorEvent, withEvent } from '../../state/eventEdits';
+// Like the explainer, it follows the cursor once the cursor rests (rapid stepping does not re-render its
+// selects on every frame); its buttons and selects act on the event it shows.
+import { memo } from 'react';
+import { OPS, type Op, type Scenario } from '../../engine';
+import { changed, moveEvent, withEvent } from '../../state/eventEdits';
 import { useScenarioStore } from '../../state/scenarioStore';
+import { useSettledCursor } from '../useSettled';
 
 export function EventEditor() {
+  // An edit changes the replay too, so the settled cursor is never behind the scenario it indexes.
   const scenario = useScenarioStore((s) => s.scenario);
-  const cursor = useScenarioStore((s) => s.cursor);
+  const { cursor } = useSettledCursor();
+  return <EventEditorBody scenario={scenario} cursor={cursor} />;
+}
+
+const EventEditorBody = memo(function EventEditorBody({
+  scenario,
+  cursor,
+}: {
+  scenario: Scenario;
+  cursor: number;
+}) {
   const i = cursor - 1;
   const ev = i >= 0 ? scenario.events[i] : undefined;
   if (!ev) return <p className="event-editor muted">Step to an event to change it here.</p>;
@@ -46,20 +61,20 @@ export function EventEditor() {
           ))}
         </select>
       </label>{' '}
-      <button type="button" className="small" onClick={() => moveCursorEvent(-1)} disabled={i === 0}>
+      <button type="button" className="small" onClick={() => moveEvent(i, -1)} disabled={i === 0}>
         Move earlier
       </button>{' '}
       <button
         type="button"
         className="small"
-        onClick={() => moveCursorEvent(1)}
+        onClick={() => moveEvent(i, 1)}
         disabled={i === scenario.events.length - 1}
       >
         Move later
       </button>{' '}
-      <button type="button" className="small" onClick={deleteCursorEvent}>
+      <button type="button" className="small" onClick={() => useScenarioStore.getState().deleteEvent(i)}>
         Delete
       </button>
     </fieldset>
   );
-}
+});

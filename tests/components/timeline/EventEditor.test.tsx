@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEditor } from '../../../src/components/timeline/EventEditor';
 import { EventList } from '../../../src/components/timeline/EventList';
+import { DETAIL_DELAY_MS } from '../../../src/components/useSettled';
 import { useScenarioStore } from '../../../src/state/scenarioStore';
 import { resetStores } from '../../state/fixtures';
 
@@ -67,5 +68,27 @@ describe('EventEditor', () => {
     const n = st().scenario.events.length;
     fireEvent.keyDown(list, { key: 'Delete' });
     expect(st().scenario.events.length).toBe(n - 1);
+  });
+
+  describe('while the cursor moves', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('follows the cursor once it rests, and acts on the event it shows meanwhile', () => {
+      vi.useFakeTimers();
+      act(() => st().setCursor(1));
+      render(<EventEditor />);
+      act(() => st().setCursor(2));
+      expect(screen.getByRole('group', { name: 'Event 1' })).toBeInTheDocument();
+      const n = st().scenario.events.length;
+      const second = st().scenario.events[1];
+      fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+      expect(st().scenario.events.length).toBe(n - 1);
+      expect(st().scenario.events[0]).toEqual(second);
+      act(() => st().undo());
+      act(() => st().setCursor(2));
+      act(() => vi.advanceTimersByTime(DETAIL_DELAY_MS + 1));
+      expect(screen.getByRole('group', { name: 'Event 2' })).toBeInTheDocument();
+      expect(screen.getByLabelText('Op')).toHaveValue(st().scenario.events[1].op);
+    });
   });
 });
