@@ -175,7 +175,8 @@ export function fpsimd_preserve_current_state(k: K): void {
 
 /**
  * arch/arm64/kernel/fpsimd.c (rt_sigreturn): the frame's state becomes current's, is loaded into the
- * registers and, if they were foreign, bound to this CPU.
+ * registers and bound to this CPU unconditionally (4.17 bound only if the flag was set; the change
+ * came with the 4.18 series, see docs/kernel-notes.md).
  */
 export function fpsimd_update_current_state(k: K): void {
   enter(k, 'fpsimd_update_current_state', FPSIMD_C);
@@ -184,13 +185,11 @@ export function fpsimd_update_current_state(k: K): void {
   stmt(k, 'store');
   writeTaskMemory(k, t); // current->thread.uw.fpsimd_state = *state
   task_fpsimd_load(k);
-  if (test_foreign(k, t)) {
-    set_foreign(k, t, false); // test_and_clear_thread_flag()
-    if (on(k, 'sigreturn-bind')) {
-      stmt(k, 'bind');
-      fpsimd_bind_task_to_cpu(k);
-    }
+  if (on(k, 'sigreturn-bind')) {
+    stmt(k, 'bind');
+    fpsimd_bind_task_to_cpu(k);
   }
+  set_foreign(k, t, false); // clear_thread_flag(TIF_FOREIGN_FPSTATE)
   k.bh--;
   leave(k);
 }

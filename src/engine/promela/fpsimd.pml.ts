@@ -98,17 +98,13 @@ inline kernel_neon_begin() {
   bh--
 }
 
-/* rt_sigreturn: the frame's state becomes current's, is loaded and, if it was foreign, bound. */
+/* rt_sigreturn: the frame's state becomes current's, is loaded and bound unconditionally (4.18). */
 inline fpsimd_update_current_state() {
   bh++;
   write_task_memory(current[cpu]);
   task_fpsimd_load();
-  if
-  :: test_foreign(current[cpu]) ->
-     foreign[current[cpu]] = 0;
-     if :: ON(ABL_SIGRETURN_BIND) -> fpsimd_bind_task_to_cpu() :: else fi
-  :: else
-  fi;
+  if :: ON(ABL_SIGRETURN_BIND) -> fpsimd_bind_task_to_cpu() :: else fi;
+  foreign[current[cpu]] = 0;
   bh--
 }
 

@@ -201,6 +201,20 @@ describe.each(ERA_IDS)('%s: task lifecycle events', (era) => {
     );
   });
 
+  it('sigreturn with the registers still bound: only v4.17 skips the bind', () => {
+    // Step 7: app's state is live and bound on CPU0 (TIF_FOREIGN_FPSTATE clear). v4.17 binds only
+    // when test_and_clear_thread_flag() finds the flag set; from the 4.18 series on (read in the 5.3
+    // diff's context and every later copy, docs/kernel-notes.md) fpsimd_update_current_state() binds
+    // and clears unconditionally. Rebinding what is bound changes no data, so only the calls differ.
+    const binds: Record<string, string[]> = {
+      'v4.17': [],
+      'v4.18': ['fpsimd_bind_task_to_cpu'],
+      'v6.13': ['fpsimd_bind_task_to_cpu'],
+      mainline: ['fpsimd_bind_task_to_cpu'],
+    };
+    expect(callsAt(LIFE, era, 7).filter((f) => f.startsWith('fpsimd_bind'))).toEqual(binds[era]);
+  });
+
   it('exec invalidates the register copy and sets TIF_FOREIGN_FPSTATE', () => {
     expect(callsAt(LIFE, era, 11)).toEqual([
       'flush_thread',
