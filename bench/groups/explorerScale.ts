@@ -44,7 +44,7 @@ const how = (x: { r: ExploreResult; capped: boolean }): string =>
   x.capped
     ? `NOT finished: stopped by the ${SCALE_CAP_S} s cap at depth ${x.r.exploredDepth}`
     : x.r.exhausted
-      ? `exhausted (last new state at depth <= ${x.r.exploredDepth})`
+      ? `exhausted (the deepest state at depth ${x.r.lastDepth})`
       : x.r.complete
         ? `complete to depth ${x.r.depth}`
         : `stopped: ${x.r.stopped}`;

@@ -134,7 +134,9 @@ function report(r: ExploreResult, file: string, reduce: ReadonlySet<Reduction>):
   );
   if (reduce.size > 0) lines.push(`reductions added: ${[...reduce].map(reductionText).join(', ')}`);
   if (r.exhausted)
-    lines.push(`every reachable state was explored: the violations below are all there are, at any length`);
+    lines.push(
+      `every reachable state was explored (the deepest ${r.lastDepth} events from the start): the violations below are all there are, at any length`,
+    );
   if (r.violations.length === 0)
     lines.push(r.exhausted ? 'no violation at any length' : `no violation within ${r.exploredDepth} events`);
   else {

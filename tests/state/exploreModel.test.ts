@@ -35,6 +35,7 @@ function result(over: Partial<ExploreResult> = {}): ExploreResult {
     stopped: null,
     exploredDepth: 12,
     exhausted: false,
+    lastDepth: null,
     symmetries: 1,
     cache: null,
     violations: [],

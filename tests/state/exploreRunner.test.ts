@@ -100,6 +100,7 @@ describe('worker runner', () => {
       stopped: 'cancelled' as const,
       exploredDepth: 0,
       exhausted: false,
+      lastDepth: null,
       ops: EXPLORER_OPS,
       maxSignalFrames: DEFAULT_MAX_SIGNAL_FRAMES,
       symmetries: 1,

@@ -126,6 +126,8 @@ export interface ExploreResult {
    * explored, so no sequence of any length has a violation other than those reported.
    */
   exhausted: boolean;
+  /** When exhausted: the depth of the deepest state (every state is this close to the start); else null. */
+  lastDepth: number | null;
   /** Number of symmetries used (1: no reduction). */
   symmetries: number;
   /** The transition cache: engine runs (misses), distinct outcomes, decision-tree words; null when off. */
@@ -289,6 +291,8 @@ export function createSearch(
       stopped,
       exploredDepth: exploredDepth(),
       exhausted,
+      // The level that came out empty is `level`: the one before it held the deepest states.
+      lastDepth: exhausted ? level - 1 : null,
       symmetries: space.group.length,
       cache: space.memo === null ? null : space.memo.stats(),
       violations: findings.counterexamples(st, space.group, space.alphabet),
