@@ -162,4 +162,11 @@ describe('explore', () => {
     expect([r.states, r.transitions, r.complete]).toEqual([sync.states, sync.transitions, true]);
     expect(r.violations).toEqual(sync.violations);
   });
+
+  it('says how deep the deepest state of an exhausted space is, and nothing for a bounded search', () => {
+    // The reference machine's v4.18 space (first eleven ops): 30,784 states, the deepest 29 events in.
+    const r = explore(REFERENCE, variant('v4.18'), { depth: 100, ops: CLASSIC_OPS });
+    expect([r.exhausted, r.states, r.lastDepth]).toEqual([true, 30_784, 29]);
+    expect(explore(REFERENCE, variant('v4.18'), { depth: 5 }).lastDepth).toBeNull();
+  });
 });
