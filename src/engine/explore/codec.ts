@@ -316,9 +316,3 @@ export function checkRange(L: Layout, buf: Uint8Array, at: number): void {
     if (buf[at + p] >= L.range[p])
       throw new Error(`explorer: value ${buf[at + p]} at byte ${p} is outside its range (${L.range[p]})`);
 }
-
-/** -1, 0 or 1 as a[0 .. n) is less than, equal to or greater than b[0 .. n), word by word. */
-export function compareWords(a: Int32Array, b: Int32Array, n: number): number {
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  return 0;
-}

@@ -58,7 +58,7 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
   /** The state being expanded: packed, and as bytes (what the cache reads). */
   const parentW = new Int32Array(W);
   const cur = new Uint8Array(L.size);
-  /** A successor, packed; bytes for encoding one; for renaming, the least renamed form and a candidate. */
+  /** A successor, packed; bytes for encoding one; for renaming, the least renamed form. */
   const succ = new Int32Array(W);
   const enc = new Uint8Array(L.size);
   const least = new Uint8Array(L.size);
@@ -71,12 +71,12 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
 
   /**
    * Replaces the packed state in `words` by its canonical form, the renaming whose encoding is least
-   * (canon.ts); returns the index of that renaming.
+   * (canon.ts); h is the hash of the words as given. Returns the index of that renaming.
    */
-  const canonical = (words: Int32Array): number => {
+  const canonical = (words: Int32Array, h: number): number => {
     if (group.length === 1) return 0;
     // Many successors are met again (from other parents): a direct-mapped cache of recent ones.
-    const slot = (hashWords(words, 0, W) & CANON_CACHE_MASK) * (2 * W + 1);
+    const slot = (h & CANON_CACHE_MASK) * (2 * W + 1);
     let hit = canonCache[slot + 2 * W] >= 0;
     for (let i = 0; hit && i < W; i++) hit = canonCache[slot + i] === words[i];
     if (hit) {
@@ -98,8 +98,10 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
    */
   const addPacked = (words: Int32Array, id: number, e: number): AddResult => {
     if (sp.dead !== null) sp.dead(words);
-    const sym = canonical(words);
-    const r = st.add(words, 0, hashWords(words, 0, W), id, e, sym);
+    const h = hashWords(words, 0, W);
+    const sym = canonical(words, h);
+    // Renaming 0 leaves the words as they were, and so their hash.
+    const r = st.add(words, 0, sym === 0 ? h : hashWords(words, 0, W), id, e, sym);
     if (r === FULL) full();
     added.id = r;
     added.sym = sym;
