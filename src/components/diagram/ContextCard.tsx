@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { ContextModel } from '../../state/diagramModel';
 import { HEAD_H, type Box } from './layout';
 import { patternId } from './owners';
-import { Rows } from './Rows';
+import { Rows, textWidth } from './Rows';
 
 const KIND_TEXT: Record<ContextModel['kind'], string> = {
   task: 'task',
@@ -11,6 +11,30 @@ const KIND_TEXT: Record<ContextModel['kind'], string> = {
   vcpu: 'vcpu',
   kernel_neon: 'kernel-mode NEON section',
 };
+
+/** Shorter forms for a card whose title leaves no room for the whole kind (e.g. `kthread0.kernel`). */
+const KIND_SHORT: Record<ContextModel['kind'], string> = {
+  task: 'task',
+  kthread: 'kthread',
+  vcpu: 'vcpu',
+  kernel_neon: 'NEON',
+};
+
+/** Title (14 px bold) and kind (12 px) widths from the rows' 11.5 px estimate. */
+const titleWidth = (s: string): number => textWidth(s) * 1.3;
+const kindWidth = (s: string): number => textWidth(s) * 1.05;
+
+/**
+ * The kind shown at the right of the card's head: the whole kind, a shorter one, or none, whichever
+ * clears the title (the card's accessible name always has the whole kind).
+ */
+export function headKind(ctx: Pick<ContextModel, 'id' | 'kind' | 'violation'>, w: number): string {
+  const room = w - 30 - 8 - titleWidth(ctx.id) - 10;
+  const mark = ctx.violation ? '⚠ ' : '';
+  for (const kind of [KIND_TEXT[ctx.kind], KIND_SHORT[ctx.kind]])
+    if (kindWidth(mark + kind) <= room) return mark + kind;
+  return kindWidth(mark) <= room ? mark.trim() : '';
+}
 
 export const ContextCard = memo(function ContextCard({
   ctx,
@@ -44,8 +68,7 @@ export const ContextCard = memo(function ContextCard({
         {ctx.id}
       </text>
       <text x={x + w - 8} y={y + 20} textAnchor="end" className="fv-muted">
-        {ctx.violation ? '⚠ ' : ''}
-        {KIND_TEXT[ctx.kind]}
+        {headKind(ctx, w)}
       </text>
       <Rows rows={ctx.rows} x={x} y={y + HEAD_H} w={w} />
     </g>
