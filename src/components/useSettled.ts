@@ -1,34 +1,55 @@
-// A value that follows its source once the source has been still for `ms`. The detail panels
-// (explainer, palette) use it for the cursor: a step paints the diagram and the timeline at once, and
-// rapid stepping (a held arrow key, a scrubber drag, fast playback) does not re-render and re-raster
-// their text on every frame; they catch up as soon as the cursor rests.
+// The replay and cursor for the detail panels (explainer, palette, event editor): they follow the cursor
+// once it has been still for DETAIL_DELAY_MS. A step paints the diagram and the timeline at once, and
+// rapid stepping (a held arrow key, a scrubber drag, fast playback) neither re-renders nor re-rasters
+// their text on every frame; they catch up as soon as the cursor rests. An edit or another scenario
+// (a new replay) is shown at once, in the same render as the diagram.
 import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Replay } from '../engine';
-import { useScenarioStore } from '../state/scenarioStore';
-
-export function useSettled<T>(value: T, ms: number, immediate?: (next: T, prev: T) => boolean): T {
-  const [settled, setSettled] = useState(value);
-  // Some changes (an edit, another scenario) are shown at once, during this render.
-  const now = !Object.is(settled, value) && immediate !== undefined && immediate(value, settled);
-  if (now) setSettled(value);
-  useEffect(() => {
-    if (Object.is(settled, value)) return;
-    const id = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(id);
-  }, [value, settled, ms]);
-  return now ? value : settled;
-}
+import { useScenarioStore, type ScenarioState } from '../state/scenarioStore';
 
 /** How long the cursor must rest before the detail panels follow it. */
 export const DETAIL_DELAY_MS = 80;
 
-/** For useSettled over {replay, cursor}: an edit or a variant change is shown at once. */
-export const replayChanged = (next: { replay: unknown }, prev: { replay: unknown }): boolean =>
-  next.replay !== prev.replay;
+interface Settled {
+  replay: Replay;
+  cursor: number;
+}
 
-/** The replay and the cursor for a detail panel: cursor moves once the cursor rests, edits at once. */
-export function useSettledCursor(): { replay: Replay; cursor: number } {
-  const live = useScenarioStore(useShallow((s) => ({ replay: s.replay, cursor: s.cursor })));
-  return useSettled(live, DETAIL_DELAY_MS, replayChanged);
+const pick = (s: Pick<ScenarioState, 'replay' | 'cursor'>): Settled => ({
+  replay: s.replay,
+  cursor: s.cursor,
+});
+
+/**
+ * The settled replay and cursor. The store is watched outside React, so a cursor move re-renders the
+ * panel only when it settles (a subscription through a selector would render it on every move).
+ */
+export function useSettledCursor(): Settled {
+  const [settled, setSettled] = useState(() => pick(useScenarioStore.getState()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown = settled;
+    const show = (next: Settled): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      if (next.replay === shown.replay && next.cursor === shown.cursor) return;
+      shown = next;
+      setSettled(next);
+    };
+    const follow = (s: ScenarioState): void => {
+      if (s.replay !== shown.replay) return show(pick(s));
+      if (timer !== undefined) clearTimeout(timer);
+      timer = s.cursor === shown.cursor ? undefined : setTimeout(() => show(pick(s)), DETAIL_DELAY_MS);
+    };
+    // The store may have moved between the first render and this effect.
+    follow(useScenarioStore.getState());
+    const stop = useScenarioStore.subscribe(follow);
+    return () => {
+      stop();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+    // Subscribed once per mount: `settled` seeds `shown`, later values arrive through `follow`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return settled;
 }
