@@ -1,5 +1,12 @@
 // Plain views of a machine state for the JSON output (fpsimd-result/1 `final`) and the UI.
-import { kernelOwner, kernelStorage, ownerName, storageName } from './config';
+import {
+  kernelOwner,
+  kernelStorage,
+  kernelStorageTask,
+  ownerName,
+  storageName,
+  type MachineConfig,
+} from './config';
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
 import type { Mode } from './types';
@@ -28,6 +35,30 @@ export interface ContextView {
 export interface StateView {
   cpus: CpuView[];
   contexts: ContextView[];
+}
+
+/**
+ * Marks in `into` (one slot per task) the tasks whose kernel-mode NEON data (the context TASK.kernel)
+ * is listed in state s: while its section is open or a CPU's binding (fpsimd_last_state) still names
+ * its storage.
+ */
+export function markKernelListed(cfg: MachineConfig, s: MachineState, into: Uint8Array): void {
+  // Called after every event of a replay: plain loops, no allocation.
+  const tasks = s.tasks;
+  for (let t = 0; t < cfg.nTasks; t++) if (tasks[t].section) into[t] = 1;
+  const cpus = s.cpus;
+  for (let c = 0; c < cpus.length; c++) {
+    const t = kernelStorageTask(cfg, cpus[c].lastState);
+    if (t >= 0) into[t] = 1;
+  }
+}
+
+/** The contexts and TASK.kernel owners that `listed` marks, in the order describeState lists them. */
+export function listedOwners(cfg: MachineConfig, listed: Uint8Array): Pick<ContextView, 'id' | 'kind'>[] {
+  const owners: Pick<ContextView, 'id' | 'kind'>[] = cfg.contexts.map((c) => ({ id: c.id, kind: c.kind }));
+  for (let t = 0; t < cfg.nTasks; t++)
+    if (listed[t]) owners.push({ id: ownerName(cfg, kernelOwner(cfg, t)), kind: 'kernel_neon' });
+  return owners;
 }
 
 export function describeState(m: Machine, s: MachineState): StateView {
@@ -75,13 +106,14 @@ export function describeState(m: Machine, s: MachineState): StateView {
     for (const f of m.variant.era.fields) if (f.scope === 'vcpu') v[f.name] = fieldValue(f, vs.x[f.slot]);
     return v;
   });
-  // TASK.kernel: a task's kernel-mode NEON data, listed while its section is open or the CPU binding
-  // (fpsimd_last_state) still names its storage.
+  // TASK.kernel: a task's kernel-mode NEON data, while listed (markKernelListed).
+  const listed = new Uint8Array(cfg.nTasks);
+  markKernelListed(cfg, s, listed);
   for (let t = 0; t < cfg.nTasks; t++) {
+    if (!listed[t]) continue;
     const ts = s.tasks[t];
     const o = kernelOwner(cfg, t);
     const st = kernelStorage(cfg, t);
-    if (!ts.section && !s.cpus.some((c) => c.lastState === st)) continue;
     contexts.push({
       id: ownerName(cfg, o),
       kind: 'kernel_neon',

@@ -1,4 +1,5 @@
 // Replay of a whole scenario with checkpoints, so any step of a long scenario is cheap to reach.
+import { markKernelListed } from './describe';
 import { cloneState, type MachineState } from './state';
 import { whyIllegal } from './events';
 import { initialMachineState, recordStepInPlace, stepInPlace, stepWithRecord, type Machine } from './machine';
@@ -20,6 +21,8 @@ export interface Replay {
   readonly counters: Int32Array;
   /** Register owner (ghost) per CPU after n events: owners[n * cpus + c]. */
   readonly owners: Int32Array;
+  /** Per task: 1 if its kernel-mode NEON data (TASK.kernel) is listed after some event (describe.ts). */
+  readonly kernelListed: Uint8Array;
   readonly final: MachineState;
 }
 
@@ -45,6 +48,8 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
   let illegal: Replay['illegal'] = null;
   let n = 0;
   for (let c = 0; c < cpus; c++) owners[c] = s.ghost.regOwner[c];
+  const kernelListed = new Uint8Array(m.cfg.nTasks);
+  markKernelListed(m.cfg, s, kernelListed);
   for (; n < events.length; n++) {
     const ev = events[n];
     const why = stepInPlace(m, s, ev, n, violations);
@@ -54,6 +59,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     }
     writeCounters(counters, n + 1, s.counters);
     for (let c = 0; c < cpus; c++) owners[(n + 1) * cpus + c] = s.ghost.regOwner[c];
+    markKernelListed(m.cfg, s, kernelListed);
     if ((n + 1) % every === 0) checkpoints.push(cloneState(s));
   }
   return {
@@ -66,6 +72,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     every,
     counters,
     owners,
+    kernelListed,
     final: s,
   };
 }

@@ -3,6 +3,7 @@
 import {
   countersAt,
   describeState,
+  listedOwners,
   stateAt,
   stepWithRecord,
   type Counters,
@@ -19,6 +20,24 @@ export interface CursorView {
   /** The step just taken (event cursor - 1), or null at the initial state. */
   record: StepRecord | null;
   counters: Counters;
+  /**
+   * Every context and kernel-mode NEON owner the replay lists at some step, in describeState's order:
+   * the same array for every cursor of one replay, so colours, patterns and the legend hold still.
+   */
+  owners: readonly ReplayOwner[];
+}
+
+export type ReplayOwner = Pick<StateView['contexts'][number], 'id' | 'kind'>;
+
+const ownersOf = new WeakMap<Replay, readonly ReplayOwner[]>();
+
+export function replayOwners(replay: Replay): readonly ReplayOwner[] {
+  let owners = ownersOf.get(replay);
+  if (!owners) {
+    owners = listedOwners(replay.machine.cfg, replay.kernelListed);
+    ownersOf.set(replay, owners);
+  }
+  return owners;
 }
 
 let last: { replay: Replay; cursor: number; value: CursorView } | null = null;
@@ -48,6 +67,7 @@ export function cursorView(replay: Replay, cursor: number): CursorView {
     view: describeState(replay.machine, state),
     record,
     counters: countersAt(replay, at),
+    owners: replayOwners(replay),
   };
   last = { replay, cursor, value };
   return value;

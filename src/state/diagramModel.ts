@@ -1,7 +1,7 @@
 // View model of the diagram: CPU panels and context cards as labelled rows, with what the current step
 // changed and where a violation struck. Era-specific fields are passed through generically by name.
 import type { ContextView, CpuView, FieldChange, Violation } from '../engine';
-import type { CursorView } from './cursorView';
+import type { CursorView, ReplayOwner } from './cursorView';
 import { SCRATCH_STYLE, ownerStyles, type OwnerStyle } from './ownerStyle';
 
 export interface FieldRow {
@@ -39,7 +39,7 @@ export interface CpuModel {
 export interface ContextModel {
   id: string;
   kind: ContextView['kind'];
-  /** Index in the scenario's contexts: picks the owner's colour and pattern. */
+  /** Index in the replay's owners (DiagramModel.owners): picks the owner's colour and pattern. */
   index: number;
   /** Colour and texture, stable for this id and kind across scenarios. */
   style: OwnerStyle;
@@ -51,6 +51,10 @@ export interface ContextModel {
 
 export interface DiagramModel {
   step: number;
+  /** Every owner the replay lists at some step (CursorView.owners): one array per replay. */
+  owners: readonly ReplayOwner[];
+  /** Their colours and textures, in the same order. */
+  styles: readonly OwnerStyle[];
   cpus: CpuModel[];
   contexts: ContextModel[];
   violations: Violation[];
@@ -230,13 +234,23 @@ function contextModel(
 }
 
 /**
- * Keeps the previous object for every panel or card whose content did not change, so that memoised
- * components skip them (a step usually changes one CPU and one or two contexts).
+ * Structural sharing with the previous model: every panel, card or row whose content did not change
+ * keeps its previous object, so that memoised components skip it (a step usually changes one CPU and
+ * one or two contexts; a jump, a few rows of most of them).
  */
-function reuse<T>(prev: readonly T[] | undefined, next: T[]): T[] {
-  if (!prev || prev.length !== next.length) return next;
-  return next.map((item, i) => (same(item, prev[i]) ? prev[i] : item));
+function share<T>(prev: unknown, next: T): T {
+  if (same(prev, next)) return prev as T;
+  if (Array.isArray(next) && Array.isArray(prev))
+    return next.map((item: unknown, i) => share(prev[i], item)) as T;
+  if (isRecord(next) && isRecord(prev) && !Array.isArray(next) && !Array.isArray(prev)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(next)) out[k] = share(prev[k], next[k]);
+    return out as T;
+  }
+  return next;
 }
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
 /** Deep equality of plain view-model data (objects, arrays, primitives). */
 function same(a: unknown, b: unknown): boolean {
@@ -250,14 +264,26 @@ function same(a: unknown, b: unknown): boolean {
   return true;
 }
 
+const tables = new WeakMap<readonly ReplayOwner[], { indexOf: Map<string, number>; styles: OwnerStyle[] }>();
+
+/** Owner index by id and the owners' styles, once per replay's owner list. */
+function ownerTable(owners: readonly ReplayOwner[]): { indexOf: Map<string, number>; styles: OwnerStyle[] } {
+  let t = tables.get(owners);
+  if (!t) {
+    t = { indexOf: new Map(owners.map((o, i) => [o.id, i])), styles: ownerStyles(owners) };
+    tables.set(owners, t);
+  }
+  return t;
+}
+
 let previous: DiagramModel | null = null;
 
 export function diagramModel(cv: CursorView): DiagramModel {
   const next = buildModel(cv);
   const model = {
     ...next,
-    cpus: reuse(previous?.cpus, next.cpus),
-    contexts: reuse(previous?.contexts, next.contexts),
+    cpus: share(previous?.cpus, next.cpus),
+    contexts: share(previous?.contexts, next.contexts),
   };
   previous = model;
   return model;
@@ -267,11 +293,12 @@ function buildModel(cv: CursorView): DiagramModel {
   const changes = cv.record?.changes ?? [];
   const violations = cv.record?.violations ?? [];
   const by = changesBy(changes);
-  const indexOf = new Map(cv.view.contexts.map((c, i) => [c.id, i]));
+  const { indexOf, styles } = ownerTable(cv.owners);
   const none = new Set<string>();
-  const styles = ownerStyles(cv.view.contexts);
   return {
     step: cv.cursor,
+    owners: cv.owners,
+    styles,
     cpus: cv.view.cpus.map((c) =>
       cpuModel(
         c,
@@ -282,11 +309,11 @@ function buildModel(cv: CursorView): DiagramModel {
         cv.record?.event.op === 'cpu_suspend' && cv.record.event.cpu === c.id,
       ),
     ),
-    contexts: cv.view.contexts.map((c, i) =>
+    contexts: cv.view.contexts.map((c) =>
       contextModel(
         c,
-        i,
-        styles[i],
+        indexOf.get(c.id) ?? -1,
+        styles[indexOf.get(c.id) ?? -1] ?? SCRATCH_STYLE,
         by.ctx.get(c.id) ?? none,
         violations.some((v) => v.context === c.id),
       ),

@@ -5,7 +5,6 @@ import { cursorView } from '../../state/cursorView';
 import { diagramModel, type DiagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useDisplayStore } from '../../state/displayStore';
-import { ownerStyles } from '../../state/ownerStyle';
 import { useViewStore } from '../../state/viewStore';
 import { ContextCard } from './ContextCard';
 import { CpuPanel } from './CpuPanel';
@@ -48,24 +47,16 @@ export function Diagram({
     () => diagramLayout(model.cpus.length, cpuRows, model.contexts.length, ctxRows),
     [model.cpus.length, cpuRows, model.contexts.length, ctxRows],
   );
-  // Keyed on who is on screen, not on the step: the legend and the patterns stay put while stepping.
-  const ownersKey = model.contexts.map((c) => `${c.id}\u0000${c.kind}`).join('\u0001');
-  const owners = useMemo(
-    () =>
-      ownersKey === ''
-        ? []
-        : ownersKey.split('\u0001').map((o) => {
-            const [id, kind] = o.split('\u0000');
-            return { id, kind };
-          }),
-    [ownersKey],
-  );
-  const styles = useMemo(() => ownerStyles(owners), [owners]);
+  // One owner list per replay (every owner of any step): patterns and legend hold still while stepping.
+  const { owners, styles } = model;
   const legendItems = useMemo(
     () => (legend ? legendEntries(owners, styles) : null),
     [legend, owners, styles],
   );
-  const legendBox = legendItems ? legendLayout(legendItems.length, base.width) : null;
+  const legendBox = useMemo(
+    () => (legendItems ? legendLayout(legendItems.length, base.width) : null),
+    [legendItems, base.width],
+  );
   const layout = legendBox ? { ...base, height: base.height + legendBox.height } : base;
   const cardOf = new Map(model.contexts.map((c, i) => [c.id, i]));
   return (

@@ -1,5 +1,6 @@
 // The legend, drawn in the SVG under the cards so that an exported image explains itself: every owner
-// on screen (colour and texture), and every other mark the diagram uses.
+// the replay shows at some step (colour and texture; the list holds still while stepping), and every
+// other mark the diagram uses.
 import { memo } from 'react';
 import type { OwnerStyle } from '../../state/ownerStyle';
 import { SCRATCH_INDEX } from '../../state/diagramModel';

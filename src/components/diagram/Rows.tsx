@@ -1,4 +1,5 @@
 // Label/value rows shared by CPU panels and context cards; a row the step changed is highlighted.
+import { memo } from 'react';
 import type { FieldRow } from '../../state/diagramModel';
 import { ROW_H } from './layout';
 
@@ -19,27 +20,33 @@ export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number
   return (
     <>
       {rows.map((r, i) => (
-        <g
-          key={r.key}
-          className={r.changed ? 'fv-row fv-row-changed' : 'fv-row'}
-          data-field={r.key}
-          data-changed={r.changed || undefined}
-        >
-          {r.changed && (
-            <>
-              <rect className="fv-row-bg" x={x + 2} y={y + i * ROW_H + 1} width={w - 4} height={ROW_H - 2} />
-              <path className="fv-change-mark" d={`M${x - 5},${y + i * ROW_H + 4} l6,5 l-6,5 z`} />
-            </>
-          )}
-          <text x={x + 8} y={y + i * ROW_H + 13} className="fv-muted">
-            {r.label}
-          </text>
-          <ValueText row={r} x={x + w - 8} y={y + i * ROW_H + 13} w={w} />
-        </g>
+        <Row key={r.key} row={r} x={x} y={y + i * ROW_H} w={w} />
       ))}
     </>
   );
 }
+
+/** One row at its top edge `y`; memoised: the diagram model keeps an unchanged row's object. */
+const Row = memo(function Row({ row: r, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
+  return (
+    <g
+      className={r.changed ? 'fv-row fv-row-changed' : 'fv-row'}
+      data-field={r.key}
+      data-changed={r.changed || undefined}
+    >
+      {r.changed && (
+        <>
+          <rect className="fv-row-bg" x={x + 2} y={y + 1} width={w - 4} height={ROW_H - 2} />
+          <path className="fv-change-mark" d={`M${x - 5},${y + 4} l6,5 l-6,5 z`} />
+        </>
+      )}
+      <text x={x + 8} y={y + 13} className="fv-muted">
+        {r.label}
+      </text>
+      <ValueText row={r} x={x + w - 8} y={y + 13} w={w} />
+    </g>
+  );
+});
 
 function ValueText({ row, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
   const text = row.changed ? `${row.value} *` : row.value;
