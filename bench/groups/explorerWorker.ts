@@ -26,6 +26,7 @@ const REQUEST: StartMessage = {
   variant: 'v4.18',
   depth: 12,
   symmetry: false,
+  dead: false,
   maxStates: 5_000_000,
 };
 

@@ -1,4 +1,4 @@
-// The Explore view's state: the form (variant, depth, symmetry), the running search's progress and
+// The Explore view's state: the form (variant, depth, reductions), the running search's progress and
 // what it found, and opening a counterexample as a scenario. The search runs behind an ExploreRunner
 // (a Web Worker in the app), and keeps running while another view is shown.
 import { create } from 'zustand';
@@ -24,6 +24,7 @@ export interface ExploreRunInfo {
   variant: string;
   depth: number;
   symmetry: boolean;
+  dead: boolean;
 }
 
 export interface ExploreState {
@@ -31,6 +32,8 @@ export interface ExploreState {
   variant: string | null;
   depth: number;
   symmetry: boolean;
+  /** Dead-variable reduction: fields no later step can read are stored at one value. */
+  dead: boolean;
   status: ExploreStatus;
   run: ExploreRunInfo | null;
   progress: ExploreProgress | null;
@@ -43,6 +46,7 @@ export interface ExploreState {
   setVariant(id: string | null): void;
   setDepth(depth: number): void;
   setSymmetry(on: boolean): void;
+  setDead(on: boolean): void;
   /** Explores the initial state of the scenario on screen. Ignored while a search runs. */
   start(): void;
   /** Stops the search; what it found is kept and the result says incomplete. */
@@ -106,6 +110,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     variant: null,
     depth: DEFAULT_DEPTH,
     symmetry: false,
+    dead: false,
     status: 'idle',
     run: null,
     progress: null,
@@ -116,6 +121,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     setVariant: (variant) => set({ variant }),
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
+    setDead: (dead) => set({ dead }),
 
     start() {
       const s = get();
@@ -129,6 +135,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         variant: resolveVariant(s.variant ?? sc.variantId).id,
         depth: s.depth,
         symmetry: s.symmetry,
+        dead: s.dead,
       };
       set({ status: 'running', run, progress: null, found: [], result: null, error: null, fromLink: false });
       runner ??= workerRunner();
@@ -141,6 +148,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
             variant: run.variant,
             depth: run.depth,
             symmetry: run.symmetry,
+            dead: run.dead,
             maxStates: MAX_STATES,
           },
           onMessage,
@@ -173,7 +181,8 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
 });
 
 /**
- * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry) and `xr=1` when
+ * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry, `xz=1` dead
+ * variables) and `xr=1` when
  * results were on screen. A link carries no results: opening one with `xr=1` runs the search again
  * (and says so).
  */
@@ -183,6 +192,7 @@ function exploreParams(view: string): LinkParams {
   const out: LinkParams = { xd: String(s.depth) };
   if (s.variant !== null) out.xv = s.variant;
   if (s.symmetry) out.xs = '1';
+  if (s.dead) out.xz = '1';
   if (s.run) out.xr = '1';
   return out;
 }
@@ -193,9 +203,15 @@ function applyExploreParams(p: LinkParams, view: string): void {
   const depth = /^\d{1,3}$/.test(p.xd ?? '') ? Math.min(MAX_DEPTH, Math.max(1, Number(p.xd))) : s.depth;
   const variant = p.xv ?? null;
   const symmetry = p.xs === '1';
+  const dead = p.xz === '1';
   // Back/Forward to the search already on screen: nothing to redo.
-  const same = s.run && s.run.depth === depth && s.run.symmetry === symmetry && s.variant === variant;
-  useExploreStore.setState({ depth, variant, symmetry });
+  const same =
+    s.run &&
+    s.run.depth === depth &&
+    s.run.symmetry === symmetry &&
+    s.run.dead === dead &&
+    s.variant === variant;
+  useExploreStore.setState({ depth, variant, symmetry, dead });
   if (p.xr === '1' && !same) {
     useExploreStore.getState().start();
     useExploreStore.setState({ fromLink: true });
@@ -211,6 +227,7 @@ registerLinkParams({
         s.depth !== prev.depth ||
         s.variant !== prev.variant ||
         s.symmetry !== prev.symmetry ||
+        s.dead !== prev.dead ||
         s.run !== prev.run
       )
         listener();

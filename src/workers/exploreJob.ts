@@ -72,6 +72,7 @@ export function runJob(
       depth: msg.depth,
       // Unticked: the exact reduction (renamings fixing the initial state); ticked: by class.
       symmetry: msg.symmetry ? 'classes' : 'exact',
+      dead: msg.dead,
       maxStates: msg.maxStates,
       progressEveryMs: PROGRESS_EVERY_MS,
       pollEvery: POLL_EVERY,

@@ -13,6 +13,8 @@ export interface StartMessage {
   variant: string;
   depth: number;
   symmetry: boolean;
+  /** Dead-variable reduction (the explorer's `dead` option; docs/explorer.md). */
+  dead: boolean;
   /** Stop (incomplete) at this many distinct states: keeps the tab's memory bounded. */
   maxStates: number;
 }

@@ -35,6 +35,7 @@ function start(id: number): StartMessage {
     variant: 'v4.18',
     depth: 3,
     symmetry: false,
+    dead: false,
     maxStates: 100,
   };
 }

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExploreRunner } from '../../src/state/exploreRunner';
 import { setExploreRunner, useExploreStore } from '../../src/state/exploreStore';
+import { applyLinkParams, readLinkParams } from '../../src/state/linkParams';
 import { useLibraryStore } from '../../src/state/libraryStore';
 import { useNoticeStore } from '../../src/state/noticeStore';
 import { useScenarioStore } from '../../src/state/scenarioStore';
@@ -158,5 +159,32 @@ describe('explore store', () => {
     expect(s).toMatchObject({ status: 'failed', error: 'The worker failed: out of memory.', found: [cx] });
     expect(s.progress).toEqual(progress);
     expect(started).toMatchObject({ type: 'start', variant: 'v4.18', depth: 12, maxStates: 5_000_000 });
+  });
+
+  it('runs with dead-variable reduction when asked: fewer states, the same violations as short', async () => {
+    const search = async (dead: boolean) => {
+      useExploreStore.setState(initial, true);
+      useExploreStore.getState().setVariant('v4.18/no-put-flush');
+      useExploreStore.getState().setDepth(10);
+      useExploreStore.getState().setDead(dead);
+      useExploreStore.getState().start();
+      expect(useExploreStore.getState().run?.dead).toBe(dead);
+      await ended();
+      const { result, found } = useExploreStore.getState();
+      return { states: result!.states, found: found.map((c) => `${c.kind} ${c.context} ${c.events.length}`) };
+    };
+    const plain = await search(false);
+    const dead = await search(true);
+    expect(dead.found).toEqual(plain.found);
+    expect(dead.states).toBeLessThan(plain.states);
+  });
+
+  it('carries dead-variable reduction through a link to the explore view', () => {
+    useExploreStore.getState().setDead(true);
+    expect(readLinkParams('explore')).toMatchObject({ xz: '1' });
+    useExploreStore.getState().setDead(false);
+    expect(readLinkParams('explore').xz).toBeUndefined();
+    applyLinkParams({ xd: '9', xz: '1' }, 'explore');
+    expect(useExploreStore.getState()).toMatchObject({ depth: 9, dead: true, symmetry: false });
   });
 });

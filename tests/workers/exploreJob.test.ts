@@ -10,6 +10,7 @@ const request = (over: Partial<StartMessage> = {}): StartMessage => ({
   variant: 'v4.18/no-put-flush',
   depth: 10,
   symmetry: false,
+  dead: false,
   maxStates: 1_000_000,
   ...over,
 });

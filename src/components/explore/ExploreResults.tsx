@@ -58,6 +58,7 @@ export function ExploreResults() {
         <p className="explore-summary">
           {resultSummary(result)}
           {result.symmetries > 1 && ` (symmetry reduction: ${result.symmetries} renamings)`}
+          {run.dead && ' (dead-variable reduction)'}
         </p>
       )}
       {result && exhaustedNote(result) && <p>{exhaustedNote(result)}</p>}
