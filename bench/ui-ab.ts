@@ -13,6 +13,10 @@
  * each prints its step and jump latencies pooled over the rounds, and the load average is printed
  * beside them. Run the same variant twice under two names to see the noise. The figures are for
  * comparison with each other, not with targets.
+ *
+ * `--trace` (before the variants) also traces each jump run in Chromium and prints, per jump, the CPU
+ * time of the main thread and of its phases and of tile raster (bench/trace.ts): much less noisy than
+ * latency, so it shows changes of a few percent (tracing itself slows the page; compare variants only).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
@@ -22,6 +26,7 @@ import { buildApp } from './groups/bundle.ts';
 import { openBenchPage, timeInPage, CHROMIUM_ARGS } from './groups/ui.ts';
 import { launchChromium, serveDir } from './served.ts';
 import { quantile } from './stats.ts';
+import { tracePhases, type PhaseSums } from './trace.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -66,9 +71,12 @@ async function buildRevision(rev: string, temps: string[]): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const trace = process.argv[2] === '--trace';
+  const args = process.argv.slice(trace ? 3 : 2);
   if (args.length === 0)
-    throw new Error('usage: npm run bench:ui-ab -- VARIANTS.json | --rev NAME=REV --rev NAME=REV ...');
+    throw new Error(
+      'usage: npm run bench:ui-ab -- [--trace] VARIANTS.json | --rev NAME=REV --rev NAME=REV ...',
+    );
   const temps: string[] = [];
   const closers: (() => Promise<void>)[] = [];
   const browser = await launchChromium(CHROMIUM_ARGS);
@@ -96,6 +104,7 @@ async function main(): Promise<void> {
     const jumps: Record<string, number[]> = {};
     const steps: Record<string, number[]> = {};
     const loads: number[] = [];
+    const phases: Record<string, PhaseSums[]> = {};
     for (let round = 0; round < ROUNDS; round++) {
       for (let k = 0; k < variants.length; k++) {
         const { name, base, css } = variants[(k + round) % variants.length];
@@ -104,7 +113,10 @@ async function main(): Promise<void> {
         if (css) await page.addStyleTag({ content: css });
         await page.waitForTimeout(200);
         await timeInPage(page, 'jump', 10, 7); // warm-up
-        (jumps[name] ??= []).push(...(await timeInPage(page, 'jump', 100, 100 + round)));
+        const timeJumps = async (): Promise<void> =>
+          void (jumps[name] ??= []).push(...(await timeInPage(page, 'jump', 100, 100 + round)));
+        if (trace) (phases[name] ??= []).push(await tracePhases(page, timeJumps));
+        else await timeJumps();
         (steps[name] ??= []).push(...(await timeInPage(page, 'step', 60, 1)));
         loads.push(os.loadavg()[0]);
       }
@@ -114,6 +126,15 @@ async function main(): Promise<void> {
       console.log(
         `${name.padEnd(16)} jump p50 ${f(jumps[name], 0.5)} p95 ${f(jumps[name], 0.95)}   step p50 ${f(steps[name], 0.5)} p95 ${f(steps[name], 0.95)} (ms)`,
       );
+    if (trace)
+      for (const { name } of variants) {
+        const runs = phases[name];
+        const per = (k: keyof PhaseSums): string =>
+          (runs.reduce((s, p) => s + p[k], 0) / (runs.length * 100)).toFixed(2);
+        console.log(
+          `${name.padEnd(16)} traced, per jump: main ${per('main')} style ${per('style')} layout ${per('layout')} pre-paint ${per('prePaint')} paint ${per('paint')} raster ${per('raster')} (ms)`,
+        );
+      }
     console.log(
       `load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} on ${os.availableParallelism()} cores; ${ROUNDS} rounds`,
     );
