@@ -78,6 +78,30 @@ test('explores a v4.18 ablation and opens its counterexample at the violating st
   expect(errors).toEqual([]);
 });
 
+test('explores with dead-variable reduction: the same shortest violation, said in the result line', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto(linkFor(reference(), { variant: 'v4.18/no-put-flush', view: 'explore' }));
+  await page.getByRole('checkbox', { name: 'Dead-variable reduction' }).check();
+  await depthField(page).fill('10');
+  await depthField(page).press('Enter');
+  await expect(finished(page)).toContainText(/violations found/);
+  await expect(
+    page.getByText(/depth 10: complete; [\d,]+ states.*\(dead-variable reduction\)/),
+  ).toBeVisible();
+  const table = page.getByRole('table', { name: /Violations found under v4\.18\/no-put-flush/ });
+  await expect(table.getByRole('row').nth(1)).toContainText('8 events');
+  // The link to this screen carries the option; opened afresh, the box is ticked again.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to this screen' }).inputValue();
+  expect(link).toMatch(/xz=1/);
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByRole('checkbox', { name: 'Dead-variable reduction' })).toBeChecked();
+  expect(errors).toEqual([]);
+});
+
 test('a long search stays out of the page’s way, and cancelling keeps what it found', async ({
   page,
 }, info) => {

@@ -102,8 +102,12 @@ describe('Diagram', () => {
     for (const row of container.querySelectorAll('.fv-row')) {
       const [label, value] = [...row.querySelectorAll('text')].map((t) => t.textContent ?? '');
       const fit = row.querySelectorAll('text')[1].getAttribute('textLength');
-      expect(fit === null ? undefined : Number(fit)).toBe(valueFit(label, value, CARD_W));
+      const bold = row.classList.contains('fv-row-changed');
+      expect(fit === null ? undefined : Number(fit)).toBe(valueFit(label, value, CARD_W, bold));
     }
+    // A changed (bold) row needs more room: v4.18's KVM_ARM64_FP_ENABLED is squeezed only then.
+    expect(valueFit('KVM_ARM64_FP_ENABLED', 'set', CARD_W)).toBeUndefined();
+    expect(valueFit('KVM_ARM64_FP_ENABLED', 'set *', CARD_W, true)).toBeDefined();
     expect(valueFit('cpu', '0', CARD_W)).toBeUndefined();
     const fit = valueFit('fp_owner', 'FP_STATE_GUEST_OWNED', CARD_W)!;
     expect(fit).toBeLessThan(textWidth('FP_STATE_GUEST_OWNED'));

@@ -11,10 +11,14 @@ export const textWidth = (s: string): number => [...s].reduce((sum, c) => sum + 
  * The width to squeeze a value into when it would run into its label (e.g. mainline's
  * `fp_owner FP_STATE_GUEST_OWNED` on a card), else undefined: the text keeps its natural width.
  */
-export function valueFit(label: string, value: string, w: number): number | undefined {
-  const room = w - 16 - textWidth(label) - 10;
-  return textWidth(value) > room ? Math.max(room, 24) : undefined;
+export function valueFit(label: string, value: string, w: number, bold = false): number | undefined {
+  // A changed row is bold (about 12% wider), label and value alike.
+  const k = bold ? BOLD : 1;
+  const room = w - 16 - k * textWidth(label) - 10;
+  return k * textWidth(value) > room ? Math.max(room, 24) : undefined;
 }
+
+const BOLD = 1.12;
 
 export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number; w: number }) {
   return (
@@ -50,7 +54,7 @@ const Row = memo(function Row({ row: r, x, y, w }: { row: FieldRow; x: number; y
 
 function ValueText({ row, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
   const text = row.changed ? `${row.value} *` : row.value;
-  const fit = valueFit(row.label, text, w);
+  const fit = valueFit(row.label, text, w, row.changed);
   return (
     <text
       x={x}
