@@ -1,6 +1,6 @@
 // What to explore: the scenario's initial state (shown), the variant, the depth and the reductions;
 // Run and Cancel.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { VARIANTS } from '../../engine';
 import { configText, MAX_DEPTH, parseDepth } from '../../state/exploreModel';
 import { useExploreStore } from '../../state/exploreStore';
@@ -96,33 +96,15 @@ export function ExploreForm() {
         >
           {depthError ?? `Longest event sequence tried, 1 to ${MAX_DEPTH}.`}
         </p>
-        <label className="explore-check">
-          <input
-            type="checkbox"
-            checked={symmetry}
-            disabled={running}
-            onChange={(e) => setSymmetry(e.currentTarget.checked)}
-          />{' '}
-          Symmetry reduction
-        </label>
-        <p className="hint explore-field-desc">
+        <Reduction label="Symmetry reduction" checked={symmetry} disabled={running} onChange={setSymmetry}>
           States that differ only by renaming CPUs, or interchangeable tasks, are searched once: faster, with
           one counterexample per kind and class of interchangeable tasks.
-        </p>
-        <label className="explore-check">
-          <input
-            type="checkbox"
-            checked={dead}
-            disabled={running}
-            onChange={(e) => setDead(e.currentTarget.checked)}
-          />{' '}
-          Dead-variable reduction
-        </label>
-        <p className="hint explore-field-desc">
+        </Reduction>
+        <Reduction label="Dead-variable reduction" checked={dead} disabled={running} onChange={setDead}>
           Fields no later step can read (a task’s saved CPU while no CPU holds its state, the flag of a task
           running nowhere) are stored at one value: 40 to 66% fewer states, the same violations with
           counterexamples just as short.
-        </p>
+        </Reduction>
       </div>
       <div className="row-buttons">
         {running ? (
@@ -136,5 +118,29 @@ export function ExploreForm() {
         )}
       </div>
     </form>
+  );
+}
+
+/** One of the search's exact reductions: a checkbox and what it does. */
+function Reduction(props: {
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <label className="explore-check">
+        <input
+          type="checkbox"
+          checked={props.checked}
+          disabled={props.disabled}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
+        />{' '}
+        {props.label}
+      </label>
+      <p className="hint explore-field-desc">{props.children}</p>
+    </>
   );
 }
