@@ -239,29 +239,18 @@ function contextModel(
  * one or two contexts; a jump, a few rows of most of them).
  */
 function share<T>(prev: unknown, next: T): T {
-  if (same(prev, next)) return prev as T;
-  if (Array.isArray(next) && Array.isArray(prev))
-    return next.map((item: unknown, i) => share(prev[i], item)) as T;
-  if (isRecord(next) && isRecord(prev) && !Array.isArray(next) && !Array.isArray(prev)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(next)) out[k] = share(prev[k], next[k]);
-    return out as T;
+  if (typeof next !== 'object' || next === null || typeof prev !== 'object' || prev === null) return next;
+  if (Array.isArray(next) !== Array.isArray(prev)) return next;
+  const before = prev as Record<string, unknown>;
+  const keys = Object.keys(next);
+  const out = (Array.isArray(next) ? [] : {}) as Record<string, unknown>;
+  let kept = keys.length === Object.keys(before).length;
+  for (const k of keys) {
+    const v = (next as Record<string, unknown>)[k];
+    out[k] = Object.is(v, before[k]) ? v : share(before[k], v);
+    if (!Object.is(out[k], before[k])) kept = false;
   }
-  return next;
-}
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-
-/** Deep equality of plain view-model data (objects, arrays, primitives). */
-function same(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka)
-    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
+  return (kept ? prev : out) as T;
 }
 
 const tables = new WeakMap<readonly ReplayOwner[], { indexOf: Map<string, number>; styles: OwnerStyle[] }>();
