@@ -27,7 +27,8 @@ export interface CursorView {
   owners: readonly ReplayOwner[];
 }
 
-export type ReplayOwner = Pick<StateView['contexts'][number], 'id' | 'kind'>;
+/** A context or kernel-mode NEON owner as describeState names it (engine: listedOwners). */
+export type ReplayOwner = ReturnType<typeof listedOwners>[number];
 
 const ownersOf = new WeakMap<Replay, readonly ReplayOwner[]>();
 

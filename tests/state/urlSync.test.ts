@@ -9,6 +9,17 @@ import { openFragment, shareFragment, startUrlSync } from '../../src/state/urlSy
 import { useViewStore } from '../../src/state/viewStore';
 import { guestScenario, memoryStorage, resetStores, twoCpuScenario } from './fixtures';
 
+/** A link to step 2 of the two-CPU scenario, CPU1 in the palette (what a user pastes). */
+const twoCpuLink = (): string =>
+  encodeShare({
+    scenario: twoCpuScenario(),
+    variant: 'v4.18',
+    step: 2,
+    view: 'diagram',
+    embed: false,
+    cpu: 1,
+  });
+
 describe('opening links', () => {
   beforeEach(() => {
     resetStores();
@@ -109,14 +120,7 @@ describe('URL sync', () => {
     expect(window.location.hash).toBe(`#${shareFragment()}`);
     expect(window.location.hash).toContain('step=3');
 
-    const other = encodeShare({
-      scenario: twoCpuScenario(),
-      variant: 'v4.18',
-      step: 2,
-      view: 'diagram',
-      embed: false,
-      cpu: 1,
-    });
+    const other = twoCpuLink();
     window.location.hash = other;
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(useScenarioStore.getState().scenario.title).toBe('Two CPUs');
@@ -130,14 +134,7 @@ describe('URL sync', () => {
     useScenarioStore.getState().setNote(0, 'mine');
     vi.advanceTimersByTime(150);
     const mine = window.location.hash;
-    window.location.hash = encodeShare({
-      scenario: twoCpuScenario(),
-      variant: 'v4.18',
-      step: 2,
-      view: 'diagram',
-      embed: false,
-      cpu: 1,
-    });
+    window.location.hash = twoCpuLink();
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     const pending = useGuardStore.getState().pending;
     expect(pending?.action).toBe('open the link');
