@@ -53,6 +53,71 @@ export function markKernelListed(cfg: MachineConfig, s: MachineState, into: Uint
   }
 }
 
+/** The most a replay's views hold at once: a diagram sized for it holds still while stepping. */
+export interface ViewBounds {
+  /** The most TASK.kernel owners listed at one step. */
+  kernelListed: number;
+  /** Some task had signal frames pending (describeState lists the field only then). */
+  signalFrames: boolean;
+  /** Some task had TIF_KERNEL_FPSTATE set (likewise). */
+  kernelFpstate: boolean;
+}
+
+export function emptyViewBounds(): ViewBounds {
+  return { kernelListed: 0, signalFrames: false, kernelFpstate: false };
+}
+
+/**
+ * Grows `b` to cover state s. `scratch` (one slot per task, so nothing is allocated) then marks the
+ * tasks whose TASK.kernel s lists.
+ */
+export function growViewBounds(
+  cfg: MachineConfig,
+  s: MachineState,
+  scratch: Uint8Array,
+  b: ViewBounds,
+): void {
+  scratch.fill(0);
+  markKernelListed(cfg, s, scratch);
+  let listed = 0;
+  for (let t = 0; t < cfg.nTasks; t++) {
+    listed += scratch[t];
+    const task = s.tasks[t];
+    if (task.frames) b.signalFrames = true;
+    if (task.kernelFpstate) b.kernelFpstate = true;
+  }
+  if (listed > b.kernelListed) b.kernelListed = listed;
+}
+
+/**
+ * A view with every row that views within `b` can show: each context with the optional fields it may
+ * gain, and `b.kernelListed` TASK.kernel owners (placeholders named by their slot).
+ */
+export function boundingView(m: Machine, s: MachineState, b: ViewBounds): StateView {
+  const view = describeState(m, s);
+  const contexts = view.contexts
+    .filter((c) => c.kind !== 'kernel_neon')
+    .map((c): ContextView => {
+      if (c.kind === 'vcpu') return c;
+      const wide: ContextView = { ...c };
+      if (b.signalFrames) wide.signalFrames = 1;
+      if (b.kernelFpstate) wide.TIF_KERNEL_FPSTATE = true;
+      return wide;
+    });
+  for (let k = 0; k < b.kernelListed; k++) contexts.push(kernelNeonView(`kernel-slot-${k}`, false, -1, true));
+  return { cpus: view.cpus, contexts };
+}
+
+function kernelNeonView(id: string, section: boolean, kernelCpu: number, memLatest: boolean): ContextView {
+  return {
+    id,
+    kind: 'kernel_neon',
+    section,
+    kernelFpsimdCpu: kernelCpu < 0 ? null : kernelCpu,
+    memLatest,
+  };
+}
+
 /** The contexts and TASK.kernel owners that `listed` marks, in the order describeState lists them. */
 export function listedOwners(cfg: MachineConfig, listed: Uint8Array): Pick<ContextView, 'id' | 'kind'>[] {
   const owners: Pick<ContextView, 'id' | 'kind'>[] = cfg.contexts.map((c) => ({ id: c.id, kind: c.kind }));
@@ -114,13 +179,14 @@ export function describeState(m: Machine, s: MachineState): StateView {
     const ts = s.tasks[t];
     const o = kernelOwner(cfg, t);
     const st = kernelStorage(cfg, t);
-    contexts.push({
-      id: ownerName(cfg, o),
-      kind: 'kernel_neon',
-      section: ts.section,
-      kernelFpsimdCpu: ts.kernelCpu < 0 ? null : ts.kernelCpu,
-      memLatest: g.newest[o] < 0 || (g.memOwner[st] === o && g.memVer[st] === g.newest[o]),
-    });
+    contexts.push(
+      kernelNeonView(
+        ownerName(cfg, o),
+        ts.section,
+        ts.kernelCpu,
+        g.newest[o] < 0 || (g.memOwner[st] === o && g.memVer[st] === g.newest[o]),
+      ),
+    );
   }
   return { cpus, contexts };
 }

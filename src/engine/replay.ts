@@ -1,5 +1,5 @@
 // Replay of a whole scenario with checkpoints, so any step of a long scenario is cheap to reach.
-import { markKernelListed } from './describe';
+import { emptyViewBounds, growViewBounds, type ViewBounds } from './describe';
 import { cloneState, type MachineState } from './state';
 import { whyIllegal } from './events';
 import { initialMachineState, recordStepInPlace, stepInPlace, stepWithRecord, type Machine } from './machine';
@@ -23,6 +23,8 @@ export interface Replay {
   readonly owners: Int32Array;
   /** Per task: 1 if its kernel-mode NEON data (TASK.kernel) is listed after some event (describe.ts). */
   readonly kernelListed: Uint8Array;
+  /** The most any step's view holds (describe.ts): the diagram's geometry for the whole replay. */
+  readonly bounds: ViewBounds;
   readonly final: MachineState;
 }
 
@@ -49,7 +51,13 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
   let n = 0;
   for (let c = 0; c < cpus; c++) owners[c] = s.ghost.regOwner[c];
   const kernelListed = new Uint8Array(m.cfg.nTasks);
-  markKernelListed(m.cfg, s, kernelListed);
+  const bounds = emptyViewBounds();
+  const scratch = new Uint8Array(m.cfg.nTasks);
+  const grow = (): void => {
+    growViewBounds(m.cfg, s, scratch, bounds);
+    for (let t = 0; t < scratch.length; t++) kernelListed[t] |= scratch[t];
+  };
+  grow();
   for (; n < events.length; n++) {
     const ev = events[n];
     const why = stepInPlace(m, s, ev, n, violations);
@@ -59,7 +67,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     }
     writeCounters(counters, n + 1, s.counters);
     for (let c = 0; c < cpus; c++) owners[(n + 1) * cpus + c] = s.ghost.regOwner[c];
-    markKernelListed(m.cfg, s, kernelListed);
+    grow();
     if ((n + 1) % every === 0) checkpoints.push(cloneState(s));
   }
   return {
@@ -73,6 +81,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     counters,
     owners,
     kernelListed,
+    bounds,
     final: s,
   };
 }

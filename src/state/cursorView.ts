@@ -1,6 +1,7 @@
 // What the cursor shows: the state after `cursor` events, its plain view, and the record of the step
 // that led there. Computed once per (replay, cursor) and shared by every component that asks.
 import {
+  boundingView,
   countersAt,
   describeState,
   listedOwners,
@@ -25,6 +26,15 @@ export interface CursorView {
    * the same array for every cursor of one replay, so colours, patterns and the legend hold still.
    */
   owners: readonly ReplayOwner[];
+  /** The most any step of the replay shows (one object per replay): the diagram is sized for it. */
+  frame: ReplayFrame;
+}
+
+export interface ReplayFrame {
+  /** Every row any step's view can show, and as many TASK.kernel owners as are listed at once. */
+  view: StateView;
+  /** Some step powers a CPU down (the diagram then shows a row for it on that CPU). */
+  suspends: boolean;
 }
 
 /** A context or kernel-mode NEON owner as describeState names it (engine: listedOwners). */
@@ -39,6 +49,20 @@ export function replayOwners(replay: Replay): readonly ReplayOwner[] {
     ownersOf.set(replay, owners);
   }
   return owners;
+}
+
+const frames = new WeakMap<Replay, ReplayFrame>();
+
+export function replayFrame(replay: Replay): ReplayFrame {
+  let frame = frames.get(replay);
+  if (!frame) {
+    frame = {
+      view: boundingView(replay.machine, stateAt(replay, 0), replay.bounds),
+      suspends: replay.events.some((e, i) => i < replay.length && e.op === 'cpu_suspend'),
+    };
+    frames.set(replay, frame);
+  }
+  return frame;
 }
 
 let last: { replay: Replay; cursor: number; value: CursorView } | null = null;
@@ -69,6 +93,7 @@ export function cursorView(replay: Replay, cursor: number): CursorView {
     record,
     counters: countersAt(replay, at),
     owners: replayOwners(replay),
+    frame: replayFrame(replay),
   };
   last = { replay, cursor, value };
   return value;

@@ -1,7 +1,7 @@
 // View model of the diagram: CPU panels and context cards as labelled rows, with what the current step
 // changed and where a violation struck. Era-specific fields are passed through generically by name.
 import type { ContextView, CpuView, FieldChange, Violation } from '../engine';
-import type { CursorView, ReplayOwner } from './cursorView';
+import type { CursorView, ReplayFrame, ReplayOwner } from './cursorView';
 import { SCRATCH_STYLE, ownerStyles, type OwnerStyle } from './ownerStyle';
 
 export interface FieldRow {
@@ -49,8 +49,18 @@ export interface ContextModel {
   violation: boolean;
 }
 
+/** Sizes that hold for every step of the replay, so the diagram keeps its geometry while stepping. */
+export interface DiagramFrame {
+  /** Rows of the tallest CPU panel and context card, and the most cards at one step. */
+  cpuRows: number;
+  ctxRows: number;
+  contexts: number;
+}
+
 export interface DiagramModel {
   step: number;
+  /** One object per replay (CursorView.frame). */
+  frame: DiagramFrame;
   /** Every owner the replay lists at some step (CursorView.owners): one array per replay. */
   owners: readonly ReplayOwner[];
   /** Their colours and textures, in the same order. */
@@ -265,6 +275,30 @@ function ownerTable(owners: readonly ReplayOwner[]): { indexOf: Map<string, numb
   return t;
 }
 
+const sizes = new WeakMap<ReplayFrame, DiagramFrame>();
+
+/** The rows of the replay's bounding view, as this model would draw them. */
+function diagramFrame(frame: ReplayFrame): DiagramFrame {
+  let f = sizes.get(frame);
+  if (!f) {
+    const none = new Set<string>();
+    const { cpus, contexts } = frame.view;
+    f = {
+      cpuRows: Math.max(
+        0,
+        ...cpus.map((c) => cpuModel(c, none, new Map(), [], false, frame.suspends).rows.length),
+      ),
+      ctxRows: Math.max(
+        0,
+        ...contexts.map((c) => contextModel(c, -1, SCRATCH_STYLE, none, false).rows.length),
+      ),
+      contexts: contexts.length,
+    };
+    sizes.set(frame, f);
+  }
+  return f;
+}
+
 let previous: DiagramModel | null = null;
 
 export function diagramModel(cv: CursorView): DiagramModel {
@@ -286,6 +320,7 @@ function buildModel(cv: CursorView): DiagramModel {
   const none = new Set<string>();
   return {
     step: cv.cursor,
+    frame: diagramFrame(cv.frame),
     owners: cv.owners,
     styles,
     cpus: cv.view.cpus.map((c) =>

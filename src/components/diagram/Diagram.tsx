@@ -41,11 +41,15 @@ export function Diagram({
   scale = 1,
 }: Props) {
   const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
-  const cpuRows = model.cpus[0]?.rows.length ?? 3;
-  const ctxRows = Math.max(1, ...model.contexts.map((c) => c.rows.length));
+  // Sized for the whole replay (DiagramModel.frame), so cards and legend hold still while stepping; the
+  // step's own sizes only as a safety net.
+  const { frame } = model;
+  const cpuRows = Math.max(frame.cpuRows, ...model.cpus.map((c) => c.rows.length));
+  const ctxRows = Math.max(1, frame.ctxRows, ...model.contexts.map((c) => c.rows.length));
+  const nContexts = Math.max(frame.contexts, model.contexts.length);
   const base = useMemo(
-    () => diagramLayout(model.cpus.length, cpuRows, model.contexts.length, ctxRows),
-    [model.cpus.length, cpuRows, model.contexts.length, ctxRows],
+    () => diagramLayout(model.cpus.length, cpuRows, nContexts, ctxRows),
+    [model.cpus.length, cpuRows, nContexts, ctxRows],
   );
   // One owner list per replay (every owner of any step): patterns and legend hold still while stepping.
   const { owners, styles } = model;
