@@ -110,7 +110,14 @@ export function Diagram({
         />
       ))}
       {model.contexts.map((ctx, i) => (
-        <ContextCard key={ctx.id} ctx={ctx} box={layout.contexts[i]} prefix={prefix} />
+        // Kernel-mode NEON cards come and go in the slots after the contexts: keyed by slot, a card
+        // that appears reuses the elements of one that left instead of building its own.
+        <ContextCard
+          key={ctx.kind === 'kernel_neon' ? `slot${i}` : ctx.id}
+          ctx={ctx}
+          box={layout.contexts[i]}
+          prefix={prefix}
+        />
       ))}
       {legendItems && legendBox && (
         <Legend items={legendItems} box={legendBox} top={base.height - PAD} prefix={prefix} />
