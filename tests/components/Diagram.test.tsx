@@ -69,11 +69,27 @@ describe('Diagram', () => {
     );
     expect(DIAGRAM_CSS).toMatch(/\.fv-row-changed \.fv-row-bg \{ fill: none;/);
     expect(container.querySelectorAll('.fv-row-changed .fv-change-mark').length).toBeGreaterThan(0);
-    // Exported markup carries the legend when it is shown.
-    expect(svgMarkup(container.querySelector('svg')!, getComputedStyle(document.body))).toContain('Legend');
+    // Beside a scrolling diagram the legend is an <svg> of its own (a step never redraws it), at the
+    // diagram's width; exported markup joins the two into one picture.
+    const [main, legendSvg, ...more] = container.querySelectorAll('svg');
+    expect(more).toHaveLength(0);
+    expect(main.querySelector('[data-legend]')).toBeNull();
+    expect(legendSvg.classList).toContain('fv-legend-svg');
+    expect(legendSvg.getAttribute('width')).toBe(main.getAttribute('width'));
+    const markup = svgMarkup(main, getComputedStyle(document.body));
+    expect(markup).toContain('Legend');
+    expect(markup).toContain('data-legend="o-vcpu0"');
+    const joined = Number(main.getAttribute('height')) + Number(legendSvg.getAttribute('height'));
+    expect(markup).toContain(`height="${joined}"`);
     act(() => useDisplayStore.getState().setLegend(false));
     expect(container.querySelector('[data-legend]')).toBeNull();
     act(() => useDisplayStore.getState().setLegend(true));
+  });
+
+  it('draws the legend inside a diagram fitted into a box (tours, presenter mode, the embed)', () => {
+    const { container } = render(<ConnectedDiagram contain />);
+    expect(container.querySelectorAll('svg')).toHaveLength(1);
+    expect(container.querySelector('svg [data-legend="o-vcpu0"]')).not.toBeNull();
   });
 
   it('marks the CPU and context of a violation', () => {

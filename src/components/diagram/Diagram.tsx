@@ -9,9 +9,9 @@ import { useViewStore } from '../../state/viewStore';
 import { ContextCard } from './ContextCard';
 import { CpuPanel } from './CpuPanel';
 import { DIAGRAM_CSS } from './diagramCss';
-import { diagramLayout, PAD, pointerPath } from './layout';
-import { Legend, legendEntries, legendLayout } from './Legend';
-import { Patterns } from './Patterns';
+import { diagramLayout, PAD, pointerPath, svgSize, type DiagramZoom } from './layout';
+import { Legend, LegendSvg, legendEntries, legendLayout } from './Legend';
+import { DiagramDefs } from './Patterns';
 
 interface Props {
   model: DiagramModel;
@@ -22,7 +22,7 @@ interface Props {
    * Readable: never drawn below 75% of its natural size (the panel scrolls instead); fit: the panel's
    * width; contain: the whole diagram inside the panel's box (tours, presenter mode, the embed).
    */
-  zoom?: 'fit' | 'readable' | 'contain';
+  zoom?: DiagramZoom;
   /** Draw the legend under the diagram (an exported image then carries it too). */
   legend?: boolean;
   /** Explicit zoom (1: none): the diagram is drawn at this share of its natural size and scrolls. */
@@ -61,86 +61,84 @@ export function Diagram({
     () => (legendItems ? legendLayout(legendItems.length, base.width) : null),
     [legendItems, base.width],
   );
-  const layout = legendBox ? { ...base, height: base.height + legendBox.height } : base;
+  // Fitted into a box (tours, presenter, embed), the legend is part of the one picture; else it is an
+  // <svg> of its own under the diagram: a static root that a step neither lays out nor repaints (drawn
+  // inside, it cost a jump 12% of its main-thread time). Export joins the two (exportImage.ts).
+  const inside = zoom === 'contain';
+  const layout = inside && legendBox ? { ...base, height: base.height + legendBox.height } : base;
+  const size = svgSize(zoom, scale, layout.width);
   const cardOf = new Map(model.contexts.map((c, i) => [c.id, i]));
   return (
-    <svg
-      className={`fv-diagram${animate ? ' fv-animate' : ''}${zoom === 'contain' ? ' fv-contain' : ''}`}
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width}
-      height={layout.height}
-      role="group"
-      aria-label={title}
-      data-export={exportName}
-      data-step={model.step}
-      style={
-        zoom === 'contain'
-          ? undefined
-          : scale !== 1
-            ? { width: layout.width * scale, minWidth: layout.width * scale, maxWidth: 'none' }
-            : { maxWidth: layout.width * 1.15, minWidth: zoom === 'readable' ? layout.width * 0.75 : 0 }
-      }
-    >
-      <style>{DIAGRAM_CSS}</style>
-      <defs>
-        <Patterns prefix={prefix} styles={styles} />
-        <marker
-          id={`${prefix}-head`}
-          viewBox="0 0 10 10"
-          refX="8"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" className="fv-arrowhead" />
-        </marker>
-      </defs>
-      <rect className="fv-bg" width={layout.width} height={layout.height} />
-      {model.cpus.map((cpu, i) => (
-        <CpuPanel
-          key={cpu.id}
-          cpu={cpu}
-          box={layout.cpus[i]}
-          tileY={layout.tileY}
-          pointerY={layout.pointerY}
-          prefix={prefix}
-          pointerDrawn={cpu.lastState !== null && cardOf.has(cpu.lastState)}
+    <>
+      <svg
+        className={`fv-diagram${animate ? ' fv-animate' : ''}${zoom === 'contain' ? ' fv-contain' : ''}`}
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width={layout.width}
+        height={layout.height}
+        role="group"
+        aria-label={title}
+        data-export={exportName}
+        data-step={model.step}
+        style={size}
+      >
+        <style>{DIAGRAM_CSS}</style>
+        <DiagramDefs prefix={prefix} styles={styles} />
+        <rect className="fv-bg" width={layout.width} height={layout.height} />
+        {model.cpus.map((cpu, i) => (
+          <CpuPanel
+            key={cpu.id}
+            cpu={cpu}
+            box={layout.cpus[i]}
+            tileY={layout.tileY}
+            pointerY={layout.pointerY}
+            prefix={prefix}
+            pointerDrawn={cpu.lastState !== null && cardOf.has(cpu.lastState)}
+          />
+        ))}
+        {model.contexts.map((ctx, i) => (
+          // Kernel-mode NEON cards come and go in the slots after the contexts: keyed by slot, a card
+          // that appears reuses the elements of one that left instead of building its own.
+          <ContextCard
+            key={ctx.kind === 'kernel_neon' ? `slot${i}` : ctx.id}
+            ctx={ctx}
+            box={layout.contexts[i]}
+            prefix={prefix}
+          />
+        ))}
+        {inside && legendItems && legendBox && (
+          <Legend items={legendItems} box={legendBox} top={base.height - PAD} prefix={prefix} />
+        )}
+        <g className="fv-arrows">
+          {model.cpus.map((cpu, i) => {
+            const target = cpu.lastState === null ? undefined : cardOf.get(cpu.lastState);
+            if (target === undefined) return null;
+            return (
+              <path
+                key={cpu.id}
+                className={`fv-arrow${cpu.pointerChanged ? ' fv-changed' : ''}`}
+                d={pointerPath(layout.cpus[i], layout.pointerY, layout.contexts[target])}
+                markerEnd={`url(#${prefix}-head)`}
+                data-from={`cpu${cpu.id}`}
+                data-to={cpu.lastState ?? ''}
+              >
+                <title>{`CPU${cpu.id} fpsimd_last_state → ${cpu.lastState}`}</title>
+              </path>
+            );
+          })}
+        </g>
+      </svg>
+      {!inside && legendItems && legendBox && (
+        <LegendSvg
+          items={legendItems}
+          box={legendBox}
+          styles={styles}
+          zoom={zoom}
+          scale={scale}
+          width={layout.width}
         />
-      ))}
-      {model.contexts.map((ctx, i) => (
-        // Kernel-mode NEON cards come and go in the slots after the contexts: keyed by slot, a card
-        // that appears reuses the elements of one that left instead of building its own.
-        <ContextCard
-          key={ctx.kind === 'kernel_neon' ? `slot${i}` : ctx.id}
-          ctx={ctx}
-          box={layout.contexts[i]}
-          prefix={prefix}
-        />
-      ))}
-      {legendItems && legendBox && (
-        <Legend items={legendItems} box={legendBox} top={base.height - PAD} prefix={prefix} />
       )}
-      <g className="fv-arrows">
-        {model.cpus.map((cpu, i) => {
-          const target = cpu.lastState === null ? undefined : cardOf.get(cpu.lastState);
-          if (target === undefined) return null;
-          return (
-            <path
-              key={cpu.id}
-              className={`fv-arrow${cpu.pointerChanged ? ' fv-changed' : ''}`}
-              d={pointerPath(layout.cpus[i], layout.pointerY, layout.contexts[target])}
-              markerEnd={`url(#${prefix}-head)`}
-              data-from={`cpu${cpu.id}`}
-              data-to={cpu.lastState ?? ''}
-            >
-              <title>{`CPU${cpu.id} fpsimd_last_state → ${cpu.lastState}`}</title>
-            </path>
-          );
-        })}
-      </g>
-    </svg>
+    </>
   );
 }
 

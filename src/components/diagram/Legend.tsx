@@ -1,11 +1,13 @@
 // The legend, drawn in the SVG under the cards so that an exported image explains itself: every owner
 // the replay shows at some step (colour and texture; the list holds still while stepping), and every
 // other mark the diagram uses.
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { OwnerStyle } from '../../state/ownerStyle';
 import { SCRATCH_INDEX } from '../../state/diagramModel';
-import { CARD_W, GAP, PAD } from './layout';
+import { CARD_W, GAP, PAD, svgSize, type DiagramZoom } from './layout';
+import { DIAGRAM_CSS } from './diagramCss';
 import { patternId } from './owners';
+import { DiagramDefs } from './Patterns';
 
 type Mark = 'owner' | 'newest' | 'stale' | 'empty' | 'changed' | 'violation' | 'arrow' | 'checker';
 
@@ -125,5 +127,42 @@ export const Legend = memo(function Legend({
         );
       })}
     </g>
+  );
+});
+
+/**
+ * The legend as an <svg> of its own, drawn under the diagram at the same width and zoom: nothing in it
+ * changes while stepping, so the browser neither lays it out nor repaints it then.
+ */
+export const LegendSvg = memo(function LegendSvg({
+  items,
+  box,
+  styles,
+  zoom,
+  scale,
+  width,
+}: {
+  items: readonly LegendEntry[];
+  box: LegendBox;
+  styles: readonly OwnerStyle[];
+  zoom: DiagramZoom;
+  scale: number;
+  width: number;
+}) {
+  const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  return (
+    <svg
+      className="fv-diagram fv-legend-svg"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${width} ${box.height}`}
+      width={width}
+      height={box.height}
+      style={svgSize(zoom, scale, width)}
+    >
+      <style>{DIAGRAM_CSS}</style>
+      <DiagramDefs prefix={prefix} styles={styles} />
+      <rect className="fv-bg" width={width} height={box.height} />
+      <Legend items={items} box={box} top={0} prefix={prefix} />
+    </svg>
   );
 });

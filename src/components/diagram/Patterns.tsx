@@ -38,8 +38,34 @@ export function OwnerPattern({ id, style }: { id: string; style: OwnerStyle }) {
   );
 }
 
+/** The definitions a diagram's marks refer to: owner patterns and the pointer's arrowhead. */
+export const DiagramDefs = memo(function DiagramDefs({
+  prefix,
+  styles,
+}: {
+  prefix: string;
+  styles: readonly OwnerStyle[];
+}) {
+  return (
+    <defs>
+      <Patterns prefix={prefix} styles={styles} />
+      <marker
+        id={`${prefix}-head`}
+        viewBox="0 0 10 10"
+        refX="8"
+        refY="5"
+        markerWidth="7"
+        markerHeight="7"
+        orient="auto-start-reverse"
+      >
+        <path d="M0,0 L10,5 L0,10 z" className="fv-arrowhead" />
+      </marker>
+    </defs>
+  );
+});
+
 /** One pattern per context (by index in the scenario), plus kernel-mode NEON scratch. */
-export const Patterns = memo(function Patterns({
+const Patterns = memo(function Patterns({
   prefix,
   styles,
 }: {

@@ -3,12 +3,37 @@
 import { downloadBlob } from '../library/fileIo';
 import { DIAGRAM_VARS } from './diagramCss';
 
-/** The SVG's markup with the current theme's colours written in, ready to save. */
-export function svgMarkup(svg: SVGSVGElement, styles: Pick<CSSStyleDeclaration, 'getPropertyValue'>): string {
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * A copy of the diagram, with its legend below it when the legend is drawn as an <svg> of its own
+ * right after the diagram (LegendSvg): one picture, as the user sees it.
+ */
+export function withLegend(svg: SVGSVGElement): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  const legend = svg.nextElementSibling;
+  if (!legend || legend.tagName.toLowerCase() !== 'svg' || !legend.classList.contains('fv-legend-svg'))
+    return clone;
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  const below = Number(legend.getAttribute('height'));
+  const g = svg.ownerDocument.createElementNS(SVG_NS, 'g');
+  g.setAttribute('transform', `translate(0 ${height})`);
+  // Its own style sheet is the diagram's: one copy is enough.
+  for (const child of legend.children)
+    if (child.tagName.toLowerCase() !== 'style') g.appendChild(child.cloneNode(true));
+  clone.appendChild(g);
+  clone.setAttribute('height', String(height + below));
+  clone.setAttribute('viewBox', `0 0 ${width} ${height + below}`);
+  return clone;
+}
+
+/** The SVG's markup (with its legend) and the current theme's colours written in, ready to save. */
+export function svgMarkup(svg: SVGSVGElement, styles: Pick<CSSStyleDeclaration, 'getPropertyValue'>): string {
+  const clone = withLegend(svg);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const vars = DIAGRAM_VARS.map((v) => `${v}: ${styles.getPropertyValue(v).trim() || 'initial'};`).join(' ');
-  const style = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'style');
+  const style = svg.ownerDocument.createElementNS(SVG_NS, 'style');
   style.textContent = `svg { ${vars} }`;
   clone.insertBefore(style, clone.firstChild);
   return new XMLSerializer().serializeToString(clone);
@@ -26,8 +51,9 @@ export function exportSvg(svg: SVGSVGElement, name: string): void {
 /** Rasterises the SVG at twice its size. Resolves when the download has been offered. */
 export function exportPng(svg: SVGSVGElement, name: string): Promise<void> {
   const markup = svgMarkup(svg, getComputedStyle(svg));
-  const width = Number(svg.getAttribute('width')) || svg.clientWidth;
-  const height = Number(svg.getAttribute('height')) || svg.clientHeight;
+  const whole = withLegend(svg);
+  const width = Number(whole.getAttribute('width')) || svg.clientWidth;
+  const height = Number(whole.getAttribute('height')) || svg.clientHeight;
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   return new Promise((resolve, reject) => {
     const img = new Image();

@@ -106,3 +106,20 @@ export function pointerPath(from: Box, pointerY: number, to: Box): string {
   const my = (sy + ty) / 2;
   return `M${sx},${sy}C${sx},${my},${tx},${my},${tx},${ty}`;
 }
+
+/**
+ * Readable: never drawn below 75% of its natural size (the panel scrolls instead); fit: the panel's
+ * width; contain: the whole diagram inside the panel's box (tours, presenter mode, the embed).
+ */
+export type DiagramZoom = 'fit' | 'readable' | 'contain';
+
+/** The CSS size of a diagram (or its legend) `width` units wide, for the zoom and explicit scale. */
+export function svgSize(
+  zoom: DiagramZoom,
+  scale: number,
+  width: number,
+): { width?: number; minWidth: number; maxWidth: number | 'none' } | undefined {
+  if (zoom === 'contain') return undefined;
+  if (scale !== 1) return { width: width * scale, minWidth: width * scale, maxWidth: 'none' };
+  return { maxWidth: width * 1.15, minWidth: zoom === 'readable' ? width * 0.75 : 0 };
+}
