@@ -68,25 +68,32 @@ export function emptyViewBounds(): ViewBounds {
 }
 
 /**
- * Grows `b` to cover state s. `scratch` (one slot per task, so nothing is allocated) then marks the
- * tasks whose TASK.kernel s lists.
+ * Marks in `listed` the tasks whose TASK.kernel state s lists (as markKernelListed does) and grows `b`
+ * to cover s. Called after every event of a replay: one pass over tasks and CPUs, no allocation.
  */
-export function growViewBounds(
-  cfg: MachineConfig,
-  s: MachineState,
-  scratch: Uint8Array,
-  b: ViewBounds,
-): void {
-  scratch.fill(0);
-  markKernelListed(cfg, s, scratch);
-  let listed = 0;
+export function trackListed(cfg: MachineConfig, s: MachineState, listed: Uint8Array, b: ViewBounds): void {
+  const tasks = s.tasks;
+  const cpus = s.cpus;
+  let now = 0;
   for (let t = 0; t < cfg.nTasks; t++) {
-    listed += scratch[t];
-    const task = s.tasks[t];
+    const task = tasks[t];
+    if (task.section) {
+      listed[t] = 1;
+      now++;
+    }
     if (task.frames) b.signalFrames = true;
     if (task.kernelFpstate) b.kernelFpstate = true;
   }
-  if (listed > b.kernelListed) b.kernelListed = listed;
+  for (let c = 0; c < cpus.length; c++) {
+    const t = kernelStorageTask(cfg, cpus[c].lastState);
+    if (t < 0) continue;
+    listed[t] = 1;
+    if (tasks[t].section) continue;
+    let counted = false;
+    for (let d = 0; d < c; d++) if (cpus[d].lastState === cpus[c].lastState) counted = true;
+    if (!counted) now++;
+  }
+  if (now > b.kernelListed) b.kernelListed = now;
 }
 
 /**

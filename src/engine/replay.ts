@@ -1,5 +1,5 @@
 // Replay of a whole scenario with checkpoints, so any step of a long scenario is cheap to reach.
-import { emptyViewBounds, growViewBounds, type ViewBounds } from './describe';
+import { emptyViewBounds, trackListed, type ViewBounds } from './describe';
 import { cloneState, type MachineState } from './state';
 import { whyIllegal } from './events';
 import { initialMachineState, recordStepInPlace, stepInPlace, stepWithRecord, type Machine } from './machine';
@@ -52,12 +52,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
   for (let c = 0; c < cpus; c++) owners[c] = s.ghost.regOwner[c];
   const kernelListed = new Uint8Array(m.cfg.nTasks);
   const bounds = emptyViewBounds();
-  const scratch = new Uint8Array(m.cfg.nTasks);
-  const grow = (): void => {
-    growViewBounds(m.cfg, s, scratch, bounds);
-    for (let t = 0; t < scratch.length; t++) kernelListed[t] |= scratch[t];
-  };
-  grow();
+  trackListed(m.cfg, s, kernelListed, bounds);
   for (; n < events.length; n++) {
     const ev = events[n];
     const why = stepInPlace(m, s, ev, n, violations);
@@ -67,7 +62,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     }
     writeCounters(counters, n + 1, s.counters);
     for (let c = 0; c < cpus; c++) owners[(n + 1) * cpus + c] = s.ghost.regOwner[c];
-    grow();
+    trackListed(m.cfg, s, kernelListed, bounds);
     if ((n + 1) % every === 0) checkpoints.push(cloneState(s));
   }
   return {
