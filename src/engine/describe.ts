@@ -37,22 +37,6 @@ export interface StateView {
   contexts: ContextView[];
 }
 
-/**
- * Marks in `into` (one slot per task) the tasks whose kernel-mode NEON data (the context TASK.kernel)
- * is listed in state s: while its section is open or a CPU's binding (fpsimd_last_state) still names
- * its storage.
- */
-export function markKernelListed(cfg: MachineConfig, s: MachineState, into: Uint8Array): void {
-  // Called after every event of a replay: plain loops, no allocation.
-  const tasks = s.tasks;
-  for (let t = 0; t < cfg.nTasks; t++) if (tasks[t].section) into[t] = 1;
-  const cpus = s.cpus;
-  for (let c = 0; c < cpus.length; c++) {
-    const t = kernelStorageTask(cfg, cpus[c].lastState);
-    if (t >= 0) into[t] = 1;
-  }
-}
-
 /** The most a replay's views hold at once: a diagram sized for it holds still while stepping. */
 export interface ViewBounds {
   /** The most TASK.kernel owners listed at one step. */
@@ -68,8 +52,10 @@ export function emptyViewBounds(): ViewBounds {
 }
 
 /**
- * Marks in `listed` the tasks whose TASK.kernel state s lists (as markKernelListed does) and grows `b`
- * to cover s. Called after every event of a replay: one pass over tasks and CPUs, no allocation.
+ * Marks in `listed` (one slot per task) the tasks whose kernel-mode NEON data (the context TASK.kernel)
+ * is listed in state s: while its section is open or a CPU's binding (fpsimd_last_state) still names
+ * its storage. Grows `b` to cover s. Called after every event of a replay: one pass over tasks and
+ * CPUs, no allocation.
  */
 export function trackListed(cfg: MachineConfig, s: MachineState, listed: Uint8Array, b: ViewBounds): void {
   const tasks = s.tasks;
@@ -178,9 +164,9 @@ export function describeState(m: Machine, s: MachineState): StateView {
     for (const f of m.variant.era.fields) if (f.scope === 'vcpu') v[f.name] = fieldValue(f, vs.x[f.slot]);
     return v;
   });
-  // TASK.kernel: a task's kernel-mode NEON data, while listed (markKernelListed).
+  // TASK.kernel: a task's kernel-mode NEON data, while listed (trackListed).
   const listed = new Uint8Array(cfg.nTasks);
-  markKernelListed(cfg, s, listed);
+  trackListed(cfg, s, listed, emptyViewBounds());
   for (let t = 0; t < cfg.nTasks; t++) {
     if (!listed[t]) continue;
     const ts = s.tasks[t];

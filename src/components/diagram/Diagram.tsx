@@ -71,7 +71,7 @@ export function Diagram({
   return (
     <>
       <svg
-        className={`fv-diagram${animate ? ' fv-animate' : ''}${zoom === 'contain' ? ' fv-contain' : ''}`}
+        className={`fv-diagram${animate ? ' fv-animate' : ''}${inside ? ' fv-contain' : ''}`}
         xmlns="http://www.w3.org/2000/svg"
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}
