@@ -6,7 +6,9 @@
  *   {"base": "", "no-text": ".fv-diagram text { visibility: hidden }"}
  * Builds of git revisions: `npm run bench:ui-ab -- --rev main=main --rev mine=WORKTREE` builds each
  * revision (`WORKTREE`: the files as they are now, uncommitted edits included) and serves each build on
- * its own port; the page is the same link (this checkout's bench scenario) for all of them.
+ * its own port; the page is the same link (this checkout's bench scenario) for all of them, or, with
+ * `--link-of REV`, the bench link that REV's own bench made: how an old build is measured beside today's
+ * (docs/ui-latency.md: `--rev stop8=63dfd63 --rev main=main --link-of 63dfd63`).
  *
  * Variants take turns over several rounds (ROUNDS in the environment, default 5), each round starting
  * with the next variant, so that drifting machine load and the first page of a round hit them alike;
@@ -47,27 +49,51 @@ function readStyleVariants(arg: string): Record<string, string> {
   return parsed as Record<string, string>;
 }
 
-/** `name=rev` pairs from `--rev name=rev` arguments. */
-function readRevisions(args: readonly string[]): [string, string][] {
+/** `name=rev` pairs from `--rev name=rev` arguments, and the revision named by `--link-of`. */
+function readRevisions(args: readonly string[]): { revs: [string, string][]; linkOf: string | null } {
   const revs: [string, string][] = [];
+  let linkOf: string | null = null;
   for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--link-of') {
+      linkOf = args[++i] ?? null;
+      if (!linkOf) throw new Error('--link-of needs a git revision');
+      continue;
+    }
     if (args[i] !== '--rev') throw new Error(`unexpected argument "${args[i]}" (expected --rev NAME=REV)`);
     const m = /^([^=]+)=(.+)$/.exec(args[++i] ?? '');
     if (!m) throw new Error(`--rev needs NAME=REV (a git revision or WORKTREE), got "${args[i] ?? ''}"`);
     revs.push([m[1], m[2]]);
   }
-  return revs;
+  return { revs, linkOf };
 }
 
-/** Builds a git revision from its own sources (exported into a temporary directory) with this node_modules. */
-async function buildRevision(rev: string, temps: string[]): Promise<string> {
-  if (rev === 'WORKTREE') return buildApp();
+/** A git revision's sources, exported into a temporary directory, with this node_modules. */
+function exportRevision(rev: string, temps: string[]): string {
   const src = mkdtempSync(path.join(os.tmpdir(), 'fpsimd-viz-rev-'));
   temps.push(src);
   const tar = execFileSync('git', ['archive', '--format=tar', rev], { cwd: ROOT, maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', src], { input: tar });
   symlinkSync(realpathSync(path.join(ROOT, 'node_modules')), path.join(src, 'node_modules'));
-  return buildApp(src);
+  return src;
+}
+
+/**
+ * The bench link's fragment as revision `rev` made it (its own bench/groups/ui.ts and scenario
+ * generator): an older build may not read the links of today's generator.
+ */
+function linkFragmentOf(rev: string, temps: string[]): string {
+  const src = exportRevision(rev, temps);
+  const script = "import('./bench/groups/ui.ts').then((m) => console.log(m.benchLink('')))";
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    cwd: src,
+    encoding: 'utf8',
+  });
+  return out.trim().replace(/^#/, '');
+}
+
+/** Builds a git revision from its own sources with this node_modules (WORKTREE: this checkout). */
+async function buildRevision(rev: string, temps: string[]): Promise<string> {
+  return rev === 'WORKTREE' ? buildApp() : buildApp(exportRevision(rev, temps));
 }
 
 async function main(): Promise<void> {
@@ -75,20 +101,23 @@ async function main(): Promise<void> {
   const args = process.argv.slice(trace ? 3 : 2);
   if (args.length === 0)
     throw new Error(
-      'usage: npm run bench:ui-ab -- [--trace] VARIANTS.json | --rev NAME=REV --rev NAME=REV ...',
+      'usage: npm run bench:ui-ab -- [--trace] VARIANTS.json | --rev NAME=REV --rev NAME=REV ... [--link-of REV]',
     );
   const temps: string[] = [];
   const closers: (() => Promise<void>)[] = [];
   const browser = await launchChromium(CHROMIUM_ARGS);
   try {
     const variants: Variant[] = [];
+    let fragment: string | undefined;
     const serve = async (dir: string): Promise<string> => {
       const served = await serveDir(dir);
       closers.push(served.close);
       return served.base;
     };
-    if (args[0] === '--rev') {
-      for (const [name, rev] of readRevisions(args)) {
+    if (args[0] === '--rev' || args[0] === '--link-of') {
+      const { revs, linkOf } = readRevisions(args);
+      if (linkOf) fragment = linkFragmentOf(linkOf, temps);
+      for (const [name, rev] of revs) {
         const dir = await buildRevision(rev, temps);
         temps.push(dir);
         variants.push({ name, base: await serve(dir), css: '' });
@@ -109,7 +138,7 @@ async function main(): Promise<void> {
       for (let k = 0; k < variants.length; k++) {
         const { name, base, css } = variants[(k + round) % variants.length];
         await page.goto('about:blank');
-        await openBenchPage(page, base);
+        await openBenchPage(page, base, fragment);
         if (css) await page.addStyleTag({ content: css });
         await page.waitForTimeout(200);
         await timeInPage(page, 'jump', 10, 7); // warm-up

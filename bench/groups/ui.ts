@@ -76,9 +76,9 @@ export function benchLink(base: string): string {
   return `${base}#${encodeShare({ scenario, variant: 'v4.18', step: START, view: 'diagram', embed: false, cpu: 0 })}`;
 }
 
-/** Opens the bench scenario in `page` and waits until it is shown. */
-export async function openBenchPage(page: Page, base: string): Promise<void> {
-  await page.goto(benchLink(base));
+/** Opens the bench scenario in `page` (or the link `fragment`, with the same step and length). */
+export async function openBenchPage(page: Page, base: string, fragment?: string): Promise<void> {
+  await page.goto(fragment === undefined ? benchLink(base) : `${base}#${fragment}`);
   await page
     .locator('.step-count')
     .filter({ hasText: `Step ${START} of ${EVENTS}` })
