@@ -63,7 +63,7 @@ export function Diagram({
   );
   // Fitted into a box (tours, presenter, embed), the legend is part of the one picture; else it is an
   // <svg> of its own under the diagram: a static root that a step neither lays out nor repaints (drawn
-  // inside, it cost a jump 12% of its main-thread time). Export joins the two (exportImage.ts).
+  // inside, it cost a jump 6 to 12% of its main-thread time). Export joins the two (exportImage.ts).
   const inside = zoom === 'contain';
   const layout = inside && legendBox ? { ...base, height: base.height + legendBox.height } : base;
   const size = svgSize(zoom, scale, layout.width);
