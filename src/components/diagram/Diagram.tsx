@@ -1,6 +1,6 @@
 // The diagram: CPU panels, context cards and last-loaded pointers for one step of a replay.
 // Pure presentation of a DiagramModel; ConnectedDiagram feeds it from the scenario store.
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { cursorView } from '../../state/cursorView';
 import { diagramModel, type DiagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
@@ -11,7 +11,7 @@ import { CpuPanel } from './CpuPanel';
 import { DIAGRAM_CSS } from './diagramCss';
 import { diagramLayout, PAD, pointerPath, svgSize, type DiagramZoom } from './layout';
 import { Legend, LegendSvg, legendEntries, legendLayout } from './Legend';
-import { DiagramDefs } from './Patterns';
+import { DiagramDefs, useDefsPrefix } from './Patterns';
 
 interface Props {
   model: DiagramModel;
@@ -40,7 +40,7 @@ export function Diagram({
   legend = false,
   scale = 1,
 }: Props) {
-  const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const prefix = useDefsPrefix();
   // Sized for the whole replay (DiagramModel.frame), so cards and legend hold still while stepping; the
   // step's own sizes only as a safety net.
   const { frame } = model;

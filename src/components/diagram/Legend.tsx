@@ -1,13 +1,13 @@
 // The legend, drawn in the SVG under the cards so that an exported image explains itself: every owner
 // the replay shows at some step (colour and texture; the list holds still while stepping), and every
 // other mark the diagram uses.
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import type { OwnerStyle } from '../../state/ownerStyle';
 import { SCRATCH_INDEX } from '../../state/diagramModel';
 import { CARD_W, GAP, PAD, svgSize, type DiagramZoom } from './layout';
 import { DIAGRAM_CSS } from './diagramCss';
 import { patternId } from './owners';
-import { DiagramDefs } from './Patterns';
+import { DiagramDefs, useDefsPrefix } from './Patterns';
 
 type Mark = 'owner' | 'newest' | 'stale' | 'empty' | 'changed' | 'violation' | 'arrow' | 'checker';
 
@@ -149,7 +149,7 @@ export const LegendSvg = memo(function LegendSvg({
   scale: number;
   width: number;
 }) {
-  const prefix = `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  const prefix = useDefsPrefix();
   return (
     <svg
       className="fv-diagram fv-legend-svg"

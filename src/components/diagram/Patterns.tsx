@@ -1,6 +1,6 @@
 // SVG fill patterns for owners: colour plus a texture naming the family, rotated per shade, so owners
 // differ without colour too.
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { SCRATCH_STYLE, type OwnerStyle, type Texture } from '../../state/ownerStyle';
 import { patternId } from './owners';
 
@@ -36,6 +36,11 @@ export function OwnerPattern({ id, style }: { id: string; style: OwnerStyle }) {
       <TextureMark kind={style.texture} />
     </pattern>
   );
+}
+
+/** An id prefix for one <svg>'s definitions, unique in the page and valid in a url(#...) reference. */
+export function useDefsPrefix(): string {
+  return `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 }
 
 /** The definitions a diagram's marks refer to: owner patterns and the pointer's arrowhead. */

@@ -28,15 +28,27 @@ export function withLegend(svg: SVGSVGElement): SVGSVGElement {
   return clone;
 }
 
-/** The SVG's markup (with its legend) and the current theme's colours written in, ready to save. */
-export function svgMarkup(svg: SVGSVGElement, styles: Pick<CSSStyleDeclaration, 'getPropertyValue'>): string {
+/** The picture to save: the diagram joined with its legend, the current theme's colours written in. */
+function standalone(
+  svg: SVGSVGElement,
+  styles: Pick<CSSStyleDeclaration, 'getPropertyValue'>,
+): { markup: string; width: number; height: number } {
   const clone = withLegend(svg);
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns', SVG_NS);
   const vars = DIAGRAM_VARS.map((v) => `${v}: ${styles.getPropertyValue(v).trim() || 'initial'};`).join(' ');
   const style = svg.ownerDocument.createElementNS(SVG_NS, 'style');
   style.textContent = `svg { ${vars} }`;
   clone.insertBefore(style, clone.firstChild);
-  return new XMLSerializer().serializeToString(clone);
+  return {
+    markup: new XMLSerializer().serializeToString(clone),
+    width: Number(clone.getAttribute('width')) || svg.clientWidth,
+    height: Number(clone.getAttribute('height')) || svg.clientHeight,
+  };
+}
+
+/** The SVG's markup (with its legend) and the current theme's colours written in, ready to save. */
+export function svgMarkup(svg: SVGSVGElement, styles: Pick<CSSStyleDeclaration, 'getPropertyValue'>): string {
+  return standalone(svg, styles).markup;
 }
 
 export function mainDiagram(): SVGSVGElement | null {
@@ -50,10 +62,7 @@ export function exportSvg(svg: SVGSVGElement, name: string): void {
 
 /** Rasterises the SVG at twice its size. Resolves when the download has been offered. */
 export function exportPng(svg: SVGSVGElement, name: string): Promise<void> {
-  const markup = svgMarkup(svg, getComputedStyle(svg));
-  const whole = withLegend(svg);
-  const width = Number(whole.getAttribute('width')) || svg.clientWidth;
-  const height = Number(whole.getAttribute('height')) || svg.clientHeight;
+  const { markup, width, height } = standalone(svg, getComputedStyle(svg));
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   return new Promise((resolve, reject) => {
     const img = new Image();
