@@ -87,7 +87,7 @@ export function zeroCounters(): Counters {
   };
 }
 
-/** The initial state of formats.md: all data in memory, nothing in registers, every flag set. */
+/** The initial state of docs/formats.md: all data in memory, nothing in registers, every flag set. */
 export function initialState(cfg: MachineConfig, cpuX: number[], vcpuX: number[]): MachineState {
   const nCtx = cfg.contexts.length;
   const cpus: CpuState[] = [];
