@@ -18,7 +18,7 @@ export interface CpuState {
 }
 
 export interface TaskState {
-  /** thread.fpsimd_cpu (v4.17: fpsimd_state.cpu); -1 = NR_CPUS (invalid). */
+  /** thread.fpsimd_cpu (v4.16 and before: fpsimd_state.cpu); -1 = NR_CPUS (invalid). */
   cpuField: number;
   /** TIF_FOREIGN_FPSTATE */
   foreign: boolean;

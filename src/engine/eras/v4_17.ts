@@ -123,7 +123,7 @@ export function fpsimd_preserve_current_state(k: K): void {
   leave(k);
 }
 
-/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies: fpsimd_state.cpu = NR_CPUS, no flag. */
+/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies: thread.fpsimd_cpu = NR_CPUS, no flag. */
 export function fpsimd_flush_task_state(k: K, t: number): void {
   enter(k, 'fpsimd_flush_task_state', FPSIMD_C);
   set_fpsimd_cpu(k, t, -1);
