@@ -201,7 +201,7 @@ export const mainline: Era = {
       fix: 'fpsimd_flush_cpu_state() after fpsimd_load_kernel_state(): the CPU holds no user state for anyone, so the user state is reloaded on return to user.',
       statements: ['load-kernel'],
       source:
-        'the fixed fpsimd_thread_switch() in the mainline copy read for the host side (docs/kernel-notes.md, index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (index id 37582386833); stable 6.8.11 (index id 66171121180). The pre-fix lines were not read: the model removes exactly the flush the fix adds.',
+        "the fixed fpsimd_thread_switch() in arch/arm64/kernel/fpsimd.c of v6.14 (perishh/linux-6.14 @ 16b95dcdf585; first read at Mark Rutland's 5a627961a188, search index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (Will Deacon, 2024-05-23; search index id 37582386833); the commit list of stable 6.8.11 with the backport bd49d89c8d12 (search index id 66171121180). The pre-fix lines were not read: the model removes exactly the flush the fix adds.",
     },
     {
       commit: '751ecf6afd65',
@@ -217,7 +217,7 @@ export const mainline: Era = {
       fix: 'Every write of a saved state that may still be bound invalidates the binding with fpsimd_flush_task_state() (751ecf6afd65 for the SVE trap; fpr_set() always did).',
       statements: ['flush-task'],
       source:
-        "CVE-2024-50275 advisory text and affected ranges (index id 68571391340); the fix's description and race (index id 55133223415); fpr_set() itself was not read (see the lifecycle notes in docs/kernel-notes.md).",
+        "the OSV advisory of CVE-2024-50275 (published 2024-11-19), with the affected ranges and 751ecf6afd65's description and race (search index id 68571391340); a notes page on arm64 FP fixes restating them (search index id 55133223415); fpr_set() itself was not read (see the lifecycle notes in docs/kernel-notes.md).",
     },
   ],
   ablatable: [],

@@ -191,7 +191,7 @@ export function reports(cfg: MachineConfig): string {
   return out.join('\n');
 }
 
-/** The initial state of formats.md, and one guarded atomic step per event of the explorer's alphabet. */
+/** The initial state of docs/formats.md, and one guarded atomic step per event of the explorer's alphabet. */
 export function driver(cfg: MachineConfig, variant: Variant, ops: readonly Op[], runtime: boolean): string {
   const init: string[] = [];
   const { ablation, depth, ops: opsEnv } = RUNTIME_ENV;
