@@ -132,7 +132,7 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     `/* The model's record of an open kernel-mode NEON section, and pending signal frames. */`,
     `bool section[NTASK];`,
     `byte frames[NTASK];`,
-    `/* TIF_KERNEL_FPSTATE and thread.kernel_fpsimd_cpu (mainline and v6.13). */`,
+    `/* TIF_KERNEL_FPSTATE and thread.kernel_fpsimd_cpu (v6.13 and later). */`,
     `bool kernel_fpstate[NTASK];`,
     `short kernel_fpsimd_cpu[NTASK];`,
     `bool in_run[NVCPU];`,

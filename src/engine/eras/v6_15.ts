@@ -1,7 +1,9 @@
-// Era mainline: today's kernel, since "KVM: arm64: Unconditionally save+flush host FPSIMD/SVE/SME state".
-// Hold beside arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/include/hyp/switch.h,
-// arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c; the host side is ../kernel/fpsimd.ts
-// and ../kernel/fpsimd_mainline.ts, where fpsimd_save() is now called fpsimd_save_user_state().
+// Era v6.15 (v6.14 to v6.15; called "mainline" until v6.16 was read): since fbc7e61195e2 "KVM: arm64:
+// Unconditionally save+flush host FPSIMD/SVE/SME state" and 8eca7f6d5100 "KVM: arm64: Remove host
+// FPSIMD saving for non-protected KVM". Hold beside arch/arm64/kvm/fpsimd.c,
+// arch/arm64/kvm/hyp/include/hyp/switch.h, arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c
+// of v6.15; the host side is ../kernel/fpsimd.ts and ../kernel/fpsimd_mainline.ts (since v6.8), where
+// fpsimd_save() is now called fpsimd_save_user_state(). v6.16 (./v6_16.ts) builds on this module.
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
 import {
@@ -182,11 +184,11 @@ export function kvm_arch_vcpu_run_pid_change(k: K, v: number): void {
   leave(k);
 }
 
-export const mainline: Era = {
-  id: 'mainline',
+export const v6_15: Era = {
+  id: 'v6.15',
   runLoopFile: ARM_C,
   summary:
-    "Today's kernel: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
+    "v6.14-v6.15: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
   fields,
   historic: [
     {
