@@ -89,3 +89,63 @@ export function jsonErrorOffset(text: string): number {
     return Math.min(at, text.length);
   }
 }
+
+/** A key given twice in one object: JSON.parse would keep the last value without a word. */
+export interface DuplicateKey {
+  /** JSON path of the key in its object (`tasks[1].id`), as keys and indices. */
+  path: (string | number)[];
+  /** Offsets in the text of the second and of the first occurrence of the key. */
+  offset: number;
+  firstOffset: number;
+}
+
+type Frame = { obj: true; keys: Map<string, number>; key: string; expectKey: boolean } | { obj: false; index: number };
+
+/** End (past the closing quote) of the JSON string that opens at `i`. */
+function stringEnd(text: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q < 0) return text.length;
+    let backslashes = 0;
+    for (let k = q - 1; text.charCodeAt(k) === 92; k--) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+    j = q + 1;
+  }
+}
+
+/** The first key given twice in one object of valid JSON text, or null. Iterative: any nesting depth. */
+export function jsonDuplicateKey(text: string): DuplicateKey | null {
+  const stack: Frame[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    const top = stack.at(-1);
+    if (c === '"') {
+      const end = stringEnd(text, i);
+      if (top?.obj && top.expectKey) {
+        const key = JSON.parse(text.slice(i, end)) as string;
+        const first = top.keys.get(key);
+        if (first !== undefined)
+          return {
+            path: [...stack.slice(0, -1).map((f) => (f.obj ? f.key : f.index)), key],
+            offset: i,
+            firstOffset: first,
+          };
+        top.keys.set(key, i);
+        top.key = key;
+        top.expectKey = false;
+      }
+      i = end;
+      continue;
+    }
+    if (c === '{') stack.push({ obj: true, keys: new Map(), key: '', expectKey: true });
+    else if (c === '[') stack.push({ obj: false, index: 0 });
+    else if (c === '}' || c === ']') stack.pop();
+    else if (c === ',' && top) {
+      if (top.obj) top.expectKey = true;
+      else top.index++;
+    }
+    i++;
+  }
+  return null;
+}

@@ -110,6 +110,8 @@ describe('fpsimd-viz check', () => {
       'transitions',
       'seconds',
       'complete',
+      'stopped',
+      'exploredDepth',
       'ops',
       'maxSignalFrames',
       'violations',
@@ -183,11 +185,11 @@ describe('fpsimd-viz check', () => {
     }
   });
 
-  it('exits 2 when interrupted before any sequence was explored', async () => {
-    const r = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interrupt: true });
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(/^fpsimd-viz check: interrupted before any event sequence was explored/);
+  it('exits 130 when interrupted, even before any sequence was explored, and prints what it has', async () => {
+    const r = await check(['s.json', '--depth', '14', '--json'], { 's.json': larger }, { interrupt: true });
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('interrupted: every sequence of at most 0 events was explored\n');
+    expect(JSON.parse(r.out)).toMatchObject({ complete: false, stopped: 'interrupted', exploredDepth: 0 });
   });
 
   it('shows the depth estimate and memory in its progress lines', async () => {
@@ -239,10 +241,13 @@ describe('fpsimd-viz check', () => {
     expect(r.err).toMatch(/^interrupted: every sequence of at most \d+ events was explored\n$/);
     const res = JSON.parse(r.out);
     expect(res.complete).toBe(false);
+    expect(res.stopped).toBe('interrupted');
     expect(res.violations.length).toBeGreaterThan(0);
-    expect(r.code).toBe(1);
+    // Its own status, whatever was found: not 1 (violations) nor 0 (none).
+    expect(r.code).toBe(130);
     const text = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interruptAfterMs: 300 });
     expect(text.out).toMatch(/incomplete \(interrupted\)/);
+    expect(text.code).toBe(130);
   });
 
   describe('bad input exits 2 with a message naming the place', () => {
