@@ -281,7 +281,10 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
   const upTo = `every sequence of at most ${result.exploredDepth} events was explored`;
   if (result.stopped === 'cancelled') io.stderr(`interrupted: ${upTo}\n`);
-  else if (result.exploredDepth === 0 && (result.stopped === 'state-limit' || result.stopped === 'time-limit')) {
+  else if (
+    result.exploredDepth === 0 &&
+    (result.stopped === 'state-limit' || result.stopped === 'time-limit')
+  ) {
     const why =
       result.stopped === 'state-limit'
         ? `stopped at --max-states ${n(result.states)}`

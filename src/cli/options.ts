@@ -55,7 +55,8 @@ export function parseOptions<T extends OptionTable>(args: readonly string[], tab
     const spec = Object.hasOwn(all, t.name) ? all[t.name] : undefined;
     if (spec === undefined) throw new UsageError(`unknown option ${esc(t.rawName)}`);
     const name = `--${t.name}`;
-    if (spec.type === 'boolean' && t.value !== undefined) throw new UsageError(`option ${name} takes no value`);
+    if (spec.type === 'boolean' && t.value !== undefined)
+      throw new UsageError(`option ${name} takes no value`);
     if (spec.type === 'string' && t.value === undefined) throw new UsageError(`option ${name} needs a value`);
     const shown = t.value === undefined ? name : `${name} ${t.value}`;
     if (Object.hasOwn(given, t.name))
@@ -96,7 +97,9 @@ export function secondsOption(name: string, text: string | undefined, max: numbe
   if (text === undefined) return undefined;
   const s = Number(text);
   if (!/^[0-9]+(\.[0-9]+)?$/.test(text) || !(s > 0) || s > max)
-    throw new UsageError(`--${name}: "${esc(text)}" is not a number of seconds above 0 and at most ${n(max)}`);
+    throw new UsageError(
+      `--${name}: "${esc(text)}" is not a number of seconds above 0 and at most ${n(max)}`,
+    );
   return s;
 }
 
@@ -117,7 +120,8 @@ export function variantOption(
   file: string,
 ): Variant {
   const v = variantOrError(chosen ?? sc?.variant ?? DEFAULT_VARIANT);
-  if (typeof v === 'string') throw new UsageError(`${chosen !== undefined ? '--variant' : `${file}: variant`}: ${esc(v)}`);
+  if (typeof v === 'string')
+    throw new UsageError(`${chosen !== undefined ? '--variant' : `${file}: variant`}: ${esc(v)}`);
   return v;
 }
 

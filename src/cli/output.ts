@@ -103,7 +103,12 @@ export const tempPath = (path: string, pid = process.pid): string =>
  * Writes `text` to `path` as a whole or not at all: to a temporary file beside it, then renamed over
  * it. On an error the temporary file is removed and WriteFailed names `shown` (the path as printed).
  */
-export function writeFileWhole(path: string, text: string, shown: string, ops: FileOps = NODE_FILE_OPS): void {
+export function writeFileWhole(
+  path: string,
+  text: string,
+  shown: string,
+  ops: FileOps = NODE_FILE_OPS,
+): void {
   const tmp = tempPath(path);
   try {
     ops.writeNew(tmp, text);

@@ -99,7 +99,8 @@ export interface DuplicateKey {
   firstOffset: number;
 }
 
-type Frame = { obj: true; keys: Map<string, number>; key: string; expectKey: boolean } | { obj: false; index: number };
+type Frame =
+  { obj: true; keys: Map<string, number>; key: string; expectKey: boolean } | { obj: false; index: number };
 
 /** End (past the closing quote) of the JSON string that opens at `i`. */
 function stringEnd(text: string, i: number): number {
@@ -117,7 +118,7 @@ function stringEnd(text: string, i: number): number {
 /** The first key given twice in one object of valid JSON text, or null. Iterative: any nesting depth. */
 export function jsonDuplicateKey(text: string): DuplicateKey | null {
   const stack: Frame[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     const top = stack.at(-1);
     if (c === '"') {

@@ -18,8 +18,10 @@ function zeroShare(b: Uint8Array, at: 0 | 1): number {
 function otherEncoding(b: Uint8Array): string | null {
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32 text';
   if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32 text';
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'UTF-16 text (little-endian, with a byte order mark)';
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'UTF-16 text (big-endian, with a byte order mark)';
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe)
+    return 'UTF-16 text (little-endian, with a byte order mark)';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff)
+    return 'UTF-16 text (big-endian, with a byte order mark)';
   // JSON text is mostly ASCII: in UTF-16 every other byte is then 0. UTF-8 text has no 0 byte at all.
   if (b.length >= 2 && zeroShare(b, 1) >= 0.75) return 'UTF-16 text (little-endian)';
   if (b.length >= 2 && zeroShare(b, 0) >= 0.75) return 'UTF-16 text (big-endian)';
@@ -72,7 +74,9 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   } catch {
     const at = invalidUtf8Offset(bytes);
     const where =
-      at < 0 ? '' : `: byte ${hex(bytes[at])} at offset ${at.toLocaleString('en')} is not part of a UTF-8 character`;
+      at < 0
+        ? ''
+        : `: byte ${hex(bytes[at])} at offset ${at.toLocaleString('en')} is not part of a UTF-8 character`;
     return { ok: false, message: `not UTF-8 text${where}; ${SAVE}` };
   }
 }

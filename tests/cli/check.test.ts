@@ -269,7 +269,9 @@ describe('fpsimd-viz check', () => {
     expect(first.violations).toEqual(full.violations.filter((v) => v.events.length === shortest));
     expect(first).toMatchObject({ complete: false, stopped: 'first-violation', exploredDepth: shortest });
     expect(first.states).toBeLessThan(full.states);
-    const text = await check(['s.json', '--variant', 'v4.18/no-ctxsync-bind', '--first'], { 's.json': scenario() });
+    const text = await check(['s.json', '--variant', 'v4.18/no-ctxsync-bind', '--first'], {
+      's.json': scenario(),
+    });
     expect(text.out).toMatch(
       /depth 12, stopped at the first depth with a violation \(--first\): every sequence of at most 6 events was explored/,
     );
@@ -278,15 +280,23 @@ describe('fpsimd-viz check', () => {
   it('--first with no violation proves the bound clean (exit 0)', async () => {
     const r = await check(['s.json', '--first', '--depth', '8', '--json'], { 's.json': scenario() });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ complete: true, stopped: null, exploredDepth: 8, violations: [] });
+    expect(JSON.parse(r.out)).toMatchObject({
+      complete: true,
+      stopped: null,
+      exploredDepth: 8,
+      violations: [],
+    });
   });
 
   it('--first finds every gallery bug on the gallery machine at its gallery length', async () => {
     for (const v of galleryVariants()) {
       const gallery = explore(GALLERY_MACHINE, v, galleryOptions(true));
-      const r = await check(['m.json', '--variant', v.id, '--first', '--depth', '16', '--ops', 'all', '--json'], {
-        'm.json': GALLERY_MACHINE,
-      });
+      const r = await check(
+        ['m.json', '--variant', v.id, '--first', '--depth', '16', '--ops', 'all', '--json'],
+        {
+          'm.json': GALLERY_MACHINE,
+        },
+      );
       expect(r.code, v.id).toBe(1);
       const out = JSON.parse(r.out) as CheckOut;
       expect(out.exploredDepth, v.id).toBe(gallery.violations[0].events.length);
@@ -296,7 +306,9 @@ describe('fpsimd-viz check', () => {
   it('--time-limit stops cleanly, marked incomplete with its reason', async () => {
     const args = ['s.json', '--depth', '40', '--ops', 'all', '--variant', 'v4.18/no-neon-save'];
     const r = await check([...args, '--time-limit', '0.05', '--json'], { 's.json': larger });
-    expect(r.err).toMatch(/^stopped at the time limit \(--time-limit 0\.05 s\): every sequence of at most \d+ events/);
+    expect(r.err).toMatch(
+      /^stopped at the time limit \(--time-limit 0\.05 s\): every sequence of at most \d+ events/,
+    );
     const out = JSON.parse(r.out) as CheckOut;
     expect(out).toMatchObject({ complete: false, stopped: 'time-limit' });
     expect(r.code).toBe(out.violations.length > 0 ? 1 : 0);

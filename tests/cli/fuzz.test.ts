@@ -255,17 +255,21 @@ const COMMAND_LINES: [string, string[]][] = [
 
 describe('fuzz: arguments to every command', () => {
   const scenario = EXAMPLES[0];
-  it.each(COMMAND_LINES)('%s answers every argument list with 0, 1 or 2 and clean text', async (name, head) => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), async (words) => {
-        const r = await runCli([...head, ...words], { 's.json': scenario });
-        expect([0, 1, 2]).toContain(r.code);
-        expect(r.err).not.toMatch(/internal error|\n\s+at .*:\d+:\d+/);
-        for (const line of r.err.split('\n')) expect(line).not.toMatch(CONTROL);
-        for (const line of r.out.split('\n')) expect(line).not.toMatch(CONTROL);
-        if (r.code === 2) expect(r.err).toMatch(new RegExp(`^fpsimd-viz ${name}: \\S`));
-      }),
-      { seed: SEED + 3, numRuns: 150 },
-    );
-  }, 60_000);
+  it.each(COMMAND_LINES)(
+    '%s answers every argument list with 0, 1 or 2 and clean text',
+    async (name, head) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), async (words) => {
+          const r = await runCli([...head, ...words], { 's.json': scenario });
+          expect([0, 1, 2]).toContain(r.code);
+          expect(r.err).not.toMatch(/internal error|\n\s+at .*:\d+:\d+/);
+          for (const line of r.err.split('\n')) expect(line).not.toMatch(CONTROL);
+          for (const line of r.out.split('\n')) expect(line).not.toMatch(CONTROL);
+          if (r.code === 2) expect(r.err).toMatch(new RegExp(`^fpsimd-viz ${name}: \\S`));
+        }),
+        { seed: SEED + 3, numRuns: 150 },
+      );
+    },
+    60_000,
+  );
 });

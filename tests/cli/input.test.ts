@@ -116,7 +116,11 @@ describe('readers say what they met', () => {
       [le, 'UTF-16 text (little-endian)'],
       [be, 'UTF-16 text (big-endian)'],
     ] as const) {
-      for (const cmd of [['run', 's.json'], ['check', 's.json'], ['export', '--promela', 's.json']]) {
+      for (const cmd of [
+        ['run', 's.json'],
+        ['check', 's.json'],
+        ['export', '--promela', 's.json'],
+      ]) {
         const r = await runCli(cmd, { 's.json': bytes });
         expect(r.code).toBe(2);
         expect(r.err).toBe(`fpsimd-viz ${cmd[0]}: s.json: ${what}; save it as UTF-8\n`);

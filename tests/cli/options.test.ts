@@ -21,11 +21,14 @@ const files = { 's.json': scenario };
 
 describe('parseOptions', () => {
   it('reads --name value, --name=value, -x value, flags, positionals and --', () => {
-    const p = parseOptions(['a.json', '--depth', '3', '--variant=v4.18', '--json', '-o', 'out', '--', '--x'], {
-      depth: { type: 'string' },
-      variant: { type: 'string' },
-      json: { type: 'boolean' },
-    });
+    const p = parseOptions(
+      ['a.json', '--depth', '3', '--variant=v4.18', '--json', '-o', 'out', '--', '--x'],
+      {
+        depth: { type: 'string' },
+        variant: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    );
     expect(p.positional).toEqual(['a.json', '--x']);
     expect(p.values).toEqual({ depth: '3', variant: 'v4.18', json: true, output: 'out' });
   });
@@ -83,13 +86,18 @@ describe('every command', () => {
   });
 
   it('check and export read --depth and --ops the same way', async () => {
-    for (const args of [['check', 's.json'], ['export', '--promela', 's.json']]) {
+    for (const args of [
+      ['check', 's.json'],
+      ['export', '--promela', 's.json'],
+    ]) {
       const depth = await runCli([...args, '--depth', 'ten'], files);
       expect(depth.err).toBe(`fpsimd-viz ${args[0]}: --depth: "ten" is not a whole number from 1 to 1,000\n`);
       const ops = await runCli([...args, '--ops', 'some'], files);
       expect(ops.err).toBe(`fpsimd-viz ${args[0]}: --ops: expected all or classic, got some\n`);
       const variant = await runCli([...args, '--variant', 'v9'], files);
-      expect(variant.err).toMatch(new RegExp(`^fpsimd-viz ${args[0]}: --variant: unknown variant "v9"; known: `));
+      expect(variant.err).toMatch(
+        new RegExp(`^fpsimd-viz ${args[0]}: --variant: unknown variant "v9"; known: `),
+      );
     }
   });
 });

@@ -1,7 +1,15 @@
 // Every write checked: a full disk, a closed pipe or a refused file gives one line naming where and
 // why, exit status 3, and no partial --output file; short writes are finished, not taken as whole.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +32,8 @@ const COMMANDS: [string, string[]][] = [
   ['variants', ['variants']],
 ];
 
-const ENOSPC = (): Error => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+const ENOSPC = (): Error =>
+  Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 /** A process IO whose standard output and error are captured or fail as asked. */
 function io(stdout: RawWrite, files: FileOps = NODE_FILE_OPS) {
@@ -44,18 +53,25 @@ function io(stdout: RawWrite, files: FileOps = NODE_FILE_OPS) {
 }
 
 describe('the built CLI with a failing standard output', () => {
-  it.each(COMMANDS)('%s to /dev/full: one line, exit 3, no stack trace', (name, args) => {
-    const fd = openSync('/dev/full', 'w');
-    try {
-      const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-      expect(r.status).toBe(EXIT.write);
-      expect(r.stderr).toBe(
-        `fpsimd-viz ${name}: cannot write to standard output: no space left on the device (ENOSPC)\n`,
-      );
-    } finally {
-      closeSync(fd);
-    }
-  }, 60_000);
+  it.each(COMMANDS)(
+    '%s to /dev/full: one line, exit 3, no stack trace',
+    (name, args) => {
+      const fd = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN, ...args], {
+          stdio: ['ignore', fd, 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(r.status).toBe(EXIT.write);
+        expect(r.stderr).toBe(
+          `fpsimd-viz ${name}: cannot write to standard output: no space left on the device (ENOSPC)\n`,
+        );
+      } finally {
+        closeSync(fd);
+      }
+    },
+    60_000,
+  );
 
   it('a pipe closed before the output is written: EPIPE, exit 3', async () => {
     const child = spawn(process.execPath, [BIN, 'variants'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -71,7 +87,9 @@ describe('the built CLI with a failing standard output', () => {
   }, 60_000);
 
   it('--output to a missing directory names the file', () => {
-    const r = spawnSync(process.execPath, [BIN, 'variants', '-o', '/nonexistent-dir/v.txt'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'variants', '-o', '/nonexistent-dir/v.txt'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(EXIT.write);
     expect(r.stderr).toBe(
       'fpsimd-viz variants: cannot write to /nonexistent-dir/v.txt: no such directory (ENOENT)\n',
@@ -113,13 +131,19 @@ describe('writes in process', () => {
     expect(out).toBe('text');
   });
 
-  it.each(COMMANDS)('%s: a failing standard output gives exit 3 and one line', async (name, args) => {
-    const t = io(() => {
-      throw ENOSPC();
-    });
-    expect(await cli(args, t.io)).toBe(EXIT.write);
-    expect(t.err()).toBe(`fpsimd-viz ${name}: cannot write to standard output: no space left on the device (ENOSPC)\n`);
-  }, 60_000);
+  it.each(COMMANDS)(
+    '%s: a failing standard output gives exit 3 and one line',
+    async (name, args) => {
+      const t = io(() => {
+        throw ENOSPC();
+      });
+      expect(await cli(args, t.io)).toBe(EXIT.write);
+      expect(t.err()).toBe(
+        `fpsimd-viz ${name}: cannot write to standard output: no space left on the device (ENOSPC)\n`,
+      );
+    },
+    60_000,
+  );
 
   it('--output writes the file whole, through a temporary file renamed over it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fpsimd-out-'));

@@ -47,9 +47,15 @@ describe("stopAtViolation: 'depth'", () => {
       expect(first.stopped, v.id).toBe('violation');
       const len = gallery.violations[0].events.length;
       expect(first.exploredDepth, v.id).toBe(len);
-      expect(first.violations.every((c) => c.events.length === len), v.id).toBe(true);
+      expect(
+        first.violations.every((c) => c.events.length === len),
+        v.id,
+      ).toBe(true);
       // The gallery's one is among them.
-      expect(findings(first).get(`${gallery.violations[0].kind} ${gallery.violations[0].context}`), v.id).toBe(len);
+      expect(
+        findings(first).get(`${gallery.violations[0].kind} ${gallery.violations[0].context}`),
+        v.id,
+      ).toBe(len);
     }
   }, 120_000);
 });
