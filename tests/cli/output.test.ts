@@ -112,7 +112,7 @@ describe('writes in process', () => {
     expect(() => writeAll(short, 'abcdefghijkl', 'standard output')).toThrow(WriteFailed);
     expect(Buffer.from(got).toString()).toBe('abcdefghi');
     const all: number[] = [];
-    writeAll((buf, off, len) => (all.push(buf[off]), 1), 'héllo', 'x');
+    writeAll((buf, off) => (all.push(buf[off]), 1), 'héllo', 'x');
     expect(Buffer.from(all).toString()).toBe('héllo');
   });
 
