@@ -97,6 +97,40 @@ describe('the built CLI with a failing standard output', () => {
   }, 60_000);
 });
 
+describe('the built CLI interrupted by Ctrl-C', () => {
+  it('check prints what it found, marked incomplete, and exits 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fpsimd-int-'));
+    const file = join(dir, 'big.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...GALLERY_MACHINE,
+        tasks: [...GALLERY_MACHINE.tasks, { id: 'qemu2', vcpu: 'vcpu1' }],
+      }),
+    );
+    const child = spawn(process.execPath, [BIN, 'check', file, '--depth', '60', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let sent = false;
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+    // The first progress line (after a second of searching) says the search is under way.
+    child.stderr.setEncoding('utf8').on('data', (s: string) => {
+      err += s;
+      if (!sent && /^depth /m.test(err)) sent = child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(EXIT.interrupted);
+    expect(err).toMatch(/^interrupted: every sequence of at most \d+ events was explored$/m);
+    expect(JSON.parse(out)).toMatchObject({
+      format: 'fpsimd-check/1',
+      complete: false,
+      stopped: 'interrupted',
+    });
+  }, 60_000);
+});
+
 describe('writes in process', () => {
   it('finishes short writes (a nearly full disk writes part of a buffer) and reports the error after', () => {
     const got: number[] = [];
