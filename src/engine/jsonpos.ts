@@ -99,8 +99,38 @@ export interface DuplicateKey {
   firstOffset: number;
 }
 
+/**
+ * An open container. An object's keys so far: a list searched in order while short (most objects hold
+ * a few), a map beyond, so an object of a million keys is not searched a million times over.
+ */
 type Frame =
-  { obj: true; keys: Map<string, number>; key: string; expectKey: boolean } | { obj: false; index: number };
+  | {
+      obj: true;
+      keys: string[];
+      offsets: number[];
+      map: Map<string, number> | null;
+      key: string;
+      expectKey: boolean;
+    }
+  | { obj: false; index: number };
+
+const LIST_KEYS = 16;
+
+/** Offset of `key`'s first occurrence in the object, or -1; records it when new. */
+function seen(f: Extract<Frame, { obj: true }>, key: string, offset: number): number {
+  if (f.map === null) {
+    const at = f.keys.indexOf(key);
+    if (at >= 0) return f.offsets[at];
+    f.keys.push(key);
+    f.offsets.push(offset);
+    if (f.keys.length > LIST_KEYS) f.map = new Map(f.keys.map((k, j) => [k, f.offsets[j]]));
+    return -1;
+  }
+  const first = f.map.get(key);
+  if (first !== undefined) return first;
+  f.map.set(key, offset);
+  return -1;
+}
 
 /** End (past the closing quote) of the JSON string that opens at `i`. */
 function stringEnd(text: string, i: number): number {
@@ -115,34 +145,43 @@ function stringEnd(text: string, i: number): number {
   }
 }
 
+const QUOTE = 34;
+const OPEN_OBJ = 123;
+const CLOSE_OBJ = 125;
+const OPEN_ARR = 91;
+const CLOSE_ARR = 93;
+const COMMA = 44;
+
 /** The first key given twice in one object of valid JSON text, or null. Iterative: any nesting depth. */
 export function jsonDuplicateKey(text: string): DuplicateKey | null {
   const stack: Frame[] = [];
   for (let i = 0; i < text.length;) {
-    const c = text[i];
-    const top = stack.at(-1);
-    if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
       const end = stringEnd(text, i);
+      const top = stack[stack.length - 1];
       if (top?.obj && top.expectKey) {
-        const key = JSON.parse(text.slice(i, end)) as string;
-        const first = top.keys.get(key);
-        if (first !== undefined)
+        const raw = text.slice(i + 1, end - 1);
+        // Escapes read as JSON.parse reads them, so "\u0061" and "a" are the same key.
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+        const first = seen(top, key, i);
+        if (first >= 0)
           return {
             path: [...stack.slice(0, -1).map((f) => (f.obj ? f.key : f.index)), key],
             offset: i,
             firstOffset: first,
           };
-        top.keys.set(key, i);
         top.key = key;
         top.expectKey = false;
       }
       i = end;
       continue;
     }
-    if (c === '{') stack.push({ obj: true, keys: new Map(), key: '', expectKey: true });
-    else if (c === '[') stack.push({ obj: false, index: 0 });
-    else if (c === '}' || c === ']') stack.pop();
-    else if (c === ',' && top) {
+    if (c === OPEN_OBJ) stack.push({ obj: true, keys: [], offsets: [], map: null, key: '', expectKey: true });
+    else if (c === OPEN_ARR) stack.push({ obj: false, index: 0 });
+    else if (c === CLOSE_OBJ || c === CLOSE_ARR) stack.pop();
+    else if (c === COMMA) {
+      const top = stack[stack.length - 1];
       if (top.obj) top.expectKey = true;
       else top.index++;
     }

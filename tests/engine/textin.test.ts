@@ -61,6 +61,12 @@ describe('keys given twice', () => {
     expect(jsonDuplicateKey('{"a": 1, "\\u0061": 2}')?.path).toEqual(['a']);
     // The same key in different objects, keys equal to values, quotes inside strings: no repeat.
     expect(jsonDuplicateKey('[{"a": "a"}, {"a": "\\"a\\""}, {"b": {"a": 1}, "a": 2}]')).toBeNull();
+    // Past the short list of keys, and an object of 300,000 keys in linear time (no quadratic search).
+    const many = (n: number, last: string) =>
+      `{${Array.from({ length: n }, (_, k) => `"k${k}": 0`).join(', ')}, "${last}": 1}`;
+    expect(jsonDuplicateKey(many(20, 'k3'))?.path).toEqual(['k3']);
+    expect(jsonDuplicateKey(many(300_000, 'k299999'))?.path).toEqual(['k299999']);
+    expect(jsonDuplicateKey(many(20, 'k20'))).toBeNull();
     const deep = `${'['.repeat(20_000)}{"x": 1, "x": 2}${']'.repeat(20_000)}`;
     expect(jsonDuplicateKey(deep)?.path.length).toBe(20_001);
   });
