@@ -3,6 +3,16 @@ import { cli } from '../../src/cli/cli';
 import { InputTooLarge, NotUtf8, type CliIO } from '../../src/cli/io';
 import { decodeUtf8 } from '../../src/engine';
 
+/** The reference configuration as a scenario file: 2 CPUs; a vcpu thread, a user task, a kernel thread. */
+export const REFERENCE_SCENARIO = {
+  format: 'fpsimd-scenario/1',
+  title: 'Reference configuration',
+  cpus: 2,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
+  start: { '0': 'qemu', '1': 'editor' },
+  events: [],
+};
+
 export interface FakeIOOptions {
   isTTY?: boolean;
   /** Ctrl-C pressed at once: the handler runs as soon as it is installed. */

@@ -7,17 +7,9 @@ import { GALLERY_OPTIONS } from '../../src/cli/gallery';
 import { parseOptions } from '../../src/cli/options';
 import { RUN_OPTIONS } from '../../src/cli/run';
 import { VARIANTS_OPTIONS } from '../../src/cli/variants';
-import { runCli } from './helpers';
+import { REFERENCE_SCENARIO, runCli } from './helpers';
 
-const scenario = {
-  format: 'fpsimd-scenario/1',
-  title: 'Reference configuration',
-  cpus: 2,
-  tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'editor' }, { id: 'kworker', kthread: true }],
-  start: { '0': 'qemu', '1': 'editor' },
-  events: [],
-};
-const files = { 's.json': scenario };
+const files = { 's.json': REFERENCE_SCENARIO };
 
 describe('parseOptions', () => {
   it('reads --name value, --name=value, -x value, flags, positionals and --', () => {
