@@ -20,7 +20,7 @@ export class WriteFailed extends Error {
 const CAUSES: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
-  EPIPE: 'the reading end was closed (broken pipe)',
+  EPIPE: 'the reading end of the pipe was closed',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EROFS: 'read-only file system',

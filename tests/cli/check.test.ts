@@ -234,7 +234,7 @@ describe('fpsimd-viz check', () => {
     expect(tty.err).not.toContain('\n');
     expect(tty.err.startsWith('\r\x1b[Kdepth ')).toBe(true);
     expect(tty.err.endsWith('\r\x1b[K')).toBe(true);
-  });
+  }, 30_000); // two depth-11 searches: past vitest's 5 s at load 20 on 2 cores
 
   it('stays quiet on standard error for runs shorter than a second', async () => {
     const r = await check(['s.json', '--depth', '6'], { 's.json': scenario() });

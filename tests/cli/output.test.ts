@@ -82,7 +82,7 @@ describe('the built CLI with a failing standard output', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(EXIT.write);
     expect(err).toBe(
-      'fpsimd-viz variants: cannot write to standard output: the reading end was closed (broken pipe) (EPIPE)\n',
+      'fpsimd-viz variants: cannot write to standard output: the reading end of the pipe was closed (EPIPE)\n',
     );
   }, 60_000);
 
