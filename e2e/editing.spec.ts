@@ -36,6 +36,31 @@ test('an event that becomes illegal is shown, not dropped', async ({ page }) => 
   await expect(page.locator('#event-row-3')).toContainText('not replayed');
 });
 
+test('importing a UTF-16 file, or one with a key given twice, says so', async ({ page }) => {
+  const sc = defaultExample();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Scenarios…' }).click();
+  const text = JSON.stringify(sc, null, 2);
+  const input = page.getByLabel(/Import a scenario file/);
+  await input.setInputFiles({
+    name: 'wide.json',
+    mimeType: 'application/json',
+    buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  });
+  const wide = page.getByRole('alert').filter({ hasText: 'wide.json was not imported' });
+  await expect(wide).toContainText('UTF-16 text (little-endian, with a byte order mark); save it as UTF-8');
+  await input.setInputFiles({
+    name: 'twice.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text.replace(/"title": /, '"title": "first",\n  "title": ')),
+  });
+  const twice = page.getByRole('alert').filter({ hasText: 'twice.json was not imported' });
+  await expect(twice).toContainText(
+    /key "title" given twice in one object, at line 4, column 3 and first at line 3, column 3/,
+  );
+  await expect(page.getByRole('heading', { level: 2, name: sc.title })).toBeVisible();
+});
+
 test('importing a bad file shows its errors in place and changes nothing', async ({ page }) => {
   const sc = defaultExample();
   await page.goto('/');

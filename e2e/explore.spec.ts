@@ -102,6 +102,44 @@ test('explores with dead-variable reduction: the same shortest violation, said i
   expect(errors).toEqual([]);
 });
 
+test('stops at the first violating depth, with a time limit, and both ride in the link', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(linkFor(reference(), { variant: 'v4.18/no-ctxsync-bind', view: 'explore' }));
+  await page.getByRole('checkbox', { name: 'Stop at the first violating depth' }).check();
+  await page.getByRole('textbox', { name: 'Time limit (seconds)' }).fill('600');
+  await depthField(page).fill('12');
+  await depthField(page).press('Enter');
+  await expect(finished(page)).toContainText(/found at 6 events, the first depth with any/);
+  await expect(
+    page.getByText(
+      /depth 12: stopped at the first depth with a violation: every sequence of up to 6 events tried/,
+    ),
+  ).toBeVisible();
+  const table = page.getByRole('table', { name: /Violations found under v4\.18\/no-ctxsync-bind/ });
+  const rows = table.getByRole('row');
+  // Every row is a 6-event sequence: nothing longer was looked for.
+  for (let i = 1; i < (await rows.count()); i++) await expect(rows.nth(i)).toContainText('6 events');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to this screen' }).inputValue();
+  expect(link).toMatch(/xf=1/);
+  expect(link).toMatch(/xt=600/);
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByRole('checkbox', { name: 'Stop at the first violating depth' })).toBeChecked();
+  await expect(other.getByRole('textbox', { name: 'Time limit (seconds)' })).toHaveValue('600');
+  expect(errors).toEqual([]);
+});
+
+test('an invalid time limit is named at the field and nothing runs', async ({ page }) => {
+  await page.goto(linkFor(reference(), { variant: 'v4.18', view: 'explore' }));
+  const limit = page.getByRole('textbox', { name: 'Time limit (seconds)' });
+  await limit.fill('soon');
+  await limit.press('Enter');
+  await expect(limit).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/Time limit must be a number of seconds above 0/)).toBeVisible();
+  await expect(finished(page)).toHaveCount(0);
+});
+
 test('a long search stays out of the page’s way, and cancelling keeps what it found', async ({
   page,
 }, info) => {

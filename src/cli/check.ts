@@ -1,20 +1,42 @@
-// `fpsimd-viz check FILE [--variant ID] [--depth N] [--max-states N] [--json]`: explore every legal
-// event sequence from the scenario's initial state and report each violation with a shortest sequence
-// (fpsimd-check/1).
-import { DEFAULT_VARIANT, parseScenario, variantOrError } from '../engine';
+// `fpsimd-viz check FILE [--variant ID] [--depth N] [--first] [--time-limit S] [--max-states N] [--json]`:
+// explore every legal event sequence from the scenario's initial state and report each violation with
+// a shortest sequence (fpsimd-check/1).
+import { DEFAULT_VARIANT, parseScenario } from '../engine';
 import {
-  CLASSIC_OPS,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_SIGNAL_FRAMES,
-  EXPLORER_OPS,
   exploreAsync,
   storeBytesPerState,
   MAX_STORE_STATES,
   type ExploreProgress,
   type ExploreResult,
 } from '../engine/explore';
-import { inputName, parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
+import { EXIT, EXIT_HELP, failure, inputName, readScenarioFile, UsageError, type CliIO } from './io';
+import {
+  COMMON_HELP,
+  commandOptions,
+  countOption,
+  oneFile,
+  opsOption,
+  secondsOption,
+  variantOption,
+} from './options';
 import { esc, jsonText } from './text';
+
+/** check's options (with --help and --output, which every command takes): one row per option. */
+export const CHECK_OPTIONS = {
+  variant: { type: 'string' },
+  depth: { type: 'string' },
+  first: { type: 'boolean' },
+  'time-limit': { type: 'string' },
+  ops: { type: 'string' },
+  reduce: { type: 'string' },
+  'max-states': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** The longest --time-limit: about 11.5 days. */
+export const MAX_TIME_LIMIT = 1_000_000;
 
 const n = (x: number): string => x.toLocaleString('en');
 
@@ -24,7 +46,8 @@ export const DEFAULT_DEPTH = 12;
 const millions = (W: number): string => (DEFAULT_MAX_BYTES / storeBytesPerState(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
-export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--reduce LIST] [--max-states N] [--json]
+export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--first] [--time-limit SECONDS]
+                        [--ops all|classic] [--reduce LIST] [--max-states N] [--json] [-o FILE]
 
 Explores every legal event sequence of up to N events from the initial state of the scenario FILE
 (- reads standard input): its cpus, tasks and start are used, its events are ignored. For each kind of
@@ -35,6 +58,11 @@ events reproduces the violation in 'fpsimd-viz run'.
   --depth N      longest sequence explored, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}: on the reference
                  configuration of 2 CPUs, a vcpu thread, a user task and a kernel thread, every
                  v4.18 ablation breaks within it)
+  --first        stop at the first depth that has a violation and report every violation of
+                 that length (each a shortest sequence); with none, the search goes on to --depth
+                 and proves the bound clean. The gallery's searches stop the same way.
+  --time-limit S stop after S seconds (decimals allowed), reporting what was found, marked
+                 incomplete ("stopped": "time-limit" in --json)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task; classic: the
                  first eleven (no kernel-mode NEON sections or lifecycle events)
   --reduce LIST  extra exact reductions, comma-separated (docs/explorer.md): dead (dead variables:
@@ -46,13 +74,17 @@ events reproduces the violation in 'fpsimd-viz run'.
                  ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
                  at most ${n(MAX_STORE_STATES)})
   --json         print one fpsimd-check/1 object
+${COMMON_HELP}
 
 A search running longer than a second shows its progress on standard error: states, states per
 second, the states found at the current depth against what the previous depth's growth predicts, the
 time left for the depth, and memory against the limit. Ctrl-C stops it within a fraction of a second
 and prints what was found so far, marked incomplete.
-Exit status: 0 no violation, 1 violations found, 2 bad input or usage, or a search stopped (Ctrl-C,
---max-states) before it explored any sequence.`;
+Exit status: 0 no violation (within --depth; or, marked incomplete, within the depth reached when
+--max-states or --time-limit stopped the search), 1 violations found, 2 bad input or usage, or a
+search stopped by --max-states or --time-limit before it explored any sequence,
+${EXIT_HELP}
+${EXIT.interrupted} interrupted by Ctrl-C: what was found so far is printed, marked incomplete.`;
 
 /** When the progress line appears, and how often it is rewritten on a terminal or written to a log. */
 export interface ProgressTiming {
@@ -66,22 +98,13 @@ const SLICE_MS = 10;
 
 const PROGRESS: ProgressTiming = { quietFirstMs: 1000, ttyEveryMs: 250, logEveryMs: 5000 };
 
-/** A whole number from 1 to `max` given to option `name`; `_` and `,` may group its digits. */
-function parseCount(name: string, text: string, max: number): number {
-  const digits = text.replace(/[_,]/g, '');
-  if (!/^[0-9]+$/.test(digits) || Number(digits) < 1 || Number(digits) > max)
-    throw new UsageError(`--${name}: "${text}" is not a whole number from 1 to ${n(max)}`);
-  return Number(digits);
-}
-
 const REDUCTIONS = ['dead', 'sleep', 'classes'] as const;
 type Reduction = (typeof REDUCTIONS)[number];
 
 /** The --reduce list: known names, comma-separated, each at most once. */
-function parseReductions(flag: string | true | undefined): Set<Reduction> {
+function parseReductions(flag: string | undefined): Set<Reduction> {
   const out = new Set<Reduction>();
   if (flag === undefined) return out;
-  if (flag === true) throw new UsageError(`--reduce: expected a list of ${REDUCTIONS.join(', ')}`);
   for (const name of flag.split(',')) {
     const r = REDUCTIONS.find((x) => x === name.trim());
     if (r === undefined)
@@ -119,12 +142,50 @@ function eventText(ev: { cpu: number; op: string; task?: string }): string {
   return `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
 }
 
-function report(r: ExploreResult, file: string, reduce: ReadonlySet<Reduction>): string {
+/** Why the search ended early, as fpsimd-check/1 names it (null: it reached --depth or ran out of states). */
+export type CheckStop = null | 'interrupted' | 'state-limit' | 'time-limit' | 'first-violation';
+
+function stopName(r: ExploreResult): CheckStop {
+  switch (r.stopped) {
+    case null:
+      return null;
+    case 'cancelled':
+      return 'interrupted';
+    case 'state-limit':
+    case 'time-limit':
+      return r.stopped;
+    case 'violation':
+      return 'first-violation';
+    default: {
+      const never: never = r.stopped;
+      throw new Error(`check: unknown stop ${String(never)}`);
+    }
+  }
+}
+
+/** How far the search went: complete, or why and where it stopped. */
+function howFar(r: ExploreResult, timeLimit: number | undefined): string {
+  const upTo = `every sequence of at most ${r.exploredDepth} events was explored`;
+  const stop = stopName(r);
+  if (stop === 'first-violation') return `stopped at the first depth with a violation (--first): ${upTo}`;
+  if (r.complete || stop === null) return 'complete';
+  const why =
+    stop === 'interrupted'
+      ? 'interrupted'
+      : stop === 'state-limit'
+        ? 'state limit reached'
+        : `time limit of ${timeLimit ?? '?'} s reached`;
+  return `incomplete (${why}): ${upTo}`;
+}
+
+function report(
+  r: ExploreResult,
+  file: string,
+  reduce: ReadonlySet<Reduction>,
+  timeLimit: number | undefined,
+): string {
   const lines: string[] = [];
-  const how = r.complete
-    ? 'complete'
-    : `incomplete (${r.stopped === 'cancelled' ? 'interrupted' : 'state limit reached'}): ` +
-      `every sequence of at most ${r.exploredDepth} events was explored`;
+  const how = howFar(r, timeLimit);
   lines.push(
     `${file}: variant ${r.variant}, depth ${r.depth}, ${how}; ${n(r.states)} states, ` +
       `${n(r.transitions)} transitions, ${r.seconds.toFixed(2)} s`,
@@ -161,6 +222,8 @@ function checkJson(r: ExploreResult): string {
     transitions: r.transitions,
     seconds: Math.round(r.seconds * 1000) / 1000,
     complete: r.complete,
+    stopped: stopName(r),
+    exploredDepth: r.exploredDepth,
     ops: r.ops,
     maxSignalFrames: r.maxSignalFrames,
     violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
@@ -169,36 +232,20 @@ function checkJson(r: ExploreResult): string {
 }
 
 async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise<number> {
-  const { positional, flags } = parseArgs(
-    args,
-    ['json', 'help'],
-    ['variant', 'depth', 'max-states', 'ops', 'reduce'],
-  );
-  if (flags.has('help')) {
+  const { positional, values } = commandOptions(args, CHECK_OPTIONS, io);
+  if (values.help) {
     io.stdout(CHECK_HELP + '\n');
-    return 0;
+    return EXIT.ok;
   }
-  if (positional.length !== 1)
-    throw new UsageError(
-      `${positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE'}\n${CHECK_HELP}`,
-    );
-  const file = positional[0];
+  const file = oneFile(positional, CHECK_HELP);
   const name = inputName(file);
-  const depthFlag = flags.get('depth');
-  const depth = typeof depthFlag === 'string' ? parseCount('depth', depthFlag, MAX_DEPTH) : DEFAULT_DEPTH;
-  const limitFlag = flags.get('max-states');
-  const maxStates =
-    typeof limitFlag === 'string' ? parseCount('max-states', limitFlag, MAX_STORE_STATES) : undefined;
-  const opsFlag = flags.get('ops') ?? 'all';
-  if (opsFlag !== 'all' && opsFlag !== 'classic')
-    throw new UsageError(`--ops: expected all or classic, got ${esc(String(opsFlag))}`);
-  const ops = opsFlag === 'classic' ? CLASSIC_OPS : EXPLORER_OPS;
-  const reduce = parseReductions(flags.get('reduce'));
+  const depth = countOption('depth', values.depth, MAX_DEPTH, DEFAULT_DEPTH);
+  const maxStates = countOption('max-states', values['max-states'], MAX_STORE_STATES);
+  const timeLimit = secondsOption('time-limit', values['time-limit'], MAX_TIME_LIMIT);
+  const ops = opsOption(values.ops);
+  const reduce = parseReductions(values.reduce);
   const sc = await readScenarioFile(io, file, parseScenario);
-  const chosen = flags.get('variant');
-  const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
-  if (typeof variant === 'string')
-    throw new UsageError(`${typeof chosen === 'string' ? '--variant' : `${name}: variant`}: ${esc(variant)}`);
+  const variant = variantOption(values.variant, sc, name);
 
   let interrupted = false;
   io.onInterrupt(() => {
@@ -221,6 +268,9 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     dead: reduce.has('dead'),
     sleep: reduce.has('sleep'),
     symmetry: reduce.has('classes') ? 'classes' : 'exact',
+    // --first: the gallery's stop, finishing the depth so every violation of that length is reported.
+    stopAtViolation: values.first ? 'depth' : false,
+    timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
     onProgress,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
@@ -229,35 +279,38 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
   });
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
-  if (result.stopped !== null && result.exploredDepth === 0) {
+  const upTo = `every sequence of at most ${result.exploredDepth} events was explored`;
+  if (result.stopped === 'cancelled') io.stderr(`interrupted: ${upTo}\n`);
+  else if (
+    result.exploredDepth === 0 &&
+    (result.stopped === 'state-limit' || result.stopped === 'time-limit')
+  ) {
     const why =
-      result.stopped === 'cancelled' ? 'interrupted' : `stopped at --max-states ${n(result.states)}`;
+      result.stopped === 'state-limit'
+        ? `stopped at --max-states ${n(result.states)}`
+        : `stopped at --time-limit ${timeLimit} s`;
     throw new UsageError(`${why} before any event sequence was explored: nothing to report`);
-  }
-  if (result.stopped === 'cancelled')
-    io.stderr(`interrupted: every sequence of at most ${result.exploredDepth} events was explored\n`);
-  else if (result.stopped === 'state-limit')
+  } else if (result.stopped === 'state-limit')
     io.stderr(
-      `stopped at ${n(result.states)} states (--max-states): every sequence of at most ` +
-        `${result.exploredDepth} events was explored; try a smaller --depth or a larger --max-states\n`,
+      `stopped at ${n(result.states)} states (--max-states): ${upTo}; ` +
+        `try a smaller --depth or a larger --max-states\n`,
     );
-  io.stdout(flags.has('json') ? checkJson(result) : report(result, name, reduce));
-  return result.violations.length > 0 ? 1 : 0;
+  else if (result.stopped === 'time-limit')
+    io.stderr(`stopped at the time limit (--time-limit ${timeLimit} s): ${upTo}\n`);
+  io.stdout(values.json ? checkJson(result) : report(result, name, reduce, timeLimit));
+  if (result.stopped === 'cancelled') return EXIT.interrupted;
+  return result.violations.length > 0 ? EXIT.violations : EXIT.ok;
 }
 
 /**
- * The `check` subcommand: exit status 0 (no violation), 1 (violations) or 2 (bad input, usage).
- * `timing` is for tests; the defaults show progress after a second.
+ * The `check` subcommand: exit status 0 (no violation), 1 (violations), 2 (bad input, usage), 3 (the
+ * output could not be written) or 130 (Ctrl-C). `timing` is for tests; the defaults show progress
+ * after a second.
  */
 export async function checkCommand(args: string[], io: CliIO, timing = PROGRESS): Promise<number> {
   try {
     return await check(args, io, timing);
   } catch (e) {
-    if (e instanceof UsageError) io.stderr(`fpsimd-viz check: ${e.message}\n`);
-    else {
-      const text = e instanceof Error ? (e.stack ?? e.message) : String(e);
-      io.stderr(`fpsimd-viz check: internal error: ${text.split('\n').map(esc).join('\n')}\n`);
-    }
-    return 2;
+    return failure('check', e, io);
   }
 }

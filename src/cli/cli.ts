@@ -1,6 +1,6 @@
 // Subcommand dispatch, independent of the process so tests can drive it.
-import { UsageError, type CliIO } from './io';
-import { esc } from './text';
+import { EXIT, EXIT_HELP, failure, type CliIO } from './io';
+import { esc, escLines } from './text';
 import { runCommand } from './run';
 import { variantsCommand } from './variants';
 
@@ -8,12 +8,17 @@ export const HELP = `usage: fpsimd-viz <command> [options]
 
 commands:
   run FILE [--variant ID] [--json]              replay a scenario, report violations and costs
-  check FILE [--variant ID] [--depth N] [--json] explore every event sequence up to N events
+  check FILE [--variant ID] [--depth N] [--first] [--time-limit S] [--json]
+                                                 explore every event sequence up to N events
   variants [--json]                              list the kernel eras, ablations and historic variants
   export --promela FILE [--variant ID] [--depth N] the machine and variant as a Promela model (Spin)
   gallery [--variant ID] [--machine] [--json]    find each historic kernel bug with the explorer
 
-Exit status: 0 no violation, 1 violations found, 2 bad input or usage.
+Every command takes -o/--output FILE (written whole or not at all) and -h/--help; an option may be
+given once.
+Exit status: 0 no violation, 1 violations found, 2 bad input or usage,
+${EXIT_HELP}
+${EXIT.interrupted} check stopped by Ctrl-C (what it found so far is printed, marked incomplete).
 Run 'fpsimd-viz <command> --help' for a command's options.`;
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -29,25 +34,32 @@ const COMMANDS: Record<string, Command> = {
 export async function cli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(HELP + '\n');
-    return name === undefined ? 2 : 0;
+    try {
+      io.stdout(HELP + '\n');
+    } catch (e) {
+      return failure('help', e, io);
+    }
+    return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const cmd = COMMANDS[name];
+  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!cmd) {
     io.stderr(`fpsimd-viz: unknown command "${esc(name)}"\n${HELP}\n`);
-    return 2;
+    return EXIT.usage;
+  }
+  // Whatever a command prints reaches the terminal escaped, line by line (its own escaping makes this
+  // a no-op; it is the net under any text from input a command forgot).
+  const safe: CliIO = { ...io, stdout: (s) => io.stdout(escLines(s)) };
+  let status: number;
+  try {
+    status = await cmd(rest, safe);
+  } catch (e) {
+    status = failure(name, e, io);
   }
   try {
-    return await cmd(rest, io);
+    // The --output file is written unless the command was refused (bad input or usage).
+    io.finish(status !== EXIT.usage && status !== EXIT.write);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`fpsimd-viz ${name}: ${e.message}\n`);
-      return 2;
-    }
-    // No input may crash the tool silently: anything unexpected is reported, still as exit 2.
-    io.stderr(
-      `fpsimd-viz ${name}: internal error: ${(e instanceof Error ? (e.stack ?? e.message) : String(e)).split('\n').map(esc).join('\n')}\n`,
-    );
-    return 2;
+    status = failure(name, e, io);
   }
+  return status;
 }

@@ -1,14 +1,21 @@
 // `fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]`: the scenario's
 // machine (CPUs, tasks, start) and a variant as a Promela model, for an independent check with Spin.
-import { DEFAULT_VARIANT, parseScenario, variantOrError } from '../engine';
+import { DEFAULT_VARIANT, parseScenario } from '../engine';
 import { buildConfig } from '../engine/config';
-import { CLASSIC_OPS, DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS } from '../engine/explore';
+import { DEFAULT_MAX_SIGNAL_FRAMES } from '../engine/explore';
 import { promelaGaps, promelaModel } from '../engine/promela';
-import { parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
+import { DEFAULT_DEPTH, MAX_DEPTH } from './check';
+import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
+import { COMMON_HELP, commandOptions, countOption, oneFile, opsOption, variantOption } from './options';
 import { esc } from './text';
 
-const DEFAULT_DEPTH = 12;
-const MAX_DEPTH = 1000;
+/** export's options (with --help and --output, which every command takes). */
+export const EXPORT_OPTIONS = {
+  promela: { type: 'boolean' },
+  variant: { type: 'string' },
+  depth: { type: 'string' },
+  ops: { type: 'string' },
+} as const;
 
 export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]
 
@@ -27,40 +34,27 @@ context); "errors: 0" means none within N events.
   --depth N      longest event sequence, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}, as check's)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task, as check's;
                  classic: the first eleven (no kernel-mode NEON sections or lifecycle events)
-Exit status: 0 model written, 2 bad input or usage.`;
+${COMMON_HELP}
+
+Exit status: 0 model written, 2 bad input or usage,
+${EXIT_HELP}`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['promela', 'help'], ['variant', 'depth', 'ops']);
-  if (flags.has('help')) {
+  const { positional, values } = commandOptions(args, EXPORT_OPTIONS, io);
+  if (values.help) {
     io.stdout(EXPORT_HELP + '\n');
     return 0;
   }
-  if (!flags.has('promela')) throw new UsageError(`export needs a format: --promela\n${EXPORT_HELP}`);
-  if (positional.length !== 1)
-    throw new UsageError(
-      `${positional.length ? `expected one FILE, got ${positional.length}` : 'missing FILE'}\n${EXPORT_HELP}`,
-    );
-  const depthFlag = flags.get('depth');
-  let depth = DEFAULT_DEPTH;
-  if (typeof depthFlag === 'string') {
-    const digits = depthFlag.replace(/[_,]/g, '');
-    if (!/^[0-9]+$/.test(digits) || Number(digits) < 1 || Number(digits) > MAX_DEPTH)
-      throw new UsageError(`--depth: "${depthFlag}" is not a whole number from 1 to ${MAX_DEPTH}`);
-    depth = Number(digits);
-  }
-  const opsFlag = flags.get('ops') ?? 'all';
-  if (opsFlag !== 'all' && opsFlag !== 'classic')
-    throw new UsageError(`--ops: expected all or classic, got ${esc(String(opsFlag))}`);
-  const ops = opsFlag === 'classic' ? CLASSIC_OPS : EXPLORER_OPS;
-  const file = positional[0];
+  if (!values.promela) throw new UsageError(`export needs a format: --promela\n${EXPORT_HELP}`);
+  const file = oneFile(positional, EXPORT_HELP);
+  const depth = countOption('depth', values.depth, MAX_DEPTH, DEFAULT_DEPTH);
+  const ops = opsOption(values.ops);
+  const name = inputName(file);
   const sc = await readScenarioFile(io, file, parseScenario);
-  const chosen = flags.get('variant');
-  const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
-  if (typeof variant === 'string')
-    throw new UsageError(`${typeof chosen === 'string' ? '--variant' : `${file}: variant`}: ${variant}`);
+  const variant = variantOption(values.variant, sc, name);
   const gaps = promelaGaps(buildConfig(sc), variant, ops);
   if (gaps.length)
-    throw new UsageError(`no Promela model of ${variant.id} for this machine yet: ${gaps.join('; ')}`);
+    throw new UsageError(`no Promela model of ${variant.id} for this machine yet: ${esc(gaps.join('; '))}`);
   io.stdout(promelaModel(sc, variant, { depth, ops }));
   return 0;
 }

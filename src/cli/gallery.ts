@@ -3,6 +3,7 @@
 // depth, and each era on the same machine to the same depth, and reports what it found.
 import {
   ERAS,
+  findVariant,
   GALLERY_DEPTH,
   GALLERY_MACHINE,
   galleryOptions,
@@ -11,7 +12,16 @@ import {
   type Variant,
 } from '../engine';
 import { explore, type ExploreResult } from '../engine/explore';
-import { parseArgs, UsageError, type CliIO } from './io';
+import { EXIT_HELP, UsageError, type CliIO } from './io';
+import { COMMON_HELP, commandOptions, noFile } from './options';
+import { esc } from './text';
+
+/** gallery's options (with --help and --output, which every command takes). */
+export const GALLERY_OPTIONS = {
+  variant: { type: 'string' },
+  machine: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
 
 export const GALLERY_HELP = `usage: fpsimd-viz gallery [--variant ID] [--machine] [--json]
 
@@ -23,8 +33,10 @@ era on the same machine to the same depth, and prints each bug's shortest counte
   --machine     print the gallery machine as a scenario file, e.g. for
                 'fpsimd-viz check FILE --variant ID --depth ${GALLERY_DEPTH}'
   --json        print one fpsimd-gallery/1 object
+${COMMON_HELP}
 
-Exit status: 0 every historic variant breaks and every era is clean, 1 otherwise, 2 bad usage.`;
+Exit status: 0 every historic variant breaks and every era is clean, 1 otherwise, 2 bad usage,
+${EXIT_HELP}`;
 
 interface Row {
   variant: Variant;
@@ -35,21 +47,23 @@ const eventText = (ev: { cpu: number; op: string; task?: string }): string =>
   `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
 
 export async function galleryCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['json', 'machine', 'help'], ['variant']);
-  if (flags.has('help')) {
+  const { positional, values } = commandOptions(args, GALLERY_OPTIONS, io);
+  if (values.help) {
     io.stdout(GALLERY_HELP + '\n');
     return 0;
   }
-  if (positional.length) throw new UsageError(`gallery takes no FILE (got ${positional[0]})`);
-  if (flags.has('machine')) {
+  noFile('gallery', positional);
+  if (values.machine) {
     io.stdout(JSON.stringify(GALLERY_MACHINE, null, 2) + '\n');
     return 0;
   }
-  const only = flags.get('variant');
-  const entries = galleryVariants().filter((v) => only === undefined || v.id === only);
+  const only = values.variant;
+  // Resolved by the engine, so an alias names its variant here as everywhere.
+  const asked = only === undefined ? undefined : findVariant(only)?.id;
+  const entries = galleryVariants().filter((v) => only === undefined || v.id === asked);
   if (only !== undefined && entries.length === 0)
     throw new UsageError(
-      `--variant: "${only}" is not a historic variant; known: ${galleryVariants()
+      `--variant: "${esc(only)}" is not a historic variant; known: ${galleryVariants()
         .map((v) => v.id)
         .join(', ')}`,
     );
@@ -66,7 +80,7 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
   const bound = clean[0]?.result.maxSignalFrames ?? bugs[0]?.result.maxSignalFrames;
   const ok =
     bugs.every((b) => b.result.violations.length > 0) && clean.every((c) => c.result.violations.length === 0);
-  if (flags.has('json')) {
+  if (values.json) {
     io.stdout(
       JSON.stringify(
         {

@@ -7,32 +7,40 @@ import {
   describeState,
   flattenCalls,
   parseScenario,
-  variantOrError,
   type Violation,
 } from '../engine';
-import { inputName, parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
+import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
+import { COMMON_HELP, commandOptions, oneFile, variantOption } from './options';
 import { esc, jsonText } from './text';
+
+/** run's options (with --help and --output, which every command takes). */
+export const RUN_OPTIONS = {
+  variant: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
 export const RUN_HELP = `usage: fpsimd-viz run FILE [--variant ID] [--json]
 
 Replays the scenario FILE (- reads standard input) under the variant (default: the scenario's own,
 else ${DEFAULT_VARIANT}) and prints each step's kernel calls, the violations and the cost counters.
-Exit status: 0 no violation, 1 violations found, 2 bad input or usage.`;
+
+  --variant ID       kernel era, ablation or historic variant
+  --json             print one fpsimd-result/1 object
+${COMMON_HELP}
+
+Exit status: 0 no violation, 1 violations found, 2 bad input or usage,
+${EXIT_HELP}`;
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['json', 'help'], ['variant']);
-  if (flags.has('help')) {
+  const { positional, values } = commandOptions(args, RUN_OPTIONS, io);
+  if (values.help) {
     io.stdout(RUN_HELP + '\n');
     return 0;
   }
-  if (positional.length !== 1) throw new UsageError(`run needs exactly one FILE\n${RUN_HELP}`);
-  const file = positional[0];
+  const file = oneFile(positional, RUN_HELP);
   const name = inputName(file);
   const sc = await readScenarioFile(io, file, parseScenario);
-  const vid = (flags.get('variant') as string | undefined) ?? sc.variant ?? DEFAULT_VARIANT;
-  const variant = variantOrError(vid);
-  if (typeof variant === 'string')
-    throw new UsageError(`${flags.has('variant') ? '--variant' : `${name}: variant`}: ${esc(variant)}`);
+  const variant = variantOption(values.variant, sc, name);
   const m = createMachine(sc, variant);
   const { records, state, illegal } = allRecords(m, sc.events);
   if (illegal)
@@ -40,7 +48,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       `${name}: events[${illegal.index}] (${illegal.op}, event ${illegal.index + 1} in the app): not legal here: ${esc(illegal.reason)}`,
     );
   const violations: Violation[] = records.flatMap((r) => r.violations);
-  if (flags.has('json')) {
+  if (values.json) {
     const result = {
       format: 'fpsimd-result/1',
       variant: variant.id,

@@ -20,3 +20,8 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${hex(c, 4)}`);
 }
+
+/** Every line of `text` through esc, its newlines kept: esc is idempotent, so escaped text is unchanged. */
+export function escLines(text: string): string {
+  return text.split('\n').map(esc).join('\n');
+}

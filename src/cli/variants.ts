@@ -1,18 +1,30 @@
 // `fpsimd-viz variants [--json]`: the eras and ablations the engine offers.
 import { VARIANT_ALIASES, VARIANTS } from '../engine';
-import { parseArgs, UsageError, type CliIO } from './io';
-import { esc } from './text';
+import { EXIT_HELP, type CliIO } from './io';
+import { COMMON_HELP, commandOptions, noFile } from './options';
+
+export const VARIANTS_OPTIONS = { json: { type: 'boolean' } } as const;
+
+export const VARIANTS_HELP = `usage: fpsimd-viz variants [--json]
+
+Lists the variant ids: kernel eras, single-statement ablations, and historic variants
+(ERA/pre-COMMIT12: an era before a real kernel fix, with the commit, subject and date),
+then the aliases accepted in their place (mainline: the newest era read).
+
+  --json             print one fpsimd-variants/1 object
+${COMMON_HELP}
+
+Exit status: 0 listed, 2 bad usage,
+${EXIT_HELP}`;
 
 export async function variantsCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['json', 'help'], []);
-  if (flags.has('help')) {
-    io.stdout(
-      'usage: fpsimd-viz variants [--json]\n\nLists the variant ids: kernel eras, single-statement ablations, and historic variants\n(ERA/pre-COMMIT12: an era before a real kernel fix, with the commit, subject and date),\nthen the aliases accepted in their place (mainline: the newest era read).\n',
-    );
+  const { positional, values } = commandOptions(args, VARIANTS_OPTIONS, io);
+  if (values.help) {
+    io.stdout(VARIANTS_HELP + '\n');
     return 0;
   }
-  if (positional.length) throw new UsageError(`variants takes no FILE (got ${esc(positional[0])})`);
-  if (flags.has('json')) {
+  noFile('variants', positional);
+  if (values.json) {
     const list = VARIANTS.map((v) => ({
       id: v.id,
       era: v.era.id,

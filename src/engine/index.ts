@@ -1,6 +1,7 @@
 // The engine's public surface: everything the CLI, the stores, the worker and the tests import.
 export * from './types';
 export * from './scenario';
+export * from './textin';
 export * from './limits';
 export * from './variants';
 export * from './history';

@@ -1,7 +1,7 @@
 // The scenario file (fpsimd-scenario/1): schema, parse with located errors, print.
 // Nothing here throws on bad input: every problem comes back as an error naming where it is.
 import * as z from 'zod/mini';
-import { jsonErrorOffset } from './jsonpos';
+import { jsonDuplicateKey, jsonErrorOffset } from './jsonpos';
 import { MAX_CPUS, MAX_EVENTS, MAX_NOTE_CHARS, MAX_SCENARIO_BYTES, MAX_TASKS, utf8Bytes } from './limits';
 import { OPS, TASK_OPS, type Scenario } from './types';
 import { legacyVariantId, MAINLINE_ALIAS } from './variants';
@@ -241,7 +241,8 @@ const nameInvisible = (s: string): string =>
   s.replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 
 /**
- * Parses scenario text: size limit, JSON syntax (with line and column), schema, cross-field rules.
+ * Parses scenario text: size limit, JSON syntax (with line and column), a key given twice in one
+ * object (JSON.parse would keep the last silently), schema, cross-field rules.
  * A UTF-8 byte order mark at the start (some Windows editors write one) is accepted and ignored.
  */
 export function parseScenario(input: string): ParseResult {
@@ -277,6 +278,22 @@ export function parseScenario(input: string): ParseResult {
         {
           where,
           message: `not valid JSON${truncated ? ' (the file looks truncated)' : ''}: ${msg}${invisible}`,
+        },
+      ],
+    };
+  }
+  // JSON.parse keeps the last of a repeated key without a word: refused instead, naming both places.
+  const dup = jsonDuplicateKey(text);
+  if (dup !== null) {
+    const key = JSON.stringify(dup.path.at(-1));
+    return {
+      ok: false,
+      errors: [
+        {
+          where: pathText(dup.path),
+          message:
+            `key ${nameInvisible(key)} given twice in one object, at ${lineColumn(text, dup.offset)} and ` +
+            `first at ${lineColumn(text, dup.firstOffset)}: keep one of them`,
         },
       ],
     };

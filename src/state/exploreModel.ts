@@ -14,6 +14,23 @@ export const MAX_STATES = 5_000_000;
 
 export { KIND_TEXT } from './violationText';
 
+/** The longest time limit the Explore view takes: a day. */
+export const MAX_TIME_LIMIT = 86_400;
+
+/** The time limit field's value in seconds (empty: no limit, null), or what is wrong with it. */
+export function parseTimeLimit(
+  text: string,
+): { ok: true; seconds: number | null } | { ok: false; message: string } {
+  const t = text.trim();
+  if (t === '') return { ok: true, seconds: null };
+  const s = Number(t);
+  if (/^\d{1,6}(\.\d{1,3})?$/.test(t) && s > 0 && s <= MAX_TIME_LIMIT) return { ok: true, seconds: s };
+  return {
+    ok: false,
+    message: `Time limit must be a number of seconds above 0 and at most ${n(MAX_TIME_LIMIT)}, or empty for none (not “${t}”).`,
+  };
+}
+
 /** The depth field's value, or what is wrong with it. */
 export function parseDepth(text: string): { ok: true; depth: number } | { ok: false; message: string } {
   const t = text.trim();
@@ -57,7 +74,14 @@ export function estimateText(e: ProgressEstimate): string {
 /** Complete, or why not. */
 export function completeness(r: ExploreResult): string {
   if (r.complete) return 'complete';
-  const why = r.stopped === 'state-limit' ? `state limit of ${n(MAX_STATES)} reached` : 'cancelled';
+  if (r.stopped === 'violation')
+    return `stopped at the first depth with a violation: every sequence of up to ${r.exploredDepth} events tried`;
+  const why =
+    r.stopped === 'state-limit'
+      ? `state limit of ${n(MAX_STATES)} reached`
+      : r.stopped === 'time-limit'
+        ? 'time limit reached'
+        : 'cancelled';
   return `incomplete: ${why}`;
 }
 
@@ -72,6 +96,8 @@ export function resultSummary(r: ExploreResult): string {
 /** What the result means, for the list's heading and the live region. */
 export function resultHeadline(r: ExploreResult): string {
   const k = r.violations.length;
+  if (k > 0 && r.stopped === 'violation')
+    return `${plural(k, 'violation')} found at ${plural(r.exploredDepth, 'event')}, the first depth with any, each with a shortest event sequence.`;
   if (k > 0)
     return r.complete
       ? `${plural(k, 'violation')} found, each with a shortest event sequence.`

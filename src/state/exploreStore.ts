@@ -6,7 +6,14 @@ import { resolveVariantId } from '../engine';
 import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
 import type { ExploreConfig, FromExplorer } from '../workers/protocol';
 import { workerRunner, type ExploreRun, type ExploreRunner } from './exploreRunner';
-import { counterexampleScenario, DEFAULT_DEPTH, MAX_DEPTH, MAX_STATES, resultHeadline } from './exploreModel';
+import {
+  counterexampleScenario,
+  DEFAULT_DEPTH,
+  MAX_DEPTH,
+  MAX_STATES,
+  parseTimeLimit,
+  resultHeadline,
+} from './exploreModel';
 import { registerLinkParams, type LinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
 import { resolveVariant, useScenarioStore } from './scenarioStore';
@@ -26,6 +33,8 @@ export interface ExploreRunInfo {
   depth: number;
   symmetry: boolean;
   dead: boolean;
+  first: boolean;
+  timeLimit: number | null;
 }
 
 export interface ExploreState {
@@ -35,6 +44,10 @@ export interface ExploreState {
   symmetry: boolean;
   /** Dead-variable reduction: fields no later step can read are stored at one value. */
   dead: boolean;
+  /** Stop at the first depth that has a violation (every violation of that length reported). */
+  first: boolean;
+  /** Seconds after which the search stops, marked incomplete; null: no limit. */
+  timeLimit: number | null;
   status: ExploreStatus;
   run: ExploreRunInfo | null;
   progress: ExploreProgress | null;
@@ -48,6 +61,8 @@ export interface ExploreState {
   setDepth(depth: number): void;
   setSymmetry(on: boolean): void;
   setDead(on: boolean): void;
+  setFirst(on: boolean): void;
+  setTimeLimit(seconds: number | null): void;
   /** Explores the initial state of the scenario on screen. Ignored while a search runs. */
   start(): void;
   /** Stops the search; what it found is kept and the result says incomplete. */
@@ -112,6 +127,8 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     depth: DEFAULT_DEPTH,
     symmetry: false,
     dead: false,
+    first: false,
+    timeLimit: null,
     status: 'idle',
     run: null,
     progress: null,
@@ -123,6 +140,8 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
     setDead: (dead) => set({ dead }),
+    setFirst: (first) => set({ first }),
+    setTimeLimit: (timeLimit) => set({ timeLimit }),
 
     start() {
       const s = get();
@@ -137,6 +156,8 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         depth: s.depth,
         symmetry: s.symmetry,
         dead: s.dead,
+        first: s.first,
+        timeLimit: s.timeLimit,
       };
       set({ status: 'running', run, progress: null, found: [], result: null, error: null, fromLink: false });
       runner ??= workerRunner();
@@ -151,6 +172,8 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
             symmetry: run.symmetry,
             dead: run.dead,
             maxStates: MAX_STATES,
+            ...(run.first ? { first: true } : {}),
+            ...(run.timeLimit !== null ? { timeLimitSeconds: run.timeLimit } : {}),
           },
           onMessage,
         );
@@ -183,7 +206,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
 
 /**
  * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry, `xz=1` dead
- * variables) and `xr=1` when
+ * variables, `xf=1` stop at the first violating depth, `xt=SECONDS` time limit) and `xr=1` when
  * results were on screen. A link carries no results: opening one with `xr=1` runs the search again
  * (and says so).
  */
@@ -194,6 +217,8 @@ function exploreParams(view: string): LinkParams {
   if (s.variant !== null) out.xv = s.variant;
   if (s.symmetry) out.xs = '1';
   if (s.dead) out.xz = '1';
+  if (s.first) out.xf = '1';
+  if (s.timeLimit !== null) out.xt = String(s.timeLimit);
   if (s.run) out.xr = '1';
   return out;
 }
@@ -206,14 +231,20 @@ function applyExploreParams(p: LinkParams, view: string): void {
   const variant = p.xv !== undefined ? resolveVariantId(p.xv) : null;
   const symmetry = p.xs === '1';
   const dead = p.xz === '1';
+  // Absent in links made before these options: no stop, no limit, as those links always meant.
+  const first = p.xf === '1';
+  const limit = p.xt === undefined ? null : parseTimeLimit(p.xt);
+  const timeLimit = limit !== null && limit.ok ? limit.seconds : null;
   // Back/Forward to the search already on screen: nothing to redo.
   const same =
     s.run &&
     s.run.depth === depth &&
     s.run.symmetry === symmetry &&
     s.run.dead === dead &&
+    s.run.first === first &&
+    s.run.timeLimit === timeLimit &&
     s.variant === variant;
-  useExploreStore.setState({ depth, variant, symmetry, dead });
+  useExploreStore.setState({ depth, variant, symmetry, dead, first, timeLimit });
   if (p.xr === '1' && !same) {
     useExploreStore.getState().start();
     useExploreStore.setState({ fromLink: true });
@@ -230,6 +261,8 @@ registerLinkParams({
         s.variant !== prev.variant ||
         s.symmetry !== prev.symmetry ||
         s.dead !== prev.dead ||
+        s.first !== prev.first ||
+        s.timeLimit !== prev.timeLimit ||
         s.run !== prev.run
       )
         listener();

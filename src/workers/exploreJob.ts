@@ -74,6 +74,9 @@ export function runJob(
       symmetry: msg.symmetry ? 'classes' : 'exact',
       dead: msg.dead,
       maxStates: msg.maxStates,
+      // The first violating depth, finished: the same stop as `check --first` and the gallery's.
+      stopAtViolation: msg.first ? 'depth' : false,
+      timeLimitMs: msg.timeLimitSeconds === undefined ? undefined : msg.timeLimitSeconds * 1000,
       progressEveryMs: PROGRESS_EVERY_MS,
       pollEvery: POLL_EVERY,
       onProgress,

@@ -17,6 +17,10 @@ export interface StartMessage {
   dead: boolean;
   /** Stop (incomplete) at this many distinct states: keeps the tab's memory bounded. */
   maxStates: number;
+  /** Stop once the first depth with a violation is finished (the explorer's stopAtViolation 'depth'). */
+  first?: boolean;
+  /** Stop (incomplete, stopped 'time-limit') after this many seconds. */
+  timeLimitSeconds?: number;
 }
 
 export interface CancelMessage {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_HELP, checkCommand, DEFAULT_DEPTH, type ProgressTiming } from '../../src/cli/check';
 import { fakeIO, runCli, type FakeIOOptions } from './helpers';
-import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS } from '../../src/engine/explore';
+import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS, explore } from '../../src/engine/explore';
+import { GALLERY_MACHINE, galleryOptions, galleryVariants } from '../../src/engine';
 
 const scenario = (extra: Record<string, unknown> = {}) => ({
   format: 'fpsimd-scenario/1',
@@ -25,6 +26,14 @@ const larger = scenario({
     { id: 'kworker', kthread: true },
   ],
 });
+
+type CheckOut = {
+  states: number;
+  complete: boolean;
+  stopped: string | null;
+  exploredDepth: number;
+  violations: { kind: string; context: string; events: unknown[] }[];
+};
 
 interface Run {
   code: number;
@@ -110,6 +119,8 @@ describe('fpsimd-viz check', () => {
       'transitions',
       'seconds',
       'complete',
+      'stopped',
+      'exploredDepth',
       'ops',
       'maxSignalFrames',
       'violations',
@@ -183,11 +194,11 @@ describe('fpsimd-viz check', () => {
     }
   });
 
-  it('exits 2 when interrupted before any sequence was explored', async () => {
-    const r = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interrupt: true });
-    expect(r.code).toBe(2);
-    expect(r.out).toBe('');
-    expect(r.err).toMatch(/^fpsimd-viz check: interrupted before any event sequence was explored/);
+  it('exits 130 when interrupted, even before any sequence was explored, and prints what it has', async () => {
+    const r = await check(['s.json', '--depth', '14', '--json'], { 's.json': larger }, { interrupt: true });
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('interrupted: every sequence of at most 0 events was explored\n');
+    expect(JSON.parse(r.out)).toMatchObject({ complete: false, stopped: 'interrupted', exploredDepth: 0 });
   });
 
   it('shows the depth estimate and memory in its progress lines', async () => {
@@ -223,7 +234,7 @@ describe('fpsimd-viz check', () => {
     expect(tty.err).not.toContain('\n');
     expect(tty.err.startsWith('\r\x1b[Kdepth ')).toBe(true);
     expect(tty.err.endsWith('\r\x1b[K')).toBe(true);
-  });
+  }, 30_000); // two depth-11 searches: past vitest's 5 s at load 20 on 2 cores
 
   it('stays quiet on standard error for runs shorter than a second', async () => {
     const r = await check(['s.json', '--depth', '6'], { 's.json': scenario() });
@@ -239,10 +250,75 @@ describe('fpsimd-viz check', () => {
     expect(r.err).toMatch(/^interrupted: every sequence of at most \d+ events was explored\n$/);
     const res = JSON.parse(r.out);
     expect(res.complete).toBe(false);
+    expect(res.stopped).toBe('interrupted');
     expect(res.violations.length).toBeGreaterThan(0);
-    expect(r.code).toBe(1);
+    // Its own status, whatever was found: not 1 (violations) nor 0 (none).
+    expect(r.code).toBe(130);
     const text = await check(['s.json', '--depth', '14'], { 's.json': larger }, { interruptAfterMs: 300 });
     expect(text.out).toMatch(/incomplete \(interrupted\)/);
+    expect(text.code).toBe(130);
+  });
+
+  it('--first stops at the first violating depth and reports every violation of that length', async () => {
+    const args = ['s.json', '--variant', 'v4.18/no-ctxsync-bind', '--depth', '11', '--json'];
+    const full = JSON.parse((await check(args, { 's.json': scenario() })).out) as CheckOut;
+    const r = await check([...args, '--first'], { 's.json': scenario() });
+    expect(r.code).toBe(1);
+    const first = JSON.parse(r.out) as CheckOut;
+    const shortest = Math.min(...full.violations.map((v) => v.events.length));
+    expect(first.violations).toEqual(full.violations.filter((v) => v.events.length === shortest));
+    expect(first).toMatchObject({ complete: false, stopped: 'first-violation', exploredDepth: shortest });
+    expect(first.states).toBeLessThan(full.states);
+    const text = await check(['s.json', '--variant', 'v4.18/no-ctxsync-bind', '--first'], {
+      's.json': scenario(),
+    });
+    expect(text.out).toMatch(
+      /depth 12, stopped at the first depth with a violation \(--first\): every sequence of at most 6 events was explored/,
+    );
+  });
+
+  it('--first with no violation proves the bound clean (exit 0)', async () => {
+    const r = await check(['s.json', '--first', '--depth', '8', '--json'], { 's.json': scenario() });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      complete: true,
+      stopped: null,
+      exploredDepth: 8,
+      violations: [],
+    });
+  });
+
+  it('--first finds every gallery bug on the gallery machine at its gallery length', async () => {
+    for (const v of galleryVariants()) {
+      const gallery = explore(GALLERY_MACHINE, v, galleryOptions(true));
+      const r = await check(
+        ['m.json', '--variant', v.id, '--first', '--depth', '16', '--ops', 'all', '--json'],
+        {
+          'm.json': GALLERY_MACHINE,
+        },
+      );
+      expect(r.code, v.id).toBe(1);
+      const out = JSON.parse(r.out) as CheckOut;
+      expect(out.exploredDepth, v.id).toBe(gallery.violations[0].events.length);
+    }
+  }, 120_000);
+
+  it('--time-limit stops cleanly, marked incomplete with its reason', async () => {
+    const args = ['s.json', '--depth', '40', '--ops', 'all', '--variant', 'v4.18/no-neon-save'];
+    const r = await check([...args, '--time-limit', '0.05', '--json'], { 's.json': larger });
+    expect(r.err).toMatch(
+      /^stopped at the time limit \(--time-limit 0\.05 s\): every sequence of at most \d+ events/,
+    );
+    const out = JSON.parse(r.out) as CheckOut;
+    expect(out).toMatchObject({ complete: false, stopped: 'time-limit' });
+    expect(r.code).toBe(out.violations.length > 0 ? 1 : 0);
+    const text = await check([...args, '--time-limit=0.05'], { 's.json': larger });
+    expect(text.out).toMatch(/incomplete \(time limit of 0\.05 s reached\): every sequence of at most/);
+    for (const bad of ['0', '-1', 'soon', '1e3', '2000000']) {
+      const b = await check(['s.json', '--time-limit', bad], { 's.json': scenario() });
+      expect(b.code, bad).toBe(2);
+      expect(b.err).toMatch(/--time-limit: ".*" is not a number of seconds above 0 and at most 1,000,000/);
+    }
   });
 
   describe('bad input exits 2 with a message naming the place', () => {
@@ -295,6 +371,12 @@ describe('fpsimd-viz check', () => {
         /option --depth needs a value/,
       ],
       ['an unknown option', ['s.json', '--fast'], { 's.json': scenario() }, /unknown option --fast/],
+      [
+        'a repeated --depth (the last one used to win silently)',
+        ['s.json', '--depth', '3', '--depth', '9'],
+        { 's.json': scenario() },
+        /option --depth given twice \(--depth 3, then --depth 9\): give it once/,
+      ],
     ];
     it.each(cases)('%s', async (_name, args, files, message) => {
       const r = await check(args, files);

@@ -77,7 +77,7 @@ describe('fpsimd-viz export', () => {
     [['export', '--promela'], /missing FILE/],
     [['export', '--promela', 's.json', 't.json'], /expected one FILE, got 2/],
     [['export', '--promela', '--variant', 'v9', 's.json'], /--variant: unknown variant "v9"; known: v4\.17/],
-    [['export', '--promela', '--depth', '0', 's.json'], /--depth: "0" is not a whole number from 1 to 1000/],
+    [['export', '--promela', '--depth', '0', 's.json'], /--depth: "0" is not a whole number from 1 to 1,000/],
     [['export', '--promela', '--json', 's.json'], /unknown option --json/],
     [['export', '--promela', '--ops', 'some', 's.json'], /--ops: expected all or classic, got some/],
     [['export', '--promela', 'missing.json'], /missing\.json: cannot read \(ENOENT\)/],

@@ -1,5 +1,6 @@
-// Fuzz (bounded, seeded): mutated scenario files through the CLI in-process. Whatever the input, the
-// tool answers with exit 0, 1 or 2, and an error is clean lines naming the file: never a stack trace.
+// Fuzz (bounded, seeded): mutated scenario files through the CLI in-process, and random arguments to
+// every command. Whatever the input, the tool answers with exit 0, 1 or 2, and an error is clean lines
+// naming the file (or the command): never a stack trace, never a raw control character.
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -195,4 +196,80 @@ describe('fuzz: scenario files through the CLI', () => {
       { seed: SEED + 1, numRuns: 150 },
     );
   }, 30_000);
+});
+
+describe('fuzz: scenario files through export', () => {
+  it('export answers every mutant with 0 or 2 and a clean error', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioFile, async ({ text }) => {
+        const r = await runCli(['export', '--promela', 's.json', '--depth', '2'], { 's.json': text });
+        expect(r.code).not.toBe(1);
+        expectClean(r, 'export');
+      }),
+      { seed: SEED + 2, numRuns: 300 },
+    );
+  }, 30_000);
+});
+
+/** Words a command line might hold: every command's options, values, hostile text, odd dashes. */
+const WORDS = [
+  '--json',
+  '--depth',
+  '--variant',
+  '--ops',
+  '--reduce',
+  '--first',
+  '--time-limit',
+  '--promela',
+  '--machine',
+  '-o',
+  '--output=out.txt',
+  '--help',
+  '--',
+  '-',
+  '-x',
+  '--depth=0',
+  '--variant=v4.18',
+  's.json',
+  'v4.18/no-put-save',
+  'all',
+  'classic',
+  'dead',
+  '2',
+  '0.01',
+  '\u001b]0;title\u0007',
+  'a\nb\u009b',
+  '\u202e',
+  '--\u001b[2J',
+  '__proto__',
+];
+
+/** Each command with leading arguments that keep its work small (gallery prints its machine only). */
+const COMMAND_LINES: [string, string[]][] = [
+  ['run', ['run']],
+  ['check', ['check', '--max-states', '200']],
+  ['export', ['export']],
+  ['gallery', ['gallery', '--machine']],
+  ['variants', ['variants']],
+];
+
+describe('fuzz: arguments to every command', () => {
+  const scenario = EXAMPLES[0];
+  it.each(COMMAND_LINES)(
+    '%s answers every argument list with 0, 1 or 2 and clean text',
+    async (name, head) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.constantFrom(...WORDS), { maxLength: 6 }), async (words) => {
+          const r = await runCli([...head, ...words], { 's.json': scenario });
+          expect([0, 1, 2]).toContain(r.code);
+          expect(r.err).not.toMatch(/internal error|\n\s+at .*:\d+:\d+/);
+          for (const line of r.err.split('\n')) expect(line).not.toMatch(CONTROL);
+          for (const line of r.out.split('\n')) expect(line).not.toMatch(CONTROL);
+          if (r.code === 2) expect(r.err).toMatch(new RegExp(`^fpsimd-viz ${name}: \\S`));
+        }),
+        { seed: SEED + 3, numRuns: 150 },
+      );
+    },
+    60_000,
+  );
 });

@@ -104,3 +104,85 @@ describe('text from input is escaped on the terminal', () => {
     for (const text of [ok.captured.out, ok.captured.err, bad.captured.err]) expect(text).not.toMatch(UNSAFE);
   });
 });
+
+describe('readers say what they met', () => {
+  const text = JSON.stringify(good, null, 2);
+  it('a UTF-16 file, with or without its byte order mark, is named as such', async () => {
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(text, 'utf16le').swap16();
+    for (const [bytes, what] of [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'UTF-16 text (little-endian, with a byte order mark)'],
+      [Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'UTF-16 text (big-endian, with a byte order mark)'],
+      [le, 'UTF-16 text (little-endian)'],
+      [be, 'UTF-16 text (big-endian)'],
+    ] as const) {
+      for (const cmd of [
+        ['run', 's.json'],
+        ['check', 's.json'],
+        ['export', '--promela', 's.json'],
+      ]) {
+        const r = await runCli(cmd, { 's.json': bytes });
+        expect(r.code).toBe(2);
+        expect(r.err).toBe(`fpsimd-viz ${cmd[0]}: s.json: ${what}; save it as UTF-8\n`);
+      }
+    }
+  });
+
+  it('invalid UTF-8 is named with its byte offset', async () => {
+    const bytes = Buffer.from(text, 'utf8');
+    const at = text.indexOf('"title"') + 2;
+    const bad = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xc3, 0x28]), bytes.subarray(at)]);
+    const r = await runCli(['run', 's.json'], { 's.json': bad });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `fpsimd-viz run: s.json: not UTF-8 text: byte 0xc3 at offset ${at} is not part of a UTF-8 character; save it as UTF-8\n`,
+    );
+  });
+
+  it('a key given twice is refused with its JSON path and both places', async () => {
+    const dup = text.replace(/"cpus": (\d+),/, '"cpus": $1,\n  "cpus": 1,');
+    expect(dup).not.toBe(text);
+    const r = await runCli(['run', 's.json'], { 's.json': dup });
+    expect(r.code).toBe(2);
+    // The second "cpus" is on the line after the first.
+    const line = dup.split('\n').findIndex((l) => l.includes('"cpus"')) + 2;
+    expect(r.err).toBe(
+      `fpsimd-viz run: s.json: cpus: key "cpus" given twice in one object, at line ${line}, column 3 and ` +
+        `first at line ${line - 1}, column 3: keep one of them\n`,
+    );
+  });
+
+  it('standard input is decoded the same way by the built CLI', () => {
+    const r = spawnSync(process.execPath, [BIN, 'run', '-'], {
+      input: Buffer.from(text, 'utf16le'),
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('fpsimd-viz run: standard input: UTF-16 text (little-endian); save it as UTF-8\n');
+  }, 60_000);
+});
+
+describe('every command escapes arguments in its output', () => {
+  const cases: string[][] = [
+    ['gallery', '--variant', NASTY],
+    ['export', '--promela', 's.json', '--variant', NASTY],
+    ['export', '--promela', NASTY],
+    ['check', 's.json', '--variant', NASTY],
+    ['check', 's.json', '--reduce', NASTY],
+    ['check', 's.json', '--ops', NASTY],
+    ['check', 's.json', '--depth', NASTY],
+    ['check', 's.json', '--time-limit', NASTY],
+    ['run', 's.json', '--variant', NASTY],
+    ['variants', NASTY],
+    ['gallery', NASTY],
+    ['run', 's.json', `--variant=${NASTY}`, `--variant=${NASTY}`],
+    ['run', 's.json', `-${NASTY}`],
+  ];
+  it.each(cases.map((c) => [esc(c.join(' ')).slice(0, 50), c]))('%s', async (_name, args) => {
+    const r = await runCli(args as string[], file(good));
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(UNSAFE);
+    expect(r.out).not.toMatch(UNSAFE);
+    expect(r.err).not.toMatch(/^no violations/m);
+  });
+});

@@ -110,7 +110,7 @@ describe('bad input exits 2 with a message naming the place', () => {
   it('an unknown command or no command', async () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli([])).code).toBe(2);
-    expect((await runCli(['run'])).err).toMatch(/run needs exactly one FILE/);
+    expect((await runCli(['run'])).err).toMatch(/^fpsimd-viz run: missing FILE\nusage: fpsimd-viz run FILE/);
   });
 });
 

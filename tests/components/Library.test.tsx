@@ -53,6 +53,34 @@ describe('Library', () => {
     expect(await screen.findByText(/truncated/)).toBeInTheDocument();
   });
 
+  it('names a UTF-16 file, invalid UTF-8 and a key given twice, as the CLI does', async () => {
+    const user = userEvent.setup();
+    render(<Library />);
+    const text = printScenario({ ...guestScenario(), title: 'Wide' });
+    const upload = (bytes: Uint8Array | string, name: string) =>
+      user.upload(screen.getByLabelText(/Import a scenario file/), new File([bytes as BlobPart], name));
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    await upload(utf16, 'wide.json');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('wide.json was not imported');
+    expect(alert).toHaveTextContent('UTF-16 text (little-endian, with a byte order mark); save it as UTF-8');
+    const bytes = new TextEncoder().encode(text);
+    await upload(Uint8Array.from([...bytes.subarray(0, 20), 0xff, ...bytes.subarray(20)]), 'latin.json');
+    expect(
+      await screen.findByText(
+        'not UTF-8 text: byte 0xff at offset 20 is not part of a UTF-8 character; save it as UTF-8',
+      ),
+    ).toBeInTheDocument();
+    await upload(text.replace(/"cpus": (\d+),/, '"cpus": $1, "cpus": 2,'), 'dup.json');
+    expect(
+      await screen.findByText(
+        /key "cpus" given twice in one object, at line \d+, column \d+ and first at line/,
+      ),
+    ).toBeInTheDocument();
+    expect(within(screen.getByRole('alert')).getByText('cpus')).toBeInTheDocument();
+    expect(st().scenario.title).not.toBe('Wide');
+  });
+
   it('generates a random scenario of the chosen size', async () => {
     const user = userEvent.setup();
     render(<Library />);

@@ -14,6 +14,7 @@ import {
   exhaustedNote,
   MAX_DEPTH,
   parseDepth,
+  parseTimeLimit,
   progressText,
   resultHeadline,
   resultSummary,
@@ -52,6 +53,32 @@ describe('explore model', () => {
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.message).toMatch(new RegExp(`whole number from 1 to ${MAX_DEPTH}`));
     }
+  });
+
+  it('takes a time limit in seconds, empty for none, and says what is wrong otherwise', () => {
+    expect(parseTimeLimit('')).toEqual({ ok: true, seconds: null });
+    expect(parseTimeLimit(' 2.5 ')).toEqual({ ok: true, seconds: 2.5 });
+    for (const bad of ['0', '-1', 'soon', '1e3', '86401']) {
+      const r = parseTimeLimit(bad);
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/number of seconds above 0 and at most 86,400/);
+    }
+  });
+
+  it('says how a search that stopped early stopped', () => {
+    const cx = { kind: 'leak' as const, context: 'qemu', events: [], cpu: 0, message: 'm' };
+    const first = result({ complete: false, stopped: 'violation', exploredDepth: 8, violations: [cx] });
+    expect(resultSummary(first)).toMatch(
+      /stopped at the first depth with a violation: every sequence of up to 8 events tried/,
+    );
+    expect(resultHeadline(first)).toBe(
+      '1 violation found at 8 events, the first depth with any, each with a shortest event sequence.',
+    );
+    const timed = result({ complete: false, stopped: 'time-limit', exploredDepth: 5 });
+    expect(resultSummary(timed)).toMatch(/incomplete: time limit reached/);
+    expect(resultHeadline(timed)).toBe(
+      'No violation found in every sequence of up to 5 events (incomplete).',
+    );
   });
 
   it('describes the configuration explored', () => {

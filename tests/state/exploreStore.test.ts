@@ -187,4 +187,46 @@ describe('explore store', () => {
     applyLinkParams({ xd: '9', xz: '1' }, 'explore');
     expect(useExploreStore.getState()).toMatchObject({ depth: 9, dead: true, symmetry: false });
   });
+
+  it('stops at the first violating depth when asked, sending the option to the worker', async () => {
+    useExploreStore.getState().setVariant('v4.18/no-put-flush');
+    useExploreStore.getState().setDepth(12);
+    useExploreStore.getState().setFirst(true);
+    useExploreStore.getState().start();
+    expect(useExploreStore.getState().run).toMatchObject({ first: true, timeLimit: null });
+    await ended();
+    const { result, found } = useExploreStore.getState();
+    // no-put-flush's shortest violation on this machine is a leak of qemu in 8 events.
+    expect(result).toMatchObject({ stopped: 'violation', complete: false, exploredDepth: 8 });
+    expect(found.map((c) => `${c.kind} ${c.context} ${c.events.length}`)).toEqual(['leak qemu 8']);
+  });
+
+  it('stops at the time limit, keeping what it found, marked incomplete', async () => {
+    useExploreStore.getState().setVariant('v4.18/no-neon-save');
+    useExploreStore.getState().setDepth(60);
+    useExploreStore.getState().setTimeLimit(0.001);
+    useExploreStore.getState().start();
+    await ended();
+    expect(useExploreStore.getState().result).toMatchObject({ stopped: 'time-limit', complete: false });
+  });
+
+  it('carries the first-depth stop and the time limit through a link; older links mean neither', () => {
+    useExploreStore.getState().setFirst(true);
+    useExploreStore.getState().setTimeLimit(2.5);
+    expect(readLinkParams('explore')).toMatchObject({ xf: '1', xt: '2.5' });
+    applyLinkParams({ xd: '9' }, 'explore');
+    expect(useExploreStore.getState()).toMatchObject({
+      depth: 9,
+      first: false,
+      timeLimit: null,
+      dead: false,
+    });
+    expect(readLinkParams('explore').xf).toBeUndefined();
+    expect(readLinkParams('explore').xt).toBeUndefined();
+    applyLinkParams({ xd: '9', xf: '1', xt: '30' }, 'explore');
+    expect(useExploreStore.getState()).toMatchObject({ first: true, timeLimit: 30 });
+    // A limit that is not a number of seconds is not taken.
+    applyLinkParams({ xd: '9', xt: '-5' }, 'explore');
+    expect(useExploreStore.getState().timeLimit).toBeNull();
+  });
 });

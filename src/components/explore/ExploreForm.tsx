@@ -1,8 +1,8 @@
-// What to explore: the scenario's initial state (shown), the variant, the depth and the reductions;
-// Run and Cancel.
+// What to explore: the scenario's initial state (shown), the variant, the depth, the reductions and
+// when to stop early (the first violating depth, a time limit); Run and Cancel.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { VARIANTS } from '../../engine';
-import { configText, MAX_DEPTH, parseDepth } from '../../state/exploreModel';
+import { configText, MAX_DEPTH, parseDepth, parseTimeLimit } from '../../state/exploreModel';
 import { useExploreStore } from '../../state/exploreStore';
 import { resolveVariant, useScenarioStore } from '../../state/scenarioStore';
 
@@ -14,10 +14,15 @@ export function ExploreForm() {
   const depth = useExploreStore((s) => s.depth);
   const symmetry = useExploreStore((s) => s.symmetry);
   const dead = useExploreStore((s) => s.dead);
+  const first = useExploreStore((s) => s.first);
+  const timeLimit = useExploreStore((s) => s.timeLimit);
   const status = useExploreStore((s) => s.status);
-  const { setVariant, setDepth, setSymmetry, setDead, start, cancel } = useExploreStore.getState();
+  const { setVariant, setDepth, setSymmetry, setDead, setFirst, setTimeLimit, start, cancel } =
+    useExploreStore.getState();
   const [depthText, setDepthText] = useState(String(depth));
   const [depthError, setDepthError] = useState<string | null>(null);
+  const [limitText, setLimitText] = useState(timeLimit === null ? '' : String(timeLimit));
+  const [limitError, setLimitError] = useState<string | null>(null);
   const running = status === 'running' || status === 'cancelling';
   const variant = chosen ?? currentVariant;
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -39,13 +44,13 @@ export function ExploreForm() {
   const submit = (e: React.FormEvent): void => {
     e.preventDefault();
     const d = parseDepth(depthText);
-    if (!d.ok) {
-      setDepthError(d.message);
-      return;
-    }
-    setDepthError(null);
+    const t = parseTimeLimit(limitText);
+    setDepthError(d.ok ? null : d.message);
+    setLimitError(t.ok ? null : t.message);
+    if (!d.ok || !t.ok) return;
     setDepth(d.depth);
-    // The store reads the depth when the search starts, so set it first.
+    setTimeLimit(t.seconds);
+    // The store reads the depth and the limit when the search starts, so set them first.
     start();
   };
 
@@ -105,6 +110,34 @@ export function ExploreForm() {
           running nowhere) are stored at one value: 40 to 66% fewer states, the same violations with
           counterexamples just as short.
         </Reduction>
+        <Reduction
+          label="Stop at the first violating depth"
+          checked={first}
+          disabled={running}
+          onChange={setFirst}
+        >
+          Ends the search once the shortest length with any violation has been tried in full: every violation
+          of that length is listed. With none, it goes on to the depth and proves it clean.
+        </Reduction>
+        <label htmlFor={`${id}-limit`}>Time limit (seconds)</label>
+        <input
+          id={`${id}-limit`}
+          type="text"
+          inputMode="decimal"
+          value={limitText}
+          placeholder="none"
+          disabled={running}
+          aria-invalid={limitError !== null}
+          aria-describedby={`${id}-limit-desc`}
+          onChange={(e) => setLimitText(e.currentTarget.value)}
+        />
+        <p
+          id={`${id}-limit-desc`}
+          className={limitError ? 'error-text explore-field-desc' : 'hint explore-field-desc'}
+        >
+          {limitError ??
+            'Stops the search after this long, keeping what it found (marked incomplete). Empty: no limit.'}
+        </p>
       </div>
       <div className="row-buttons">
         {running ? (

@@ -13,14 +13,18 @@ export function ImportScenario() {
 
   async function onFile(file: File): Promise<void> {
     setDone(null);
-    let text: string;
+    let read: Awaited<ReturnType<typeof readFileText>>;
     try {
-      text = await readFileText(file);
+      read = await readFileText(file);
     } catch (e) {
       setErrors({ file: file.name, errors: [{ where: '', message: `could not be read: ${String(e)}` }] });
       return;
     }
-    const res = parseScenario(text);
+    if (!read.ok) {
+      setErrors({ file: file.name, errors: [{ where: '', message: read.message }] });
+      return;
+    }
+    const res = parseScenario(read.text);
     if (!res.ok) {
       setErrors({ file: file.name, errors: res.errors });
       return;

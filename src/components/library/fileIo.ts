@@ -1,5 +1,5 @@
 // Scenario files in and out of the browser: read a chosen file, offer a scenario for download.
-import { formatErrors, parseScenario, printScenario, type Scenario } from '../../engine';
+import { decodeUtf8, formatErrors, parseScenario, printScenario, type Scenario } from '../../engine';
 import { useNoticeStore } from '../../state/noticeStore';
 
 export function slug(title: string): string {
@@ -55,12 +55,22 @@ export function exportScenario(sc: Scenario): boolean {
   return true;
 }
 
-export function readFileText(file: Blob): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
+function readFileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
   return new Promise((resolve, reject) => {
     const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
     r.onerror = () => reject(r.error ?? new Error('the file could not be read'));
-    r.readAsText(file);
+    r.readAsArrayBuffer(file);
   });
+}
+
+/**
+ * A file's text, read as the CLI reads one (decodeUtf8): UTF-16 or bytes that are not UTF-8 come back
+ * as what they are ("UTF-16 text ...; save it as UTF-8"), not as replacement characters.
+ */
+export async function readFileText(
+  file: Blob,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  return decodeUtf8(await readFileBytes(file));
 }

@@ -12,6 +12,7 @@ export {
   type ProgressEstimate,
   type ExploreResult,
   type Search,
+  type StopReason,
 } from './search';
 export { MAX_STORE_STATES } from './store';
 export type { VersionMode } from './codec';

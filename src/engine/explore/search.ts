@@ -69,10 +69,16 @@ export interface ExploreOptions {
    */
   pollEvery?: number;
   /**
-   * Stop as soon as a violation is found (stopped: 'violation'): what was found is a shortest sequence
-   * for its (kind, context), as every shorter sequence was explored first. The gallery uses it.
+   * Stop at the first violation (stopped: 'violation'): what was found is a shortest sequence for its
+   * (kind, context), as every shorter sequence was explored first. true: as soon as one is found (the
+   * gallery, which shows one); 'depth': once the depth it is found at is finished, so every (kind,
+   * context) whose shortest sequence has that length is reported (`check --first`, the Explore view's
+   * "Stop at the first violating depth"). A violation at the depth bound itself ends the search as
+   * usual (complete).
    */
-  stopAtViolation?: boolean;
+  stopAtViolation?: boolean | 'depth';
+  /** Stop (stopped: 'time-limit', incomplete) at the first poll this many milliseconds after the start. */
+  timeLimitMs?: number;
   /** Least interval between two progress callbacks. */
   progressEveryMs?: number;
   onProgress?: (p: ExploreProgress) => void;
@@ -107,6 +113,9 @@ export interface ProgressEstimate {
   maxStates: number;
 }
 
+/** Why a search ended before its depth bound (null: it did not). */
+export type StopReason = null | 'cancelled' | 'state-limit' | 'violation' | 'time-limit';
+
 export interface ExploreResult {
   variant: string;
   depth: number;
@@ -118,7 +127,7 @@ export interface ExploreResult {
   seconds: number;
   /** Every state within `depth` events was explored. */
   complete: boolean;
-  stopped: null | 'cancelled' | 'state-limit' | 'violation';
+  stopped: StopReason;
   /** Every sequence of at most this many events was explored. */
   exploredDepth: number;
   /**
@@ -234,7 +243,15 @@ export function createSearch(
     levelEnd = st.count;
     space.sleep?.nextLevel(levelEnd);
     levelT0 = performance.now();
-    if (level < opts.depth && cursor < levelEnd) return true;
+    if (level < opts.depth && cursor < levelEnd) {
+      // The depth just finished had a violation: every shortest one of that length is in findings.
+      if (opts.stopAtViolation === 'depth' && findings.count() > 0) {
+        stopped = 'violation';
+        done = true;
+        return false;
+      }
+      return true;
+    }
     done = complete = true;
     exhausted = cursor === st.count;
     return false;
@@ -244,6 +261,10 @@ export function createSearch(
   const poll = (now: number): boolean => {
     if (cancelled || (opts.shouldStop && opts.shouldStop())) {
       stopped = 'cancelled';
+      return true;
+    }
+    if (opts.timeLimitMs !== undefined && now - t0 >= opts.timeLimitMs) {
+      stopped = 'time-limit';
       return true;
     }
     if (opts.onProgress && now - lastProgress >= progressEveryMs) {
@@ -260,7 +281,7 @@ export function createSearch(
     while (!done) {
       if (cursor === levelEnd && !nextLevel()) break;
       transitions += expander.expand(cursor++);
-      if (opts.stopAtViolation && stopped === null && findings.count() > 0) stopped = 'violation';
+      if (opts.stopAtViolation === true && stopped === null && findings.count() > 0) stopped = 'violation';
       if (stopped !== null) {
         done = true;
         break;
