@@ -7,6 +7,7 @@ import {
   GALLERY_MACHINE,
   galleryOptions,
   galleryVariants,
+  resolveVariantId,
   VARIANTS,
   type Variant,
 } from '../engine';
@@ -46,7 +47,9 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
     return 0;
   }
   const only = flags.get('variant');
-  const entries = galleryVariants().filter((v) => only === undefined || v.id === only);
+  // An old id (mainline/pre-...) names the historic variant it resolves to.
+  const onlyId = typeof only === 'string' ? resolveVariantId(only) : only;
+  const entries = galleryVariants().filter((v) => onlyId === undefined || v.id === onlyId);
   if (only !== undefined && entries.length === 0)
     throw new UsageError(
       `--variant: "${only}" is not a historic variant; known: ${galleryVariants()
