@@ -8,6 +8,7 @@ import {
   GALLERY_MACHINE,
   galleryOptions,
   galleryVariants,
+  resolveVariantId,
   VARIANTS,
   type Variant,
 } from '../engine';

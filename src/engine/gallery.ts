@@ -23,7 +23,7 @@ export const GALLERY_MACHINE: Scenario = {
 /**
  * Every historic bug is found within this many events, and every era is clean to it, with every op
  * (one pending signal frame per task). The shortest counterexamples are 3 to 7 events (pre-e92bee9f861b:
- * 7); at 8 the four era searches hold 0.1 to 0.6 million states each (a few seconds in all).
+ * 7); at 8 the five era searches hold 0.1 to 0.6 million states each (a few seconds in all).
  */
 export const GALLERY_DEPTH = 8;
 

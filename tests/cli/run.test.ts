@@ -123,6 +123,36 @@ describe('fpsimd-viz variants', () => {
     const j = JSON.parse((await runCli(['variants', '--json'])).out);
     expect(j.variants.map((v: { id: string }) => v.id)).toContain('v4.18/no-neon-save');
   });
+
+  it('lists the eras by release, and mainline as an alias of the newest', async () => {
+    const j = JSON.parse((await runCli(['variants', '--json'])).out) as {
+      variants: { id: string; era: string }[];
+      aliases: { id: string; resolvesTo: string }[];
+    };
+    const eras = j.variants.filter((v) => v.id === v.era).map((v) => v.id);
+    expect(eras).toEqual(['v4.17', 'v4.18', 'v6.13', 'v6.15', 'v6.16']);
+    expect(j.variants.some((v) => v.id === 'mainline' || v.id.startsWith('mainline/'))).toBe(false);
+    expect(j.aliases).toEqual([
+      expect.objectContaining({ id: 'mainline', resolvesTo: 'v6.16' }),
+      expect.objectContaining({ id: 'mainline/pre-e92bee9f861b', resolvesTo: 'v6.15/pre-e92bee9f861b' }),
+      expect.objectContaining({ id: 'mainline/pre-751ecf6afd65', resolvesTo: 'v6.15/pre-751ecf6afd65' }),
+    ]);
+    const text = (await runCli(['variants'])).out;
+    expect(text).toMatch(/^mainline +alias of v6\.16/m);
+  });
+
+  it('accepts an alias as --variant and names the era it resolves to', async () => {
+    const sc = readFileSync(
+      new URL('../../src/scenarios/signal-round-trip-eras.json', import.meta.url),
+      'utf8',
+    );
+    const r = await runCli(['run', 's.json', '--variant', 'mainline', '--json'], { 's.json': sc });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).variant).toBe('v6.16');
+    expect(r.out).not.toContain('"mainline');
+    const old = await runCli(['run', 's.json', '--variant', 'mainline/pre-e92bee9f861b'], { 's.json': sc });
+    expect(old.out).toContain('variant v6.15/pre-e92bee9f861b');
+  });
 });
 
 describe('the installed bin (node bin/fpsimd-viz.mjs, what npx runs)', () => {

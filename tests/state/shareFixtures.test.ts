@@ -17,7 +17,8 @@ import { useLibraryStore } from '../../src/state/libraryStore';
 import { useNoticeStore } from '../../src/state/noticeStore';
 import { useScenarioStore } from '../../src/state/scenarioStore';
 import { decodeShare, encodeShare, type SharedScreen } from '../../src/state/share';
-import { openFragment } from '../../src/state/urlSync';
+import { crc32, hex32 } from '../../src/state/linkChecksum';
+import { openFragment, shareFragment } from '../../src/state/urlSync';
 import { useViewStore } from '../../src/state/viewStore';
 import { memoryStorage, resetStores } from './fixtures';
 
@@ -214,5 +215,113 @@ describe('scenario files written by an earlier build', () => {
     const res = parseScenario(text);
     expect(res).toEqual({ ok: true, scenario: expected[f.slice(0, -5)] });
     expect(res.ok && printScenario(res.scenario)).toBe(text);
+  });
+});
+
+/** The fragment as format `version` would sign it (the checksum covers the version). */
+function resign(fragment: string, version: number): string {
+  const parts = fragment.split('&').slice(1);
+  const fields = parts.filter((p) => !p.startsWith('data=') && !p.startsWith('sum='));
+  const payload = parts.find((p) => p.startsWith('data='))!.slice(5);
+  let tail = `v${version}`;
+  for (const f of fields) {
+    const eq = f.indexOf('=');
+    tail += `&${f.slice(0, eq)}=${decodeURIComponent(f.slice(eq + 1))}`;
+  }
+  const sum = hex32(crc32(tail, crc32(`${payload}\n`)));
+  return [`v${version}`, ...fields, `data=${payload}`, `sum=${sum}`].join('&');
+}
+
+const OPENED_UNUSED: LinkFixture['opened'] = {
+  variant: '',
+  cursor: 0,
+  view: '',
+  embed: false,
+  paletteCpu: 0,
+  compare: [],
+};
+
+interface V2Fixture {
+  name: string;
+  fragment: string;
+  decoded: SharedScreen;
+}
+
+describe('v2 links written before eras were named by release (mainline was v6.15)', () => {
+  const v2 = readJson<V2Fixture[]>('links/v2-mainline-links.json');
+
+  beforeEach(() => {
+    resetStores();
+    useLibraryStore.getState().load(memoryStorage());
+    useCompareStore.setState({ variants: [...DEFAULT_COMPARE] });
+  });
+
+  it("name mainline everywhere a link can: variant, cmp, xv, entry, the scenario's variant", () => {
+    expect(v2.every((l) => l.fragment.startsWith('v2&'))).toBe(true);
+    const text = JSON.stringify(v2.map((l) => l.decoded));
+    for (const where of [
+      '"variant":"mainline"',
+      '"xv":"mainline/',
+      '"entry":"mainline/',
+      '"notesVariant":"mainline"',
+    ])
+      expect(text).toContain(where);
+    expect(v2.some((l) => l.decoded.compare?.includes('mainline'))).toBe(true);
+  });
+
+  it.each(v2.map((l) => [l.name, l] as const))('%s decodes to the same screen, mainline as v6.15', (_, l) => {
+    const res = decodeShare(l.fragment);
+    expect(res).toEqual({ ok: true, screen: asWritten({ ...l, opened: OPENED_UNUSED }).decoded });
+    expect(JSON.stringify(res)).not.toMatch(/"mainline/);
+  });
+
+  it('opens the step view on v6.15 and writes v6.15 back, never mainline', () => {
+    const l = v2.find((x) => x.name === 'step-view-mainline')!;
+    expect(openFragment(`#${l.fragment}`)).toBe(true);
+    expect(useNoticeStore.getState().notices).toEqual([]);
+    expect(useScenarioStore.getState().variantId).toBe('v6.15');
+    expect(useScenarioStore.getState().cursor).toBe(7);
+    const link = shareFragment();
+    expect(link.startsWith('v3&')).toBe(true);
+    expect(link).not.toContain('mainline');
+  });
+
+  it('opens a compare set naming mainline as v6.15', () => {
+    const l = v2.find((x) => x.name === 'compare-with-mainline')!;
+    expect(openFragment(`#${l.fragment}`)).toBe(true);
+    expect(useCompareStore.getState().variants).toEqual(['v4.17', 'v4.18', 'v6.15']);
+    const h = v2.find((x) => x.name === 'historic-mainline-variant')!;
+    expect(openFragment(`#${h.fragment}`)).toBe(true);
+    expect(useScenarioStore.getState().variantId).toBe('v6.15/pre-e92bee9f861b');
+    expect(useCompareStore.getState().variants).toEqual(['v6.15', 'v6.15/pre-e92bee9f861b']);
+  });
+
+  it('reads the same fragment as v3 with mainline meaning the newest era', () => {
+    const l = v2.find((x) => x.name === 'step-view-mainline')!;
+    // Re-signed as v3: only the version differs, so only the meaning of mainline does.
+    const res = decodeShare(resign(l.fragment, 3));
+    expect(res.ok && res.screen.variant).toBe('mainline');
+    expect(openFragment(`#${resign(l.fragment, 3)}`)).toBe(true);
+    expect(useScenarioStore.getState().variantId).toBe('v6.16');
+  });
+});
+
+describe('a scenario file written before eras were named by release', () => {
+  const text = readFileSync(`${FIXTURES}/scenarios-mainline/notes-for-mainline.json`, 'utf8');
+
+  it('names mainline as its variant and the variant of its notes', () => {
+    expect(text).toContain('"variant": "mainline"');
+    expect(text).toContain('"notesVariant": "mainline"');
+  });
+
+  it('opens as v6.15, its notes written for v6.15, and is written back naming v6.15', () => {
+    const res = parseScenario(text);
+    expect(res.ok && res.scenario.variant).toBe('v6.15');
+    expect(res.ok && res.scenario.notesVariant).toBe('v6.15');
+    expect(res.ok && printScenario(res.scenario)).toBe(
+      text
+        .replace('"variant": "mainline"', '"variant": "v6.15"')
+        .replace('"notesVariant": "mainline"', '"notesVariant": "v6.15"'),
+    );
   });
 });

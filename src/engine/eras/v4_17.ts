@@ -153,10 +153,15 @@ export function fpsimd_flush_thread(k: K): void {
   k.bh++; // local_bh_disable()
   const t = current(k);
   stmt(k, 'zero');
-  writeTaskMemory(k, t);
+  writeTaskMemory(k, t); // memset(&current->thread.uw.fpsimd_state, 0, ...)
   if (fixed(k, C674)) {
     stmt(k, 'flush-task');
     fpsimd_flush_task_state(k, t);
+  } else {
+    // Where the bug lived (v3.16-v4.2) cpu was a member of struct fpsimd_state (split out by
+    // 20b8547277a6 in v4.17), so the pre-fix memset zeroed it: the task now claims CPU0.
+    stmt(k, 'zero-cpu');
+    set_fpsimd_cpu(k, t, 0); // memset(&current->thread.fpsimd_state, 0, sizeof(struct fpsimd_state))
   }
   set_foreign(k, t, true);
   k.bh--;
@@ -268,11 +273,11 @@ export const v4_17: Era = {
       date: '2015-08-27',
       affected: 'v3.16 to v4.2 (the lazy restore of 005f78cd8849 until this fix)',
       story:
-        "exec zeroes the task's saved FP state and sets TIF_FOREIGN_FPSTATE, so that the new program starts with clean registers. But fpsimd_flush_thread() left the task bound to the CPU (fpsimd_last_state and the task's cpu field still matching). If the task was switched out and back in before returning to user space, fpsimd_thread_switch() recomputed the flag from that stale binding, cleared it, and the new program started with the old program's registers: the zeroed state was never loaded.",
+        "exec zeroes the task's saved FP state and sets TIF_FOREIGN_FPSTATE, so that the new program starts with clean registers. The zeroing is a memset of the whole struct fpsimd_state, which then held the cpu field too (v4.17 moved it out, to thread.fpsimd_cpu, in 20b8547277a6), so it set the field to 0: nothing invalidated the binding, so the task's state now claimed to be live on CPU0. Wherever CPU0's fpsimd_last_state still pointed at the task's state (it last ran there, or execs there), a switch onto CPU0 before the return to user found pointer and cpu field matching, cleared the flag, and the new program started with the old program's registers: the zeroed state was never loaded. On any other CPU the zeroed field did not match and the state was reloaded.",
       before:
-        'fpsimd_flush_thread() zeroed the state and set TIF_FOREIGN_FPSTATE without fpsimd_flush_task_state(current) (statement flush-task).',
-      fix: 'fpsimd_flush_thread() calls fpsimd_flush_task_state(current), invalidating the cpu field, so no later switch can trust the old registers.',
-      statements: ['flush-task'],
+        'fpsimd_flush_thread() zeroed the state with a memset that also set its cpu field to 0, and set TIF_FOREIGN_FPSTATE, without fpsimd_flush_task_state(current) (statement flush-task).',
+      fix: 'fpsimd_flush_thread() calls fpsimd_flush_task_state(current) after the memset, setting the cpu field to NR_CPUS, so no later switch can trust the old registers.',
+      statements: ['flush-task', 'zero-cpu'],
       source:
         'a dated commit list of arch/arm64/kernel/fpsimd.c (a notes page; search index id 49300830419); v4.17 fpsimd_flush_thread() with the call (arch/arm64/kernel/fpsimd.c in a v4.17 tree, SaumyaSachdev/linux-4.17 @ bd206cf2eaf5; first read in a v4.16 copy, search index id 105678143). The pre-fix diff itself was not read.',
     },

@@ -77,6 +77,7 @@ inline fpsimd_update_current_state() {
 inline fpsimd_flush_thread() {
   bh++;
   write_task_memory(current[cpu]);
+  fpsimd_cpu[current[cpu]] = 0; /* the memset zeroes fpsimd_state.cpu too */
   if :: FIXED(PRE_674C242C9323) -> fpsimd_flush_task_state(current[cpu]) :: else fi;
   foreign[current[cpu]] = 1;
   bh--

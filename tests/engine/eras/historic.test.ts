@@ -2,7 +2,7 @@
 // src/scenarios/history-COMMIT12.json, in which the pre-fix code reports the violation the fix
 // prevents, at the asserted step, while the era as fixed runs the same events clean.
 import { describe, expect, it } from 'vitest';
-import { VARIANTS, type ViolationKind } from '../../../src/engine';
+import { VARIANTS, type Scenario, type ScenarioEvent, type ViolationKind } from '../../../src/engine';
 import { loadExample, runUnder } from './helpers';
 
 interface Broken {
@@ -15,8 +15,8 @@ const EXPECTED: Record<string, Broken> = {
   // CPU_PM_ENTER leaves fpsimd_last_state naming app; the power-down destroys the registers; app is
   // switched back in, its flag cleared from the stale binding, and its FP code reads garbage.
   'v4.17/pre-7c68a9cc0402': { kind: 'stale-read', context: 'app', step: 7 },
-  // exec zeroes app's memory but leaves it bound; a switch away and back clears the flag; the new
-  // program reads the old program's registers.
+  // exec zeroes app's memory, cpu field included (0: CPU0), and leaves CPU0 bound to it; a switch
+  // away and back clears the flag; the new program reads the old program's registers.
   'v4.17/pre-674c242c9323': { kind: 'stale-read', context: 'app', step: 7 },
   // The preempt notifier's vcpu_put runs with IRQs off: local_bh_enable() warns at the schedule.
   'v4.18/pre-b045e4d0f392': { kind: 'kernel-warning', context: 'qemu', step: 6 },
@@ -56,4 +56,85 @@ describe('historic variants', () => {
       expect(runUnder(sc, v.era.id).violations).toEqual([]);
     },
   );
+});
+
+// v4.17/pre-674c242c9323: where the bug lived (v3.16-v4.2) `cpu` was a member of struct fpsimd_state
+// (v4.17 has it split out, 20b8547277a6), so the pre-fix
+// memset(&current->thread.fpsimd_state, 0, sizeof(struct fpsimd_state)) sets it to 0 (not NR_CPUS,
+// and not left as it was). Tasks app and editor, kernel thread kw; CPU0 runs app, CPU1 editor.
+const ev = (cpu: number, op: ScenarioEvent['op'], task?: string): ScenarioEvent =>
+  task === undefined ? { cpu, op } : { cpu, op, task };
+const twoCpus = (start: Record<string, string>, events: ScenarioEvent[]): Scenario => ({
+  format: 'fpsimd-scenario/1',
+  title: 'exec',
+  cpus: 2,
+  tasks: [{ id: 'app' }, { id: 'editor' }, { id: 'kw', kthread: true }],
+  start,
+  events,
+});
+const PRE = 'v4.17/pre-674c242c9323';
+
+describe(`${PRE}: the memset zeroes the cpu field`, () => {
+  // (a) exec on CPU1, switch out and back on CPU1, return to user.
+  //  0 ret_to_user: app loaded on CPU1, fpsimd_last_state(CPU1) = app, cpu = 1; 1 user_fp v1;
+  //  2 syscall; 3 exec: memory zeroed (v2), the memset sets cpu = 0, flag set (no flush: pre-fix);
+  //  4 schedule editor: app's flag set, nothing saved; 5 schedule app: last_state(CPU1) is app's but cpu 0 != 1: TIF_FOREIGN_FPSTATE set;
+  //  6 ret_to_user loads v2; 7 user_fp reads v2: no stale read. The old model (cpu left at 1) had one.
+  const A = twoCpus({ '1': 'app' }, [
+    ev(1, 'ret_to_user'),
+    ev(1, 'user_fp'),
+    ev(1, 'syscall'),
+    ev(1, 'exec'),
+    ev(1, 'schedule', 'editor'),
+    ev(1, 'schedule', 'app'),
+    ev(1, 'ret_to_user'),
+    ev(1, 'user_fp'),
+  ]);
+
+  it('(a) exec on CPU1, out and back: cpu 0 != 1, so the kernel reloads (no stale read)', () => {
+    const r = runUnder(A, PRE);
+    expect(r.violations).toEqual([]);
+    // Loads at 0 and 6 (2 restores); nothing saved (app's flag was set at each switch out).
+    expect(r.counters).toMatchObject({ hostSaves: 0, hostRestores: 2 });
+    expect(runUnder({ ...A, events: A.events.slice(0, 4) }, PRE).view.contexts[0]).toMatchObject({
+      cpuField: 0,
+      foreignFpstate: true,
+    });
+    expect(runUnder({ ...A, events: A.events.slice(0, 6) }, PRE).view.contexts[0]).toMatchObject({
+      foreignFpstate: true,
+    });
+  });
+
+  // (b) exec on CPU1, then back on CPU0, whose fpsimd_last_state still names app.
+  //  0 ret_to_user on CPU0: app loaded and bound to CPU0, cpu = 0; 1 user_fp v1; 2 syscall;
+  //  3 schedule kw on CPU0: task_fpsimd_save() saves v1 (app has an mm), kw has none: nothing else;
+  //    last_state(CPU0) still app; 4 schedule app on CPU1 (editor starts in the kernel):
+  //    last_state(CPU1) is not app's: flag set; 5 exec on CPU1: memory zeroed (v2), cpu = 0, flag set;
+  //  6 schedule editor on CPU1: nothing saved; 7 schedule app on CPU0: last_state(CPU0) is app's and
+  //    cpu 0 == 0: the flag is cleared (the bug); 8 ret_to_user loads nothing; 9 user_fp reads CPU0's
+  //    registers, still v1, not the zeroed v2: a stale read of app at step 9.
+  //  Fixed: exec's fpsimd_flush_task_state() sets cpu = NR_CPUS, so step 7 sets the flag and 8 loads v2.
+  const B = twoCpus({ '0': 'app', '1': 'editor' }, [
+    ev(0, 'ret_to_user'),
+    ev(0, 'user_fp'),
+    ev(0, 'syscall'),
+    ev(0, 'schedule', 'kw'),
+    ev(1, 'schedule', 'app'),
+    ev(1, 'exec'),
+    ev(1, 'schedule', 'editor'),
+    ev(0, 'schedule', 'app'),
+    ev(0, 'ret_to_user'),
+    ev(0, 'user_fp'),
+  ]);
+
+  it('(b) exec on CPU1, back on CPU0 still bound to it: cpu 0 matches, the reload is skipped', () => {
+    const r = runUnder(B, PRE);
+    expect(r.violations).toHaveLength(1);
+    expect(r.violations[0]).toMatchObject({ kind: 'stale-read', context: 'app', step: 9, cpu: 0 });
+    expect(runUnder({ ...B, events: B.events.slice(0, 8) }, PRE).view.contexts[0]).toMatchObject({
+      cpuField: 0,
+      foreignFpstate: false,
+    });
+    expect(runUnder(B, 'v4.17').violations).toEqual([]);
+  });
 });
