@@ -1,5 +1,5 @@
 // `fpsimd-viz variants [--json]`: the eras and ablations the engine offers.
-import { VARIANTS } from '../engine';
+import { VARIANTS } from '../engine/variants';
 import { parseArgs, UsageError, type CliIO } from './io';
 import { esc } from './text';
 
