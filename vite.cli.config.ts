@@ -1,5 +1,6 @@
-// Builds the command line into one file, dist-cli/fpsimd-viz.mjs, that node runs with no TypeScript
-// compiler at start (`npm run build:cli`; `npm ci` runs it through the `prepare` script).
+// Builds the command line into dist-cli/: the entry fpsimd-viz.mjs and one chunk per command (and the
+// code they share) under dist-cli/chunks/, plain JavaScript that node runs with no TypeScript compiler
+// at start (`npm run build:cli`; `npm ci` runs it through the `prepare` script).
 import { defineConfig } from 'vite';
 
 export const CLI_OUT_DIR = 'dist-cli';
@@ -20,8 +21,9 @@ export default defineConfig({
       output: {
         format: 'es',
         entryFileNames: 'fpsimd-viz.mjs',
-        // One file: the lazily imported `check` command is inlined instead of split into a chunk.
-        codeSplitting: false,
+        // Each command is imported on demand (src/cli/cli.ts): start-up loads the entry and the
+        // chunks of the one command run, not every command's code (`cli.startRatio`).
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
       },
     },
   },

@@ -4,8 +4,13 @@ import type { Page } from 'playwright-core';
 
 /** Milliseconds spent in each phase over the traced stretch (divide by the interactions it held). */
 export interface PhaseSums {
-  /** Every task on the page's main thread. */
+  /** Every task on the page's main thread (wall time: it grows when the machine runs other work). */
   main: number;
+  /**
+   * The same tasks' thread time (the trace's `tdur`): what the main thread itself ran, much less
+   * sensitive to machine load than `main`. NaN if the trace carries no thread times.
+   */
+  mainCpu: number;
   style: number;
   layout: number;
   prePaint: number;
@@ -19,6 +24,7 @@ interface TraceEvent {
   ph: string;
   tid: number;
   dur?: number;
+  tdur?: number;
   args?: { name?: string; data?: { nodeName?: string } };
 }
 
@@ -41,8 +47,12 @@ export async function tracePhases(page: Page, run: () => Promise<void>): Promise
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
   const sum = (keep: (e: TraceEvent) => boolean): number =>
     events.filter((e) => e.ph === 'X' && keep(e)).reduce((s, e) => s + (e.dur ?? 0) / 1000, 0);
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === main);
   return {
     main: sum((e) => e.name === 'RunTask' && e.tid === main),
+    mainCpu: tasks.some((e) => e.tdur !== undefined)
+      ? tasks.reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0)
+      : NaN,
     style: sum((e) => e.name === 'UpdateLayoutTree'),
     layout: sum((e) => e.name === 'Layout'),
     prePaint: sum((e) => e.name === 'PrePaint'),

@@ -20,17 +20,15 @@
  * time of the main thread and of its phases and of tile raster (bench/trace.ts): much less noisy than
  * latency, so it shows changes of a few percent (tracing itself slows the page; compare variants only).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { buildApp } from './groups/bundle.ts';
 import { openBenchPage, timeInPage, CHROMIUM_ARGS } from './groups/ui.ts';
+import { buildRevision, linkFragmentOf } from './revision.ts';
 import { launchChromium, serveDir } from './served.ts';
 import { quantile } from './stats.ts';
 import { tracePhases, type PhaseSums } from './trace.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 
 interface Variant {
@@ -65,35 +63,6 @@ function readRevisions(args: readonly string[]): { revs: [string, string][]; lin
     revs.push([m[1], m[2]]);
   }
   return { revs, linkOf };
-}
-
-/** A git revision's sources, exported into a temporary directory, with this node_modules. */
-function exportRevision(rev: string, temps: string[]): string {
-  const src = mkdtempSync(path.join(os.tmpdir(), 'fpsimd-viz-rev-'));
-  temps.push(src);
-  const tar = execFileSync('git', ['archive', '--format=tar', rev], { cwd: ROOT, maxBuffer: 1 << 30 });
-  execFileSync('tar', ['-x', '-C', src], { input: tar });
-  symlinkSync(realpathSync(path.join(ROOT, 'node_modules')), path.join(src, 'node_modules'));
-  return src;
-}
-
-/**
- * The bench link's fragment as revision `rev` made it (its own bench/groups/ui.ts and scenario
- * generator): an older build may not read the links of today's generator.
- */
-function linkFragmentOf(rev: string, temps: string[]): string {
-  const src = exportRevision(rev, temps);
-  const script = "import('./bench/groups/ui.ts').then((m) => console.log(m.benchLink('')))";
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
-    cwd: src,
-    encoding: 'utf8',
-  });
-  return out.trim().replace(/^#/, '');
-}
-
-/** Builds a git revision from its own sources with this node_modules (WORKTREE: this checkout). */
-async function buildRevision(rev: string, temps: string[]): Promise<string> {
-  return rev === 'WORKTREE' ? buildApp() : buildApp(exportRevision(rev, temps));
 }
 
 async function main(): Promise<void> {

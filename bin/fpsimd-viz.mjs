@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Starts the built command line, dist-cli/fpsimd-viz.mjs: one JavaScript file, no TypeScript compiler
-// at start. `npm ci` builds it (the `prepare` script); `npm run build:cli` rebuilds it after a change,
+// Starts the built command line, dist-cli/fpsimd-viz.mjs (it imports each command's chunk from
+// dist-cli/chunks/ when that command runs): plain JavaScript, no TypeScript compiler at start. `npm ci` builds it (the `prepare` script); `npm run build:cli` rebuilds it after a change,
 // and `npm run cli -- ARGS` runs the TypeScript sources directly (through tsx) while developing.
 const built = new URL('../dist-cli/fpsimd-viz.mjs', import.meta.url);
 try {

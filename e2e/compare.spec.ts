@@ -1,11 +1,11 @@
 // The compare view: the exit storm under v4.17, v4.18 and mainline opened from a link, its summed table
 // and charts checked against the engine, one cursor for every diagram, a copied link reopening the same
 // screen, the library's "Compare eras", a link naming an unknown variant, axe in both themes, 1024 px.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { COUNTER_NAMES, countersAt, createMachine, findVariant, replay, type Scenario } from '../src/engine';
-import { axeFindings, collectErrors, linkFor, screenshot } from './helpers';
+import { axeFindings, collectErrors, docScreenshot, linkFor, screenshot } from './helpers';
 
 const ERAS = ['v4.17', 'v4.18', 'mainline'];
 const storm: Scenario = JSON.parse(
@@ -99,7 +99,7 @@ test('the exit storm compared across the eras: summed table and charts from the 
   expect(errors).toEqual([]);
 });
 
-test('one cursor moves every diagram and chart; a copied link reopens the same screen', async ({
+test('one cursor moves every diagram and chart; a copied link reopens the same screen @docs-screenshots', async ({
   page,
   browser,
 }, info) => {
@@ -169,9 +169,7 @@ test('one cursor moves every diagram and chart; a copied link reopens the same s
     'data-step',
     '6',
   );
-  const dir = path.join(import.meta.dirname, '../docs/screenshots');
-  mkdirSync(dir, { recursive: true });
-  await shot.screenshot({ path: path.join(dir, 'compare.png'), fullPage: true, animations: 'disabled' });
+  await docScreenshot(shot, 'compare.png', { fullPage: true });
   await screenshot(shot, info, 'compare-view');
 });
 

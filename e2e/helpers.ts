@@ -1,8 +1,8 @@
 // Shared helpers for the browser tests: links built with the app's own encoder, axe, console errors.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { Scenario } from '../src/engine';
 import { encodeShare, type SharedScreen } from '../src/state/share';
 
@@ -52,6 +52,31 @@ export async function screenshot(page: Page, info: TestInfo, name: string): Prom
   const file = path.join(import.meta.dirname, '../test-results/screenshots', `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await info.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/**
+ * A picture the docs show, docs/screenshots/FILE, taken by a test whose title carries the tag
+ * `@docs-screenshots` (what `npm run screenshots` runs). Only `npm run screenshots` (DOCS_SCREENSHOTS=write in
+ * the environment) rewrites the tracked file; any other run takes the same picture into
+ * test-results/docs-screenshots/ to look at, leaves the work tree clean, and checks the tracked file is
+ * there for the docs to show.
+ */
+export async function docScreenshot(
+  page: Page,
+  file: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  const docs = path.join(import.meta.dirname, '../docs/screenshots');
+  const dir =
+    process.env.DOCS_SCREENSHOTS === 'write'
+      ? docs
+      : path.join(import.meta.dirname, '../test-results/docs-screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, file), animations: 'disabled', ...options });
+  expect(
+    existsSync(path.join(docs, file)),
+    `docs/screenshots/${file}: take it with npm run screenshots`,
+  ).toBe(true);
 }
 
 /**

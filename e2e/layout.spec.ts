@@ -1,15 +1,23 @@
 // Layouts that fit: every step of every tour shows its note, Next and every CPU and context card
 // without scrolling at 1280x720 and 1920x1080, and inside the screen on a 390x844 phone; axe finds
 // nothing serious in either theme at those sizes; presenter mode; the embed at 800x500 with no storage.
-// Also takes docs/screenshots/tour-1280x720.png and phone-390x844.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+// Also takes docs/screenshots/tour-1280x720.png, phone-390x844.png and phone-step-390x844.png (written
+// only by `npm run screenshots`: docScreenshot).
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Scenario } from '../src/engine';
 import { TOURS } from '../src/scenarios/tours';
-import { axeFindings, collectErrors, defaultExample, linkFor, tourStartButton } from './helpers';
+import {
+  axeFindings,
+  collectErrors,
+  defaultExample,
+  docScreenshot,
+  linkFor,
+  tourStartButton,
+} from './helpers';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -19,8 +27,6 @@ const SIZES = [
 
 const scenarioOf = (id: string): Scenario =>
   JSON.parse(readFileSync(path.join(import.meta.dirname, `../src/scenarios/${id}.json`), 'utf8'));
-
-const shots = path.join(import.meta.dirname, '../docs/screenshots');
 
 /** What lies (even partly) outside the viewport, or outside the box that clips it. */
 async function outOfView(page: Page): Promise<string[]> {
@@ -125,9 +131,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
 }
 
-test('screenshots: a tour step at 1280x720 and a phone at 390x844', async ({ browser }) => {
+test('screenshots: a tour step at 1280x720 and a phone at 390x844 @docs-screenshots', async ({ browser }) => {
   test.setTimeout(90_000);
-  mkdirSync(shots, { recursive: true });
   const sc = defaultExample();
   const trap = sc.events.findIndex((e) => e.op === 'guest_fp') + 1;
   for (const [size, view, file] of [
@@ -153,7 +158,7 @@ test('screenshots: a tour step at 1280x720 and a phone at 390x844', async ({ bro
       expect(diagram!.width).toBeGreaterThan(size.width * 0.85);
       expect(timeline!.y).toBeGreaterThan(diagram!.y + diagram!.height - 1);
     }
-    await page.screenshot({ path: path.join(shots, file), animations: 'disabled' });
+    await docScreenshot(page, file);
     if (view === 'diagram') {
       // Zoomable: a larger diagram scrolls inside its panel.
       const before = (await page.locator('svg[data-export="main"]').boundingBox())!.width;

@@ -1,12 +1,12 @@
 // The README's picture of the main view (docs/screenshots/main.png): the default example at its guest
 // FP trap, on a freshly opened link, light theme, no animation. The compare view's picture comes from
-// e2e/compare.spec.ts.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+// e2e/compare.spec.ts. Only `npm run screenshots` rewrites the tracked file (docScreenshot).
 import { expect, test } from '@playwright/test';
-import { collectErrors, defaultExample, linkFor } from './helpers';
+import { collectErrors, defaultExample, docScreenshot, linkFor } from './helpers';
 
-test('docs/screenshots/main.png: the step-through view at the first guest FP trap', async ({ browser }) => {
+test('docs/screenshots/main.png: the step-through view at the first guest FP trap @docs-screenshots', async ({
+  browser,
+}) => {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 860 },
     colorScheme: 'light',
@@ -22,10 +22,7 @@ test('docs/screenshots/main.png: the step-through view at the first guest FP tra
   await expect(
     page.getByRole('heading', { name: new RegExp(`^Step ${trap + 1}: CPU0 guest_fp`) }),
   ).toBeVisible();
-  const dir = path.join(import.meta.dirname, '../docs/screenshots');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'main.png');
-  await page.screenshot({ path: file, animations: 'disabled' });
+  await docScreenshot(page, 'main.png');
   expect(errors).toEqual([]);
   await context.close();
 });

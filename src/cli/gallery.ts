@@ -8,7 +8,6 @@ import {
   GALLERY_MACHINE,
   galleryOptions,
   galleryVariants,
-  resolveVariantId,
   VARIANTS,
   type Variant,
 } from '../engine';

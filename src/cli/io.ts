@@ -1,5 +1,6 @@
 // What the commands need from the outside world; tests pass fakes, main.ts passes the process.
-import { MAX_SCENARIO_BYTES, type Scenario } from '../engine';
+import type { Scenario } from '../engine';
+import { MAX_SCENARIO_BYTES } from '../engine/limits';
 import { WriteFailed } from './output';
 import { esc, escLines } from './text';
 

@@ -2,8 +2,9 @@
 // by node:util's parseArgs. Options shared by every command (--help, --output) are added here, and
 // the values several commands take (--variant, --depth, --ops) are read by one function each.
 import { parseArgs } from 'node:util';
-import { DEFAULT_VARIANT, variantOrError, type Op, type Scenario, type Variant } from '../engine';
-import { CLASSIC_OPS, EXPLORER_OPS } from '../engine/explore';
+import type { Op, Scenario } from '../engine';
+import { CLASSIC_OPS, EXPLORER_OPS } from '../engine/explore/alphabet';
+import { DEFAULT_VARIANT, variantOrError, type Variant } from '../engine/variants';
 import { UsageError, type CliIO } from './io';
 import { esc } from './text';
 

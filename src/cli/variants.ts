@@ -1,5 +1,5 @@
 // `fpsimd-viz variants [--json]`: the eras and ablations the engine offers.
-import { VARIANT_ALIASES, VARIANTS } from '../engine';
+import { VARIANT_ALIASES, VARIANTS } from '../engine/variants';
 import { EXIT_HELP, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, noFile } from './options';
 

@@ -1,6 +1,6 @@
 // `fpsimd-viz run` and `variants`: exit codes, fpsimd-result/1 JSON, and bad input named by place.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers';
 
@@ -181,7 +181,21 @@ describe('the bin starts the built file', () => {
     expect(pkg.bin['fpsimd-viz']).toBe('bin/fpsimd-viz.mjs');
     expect(pkg.scripts.prepare).toBe('vite build --config vite.cli.config.ts');
     expect(pkg.scripts.build).toContain(pkg.scripts.prepare);
-    const built = readFileSync(new URL('dist-cli/fpsimd-viz.mjs', root), 'utf8');
-    expect(built).not.toMatch(/from ["'](tsx|zod)/);
+    // The entry and every chunk it may import: plain JavaScript with its dependencies bundled in.
+    const dir = new URL('dist-cli/', root);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
+    expect(files).toContain('fpsimd-viz.mjs');
+    for (const f of files) expect(readFileSync(new URL(f, dir), 'utf8')).not.toMatch(/from ["'](tsx|zod)/);
+  });
+
+  it('loads only the command run: the entry imports no chunk before dispatch', () => {
+    const entry = readFileSync(new URL('dist-cli/fpsimd-viz.mjs', root), 'utf8');
+    expect(entry).toMatch(/await import\("\.\/chunks\/variants-[^"]+\.mjs"\)/);
+    // Statically imported chunks run at start; the engine and its schemas must wait for a command.
+    const staticChunks = [...entry.matchAll(/^import .* from "\.\/chunks\/([^"]+)";$/gm)].map((m) => m[1]);
+    for (const c of staticChunks)
+      expect(readFileSync(new URL(`dist-cli/chunks/${c}`, root), 'utf8')).not.toMatch(
+        /src\/engine\/(?!limits)/,
+      );
   });
 });
