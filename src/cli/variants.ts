@@ -1,5 +1,5 @@
 // `fpsimd-viz variants [--json]`: the eras and ablations the engine offers.
-import { VARIANTS } from '../engine';
+import { VARIANT_ALIASES, VARIANTS } from '../engine';
 import { EXIT_HELP, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, noFile } from './options';
 
@@ -8,7 +8,8 @@ export const VARIANTS_OPTIONS = { json: { type: 'boolean' } } as const;
 export const VARIANTS_HELP = `usage: fpsimd-viz variants [--json]
 
 Lists the variant ids: kernel eras, single-statement ablations, and historic variants
-(ERA/pre-COMMIT12: an era before a real kernel fix, with the commit, subject and date).
+(ERA/pre-COMMIT12: an era before a real kernel fix, with the commit, subject and date),
+then the aliases accepted in their place (mainline: the newest era read).
 
   --json             print one fpsimd-variants/1 object
 ${COMMON_HELP}
@@ -31,10 +32,20 @@ export async function variantsCommand(args: string[], io: CliIO): Promise<number
       historic: v.historic,
       description: v.description,
     }));
-    io.stdout(JSON.stringify({ format: 'fpsimd-variants/1', variants: list }, null, 2) + '\n');
+    const aliases = VARIANT_ALIASES.map((a) => ({ id: a.id, resolvesTo: a.resolvesTo, why: a.why }));
+    io.stdout(JSON.stringify({ format: 'fpsimd-variants/1', variants: list, aliases }, null, 2) + '\n');
   } else {
-    const w = Math.max(...VARIANTS.map((v) => v.id.length));
-    io.stdout(VARIANTS.map((v) => `${v.id.padEnd(w)}  ${v.description}`).join('\n') + '\n');
+    const w = Math.max(...VARIANTS.map((v) => v.id.length), ...VARIANT_ALIASES.map((a) => a.id.length));
+    const rows = VARIANTS.map((v) => `${v.id.padEnd(w)}  ${v.description}`);
+    const aliases = VARIANT_ALIASES.map((a) => `${a.id.padEnd(w)}  alias of ${a.resolvesTo}: ${a.why}`);
+    io.stdout(
+      [
+        ...rows,
+        '',
+        'Aliases (accepted wherever a variant id is; outputs name the variant):',
+        ...aliases,
+      ].join('\n') + '\n',
+    );
   }
   return 0;
 }

@@ -73,7 +73,12 @@ export interface Era {
   kernel_neon_end(k: K): void;
   /** Signal delivery: write current's live registers to memory before the frame is written. */
   fpsimd_preserve_current_state(k: K): void;
-  /** rt_sigreturn: the top frame's FP state becomes current's (written to memory, loaded). */
+  /**
+   * rt_sigreturn: what restore_sigframe() does before the frame's FP record is read (v6.16:
+   * fpsimd_save_and_flush_current_state()); eras without it do nothing there.
+   */
+  restore_sigframe?(k: K): void;
+  /** rt_sigreturn: the top frame's FP state becomes current's (written to memory; loaded before v6.16). */
   fpsimd_update_current_state(k: K): void;
   /** exec: current's FP state is zeroed and every register copy of it invalidated. */
   fpsimd_flush_thread(k: K): void;

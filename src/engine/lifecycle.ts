@@ -135,12 +135,18 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       set_signal_frames(k, cur, s.tasks[cur].frames + 1);
       leave(k);
       return;
-    case 'sigreturn':
+    case 'sigreturn': {
+      enter(k, 'restore_sigframe', 'arch/arm64/kernel/signal.c');
+      // v6.16 saves and flushes current's live state first (929fa99b1215's series).
+      const flush = eraHook(k, op, 'restore_sigframe');
+      if (flush) flush(k);
       enter(k, 'restore_fpsimd_context', 'arch/arm64/kernel/signal.c');
       eraHook(k, op, 'fpsimd_update_current_state')(k);
+      leave(k);
       set_signal_frames(k, cur, s.tasks[cur].frames - 1);
       leave(k);
       return;
+    }
     case 'exec':
       enter(k, 'flush_thread', 'arch/arm64/kernel/process.c');
       eraHook(k, op, 'fpsimd_flush_thread')(k);
@@ -154,8 +160,8 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       readTaskMemory(k, t, '__fpr_set()');
       stmt(k, 'write');
       writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
-      // fixed(): mainline/pre-751ecf6afd65, an analogue of CVE-2024-50275 (a saved-state write that
-      // leaves the registers bound; see eras/mainline.ts).
+      // fixed(): v6.15/pre-751ecf6afd65, an analogue of CVE-2024-50275 (a saved-state write that
+      // leaves the registers bound; see eras/v6_15.ts).
       if (on(k, 'ptrace-flush') && fixed(k, '751ecf6afd65')) {
         stmt(k, 'flush-task');
         eraHook(k, op, 'fpsimd_flush_task_state')(k, t);

@@ -7,7 +7,7 @@ import type { Op } from './types';
 
 /** The Era members that are kernel functions (everything but the era's descriptive data). */
 export type EraHook = {
-  [H in keyof Era]-?: Era[H] extends (k: K, ...rest: never[]) => unknown ? H : never;
+  [H in keyof Era]-?: NonNullable<Era[H]> extends (k: K, ...rest: never[]) => unknown ? H : never;
 }[keyof Era];
 
 export const OP_HOOKS = {
@@ -26,7 +26,7 @@ export const OP_HOOKS = {
   kernel_fp: [],
   kernel_neon_end: ['kernel_neon_end'],
   signal: ['fpsimd_preserve_current_state'],
-  sigreturn: ['fpsimd_update_current_state'],
+  sigreturn: ['restore_sigframe', 'fpsimd_update_current_state'],
   exec: ['fpsimd_flush_thread'],
   ptrace_setfp: ['fpsimd_flush_task_state'],
   idle: ['fpsimd_thread_switch'],

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { jsonDuplicateKey, jsonErrorOffset } from './jsonpos';
 import { MAX_CPUS, MAX_EVENTS, MAX_NOTE_CHARS, MAX_SCENARIO_BYTES, MAX_TASKS, utf8Bytes } from './limits';
 import { OPS, TASK_OPS, type Scenario } from './types';
+import { legacyVariantId, MAINLINE_ALIAS } from './variants';
 
 export const SCENARIO_FORMAT = 'fpsimd-scenario/1';
 // The limits live in limits.ts (shared with the link decoder and the CLI); re-exported for old imports.
@@ -199,7 +200,25 @@ export function validateScenario(value: unknown): ParseResult {
   }
   const sc = res.data as Scenario;
   const errors = onePerPlace(semanticErrors(sc));
-  return errors.length ? { ok: false, errors: errors.slice(0, 20) } : { ok: true, scenario: sc };
+  return errors.length
+    ? { ok: false, errors: errors.slice(0, 20) }
+    : { ok: true, scenario: concreteVariants(sc) };
+}
+
+const isLegacy = (id: string | undefined): id is string =>
+  id !== undefined && (id === MAINLINE_ALIAS || id.startsWith(`${MAINLINE_ALIAS}/`));
+
+/**
+ * A scenario names concrete variants. `mainline` in a scenario's `variant` or `notesVariant` was
+ * written before eras were named by release, when it meant today's v6.15 (`mainline/pre-...` likewise):
+ * it opens as it did then (docs/scenarios.md, "Variant ids").
+ */
+function concreteVariants(sc: Scenario): Scenario {
+  if (!isLegacy(sc.variant) && !isLegacy(sc.notesVariant)) return sc;
+  const out = { ...sc };
+  if (isLegacy(sc.variant)) out.variant = legacyVariantId(sc.variant);
+  if (isLegacy(sc.notesVariant)) out.notesVariant = legacyVariantId(sc.notesVariant);
+  return out;
 }
 
 function lineColumn(text: string, pos: number): string {

@@ -18,7 +18,7 @@ export interface CpuState {
 }
 
 export interface TaskState {
-  /** thread.fpsimd_cpu (v4.17: fpsimd_state.cpu); -1 = NR_CPUS (invalid). */
+  /** thread.fpsimd_cpu (v4.16 and before: fpsimd_state.cpu); -1 = NR_CPUS (invalid). */
   cpuField: number;
   /** TIF_FOREIGN_FPSTATE */
   foreign: boolean;
@@ -87,7 +87,7 @@ export function zeroCounters(): Counters {
   };
 }
 
-/** The initial state of formats.md: all data in memory, nothing in registers, every flag set. */
+/** The initial state of docs/formats.md: all data in memory, nothing in registers, every flag set. */
 export function initialState(cfg: MachineConfig, cpuX: number[], vcpuX: number[]): MachineState {
   const nCtx = cfg.contexts.length;
   const cpus: CpuState[] = [];

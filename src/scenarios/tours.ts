@@ -27,7 +27,7 @@ export const TOURS: readonly Tour[] = [
     scenarioId: 'history-e92bee9f861b',
     title: 'A real bug: preempted kernel-mode NEON corrupts user data (before e92bee9f861b)',
     summary:
-      'Mainline as it stood in v6.8 and v6.9: a kernel-mode NEON section migrates, a stale binding survives and a reload is skipped.',
+      'The kernel as it stood in v6.8 and v6.9 (era v6.15 without the fix): a kernel-mode NEON section migrates, a stale binding survives and a reload is skipped.',
   },
   {
     scenarioId: 'signal-delivery-and-return',

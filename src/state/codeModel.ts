@@ -3,4 +3,4 @@
 // call is modelled (locateCall, through the engine's OP_HOOKS table) and the view model (codeView).
 export type { CodeBlock, CodeLine, CodeSources, SourceText } from './code/codeTypes';
 export { parseSource } from './code/engineSource';
-export { codeForCall, eraSource, stepCode } from './code/codeView';
+export { codeForCall, eraImports, eraSource, stepCode } from './code/codeView';

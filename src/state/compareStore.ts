@@ -1,13 +1,13 @@
 // The comparison: which two or three variants the compare view runs the scenario under. The scenario
 // and the shared cursor stay in the scenario store; this store holds only the chosen variant ids.
 import { create } from 'zustand';
-import { VARIANTS, findVariant } from '../engine';
+import { VARIANTS, findVariant, resolveVariantId } from '../engine';
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 3;
 
-/** The patch's story: before it, the patch itself, today's kernel. */
-export const DEFAULT_COMPARE: readonly string[] = ['v4.17', 'v4.18', 'mainline'];
+/** The patch's story: before it, the patch itself, today's kernel (the era `mainline` names). */
+export const DEFAULT_COMPARE: readonly string[] = ['v4.17', 'v4.18', resolveVariantId('mainline')];
 
 export interface CompareState {
   /** Two or three distinct, known variant ids, in the order shown. */
@@ -33,7 +33,8 @@ export interface CheckedCompare {
 export function checkCompareIds(ids: readonly string[] | undefined): CheckedCompare {
   if (ids === undefined) return { ids: [...DEFAULT_COMPARE], problems: [] };
   const problems: string[] = [];
-  ids = ids.filter((id) => id !== '');
+  // Aliases (`mainline`) are compared as the concrete variant they name, and links written name that.
+  ids = ids.filter((id) => id !== '').map(resolveVariantId);
   const unknown = ids.filter((id) => !findVariant(id));
   if (unknown.length)
     problems.push(
@@ -78,7 +79,8 @@ export function compareForLink(view: string, variants: readonly string[]): strin
 /** Example scenarios that come with a comparison worth opening (e.g. "Compare eras" on the exit storm). */
 export function comparePreset(exampleId: string, scenarioVariant: string | undefined): string[] | null {
   if (exampleId === 'exit-storm') return [...DEFAULT_COMPARE];
-  if (exampleId === 'lazy-vs-eager-host-save') return ['v6.13', 'mainline'];
+  if (exampleId === 'lazy-vs-eager-host-save') return ['v6.13', 'v6.15'];
+  if (exampleId === 'signal-round-trip-eras') return ['v6.15', 'v6.16'];
   // An ablation's demonstration: the patch as written against the patch without that statement.
   const v = scenarioVariant ? findVariant(scenarioVariant) : undefined;
   if (v?.ablation) return [v.era.id, v.id];
@@ -91,8 +93,9 @@ export const useCompareStore = create<CompareState>()((set, get) => ({
     const next = checkCompareIds(ids).ids;
     if (!sameList(next, get().variants)) set({ variants: next });
   },
-  setSlot(slot, id) {
+  setSlot(slot, alias) {
     const cur = get().variants;
+    const id = resolveVariantId(alias);
     if (!findVariant(id) || slot < 0 || slot >= cur.length || cur[slot] === id) return;
     const next = [...cur];
     const other = next.indexOf(id);

@@ -2,6 +2,7 @@
 // what it found, and opening a counterexample as a scenario. The search runs behind an ExploreRunner
 // (a Web Worker in the app), and keeps running while another view is shown.
 import { create } from 'zustand';
+import { resolveVariantId } from '../engine';
 import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
 import type { ExploreConfig, FromExplorer } from '../workers/protocol';
 import { workerRunner, type ExploreRun, type ExploreRunner } from './exploreRunner';
@@ -135,7 +136,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     result: null,
     error: null,
     fromLink: false,
-    setVariant: (variant) => set({ variant }),
+    setVariant: (variant) => set({ variant: variant === null ? null : resolveVariantId(variant) }),
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
     setDead: (dead) => set({ dead }),
@@ -226,7 +227,8 @@ function applyExploreParams(p: LinkParams, view: string): void {
   if (view !== ANNOUNCE_VIEW) return;
   const s = useExploreStore.getState();
   const depth = /^\d{1,3}$/.test(p.xd ?? '') ? Math.min(MAX_DEPTH, Math.max(1, Number(p.xd))) : s.depth;
-  const variant = p.xv ?? null;
+  // An alias (`mainline`) is kept as the concrete id it names, so the links written name that.
+  const variant = p.xv !== undefined ? resolveVariantId(p.xv) : null;
   const symmetry = p.xs === '1';
   const dead = p.xz === '1';
   // Absent in links made before these options: no stop, no limit, as those links always meant.

@@ -4,6 +4,7 @@
 import {
   createMachine,
   galleryVariants,
+  resolveVariantId,
   replay,
   type HistoricFix,
   type Scenario,
@@ -58,6 +59,8 @@ export function galleryEntries(): GalleryEntry[] {
   return cache;
 }
 
+/** The entry of a historic variant's id or alias (`mainline/pre-...`, its id before the eras' rename). */
 export function findEntry(id: string | null | undefined): GalleryEntry | null {
-  return galleryEntries().find((e) => e.id === id) ?? null;
+  const concrete = id ? resolveVariantId(id) : id;
+  return galleryEntries().find((e) => e.id === concrete) ?? null;
 }

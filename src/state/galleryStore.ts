@@ -19,7 +19,7 @@ export interface GalleryState {
 
 export const useGalleryStore = create<GalleryState>()((set) => ({
   entry: null,
-  select: (id) => set({ entry: findEntry(id) ? id : null }),
+  select: (id) => set({ entry: findEntry(id)?.id ?? null }),
 }));
 
 /** The entry on show: the chosen one, or the first. */
@@ -92,7 +92,7 @@ function galleryParams(view: string): LinkParams {
 
 function applyGalleryParams(p: LinkParams, view: string): void {
   if (view !== GALLERY_VIEW) return;
-  useGalleryStore.setState({ entry: findEntry(p.entry) ? p.entry : null });
+  useGalleryStore.setState({ entry: findEntry(p.entry)?.id ?? null });
 }
 
 registerLinkParams({

@@ -3,15 +3,16 @@
 // definition with line numbers); no line number is guessed here.
 
 /**
- * The release each era models. "v6.13" is the last release of the fp_owner design with the lazy host
- * save; "mainline" is today's kernel since host state is saved and flushed at vcpu load, first released
- * in v6.14 (docs/kernel-notes.md).
+ * The release each era models: eras are named by it (docs/kernel-notes.md). "v6.13" is the last
+ * release of the fp_owner design with the lazy host save; "v6.15" the last before v6.16's signal and
+ * switch-in changes.
  */
 export const ERA_RELEASE_TAGS: Readonly<Record<string, string>> = {
   'v4.17': 'v4.17',
   'v4.18': 'v4.18',
   'v6.13': 'v6.13',
-  mainline: 'v6.14',
+  'v6.15': 'v6.15',
+  'v6.16': 'v6.16',
 };
 
 const ELIXIR = 'https://elixir.bootlin.com/linux';

@@ -1,13 +1,15 @@
 // Shared links: the whole screen (scenario, variant, step, view) in the URL fragment, compact and versioned.
-// Format v2: `#v2&step=12&variant=v4.18&view=diagram[&cpu=1][&embed=1][&cmp=ID,ID[,ID]]&data=PAYLOAD&sum=CRC`
+// Format v3: `#v3&step=12&variant=v4.18&view=diagram[&cpu=1][&embed=1][&cmp=ID,ID[,ID]]&data=PAYLOAD&sum=CRC`
 // where PAYLOAD is lz-string's URI-safe compression of the scenario as a compact JSON (linkCompact.ts)
 // and CRC the checksum of the whole link (below), so that a changed or lost character is reported
-// instead of opening another scenario. Format v1 is the same without `sum`; v1 links keep opening.
+// instead of opening another scenario. Format v2 is the same, but written when the era v6.15 was called
+// `mainline` (MIGRATIONS maps it); format v1 is v2 without `sum`; both keep opening as they did.
 // The small fields stay outside the payload, so stepping re-encodes nothing (the payload is cached per
 // scenario). Unpacking is bounded (linkInflate.ts) and the scenario must fit in a scenario file
 // (engine/limits.ts), so a link never carries what the importer or the CLI would refuse.
 import {
   formatErrors,
+  legacyVariantId,
   MAX_LINK_CHARS,
   MAX_LINK_DATA_CHARS,
   MAX_SCENARIO_BYTES,
@@ -22,7 +24,7 @@ import { inflateLink } from './linkInflate';
 // lz-string is CommonJS: a default import works in Vite, vitest and plain Node (e2e, bench) alike.
 import LZString from 'lz-string';
 
-export const SHARE_VERSION = 2;
+export const SHARE_VERSION = 3;
 
 /** What a link carries. `view` is checked by the caller against the views it knows. */
 export interface SharedScreen {
@@ -102,9 +104,26 @@ const fail = (message: string): never => {
   throw new LinkError(message);
 };
 
+/** The link parameters that name one variant (the step view's, the explorer's, the gallery entry). */
+export const VARIANT_PARAMS: readonly string[] = ['variant', 'xv', 'entry'];
+
+/**
+ * v2 to v3: until v3, `mainline` named the era now called v6.15, and since v3 it is an alias of the
+ * newest era; so `mainline` and `mainline/...` in a v1 or v2 link are rewritten to v6.15's ids
+ * (legacyVariantId), wherever the link names a variant: the parameters and the compared list. The
+ * scenario's own `variant` and `notesVariant` are scenario content, read by the same rule in every
+ * link and file (scenario.ts).
+ */
+function mainlineWasV6_15(params: LinkParams): LinkParams {
+  const out = { ...params };
+  for (const k of VARIANT_PARAMS) if (out[k] !== undefined) out[k] = legacyVariantId(out[k]);
+  if (out.cmp !== undefined) out.cmp = out.cmp.split(',').map(legacyVariantId).join(',');
+  return out;
+}
+
 /**
  * Migrations from link version n to n+1, applied in order to the decoded JSON. v2 added only the
- * checksum (checked before unpacking), so v1 data is v2 data.
+ * checksum (checked before unpacking), so v1 data is v2 data; v3 renamed `mainline` (above).
  */
 export const MIGRATIONS: Record<
   number,
@@ -112,7 +131,7 @@ export const MIGRATIONS: Record<
     params: LinkParams;
     data: Record<string, unknown>;
   }
-> = { 1: (v1) => v1 };
+> = { 1: (v1) => v1, 2: (v2) => ({ params: mainlineWasV6_15(v2.params), data: v2.data }) };
 
 interface Fragment {
   version: number;

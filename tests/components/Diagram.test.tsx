@@ -111,7 +111,7 @@ describe('Diagram', () => {
   });
 
   it('squeezes a value that would run into its label, and only such a value', () => {
-    resetStores(undefined, 'mainline');
+    resetStores(undefined, 'v6.15');
     const { container } = render(<ConnectedDiagram />);
     act(() => st().toEnd());
     // Every value text carries exactly the squeeze valueFit asks for (none for short values).

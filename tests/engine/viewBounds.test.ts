@@ -12,7 +12,7 @@ import {
 } from '../../src/engine';
 
 const sc = randomScenario({ cpus: 4, vcpuThreads: 2, tasks: 3, kthreads: 1 }, 3000, 11);
-const m = createMachine(sc, findVariant('mainline')!);
+const m = createMachine(sc, findVariant('v6.15')!);
 const r = replay(m, sc.events, { every: 64 });
 const views: StateView[] = Array.from({ length: r.length + 1 }, (_, n) => describeState(m, stateAt(r, n)));
 const kernelCards = (v: StateView) => v.contexts.filter((c) => c.kind === 'kernel_neon').length;

@@ -26,8 +26,8 @@ describe('guided tours', () => {
     },
   );
 
-  it('walks through mainline/pre-e92bee9f861b to its stale read on the last step', () => {
-    const p = played.find((x) => x.sc.variant === 'mainline/pre-e92bee9f861b');
+  it('walks through v6.15/pre-e92bee9f861b to its stale read on the last step', () => {
+    const p = played.find((x) => x.sc.variant === 'v6.15/pre-e92bee9f861b');
     expect(p).toBeDefined();
     const v = p!.run.violations;
     expect(v.map((x) => x.kind)).toEqual(['stale-read']);
@@ -41,7 +41,7 @@ describe('guided tours', () => {
     const signal = ops.indexOf('signal');
     expect(ops[signal + 1]).toBe('ret_to_user'); // the handler runs in user space
     expect(ops.indexOf('sigreturn')).toBeGreaterThan(signal + 1);
-    expect(['mainline', 'v4.18']).toContain(p!.sc.variant);
+    expect(['v4.18', 'v6.15', 'v6.16']).toContain(p!.sc.variant);
     expect(p!.run.violations).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ const screen = (over: Partial<SharedScreen> = {}): SharedScreen => ({
   view: 'compare',
   embed: false,
   cpu: 0,
-  compare: ['v4.17', 'v4.18', 'mainline'],
+  compare: ['v4.17', 'v4.18', 'v6.16'],
   ...over,
 });
 
@@ -29,7 +29,7 @@ describe('the comparison in shared links', () => {
 
   it('writes cmp after the small fields and before the payload, and reads it back', () => {
     const frag = encodeShare(screen({ compare: ['v4.18', 'v4.18/no-put-save'] }));
-    expect(frag).toMatch(/^v2&step=12&variant=v4\.18&view=compare&cmp=v4\.18,v4\.18%2Fno-put-save&data=/);
+    expect(frag).toMatch(/^v3&step=12&variant=v4\.18&view=compare&cmp=v4\.18,v4\.18%2Fno-put-save&data=/);
     const res = decodeShare(frag);
     expect(res.ok && res.screen).toEqual(screen({ compare: ['v4.18', 'v4.18/no-put-save'] }));
   });
@@ -43,12 +43,20 @@ describe('the comparison in shared links', () => {
   });
 
   it('opens a compare link: view, cursor and the compared variants', () => {
-    expect(openFragment(encodeShare(screen({ compare: ['mainline', 'v4.17'] })))).toBe(true);
+    expect(openFragment(encodeShare(screen({ compare: ['v6.15', 'v4.17'] })))).toBe(true);
     expect(useViewStore.getState().view).toBe('compare');
-    expect(useCompareStore.getState().variants).toEqual(['mainline', 'v4.17']);
+    expect(useCompareStore.getState().variants).toEqual(['v6.15', 'v4.17']);
     expect(useNoticeStore.getState().notices).toEqual([]);
     // The screen writes itself back as the same link.
-    expect(shareFragment()).toBe(encodeShare(screen({ compare: ['mainline', 'v4.17'] })));
+    expect(shareFragment()).toBe(encodeShare(screen({ compare: ['v6.15', 'v4.17'] })));
+  });
+
+  it('compares the era an alias names, and writes that era back, never the alias', () => {
+    expect(openFragment(encodeShare(screen({ compare: ['mainline', 'v4.17'] })))).toBe(true);
+    expect(useCompareStore.getState().variants).toEqual(['v6.16', 'v4.17']);
+    expect(useNoticeStore.getState().notices).toEqual([]);
+    expect(shareFragment()).toBe(encodeShare(screen({ compare: ['v6.16', 'v4.17'] })));
+    expect(shareFragment()).not.toContain('mainline');
   });
 
   it('opens a link naming unknown variants with a notice saying which, and a usable comparison', () => {
@@ -62,7 +70,7 @@ describe('the comparison in shared links', () => {
   });
 
   it('resets the comparison for a link that carries none', () => {
-    useCompareStore.setState({ variants: ['v4.18', 'mainline'] });
+    useCompareStore.setState({ variants: ['v4.18', 'v6.15'] });
     openFragment(encodeShare(screen({ scenario: guestScenario(), view: 'diagram', compare: undefined })));
     expect(useCompareStore.getState().variants).toEqual([...DEFAULT_COMPARE]);
   });
@@ -73,6 +81,6 @@ describe('the comparison in shared links', () => {
     expect(currentScreen().compare).toEqual([...DEFAULT_COMPARE]);
     useViewStore.getState().setView('diagram');
     useCompareStore.getState().removeSlot(0);
-    expect(currentScreen().compare).toEqual(['v4.18', 'mainline']);
+    expect(currentScreen().compare).toEqual(['v4.18', 'v6.16']);
   });
 });

@@ -12,8 +12,17 @@ const st = () => useCompareStore.getState();
 describe('compare store', () => {
   beforeEach(() => useCompareStore.setState({ variants: [...DEFAULT_COMPARE] }));
 
-  it('starts with the eras, oldest first', () => {
-    expect(st().variants).toEqual(['v4.17', 'v4.18', 'mainline']);
+  it("starts with the eras, oldest first, today's named by its release", () => {
+    expect(st().variants).toEqual(['v4.17', 'v4.18', 'v6.16']);
+  });
+
+  it('takes an alias as the variant it names', () => {
+    expect(checkCompareIds(['mainline', 'v4.17', 'mainline/pre-e92bee9f861b'])).toEqual({
+      ids: ['v6.16', 'v4.17', 'v6.15/pre-e92bee9f861b'],
+      problems: [],
+    });
+    st().setSlot(0, 'mainline');
+    expect(st().variants).toEqual(['v6.16', 'v4.18', 'v4.17']);
   });
 
   it('keeps a good list as it is and says nothing', () => {
@@ -34,12 +43,12 @@ describe('compare store', () => {
   });
 
   it('shows a repeated variant once, cuts a fourth and fills an empty list', () => {
-    expect(checkCompareIds(['v4.18', 'v4.18', 'mainline']).ids).toEqual(['v4.18', 'mainline']);
-    expect(checkCompareIds(['v4.18', 'v4.18', 'mainline']).problems).toEqual([
+    expect(checkCompareIds(['v4.18', 'v4.18', 'v6.16']).ids).toEqual(['v4.18', 'v6.16']);
+    expect(checkCompareIds(['v4.18', 'v4.18', 'v6.16']).problems).toEqual([
       'a variant named twice in the comparison is shown once',
     ]);
-    const four = checkCompareIds(['v4.17', 'v4.18', 'mainline', 'v4.18/no-put-save']);
-    expect(four.ids).toEqual(['v4.17', 'v4.18', 'mainline']);
+    const four = checkCompareIds(['v4.17', 'v4.18', 'v6.16', 'v4.18/no-put-save']);
+    expect(four.ids).toEqual(['v4.17', 'v4.18', 'v6.16']);
     expect(four.problems[0]).toMatch(/at most 3 variants; v4\.18\/no-put-save left out/);
     const empty = checkCompareIds(['']);
     expect(empty.ids).toEqual(['v4.17', 'v4.18']);
@@ -52,17 +61,17 @@ describe('compare store', () => {
     st().setSlot(0, 'v4.18');
     expect(st().variants).toEqual(['v4.18', 'v4.17', 'v4.18/no-put-save']);
     st().setSlot(0, 'nope');
-    st().setSlot(5, 'mainline');
+    st().setSlot(5, 'v6.16');
     expect(st().variants).toEqual(['v4.18', 'v4.17', 'v4.18/no-put-save']);
   });
 
   it('removes down to two and adds up to three', () => {
     st().removeSlot(0);
-    expect(st().variants).toEqual(['v4.18', 'mainline']);
+    expect(st().variants).toEqual(['v4.18', 'v6.16']);
     st().removeSlot(0);
-    expect(st().variants).toEqual(['v4.18', 'mainline']);
+    expect(st().variants).toEqual(['v4.18', 'v6.16']);
     st().addSlot();
-    expect(st().variants).toEqual(['v4.18', 'mainline', 'v4.17']);
+    expect(st().variants).toEqual(['v4.18', 'v6.16', 'v4.17']);
     st().addSlot();
     expect(st().variants).toHaveLength(3);
   });
@@ -70,16 +79,17 @@ describe('compare store', () => {
   it('puts the comparison in links from the compare view, or when it is not the default', () => {
     expect(compareForLink('compare', DEFAULT_COMPARE)).toEqual([...DEFAULT_COMPARE]);
     expect(compareForLink('diagram', DEFAULT_COMPARE)).toBeUndefined();
-    expect(compareForLink('diagram', ['v4.18', 'mainline'])).toEqual(['v4.18', 'mainline']);
+    expect(compareForLink('diagram', ['v4.18', 'v6.16'])).toEqual(['v4.18', 'v6.16']);
   });
 
-  it('offers the eras for the exit storm, v6.13 against mainline for the host-save example, and the era for an ablation example', () => {
-    expect(comparePreset('exit-storm', 'v4.17')).toEqual(['v4.17', 'v4.18', 'mainline']);
+  it('offers the eras for the exit storm, v6.13 against v6.15 for the host-save example, and the era for an ablation example', () => {
+    expect(comparePreset('exit-storm', 'v4.17')).toEqual(['v4.17', 'v4.18', 'v6.16']);
     expect(comparePreset('ablation-no-put-save', 'v4.18/no-put-save')).toEqual([
       'v4.18',
       'v4.18/no-put-save',
     ]);
-    expect(comparePreset('lazy-vs-eager-host-save', 'v6.13')).toEqual(['v6.13', 'mainline']);
+    expect(comparePreset('lazy-vs-eager-host-save', 'v6.13')).toEqual(['v6.13', 'v6.15']);
+    expect(comparePreset('signal-round-trip-eras', 'v6.16')).toEqual(['v6.15', 'v6.16']);
     expect(comparePreset('guest-first-fp', 'v4.18')).toBeNull();
     expect(comparePreset('x', undefined)).toBeNull();
   });

@@ -17,7 +17,7 @@ describe('shared links', () => {
   it('round-trips a scenario with notes, a kernel thread, an idle CPU and the screen fields', () => {
     const s = screen({ embed: true });
     const frag = encodeShare(s);
-    expect(frag.startsWith('v2&')).toBe(true);
+    expect(frag.startsWith('v3&')).toBe(true);
     const res = decodeShare(`#${frag}`);
     expect(res.ok).toBe(true);
     if (!res.ok) return;
@@ -62,7 +62,7 @@ describe('shared links', () => {
 
   it('reports a step that is not a number (v1 links have no checksum to catch it first)', () => {
     const frag = encodeShare(screen())
-      .replace('v2&', 'v1&')
+      .replace('v3&', 'v1&')
       .replace('step=3', 'step=abc')
       .replace(/&sum=.*$/, '');
     const res = decodeShare(frag);

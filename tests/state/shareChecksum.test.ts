@@ -1,4 +1,4 @@
-// Link format v2 carries a checksum: a changed, lost or added character is reported instead of opening
+// Link formats v2 and v3 carry a checksum: a changed, lost or added character is reported instead of opening
 // another scenario; v1 links (no checksum) open as before.
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../src/engine';
@@ -18,14 +18,14 @@ const screen: SharedScreen = {
 const link = encodeShare(screen);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$&=%.,/';
 
-describe('the v2 checksum', () => {
+describe('the checksum (v2 and later)', () => {
   it('is CRC-32', () => {
     expect(hex32(crc32('123456789'))).toBe('cbf43926');
     expect(crc32('6789', crc32('12345'))).toBe(crc32('123456789'));
   });
 
   it('ends every new link, and the link opens', () => {
-    expect(link).toMatch(/^v2&step=3&.*&data=[A-Za-z0-9+$-]+&sum=[0-9a-f]{8}$/);
+    expect(link).toMatch(/^v3&step=3&.*&data=[A-Za-z0-9+$-]+&sum=[0-9a-f]{8}$/);
     expect(decodeShare(link)).toEqual({ ok: true, screen });
   });
 
@@ -86,7 +86,7 @@ describe('the v2 checksum', () => {
   });
 
   it('leaves v1 links opening as before, without a checksum', () => {
-    const v1 = link.replace(/^v2&/, 'v1&').replace(/&sum=.*/, '');
+    const v1 = link.replace(/^v3&/, 'v1&').replace(/&sum=.*/, '');
     expect(decodeShare(v1)).toEqual({ ok: true, screen });
     // v1 has no checksum: a changed step opens another step, as it always did.
     const res = decodeShare(v1.replace('step=3', 'step=4'));

@@ -3,33 +3,38 @@
 import type { Era } from '../../engine';
 import driver from '../../engine/events.ts?raw';
 import host from '../../engine/kernel/fpsimd.ts?raw';
-import mainlineHost from '../../engine/kernel/fpsimd_mainline.ts?raw';
 import lifecycle from '../../engine/lifecycle.ts?raw';
-import { eraSource, type CodeSources, type SourceText } from '../../state/codeModel';
+import { eraImports, eraSource, type CodeSources, type SourceText } from '../../state/codeModel';
 
 const eraFiles = import.meta.glob<string>('../../engine/eras/*.ts', {
   query: '?raw',
   import: 'default',
   eager: true,
 });
+const kernelFiles = import.meta.glob<string>('../../engine/kernel/*.ts', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
-const ERA_SOURCES: SourceText[] = Object.entries(eraFiles).map(([path, text]) => ({
-  path: path.replace(/^(\.\.\/)+/, 'src/'),
-  text,
-}));
+const asSources = (files: Record<string, string>): SourceText[] =>
+  Object.entries(files).map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, 'src/'), text }));
+
+const ERA_SOURCES: SourceText[] = asSources(eraFiles);
+const MODULES: SourceText[] = [...ERA_SOURCES, ...asSources(kernelFiles)];
 
 /** The sources behind an era's calls, or null for an era whose module is not found. */
 export function sourcesFor(era: Era): CodeSources | null {
   const own = eraSource(era.id, ERA_SOURCES);
   if (!own) return null;
+  // The modules an era imports functions from (the host side since v6.8, v6.16's v6_15.ts) are
+  // searched before the shared host side.
+  const imports = eraImports(own, MODULES);
   return {
     era: own,
     host: { path: 'src/engine/kernel/fpsimd.ts', text: host },
     driver: { path: 'src/engine/events.ts', text: driver },
     lifecycle: { path: 'src/engine/lifecycle.ts', text: lifecycle },
-    // An era that imports the mainline host side has its functions found before the shared ones.
-    ...(own.text.includes("from '../kernel/fpsimd_mainline'")
-      ? { eraHost: { path: 'src/engine/kernel/fpsimd_mainline.ts', text: mainlineHost } }
-      : {}),
+    ...(imports.length ? { eraHost: imports } : {}),
   };
 }

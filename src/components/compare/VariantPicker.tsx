@@ -1,5 +1,5 @@
 // Choosing the compared variants: two or three slots, each a selector of every era and ablation with
-// its description; add or remove the third; the patch's story (v4.17, v4.18, mainline) in one click.
+// its description; add or remove the third; the patch's story (v4.17, v4.18, today's era) in one click.
 import { useId } from 'react';
 import { ERAS, VARIANTS, findVariant } from '../../engine';
 import { DEFAULT_COMPARE, MAX_COMPARED, MIN_COMPARED, useCompareStore } from '../../state/compareStore';

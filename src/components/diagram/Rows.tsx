@@ -8,7 +8,7 @@ const charWidth = (c: string): number => (/[A-Z0-9_]/.test(c) ? 7.5 : c === ' ' 
 export const textWidth = (s: string): number => [...s].reduce((sum, c) => sum + charWidth(c), 0);
 
 /**
- * The width to squeeze a value into when it would run into its label (e.g. mainline's
+ * The width to squeeze a value into when it would run into its label (e.g. v6.15's
  * `fp_owner FP_STATE_GUEST_OWNED` on a card), else undefined: the text keeps its natural width.
  */
 export function valueFit(label: string, value: string, w: number, bold = false): number | undefined {

@@ -123,7 +123,7 @@ export function fpsimd_preserve_current_state(k: K): void {
   leave(k);
 }
 
-/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies: fpsimd_state.cpu = NR_CPUS, no flag. */
+/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies: thread.fpsimd_cpu = NR_CPUS, no flag. */
 export function fpsimd_flush_task_state(k: K, t: number): void {
   enter(k, 'fpsimd_flush_task_state', FPSIMD_C);
   set_fpsimd_cpu(k, t, -1);
@@ -260,7 +260,7 @@ export const v4_17: Era = {
       fix: 'CPU_PM_ENTER also writes fpsimd_last_state = NULL (fpsimd_flush_cpu_state()), so every task reloads after the power-down.',
       statements: ['flush'],
       source:
-        'commit list with dates (index id 49300830419); the sibling CPU hotplug fix 32365e64a20e, whose message describes the same stale pointer after the registers are reset (stored page of its diff); the 4.17 notifier with the flush (index id 105678143). The pre-fix diff itself was not read: the flush is the one statement the subject and the later code imply.',
+        'a dated commit list of arch/arm64/kernel/fpsimd.c (a notes page; search index id 49300830419); the sibling CPU hotplug fix 32365e64a20e, whose message describes the same stale pointer after the registers are reset (stored page of its diff); the v4.17 CPU PM notifier with the flush (arch/arm64/kernel/fpsimd.c in a v4.17 tree, SaumyaSachdev/linux-4.17 @ bd206cf2eaf5; first read in a v4.16 copy, search index id 105678143). The pre-fix diff itself was not read: the flush is the one statement the subject and the later code imply.',
     },
     {
       commit: C674,
@@ -274,7 +274,7 @@ export const v4_17: Era = {
       fix: 'fpsimd_flush_thread() calls fpsimd_flush_task_state(current), invalidating the cpu field, so no later switch can trust the old registers.',
       statements: ['flush-task'],
       source:
-        'commit list with dates (index id 49300830419); 4.17 fpsimd_flush_thread() with the call (index id 105678143). The pre-fix diff itself was not read.',
+        'a dated commit list of arch/arm64/kernel/fpsimd.c (a notes page; search index id 49300830419); v4.17 fpsimd_flush_thread() with the call (arch/arm64/kernel/fpsimd.c in a v4.17 tree, SaumyaSachdev/linux-4.17 @ bd206cf2eaf5; first read in a v4.16 copy, search index id 105678143). The pre-fix diff itself was not read.',
     },
   ],
   ablatable: [],

@@ -122,8 +122,8 @@ export function kvm_arch_vcpu_put_fp(k: K, v: number): void {
     set_irqs_off(k, wasOff); // local_irq_restore()
   } else {
     stmt(k, 'local-bh-enable');
-    k.bh--; // local_bh_enable(): kernel/softirq.c warns when IRQs are disabled
-    WARN_ON(k, irqs_disabled(k), 'WARN_ON_ONCE(in_irq() || irqs_disabled()) in __local_bh_enable_ip()');
+    k.bh--; // local_bh_enable(): v4.18's kernel/softirq.c asserts IRQs on, under lockdep only
+    WARN_ON(k, irqs_disabled(k), 'lockdep_assert_irqs_enabled() in __local_bh_enable_ip() (lockdep)');
   }
   leave(k);
 }
@@ -199,13 +199,13 @@ export const v4_18: Era = {
       date: '2018-06-15',
       affected: 'v4.18-rc1 only (the patch as first merged, e6b673b741ea); fixed before v4.18',
       story:
-        'When the scheduler preempts a vcpu thread inside KVM_RUN, the preempt notifier calls vcpu_put with IRQs disabled (the run-queue lock is held). As first merged, kvm_arch_vcpu_put_fp() protected its save with local_bh_disable()/local_bh_enable(), and local_bh_enable() with IRQs disabled trips a WARN in kernel/softirq.c (it may run pending softirqs). Leaving KVM_RUN normally, with IRQs on, was fine, so only preemption shows it.',
+        'When the scheduler preempts a vcpu thread inside KVM_RUN, the preempt notifier calls vcpu_put with IRQs disabled (the run-queue lock is held). As first merged, kvm_arch_vcpu_put_fp() protected its save with local_bh_disable()/local_bh_enable(), and local_bh_enable() must not run with IRQs disabled: it may run pending softirqs, and with CONFIG_TRACE_IRQFLAGS it ends by enabling IRQs. In v4.18, __local_bh_enable_ip() (kernel/softirq.c) checks it with lockdep_assert_irqs_enabled(), a warning only in kernels built with lockdep (CONFIG_PROVE_LOCKING); older kernels had WARN_ON_ONCE(in_irq() || irqs_disabled()). Leaving KVM_RUN normally, with IRQs on, was fine, so only preemption shows it.',
       before:
         'kvm_arch_vcpu_put_fp() used local_bh_disable()/local_bh_enable() around the save and flush (statements local-bh-disable, local-bh-enable).',
       fix: 'local_irq_save()/local_irq_restore() instead: correct whether vcpu_put runs with IRQs on (ioctl exit) or off (preempt notifier).',
       statements: ['local-bh-disable', 'local-bh-enable'],
       source:
-        'first merged arch/arm64/kvm/fpsimd.c (index id 248864340); __local_bh_enable_ip() WARN (index id 1263188552); commit list with dates (index id 49300830419)',
+        'arch/arm64/kvm/fpsimd.c as first merged, e6b673b741ea with 85acda3b4a27 and before b045e4d0f392 (search index id 248864340); v4.18 kernel/softirq.c, whose __local_bh_enable_ip() asserts lockdep_assert_irqs_enabled(), a check only with CONFIG_PROVE_LOCKING (read in zzwd/linux-4.18-rt @ 752227f1359f and wulmx/linux-4.18 @ 5b48ed8b30d7); a dated commit list of arch/arm64/kvm/fpsimd.c (a notes page; search index id 49300830419)',
     },
   ],
   ablatable: [

@@ -132,7 +132,7 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     `/* The model's record of an open kernel-mode NEON section, and pending signal frames. */`,
     `bool section[NTASK];`,
     `byte frames[NTASK];`,
-    `/* TIF_KERNEL_FPSTATE and thread.kernel_fpsimd_cpu (mainline and v6.13). */`,
+    `/* TIF_KERNEL_FPSTATE and thread.kernel_fpsimd_cpu (v6.13 and later). */`,
     `bool kernel_fpstate[NTASK];`,
     `short kernel_fpsimd_cpu[NTASK];`,
     `bool in_run[NVCPU];`,
@@ -191,7 +191,7 @@ export function reports(cfg: MachineConfig): string {
   return out.join('\n');
 }
 
-/** The initial state of formats.md, and one guarded atomic step per event of the explorer's alphabet. */
+/** The initial state of docs/formats.md, and one guarded atomic step per event of the explorer's alphabet. */
 export function driver(cfg: MachineConfig, variant: Variant, ops: readonly Op[], runtime: boolean): string {
   const init: string[] = [];
   const { ablation, depth, ops: opsEnv } = RUNTIME_ENV;

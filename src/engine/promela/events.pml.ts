@@ -164,8 +164,8 @@ inline op_signal() {
   frames[current[cpu]]++
 }
 
-/* rt_sigreturn: restore_fpsimd_context(). */
-inline op_sigreturn() { era_fpsimd_update_current_state(); frames[current[cpu]]-- }
+/* rt_sigreturn: restore_sigframe() (v6.16 saves and flushes first), restore_fpsimd_context(). */
+inline op_sigreturn() { era_restore_sigframe(); era_fpsimd_update_current_state(); frames[current[cpu]]-- }
 
 /* flush_thread(); the old stack, with its frames, is gone. */
 inline op_exec() { era_fpsimd_flush_thread(); frames[current[cpu]] = 0 }

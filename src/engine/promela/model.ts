@@ -11,13 +11,14 @@ import { ablationMacro, declarations, driver, reports, RUNTIME_ENV } from './dec
 import type { PromelaEra } from './era';
 import { EVENTS_PML, PROMELA_OPS } from './events.pml';
 import { GHOST_PML } from './ghost.pml';
-import { MAINLINE_PML } from './mainline.pml';
 import { V4_17_PML } from './v4_17.pml';
 import { V4_18_PML } from './v4_18.pml';
 import { V6_13_PML } from './v6_13.pml';
+import { V6_15_PML } from './v6_15.pml';
+import { V6_16_PML } from './v6_16.pml';
 
 /** One Promela module per engine era. Adding an era is adding its module here. */
-export const PROMELA_ERAS: readonly PromelaEra[] = [V4_17_PML, V4_18_PML, V6_13_PML, MAINLINE_PML];
+export const PROMELA_ERAS: readonly PromelaEra[] = [V4_17_PML, V4_18_PML, V6_13_PML, V6_15_PML, V6_16_PML];
 
 /** The hooks every era module defines as `era_<name>`: the function-valued members of an Era. */
 export function eraHooks(era: Era): string[] {

@@ -58,7 +58,7 @@ inline kernel_neon_begin() {
 /* Signal delivery: current's live registers to its own state. */
 inline fpsimd_preserve_current_state() { bh++; task_fpsimd_save(); bh-- }
 
-/* fpsimd_state.cpu = NR_CPUS; no flag in this era. */
+/* thread.fpsimd_cpu = NR_CPUS; no flag in this era. */
 inline fpsimd_flush_task_state(t) { fpsimd_cpu[t] = -1 }
 
 /* rt_sigreturn: store, load, and bind only if the flag was set. */
@@ -116,6 +116,7 @@ inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
 inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_restore_sigframe() { skip }
 inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
 inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
 inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }

@@ -74,6 +74,7 @@ inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
 inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_restore_sigframe() { skip }
 inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
 inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
 inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }

@@ -1,13 +1,13 @@
 // Era v6.13 (src/engine/eras/v6_13.ts) in Promela: arch/arm64/kvm/fpsimd.c,
 // arch/arm64/kvm/hyp/include/hyp/switch.h, hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of v5.19 to
-// v6.13. Diff against mainline.pml.ts: load_fp marks the registers host-owned, hyp saves the host.
+// v6.13. Diff against v6_15.pml.ts: load_fp marks the registers host-owned, hyp saves the host.
 import type { PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
-import { FPSIMD_MAINLINE_PML } from './fpsimd_mainline.pml';
+import { FPSIMD_MAINLINE_PML, FPSIMD_V6_8_SWITCH_PML } from './fpsimd_mainline.pml';
 
 export const V6_13_PML: PromelaEra = {
   id: 'v6.13',
-  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_MAINLINE_PML],
+  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_MAINLINE_PML, FPSIMD_V6_8_SWITCH_PML],
   text: `
 /* ---- Era v6.13: arch/arm64/kvm/fpsimd.c, hyp/include/hyp/switch.h, hyp/nvhe/switch.c ---- */
 /* The registers' contents, if any, are the host's (current's); ctxflush corrects it before entry. */
@@ -63,6 +63,7 @@ inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
 inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_restore_sigframe() { skip }
 inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
 inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
 inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }

@@ -15,8 +15,11 @@ export interface CodeSources {
   host: SourceText;
   /** The event driver (src/engine/events.ts): calls modelled inline there, e.g. __schedule. */
   driver: SourceText;
-  /** Host-side functions an era replaces (mainline: src/engine/kernel/fpsimd_mainline.ts), found first. */
-  eraHost?: SourceText;
+  /**
+   * The modules the era's module imports functions from, found before the shared host side: the host
+   * side since v6.8 (src/engine/kernel/fpsimd_mainline.ts), another era's module (v6.16: v6_15.ts).
+   */
+  eraHost?: readonly SourceText[];
   /** The section and lifecycle driver (src/engine/lifecycle.ts): more inline calls, e.g. fpr_set. */
   lifecycle?: SourceText;
 }

@@ -77,7 +77,7 @@ export function codeForCall(
   sources: CodeSources,
 ): CodeBlock {
   const base = Object.entries(era.renamed ?? {}).find(([, to]) => to === node.name)?.[0] ?? node.name;
-  const defs = [sources.era, ...(sources.eraHost ? [sources.eraHost] : []), sources.host];
+  const defs = [sources.era, ...(sources.eraHost ?? []), sources.host];
   const files = [...defs, sources.driver, ...(sources.lifecycle ? [sources.lifecycle] : [])].map(parseSource);
   const found = locate(node, base, op, files, defs.length);
   return {
@@ -109,4 +109,26 @@ export function eraSource(eraId: string, files: readonly SourceText[]): SourceTe
   const quoted = eraId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const idLine = new RegExp(`^ {2}id: '${quoted}',$`, 'm');
   return files.find((f) => /^export const \w+: Era = \{$/m.test(f.text) && idLine.test(f.text)) ?? null;
+}
+
+const SHARED_HOST = 'src/engine/kernel/fpsimd.ts';
+
+/**
+ * The engine files among `files` that an era's module imports from (`from '../kernel/...'` or
+ * `from './v6_15'`), in import order, without the shared host side (kernel/fpsimd.ts, searched last):
+ * where the code pane looks for the functions the era takes from other modules.
+ */
+export function eraImports(era: SourceText, files: readonly SourceText[]): SourceText[] {
+  const dir = era.path.split('/').slice(0, -1);
+  const out: SourceText[] = [];
+  for (const m of era.text.matchAll(/ from '(\.\.?\/[\w/]+)';$/gm)) {
+    const parts = [...dir];
+    for (const seg of m[1].split('/'))
+      if (seg === '..') parts.pop();
+      else if (seg !== '.') parts.push(seg);
+    const path = `${parts.join('/')}.ts`;
+    const f = files.find((x) => x.path === path);
+    if (f && path !== SHARED_HOST && !out.includes(f)) out.push(f);
+  }
+  return out;
 }

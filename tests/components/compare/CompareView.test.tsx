@@ -42,7 +42,7 @@ describe('CompareView', () => {
       irqsOffPerExit: '4.00',
       violations: 'none',
     });
-    for (const v of ['v4.18', 'mainline'])
+    for (const v of ['v4.18', 'v6.16'])
       expect(row(v)).toMatchObject({
         hostSaves: '1',
         hostRestores: '2',
@@ -90,7 +90,7 @@ describe('CompareView', () => {
     await user.keyboard('{ArrowRight}{ArrowRight}{End}');
     expect(st().cursor).toBe(66);
     expect(steps()).toEqual(['66', '66', '66']);
-    // Step through the first exit: v4.17 has restored the host's state, v4.18 and mainline keep the guest's.
+    // Step through the first exit: v4.17 has restored the host's state, v4.18 and v6.16 keep the guest's.
     const firstExit = example('exit-storm').events.findIndex((e) => e.op === 'guest_exit') + 1;
     act(() => st().setCursor(firstExit));
     const owners = screen.getByRole('table', { name: /Whose FP data/ });
@@ -148,7 +148,7 @@ describe('Compare eras in the library', () => {
   beforeEach(() => {
     resetStores();
     useLibraryStore.getState().load(memoryStorage());
-    useCompareStore.setState({ variants: ['v4.18', 'mainline'] });
+    useCompareStore.setState({ variants: ['v4.18', 'v6.15'] });
   });
 
   it('opens the exit storm in the compare view with the three eras', async () => {

@@ -5,7 +5,7 @@
 // v4.18: only the first entry traps (hS + gR); later entries find FP_ENABLED set and TIF clear.
 // v6.13: as v4.18, with fp_owner: the first trap saves the host (it owns the registers) and loads
 //   the guest; later entries find the guest owner kept (TIF clear), so no trap.
-// mainline: the host was saved at vcpu_load; only the first entry traps (gR); later entries keep
+// v6.15: the host was saved at vcpu_load; only the first entry traps (gR); later entries keep
 //   fp_owner GUEST_OWNED (ctxflush sees TIF clear), so no trap and no save or restore.
 import { describe, expect, it } from 'vitest';
 import type { Counters } from '../../../src/engine';
@@ -45,12 +45,12 @@ describe('guest exit storm: 20 entries, FP on each', () => {
     expect(perExit('v6.13')).toEqual([c(1, 0, 0, 1, 1, 2), ...Array(19).fill(ZERO)]);
   });
 
-  it('mainline: the first exit pays the trap (guest restore only), the other 19 nothing', () => {
-    expect(perExit('mainline')).toEqual([c(0, 0, 0, 1, 1, 1), ...Array(19).fill(ZERO)]);
+  it('v6.15: the first exit pays the trap (guest restore only), the other 19 nothing', () => {
+    expect(perExit('v6.15')).toEqual([c(0, 0, 0, 1, 1, 1), ...Array(19).fill(ZERO)]);
   });
 
-  it('mainline saves the host state at vcpu_load instead, with IRQs off', () => {
-    const after = countersAfterEach(sc, 'mainline');
+  it('v6.15 saves the host state at vcpu_load instead, with IRQs off', () => {
+    const after = countersAfterEach(sc, 'v6.15');
     expect(minus(after[vcpuLoad + 1], after[vcpuLoad])).toEqual(c(1, 0, 0, 0, 0, 1));
     expect(
       minus(countersAfterEach(sc, 'v4.18')[vcpuLoad + 1], countersAfterEach(sc, 'v4.18')[vcpuLoad]),

@@ -22,10 +22,10 @@ const EXPECTED: Record<string, Broken> = {
   'v4.18/pre-b045e4d0f392': { kind: 'kernel-warning', context: 'qemu', step: 6 },
   // shell's section migrates to CPU0 and is loaded there without a flush; app's binding survives,
   // its reload is elided and it reads shell's kernel-mode NEON data.
-  'mainline/pre-e92bee9f861b': { kind: 'stale-read', context: 'app', step: 10 },
+  'v6.15/pre-e92bee9f861b': { kind: 'stale-read', context: 'app', step: 10 },
   // The debugger writes app's saved state; without the flush app's old registers stay bound and
   // are trusted when it resumes on CPU0.
-  'mainline/pre-751ecf6afd65': { kind: 'stale-read', context: 'app', step: 6 },
+  'v6.15/pre-751ecf6afd65': { kind: 'stale-read', context: 'app', step: 6 },
 };
 
 const historic = VARIANTS.filter((v) => v.historic !== null);

@@ -93,13 +93,14 @@ describe.each(['v4.17', 'v4.18'])('%s: a section is not preemptible', (era) => {
   });
 });
 
-// mainline: a preempted, migrated section with nested softirq NEON.
+// v6.15 and v6.16: a preempted, migrated section with nested softirq NEON.
 //  0 ret_to_user loads a (hR1); 1 user_fp a v1; 3 kernel_neon_begin saves v1 (hS1), sets
 //  TIF_KERNEL_FPSTATE, flushes; 4 kernel_fp a.kernel v0; 5 schedule kw: fpsimd_thread_switch() sees
 //  TIF_KERNEL_FPSTATE: fpsimd_save_kernel_state() saves v0 (hS2, IRQs off: 1), binds a.kernel,
 //  kernel_fpsimd_cpu = 0; 6 CPU1 goes idle (b's flag is set: nothing saved); 7 schedule a on CPU1:
 //  fpsimd_load_kernel_state() cannot elide (CPU1 never held it): load v0 (hR2, IRQs off: 2), then
-//  flush (e92bee9f861b); 8 kernel_fp reads v0, writes v1; 9 softirq NEON nested: save a.kernel
+//  flush (e92bee9f861b; v6.16 flushes first, 01098d893fa8: the same here, the load happens either
+//  way); 8 kernel_fp reads v0, writes v1; 9 softirq NEON nested: save a.kernel
 //  (hS3), flush, scratch, kernel_neon_end() reloads a.kernel (hR3); 10 kernel_fp reads v1;
 //  11 end clears TIF_KERNEL_FPSTATE; 12 ret_to_user reloads a (hR4); 13 user_fp reads v1.
 //  c(3, 4, 0, 0, 0, 2), clean.
@@ -120,23 +121,31 @@ const MIGRATE = scenario(2, [{ id: 'a' }, { id: 'b' }, { id: 'kw', kthread: true
   ev(1, 'user_fp'),
 ]);
 
-describe('mainline: a preemptible section (TIF_KERNEL_FPSTATE)', () => {
+describe.each(['v6.15', 'v6.16'])('%s: a preemptible section (TIF_KERNEL_FPSTATE)', (era) => {
   it('is saved at switch-out, loaded on another CPU, and survives nested softirq NEON', () => {
-    const r = runUnder(MIGRATE, 'mainline');
+    const r = runUnder(MIGRATE, era);
     expect(r.violations).toEqual([]);
     expect(r.counters).toEqual(c(3, 4, 0, 0, 0, 2));
-    expect(callsAt(MIGRATE, 'mainline', 5)).toContain('fpsimd_save_kernel_state');
-    expect(callsAt(MIGRATE, 'mainline', 7)).toEqual(
+    expect(callsAt(MIGRATE, era, 5)).toContain('fpsimd_save_kernel_state');
+    const switchIn = callsAt(MIGRATE, era, 7);
+    expect(switchIn).toEqual(
       expect.arrayContaining(['fpsimd_load_kernel_state', 'fpsimd_load_state', 'fpsimd_flush_cpu_state']),
     );
-    expect(callsAt(MIGRATE, 'mainline', 9)).toEqual(
+    // v6.15 loads, then flushes (e92bee9f861b); v6.16 flushes, then loads (01098d893fa8).
+    const order = switchIn.filter((f) => f === 'fpsimd_load_kernel_state' || f === 'fpsimd_flush_cpu_state');
+    expect(order).toEqual(
+      era === 'v6.15'
+        ? ['fpsimd_load_kernel_state', 'fpsimd_flush_cpu_state']
+        : ['fpsimd_flush_cpu_state', 'fpsimd_load_kernel_state'],
+    );
+    expect(callsAt(MIGRATE, era, 9)).toEqual(
       expect.arrayContaining(['fpsimd_save_kernel_state', 'fpsimd_load_kernel_state']),
     );
   });
 
   it('keeps TIF_KERNEL_FPSTATE and kernel_fpsimd_cpu while the section is open', () => {
     const mid = { ...MIGRATE, events: MIGRATE.events.slice(0, 6) };
-    const r = runUnder(mid, 'mainline');
+    const r = runUnder(mid, era);
     expect(r.view.contexts.find((x) => x.id === 'a')).toMatchObject({ TIF_KERNEL_FPSTATE: true });
     expect(r.view.contexts.find((x) => x.id === 'a.kernel')).toMatchObject({
       section: true,
@@ -147,19 +156,24 @@ describe('mainline: a preemptible section (TIF_KERNEL_FPSTATE)', () => {
 
   it('still refuses a return to user inside the section', () => {
     const mid = { ...MIGRATE, events: MIGRATE.events.slice(0, 8) };
-    expect(whyAfter(mid, 'mainline', ev(1, 'ret_to_user'))).toMatch(/kernel_neon_end/);
+    expect(whyAfter(mid, era, ev(1, 'ret_to_user'))).toMatch(/kernel_neon_end/);
   });
 });
 
 // Signal, sigreturn, exec, idle, ptrace and suspend in one run (app on CPU0, gdb on CPU1).
 //  0 load app (hR1); 1 v1; 3 signal: fpsimd_preserve_current_state() saves v1 (hS1), the frame is
 //  copied from memory (v1, newest: fine), frames 1; 5 handler v2; 7 sigreturn writes v3 to memory,
-//  loads it (hR2), frames 0 (v4.x: the flag was clear, so no bind; mainline binds anyway);
+//  loads it (hR2), frames 0 (v4.17: the flag was clear, so no bind; v4.18 to v6.15 bind anyway);
 //  9 v4; 11 exec writes v5 (zeroed), fpsimd_flush_task_state(), flag set; 12 load v5 (hR3);
 //  13 v6; 15 idle: the switch saves v6 (hS2, IRQs off: 1); 16 gdb writes v7 into app's memory
 //  (reads v6 first: newest) and flushes app; 17 CPU0 suspends: nothing live to save (the idle task's
 //  flag is set), unbind, registers lost; 18 app back on CPU0: flag set; 19 load v7 (hR4); 20 reads v7.
-//  c(2, 4, 0, 0, 0, 1) in every era, clean.
+//  c(2, 4, 0, 0, 0, 1) in every era up to v6.15, clean.
+// v6.16 (929fa99b1215, c94f2f326146): 3 signal: fpsimd_save_and_flush_current_state() saves v1
+//  (hS1, softirqs off, IRQs on), cpu = NR_CPUS, flag set; 4 ret_to_user loads v1 (hR2); 5 handler v2;
+//  7 sigreturn: restore_sigframe() saves v2 (hS2) and flushes, fpsimd_update_current_state() only
+//  stores v3; 8 ret_to_user loads v3 (hR3); then as above, one save and one restore later:
+//  15 hS3 (IRQs off: 1), 12 hR4, 19 hR5. c(3, 5, 0, 0, 0, 1), clean.
 const LIFE = scenario(2, [{ id: 'app' }, { id: 'gdb' }], { '0': 'app', '1': 'gdb' }, [
   ev(0, 'ret_to_user'),
   ev(0, 'user_fp'),
@@ -189,19 +203,35 @@ describe.each(ERA_IDS)('%s: task lifecycle events', (era) => {
   it('keep every context whole, at the hand-derived cost', () => {
     const r = runUnder(LIFE, era);
     expect(r.violations).toEqual([]);
-    expect(r.counters).toEqual(c(2, 4, 0, 0, 0, 1));
+    expect(r.counters).toEqual(era === 'v6.16' ? c(3, 5, 0, 0, 0, 1) : c(2, 4, 0, 0, 0, 1));
   });
 
   it('signal counts a pending frame; sigreturn and exec drop it', () => {
     expect(runUnder(upTo(4), era).view.contexts[0]).toMatchObject({ signalFrames: 1, memLatest: true });
     expect(runUnder(upTo(8), era).view.contexts[0].signalFrames).toBeUndefined();
+    if (era === 'v6.16') {
+      // Delivery and return save and flush; sigreturn stores and loads nothing (the next
+      // ret_to_user does).
+      expect(callsAt(LIFE, era, 3)).toContain('fpsimd_save_and_flush_current_state');
+      expect(callsAt(LIFE, era, 7)).toEqual([
+        'restore_sigframe',
+        'fpsimd_save_and_flush_current_state',
+        'fpsimd_save_user_state',
+        'fpsimd_save_state',
+        'fpsimd_flush_task_state',
+        'restore_fpsimd_context',
+        'fpsimd_update_current_state',
+      ]);
+      expect(runUnder(upTo(8), era).view.contexts[0]).toMatchObject({ cpuField: null, foreignFpstate: true });
+      return;
+    }
     expect(callsAt(LIFE, era, 3)).toContain('fpsimd_preserve_current_state');
     expect(callsAt(LIFE, era, 7)).toEqual(
       expect.arrayContaining(['fpsimd_update_current_state', 'fpsimd_load_state']),
     );
   });
 
-  it('sigreturn with the registers still bound: only v4.17 skips the bind', () => {
+  it('sigreturn with the registers still bound: v4.17 skips the bind, v6.16 binds nothing', () => {
     // Step 7: app's state is live and bound on CPU0 (TIF_FOREIGN_FPSTATE clear). v4.17 binds only
     // when test_and_clear_thread_flag() finds the flag set; from the 4.18 series on (read in the 5.3
     // diff's context and every later copy, docs/kernel-notes.md) fpsimd_update_current_state() binds
@@ -210,7 +240,9 @@ describe.each(ERA_IDS)('%s: task lifecycle events', (era) => {
       'v4.17': [],
       'v4.18': ['fpsimd_bind_task_to_cpu'],
       'v6.13': ['fpsimd_bind_task_to_cpu'],
-      mainline: ['fpsimd_bind_task_to_cpu'],
+      'v6.15': ['fpsimd_bind_task_to_cpu'],
+      // restore_sigframe() flushed the task first; the next ret_to_user loads and binds.
+      'v6.16': [],
     };
     expect(callsAt(LIFE, era, 7).filter((f) => f.startsWith('fpsimd_bind'))).toEqual(binds[era]);
   });
@@ -242,12 +274,14 @@ describe.each(ERA_IDS)('%s: task lifecycle events', (era) => {
 });
 
 describe('ptrace_setfp: fpsimd_flush_task_state() per era', () => {
-  // v4.17/v4.18 only invalidate fpsimd_cpu; mainline also sets TIF_FOREIGN_FPSTATE (efbc20249fee).
+  // v4.17/v4.18 only invalidate fpsimd_cpu; later eras also set TIF_FOREIGN_FPSTATE (efbc20249fee).
   // app's flag was cleared by its last return to user (step 12) and left alone by the switch out.
   it.each([
     ['v4.17', false],
     ['v4.18', false],
-    ['mainline', true],
+    ['v6.13', true],
+    ['v6.15', true],
+    ['v6.16', true],
   ] as const)('%s: the tracee ends with TIF_FOREIGN_FPSTATE %s', (era, flag) => {
     expect(runUnder(upTo(17), era).view.contexts[0]).toMatchObject({ cpuField: null, foreignFpstate: flag });
   });

@@ -1,7 +1,7 @@
 // Property, per era: no violation for any legal event sequence. fast-check draws a machine (1 to 4
 // CPUs; vcpu threads, tasks and kernel threads) and a list of choices; each choice picks one of the
 // events legal at that point under that era (eventsFromChoices), so shrinking keeps it legal. All
-// ops are drawn, the kernel-mode NEON sections and lifecycle ops too: mainline's sequences preempt
+// ops are drawn, the kernel-mode NEON sections and lifecycle ops too: v6.15's and v6.16's sequences preempt
 // and migrate open sections, v4.x's cannot (kernel_neon_busy). On failure fast-check prints the seed and path that reproduce it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// What v4.17 and mainline do differently from v4.18, one kernel function at a time, read off the
+// What v4.17 and v6.15 do differently from v4.18, one kernel function at a time, read off the
 // step records (calls, statements, field changes).
 import { describe, expect, it } from 'vitest';
 import { counters, countersAfterEach, minus } from './helpers';
@@ -51,9 +51,9 @@ describe('v4.17', () => {
   });
 });
 
-describe('mainline', () => {
+describe('v6.15', () => {
   it('kvm_arch_vcpu_load_fp saves and flushes the host state with IRQs off, and frees fp_owner', () => {
-    const r = records('mainline', GUEST_RUN);
+    const r = records('v6.15', GUEST_RUN);
     expect(names(r[2])).toEqual([
       'kvm_vcpu_ioctl',
       'kvm_arch_vcpu_run_pid_change',
@@ -68,12 +68,12 @@ describe('mainline', () => {
     ]);
     expect(change(r[2], 'qemu.memory')?.after).toBe("qemu's newest data");
     expect(change(r[2], 'qemu.TIF_FOREIGN_FPSTATE')?.after).toBe('set');
-    const after = countersAfterEach({ ...SC, events: GUEST_RUN }, 'mainline');
+    const after = countersAfterEach({ ...SC, events: GUEST_RUN }, 'v6.15');
     expect(minus(after[3], after[2])).toEqual(counters(1, 0, 0, 0, 0, 1));
   });
 
   it('ctxflush frees fp_owner when TIF_FOREIGN_FPSTATE is set; the trap loads only the guest', () => {
-    const r = records('mainline', GUEST_RUN);
+    const r = records('v6.15', GUEST_RUN);
     expect(find(r[3].calls, 'kvm_arch_vcpu_ctxflush_fp')?.stmts).toEqual(['free']);
     expect(change(r[3], 'cpu0.CPTR_EL2.TFP')?.after).toBe('set');
     expect(find(r[4].calls, 'kvm_hyp_handle_fpsimd')?.stmts).toEqual(['load-guest']);
@@ -85,7 +85,7 @@ describe('mainline', () => {
   });
 
   it('a second entry keeps the guest owner and does not trap; put saves through the bound pointer', () => {
-    const r = records('mainline', [...GUEST_RUN, ...ev('guest_enter', 'guest_fp', 'guest_exit', 'vcpu_put')]);
+    const r = records('v6.15', [...GUEST_RUN, ...ev('guest_enter', 'guest_fp', 'guest_exit', 'vcpu_put')]);
     expect(find(r[6].calls, 'kvm_arch_vcpu_ctxflush_fp')?.stmts).toEqual([]);
     expect(change(r[6], 'cpu0.CPTR_EL2.TFP')).toBeUndefined(); // stays clear
     expect(names(r[7])).toEqual([]);
@@ -93,9 +93,9 @@ describe('mainline', () => {
     expect(change(r[9], 'vcpu0.memory')?.after).toBe("vcpu0's newest data");
   });
 
-  it('shows the shared fpsimd_save() under its mainline name only', () => {
+  it('shows the shared fpsimd_save() under its v6.15 name only', () => {
     const kneon = ev('ret_to_user', 'syscall', 'kernel_neon');
-    expect(names(records('mainline', kneon)[2])).toContain('fpsimd_save_user_state');
+    expect(names(records('v6.15', kneon)[2])).toContain('fpsimd_save_user_state');
     expect(names(records('v4.18', kneon)[2])).toContain('fpsimd_save');
     expect(names(records('v4.18', kneon)[2])).not.toContain('fpsimd_save_user_state');
   });

@@ -1,4 +1,4 @@
-// What v6.13 (v5.19 to v6.13) does, one kernel function at a time, and where it differs from mainline:
+// What v6.13 (v5.19 to v6.13) does, one kernel function at a time, and where it differs from v6.15:
 // kvm_arch_vcpu_load_fp() only sets fp_owner = FP_STATE_HOST_OWNED, and hyp's kvm_hyp_handle_fpsimd()
 // saves the host's live registers (kvm_hyp_save_fpsimd_host()) on the guest's first FP trap.
 import { describe, expect, it } from 'vitest';
@@ -62,13 +62,13 @@ describe('v6.13', () => {
   });
 });
 
-describe('v6.13 against mainline on one VMM thread, two KVM_RUNs (lazy-vs-eager-host-save)', () => {
+describe('v6.13 against v6.15 on one VMM thread, two KVM_RUNs (lazy-vs-eager-host-save)', () => {
   const sc = loadExample('lazy-vs-eager-host-save');
   const total = (v: string) => countersAfterEach(sc, v).at(-1);
   it('v6.13 saves the host once (only the run whose guest used FP) and reloads it twice', () => {
     expect(total('v6.13')).toEqual(counters(1, 2, 1, 1, 1, 3));
   });
-  it('mainline saves the host at each vcpu load (IRQs off) and reloads it after each run', () => {
-    expect(total('mainline')).toEqual(counters(2, 3, 1, 1, 1, 4));
+  it('v6.15 saves the host at each vcpu load (IRQs off) and reloads it after each run', () => {
+    expect(total('v6.15')).toEqual(counters(2, 3, 1, 1, 1, 4));
   });
 });

@@ -22,7 +22,7 @@ describe('newest-or-stale abstraction', () => {
       for (const c of exact.violations) expect(reproduces(REFERENCE, v, c)).toBe(true);
     },
     60_000,
-  ); // mainline's exact space with every op takes a few seconds under load
+  ); // v6.15's exact space with every op takes a few seconds under load
 
   it('keeps the exact state space strictly larger once FP data is used twice', () => {
     const v4_18 = VARIANTS.find((v) => v.id === 'v4.18');

@@ -40,7 +40,7 @@ describe('symmetry fixing the initial state (the default)', () => {
     expect(verdict(reduced)).toEqual(verdict(plain));
   });
 
-  // Every op: the spaces are too large to exhaust in a test (mainline's preemptible sections), so the
+  // Every op: the spaces are too large to exhaust in a test (the preemptible sections of v6.8 and later), so the
   // comparison is to depth 8; TASK.kernel data and its CPU are renamed with their task.
   it.each(VARIANTS.map((v) => [v.id, v] as const))('%s, all ops: same answer to depth 8', (_id, v) => {
     const plain = explore(TWO_TASKS, v, { depth: 8, ops: EXPLORER_OPS, symmetry: 'off' });
@@ -84,7 +84,7 @@ describe('sleep sets', () => {
     },
   );
 
-  it.each(['v4.18', 'v4.18/no-put-save', 'mainline/pre-e92bee9f861b'].map((id) => [id]))(
+  it.each(['v4.18', 'v4.18/no-put-save', 'v6.15/pre-e92bee9f861b'].map((id) => [id]))(
     '%s: with symmetry too (sleep sets renamed with their state)',
     (id) => {
       const v = VARIANTS.find((x) => x.id === id);

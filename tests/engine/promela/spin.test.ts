@@ -4,11 +4,11 @@
 // the explorer (none for a clean variant). Twice: every op (EXPLORER_OPS, at most one pending signal
 // frame per task) at depth 9, and the first eleven ops (CLASSIC_OPS) at depth 12 (OP_SETS, the
 // explorer's own agreement depths). Every op at depth 12 would take Spin about 1.5 million states
-// for v4.18 and several million for mainline and v6.13 (with the step count), a minute of pan per
+// for v4.18 and several million for v6.13, v6.15 and v6.16 (with the step count), a minute of pan per
 // variant on the CI's 2 cores; depth 9 still reaches every ablation's and historic variant's
 // shortest counterexample on this machine (8 events at most), so each one is checked violating.
 // One verifier is compiled per era (`runtime`: the variant, the depth and the ops are read from the
-// environment when pan starts), so 4 compiles serve all the runs.
+// environment when pan starts), so 5 compiles serve all the runs.
 // Spin must be installed: without it these tests fail, saying how to install it.
 // @vitest-environment node
 import { availableParallelism } from 'node:os';
@@ -41,7 +41,7 @@ const depthOf = (o: OpSet): number => DEPTH - o.shallower;
 const BOUNDED = [
   { id: 'v4.18/no-load-fp-host', ops: 'classic ops', depth: 8 },
   { id: 'v4.18/no-sigreturn-bind', ops: 'all ops', depth: 5 },
-  { id: 'mainline/pre-e92bee9f861b', ops: 'all ops', depth: 7 },
+  { id: 'v6.15/pre-e92bee9f861b', ops: 'all ops', depth: 7 },
 ] as const;
 
 interface Job {

@@ -10,25 +10,34 @@ import {
   type Variant,
 } from '../../../src/engine';
 import { EXAMPLES } from '../../../src/scenarios';
-import { eraSource, stepCode, type CodeBlock, type CodeSources } from '../../../src/state/codeModel';
+import {
+  eraImports,
+  eraSource,
+  stepCode,
+  type CodeBlock,
+  type CodeSources,
+} from '../../../src/state/codeModel';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const read = (p: string) => ({ path: p, text: readFileSync(path.join(ROOT, p), 'utf8') });
 export const ERA_FILES = readdirSync(path.join(ROOT, 'src/engine/eras')).map((f) =>
   read(`src/engine/eras/${f}`),
 );
+const MODULES = [
+  ...ERA_FILES,
+  ...readdirSync(path.join(ROOT, 'src/engine/kernel')).map((f) => read(`src/engine/kernel/${f}`)),
+];
 
 export function sourcesOf(v: Variant): CodeSources {
   const era = eraSource(v.era.id, ERA_FILES);
   if (!era) throw new Error(`no source for ${v.era.id}`);
+  const imports = eraImports(era, MODULES);
   return {
     era,
     host: read('src/engine/kernel/fpsimd.ts'),
     driver: read('src/engine/events.ts'),
     lifecycle: read('src/engine/lifecycle.ts'),
-    ...(era.text.includes("from '../kernel/fpsimd_mainline'")
-      ? { eraHost: read('src/engine/kernel/fpsimd_mainline.ts') }
-      : {}),
+    ...(imports.length ? { eraHost: imports } : {}),
   };
 }
 

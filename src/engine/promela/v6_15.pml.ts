@@ -1,14 +1,12 @@
-// Era mainline (src/engine/eras/mainline.ts) in Promela: arch/arm64/kvm/fpsimd.c,
-// arch/arm64/kvm/hyp/include/hyp/switch.h, hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of today.
+// Era v6.15 (src/engine/eras/v6_15.ts) in Promela: arch/arm64/kvm/fpsimd.c,
+// arch/arm64/kvm/hyp/include/hyp/switch.h, hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of v6.14-v6.15.
 import type { PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
-import { FPSIMD_MAINLINE_PML } from './fpsimd_mainline.pml';
+import { FPSIMD_MAINLINE_PML, FPSIMD_V6_8_SWITCH_PML } from './fpsimd_mainline.pml';
 
-export const MAINLINE_PML: PromelaEra = {
-  id: 'mainline',
-  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_MAINLINE_PML],
-  text: `
-/* ---- Era mainline: arch/arm64/kvm/fpsimd.c, hyp/include/hyp/switch.h, hyp/nvhe/switch.c ---- */
+/** v6.15's KVM side, which v6.16 keeps statement for statement (v6_16.pml.ts). */
+export const V6_15_KVM_PML = `
+/* ---- arch/arm64/kvm/fpsimd.c, hyp/include/hyp/switch.h, hyp/nvhe/switch.c of v6.14 to v6.16 ---- */
 inline kvm_arch_vcpu_load_fp(v) {
   WARN_ON(IS_KTHREAD(current[cpu]));
   fpsimd_save_and_flush_cpu_state();
@@ -52,7 +50,13 @@ inline kvm_arch_vcpu_load(v) { kvm_arch_vcpu_load_fp(v) }
 inline kvm_arch_vcpu_put() { kvm_arch_vcpu_put_fp() }
 /* kvm_arch_vcpu_run_pid_change() -> kvm_arch_vcpu_run_map_fp() */
 inline kvm_arch_vcpu_run_pid_change(v) { mapped[(v) - NTASK] = 1 }
+`;
 
+export const V6_15_PML: PromelaEra = {
+  id: 'v6.15',
+  uses: [FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_MAINLINE_PML, FPSIMD_V6_8_SWITCH_PML],
+  text: `
+${V6_15_KVM_PML}
 inline era_sched_out(v) { kvm_arch_vcpu_put() }
 inline era_fpsimd_thread_switch(next) { fpsimd_thread_switch(next) }
 inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
@@ -60,6 +64,7 @@ inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
 inline era_kernel_neon_begin() { kernel_neon_begin() }
 inline era_kernel_neon_end() { kernel_neon_end() }
 inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
+inline era_restore_sigframe() { skip }
 inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
 inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
 inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }

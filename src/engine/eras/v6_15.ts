@@ -1,7 +1,9 @@
-// Era mainline: today's kernel, since "KVM: arm64: Unconditionally save+flush host FPSIMD/SVE/SME state".
-// Hold beside arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/include/hyp/switch.h,
-// arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c; the host side is ../kernel/fpsimd.ts
-// and ../kernel/fpsimd_mainline.ts, where fpsimd_save() is now called fpsimd_save_user_state().
+// Era v6.15 (v6.14 to v6.15; called "mainline" until v6.16 was read): since fbc7e61195e2 "KVM: arm64:
+// Unconditionally save+flush host FPSIMD/SVE/SME state" and 8eca7f6d5100 "KVM: arm64: Remove host
+// FPSIMD saving for non-protected KVM". Hold beside arch/arm64/kvm/fpsimd.c,
+// arch/arm64/kvm/hyp/include/hyp/switch.h, arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c
+// of v6.15; the host side is ../kernel/fpsimd.ts and ../kernel/fpsimd_mainline.ts (since v6.8), where
+// fpsimd_save() is now called fpsimd_save_user_state(). v6.16 (./v6_16.ts) builds on this module.
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
 import {
@@ -182,11 +184,11 @@ export function kvm_arch_vcpu_run_pid_change(k: K, v: number): void {
   leave(k);
 }
 
-export const mainline: Era = {
-  id: 'mainline',
+export const v6_15: Era = {
+  id: 'v6.15',
   runLoopFile: ARM_C,
   summary:
-    "Today's kernel: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
+    "v6.14-v6.15: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
   fields,
   historic: [
     {
@@ -201,7 +203,7 @@ export const mainline: Era = {
       fix: 'fpsimd_flush_cpu_state() after fpsimd_load_kernel_state(): the CPU holds no user state for anyone, so the user state is reloaded on return to user.',
       statements: ['load-kernel'],
       source:
-        'the fixed fpsimd_thread_switch() in the mainline copy read for the host side (docs/kernel-notes.md, index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (index id 37582386833); stable 6.8.11 (index id 66171121180). The pre-fix lines were not read: the model removes exactly the flush the fix adds.',
+        "the fixed fpsimd_thread_switch() in arch/arm64/kernel/fpsimd.c of v6.14 (perishh/linux-6.14 @ 16b95dcdf585; first read at Mark Rutland's 5a627961a188, search index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (Will Deacon, 2024-05-23; search index id 37582386833); the commit list of stable 6.8.11 with the backport bd49d89c8d12 (search index id 66171121180). The pre-fix lines were not read: the model removes exactly the flush the fix adds.",
     },
     {
       commit: '751ecf6afd65',
@@ -217,7 +219,7 @@ export const mainline: Era = {
       fix: 'Every write of a saved state that may still be bound invalidates the binding with fpsimd_flush_task_state() (751ecf6afd65 for the SVE trap; fpr_set() always did).',
       statements: ['flush-task'],
       source:
-        "CVE-2024-50275 advisory text and affected ranges (index id 68571391340); the fix's description and race (index id 55133223415); fpr_set() itself was not read (see the lifecycle notes in docs/kernel-notes.md).",
+        "the OSV advisory of CVE-2024-50275 (published 2024-11-19), with the affected ranges and 751ecf6afd65's description and race (search index id 68571391340); a notes page on arm64 FP fixes restating them (search index id 55133223415); fpr_set() itself was not read (see the lifecycle notes in docs/kernel-notes.md).",
     },
   ],
   ablatable: [],

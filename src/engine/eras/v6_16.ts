@@ -1,0 +1,133 @@
+// Era v6.16: v6.15 (./v6_15.ts) with the two changes of arch/arm64/kernel/fpsimd.c and
+// arch/arm64/kernel/signal.c that the model sees. Diff against v6_15.ts and ../kernel/fpsimd_mainline.ts:
+// - fpsimd_thread_switch(): for an incoming task with TIF_KERNEL_FPSTATE, fpsimd_flush_cpu_state()
+//   before fpsimd_load_kernel_state() (01098d893fa8), so that the load is never elided;
+// - signal delivery (setup_rt_frame()) and restore_sigframe() begin with
+//   fpsimd_save_and_flush_current_state() (929fa99b1215 and its series), and
+//   fpsimd_update_current_state() only stores (c94f2f326146): the next return to user loads.
+// The KVM side (arch/arm64/kvm/fpsimd.c) is v6.15's, statement for statement; its functions are
+// imported from ./v6_15.ts. See docs/kernel-notes.md, "v6.16".
+import type { Era } from '../era';
+import { writeTaskMemory } from '../ghost';
+import { current, enter, leave, set_foreign, stmt, type K } from '../kctx';
+import { fpsimd_flush_cpu_state, fpsimd_restore_current_state, fpsimd_save } from '../kernel/fpsimd';
+import {
+  fpsimd_cpu_pm_notifier,
+  fpsimd_flush_task_state,
+  fpsimd_flush_thread,
+  fpsimd_load_kernel_state,
+  fpsimd_save_kernel_state,
+  kernel_neon_begin,
+  kernel_neon_end,
+} from '../kernel/fpsimd_mainline';
+import {
+  __activate_traps,
+  kvm_arch_vcpu_ctxflush_fp,
+  kvm_arch_vcpu_ctxsync_fp,
+  kvm_arch_vcpu_load,
+  kvm_arch_vcpu_put,
+  kvm_arch_vcpu_run_pid_change,
+  kvm_hyp_handle_fpsimd,
+  v6_15,
+} from './v6_15';
+
+const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
+const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
+
+/** test_tsk_thread_flag(t, TIF_KERNEL_FPSTATE); the idle task never has it. */
+const kernelFpstate = (k: K, t: number): boolean => t >= 0 && k.s.tasks[t].kernelFpstate;
+
+/**
+ * arch/arm64/kernel/fpsimd.c: save prev's user or kernel-mode state; for next, unbind the CPU and then
+ * load its kernel-mode state (01098d893fa8: the load can no longer be elided), or judge its user state.
+ */
+export function fpsimd_thread_switch(k: K, next: number): void {
+  enter(k, 'fpsimd_thread_switch', FPSIMD_C);
+  const prev = current(k);
+  if (kernelFpstate(k, prev)) {
+    stmt(k, 'save-kernel');
+    fpsimd_save_kernel_state(k, prev);
+  } else fpsimd_save(k);
+  if (kernelFpstate(k, next)) {
+    stmt(k, 'flush-load-kernel');
+    fpsimd_flush_cpu_state(k);
+    fpsimd_load_kernel_state(k, next);
+  } else if (next >= 0) {
+    const wrong_task = k.s.cpus[k.cpu].lastState !== next;
+    const wrong_cpu = k.s.tasks[next].cpuField !== k.cpu;
+    stmt(k, wrong_task || wrong_cpu ? 'set-foreign' : 'clear-foreign');
+    set_foreign(k, next, wrong_task || wrong_cpu);
+  }
+  leave(k);
+}
+
+/**
+ * arch/arm64/kernel/fpsimd.c: write current's live user state to memory and invalidate every register
+ * copy of it (cpu field NR_CPUS, TIF_FOREIGN_FPSTATE set): the next return to user loads it.
+ */
+export function fpsimd_save_and_flush_current_state(k: K): void {
+  enter(k, 'fpsimd_save_and_flush_current_state', FPSIMD_C);
+  k.bh++; // get_cpu_fpsimd_context()
+  stmt(k, 'save');
+  fpsimd_save(k);
+  stmt(k, 'flush-task');
+  fpsimd_flush_task_state(k, current(k));
+  k.bh--; // put_cpu_fpsimd_context()
+  leave(k);
+}
+
+/**
+ * arch/arm64/kernel/fpsimd.c (rt_sigreturn, after restore_sigframe() saved and flushed): the frame's
+ * state becomes current's in memory; nothing is loaded or bound (c94f2f326146).
+ */
+export function fpsimd_update_current_state(k: K): void {
+  enter(k, 'fpsimd_update_current_state', FPSIMD_C);
+  stmt(k, 'store');
+  writeTaskMemory(k, current(k)); // current->thread.uw.fpsimd_state = *state
+  leave(k);
+}
+
+export const v6_16: Era = {
+  id: 'v6.16',
+  runLoopFile: v6_15.runLoopFile,
+  summary:
+    "v6.16 (today's mainline): v6.15's KVM side; the switch-in of a kernel-mode NEON section flushes the CPU before loading it, and signal delivery and sigreturn save and flush the user state, reloaded on the next return to user.",
+  fields: v6_15.fields,
+  ablatable: [],
+  renamed: { fpsimd_save: 'fpsimd_save_user_state' },
+  sched_out: kvm_arch_vcpu_put,
+  fpsimd_thread_switch,
+  sched_in: kvm_arch_vcpu_load,
+  fpsimd_restore_current_state,
+  kernel_neon_begin,
+  kernel_neon_end,
+  fpsimd_preserve_current_state: fpsimd_save_and_flush_current_state,
+  restore_sigframe: fpsimd_save_and_flush_current_state,
+  fpsimd_update_current_state,
+  fpsimd_flush_thread,
+  fpsimd_flush_task_state,
+  cpu_pm_enter: fpsimd_cpu_pm_notifier,
+  kvm_run_enter(k, v) {
+    if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
+    enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
+    kvm_arch_vcpu_load(k, v);
+    leave(k);
+  },
+  guest_entry(k, v) {
+    // The run loop's last step before entry, IRQs already off.
+    kvm_arch_vcpu_ctxflush_fp(k, v);
+    enter(k, '__kvm_vcpu_run', NVHE_SWITCH_C);
+    __activate_traps(k);
+    leave(k);
+  },
+  guest_fp_trap: kvm_hyp_handle_fpsimd,
+  guest_exit(k, v) {
+    // hyp saves and restores no FP state on exit in this era.
+    kvm_arch_vcpu_ctxsync_fp(k, v);
+  },
+  kvm_run_exit(k) {
+    enter(k, 'vcpu_put', 'virt/kvm/kvm_main.c');
+    kvm_arch_vcpu_put(k);
+    leave(k);
+  },
+};
