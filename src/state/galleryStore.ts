@@ -71,7 +71,14 @@ export function findWithExplorer(e: GalleryEntry): Promise<boolean> {
         { kind: 'generated' },
         { variant: e.id },
       );
-    useExploreStore.setState({ variant: e.id, depth: GALLERY_DEPTH, symmetry: false });
+    // The gallery's search as the gallery states it: none of the form's early stops left over.
+    useExploreStore.setState({
+      variant: e.id,
+      depth: GALLERY_DEPTH,
+      symmetry: false,
+      first: false,
+      timeLimit: null,
+    });
     useViewStore.getState().setView('explore');
     useExploreStore.getState().start();
   });
