@@ -1,5 +1,5 @@
 // The diagram with its banners, totals and image export.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
@@ -8,6 +8,8 @@ import { ViolationBanner } from '../violations/ViolationBanner';
 import { Counters } from './Counters';
 import { ConnectedDiagram } from './Diagram';
 import { exportPng, exportSvg, mainDiagram } from './exportImage';
+import type { Fit } from './fit';
+import { BOUNDED_STEP_VIEW, useFitBox, useMediaQuery } from './useFitBox';
 
 export function DiagramPanel({ chrome = true, contain = false }: { chrome?: boolean; contain?: boolean }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,6 +20,17 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   const zoomBy = useDisplayStore((s) => s.zoomBy);
   const zoom = useViewStore((s) => s.zoom);
   const setZoom = useViewStore((s) => s.setZoom);
+  // The diagram is arranged and scaled for its box (fit.ts); the label shows the scale it is drawn at.
+  const scroller = useRef<HTMLDivElement>(null);
+  const bounded = useMediaQuery(BOUNDED_STEP_VIEW);
+  const box = useFitBox(scroller, contain || bounded);
+  const [fit, setFit] = useState<{ scale: number; scrolls: boolean } | null>(null);
+  const onFit = useCallback(
+    (f: Fit) => setFit((o) => (o?.scale === f.scale && o.scrolls === f.scrolls ? o : f)),
+    [],
+  );
+  const shown = scale !== 1 || !fit ? scale : fit.scale;
+  const scrolls = scale > (fit?.scale ?? 1) || (fit?.scrolls ?? false);
   const name = (): string => {
     const s = useScenarioStore.getState();
     return `${slug(s.scenario.title)}-step-${s.cursor}`;
@@ -31,8 +44,16 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   return (
     <section className={contain ? 'panel diagram-panel contain' : 'panel diagram-panel'} aria-label="Diagram">
       <ViolationBanner />
-      <div className="diagram-scroll">
-        <ConnectedDiagram contain={contain} />
+      {/* Focusable when it scrolls, so the keyboard can scroll it too. */}
+      <div
+        className="diagram-scroll"
+        ref={scroller}
+        data-scrolls={scrolls || undefined}
+        tabIndex={scrolls ? 0 : undefined}
+        role={scrolls ? 'region' : undefined}
+        aria-label={scrolls ? 'Diagram (scrolls)' : undefined}
+      >
+        <ConnectedDiagram contain={contain} box={box} onFit={onFit} />
       </div>
       {chrome && (
         <div className="diagram-footer">
@@ -53,8 +74,12 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
             >
               −
             </button>
-            <span className="zoom-level" aria-live="polite">
-              {Math.round(scale * 100)}%
+            <span
+              className="zoom-level"
+              aria-live="polite"
+              title="The diagram's size against its natural size (text at 100%: 11.5 to 14 px)"
+            >
+              {Math.round(shown * 100)}%
             </span>
             <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in" disabled={scale >= 3}>
               +
