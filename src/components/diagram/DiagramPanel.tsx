@@ -1,15 +1,15 @@
 // The diagram with its banners, totals and image export.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
 import { slug } from '../library/fileIo';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { Counters } from './Counters';
-import { ConnectedDiagram } from './Diagram';
 import { exportPng, exportSvg, mainDiagram } from './exportImage';
 import type { Fit } from './fit';
-import { BOUNDED_STEP_VIEW, useFitBox, useMediaQuery } from './useFitBox';
+import { FittedDiagram } from './FittedDiagram';
+import { BOUNDED_STEP_VIEW, useMediaQuery } from './useFitBox';
 
 export function DiagramPanel({ chrome = true, contain = false }: { chrome?: boolean; contain?: boolean }) {
   const [error, setError] = useState<string | null>(null);
@@ -21,16 +21,13 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   const zoom = useViewStore((s) => s.zoom);
   const setZoom = useViewStore((s) => s.setZoom);
   // The diagram is arranged and scaled for its box (fit.ts); the label shows the scale it is drawn at.
-  const scroller = useRef<HTMLDivElement>(null);
   const bounded = useMediaQuery(BOUNDED_STEP_VIEW);
-  const box = useFitBox(scroller, contain || bounded);
   const [fit, setFit] = useState<{ scale: number; scrolls: boolean } | null>(null);
   const onFit = useCallback(
     (f: Fit) => setFit((o) => (o?.scale === f.scale && o.scrolls === f.scrolls ? o : f)),
     [],
   );
   const shown = scale !== 1 || !fit ? scale : fit.scale;
-  const scrolls = scale > (fit?.scale ?? 1) || (fit?.scrolls ?? false);
   const name = (): string => {
     const s = useScenarioStore.getState();
     return `${slug(s.scenario.title)}-step-${s.cursor}`;
@@ -44,17 +41,13 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   return (
     <section className={contain ? 'panel diagram-panel contain' : 'panel diagram-panel'} aria-label="Diagram">
       <ViolationBanner />
-      {/* Focusable when it scrolls, so the keyboard can scroll it too. */}
-      <div
+      <FittedDiagram
         className="diagram-scroll"
-        ref={scroller}
-        data-scrolls={scrolls || undefined}
-        tabIndex={scrolls ? 0 : undefined}
-        role={scrolls ? 'region' : undefined}
-        aria-label={scrolls ? 'Diagram (scrolls)' : undefined}
-      >
-        <ConnectedDiagram contain={contain} box={box} onFit={onFit} />
-      </div>
+        contain={contain}
+        boundedHeight={contain || bounded}
+        forceScroll={scale > (fit?.scale ?? 1)}
+        onFit={onFit}
+      />
       {chrome && (
         <div className="diagram-footer">
           <Counters />

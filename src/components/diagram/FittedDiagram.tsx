@@ -1,0 +1,49 @@
+// The scenario store's diagram in a box it is arranged and scaled for (fit.ts): whole and readable
+// where the box allows, else scrolling there, the box then focusable and named so the keyboard can
+// scroll it too. Used by the diagram panel (step view, tours, embed) and presenter mode.
+import { useCallback, useRef, useState } from 'react';
+import { ConnectedDiagram } from './Diagram';
+import type { Fit } from './fit';
+import { useFitBox } from './useFitBox';
+
+export function FittedDiagram({
+  className,
+  contain,
+  boundedHeight,
+  exportName = 'main',
+  forceScroll = false,
+  onFit,
+}: {
+  className: string;
+  contain: boolean;
+  /** Whether the box's height is set by the page (else the page scrolls and only width counts). */
+  boundedHeight: boolean;
+  exportName?: string;
+  /** The user zoomed in past the fitted size: the box scrolls. */
+  forceScroll?: boolean;
+  onFit?: (fit: Fit) => void;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const box = useFitBox(ref, boundedHeight);
+  const [fitScrolls, setFitScrolls] = useState(false);
+  const fitted = useCallback(
+    (f: Fit) => {
+      setFitScrolls(f.scrolls);
+      onFit?.(f);
+    },
+    [onFit],
+  );
+  const scrolls = fitScrolls || forceScroll;
+  return (
+    <div
+      className={className}
+      ref={ref}
+      data-scrolls={scrolls || undefined}
+      tabIndex={scrolls ? 0 : undefined}
+      role={scrolls ? 'region' : undefined}
+      aria-label={scrolls ? 'Diagram (scrolls)' : undefined}
+    >
+      <ConnectedDiagram contain={contain} exportName={exportName} box={box} onFit={fitted} />
+    </div>
+  );
+}
