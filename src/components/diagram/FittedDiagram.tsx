@@ -1,7 +1,8 @@
 // The scenario store's diagram in a box it is arranged and scaled for (fit.ts): whole and readable
 // where the box allows, else scrolling there, the box then focusable and named so the keyboard can
 // scroll it too. Used by the diagram panel (step view, tours, embed) and presenter mode.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useScenarioStore } from '../../state/scenarioStore';
 import { ConnectedDiagram } from './Diagram';
 import type { Fit } from './fit';
 import { useFitBox } from './useFitBox';
@@ -34,6 +35,14 @@ export function FittedDiagram({
     [onFit],
   );
   const scrolls = fitScrolls || forceScroll;
+  // A tour or presenter mode that scrolls brings the card or CPU the step changed into view (the step
+  // view leaves its scrolling to the user: no layout read per step there).
+  useEffect(() => {
+    if (!contain) return;
+    return useScenarioStore.subscribe((s, prev) => {
+      if (s.cursor !== prev.cursor) requestAnimationFrame(() => revealChanged(ref.current));
+    });
+  }, [contain]);
   return (
     <div
       className={className}
@@ -46,4 +55,16 @@ export function FittedDiagram({
       <ConnectedDiagram contain={contain} exportName={exportName} box={box} onFit={fitted} />
     </div>
   );
+}
+
+/** Scrolls a scrolling diagram box the least that brings the first changed CPU or card into view. */
+function revealChanged(box: HTMLElement | null): void {
+  if (!box?.hasAttribute('data-scrolls')) return;
+  const changed = box.querySelector('.fv-changed, .fv-row-changed, .fv-tile-changed');
+  const part = changed?.closest('[data-cpu], [data-context]');
+  if (!part) return;
+  const r = part.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  if (r.top < b.top) box.scrollTop += r.top - b.top - 8;
+  else if (r.bottom > b.bottom) box.scrollTop += Math.min(r.bottom - b.bottom + 8, r.top - b.top - 8);
 }
