@@ -11,7 +11,19 @@ import type { Fit } from './fit';
 import { FittedDiagram } from './FittedDiagram';
 import { BOUNDED_STEP_VIEW, useMediaQuery } from './useFitBox';
 
-export function DiagramPanel({ chrome = true, contain = false }: { chrome?: boolean; contain?: boolean }) {
+/**
+ * `whole`: always the whole diagram in the box, whatever its text size (the embed: a picture for a
+ * slide or a page); else arranged and scaled to stay readable, scrolling where it cannot fit (fit.ts).
+ */
+export function DiagramPanel({
+  chrome = true,
+  contain = false,
+  whole = false,
+}: {
+  chrome?: boolean;
+  contain?: boolean;
+  whole?: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const legend = useDisplayStore((s) => s.legend);
   const setLegend = useDisplayStore((s) => s.setLegend);
@@ -46,6 +58,7 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
         contain={contain}
         boundedHeight={contain || bounded}
         forceScroll={scale > (fit?.scale ?? 1)}
+        measure={!whole}
         onFit={onFit}
       />
       {chrome && (
@@ -61,9 +74,9 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
             </button>
             <button
               type="button"
-              onClick={() => zoomBy(1 / 1.25)}
+              onClick={() => zoomBy(1 / 1.25, shown)}
               aria-label="Zoom out"
-              disabled={scale <= 0.4}
+              disabled={shown <= 0.4}
             >
               −
             </button>
@@ -74,7 +87,12 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
             >
               {Math.round(shown * 100)}%
             </span>
-            <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in" disabled={scale >= 3}>
+            <button
+              type="button"
+              onClick={() => zoomBy(1.25, shown)}
+              aria-label="Zoom in"
+              disabled={shown >= 3}
+            >
               +
             </button>
             <button

@@ -13,6 +13,7 @@ export function FittedDiagram({
   boundedHeight,
   exportName = 'main',
   forceScroll = false,
+  measure = true,
   onFit,
 }: {
   className: string;
@@ -22,6 +23,8 @@ export function FittedDiagram({
   exportName?: string;
   /** The user zoomed in past the fitted size: the box scrolls. */
   forceScroll?: boolean;
+  /** false: not measured; the default grid, sized by CSS (whole in the box when contained). */
+  measure?: boolean;
   onFit?: (fit: Fit) => void;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -52,7 +55,7 @@ export function FittedDiagram({
       role={scrolls ? 'region' : undefined}
       aria-label={scrolls ? 'Diagram (scrolls)' : undefined}
     >
-      <ConnectedDiagram contain={contain} exportName={exportName} box={box} onFit={fitted} />
+      <ConnectedDiagram contain={contain} exportName={exportName} box={measure ? box : null} onFit={fitted} />
     </div>
   );
 }
