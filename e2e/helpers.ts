@@ -117,3 +117,20 @@ export async function pixelDifference(page: Page, a: Buffer, b: Buffer): Promise
 /** A tour's start button ("Start again" when its scenario is already on screen, as the default is). */
 export const tourStartButton = (title: string): RegExp =>
   new RegExp(`^Start( again)?: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/**
+ * The rendered size, in CSS px, of the smallest text of a diagram (`svg[data-export=NAME]`): each text's
+ * computed font size times the scale of its screen transform (the SVG's CSS size over its viewBox).
+ */
+export async function smallestDiagramText(page: Page, name = 'main'): Promise<number> {
+  return page.evaluate((name) => {
+    let min = Infinity;
+    for (const t of document.querySelectorAll<SVGTextElement>(`svg[data-export="${name}"] text`)) {
+      if (!t.textContent?.trim()) continue;
+      const m = t.getScreenCTM();
+      if (!m) continue;
+      min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b));
+    }
+    return min;
+  }, name);
+}

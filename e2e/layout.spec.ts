@@ -1,5 +1,6 @@
-// Layouts that fit: every step of every tour shows its note, Next and every CPU and context card
-// without scrolling at 1280x720 and 1920x1080, and inside the screen on a 390x844 phone; axe finds
+// Layouts that fit: every step of every tour shows its note, Next and every CPU and context card, the
+// diagram's text at 11 CSS px or more: whole in view where it fits so, else in a box of its own that
+// scrolls (in view, with its scrollbars), at 1280x720, 1920x1080 and on a 390x844 phone; axe finds
 // nothing serious in either theme at those sizes; presenter mode; the embed at 800x500 with no storage.
 // Also takes docs/screenshots/tour-1280x720.png, phone-390x844.png and phone-step-390x844.png (written
 // only by `npm run screenshots`: docScreenshot).
@@ -16,6 +17,7 @@ import {
   defaultExample,
   docScreenshot,
   linkFor,
+  smallestDiagramText,
   tourStartButton,
 } from './helpers';
 
@@ -68,8 +70,28 @@ async function outOfView(page: Page): Promise<string[]> {
       stage,
     );
     const svg = document.querySelector('svg[data-export="main"]');
-    for (const g of svg?.querySelectorAll('[data-cpu], [data-context]') ?? [])
-      check(g, `card ${g.getAttribute('data-cpu') ?? g.getAttribute('data-context')}`);
+    // A diagram that cannot be whole with readable text scrolls in its box: a card is then in view
+    // or inside the box's scroll range, the box itself in view (so are its scrollbars).
+    const scroller = svg?.closest('.diagram-scroll');
+    const scrolls = scroller?.hasAttribute('data-scrolls') ?? false;
+    if (scrolls) check(scroller!, 'scrolling diagram box');
+    for (const g of svg?.querySelectorAll('[data-cpu], [data-context]') ?? []) {
+      const name = `card ${g.getAttribute('data-cpu') ?? g.getAttribute('data-context')}`;
+      if (!scrolls) check(g, name);
+      else {
+        const r = g.getBoundingClientRect();
+        const b = scroller!.getBoundingClientRect();
+        const left = r.left - b.left + scroller!.scrollLeft;
+        const top = r.top - b.top + scroller!.scrollTop;
+        if (
+          left < -1 ||
+          top < -1 ||
+          left + r.width > scroller!.scrollWidth + 1 ||
+          top + r.height > scroller!.scrollHeight + 1
+        )
+          bad.push(`${name}: outside its box's scroll range`);
+      }
+    }
     return bad;
   });
 }
@@ -97,6 +119,7 @@ for (const size of SIZES.slice(0, 2).concat(SIZES[2])) {
           await expect(page.locator('.tour-count')).toHaveText(`Step ${k} of ${n}`);
           await expect(page.locator('svg[data-export="main"]')).toHaveAttribute('data-step', String(k));
           expect(await outOfView(page), `${tour.scenarioId} step ${k}`).toEqual([]);
+          expect(await smallestDiagramText(page), `${tour.scenarioId} step ${k}`).toBeGreaterThanOrEqual(11);
           if (k < n) await page.keyboard.press('ArrowRight');
         }
       }

@@ -66,10 +66,12 @@ test('unsaved edits: Cancel keeps them, Discard can be restored, undo back to th
   await expect(page.getByText('Example, edited (not saved)')).toBeVisible();
   await expect(stepCount(page)).toContainText(`of ${sc.events.length + 1}`);
 
-  // Save keeps them in My scenarios.
+  // Save keeps them in My scenarios (opening a scenario closed the list: opened again).
+  await page.getByRole('button', { name: 'Scenarios…' }).click();
   await page.getByRole('button', { name: other.scenario.title, exact: true }).click();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 2, name: other.scenario.title })).toBeVisible();
+  await page.getByRole('button', { name: 'Scenarios…' }).click();
   await expect(page.getByRole('list', { name: 'My scenarios' })).toContainText(sc.title);
   expect(errors).toEqual([]);
 });

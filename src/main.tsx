@@ -4,6 +4,7 @@ import { App } from './App';
 import { registerServiceWorker } from './offline/register';
 import { bootstrap } from './state/urlSync';
 import './styles.css';
+import './screens.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');

@@ -2,6 +2,7 @@
 import { useViewStore } from '../state/viewStore';
 import { VIEWS } from '../state/views';
 import { VariantSelect } from './header/VariantSelect';
+import { LIBRARY_TOGGLE_ID } from './library/showOpened';
 import { ShareControls } from './share/ShareControls';
 
 export function AppHeader() {
@@ -18,9 +19,16 @@ export function AppHeader() {
       <nav className="header-controls" aria-label="Main">
         <button
           type="button"
+          id={LIBRARY_TOGGLE_ID}
           aria-expanded={libraryOpen}
           aria-controls="library"
           onClick={() => setLibraryOpen(!libraryOpen)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || !libraryOpen) return;
+            e.preventDefault();
+            e.stopPropagation();
+            setLibraryOpen(false);
+          }}
         >
           {libraryOpen ? 'Close scenarios' : 'Scenarios…'}
         </button>

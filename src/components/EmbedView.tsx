@@ -31,7 +31,7 @@ export function EmbedView() {
         </a>
       </div>
       <Notices />
-      {compare ? <EmbedCompare /> : <DiagramPanel chrome={false} contain />}
+      {compare ? <EmbedCompare /> : <DiagramPanel chrome={false} contain whole />}
       <Transport compact />
     </main>
   );

@@ -12,7 +12,9 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Delete (event list)', 'Delete the event at the cursor'],
   ['Alt+↑ / Alt+↓ (event list)', 'Move the event at the cursor earlier / later'],
   ['Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y', 'Undo / redo an edit'],
-  ['Escape', 'Leave a tour; close this list or a question'],
+  ['p', 'Presenter mode: the diagram over the whole screen, the note in large type (p or Escape leaves)'],
+  ['← → Page Up / Page Down, Space (presenter mode)', 'Step back / forward'],
+  ['Escape', 'Close the Scenarios list, this list or a question; leave presenter mode, then a tour'],
   ['?', 'This list'],
 ];
 

@@ -82,8 +82,9 @@ export function CodeBlockView({ block, variant, results, onRerun }: Props) {
           </>
         )}
       </p>
+      {/* The listing is focusable: long lines scroll sideways, by keyboard too. */}
       {block.lines.length > 0 && (
-        <div className="code-listing" role="group" aria-label={`Engine source of ${block.name}`}>
+        <div className="code-listing" role="group" tabIndex={0} aria-label={`Engine source of ${block.name}`}>
           {block.lines.map((l) => (
             <Fragment key={l.n}>
               <div className={lineClass(l)} data-line={l.n} data-marker={l.marker?.join(' ')}>

@@ -27,7 +27,13 @@ export function CompareTable({ items }: { items: Compared[] }) {
           .
         </p>
       )}
-      <div className="cmp-table-scroll">
+      {/* Focusable and named: on a phone the table scrolls sideways, by keyboard too. */}
+      <div
+        className="cmp-table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label="Counters per variant (scrolls)"
+      >
         <table className="cmp-table">
           <caption>
             Summed over the whole scenario ({steps} step{steps === 1 ? '' : 's'}

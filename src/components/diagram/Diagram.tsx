@@ -1,6 +1,6 @@
 // The diagram: CPU panels, context cards and last-loaded pointers for one step of a replay.
 // Pure presentation of a DiagramModel; ConnectedDiagram feeds it from the scenario store.
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { cursorView } from '../../state/cursorView';
 import { diagramModel, type DiagramModel } from '../../state/diagramModel';
 import { useScenarioStore } from '../../state/scenarioStore';
@@ -9,7 +9,8 @@ import { useViewStore } from '../../state/viewStore';
 import { ContextCard } from './ContextCard';
 import { CpuPanel } from './CpuPanel';
 import { DIAGRAM_CSS } from './diagramCss';
-import { diagramLayout, PAD, pointerPath, svgSize, type DiagramZoom } from './layout';
+import { chooseFit, MAX_CONTAIN_SCALE, MAX_SCALE, type Fit, type FitBox } from './fit';
+import { diagramLayout, layoutPointer, PAD, svgSize, type DiagramZoom } from './layout';
 import { Legend, LegendSvg, legendEntries, legendLayout } from './Legend';
 import { DiagramDefs, useDefsPrefix } from './Patterns';
 
@@ -29,6 +30,12 @@ interface Props {
   scale?: number;
   /** Flash what changed (skipped during rapid stepping; CSS also honours reduced motion). */
   animate?: boolean;
+  /**
+   * The box the diagram is drawn in, measured: the arrangement and scale are then chosen for it
+   * (fit.ts) and reported through onFit. Without it, the default grid scaled by CSS.
+   */
+  box?: FitBox | null;
+  onFit?: (fit: Fit) => void;
 }
 
 export function Diagram({
@@ -39,6 +46,8 @@ export function Diagram({
   animate = true,
   legend = false,
   scale = 1,
+  box = null,
+  onFit,
 }: Props) {
   const prefix = useDefsPrefix();
   // Sized for the whole replay (DiagramModel.frame), so cards and legend hold still while stepping; the
@@ -47,16 +56,36 @@ export function Diagram({
   const cpuRows = Math.max(frame.cpuRows, ...model.cpus.map((c) => c.rows.length));
   const ctxRows = Math.max(1, frame.ctxRows, ...model.contexts.map((c) => c.rows.length));
   const nContexts = Math.max(frame.contexts, model.contexts.length);
+  const legendItems = useMemo(
+    () => (legend ? legendEntries(model.owners, model.styles) : null),
+    [legend, model.owners, model.styles],
+  );
+  const nLegend = legendItems?.length ?? 0;
+  const boxW = box?.w ?? 0;
+  const boxH = box?.h ?? null;
+  const fitWidth = zoom === 'fit';
+  const fit = useMemo(
+    () =>
+      boxW > 0
+        ? chooseFit(
+            { nCpus: model.cpus.length, cpuRows, nContexts, ctxRows },
+            { w: boxW, h: boxH },
+            (l) => (nLegend > 0 ? legendLayout(nLegend, l.width).height : 0),
+            fitWidth,
+            zoom === 'contain' ? MAX_CONTAIN_SCALE : MAX_SCALE,
+          )
+        : null,
+    [model.cpus.length, cpuRows, nContexts, ctxRows, boxW, boxH, nLegend, fitWidth, zoom],
+  );
+  useEffect(() => {
+    if (fit) onFit?.(fit);
+  }, [fit, onFit]);
   const base = useMemo(
-    () => diagramLayout(model.cpus.length, cpuRows, nContexts, ctxRows),
-    [model.cpus.length, cpuRows, nContexts, ctxRows],
+    () => fit?.layout ?? diagramLayout(model.cpus.length, cpuRows, nContexts, ctxRows),
+    [fit, model.cpus.length, cpuRows, nContexts, ctxRows],
   );
   // One owner list per replay (every owner of any step): patterns and legend hold still while stepping.
-  const { owners, styles } = model;
-  const legendItems = useMemo(
-    () => (legend ? legendEntries(owners, styles) : null),
-    [legend, owners, styles],
-  );
+  const { styles } = model;
   const legendBox = useMemo(
     () => (legendItems ? legendLayout(legendItems.length, base.width) : null),
     [legendItems, base.width],
@@ -66,12 +95,20 @@ export function Diagram({
   // inside, it cost a jump 6 to 12% of its main-thread time). Export joins the two (exportImage.ts).
   const inside = zoom === 'contain';
   const layout = inside && legendBox ? { ...base, height: base.height + legendBox.height } : base;
-  const size = svgSize(zoom, scale, layout.width);
+  // Measured: drawn at the chosen scale (or the user's), in CSS pixels; else sized by CSS.
+  const k = fit ? (scale !== 1 ? scale : fit.scale) : null;
+  const size = k === null ? svgSize(zoom, scale, layout.width) : pixels(layout.width, layout.height, k);
+  // Memoised: the legend's <svg> must not re-render while stepping.
+  const legendH = legendBox?.height ?? null;
+  const legendSize = useMemo(
+    () => (k === null || legendH === null ? undefined : pixels(layout.width, legendH, k)),
+    [k, legendH, layout.width],
+  );
   const cardOf = new Map(model.contexts.map((c, i) => [c.id, i]));
   return (
     <>
       <svg
-        className={`fv-diagram${animate ? ' fv-animate' : ''}${inside ? ' fv-contain' : ''}`}
+        className={`fv-diagram${animate ? ' fv-animate' : ''}${inside && !fit ? ' fv-contain' : ''}`}
         xmlns="http://www.w3.org/2000/svg"
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         width={layout.width}
@@ -117,7 +154,7 @@ export function Diagram({
               <path
                 key={cpu.id}
                 className={`fv-arrow${cpu.pointerChanged ? ' fv-changed' : ''}`}
-                d={pointerPath(layout.cpus[i], layout.pointerY, layout.contexts[target])}
+                d={layoutPointer(layout, i, target)}
                 markerEnd={`url(#${prefix}-head)`}
                 data-from={`cpu${cpu.id}`}
                 data-to={cpu.lastState ?? ''}
@@ -136,19 +173,32 @@ export function Diagram({
           zoom={zoom}
           scale={scale}
           width={layout.width}
+          size={legendSize}
         />
       )}
     </>
   );
 }
 
+/** A fixed CSS size: `k` times the natural size. */
+const pixels = (w: number, h: number, k: number) => ({
+  width: w * k,
+  height: h * k,
+  minWidth: 0,
+  maxWidth: 'none' as const,
+});
+
 /** The diagram of the scenario store's replay at its cursor. */
 export function ConnectedDiagram({
   contain = false,
   exportName = 'main',
+  box = null,
+  onFit,
 }: {
   contain?: boolean;
   exportName?: string;
+  box?: FitBox | null;
+  onFit?: (fit: Fit) => void;
 }) {
   const replay = useScenarioStore((s) => s.replay);
   const cursor = useScenarioStore((s) => s.cursor);
@@ -166,6 +216,8 @@ export function ConnectedDiagram({
       animate={animate}
       legend={legend}
       scale={contain ? 1 : scale}
+      box={box}
+      onFit={onFit}
     />
   );
 }

@@ -1,15 +1,29 @@
 // The diagram with its banners, totals and image export.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
 import { slug } from '../library/fileIo';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { Counters } from './Counters';
-import { ConnectedDiagram } from './Diagram';
 import { exportPng, exportSvg, mainDiagram } from './exportImage';
+import type { Fit } from './fit';
+import { FittedDiagram } from './FittedDiagram';
+import { BOUNDED_STEP_VIEW, useMediaQuery } from './useFitBox';
 
-export function DiagramPanel({ chrome = true, contain = false }: { chrome?: boolean; contain?: boolean }) {
+/**
+ * `whole`: always the whole diagram in the box, whatever its text size (the embed: a picture for a
+ * slide or a page); else arranged and scaled to stay readable, scrolling where it cannot fit (fit.ts).
+ */
+export function DiagramPanel({
+  chrome = true,
+  contain = false,
+  whole = false,
+}: {
+  chrome?: boolean;
+  contain?: boolean;
+  whole?: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const legend = useDisplayStore((s) => s.legend);
   const setLegend = useDisplayStore((s) => s.setLegend);
@@ -18,6 +32,14 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   const zoomBy = useDisplayStore((s) => s.zoomBy);
   const zoom = useViewStore((s) => s.zoom);
   const setZoom = useViewStore((s) => s.setZoom);
+  // The diagram is arranged and scaled for its box (fit.ts); the label shows the scale it is drawn at.
+  const bounded = useMediaQuery(BOUNDED_STEP_VIEW);
+  const [fit, setFit] = useState<{ scale: number; scrolls: boolean } | null>(null);
+  const onFit = useCallback(
+    (f: Fit) => setFit((o) => (o?.scale === f.scale && o.scrolls === f.scrolls ? o : f)),
+    [],
+  );
+  const shown = scale !== 1 || !fit ? scale : fit.scale;
   const name = (): string => {
     const s = useScenarioStore.getState();
     return `${slug(s.scenario.title)}-step-${s.cursor}`;
@@ -31,9 +53,14 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   return (
     <section className={contain ? 'panel diagram-panel contain' : 'panel diagram-panel'} aria-label="Diagram">
       <ViolationBanner />
-      <div className="diagram-scroll">
-        <ConnectedDiagram contain={contain} />
-      </div>
+      <FittedDiagram
+        className="diagram-scroll"
+        contain={contain}
+        boundedHeight={contain || bounded}
+        forceScroll={scale > (fit?.scale ?? 1)}
+        measure={!whole}
+        onFit={onFit}
+      />
       {chrome && (
         <div className="diagram-footer">
           <Counters />
@@ -47,16 +74,25 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
             </button>
             <button
               type="button"
-              onClick={() => zoomBy(1 / 1.25)}
+              onClick={() => zoomBy(1 / 1.25, shown)}
               aria-label="Zoom out"
-              disabled={scale <= 0.4}
+              disabled={shown <= 0.4}
             >
               −
             </button>
-            <span className="zoom-level" aria-live="polite">
-              {Math.round(scale * 100)}%
+            <span
+              className="zoom-level"
+              aria-live="polite"
+              title="The diagram's size against its natural size (text at 100%: 11.5 to 14 px)"
+            >
+              {Math.round(shown * 100)}%
             </span>
-            <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in" disabled={scale >= 3}>
+            <button
+              type="button"
+              onClick={() => zoomBy(1.25, shown)}
+              aria-label="Zoom in"
+              disabled={shown >= 3}
+            >
               +
             </button>
             <button

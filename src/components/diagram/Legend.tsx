@@ -1,7 +1,7 @@
 // The legend, drawn in the SVG under the cards so that an exported image explains itself: every owner
 // the replay shows at some step (colour and texture; the list holds still while stepping), and every
 // other mark the diagram uses.
-import { memo } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { OwnerStyle } from '../../state/ownerStyle';
 import { SCRATCH_INDEX } from '../../state/diagramModel';
 import { CARD_W, GAP, PAD, svgSize, type DiagramZoom } from './layout';
@@ -141,6 +141,7 @@ export const LegendSvg = memo(function LegendSvg({
   zoom,
   scale,
   width,
+  size,
 }: {
   items: readonly LegendEntry[];
   box: LegendBox;
@@ -148,6 +149,8 @@ export const LegendSvg = memo(function LegendSvg({
   zoom: DiagramZoom;
   scale: number;
   width: number;
+  /** The diagram's measured CSS size for it (Diagram's fit), else sized by CSS as the diagram is. */
+  size?: CSSProperties;
 }) {
   const prefix = useDefsPrefix();
   return (
@@ -157,7 +160,7 @@ export const LegendSvg = memo(function LegendSvg({
       viewBox={`0 0 ${width} ${box.height}`}
       width={width}
       height={box.height}
-      style={svgSize(zoom, scale, width)}
+      style={size ?? svgSize(zoom, scale, width)}
     >
       <style>{DIAGRAM_CSS}</style>
       <DiagramDefs prefix={prefix} styles={styles} />

@@ -1,5 +1,6 @@
 // Geometry of the diagram: CPU panels in a row, context cards in a grid below, last-loaded pointers as
 // curved arrows between them, placed as d3 scaleBand and linkVertical would place them; React draws them.
+// On a narrow screen, one column ("stacked"): CPUs, then cards, the arrows in a lane each at the right.
 export const PAD = 16;
 export const GAP = 20;
 export const CARD_W = 216;
@@ -17,7 +18,15 @@ export interface Box {
   h: number;
 }
 
+/** How cards are arranged: columns of the grid (at least one per CPU), or one column. */
+export type Arrangement = { kind: 'grid'; cols: number } | { kind: 'stacked' };
+
+/** Width of each arrow's lane at the right of a stacked diagram. */
+export const LANE = 12;
+
 export interface DiagramLayout {
+  /** One column, arrows in lanes at the right (pointerPath routes them there). */
+  stacked: boolean;
   width: number;
   height: number;
   cpus: Box[];
@@ -58,8 +67,10 @@ export function diagramLayout(
   cpuRows: number,
   nContexts: number,
   ctxRows: number,
+  arrangement?: Arrangement,
 ): DiagramLayout {
-  const cols = columns(nCpus, nContexts);
+  if (arrangement?.kind === 'stacked') return stackedLayout(nCpus, cpuRows, nContexts, ctxRows);
+  const cols = Math.max(nCpus, 1, arrangement?.cols ?? columns(nCpus, nContexts));
   const width = PAD * 2 + cols * CARD_W + (cols - 1) * GAP;
   const inner = width - PAD * 2;
   const cpuH = cpuPanelHeight(cpuRows);
@@ -83,6 +94,7 @@ export function diagramLayout(
   }));
   const gridRows = Math.max(1, Math.ceil(nContexts / cols));
   return {
+    stacked: false,
     width,
     height: top + gridRows * ctxH + (gridRows - 1) * GAP + PAD,
     cpus,
@@ -91,6 +103,46 @@ export function diagramLayout(
     tileY: HEAD_H + cpuRows * ROW_H + 8,
     pointerY: HEAD_H + cpuRows * ROW_H + 8 + TILE_H + 8,
   };
+}
+
+/** One column: the CPUs, then the cards, each arrow in its own lane at the right of the cards. */
+function stackedLayout(nCpus: number, cpuRows: number, nContexts: number, ctxRows: number): DiagramLayout {
+  const cpuH = cpuPanelHeight(cpuRows);
+  const ctxH = contextCardHeight(ctxRows);
+  const cpus = Array.from({ length: nCpus }, (_, i) => ({
+    x: PAD,
+    y: PAD + i * (cpuH + GAP),
+    w: CARD_W,
+    h: cpuH,
+  }));
+  const top = PAD + nCpus * (cpuH + GAP) + GAP;
+  const contexts = Array.from({ length: nContexts }, (_, i) => ({
+    x: PAD,
+    y: top + i * (ctxH + GAP),
+    w: CARD_W,
+    h: ctxH,
+  }));
+  return {
+    stacked: true,
+    width: PAD + CARD_W + 10 + Math.max(1, nCpus) * LANE + PAD / 2,
+    height: top + Math.max(1, nContexts) * (ctxH + GAP) - GAP + PAD,
+    cpus,
+    contexts,
+    cpuRowsY: HEAD_H,
+    tileY: HEAD_H + cpuRows * ROW_H + 8,
+    pointerY: HEAD_H + cpuRows * ROW_H + 8 + TILE_H + 8,
+  };
+}
+
+/** CPU i's arrow to card `to`: a curve down in the grid, a lane at the right when stacked. */
+export function layoutPointer(layout: DiagramLayout, cpu: number, to: number): string {
+  const from = layout.cpus[cpu];
+  const card = layout.contexts[to];
+  if (!layout.stacked) return pointerPath(from, layout.pointerY, card);
+  const lane = from.x + from.w + 10 + cpu * LANE + LANE / 2;
+  const sy = from.y + layout.pointerY + POINTER_H / 2 - 2;
+  const ty = card.y + 15;
+  return `M${from.x + from.w - 2},${sy}H${lane}V${ty}H${card.x + card.w + 6}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The scenario's title and description (always as text), where it came from, and saving it.
 import { useScenarioStore, type Origin } from '../../state/scenarioStore';
+import { SCENARIO_TITLE_ID } from '../library/showOpened';
 import { restoreDiscarded, saveCurrent, useGuardStore } from '../../state/unsavedGuard';
 
 function originText(o: Origin, dirty: boolean): string {
@@ -32,7 +33,10 @@ export function ScenarioHeader() {
   const save = (): void => void saveCurrent();
   return (
     <div className="scenario-header">
-      <h2 className="scenario-title">{scenario.title}</h2>
+      {/* Focused when a scenario is opened from the list (library/showOpened.ts). */}
+      <h2 className="scenario-title" id={SCENARIO_TITLE_ID} tabIndex={-1}>
+        {scenario.title}
+      </h2>
       <span className={`origin origin-${origin.kind}`}>{originText(origin, dirty)}</span>
       {canSave && (
         <button type="button" className="small" onClick={save}>

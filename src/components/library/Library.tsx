@@ -10,6 +10,7 @@ import { guardReplace } from '../../state/unsavedGuard';
 import { CompareButton } from '../compare/CompareButton';
 import { exportScenario } from './fileIo';
 import { ImportScenario } from './ImportScenario';
+import { closeLibrary, showOpened } from './showOpened';
 
 function Item({
   scenario,
@@ -28,7 +29,11 @@ function Item({
       <button
         type="button"
         className="link-button"
-        onClick={() => void guardReplace(`open “${scenario.title}”`, () => open(scenario, origin))}
+        onClick={() =>
+          void guardReplace(`open “${scenario.title}”`, () => open(scenario, origin)).then(
+            (opened) => opened && showOpened(),
+          )
+        }
         aria-current={current || undefined}
       >
         {scenario.title}
@@ -61,7 +66,9 @@ function RandomForm() {
         setCpus(String(n.cpus));
         setEvents(String(n.events));
         const sc = randomScenario({ ...n, seed, variant: variantId });
-        void guardReplace('open a new random scenario', () => open(sc, { kind: 'generated' }));
+        void guardReplace('open a new random scenario', () => open(sc, { kind: 'generated' })).then(
+          (opened) => opened && showOpened(),
+        );
       }}
     >
       <label>
@@ -91,7 +98,17 @@ export function Library() {
   const remove = useLibraryStore((s) => s.remove);
   const isCurrent = (o: Origin): boolean => JSON.stringify(o) === JSON.stringify(origin);
   return (
-    <section className="panel library" aria-labelledby="library-heading">
+    <section
+      className="panel library"
+      aria-labelledby="library-heading"
+      onKeyDown={(e) => {
+        // Escape closes the list (before it could leave a tour or presenter mode).
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        e.stopPropagation();
+        closeLibrary();
+      }}
+    >
       <h2 id="library-heading">Scenarios</h2>
       <h3>Examples</h3>
       <ul className="library-list">

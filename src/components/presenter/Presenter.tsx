@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { tourStep } from '../../state/tourModel';
-import { ConnectedDiagram } from '../diagram/Diagram';
+import { FittedDiagram } from '../diagram/FittedDiagram';
 import { NoteVariantNotice } from '../notes/NoteVariantNotice';
 
 export function Presenter() {
@@ -72,9 +72,12 @@ export function Presenter() {
         {text}
       </div>
       {step.note !== null && <NoteVariantNotice offerSwitch />}
-      <div className="presenter-diagram">
-        <ConnectedDiagram contain exportName="presenter" />
-      </div>
+      <FittedDiagram
+        className="presenter-diagram diagram-scroll"
+        contain
+        boundedHeight
+        exportName="presenter"
+      />
     </div>
   );
 }
