@@ -2,6 +2,7 @@
 // entry's bug: its example at the violating step, or the explorer's own search from the gallery machine.
 import { create } from 'zustand';
 import { GALLERY_DEPTH, GALLERY_MACHINE } from '../engine';
+import { useBeforeStore } from './beforeStore';
 import { useExploreStore } from './exploreStore';
 import { findEntry, galleryEntries, GALLERY_VIEW, type GalleryEntry } from './galleryModel';
 import { registerLinkParams, type LinkParams } from './linkParams';
@@ -45,6 +46,8 @@ export function openAtViolation(e: GalleryEntry): Promise<boolean> {
     useScenarioStore
       .getState()
       .open(example, { kind: 'example', id: e.exampleId }, { variant: e.id, step: violatingCursor });
+    // At its violating step, the example shows the state before the step with the lost data marked.
+    useBeforeStore.getState().setShown(true);
     useViewStore.getState().setView(DEFAULT_VIEW);
   });
 }

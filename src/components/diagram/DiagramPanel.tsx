@@ -4,9 +4,9 @@ import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
 import { slug } from '../library/fileIo';
+import { DiagramWithBefore } from '../violations/BeforeAfter';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { Counters } from './Counters';
-import { ConnectedDiagram } from './Diagram';
 import { exportPng, exportSvg, mainDiagram } from './exportImage';
 
 export function DiagramPanel({ chrome = true, contain = false }: { chrome?: boolean; contain?: boolean }) {
@@ -32,7 +32,7 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
     <section className={contain ? 'panel diagram-panel contain' : 'panel diagram-panel'} aria-label="Diagram">
       <ViolationBanner />
       <div className="diagram-scroll">
-        <ConnectedDiagram contain={contain} />
+        <DiagramWithBefore contain={contain} />
       </div>
       {chrome && (
         <div className="diagram-footer">
