@@ -48,7 +48,8 @@ export function App() {
               <Library />
             </div>
           )}
-          <ScenarioHeader />
+          {/* The gallery has its own header: the scenario on screen is not what it shows. */}
+          {view !== 'gallery' && <ScenarioHeader />}
           <ViewBoundary key={view} what={VIEW_NAMES[view]}>
             <View />
           </ViewBoundary>

@@ -72,6 +72,15 @@ describe('App: focus and announcements', () => {
     );
   });
 
+  it('gives the gallery its own header, not the scenario on screen', async () => {
+    render(<App />);
+    const title = useScenarioStore.getState().scenario.title;
+    expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
+    act(() => useViewStore.getState().setView('gallery'));
+    await screen.findByRole('heading', { name: 'Bug gallery: real kernel fixes, undone' });
+    expect(screen.queryByRole('heading', { name: title })).toBeNull();
+  });
+
   it('announces what the step did once the cursor rests', async () => {
     render(<App />);
     act(() => useScenarioStore.getState().setCursor(1));
