@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
-import { slug } from '../library/fileIo';
 import { DiagramWithBefore } from '../violations/BeforeAfter';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { Counters } from './Counters';
+import { exportCaption, exportName, type ExportSubject } from './exportCaption';
 import { exportPng, exportSvg, mainDiagram } from './exportImage';
 
 export function DiagramPanel({ chrome = true, contain = false }: { chrome?: boolean; contain?: boolean }) {
@@ -18,9 +18,9 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
   const zoomBy = useDisplayStore((s) => s.zoomBy);
   const zoom = useViewStore((s) => s.zoom);
   const setZoom = useViewStore((s) => s.setZoom);
-  const name = (): string => {
+  const subject = (): ExportSubject => {
     const s = useScenarioStore.getState();
-    return `${slug(s.scenario.title)}-step-${s.cursor}`;
+    return { title: s.scenario.title, cursor: s.cursor, steps: s.replay.length, variant: s.variantId };
   };
   const run = (f: (svg: SVGSVGElement) => void | Promise<void>): void => {
     const svg = mainDiagram();
@@ -70,10 +70,16 @@ export function DiagramPanel({ chrome = true, contain = false }: { chrome?: bool
             <button type="button" onClick={() => present(true)} aria-keyshortcuts="p">
               Present
             </button>
-            <button type="button" onClick={() => run((svg) => exportSvg(svg, name()))}>
+            <button
+              type="button"
+              onClick={() => run((svg) => exportSvg(svg, exportName(subject()), exportCaption(subject())))}
+            >
               Export SVG
             </button>
-            <button type="button" onClick={() => run((svg) => exportPng(svg, name()))}>
+            <button
+              type="button"
+              onClick={() => run((svg) => exportPng(svg, exportName(subject()), exportCaption(subject())))}
+            >
               Export PNG
             </button>
           </div>
