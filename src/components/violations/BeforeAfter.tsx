@@ -32,7 +32,13 @@ export function DiagramWithBefore({ contain = false }: { contain?: boolean }) {
   );
   if (!picture) return <ConnectedDiagram contain={contain} />;
   return (
-    <div className={contain ? 'before-after before-after-contain' : 'before-after'}>
+    // Focusable: where the two pictures are wider than the panel, it scrolls, with the keyboard too.
+    <div
+      className={contain ? 'before-after before-after-contain' : 'before-after'}
+      role="group"
+      aria-label={`Before and after step ${picture.step}`}
+      tabIndex={0}
+    >
       <figure className="before-after-pane" data-pane="before">
         <figcaption>
           <strong>Before step {picture.step}</strong>: {picture.marks.map((m) => m.text).join('; ')} (marked
