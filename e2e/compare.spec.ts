@@ -4,7 +4,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { COUNTER_NAMES, countersAt, createMachine, findVariant, replay, type Scenario } from '../src/engine';
+import {
+  COUNTER_NAMES,
+  countersAt,
+  createMachine,
+  ERAS as ENGINE_ERAS,
+  findVariant,
+  replay,
+  type Scenario,
+} from '../src/engine';
 import { axeFindings, collectErrors, docScreenshot, linkFor, screenshot } from './helpers';
 
 const ERAS = ['v4.17', 'v4.18', 'mainline'];
@@ -181,7 +189,16 @@ test('“Compare eras” on the exit storm in the library opens the comparison',
     page.locator('.cmp-table tr[data-variant="v4.17"] td[data-counter="irqsOffSaveRestores"]'),
   ).toHaveText('80');
   await expect(page.locator('.scenario-title')).toHaveText('Guest exit storm');
-  await expect(page).toHaveURL(/view=compare&cmp=v4\.17,v4\.18,mainline&data=/);
+  // Every era of the engine, v6.13 included.
+  const eras = ENGINE_ERAS.map((e) => e.id);
+  await expect(page.locator('.cmp-column')).toHaveCount(eras.length);
+  await expect(page.locator('.cmp-column[data-variant="v6.13"]')).toHaveCount(1);
+  expect(decodeURIComponent(new URL(page.url()).hash)).toContain(`view=compare&cmp=${eras.join(',')}&data=`);
+  // "Compare the eras" from two variants brings every era back.
+  await page.getByRole('button', { name: 'Remove v4.17 from the comparison' }).click();
+  await expect(page.locator('.cmp-column')).toHaveCount(eras.length - 1);
+  await page.getByRole('button', { name: `Compare the eras (${eras.join(', ')})` }).click();
+  await expect(page.locator('.cmp-column')).toHaveCount(eras.length);
 });
 
 test('a link naming an unknown variant opens with a notice, not a crash', async ({ page }) => {

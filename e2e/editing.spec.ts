@@ -8,20 +8,20 @@ test('applying an event from the palette inserts it at the cursor and keeps late
   const errors = collectErrors(page);
   const sc = defaultExample();
   await page.goto('/');
-  await expect(page.getByText(`Step 0 of ${sc.events.length}`)).toBeVisible();
+  await expect(page.locator('.step-count')).toHaveText(`Step 0 of ${sc.events.length}`);
   // Step 0: the task is in the kernel, so guest_fp is refused with a reason.
   const guestFp = page.getByRole('button', { name: 'guest_fp', exact: true });
   await expect(guestFp).toHaveAttribute('aria-disabled', 'true');
   await expect(guestFp).toHaveAccessibleDescription(/guest/);
   await page.getByRole('button', { name: 'kernel_neon', exact: true }).click();
-  await expect(page.getByText(`Step 1 of ${sc.events.length + 1}`)).toBeVisible();
+  await expect(page.locator('.step-count')).toHaveText(`Step 1 of ${sc.events.length + 1}`);
   await expect(page.getByRole('heading', { name: 'Step 1: CPU0 kernel_neon' })).toBeVisible();
   await expect(page.locator('.fv-regs')).toContainText('kernel-mode NEON scratch');
   await expect(page.locator('.event-row')).toHaveCount(Math.min(sc.events.length + 2, 30));
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByText(`Step 0 of ${sc.events.length}`)).toBeVisible();
+  await expect(page.locator('.step-count')).toHaveText(`Step 0 of ${sc.events.length}`);
   await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(page.getByText(`Step 1 of ${sc.events.length + 1}`)).toBeVisible();
+  await expect(page.locator('.step-count')).toHaveText(`Step 1 of ${sc.events.length + 1}`);
   expect(errors).toEqual([]);
 });
 

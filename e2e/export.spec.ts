@@ -11,8 +11,18 @@ test('the diagram exports as a standalone SVG and as a PNG', async ({ page }) =>
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export SVG' }).click(),
   ]);
-  expect(svg.suggestedFilename()).toMatch(/-step-1\.svg$/);
+  // Named and captioned with the scenario, the step and the variant.
+  const variant = await page.getByRole('combobox', { name: 'Kernel variant' }).inputValue();
+  const title = (await page.locator('.scenario-title').textContent())!;
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  expect(svg.suggestedFilename()).toBe(`${slug(title)}-${slug(variant)}-step-1.svg`);
   const markup = readFileSync(await svg.path(), 'utf8');
+  const steps = defaultExample().events.length;
+  expect(markup).toContain(`<title>${title} · step 1 of ${steps} · ${variant}</title>`);
   expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   expect(markup).toContain('--d-bg:');
   expect(markup).toContain('fpsimd_last_state');
@@ -21,7 +31,7 @@ test('the diagram exports as a standalone SVG and as a PNG', async ({ page }) =>
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export PNG' }).click(),
   ]);
-  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  expect(png.suggestedFilename()).toBe(`${slug(title)}-${slug(variant)}-step-1.png`);
   const bytes = readFileSync(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(5000);

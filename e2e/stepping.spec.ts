@@ -16,7 +16,7 @@ test('keyboard stepping through the default scenario shows the engine’s state 
   await list.focus();
 
   const checkStep = async (n: number): Promise<void> => {
-    await expect(page.getByText(`Step ${n} of ${r.length}`)).toBeVisible();
+    await expect(page.locator('.step-count')).toHaveText(`Step ${n} of ${r.length}`);
     const view = describeState(r.machine, stateAt(r, n));
     for (const cpu of view.cpus) {
       const panel = page.locator(`.fv-cpu[data-cpu="${cpu.id}"]`);

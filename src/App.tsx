@@ -10,6 +10,7 @@ import { ShortcutHelp } from './components/ShortcutHelp';
 import { UnsavedDialog } from './components/UnsavedDialog';
 import { usePlayback } from './components/timeline/usePlayback';
 import { useGlobalKeys } from './components/useGlobalKeys';
+import { useViewFocus } from './components/useViewFocus';
 import { lazyPart, ViewBoundary } from './components/boundary/ViewBoundary';
 import { VIEW_COMPONENTS, VIEW_NAMES } from './components/views';
 import { useDisplayStore } from './state/displayStore';
@@ -27,6 +28,7 @@ export function App() {
   useGlobalKeys();
   usePresenterKeys();
   const view = useViewStore((s) => s.view);
+  useViewFocus(view);
   const embed = useViewStore((s) => s.embed);
   const libraryOpen = useViewStore((s) => s.libraryOpen);
   const presenting = useDisplayStore((s) => s.presenting);
@@ -46,7 +48,8 @@ export function App() {
               <Library />
             </div>
           )}
-          <ScenarioHeader />
+          {/* The gallery has its own header: the scenario on screen is not what it shows. */}
+          {view !== 'gallery' && <ScenarioHeader />}
           <ViewBoundary key={view} what={VIEW_NAMES[view]}>
             <View />
           </ViewBoundary>

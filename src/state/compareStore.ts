@@ -1,21 +1,30 @@
-// The comparison: which two or three variants the compare view runs the scenario under. The scenario
-// and the shared cursor stay in the scenario store; this store holds only the chosen variant ids.
+// The comparison: which variants (two, up to every era at once) the compare view runs the scenario
+// under. The scenario and the shared cursor stay in the scenario store; this store holds only the
+// chosen variant ids.
 import { create } from 'zustand';
-import { VARIANTS, findVariant, resolveVariantId } from '../engine';
+import { ERAS, VARIANTS, findVariant, resolveVariantId } from '../engine';
 
 export const MIN_COMPARED = 2;
-export const MAX_COMPARED = 3;
 
-/** The patch's story: before it, the patch itself, today's kernel (the era `mainline` names). */
+/** Every era of the engine, oldest first: "Compare the eras" (derived, so a new era joins it). */
+export const ALL_ERAS: readonly string[] = ERAS.map((e) => e.id);
+
+/** Every era at once, or three variants when there are fewer eras. */
+export const MAX_COMPARED = Math.max(3, ALL_ERAS.length);
+
+/**
+ * The comparison a link means when it names none (links keep their meaning: it never grows with the
+ * eras): the patch's story, before it, the patch itself, today's kernel.
+ */
 export const DEFAULT_COMPARE: readonly string[] = ['v4.17', 'v4.18', resolveVariantId('mainline')];
 
 export interface CompareState {
-  /** Two or three distinct, known variant ids, in the order shown. */
+  /** MIN_COMPARED to MAX_COMPARED distinct, known variant ids, in the order shown. */
   variants: string[];
   setVariants(ids: readonly string[]): void;
   /** Puts `id` in slot `slot`; a variant already shown elsewhere swaps places with the old one. */
   setSlot(slot: number, id: string): void;
-  /** Adds a third variant (the first known one not yet shown). */
+  /** Adds a variant (the first era, then the first known variant, not yet shown). */
   addSlot(): void;
   removeSlot(slot: number): void;
 }
@@ -78,7 +87,7 @@ export function compareForLink(view: string, variants: readonly string[]): strin
 
 /** Example scenarios that come with a comparison worth opening (e.g. "Compare eras" on the exit storm). */
 export function comparePreset(exampleId: string, scenarioVariant: string | undefined): string[] | null {
-  if (exampleId === 'exit-storm') return [...DEFAULT_COMPARE];
+  if (exampleId === 'exit-storm') return [...ALL_ERAS];
   if (exampleId === 'lazy-vs-eager-host-save') return ['v6.13', 'v6.15'];
   if (exampleId === 'signal-round-trip-eras') return ['v6.15', 'v6.16'];
   // An ablation's demonstration: the patch as written against the patch without that statement.
@@ -106,7 +115,7 @@ export const useCompareStore = create<CompareState>()((set, get) => ({
   addSlot() {
     const cur = get().variants;
     if (cur.length >= MAX_COMPARED) return;
-    const id = [...DEFAULT_COMPARE, ...VARIANTS.map((v) => v.id)].find((x) => !cur.includes(x));
+    const id = [...ALL_ERAS, ...VARIANTS.map((v) => v.id)].find((x) => !cur.includes(x));
     if (id) set({ variants: [...cur, id] });
   },
   removeSlot(slot) {

@@ -10,6 +10,8 @@ export interface FieldRow {
   label: string;
   value: string;
   changed: boolean;
+  /** The "before" picture of a violating step: what is about to go wrong with this data. */
+  mark?: string;
 }
 
 export type RegsState = 'newest' | 'stale' | 'scratch' | 'empty';
@@ -27,6 +29,8 @@ export interface CpuModel {
     style: OwnerStyle | null;
     state: RegsState;
     changed: boolean;
+    /** The "before" picture of a violating step: what is about to go wrong with this data. */
+    mark?: string;
   };
   lastState: string | null;
   pointerChanged: boolean;
@@ -310,6 +314,11 @@ export function diagramModel(cv: CursorView): DiagramModel {
   };
   previous = model;
   return model;
+}
+
+/** The model of one step on its own, sharing nothing with the step view's (the "before" picture). */
+export function diagramModelOf(cv: CursorView): DiagramModel {
+  return buildModel(cv);
 }
 
 function buildModel(cv: CursorView): DiagramModel {

@@ -2,6 +2,7 @@
 // or task, delete it, move it. Each is one undoable edit; an event made illegal stays in the list,
 // marked "not legal here" with its reason, so nothing the user had is lost.
 import type { Op, Scenario, ScenarioEvent } from '../engine';
+import { holdEvent } from './heldEvent';
 import { useScenarioStore } from './scenarioStore';
 
 /** The scenario with event i replaced by ev. */
@@ -41,7 +42,8 @@ export function moveEvent(i: number, delta: number): void {
   const { scenario, index } = withMoved(s.scenario, i, delta);
   if (index === i) return;
   s.edit(scenario);
-  useScenarioStore.getState().setCursor(index + 1);
+  // On the moved event if the replay reaches it; else the editor keeps it, saying why it is illegal.
+  holdEvent(index);
 }
 
 /** Moves the cursor's event by delta and keeps the cursor on it. */

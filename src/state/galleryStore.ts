@@ -1,7 +1,8 @@
 // The gallery view's state: which entry is shown (`entry=ID` in its links), and the two ways into an
 // entry's bug: its example at the violating step, or the explorer's own search from the gallery machine.
 import { create } from 'zustand';
-import { GALLERY_DEPTH, GALLERY_MACHINE } from '../engine';
+import { GALLERY_DEPTH, GALLERY_MACHINE, type ViolationKind } from '../engine';
+import { useBeforeStore } from './beforeStore';
 import { useExploreStore } from './exploreStore';
 import { findEntry, galleryEntries, GALLERY_VIEW, type GalleryEntry } from './galleryModel';
 import { registerLinkParams, type LinkParams } from './linkParams';
@@ -11,15 +12,28 @@ import { guardReplace } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
 
+/** The violation an entry's story is about, as the explorer's results are marked with it. */
+export interface GalleryStory {
+  variant: string;
+  kind: ViolationKind;
+  context: string | null;
+}
+
 export interface GalleryState {
   /** The entry shown (a historic variant's id); null shows the first. */
   entry: string | null;
+  /** The entry whose search found the explorer busy: it offers to stop that search and start its own. */
+  busyFor: string | null;
+  /** The story of the entry whose search was last started from the gallery. */
+  story: GalleryStory | null;
   select(id: string): void;
 }
 
 export const useGalleryStore = create<GalleryState>()((set) => ({
   entry: null,
-  select: (id) => set({ entry: findEntry(id)?.id ?? null }),
+  busyFor: null,
+  story: null,
+  select: (id) => set({ entry: findEntry(id)?.id ?? null, busyFor: null }),
 }));
 
 /** The entry on show: the chosen one, or the first. */
@@ -45,24 +59,51 @@ export function openAtViolation(e: GalleryEntry): Promise<boolean> {
     useScenarioStore
       .getState()
       .open(example, { kind: 'example', id: e.exampleId }, { variant: e.id, step: violatingCursor });
+    // At its violating step, the example shows the state before the step with the lost data marked.
+    useBeforeStore.getState().setShown(true);
     useViewStore.getState().setView(DEFAULT_VIEW);
+  });
+}
+
+const busy = (): boolean => {
+  const { status } = useExploreStore.getState();
+  return status === 'running' || status === 'cancelling';
+};
+
+/** Stops the explorer's search, resolved once it has stopped. */
+function stopSearch(): Promise<void> {
+  return new Promise((resolve) => {
+    if (!busy()) return resolve();
+    const unsubscribe = useExploreStore.subscribe(() => {
+      if (busy()) return;
+      unsubscribe();
+      resolve();
+    });
+    useExploreStore.getState().cancel();
   });
 }
 
 /**
  * Opens the gallery machine in the Explore view, set to the entry's variant and the gallery depth, and
  * starts the search there (the explorer's own worker and results). A search already running is left
- * alone, and the user told.
+ * alone, and the entry offers to stop it and start this one (`stopRunning`).
  */
-export function findWithExplorer(e: GalleryEntry): Promise<boolean> {
-  const status = useExploreStore.getState().status;
-  if (status === 'running' || status === 'cancelling') {
-    useNoticeStore
-      .getState()
-      .push('error', 'The explorer is busy', 'A search is running: cancel it in the Explore view first.');
-    return Promise.resolve(false);
+export async function findWithExplorer(
+  e: GalleryEntry,
+  opts: { stopRunning?: boolean } = {},
+): Promise<boolean> {
+  if (busy()) {
+    if (!opts.stopRunning) {
+      useGalleryStore.setState({ busyFor: e.id });
+      return false;
+    }
+    await stopSearch();
   }
+  useGalleryStore.setState({ busyFor: null });
   return guardReplace(`explore the gallery machine under ${e.id}`, () => {
+    useGalleryStore.setState({
+      story: e.violation ? { variant: e.id, kind: e.violation.kind, context: e.violation.context } : null,
+    });
     useViewStore.getState().setPlaying(false);
     useScenarioStore
       .getState()

@@ -22,6 +22,16 @@ export function tourOf(origin: Origin): Tour | null {
   return TOURS.find((t) => t.scenarioId === origin.id) ?? null;
 }
 
+/**
+ * The line above a tour step: the tour's own title only for the tour as written; once edited it is the
+ * user's copy (its own title), so that an edited tour is not passed off as the guided one.
+ */
+export function tourKicker(tour: Tour | null, title: string, dirty: boolean): string {
+  if (!tour) return `Playing “${title}” as a tour`;
+  if (dirty) return `Your edited copy of the tour “${tour.title}” (not saved)`;
+  return `Guided tour: ${tour.title}`;
+}
+
 export interface TourStep {
   /** The step shown: 0 (before the first event) to n. */
   k: number;

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/App';
@@ -50,5 +50,42 @@ describe('App', () => {
     expect(document.querySelector('svg[data-export="main"]')).not.toBeNull();
     expect(screen.getByRole('button', { name: 'Step forward' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open in fpsimd-viz' }).getAttribute('href')).toMatch(/#v2&/);
+  });
+});
+
+describe('App: focus and announcements', () => {
+  beforeEach(() => {
+    resetStores();
+    useLibraryStore.getState().load(memoryStorage());
+  });
+
+  it('moves focus to the new view’s heading when an action changes view', async () => {
+    render(<App />);
+    act(() => useViewStore.getState().setView('explore'));
+    const explore = await screen.findByRole('heading', { name: 'Explore every event sequence' });
+    await waitFor(() => expect(document.activeElement).toBe(explore));
+    act(() => useViewStore.getState().setView('diagram'));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: useScenarioStore.getState().scenario.title }),
+      ),
+    );
+  });
+
+  it('gives the gallery its own header, not the scenario on screen', async () => {
+    render(<App />);
+    const title = useScenarioStore.getState().scenario.title;
+    expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();
+    act(() => useViewStore.getState().setView('gallery'));
+    await screen.findByRole('heading', { name: 'Bug gallery: real kernel fixes, undone' });
+    expect(screen.queryByRole('heading', { name: title })).toBeNull();
+  });
+
+  it('announces what the step did once the cursor rests', async () => {
+    render(<App />);
+    act(() => useScenarioStore.getState().setCursor(1));
+    const live = screen.getByTestId('step-announcement');
+    expect(live).toHaveAttribute('aria-live', 'polite');
+    await waitFor(() => expect(live).toHaveTextContent(/^Step 1 of \d+: \w+ on CPU\d; .+/));
   });
 });

@@ -1,7 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConnectedDiagram } from '../../src/components/diagram/Diagram';
-import { svgMarkup } from '../../src/components/diagram/exportImage';
+import { exportCaption, exportName } from '../../src/components/diagram/exportCaption';
+import { CAPTION_H, svgMarkup } from '../../src/components/diagram/exportImage';
 import { CARD_W } from '../../src/components/diagram/layout';
 import { textWidth, valueFit } from '../../src/components/diagram/Rows';
 import { DIAGRAM_CSS } from '../../src/components/diagram/diagramCss';
@@ -137,5 +138,26 @@ describe('Diagram', () => {
     expect(markup).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(markup).toContain('--d-bg: #fff;');
     expect(markup).toContain('.fv-diagram');
+  });
+
+  it('captions an exported picture with the scenario, the step and the variant, and names it with the variant', () => {
+    const { container } = render(<ConnectedDiagram />);
+    const svg = container.querySelector('svg')!;
+    const subject = { title: 'Guest first FP', cursor: 5, steps: 12, variant: 'v4.18/no-put-flush' };
+    const caption = exportCaption(subject);
+    expect(caption).toBe('Guest first FP · step 5 of 12 · v4.18/no-put-flush');
+    expect(exportName(subject)).toBe('guest-first-fp-v4-18-no-put-flush-step-5');
+    const markup = svgMarkup(svg, { getPropertyValue: () => '' }, caption);
+    const root = /^<svg[^>]*>/.exec(markup)![0];
+    // The caption as the picture's title and as text in a band above it.
+    expect(markup).toContain(`<title>${caption}</title>`);
+    expect(markup).toMatch(new RegExp(`<text class="fv-caption"[^>]*>${caption}</text>`));
+    // The picture itself moves down under the band, and the image grows by it.
+    const plain = /^<svg[^>]*>/.exec(svgMarkup(svg, { getPropertyValue: () => '' }))![0];
+    const height = (tag: string) => Number(/ height="(\d+)"/.exec(tag)![1]);
+    expect(height(root)).toBe(height(plain) + CAPTION_H);
+    expect(markup).toContain(`<g transform="translate(0 ${CAPTION_H})">`);
+    // Without a caption, as before.
+    expect(svgMarkup(svg, { getPropertyValue: () => '' })).not.toContain('fv-caption');
   });
 });

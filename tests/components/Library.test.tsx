@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../src/components/library/Library';
@@ -36,6 +36,30 @@ describe('Library', () => {
     expect(st().origin.kind).toBe('user');
     const mine = screen.getByRole('list', { name: 'My scenarios' });
     expect(within(mine).getByRole('button', { name: 'Imported one' })).toBeInTheDocument();
+  });
+
+  it('says so instead of adding a file identical to a saved scenario, and opens the saved one', async () => {
+    const user = userEvent.setup();
+    render(<Library />);
+    const sc = { ...guestScenario(), title: 'Imported one' };
+    const text = printScenario(sc);
+    await user.upload(screen.getByLabelText(/Import a scenario file/), new File([text], 'one.json'));
+    await screen.findByText(/Imported “Imported one” into My scenarios/);
+    const [saved] = useLibraryStore.getState().items;
+    act(() => st().open(guestScenario(), { kind: 'generated' }));
+    await user.upload(screen.getByLabelText(/Import a scenario file/), new File([text], 'again.json'));
+    expect(
+      await screen.findByText(
+        'again.json is identical to “Imported one” in My scenarios: not added again; opened it.',
+      ),
+    ).toBeInTheDocument();
+    expect(useLibraryStore.getState().items).toHaveLength(1);
+    expect(st().origin).toEqual({ kind: 'user', id: saved.id });
+    // A file that differs, if only in its title, is added.
+    const other = printScenario({ ...sc, title: 'Imported two' });
+    await user.upload(screen.getByLabelText(/Import a scenario file/), new File([other], 'two.json'));
+    await screen.findByText(/Imported “Imported two” into My scenarios/);
+    expect(useLibraryStore.getState().items).toHaveLength(2);
   });
 
   it('shows the errors of a bad file in place, naming where, and keeps the scenario on screen', async () => {

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ERAS } from '../../src/engine';
 import {
+  ALL_ERAS,
   DEFAULT_COMPARE,
+  MAX_COMPARED,
   checkCompareIds,
   compareForLink,
   comparePreset,
@@ -42,14 +45,25 @@ describe('compare store', () => {
     expect(res.problems[1]).toMatch(/at least 2 variants; v4\.17 was added/);
   });
 
-  it('shows a repeated variant once, cuts a fourth and fills an empty list', () => {
+  it('takes every era at once, derived from the engine’s eras', () => {
+    expect(ALL_ERAS).toEqual(ERAS.map((e) => e.id));
+    expect(ALL_ERAS).toContain('v6.13');
+    expect(MAX_COMPARED).toBeGreaterThanOrEqual(ALL_ERAS.length);
+    expect(checkCompareIds(ALL_ERAS)).toEqual({ ids: [...ALL_ERAS], problems: [] });
+    st().setVariants(ALL_ERAS);
+    expect(st().variants).toEqual([...ALL_ERAS]);
+  });
+
+  it('shows a repeated variant once, cuts one too many and fills an empty list', () => {
     expect(checkCompareIds(['v4.18', 'v4.18', 'v6.16']).ids).toEqual(['v4.18', 'v6.16']);
     expect(checkCompareIds(['v4.18', 'v4.18', 'v6.16']).problems).toEqual([
       'a variant named twice in the comparison is shown once',
     ]);
-    const four = checkCompareIds(['v4.17', 'v4.18', 'v6.16', 'v4.18/no-put-save']);
-    expect(four.ids).toEqual(['v4.17', 'v4.18', 'v6.16']);
-    expect(four.problems[0]).toMatch(/at most 3 variants; v4\.18\/no-put-save left out/);
+    const many = checkCompareIds([...ALL_ERAS, 'v4.18/no-put-save']);
+    expect(many.ids).toEqual([...ALL_ERAS]);
+    expect(many.problems[0]).toBe(
+      `the comparison shows at most ${MAX_COMPARED} variants; v4.18/no-put-save left out`,
+    );
     const empty = checkCompareIds(['']);
     expect(empty.ids).toEqual(['v4.17', 'v4.18']);
     expect(empty.problems).toEqual(['a comparison needs at least 2 variants; v4.17 and v4.18 were added']);
@@ -65,15 +79,15 @@ describe('compare store', () => {
     expect(st().variants).toEqual(['v4.18', 'v4.17', 'v4.18/no-put-save']);
   });
 
-  it('removes down to two and adds up to three', () => {
+  it('removes down to two and adds up to the most', () => {
     st().removeSlot(0);
     expect(st().variants).toEqual(['v4.18', 'v6.16']);
     st().removeSlot(0);
     expect(st().variants).toEqual(['v4.18', 'v6.16']);
     st().addSlot();
     expect(st().variants).toEqual(['v4.18', 'v6.16', 'v4.17']);
-    st().addSlot();
-    expect(st().variants).toHaveLength(3);
+    for (let i = 0; i < 10; i++) st().addSlot();
+    expect(st().variants).toHaveLength(MAX_COMPARED);
   });
 
   it('puts the comparison in links from the compare view, or when it is not the default', () => {
@@ -83,7 +97,7 @@ describe('compare store', () => {
   });
 
   it('offers the eras for the exit storm, v6.13 against v6.15 for the host-save example, and the era for an ablation example', () => {
-    expect(comparePreset('exit-storm', 'v4.17')).toEqual(['v4.17', 'v4.18', 'v6.16']);
+    expect(comparePreset('exit-storm', 'v4.17')).toEqual([...ALL_ERAS]);
     expect(comparePreset('ablation-no-put-save', 'v4.18/no-put-save')).toEqual([
       'v4.18',
       'v4.18/no-put-save',

@@ -5,6 +5,7 @@ import { Fragment, useId } from 'react';
 import type { Variant } from '../../engine';
 import type { AblationRun } from '../../state/codeAblation';
 import type { CodeBlock, CodeLine } from '../../state/codeModel';
+import { beforeFixUrl } from '../../state/fixLinks';
 import { kernelFileUrl, kernelIdentUrl, releaseTag } from '../../state/kernelSource';
 import { trailingComment as trailing } from '../../state/code/kernelSide';
 import { AblationControl } from './AblationControl';
@@ -35,8 +36,11 @@ export function CodeBlockView({ block, variant, results, onRerun }: Props) {
   const id = useId();
   const first = block.lines[0]?.n;
   const era = variant.era.id;
-  const fileUrl = kernelFileUrl(era, block.file);
-  const identUrl = kernelIdentUrl(era, block.name);
+  // A historic variant runs the code as it was before its fix: its file at the fix's parent.
+  const fix = variant.historic?.commit;
+  const fileUrl = fix ? beforeFixUrl(fix, block.file) : kernelFileUrl(era, block.file);
+  // Elixir has releases only: no definition link for code that no release had.
+  const identUrl = fix ? null : kernelIdentUrl(era, block.name);
   return (
     <article className="code-block" data-function={block.name} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`} className="code-fn">
@@ -46,7 +50,7 @@ export function CodeBlockView({ block, variant, results, onRerun }: Props) {
         Models{' '}
         {fileUrl ? (
           <a href={fileUrl} target="_blank" rel="noopener noreferrer" className="kernel-link">
-            <code>{block.file}</code> at {releaseTag(era)}
+            <code>{block.file}</code> {fix ? `before ${fix} (at ${fix}^)` : `at ${releaseTag(era)}`}
           </a>
         ) : (
           <code>{block.file}</code>

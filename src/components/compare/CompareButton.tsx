@@ -1,7 +1,7 @@
 // "Compare eras" on an example that comes with a comparison (the exit storm; an ablation's example is
 // compared with its era): opens the example in the compare view with those variants.
 import type { ExampleScenario } from '../../scenarios';
-import { comparePreset, DEFAULT_COMPARE, useCompareStore } from '../../state/compareStore';
+import { ALL_ERAS, comparePreset, useCompareStore } from '../../state/compareStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { guardReplace } from '../../state/unsavedGuard';
 import { useViewStore } from '../../state/viewStore';
@@ -9,7 +9,7 @@ import { useViewStore } from '../../state/viewStore';
 export function CompareButton({ example }: { example: ExampleScenario }) {
   const preset = comparePreset(example.id, example.scenario.variant);
   if (!preset) return null;
-  const eras = preset.join() === DEFAULT_COMPARE.join();
+  const eras = preset.join() === ALL_ERAS.join();
   const label = eras ? 'Compare eras' : `Compare with ${preset[0]}`;
   return (
     <button

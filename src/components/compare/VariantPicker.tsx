@@ -1,8 +1,8 @@
-// Choosing the compared variants: two or three slots, each a selector of every era and ablation with
-// its description; add or remove the third; the patch's story (v4.17, v4.18, today's era) in one click.
+// Choosing the compared variants: two slots up to one per era, each a selector of every era and
+// ablation with its description; add or remove slots; every era in one click.
 import { useId } from 'react';
 import { ERAS, VARIANTS, findVariant } from '../../engine';
-import { DEFAULT_COMPARE, MAX_COMPARED, MIN_COMPARED, useCompareStore } from '../../state/compareStore';
+import { ALL_ERAS, MAX_COMPARED, MIN_COMPARED, useCompareStore } from '../../state/compareStore';
 import { slotName } from './labels';
 import { Swatch } from './Swatch';
 
@@ -53,7 +53,7 @@ export function VariantPicker() {
   const variants = useCompareStore((s) => s.variants);
   const addSlot = useCompareStore((s) => s.addSlot);
   const setVariants = useCompareStore((s) => s.setVariants);
-  const isEras = variants.join() === DEFAULT_COMPARE.join();
+  const isEras = variants.join() === ALL_ERAS.join();
   return (
     <section className="panel cmp-picker" aria-labelledby="cmp-picker-heading">
       <h2 id="cmp-picker-heading">Compared variants</h2>
@@ -65,11 +65,11 @@ export function VariantPicker() {
       <div className="row-buttons">
         {variants.length < MAX_COMPARED && (
           <button type="button" onClick={addSlot}>
-            Add a third variant
+            Add a variant
           </button>
         )}
-        <button type="button" onClick={() => setVariants(DEFAULT_COMPARE)} disabled={isEras}>
-          Compare the eras ({DEFAULT_COMPARE.join(', ')})
+        <button type="button" onClick={() => setVariants(ALL_ERAS)} disabled={isEras}>
+          Compare the eras ({ALL_ERAS.join(', ')})
         </button>
       </div>
     </section>

@@ -46,6 +46,7 @@ export const ContextCard = memo(function ContextCard({
   prefix: string;
 }) {
   const { x, y, w, h } = box;
+  const mark = ctx.rows.find((r) => r.mark)?.mark;
   const cardClass = `fv-card${ctx.changed ? ' fv-changed' : ''}${ctx.violation ? ' fv-violation' : ''}`;
   return (
     <g
@@ -53,7 +54,7 @@ export const ContextCard = memo(function ContextCard({
       data-context={ctx.id}
       data-violation={ctx.violation || undefined}
       role="group"
-      aria-label={`${KIND_TEXT[ctx.kind]} ${ctx.id}, in-memory copy ${ctx.memLatest ? 'newest' : 'stale'}`}
+      aria-label={`${KIND_TEXT[ctx.kind]} ${ctx.id}, in-memory copy ${ctx.memLatest ? 'newest' : 'stale'}${mark ? ` (${mark})` : ''}`}
     >
       <rect className={cardClass} x={x} y={y} width={w} height={h} rx="4" />
       <rect

@@ -42,6 +42,7 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
     r.state === 'empty' ? 'fv-tile-empty' : '',
     r.state === 'stale' ? 'fv-tile-stale' : '',
     r.changed ? 'fv-tile-changed' : '',
+    r.mark ? 'fv-tile-marked' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -55,7 +56,7 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
       data-cpu={cpu.id}
       data-violation={cpu.violation || undefined}
       role="group"
-      aria-label={`${cpu.label}: ${cpu.current ?? 'idle'}, ${cpu.mode} mode, registers: ${label}`}
+      aria-label={`${cpu.label}: ${cpu.current ?? 'idle'}, ${cpu.mode} mode, registers: ${label}${r.mark ? ` (${r.mark})` : ''}`}
     >
       <rect className={cardClass} x={x} y={y} width={w} height={h} rx="4" />
       <text x={x + 10} y={y + 20} className="fv-title">
@@ -75,8 +76,9 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
         data-owner={r.owner ?? ''}
         data-state={r.state}
         data-changed={r.changed || undefined}
+        data-mark={r.mark}
       >
-        <title>{`${cpu.label} registers: ${label}`}</title>
+        <title>{`${cpu.label} registers: ${label}${r.mark ? ` (${r.mark})` : ''}`}</title>
         {/* The tile is plain owner colour; the owner's patterned swatch sits beside the label. A
             pattern fill over the whole tile cost a software rasteriser a millisecond per frame. */}
         <rect
@@ -99,7 +101,7 @@ export const CpuPanel = memo(function CpuPanel({ cpu, box, tileY, pointerY, pref
         )}
         <rect className="fv-chip" x={x + 34} y={y + tileY + 15} width={w - 48} height="22" />
         <text x={x + 34 + (w - 48) / 2} y={y + tileY + 30} textAnchor="middle" className="fv-regs-label">
-          {label}
+          {r.mark ? `⚠ ${label}` : label}
         </text>
       </g>
       <g

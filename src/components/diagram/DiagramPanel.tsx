@@ -3,9 +3,10 @@ import { useCallback, useState } from 'react';
 import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useViewStore } from '../../state/viewStore';
-import { slug } from '../library/fileIo';
+import { DiagramWithBefore } from '../violations/BeforeAfter';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { Counters } from './Counters';
+import { exportCaption, exportName, type ExportSubject } from './exportCaption';
 import { exportPng, exportSvg, mainDiagram } from './exportImage';
 import type { Fit } from './fit';
 import { FittedDiagram } from './FittedDiagram';
@@ -40,9 +41,9 @@ export function DiagramPanel({
     [],
   );
   const shown = scale !== 1 || !fit ? scale : fit.scale;
-  const name = (): string => {
+  const subject = (): ExportSubject => {
     const s = useScenarioStore.getState();
-    return `${slug(s.scenario.title)}-step-${s.cursor}`;
+    return { title: s.scenario.title, cursor: s.cursor, steps: s.replay.length, variant: s.variantId };
   };
   const run = (f: (svg: SVGSVGElement) => void | Promise<void>): void => {
     const svg = mainDiagram();
@@ -53,14 +54,16 @@ export function DiagramPanel({
   return (
     <section className={contain ? 'panel diagram-panel contain' : 'panel diagram-panel'} aria-label="Diagram">
       <ViolationBanner />
-      <FittedDiagram
-        className="diagram-scroll"
-        contain={contain}
-        boundedHeight={contain || bounded}
-        forceScroll={scale > (fit?.scale ?? 1)}
-        measure={!whole}
-        onFit={onFit}
-      />
+      <DiagramWithBefore contain={contain}>
+        <FittedDiagram
+          className="diagram-scroll"
+          contain={contain}
+          boundedHeight={contain || bounded}
+          forceScroll={scale > (fit?.scale ?? 1)}
+          measure={!whole}
+          onFit={onFit}
+        />
+      </DiagramWithBefore>
       {chrome && (
         <div className="diagram-footer">
           <Counters />
@@ -106,10 +109,16 @@ export function DiagramPanel({
             <button type="button" onClick={() => present(true)} aria-keyshortcuts="p">
               Present
             </button>
-            <button type="button" onClick={() => run((svg) => exportSvg(svg, name()))}>
+            <button
+              type="button"
+              onClick={() => run((svg) => exportSvg(svg, exportName(subject()), exportCaption(subject())))}
+            >
               Export SVG
             </button>
-            <button type="button" onClick={() => run((svg) => exportPng(svg, name()))}>
+            <button
+              type="button"
+              onClick={() => run((svg) => exportPng(svg, exportName(subject()), exportCaption(subject())))}
+            >
               Export PNG
             </button>
           </div>

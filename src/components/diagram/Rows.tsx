@@ -34,10 +34,16 @@ export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number
 const Row = memo(function Row({ row: r, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
   return (
     <g
-      className={r.changed ? 'fv-row fv-row-changed' : 'fv-row'}
+      className={`fv-row${r.changed ? ' fv-row-changed' : ''}${r.mark ? ' fv-row-marked' : ''}`}
       data-field={r.key}
       data-changed={r.changed || undefined}
+      data-mark={r.mark}
     >
+      {r.mark && (
+        <rect className="fv-mark-bg" x={x + 2} y={y + 1} width={w - 4} height={ROW_H - 2}>
+          <title>{r.mark}</title>
+        </rect>
+      )}
       {r.changed && (
         <>
           <rect className="fv-row-bg" x={x + 2} y={y + 1} width={w - 4} height={ROW_H - 2} />
@@ -53,7 +59,7 @@ const Row = memo(function Row({ row: r, x, y, w }: { row: FieldRow; x: number; y
 });
 
 function ValueText({ row, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
-  const text = row.changed ? `${row.value} *` : row.value;
+  const text = row.changed ? `${row.value} *` : row.mark ? `⚠ ${row.value}` : row.value;
   const fit = valueFit(row.label, text, w, row.changed);
   return (
     <text

@@ -33,6 +33,9 @@ export const DIAGRAM_CSS = `
 .fv-diagram .fv-tile-stale { stroke-dasharray: 5 3; opacity: 0.55; }
 .fv-diagram .fv-tile-empty { fill: none; stroke: var(--d-muted); stroke-dasharray: 3 3; }
 .fv-diagram .fv-tile-changed { stroke: var(--d-change); stroke-width: 3.5; }
+.fv-diagram .fv-tile-marked, .fv-diagram .fv-mark-bg { stroke: var(--d-danger); stroke-width: 4; stroke-dasharray: 6 3; }
+.fv-diagram .fv-mark-bg { fill: none; stroke-width: 2.5; }
+.fv-diagram .fv-row-marked text { font-weight: 700; }
 .fv-diagram .fv-chip { fill: var(--d-panel); stroke: var(--d-border); }
 .fv-diagram .fv-swatch { stroke: var(--d-fg); stroke-width: 1; }
 .fv-diagram .fv-texture { stroke: rgba(0, 0, 0, 0.45); stroke-width: 1.4; fill: none; }

@@ -11,6 +11,8 @@ import {
   resultSummary,
 } from '../../state/exploreModel';
 import { useExploreStore } from '../../state/exploreStore';
+import { useGalleryStore } from '../../state/galleryStore';
+import { storyRows } from '../../state/galleryStory';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { violationTitle } from '../../state/violationText';
 
@@ -23,6 +25,7 @@ export function ExploreResults() {
   const fromLink = useExploreStore((s) => s.fromLink);
   const open = useExploreStore((s) => s.openCounterexample);
   const scenario = useScenarioStore((s) => s.scenario);
+  const story = useGalleryStore((s) => s.story);
 
   if (!run)
     return (
@@ -38,6 +41,7 @@ export function ExploreResults() {
 
   const finished = result !== null;
   const { cpus, tasks, start } = scenario;
+  const ofStory = storyRows(story, run.variant, found);
   const elsewhere = JSON.stringify(run.config) !== JSON.stringify({ cpus, tasks, start });
   return (
     <section className="explore-results" aria-labelledby={`${id}-h`}>
@@ -87,8 +91,17 @@ export function ExploreResults() {
           </thead>
           <tbody>
             {found.map((cx, i) => (
-              <tr key={`${cx.kind}|${cx.context}`}>
-                <td>{violationTitle(cx)}</td>
+              <tr
+                key={`${cx.kind}|${cx.context}`}
+                className={ofStory.has(i) ? 'explore-story' : undefined}
+                data-story={ofStory.has(i) || undefined}
+              >
+                <td>
+                  {violationTitle(cx)}
+                  {ofStory.has(i) && (
+                    <strong className="explore-story-tag"> — the gallery story’s bug</strong>
+                  )}
+                </td>
                 <td>{cx.context ?? '–'}</td>
                 <td>
                   {cx.events.length} event{cx.events.length === 1 ? '' : 's'}

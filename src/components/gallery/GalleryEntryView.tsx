@@ -2,13 +2,18 @@
 // before and after the fix.
 import { useId } from 'react';
 import type { GalleryEntry } from '../../state/galleryModel';
-import { findWithExplorer, openAtViolation } from '../../state/galleryStore';
+import { useExploreStore } from '../../state/exploreStore';
+import { afterFixUrl, beforeFixUrl } from '../../state/fixLinks';
+import { findWithExplorer, openAtViolation, useGalleryStore } from '../../state/galleryStore';
 import { violationTitle } from '../../state/violationText';
 import { FixCode } from './FixCode';
 
 export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
   const id = useId();
   const { fix, violation, violatingCursor } = entry;
+  const asked = useGalleryStore((s) => s.busyFor === entry.id);
+  const status = useExploreStore((s) => s.status);
+  const busy = asked && (status === 'running' || status === 'cancelling');
   return (
     <article className="gallery-entry" aria-labelledby={`${id}-h`} data-entry={entry.id}>
       <h3 id={`${id}-h`}>
@@ -32,6 +37,21 @@ export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
         <dd>{fix.date}</dd>
         <dt>Kernels affected</dt>
         <dd>{fix.affected}</dd>
+        <dt>Kernel source</dt>
+        <dd>
+          <a
+            href={beforeFixUrl(fix.commit)}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="kernel-link"
+          >
+            <code>{fix.commit}^</code>: the kernel just before the fix, as {entry.id} runs it
+          </a>
+          {' · '}
+          <a href={afterFixUrl(fix.commit)} target="_blank" rel="noopener noreferrer" className="kernel-link">
+            <code>{fix.commit}</code>: with the fix, as {entry.variant.era.id} runs it
+          </a>
+        </dd>
       </dl>
       <h4>What went wrong</h4>
       <p>{fix.story}</p>
@@ -53,6 +73,14 @@ export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
           Find it with the explorer
         </button>
       </div>
+      {busy && (
+        <p className="banner banner-warn" role="alert">
+          The explorer is busy with another search.{' '}
+          <button type="button" onClick={() => void findWithExplorer(entry, { stopRunning: true })}>
+            Stop that search and start this one
+          </button>
+        </p>
+      )}
       <FixCode entry={entry} />
     </article>
   );

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { parseScenario, type ScenarioError } from '../../engine';
 import { useLibraryStore } from '../../state/libraryStore';
+import { savedCopyOf } from '../../state/librarySame';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { guardReplace } from '../../state/unsavedGuard';
 import { readFileText } from './fileIo';
@@ -30,8 +31,19 @@ export function ImportScenario() {
       return;
     }
     setErrors(null);
-    const id = useLibraryStore.getState().save(res.scenario);
     const sc = res.scenario;
+    // A file identical to a saved scenario: that one is opened, and nothing added twice.
+    const same = savedCopyOf(useLibraryStore.getState().items, sc);
+    if (same) {
+      const opened = await guardReplace(`open “${sc.title}”`, () =>
+        useScenarioStore.getState().open(same.scenario, { kind: 'user', id: same.id }),
+      );
+      setDone(
+        `${file.name} is identical to “${same.scenario.title}” in My scenarios: not added again${opened ? '; opened it' : ''}.`,
+      );
+      return;
+    }
+    const id = useLibraryStore.getState().save(sc);
     const opened = await guardReplace(`open the imported “${sc.title}”`, () =>
       useScenarioStore.getState().open(sc, id ? { kind: 'user', id } : { kind: 'imported', name: file.name }),
     );

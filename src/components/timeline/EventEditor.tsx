@@ -1,36 +1,50 @@
 // The event under the cursor, editable in place: its op, CPU and task, delete, move earlier or later.
 // The same moves from the event list's keys: Delete, Alt+ArrowUp, Alt+ArrowDown.
 // Like the explainer, it follows the cursor once the cursor rests (rapid stepping does not re-render its
-// selects on every frame); its buttons and selects act on the event it shows.
+// selects on every frame); its buttons and selects act on the event it shows. After an edit that makes
+// the event illegal it keeps that event (the replay stops before it), saying why (state/heldEvent.ts).
 import { memo } from 'react';
-import { OPS, type Op, type Scenario } from '../../engine';
+import { OPS, type Op, type Replay, type Scenario } from '../../engine';
 import { changed, moveEvent, withEvent } from '../../state/eventEdits';
+import { holdEvent, shownEvent, useHeldEvent } from '../../state/heldEvent';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useSettledCursor } from '../useSettled';
 
 export function EventEditor() {
   // An edit changes the replay too, so the settled cursor is never behind the scenario it indexes.
   const scenario = useScenarioStore((s) => s.scenario);
+  const replay = useScenarioStore((s) => s.replay);
+  useHeldEvent((s) => s.version);
   const { cursor } = useSettledCursor();
-  return <EventEditorBody scenario={scenario} cursor={cursor} />;
+  return <EventEditorBody scenario={scenario} replay={replay} index={shownEvent(scenario, cursor)} />;
 }
 
 const EventEditorBody = memo(function EventEditorBody({
   scenario,
-  cursor,
+  replay,
+  index: i,
 }: {
   scenario: Scenario;
-  cursor: number;
+  replay: Replay;
+  index: number;
 }) {
-  const i = cursor - 1;
   const ev = i >= 0 ? scenario.events[i] : undefined;
   if (!ev) return <p className="event-editor muted">Step to an event to change it here.</p>;
-  const set = (patch: Parameters<typeof changed>[1]): void =>
+  const set = (patch: Parameters<typeof changed>[1]): void => {
     useScenarioStore.getState().edit(withEvent(scenario, i, changed(ev, patch)));
+    holdEvent(i);
+  };
   const tasks = scenario.tasks.map((t) => t.id);
+  const illegal = replay.illegal?.index === i ? replay.illegal : null;
   return (
-    <fieldset className="event-editor">
-      <legend>Event {cursor}</legend>
+    <fieldset className="event-editor" data-event={i}>
+      <legend>Event {i + 1}</legend>
+      {illegal && (
+        <p className="error-text" role="status">
+          Event {i + 1} ({illegal.op}) is not legal here: {illegal.reason}. The replay stops before it; undo
+          (Ctrl+Z) restores it as it was.
+        </p>
+      )}
       <label>
         Op{' '}
         <select value={ev.op} onChange={(e) => set({ op: e.target.value as Op })}>

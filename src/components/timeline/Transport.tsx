@@ -3,6 +3,7 @@ import { useScenarioStore } from '../../state/scenarioStore';
 import { nextViolationStep } from '../../state/timelineModel';
 import { SPEEDS, useViewStore } from '../../state/viewStore';
 import { Icon } from './Icon';
+import { StepAnnouncer } from './StepAnnouncer';
 import { onTimelineKeyDown } from './useTimelineKeys';
 
 export function Transport({ compact = false }: { compact?: boolean }) {
@@ -57,9 +58,11 @@ export function Transport({ compact = false }: { compact?: boolean }) {
         <button type="button" onClick={toEnd} disabled={cursor === end} aria-label="Jump to end" title="End">
           <Icon name="end" />
         </button>
-        <span className="step-count" aria-live="polite">
+        {/* Read out by the announcer below, with what the step did. */}
+        <span className="step-count">
           Step {cursor} of {end}
         </span>
+        <StepAnnouncer />
       </div>
       <input
         type="range"

@@ -8,7 +8,7 @@ import { diagramModel } from '../../state/diagramModel';
 import { useDisplayStore } from '../../state/displayStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { editCopy, exitTour } from '../../state/tourActions';
-import { tourStep } from '../../state/tourModel';
+import { tourKicker, tourStep } from '../../state/tourModel';
 import { whyLines } from '../../state/whyModel';
 import { ChangesWhere } from '../notes/ChangesWhere';
 import { NoteVariantNotice } from '../notes/NoteVariantNotice';
@@ -19,6 +19,7 @@ const LONG_NOTE = 360;
 
 export function TourStage({ tour }: { tour: Tour | null }) {
   const scenario = useScenarioStore((s) => s.scenario);
+  const dirty = useScenarioStore((s) => s.dirty);
   const replay = useScenarioStore((s) => s.replay);
   const cursor = useScenarioStore((s) => s.cursor);
   const stepBy = useScenarioStore((s) => s.stepBy);
@@ -32,9 +33,7 @@ export function TourStage({ tour }: { tour: Tour | null }) {
   const text = step.note ?? step.explanation ?? 'Press Next (or the right arrow key) to take the first step.';
   return (
     <section className="panel tour-stage" aria-labelledby="tour-step-heading">
-      <p className="tour-kicker">
-        {tour ? `Guided tour: ${tour.title}` : `Playing “${scenario.title}” as a tour`}
-      </p>
+      <p className="tour-kicker">{tourKicker(tour, scenario.title, dirty)}</p>
       <div className="tour-progress">
         <span className="tour-count">
           Step {step.k} of {step.n}

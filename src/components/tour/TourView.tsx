@@ -4,6 +4,7 @@
 // is drawn whole inside its box), so a step never needs scrolling; on a phone the view is one screen
 // tall and brought into view when it opens.
 import { useEffect, useRef } from 'react';
+import { useBeforeStore } from '../../state/beforeStore';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { tourOf } from '../../state/tourModel';
 import { DiagramPanel } from '../diagram/DiagramPanel';
@@ -17,6 +18,8 @@ export function TourView() {
   const origin = useScenarioStore((s) => s.origin);
   const tour = tourOf(origin);
   const ref = useRef<HTMLDivElement>(null);
+  // A tour's violating step shows the state before it beside the state after it.
+  useEffect(() => useBeforeStore.getState().setShown(true), []);
   useEffect(() => {
     if (window.matchMedia?.('(max-width: 899px)').matches) ref.current?.scrollIntoView({ block: 'start' });
   }, []);

@@ -6,6 +6,7 @@ import { useScenarioStore } from '../../state/scenarioStore';
 import { nextViolationStep } from '../../state/timelineModel';
 import { violationTitle } from '../../state/violationText';
 import { EventName } from '../../state/eventNumber';
+import { BeforeToggle } from './BeforeAfter';
 
 export function ViolationBanner() {
   const replay = useScenarioStore((s) => s.replay);
@@ -29,6 +30,7 @@ export function ViolationBanner() {
               </li>
             ))}
           </ul>
+          <BeforeToggle />
         </div>
       )}
       {replay.violations.length > 0 && (

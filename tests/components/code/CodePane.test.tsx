@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import CodePane from '../../../src/components/code/CodePane';
 import { CodeSection, CodeToggle } from '../../../src/components/code/CodeToggle';
+import { galleryVariants } from '../../../src/engine';
 import { useCodeStore } from '../../../src/state/codeStore';
 import { useScenarioStore } from '../../../src/state/scenarioStore';
 import { useViewStore } from '../../../src/state/viewStore';
@@ -160,5 +161,19 @@ describe('CodePane kernel side', () => {
     expect(irq.querySelector('.code-kernel')).toBeNull();
     // The kernel source links stay.
     expect(put.querySelector('a.kernel-link')?.getAttribute('href')).toMatch(/elixir/);
+  });
+
+  it('links a historic variant’s kernel files as they were before its fix (the fix’s parent)', () => {
+    const v = galleryVariants().find((x) => x.era.id === 'v4.18')!;
+    resetStores(undefined, v.id);
+    act(() => st().setCursor(5));
+    render(<CodePane />);
+    const hyp = fn('__hyp_switch_fpsimd')!;
+    const commit = v.historic!.commit;
+    const link = hyp.querySelector('a.kernel-link')!;
+    expect(link.getAttribute('href')).toBe(
+      `https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/arm64/kvm/hyp/switch.c?id=${commit}%5E`,
+    );
+    expect(link).toHaveTextContent(`before ${commit} (at ${commit}^)`);
   });
 });

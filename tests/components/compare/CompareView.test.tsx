@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CompareView } from '../../../src/components/compare/CompareView';
 import { Library } from '../../../src/components/library/Library';
-import { VARIANTS } from '../../../src/engine';
+import { ERAS, VARIANTS } from '../../../src/engine';
 import { EXAMPLES } from '../../../src/scenarios';
-import { DEFAULT_COMPARE, useCompareStore } from '../../../src/state/compareStore';
+import { ALL_ERAS, DEFAULT_COMPARE, useCompareStore } from '../../../src/state/compareStore';
 import { useLibraryStore } from '../../../src/state/libraryStore';
 import { useScenarioStore } from '../../../src/state/scenarioStore';
 import { useViewStore } from '../../../src/state/viewStore';
@@ -137,10 +137,13 @@ describe('CompareView', () => {
     await user.click(screen.getByRole('button', { name: 'Remove v4.17 from the comparison' }));
     expect(container.querySelectorAll('.cmp-column')).toHaveLength(2);
     expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Add a third variant' }));
+    await user.click(screen.getByRole('button', { name: 'Add a variant' }));
     expect(container.querySelectorAll('.cmp-column')).toHaveLength(3);
-    await user.click(screen.getByRole('button', { name: /Compare the eras/ }));
-    expect(useCompareStore.getState().variants).toEqual([...DEFAULT_COMPARE]);
+    // Every era at once, v6.13 included.
+    await user.click(screen.getByRole('button', { name: `Compare the eras (${ALL_ERAS.join(', ')})` }));
+    expect(useCompareStore.getState().variants).toEqual([...ALL_ERAS]);
+    expect(container.querySelectorAll('.cmp-column')).toHaveLength(ERAS.length);
+    expect(container.querySelector('.cmp-column[data-variant="v6.13"]')).not.toBeNull();
   });
 });
 
@@ -151,14 +154,14 @@ describe('Compare eras in the library', () => {
     useCompareStore.setState({ variants: ['v4.18', 'v6.15'] });
   });
 
-  it('opens the exit storm in the compare view with the three eras', async () => {
+  it('opens the exit storm in the compare view with every era', async () => {
     const user = userEvent.setup();
     useViewStore.setState({ libraryOpen: true });
     render(<Library />);
     await user.click(screen.getByRole('button', { name: /^Compare eras: Guest exit storm/ }));
     expect(st().scenario.title).toBe('Guest exit storm');
     expect(st().origin).toEqual({ kind: 'example', id: 'exit-storm' });
-    expect(useCompareStore.getState().variants).toEqual([...DEFAULT_COMPARE]);
+    expect(useCompareStore.getState().variants).toEqual([...ALL_ERAS]);
     expect(useViewStore.getState().view).toBe('compare');
     expect(useViewStore.getState().libraryOpen).toBe(false);
     // One per v4.18 ablation, from the engine's own list.

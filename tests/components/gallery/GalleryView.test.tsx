@@ -1,7 +1,7 @@
 // The gallery view: an entry per historic variant, each a link; the analogue labelled; the example
 // opened at its violating step; the explorer set to the gallery machine, variant and depth and started;
 // the code before and after the fix side by side.
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GalleryView } from '../../../src/components/gallery/GalleryView';
@@ -121,5 +121,44 @@ describe('Gallery view', () => {
     await user.click(screen.getByRole('button', { name: 'Find it with the explorer' }));
     expect(started).toEqual([]);
     expect(useViewStore.getState().view).toBe('gallery');
+  });
+
+  it('offers to stop a running search and start this one', async () => {
+    const user = userEvent.setup();
+    const e = entries[0];
+    // Another search, started by the explorer itself.
+    act(() => useExploreStore.getState().start());
+    expect(started).toHaveLength(1);
+    render(<GalleryView />);
+    await user.click(screen.getByRole('button', { name: 'Find it with the explorer' }));
+    expect(started).toHaveLength(1);
+    expect(screen.getByRole('alert')).toHaveTextContent('The explorer is busy with another search.');
+    await user.click(screen.getByRole('button', { name: 'Stop that search and start this one' }));
+    expect(useExploreStore.getState().status).toBe('cancelling');
+    // The worker answers the cancel: the entry's search starts.
+    act(() => useExploreStore.setState({ status: 'finished' }));
+    await waitFor(() => expect(started).toHaveLength(2));
+    expect(started[1]).toMatchObject({ variant: e.id, depth: GALLERY_DEPTH });
+    expect(useViewStore.getState().view).toBe('explore');
+    expect(useGalleryStore.getState().story).toEqual({
+      variant: e.id,
+      kind: e.violation!.kind,
+      context: e.violation!.context,
+    });
+  });
+
+  it('links the kernel before the fix (its parent) and after it', () => {
+    const e = entries[entries.length - 1];
+    useGalleryStore.getState().select(e.id);
+    render(<GalleryView />);
+    const tree = 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/arm64';
+    expect(
+      screen.getByRole('link', {
+        name: `${e.fix.commit}^: the kernel just before the fix, as ${e.id} runs it`,
+      }),
+    ).toHaveAttribute('href', `${tree}?id=${e.fix.commit}%5E`);
+    expect(
+      screen.getByRole('link', { name: `${e.fix.commit}: with the fix, as ${e.variant.era.id} runs it` }),
+    ).toHaveAttribute('href', `${tree}?id=${e.fix.commit}`);
   });
 });

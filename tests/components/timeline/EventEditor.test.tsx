@@ -36,6 +36,35 @@ describe('EventEditor', () => {
     expect(st().scenario.events).toEqual(before);
   });
 
+  it('keeps the event an edit made illegal, says why, and undo restores it', async () => {
+    const user = userEvent.setup();
+    act(() => st().setCursor(5));
+    render(<EventEditor />);
+    const original = st().scenario.events[4];
+    expect(original.op).toBe('guest_fp');
+    await user.selectOptions(screen.getByLabelText('Op'), 'ret_to_user');
+    // The replay stops before event 5 and the cursor falls back, but the editor stays on event 5.
+    expect(st().replay.illegal?.index).toBe(4);
+    expect(st().cursor).toBe(4);
+    expect(screen.getByRole('group', { name: 'Event 5' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Op')).toHaveValue('ret_to_user');
+    expect(screen.getByRole('status')).toHaveTextContent(/Event 5 \(ret_to_user\) is not legal here: .+/);
+    // The next change lands on the same event; made legal again, the cursor is back on it.
+    await user.selectOptions(screen.getByLabelText('Op'), 'guest_fp');
+    expect(st().scenario.events[4]).toEqual(original);
+    expect(st().cursor).toBe(5);
+    expect(screen.queryByRole('status')).toBeNull();
+    // Undo twice: the illegal edit, then the original event, each on event 5.
+    act(() => st().undo());
+    expect(screen.getByRole('group', { name: 'Event 5' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Op')).toHaveValue('ret_to_user');
+    act(() => st().undo());
+    expect(st().scenario.events[4]).toEqual(original);
+    expect(st().cursor).toBe(5);
+    expect(screen.getByRole('group', { name: 'Event 5' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Op')).toHaveValue('guest_fp');
+  });
+
   it('moves and deletes the cursor’s event from the buttons', async () => {
     const user = userEvent.setup();
     act(() => st().setCursor(2));

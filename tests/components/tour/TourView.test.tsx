@@ -33,6 +33,19 @@ describe('TourView', () => {
     expect(screen.getByRole('button', { name: '← Back' })).toBeDisabled();
   });
 
+  it('titles an edited tour as the user’s copy, and as the tour again once the edit is undone', () => {
+    void startTour(TOURS[0], () => 'discard');
+    render(<TourView />);
+    const kicker = () => document.querySelector('.tour-kicker')!;
+    expect(kicker()).toHaveTextContent(`Guided tour: ${TOURS[0].title}`);
+    act(() => st().setCursor(1));
+    act(() => st().deleteEvent(0));
+    expect(kicker()).toHaveTextContent(`Your edited copy of the tour “${TOURS[0].title}” (not saved)`);
+    expect(screen.queryByText(/^Guided tour:/)).toBeNull();
+    act(() => st().undo());
+    expect(kicker()).toHaveTextContent(`Guided tour: ${TOURS[0].title}`);
+  });
+
   it('steps with Next/Back and the arrow keys, showing each note and what it changed', async () => {
     const user = userEvent.setup();
     void startTour(TOURS[0], () => 'discard');
