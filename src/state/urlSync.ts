@@ -8,6 +8,7 @@ import { EXAMPLES } from '../scenarios';
 import { startAutosave } from './autosave';
 import { checkCompareIds, compareForLink, useCompareStore } from './compareStore';
 import { useLibraryStore } from './libraryStore';
+import { watchLibrary } from './librarySync';
 import { applyLinkParams, readLinkParams, watchLinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore, type Origin } from './scenarioStore';
@@ -255,7 +256,9 @@ export function isEmbedFragment(fragment: string): boolean {
 export function bootstrap(win: Window = window, decode: LinkDecoder = linkDecoder()): () => void {
   // An embed never saves anything: it reads no storage and so has nothing to say about it (in a
   // cross-origin iframe the browser often gives it none).
-  if (!isEmbedFragment(win.location.hash.slice(1))) useLibraryStore.getState().load();
+  const embed = isEmbedFragment(win.location.hash.slice(1));
+  if (!embed) useLibraryStore.getState().load();
   const stops = [startUrlSync(win, 300, decode, true), startAutosave()];
+  if (!embed) stops.push(watchLibrary(win));
   return () => stops.forEach((stop) => stop());
 }
