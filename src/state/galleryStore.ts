@@ -83,9 +83,12 @@ function galleryParams(view: string): LinkParams {
   return entry ? { entry } : {};
 }
 
-function applyGalleryParams(p: LinkParams, view: string): void {
-  if (view !== GALLERY_VIEW) return;
-  useGalleryStore.setState({ entry: findEntry(p.entry) ? p.entry : null });
+function applyGalleryParams(p: LinkParams, view: string): string[] {
+  if (view !== GALLERY_VIEW) return [];
+  const known = findEntry(p.entry) !== null;
+  useGalleryStore.setState({ entry: known ? p.entry : null });
+  if (known || p.entry === undefined) return [];
+  return [`entry=${p.entry.slice(0, 60)} is not an entry of the gallery; showing the first entry`];
 }
 
 registerLinkParams({

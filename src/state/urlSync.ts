@@ -3,7 +3,7 @@
 // and Forward move between views; steps and other changes only replace the current entry. An opened
 // link never touches the user's saved scenarios: it becomes the "shared" scenario until saved; a link
 // to another scenario goes through the unsaved-edits guard, one to the same scenario keeps its edits.
-import { findVariant, printScenario, type Scenario } from '../engine';
+import { printScenario, type Scenario } from '../engine';
 import { EXAMPLES } from '../scenarios';
 import { startAutosave } from './autosave';
 import { checkCompareIds, compareForLink, useCompareStore } from './compareStore';
@@ -13,10 +13,11 @@ import { applyLinkParams, readLinkParams, watchLinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore, type Origin } from './scenarioStore';
 import { linkDecoder, type LinkDecoder } from './linkDecoder';
+import { variantField, viewField } from './linkFields';
 import { decodeShare, encodeShare, type DecodeResult, type SharedScreen } from './share';
 import { askWithDialog, guardReplace, type Ask } from './unsavedGuard';
 import { useViewStore } from './viewStore';
-import { DEFAULT_VIEW, isView, type ViewId } from './views';
+import { type ViewId } from './views';
 
 /** The screen as a link carries it; `view` overrides the view on show (the entry being left). */
 export function currentScreen(view = useViewStore.getState().view): SharedScreen {
@@ -78,16 +79,11 @@ export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog, onCance
     return false;
   }
   const { screen } = res;
-  const problems: string[] = [];
-  let variant = screen.variant;
-  if (!findVariant(variant)) {
-    problems.push(
-      `the variant "${variant}" is not known to this version; showing the scenario's own variant`,
-    );
-    variant = screen.scenario.variant ?? '';
-  }
-  if (!isView(screen.view))
-    problems.push(`the view "${screen.view}" is not known; showing the step-through view`);
+  const variantChecked = variantField(screen.variant, screen.scenario);
+  const variant = variantChecked.variant;
+  const problems = [...(screen.problems ?? []), variantChecked.problem].filter(
+    (p): p is string => p !== undefined,
+  );
   const here = useScenarioStore.getState();
   if (printScenario(here.scenario) === printScenario(screen.scenario)) {
     here.setVariant(variant || here.variantId);
@@ -118,13 +114,15 @@ function showScreen(screen: SharedScreen, problems: string[]): void {
     problems.push(`step ${screen.step} is past the end of the replay; showing step ${opened.cursor}`);
   if (screen.cpu >= screen.scenario.cpus) problems.push(`CPU ${screen.cpu} does not exist; showing CPU0`);
   const view = useViewStore.getState();
-  view.setView(isView(screen.view) ? screen.view : DEFAULT_VIEW);
+  const viewChecked = viewField(screen.view);
+  if (viewChecked.problem) problems.push(viewChecked.problem);
+  view.setView(viewChecked.view);
   view.setEmbed(screen.embed);
   view.setPaletteCpu(screen.cpu < screen.scenario.cpus ? screen.cpu : 0);
   const compared = checkCompareIds(screen.compare);
   problems.push(...compared.problems);
   useCompareStore.getState().setVariants(compared.ids);
-  applyLinkParams(screen.params ?? {}, useViewStore.getState().view);
+  problems.push(...applyLinkParams(screen.params ?? {}, useViewStore.getState().view));
   if (problems.length)
     notices.push('warning', 'The link was opened with changes', problems.join('.\n') + '.');
 }
