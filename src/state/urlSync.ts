@@ -1,6 +1,7 @@
 // Keeps the URL fragment in step with the screen, and opens links (on load, when the fragment is
-// replaced by hand, and on Back/Forward; large links are decoded off the page's thread). A change of view is a new history entry (pushState), so Back
-// and Forward move between views; steps and other changes only replace the current entry. An opened
+// replaced by hand, and on Back/Forward; large links are decoded off the page's thread). A change of
+// view and the opening of another scenario (from the list, the gallery, a tour) are new history entries
+// (pushState), so Back and Forward move between them; steps and edits only replace the current entry. An opened
 // link never touches the user's saved scenarios: it becomes the "shared" scenario until saved; a link
 // to another scenario goes through the unsaved-edits guard, one to the same scenario keeps its edits.
 import { printScenario, type Scenario } from '../engine';
@@ -11,7 +12,7 @@ import { useLibraryStore } from './libraryStore';
 import { watchLibrary } from './librarySync';
 import { applyLinkParams, readLinkParams, watchLinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
-import { useScenarioStore, type Origin } from './scenarioStore';
+import { useScenarioStore, type Origin, type ScenarioState } from './scenarioStore';
 import { linkDecoder, type LinkDecoder } from './linkDecoder';
 import { variantField, viewField } from './linkFields';
 import { decodeShare, encodeShare, type DecodeResult, type SharedScreen } from './share';
@@ -43,6 +44,9 @@ export function shareFragment(): string {
 export function shareUrl(loc: Pick<Location, 'href'> = window.location): string {
   return `${loc.href.split('#')[0]}#${shareFragment()}`;
 }
+
+/** Set while an opened link replaces the screen (possibly after the unsaved-edits dialog): not an entry. */
+let linkReplacing = 0;
 
 /** An opened scenario that equals an example or a saved one keeps that identity. */
 function originOf(sc: Scenario): Origin {
@@ -94,10 +98,15 @@ export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog, onCance
   void guardReplace(
     'open the link',
     () => {
-      const origin = originOf(screen.scenario);
-      useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
-      useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
-      showScreen(screen, problems);
+      linkReplacing++;
+      try {
+        const origin = originOf(screen.scenario);
+        useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
+        useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
+        showScreen(screen, problems);
+      } finally {
+        linkReplacing--;
+      }
     },
     ask,
   ).then((opened) => {
@@ -165,9 +174,12 @@ export function startUrlSync(
     if (push) win.history.pushState(null, '', `#${fragment}`);
     else win.history.replaceState(win.history.state, '', `#${fragment}`);
   };
+  /** Set from the opening of another scenario until its entry is written (a view change joins it). */
+  let pushPending = false;
   /** A new view: a history entry of its own, written at once (the old entry keeps the old view). */
   const onView = (s: { view: ViewId }, prev: { view: ViewId }): void => {
-    if (s.view === prev.view || opening || decoding) return schedule();
+    if (s.view === prev.view || opening || decoding || linkReplacing) return schedule();
+    if (pushPending) return;
     // The entry being left keeps its view with the latest step (a pending write would be lost).
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -180,8 +192,33 @@ export function startUrlSync(
     write(true);
   };
   const schedule = (): void => {
+    if (pushPending) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => write(), delayMs);
+  };
+  /**
+   * Another scenario opened (from the list, the gallery, a tour): a history entry of its own. The entry
+   * being left keeps the screen that was on it; the new one is written once the code opening it has run
+   * to its end (it often changes the view too: one entry for both).
+   */
+  const onScenario = (s: ScenarioState, prev: ScenarioState): void => {
+    const opened = s.saved !== prev.saved && s.scenario !== prev.scenario && s.scenario === s.saved;
+    if (!opened || opening || decoding || linkReplacing) return schedule();
+    if (pushPending) return;
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (win.location.hash.slice(1) === written) {
+      const left = { scenario: prev.scenario, variant: prev.variantId, step: prev.cursor };
+      written = encodeShare({ ...currentScreen(), ...left });
+      win.history.replaceState(win.history.state, '', `#${written}`);
+    }
+    pushPending = true;
+    queueMicrotask(() => {
+      pushPending = false;
+      if (!stopped) write(true);
+    });
   };
   /** Opening changes the stores: those changes are part of the link, not new history entries. */
   const show = (res: DecodeResult): void => {
@@ -231,7 +268,7 @@ export function startUrlSync(
   };
   if (openNow && written) open(written);
   const unsubs = [
-    useScenarioStore.subscribe(schedule),
+    useScenarioStore.subscribe(onScenario),
     useViewStore.subscribe(onView),
     useCompareStore.subscribe(schedule),
     watchLinkParams(schedule),
