@@ -31,15 +31,33 @@ interface LinkFixture {
 }
 
 const links = readJson<LinkFixture[]>('links/v1-links.json');
+
+function freshStores(): void {
+  resetStores();
+  useLibraryStore.getState().load(memoryStorage());
+  useCompareStore.setState({ variants: [...DEFAULT_COMPARE] });
+}
+
+/** Opens a fixture's link: it must open without a notice. What is on screen then, as fixtures state it. */
+function openedScreen(fragment: string): LinkFixture['opened'] {
+  expect(openFragment(`#${fragment}`)).toBe(true);
+  expect(useNoticeStore.getState().notices).toEqual([]);
+  const s = useScenarioStore.getState();
+  const v = useViewStore.getState();
+  return {
+    variant: s.variantId,
+    cursor: s.cursor,
+    view: v.view,
+    embed: v.embed,
+    paletteCpu: v.paletteCpu,
+    compare: useCompareStore.getState().variants,
+  };
+}
 const rejected = readJson<{ name: string; why: string; fragment: string }[]>('links/v1-rejected.json');
 const codes = readJson<{ codes: Record<string, string> }>('links/op-codes.json').codes;
 
 describe('v1 links written by an earlier build', () => {
-  beforeEach(() => {
-    resetStores();
-    useLibraryStore.getState().load(memoryStorage());
-    useCompareStore.setState({ variants: [...DEFAULT_COMPARE] });
-  });
+  beforeEach(freshStores);
 
   it('cover every view, every op, notes and kernel threads', () => {
     const views = new Set(links.map((l) => l.decoded.view));
@@ -57,19 +75,9 @@ describe('v1 links written by an earlier build', () => {
   });
 
   it.each(links.map((l) => [l.name, l] as const))('%s opens to the same screen', (_, l) => {
-    expect(openFragment(`#${l.fragment}`)).toBe(true);
-    expect(useNoticeStore.getState().notices).toEqual([]);
-    const s = useScenarioStore.getState();
-    const v = useViewStore.getState();
-    expect(s.scenario).toEqual(l.decoded.scenario);
-    expect({
-      variant: s.variantId,
-      cursor: s.cursor,
-      view: v.view,
-      embed: v.embed,
-      paletteCpu: v.paletteCpu,
-      compare: useCompareStore.getState().variants,
-    }).toEqual(l.opened);
+    const opened = openedScreen(l.fragment);
+    expect(useScenarioStore.getState().scenario).toEqual(l.decoded.scenario);
+    expect(opened).toEqual(l.opened);
   });
 
   it.each(rejected.map((l) => [l.name, l] as const))('%s is still refused with a message', (_, l) => {
@@ -85,11 +93,7 @@ const v2Links =
   );
 
 describe('v2 links written before the checksum left the view fields (their sum covers them)', () => {
-  beforeEach(() => {
-    resetStores();
-    useLibraryStore.getState().load(memoryStorage());
-    useCompareStore.setState({ variants: [...DEFAULT_COMPARE] });
-  });
+  beforeEach(freshStores);
 
   it('cover the view fields people edit, the compare set and view parameters', () => {
     expect(new Set(v2Links.map((l) => l.decoded.view))).toEqual(
@@ -104,20 +108,9 @@ describe('v2 links written before the checksum left the view fields (their sum c
   });
 
   it.each(v2Links.map((l) => [l.name, l] as const))('%s opens to the same screen', (_, l) => {
-    expect(openFragment(`#${l.fragment}`)).toBe(true);
-    expect(useNoticeStore.getState().notices).toEqual([]);
-    const s = useScenarioStore.getState();
-    const v = useViewStore.getState();
-    expect(s.scenario).toEqual(l.decoded.scenario);
-    const opened = {
-      variant: s.variantId,
-      cursor: s.cursor,
-      view: v.view,
-      embed: v.embed,
-      paletteCpu: v.paletteCpu,
-      compare: useCompareStore.getState().variants,
-    };
-    if (!l.opened.compare) delete (opened as Partial<typeof opened>).compare;
+    const opened: Partial<LinkFixture['opened']> = openedScreen(l.fragment);
+    expect(useScenarioStore.getState().scenario).toEqual(l.decoded.scenario);
+    if (!l.opened.compare) delete opened.compare;
     expect(opened).toEqual(l.opened);
   });
 
