@@ -37,3 +37,13 @@ export function viewField(view: string): { view: ViewId; problem?: string } {
     view === '' ? 'the link names no view' : `view=${view.slice(0, 40)} is not a view of this version`;
   return { view: DEFAULT_VIEW, problem: `${why}; showing the step-through view` };
 }
+
+/** `embed`: `1` or absent; any other value is named and taken as off (v1 links took it so silently). */
+export function embedField(
+  params: Record<string, string>,
+  strict: boolean,
+): { value: boolean; problem?: string } {
+  const v = params.embed;
+  if (v === undefined || v === '1' || strict) return { value: v === '1' };
+  return { value: false, problem: `embed=${v.slice(0, 20)} is not 1; showing the whole page` };
+}

@@ -18,7 +18,7 @@ import {
   type Scenario,
 } from '../engine';
 import { fromCompact, LinkError, toCompact } from './linkCompact';
-import { wholeField } from './linkFields';
+import { embedField, wholeField } from './linkFields';
 import { inflateLink } from './linkInflate';
 import { checkLinkSum, payloadCrc, scenarioSum } from './linkSum';
 // lz-string is CommonJS: a default import works in Vite, vitest and plain Node (e2e, bench) alike.
@@ -199,7 +199,8 @@ function decodeData(version: number, params: LinkParams, json: string): DecodeRe
     // v1 links refuse a step or CPU that is not a number, as they always did; later ones name it.
     const step = wholeField(p, 'step', version < 2);
     const cpu = wholeField(p, 'cpu', version < 2);
-    const problems = [step.problem, cpu.problem].filter((x): x is string => x !== undefined);
+    const embed = embedField(p, version < 2);
+    const problems = [step.problem, cpu.problem, embed.problem].filter((x): x is string => x !== undefined);
     const extra = Object.entries(p).filter(([k]) => !OWN_FIELDS.has(k));
     return {
       ok: true,
@@ -208,7 +209,7 @@ function decodeData(version: number, params: LinkParams, json: string): DecodeRe
         variant: p.variant ?? '',
         step: step.value,
         view: p.view ?? '',
-        embed: p.embed === '1',
+        embed: embed.value,
         cpu: cpu.value,
         ...(p.cmp !== undefined ? { compare: p.cmp.split(',') } : {}),
         ...(extra.length ? { params: Object.fromEntries(extra) } : {}),

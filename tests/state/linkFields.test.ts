@@ -69,6 +69,18 @@ describe('view fields edited by hand', () => {
     expect(warning()).toBe('view=diagramm is not a view of this version; showing the step-through view.');
   });
 
+  it('names a CPU or embed value it cannot take', () => {
+    expect(
+      openFragment(
+        link({ cpu: 1 }).replace('cpu=1', 'cpu=one').replace('view=diagram', 'view=diagram&embed=yes'),
+      ),
+    ).toBe(true);
+    expect(useViewStore.getState().embed).toBe(false);
+    expect(warning()).toBe(
+      'cpu=one is not a whole number; showing CPU0.\nembed=yes is not 1; showing the whole page.',
+    );
+  });
+
   it('names a parameter this version does not know', () => {
     expect(openFragment(link({ params: { zoom: '2' } }))).toBe(true);
     expect(warning()).toBe('the link has a parameter this version does not know (zoom=2); it is ignored.');
