@@ -9,7 +9,9 @@ import {
   browserStorage,
   loadLibrary,
   saveLibrary,
+  LIBRARY_KEY,
   type KeyValueStore,
+  type LoadResult,
   type SavedScenario,
   type Unreadable,
 } from './storage';
@@ -59,10 +61,20 @@ const UNKEPT =
 
 /** The same stored item (another tab's save gives it a new time, or a new scenario). */
 export const sameItem = (a: SavedScenario | undefined, b: SavedScenario | undefined): boolean =>
-  a !== undefined &&
-  b !== undefined &&
-  a.savedAt === b.savedAt &&
-  JSON.stringify(a.scenario) === JSON.stringify(b.scenario);
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.savedAt === b.savedAt &&
+    JSON.stringify(a.scenario) === JSON.stringify(b.scenario));
+
+/** The stored library text, or undefined when it cannot be read. */
+function storedText(store: KeyValueStore): string | null | undefined {
+  try {
+    return store.getItem(LIBRARY_KEY);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Says that this tab's version of a scenario another tab changed or deleted is kept as a new one. */
 export function keptApart(title: string, why: 'changed' | 'deleted'): void {
@@ -77,6 +89,19 @@ export function keptApart(title: string, why: 'changed' | 'deleted'): void {
 
 export const useLibraryStore = create<LibraryState>()((set, get) => {
   /**
+   * The stored text this tab's items were read from or written as: while storage still holds it, no
+   * other tab wrote since, and a write need not parse and check the whole library again.
+   */
+  let known: string | null | undefined;
+  /** The library as stored now. */
+  const readNow = (store: KeyValueStore): LoadResult => {
+    const text = storedText(store);
+    if (text !== undefined && text === known && !get().unkept)
+      return { items: get().items, problems: [], unreadable: null };
+    known = text;
+    return loadLibrary(store);
+  };
+  /**
    * Applies `change` to the library as stored now (read again, so another tab's saves are kept) and
    * writes it, unless that would overwrite data of which no copy is kept. The items written, or an
    * error message.
@@ -86,7 +111,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   ): { items: SavedScenario[] } | { error: string } => {
     const { store, unkept } = get();
     if (!store) return { error: saveLibrary(store, []) ?? '' };
-    const fresh = loadLibrary(store);
+    const fresh = readNow(store);
     const u = fresh.unreadable;
     if (u && !u.backupKey) {
       if (!unkept) set({ unkept: u });
@@ -108,6 +133,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     }
     const items = change(fresh.items);
     const err = saveLibrary(store, items);
+    known = err ? undefined : storedText(store);
     return err ? { error: err } : { items };
   };
   const failed = (title: string, err: string, scenario?: Scenario): void => {
@@ -129,6 +155,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     unkept: null,
 
     load(store = browserStorage()) {
+      known = store ? storedText(store) : undefined;
       const res = loadLibrary(store);
       const notices = useNoticeStore.getState();
       const unkept = res.unreadable && !res.unreadable.backupKey ? res.unreadable : null;
@@ -143,7 +170,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     reload() {
       const { store, items: before } = get();
       if (!store) return null;
-      const res = loadLibrary(store);
+      const res = readNow(store);
       if (res.unreadable && !res.items.length) return null;
       set({ items: res.items });
       return before;
