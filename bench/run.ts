@@ -28,6 +28,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'explorer', load: () => import('./groups/explorerScale.ts') },
   { name: 'spin', load: () => import('./groups/spin.ts') },
   { name: 'links', load: () => import('./groups/links.ts') },
+  { name: 'editor', load: () => import('./groups/editor.ts') },
 ];
 
 function parseOnly(argv: string[]): string[] | null {

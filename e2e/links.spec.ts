@@ -89,10 +89,23 @@ test('a v1 link made by the earlier format opens to its screen', async ({ page }
   await page.waitForFunction(() => location.hash.startsWith('#v2&'));
 });
 
-test('a link with one character changed is reported, not opened as another screen', async ({ page }) => {
-  const link = linkFor(defaultExample(), { step: 3 }).replace('step=3', 'step=4');
+test('a link with one character of its scenario changed is reported, not opened as another screen', async ({
+  page,
+}) => {
+  const link = linkFor(defaultExample(), { step: 3 }).replace('&data=N', '&data=M');
   await page.goto(link);
   const alert = page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
   await expect(alert).toContainText('does not match its checksum');
   await expect(page.locator('.step-count')).toHaveText(/^Step 0 of/);
+});
+
+test('a step or variant edited by hand opens, each refused value named on its own', async ({ page }) => {
+  await page.goto(linkFor(defaultExample(), { step: 3 }).replace('step=3', 'step=4'));
+  await expect(page.locator('.step-count')).toHaveText(/^Step 4 of/);
+  await page.goto(
+    linkFor(defaultExample(), { step: 2, view: 'explore', params: { xv: 'v4.18/no-put-flushX', xr: '1' } }),
+  );
+  const notice = page.locator('.notice').filter({ hasText: 'xv=v4.18/no-put-flushX: unknown variant' });
+  await expect(notice).toContainText('the search the link asked for was not run');
+  await expect(page.getByText('Nothing explored yet.')).toBeVisible();
 });

@@ -15,6 +15,11 @@ export const useCodeStore = create<CodeState>()((set) => ({
 
 registerLinkParams({
   read: (): Record<string, string> => (useCodeStore.getState().open ? { code: '1' } : {}),
-  apply: (params) => useCodeStore.getState().setOpen(params.code === '1'),
+  apply: (params) => {
+    useCodeStore.getState().setOpen(params.code === '1');
+    return params.code === undefined || params.code === '1'
+      ? []
+      : [`code=${params.code.slice(0, 20)} is not 1 (the code pane); the pane stays closed`];
+  },
   subscribe: (listener) => useCodeStore.subscribe((s, prev) => s.open !== prev.open && listener()),
 });

@@ -2,7 +2,7 @@
 // what it found, and opening a counterexample as a scenario. The search runs behind an ExploreRunner
 // (a Web Worker in the app), and keeps running while another view is shown.
 import { create } from 'zustand';
-import { resolveVariantId } from '../engine';
+import { findVariant, resolveVariantId, variantOrError } from '../engine';
 import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
 import type { ExploreConfig, FromExplorer } from '../workers/protocol';
 import { workerRunner, type ExploreRun, type ExploreRunner } from './exploreRunner';
@@ -147,6 +147,12 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
       const s = get();
       if (s.status === 'running' || s.status === 'cancelling') return;
       const sc = useScenarioStore.getState();
+      // The chosen variant is not known (set from elsewhere than the form): no search under another one.
+      const chosen = s.variant === null ? null : variantOrError(s.variant);
+      if (typeof chosen === 'string') {
+        set({ status: 'failed', error: `The search was not started: ${chosen}.` });
+        return;
+      }
       const { cpus, tasks, start } = sc.scenario;
       const run: ExploreRunInfo = {
         id: nextId++,
@@ -223,18 +229,40 @@ function exploreParams(view: string): LinkParams {
   return out;
 }
 
-function applyExploreParams(p: LinkParams, view: string): void {
-  if (view !== ANNOUNCE_VIEW) return;
+/** A flag parameter (`xs`, `xz`, `xr`): on when `1`; any other value is named and taken as off. */
+function flag(p: LinkParams, key: string, what: string, problems: string[]): boolean {
+  const v = p[key];
+  if (v !== undefined && v !== '1')
+    problems.push(`${key}=${v.slice(0, 20)} is not 1 (${what}); taken as off`);
+  return v === '1';
+}
+
+function applyExploreParams(p: LinkParams, view: string): string[] {
+  if (view !== ANNOUNCE_VIEW) return [];
   const s = useExploreStore.getState();
-  const depth = /^\d{1,3}$/.test(p.xd ?? '') ? Math.min(MAX_DEPTH, Math.max(1, Number(p.xd))) : s.depth;
+  const problems: string[] = [];
+  let depth = s.depth;
+  if (p.xd !== undefined) {
+    if (/^\d{1,3}$/.test(p.xd)) depth = Math.min(MAX_DEPTH, Math.max(1, Number(p.xd)));
+    if (String(depth) !== p.xd)
+      problems.push(`xd=${p.xd.slice(0, 20)} is not a depth from 1 to ${MAX_DEPTH}; the depth is ${depth}`);
+  }
+  // A variant this version does not know is never replaced by another: the search is not run.
+  const unknown = p.xv !== undefined && !findVariant(p.xv);
+  if (unknown) problems.push(`xv=${p.xv}: ${String(variantOrError(p.xv ?? ''))}`);
   // An alias (`mainline`) is kept as the concrete id it names, so the links written name that.
-  const variant = p.xv !== undefined ? resolveVariantId(p.xv) : null;
-  const symmetry = p.xs === '1';
-  const dead = p.xz === '1';
+  const variant = unknown ? s.variant : p.xv !== undefined ? resolveVariantId(p.xv) : null;
+  const symmetry = flag(p, 'xs', 'symmetry reduction', problems);
+  const dead = flag(p, 'xz', 'dead-variable reduction', problems);
+  const rerun = flag(p, 'xr', 'results on screen', problems);
   // Absent in links made before these options: no stop, no limit, as those links always meant.
-  const first = p.xf === '1';
-  const limit = p.xt === undefined ? null : parseTimeLimit(p.xt);
-  const timeLimit = limit !== null && limit.ok ? limit.seconds : null;
+  const first = flag(p, 'xf', 'stop at the first violating depth', problems);
+  let timeLimit: number | null = null;
+  if (p.xt !== undefined) {
+    const limit = parseTimeLimit(p.xt);
+    if (limit.ok) timeLimit = limit.seconds;
+    else problems.push(`xt=${p.xt.slice(0, 20)} is not a time limit in seconds; no limit`);
+  }
   // Back/Forward to the search already on screen: nothing to redo.
   const same =
     s.run &&
@@ -245,10 +273,13 @@ function applyExploreParams(p: LinkParams, view: string): void {
     s.run.timeLimit === timeLimit &&
     s.variant === variant;
   useExploreStore.setState({ depth, variant, symmetry, dead, first, timeLimit });
-  if (p.xr === '1' && !same) {
+  if (rerun && unknown)
+    problems.push('the search the link asked for was not run: choose a variant and start it');
+  else if (rerun && !same) {
     useExploreStore.getState().start();
     useExploreStore.setState({ fromLink: true });
   }
+  return problems;
 }
 
 registerLinkParams({

@@ -131,9 +131,13 @@ function galleryParams(view: string): LinkParams {
   return entry ? { entry } : {};
 }
 
-function applyGalleryParams(p: LinkParams, view: string): void {
-  if (view !== GALLERY_VIEW) return;
-  useGalleryStore.setState({ entry: findEntry(p.entry)?.id ?? null });
+function applyGalleryParams(p: LinkParams, view: string): string[] {
+  if (view !== GALLERY_VIEW) return [];
+  const found = findEntry(p.entry);
+  const known = found !== null;
+  useGalleryStore.setState({ entry: found?.id ?? null });
+  if (known || p.entry === undefined) return [];
+  return [`entry=${p.entry.slice(0, 60)} is not an entry of the gallery; showing the first entry`];
 }
 
 registerLinkParams({

@@ -1,9 +1,11 @@
 // Shared links: the whole screen (scenario, variant, step, view) in the URL fragment, compact and versioned.
 // Format v3: `#v3&step=12&variant=v4.18&view=diagram[&cpu=1][&embed=1][&cmp=ID,ID[,ID]]&data=PAYLOAD&sum=CRC`
 // where PAYLOAD is lz-string's URI-safe compression of the scenario as a compact JSON (linkCompact.ts)
-// and CRC the checksum of the whole link (below), so that a changed or lost character is reported
-// instead of opening another scenario. Format v2 is the same, but written when the era v6.15 was called
-// `mainline` (MIGRATIONS maps it); format v1 is v2 without `sum`; both keep opening as they did.
+// and CRC the checksum of the scenario and the version (linkSum.ts), so that a changed or lost character
+// of the scenario is reported instead of opening another scenario; the view fields, which people edit by
+// hand, are checked one by one (linkFields.ts). Format v2 is v3 with a checksum of the whole link, written
+// when the era v6.15 was called `mainline` (MIGRATIONS maps it); format v1 is v2 without `sum`; both keep
+// opening as they did.
 // The small fields stay outside the payload, so stepping re-encodes nothing (the payload is cached per
 // scenario). Unpacking is bounded (linkInflate.ts) and the scenario must fit in a scenario file
 // (engine/limits.ts), so a link never carries what the importer or the CLI would refuse.
@@ -18,9 +20,10 @@ import {
   validateScenario,
   type Scenario,
 } from '../engine';
-import { crc32, hex32 } from './linkChecksum';
 import { fromCompact, LinkError, toCompact } from './linkCompact';
+import { embedField, wholeField } from './linkFields';
 import { inflateLink } from './linkInflate';
+import { checkLinkSum, payloadCrc, scenarioSum } from './linkSum';
 // lz-string is CommonJS: a default import works in Vite, vitest and plain Node (e2e, bench) alike.
 import LZString from 'lz-string';
 
@@ -42,6 +45,8 @@ export interface SharedScreen {
    * written before the payload, read back as every field this file does not know.
    */
   params?: Record<string, string>;
+  /** View fields of the link that were refused (and replaced by their defaults), in words. */
+  problems?: string[];
 }
 
 /** The fields this file reads itself; any other is a view parameter. */
@@ -59,21 +64,10 @@ function packed(sc: Scenario): { payload: string; crc: number } {
   let p = payloads.get(sc);
   if (p === undefined) {
     const payload = LZString.compressToEncodedURIComponent(JSON.stringify(toCompact(sc)));
-    p = { payload, crc: crc32(`${payload}\n`) };
+    p = { payload, crc: payloadCrc(payload) };
     payloads.set(sc, p);
   }
   return p;
-}
-
-/**
- * The checksum of a v2 link: CRC-32 of the payload, a newline, the version (`v2`) and every other field
- * as `&key=value` (values URI-decoded, so re-encoding by a browser or a chat program changes nothing),
- * in the order written. `payloadCrc` is the CRC of `${payload}\n`.
- */
-function linkSum(payloadCrc: number, version: number, fields: readonly [string, string][]): string {
-  let tail = `v${version}`;
-  for (const [k, v] of fields) tail += `&${k}=${v}`;
-  return hex32(crc32(tail, payloadCrc));
 }
 
 /** The fragment (without `#`) for a screen. */
@@ -91,18 +85,8 @@ export function encodeShare(screen: SharedScreen): string {
   let out = `v${SHARE_VERSION}`;
   for (const [k, v] of fields)
     out += `&${k}=${k === 'cmp' ? v.split(',').map(encodeURIComponent).join(',') : encodeURIComponent(v)}`;
-  return `${out}&data=${payload}&sum=${linkSum(crc, SHARE_VERSION, fields)}`;
+  return `${out}&data=${payload}&sum=${scenarioSum(crc, SHARE_VERSION)}`;
 }
-
-function whole(params: LinkParams, key: string, what: string): number {
-  const v = params[key];
-  if (v === undefined) return 0;
-  return /^\d{1,7}$/.test(v) ? Number(v) : fail(`${what} "${v.slice(0, 20)}" is not a whole number`);
-}
-
-const fail = (message: string): never => {
-  throw new LinkError(message);
-};
 
 /** The link parameters that name one variant (the step view's, the explorer's, the gallery entry). */
 export const VARIANT_PARAMS: readonly string[] = ['variant', 'xv', 'entry'];
@@ -136,7 +120,7 @@ export const MIGRATIONS: Record<
 interface Fragment {
   version: number;
   params: LinkParams;
-  /** Every field but `data` and `sum`, in the order written: what the checksum covers. */
+  /** Every field but `data` and `sum`, in the order written: what older v2 checksums cover. */
   fields: [string, string][];
 }
 
@@ -167,25 +151,6 @@ function splitFragment(text: string): Fragment | null {
 
 const damaged = (message: string): DecodeResult => ({ ok: false, message });
 
-/** v2 and later: the checksum must be there and match, or the link was changed or cut. */
-function checkSum(f: Fragment, payload: string): DecodeResult | null {
-  const sum = f.params.sum;
-  if (sum === undefined)
-    return damaged(
-      'The link is damaged or incomplete: its checksum is missing (it may have been cut short when copied).',
-    );
-  if (!/^[0-9a-f]{8}$/.test(sum))
-    return damaged(
-      `The link is damaged or incomplete: its checksum "${sum.slice(0, 20)}" is not 8 hex digits (it may have been cut short when copied).`,
-    );
-  if (linkSum(crc32(`${payload}\n`), f.version, f.fields) !== sum)
-    return damaged(
-      'The link is damaged: it does not match its checksum, so a character was changed, lost or added ' +
-        'after it was made (often by copying or editing it by hand). Ask for the link again.',
-    );
-  return null;
-}
-
 /** Reads a fragment (with or without `#`). Never throws: a bad link gives a message saying what is wrong. */
 export function decodeShare(fragment: string): DecodeResult {
   // With the full budget it never gives up; the fallback only satisfies the type.
@@ -213,10 +178,8 @@ export function decodeShareWithin(fragment: string, budget: number): DecodeResul
   if (version < 1) return damaged(`The link format v${version} does not exist.`);
   const payload = parsed.params.data;
   if (!payload) return damaged('The link is incomplete: it has no scenario data.');
-  if (version >= 2) {
-    const bad = checkSum(parsed, payload);
-    if (bad) return bad;
-  }
+  const badSum = checkLinkSum(parsed, payload, SHARE_VERSION);
+  if (badSum) return damaged(badSum);
   let inflated: ReturnType<typeof inflateLink>;
   try {
     inflated = inflateLink(payload, Math.min(budget, MAX_LINK_DATA_CHARS));
@@ -253,18 +216,24 @@ function decodeData(version: number, params: LinkParams, json: string): DecodeRe
         `The link was not opened: its scenario would be a ${(bytes / 1e6).toFixed(1)} MB file, over the ${MAX_SCENARIO_BYTES / 1e6} MB that scenario files may have.`,
       );
     const p = link.params;
+    // v1 links refuse a step or CPU that is not a number, as they always did; later ones name it.
+    const step = wholeField(p, 'step', version < 2);
+    const cpu = wholeField(p, 'cpu', version < 2);
+    const embed = embedField(p, version < 2);
+    const problems = [step.problem, cpu.problem, embed.problem].filter((x): x is string => x !== undefined);
     const extra = Object.entries(p).filter(([k]) => !OWN_FIELDS.has(k));
     return {
       ok: true,
       screen: {
         scenario: res.scenario,
         variant: p.variant ?? '',
-        step: whole(p, 'step', 'the step'),
+        step: step.value,
         view: p.view ?? '',
-        embed: p.embed === '1',
-        cpu: whole(p, 'cpu', 'the CPU'),
+        embed: embed.value,
+        cpu: cpu.value,
         ...(p.cmp !== undefined ? { compare: p.cmp.split(',') } : {}),
         ...(extra.length ? { params: Object.fromEntries(extra) } : {}),
+        ...(problems.length ? { problems } : {}),
       },
     };
   } catch (e) {

@@ -1,21 +1,24 @@
 // Keeps the URL fragment in step with the screen, and opens links (on load, when the fragment is
-// replaced by hand, and on Back/Forward; large links are decoded off the page's thread). A change of view is a new history entry (pushState), so Back
-// and Forward move between views; steps and other changes only replace the current entry. An opened
+// replaced by hand, and on Back/Forward; large links are decoded off the page's thread). A change of
+// view and the opening of another scenario (from the list, the gallery, a tour) are new history entries
+// (pushState), so Back and Forward move between them; steps and edits only replace the current entry. An opened
 // link never touches the user's saved scenarios: it becomes the "shared" scenario until saved; a link
 // to another scenario goes through the unsaved-edits guard, one to the same scenario keeps its edits.
-import { findVariant, printScenario, type Scenario } from '../engine';
+import { printScenario, type Scenario } from '../engine';
 import { EXAMPLES } from '../scenarios';
 import { startAutosave } from './autosave';
 import { checkCompareIds, compareForLink, useCompareStore } from './compareStore';
 import { useLibraryStore } from './libraryStore';
+import { watchLibrary } from './librarySync';
 import { applyLinkParams, readLinkParams, watchLinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
-import { useScenarioStore, type Origin } from './scenarioStore';
+import { useScenarioStore, type Origin, type ScenarioState } from './scenarioStore';
 import { linkDecoder, type LinkDecoder } from './linkDecoder';
+import { variantField, viewField } from './linkFields';
 import { decodeShare, encodeShare, type DecodeResult, type SharedScreen } from './share';
 import { askWithDialog, guardReplace, type Ask } from './unsavedGuard';
 import { useViewStore } from './viewStore';
-import { DEFAULT_VIEW, isView, type ViewId } from './views';
+import { type ViewId } from './views';
 
 /** The screen as a link carries it; `view` overrides the view on show (the entry being left). */
 export function currentScreen(view = useViewStore.getState().view): SharedScreen {
@@ -41,6 +44,9 @@ export function shareFragment(): string {
 export function shareUrl(loc: Pick<Location, 'href'> = window.location): string {
   return `${loc.href.split('#')[0]}#${shareFragment()}`;
 }
+
+/** Set while an opened link replaces the screen (possibly after the unsaved-edits dialog): not an entry. */
+let linkReplacing = 0;
 
 /** An opened scenario that equals an example or a saved one keeps that identity. */
 function originOf(sc: Scenario): Origin {
@@ -77,16 +83,11 @@ export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog, onCance
     return false;
   }
   const { screen } = res;
-  const problems: string[] = [];
-  let variant = screen.variant;
-  if (!findVariant(variant)) {
-    problems.push(
-      `the variant "${variant}" is not known to this version; showing the scenario's own variant`,
-    );
-    variant = screen.scenario.variant ?? '';
-  }
-  if (!isView(screen.view))
-    problems.push(`the view "${screen.view}" is not known; showing the step-through view`);
+  const variantChecked = variantField(screen.variant, screen.scenario);
+  const variant = variantChecked.variant;
+  const problems = [...(screen.problems ?? []), variantChecked.problem].filter(
+    (p): p is string => p !== undefined,
+  );
   const here = useScenarioStore.getState();
   if (printScenario(here.scenario) === printScenario(screen.scenario)) {
     here.setVariant(variant || here.variantId);
@@ -97,10 +98,15 @@ export function openDecoded(res: DecodeResult, ask: Ask = askWithDialog, onCance
   void guardReplace(
     'open the link',
     () => {
-      const origin = originOf(screen.scenario);
-      useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
-      useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
-      showScreen(screen, problems);
+      linkReplacing++;
+      try {
+        const origin = originOf(screen.scenario);
+        useLibraryStore.getState().setShared(origin.kind === 'shared' ? screen.scenario : null);
+        useScenarioStore.getState().open(screen.scenario, origin, { variant, step: screen.step });
+        showScreen(screen, problems);
+      } finally {
+        linkReplacing--;
+      }
     },
     ask,
   ).then((opened) => {
@@ -117,13 +123,15 @@ function showScreen(screen: SharedScreen, problems: string[]): void {
     problems.push(`step ${screen.step} is past the end of the replay; showing step ${opened.cursor}`);
   if (screen.cpu >= screen.scenario.cpus) problems.push(`CPU ${screen.cpu} does not exist; showing CPU0`);
   const view = useViewStore.getState();
-  view.setView(isView(screen.view) ? screen.view : DEFAULT_VIEW);
+  const viewChecked = viewField(screen.view);
+  if (viewChecked.problem) problems.push(viewChecked.problem);
+  view.setView(viewChecked.view);
   view.setEmbed(screen.embed);
   view.setPaletteCpu(screen.cpu < screen.scenario.cpus ? screen.cpu : 0);
   const compared = checkCompareIds(screen.compare);
   problems.push(...compared.problems);
   useCompareStore.getState().setVariants(compared.ids);
-  applyLinkParams(screen.params ?? {}, useViewStore.getState().view);
+  problems.push(...applyLinkParams(screen.params ?? {}, useViewStore.getState().view));
   if (problems.length)
     notices.push('warning', 'The link was opened with changes', problems.join('.\n') + '.');
 }
@@ -166,9 +174,12 @@ export function startUrlSync(
     if (push) win.history.pushState(null, '', `#${fragment}`);
     else win.history.replaceState(win.history.state, '', `#${fragment}`);
   };
+  /** Set from the opening of another scenario until its entry is written (a view change joins it). */
+  let pushPending = false;
   /** A new view: a history entry of its own, written at once (the old entry keeps the old view). */
   const onView = (s: { view: ViewId }, prev: { view: ViewId }): void => {
-    if (s.view === prev.view || opening || decoding) return schedule();
+    if (s.view === prev.view || opening || decoding || linkReplacing) return schedule();
+    if (pushPending) return;
     // The entry being left keeps its view with the latest step (a pending write would be lost).
     if (timer !== undefined) {
       clearTimeout(timer);
@@ -181,8 +192,33 @@ export function startUrlSync(
     write(true);
   };
   const schedule = (): void => {
+    if (pushPending) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => write(), delayMs);
+  };
+  /**
+   * Another scenario opened (from the list, the gallery, a tour): a history entry of its own. The entry
+   * being left keeps the screen that was on it; the new one is written once the code opening it has run
+   * to its end (it often changes the view too: one entry for both).
+   */
+  const onScenario = (s: ScenarioState, prev: ScenarioState): void => {
+    const opened = s.saved !== prev.saved && s.scenario !== prev.scenario && s.scenario === s.saved;
+    if (!opened || opening || decoding || linkReplacing) return schedule();
+    if (pushPending) return;
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (win.location.hash.slice(1) === written) {
+      const left = { scenario: prev.scenario, variant: prev.variantId, step: prev.cursor };
+      written = encodeShare({ ...currentScreen(), ...left });
+      win.history.replaceState(win.history.state, '', `#${written}`);
+    }
+    pushPending = true;
+    queueMicrotask(() => {
+      pushPending = false;
+      if (!stopped) write(true);
+    });
   };
   /** Opening changes the stores: those changes are part of the link, not new history entries. */
   const show = (res: DecodeResult): void => {
@@ -232,7 +268,7 @@ export function startUrlSync(
   };
   if (openNow && written) open(written);
   const unsubs = [
-    useScenarioStore.subscribe(schedule),
+    useScenarioStore.subscribe(onScenario),
     useViewStore.subscribe(onView),
     useCompareStore.subscribe(schedule),
     watchLinkParams(schedule),
@@ -255,7 +291,9 @@ export function isEmbedFragment(fragment: string): boolean {
 export function bootstrap(win: Window = window, decode: LinkDecoder = linkDecoder()): () => void {
   // An embed never saves anything: it reads no storage and so has nothing to say about it (in a
   // cross-origin iframe the browser often gives it none).
-  if (!isEmbedFragment(win.location.hash.slice(1))) useLibraryStore.getState().load();
+  const embed = isEmbedFragment(win.location.hash.slice(1));
+  if (!embed) useLibraryStore.getState().load();
   const stops = [startUrlSync(win, 300, decode, true), startAutosave()];
+  if (!embed) stops.push(watchLibrary(win));
   return () => stops.forEach((stop) => stop());
 }

@@ -4,7 +4,7 @@ import { decodeShare, encodeShare } from '../../src/state/share';
 import { useScenarioStore } from '../../src/state/scenarioStore';
 import { currentScreen, openFragment, startUrlSync } from '../../src/state/urlSync';
 import { useViewStore } from '../../src/state/viewStore';
-import { guestScenario, resetStores } from './fixtures';
+import { guestScenario, resetStores, twoCpuScenario } from './fixtures';
 
 describe('view parameters in links', () => {
   beforeEach(() => {
@@ -46,6 +46,29 @@ describe('history', () => {
     useViewStore.getState().setView('compare');
     expect(window.history.length).toBe(before + 1);
     expect(window.location.hash).toContain('view=compare');
+    stop();
+  });
+
+  it('adds one entry for opening another scenario, with or without a change of view; Back returns', async () => {
+    const stop = startUrlSync(window, 100);
+    useScenarioStore.getState().stepBy(2);
+    vi.advanceTimersByTime(150);
+    const before = window.history.length;
+    const left = window.location.hash;
+    useScenarioStore.getState().open(twoCpuScenario(), { kind: 'generated' });
+    await Promise.resolve();
+    expect(window.history.length).toBe(before + 1);
+    expect(window.location.hash).not.toBe(left);
+    // Opening a tour or a gallery example changes the scenario and the view: one entry for both.
+    useScenarioStore.getState().open(guestScenario(), { kind: 'example', id: 'x' });
+    useViewStore.getState().setView('tour');
+    await Promise.resolve();
+    expect(window.history.length).toBe(before + 2);
+    expect(window.location.hash).toContain('view=tour');
+    // Edits are no entries.
+    useScenarioStore.getState().deleteEvent(0);
+    vi.advanceTimersByTime(150);
+    expect(window.history.length).toBe(before + 2);
     stop();
   });
 });

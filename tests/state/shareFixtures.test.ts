@@ -73,15 +73,33 @@ function asWritten(l: LinkFixture): { decoded: SharedScreen; opened: LinkFixture
   };
   return { decoded, opened };
 }
+
+function freshStores(): void {
+  resetStores();
+  useLibraryStore.getState().load(memoryStorage());
+  useCompareStore.setState({ variants: [...DEFAULT_COMPARE] });
+}
+
+/** Opens a fixture's link: it must open without a notice. What is on screen then, as fixtures state it. */
+function openedScreen(fragment: string): LinkFixture['opened'] {
+  expect(openFragment(`#${fragment}`)).toBe(true);
+  expect(useNoticeStore.getState().notices).toEqual([]);
+  const s = useScenarioStore.getState();
+  const v = useViewStore.getState();
+  return {
+    variant: s.variantId,
+    cursor: s.cursor,
+    view: v.view,
+    embed: v.embed,
+    paletteCpu: v.paletteCpu,
+    compare: useCompareStore.getState().variants,
+  };
+}
 const rejected = readJson<{ name: string; why: string; fragment: string }[]>('links/v1-rejected.json');
 const codes = readJson<{ codes: Record<string, string> }>('links/op-codes.json').codes;
 
 describe('v1 links written by an earlier build', () => {
-  beforeEach(() => {
-    resetStores();
-    useLibraryStore.getState().load(memoryStorage());
-    useCompareStore.setState({ variants: [...DEFAULT_COMPARE] });
-  });
+  beforeEach(freshStores);
 
   it('cover every view, every op, notes and kernel threads', () => {
     const views = new Set(links.map((l) => l.decoded.view));
@@ -104,26 +122,57 @@ describe('v1 links written by an earlier build', () => {
   });
 
   it.each(links.map((l) => [l.name, l] as const))('%s opens to the same screen', (_, l) => {
-    expect(openFragment(`#${l.fragment}`)).toBe(true);
-    expect(useNoticeStore.getState().notices).toEqual([]);
-    const s = useScenarioStore.getState();
-    const v = useViewStore.getState();
-    const { decoded, opened } = asWritten(l);
-    expect(s.scenario).toEqual(decoded.scenario);
-    expect({
-      variant: s.variantId,
-      cursor: s.cursor,
-      view: v.view,
-      embed: v.embed,
-      paletteCpu: v.paletteCpu,
-      compare: useCompareStore.getState().variants,
-    }).toEqual(opened);
+    const opened = openedScreen(l.fragment);
+    const { decoded, opened: want } = asWritten(l);
+    expect(useScenarioStore.getState().scenario).toEqual(decoded.scenario);
+    expect(opened).toEqual(want);
   });
 
   it.each(rejected.map((l) => [l.name, l] as const))('%s is still refused with a message', (_, l) => {
     const res = decodeShare(l.fragment);
     expect(res.ok).toBe(false);
     expect(!res.ok && res.message.length).toBeGreaterThan(20);
+  });
+});
+
+const v2Links =
+  readJson<(Omit<LinkFixture, 'opened'> & { opened: Partial<LinkFixture['opened']> })[]>(
+    'links/v2-links.json',
+  );
+
+describe('v2 links written before the checksum left the view fields (their sum covers them)', () => {
+  beforeEach(freshStores);
+
+  it('cover the view fields people edit, the compare set and view parameters', () => {
+    expect(new Set(v2Links.map((l) => l.decoded.view))).toEqual(
+      new Set(['diagram', 'compare', 'explore', 'gallery', 'tour']),
+    );
+    expect(v2Links.every((l) => /^v2&step=\d+&variant=[^&]+&view=/.test(l.fragment))).toBe(true);
+    expect(v2Links.some((l) => l.decoded.params)).toBe(true);
+  });
+
+  it.each(v2Links.map((l) => [l.name, l] as const))('%s decodes to the same screen', (_, l) => {
+    expect(decodeShare(l.fragment)).toEqual({ ok: true, screen: l.decoded });
+  });
+
+  it.each(v2Links.map((l) => [l.name, l] as const))('%s opens to the same screen', (_, l) => {
+    const opened: Partial<LinkFixture['opened']> = openedScreen(l.fragment);
+    expect(useScenarioStore.getState().scenario).toEqual(l.decoded.scenario);
+    if (!l.opened.compare) delete opened.compare;
+    expect(opened).toEqual(l.opened);
+  });
+
+  it.each(v2Links.map((l) => [l.name, l] as const))(
+    '%s is still refused when a field is edited, as before (its checksum covers the fields)',
+    (_, l) => {
+      const res = decodeShare(l.fragment.replace(/&step=\d+/, (m) => `${m}1`));
+      expect(!res.ok && res.message).toMatch(/does not match its checksum/);
+    },
+  );
+
+  it('refuses one whose prefix was changed to #v1, naming the version it was made as', () => {
+    const res = decodeShare(v2Links[0].fragment.replace(/^v2&/, 'v1&'));
+    expect(!res.ok && res.message).toMatch(/it says #v1, but .*\(it was made as #v2\)/);
   });
 });
 
