@@ -91,10 +91,10 @@ describe('the checksum (v2 and later)', () => {
   });
 
   it('refuses a version prefix that does not match the link, saying so', () => {
-    const res = decodeShare(link.replace(/^v2&/, 'v1&'));
+    const res = decodeShare(link.replace(/^v3&/, 'v1&'));
     expect(!res.ok && res.message).toBe(
       "The link's version prefix does not match it: it says #v1, but it carries a checksum, which v1 links " +
-        'never have (it was made as #v2). Ask for the link again, or restore its prefix.',
+        'never have (it was made as #v3). Ask for the link again, or restore its prefix.',
     );
   });
 

@@ -1,5 +1,6 @@
 // Frozen fixtures (tests/fixtures/README.md): links and scenario files written by an earlier build must
 // open to the same screen in every later build, and the link format's op codes never change meaning.
+import { payloadCrc, scenarioSum } from '../../src/state/linkSum';
 import { readdirSync, readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -277,7 +278,9 @@ function resign(fragment: string, version: number): string {
     const eq = f.indexOf('=');
     tail += `&${f.slice(0, eq)}=${decodeURIComponent(f.slice(eq + 1))}`;
   }
-  const sum = hex32(crc32(tail, crc32(`${payload}\n`)));
+  // v2's checksum covers the whole link; v3's the scenario and the version (linkSum.ts).
+  const sum =
+    version >= 3 ? scenarioSum(payloadCrc(payload), version) : hex32(crc32(tail, crc32(`${payload}\n`)));
   return [`v${version}`, ...fields, `data=${payload}`, `sum=${sum}`].join('&');
 }
 
