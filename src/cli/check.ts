@@ -4,8 +4,11 @@
 import { DEFAULT_VARIANT, parseScenario, variantOrError } from '../engine';
 import {
   CLASSIC_OPS,
+  DEFAULT_CACHE_BYTES,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_SIGNAL_FRAMES,
+  defaultMaxStates,
+  RUNTIME_BYTES,
   EXPLORER_OPS,
   exploreAsync,
   storeBytesPerState,
@@ -15,13 +18,14 @@ import {
 } from '../engine/explore';
 import { inputName, parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
 import { esc, jsonText } from './text';
+import { MEASURED_BYTES_PER_STATE, mb, memoryJson, memoryText, residentMemory } from './memory';
 
 const n = (x: number): string => x.toLocaleString('en');
 
 export const DEFAULT_DEPTH = 12;
 
 /** The default state limit, in millions, for a machine whose states pack into W words. */
-const millions = (W: number): string => (DEFAULT_MAX_BYTES / storeBytesPerState(W) / 1e6).toFixed(1);
+const millions = (W: number): string => (defaultMaxStates(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
 export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--reduce LIST] [--max-states N] [--json]
@@ -42,14 +46,18 @@ events reproduces the violation in 'fpsimd-viz run'.
                  renaming of CPUs and interchangeable contexts: fewer states, one report per kind and
                  class of contexts instead of per context); the answer is the same either way
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
-                 as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
-                 ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
-                 at most ${n(MAX_STORE_STATES)})
+                 as many as keep its stated memory bound within ${DEFAULT_MAX_BYTES / 1024 ** 3} GB, about ${millions(3)} million
+                 states on the reference machine and ${millions(23)} million on 8 CPUs with 32 tasks; at most
+                 ${n(MAX_STORE_STATES)}). The bound: ${mb(RUNTIME_BYTES)} for the process, ${mb(DEFAULT_CACHE_BYTES)} for the transition
+                 cache, fixed tables, and at most ${storeBytesPerState(3)} bytes a state on the reference machine,
+                 ${storeBytesPerState(23)} on 8 CPUs with 32 tasks. Measured (peak resident growth over 1,000,000
+                 states, fixed parts included): ${MEASURED_BYTES_PER_STATE.reference} and ${MEASURED_BYTES_PER_STATE.big} bytes a state
   --json         print one fpsimd-check/1 object
 
 A search running longer than a second shows its progress on standard error: states, states per
 second, the states found at the current depth against what the previous depth's growth predicts, the
-time left for the depth, and memory against the limit. Ctrl-C stops it within a fraction of a second
+time left for the depth, and the process's resident memory against the stated bound (--json gives
+both, and the peak, in "memory"). Ctrl-C stops it within a fraction of a second
 and prints what was found so far, marked incomplete.
 Exit status: 0 no violation, 1 violations found, 2 bad input or usage, or a search stopped (Ctrl-C,
 --max-states) before it explored any sequence.`;
@@ -98,16 +106,14 @@ const reductionText = (r: Reduction): string =>
       ? 'sleep sets'
       : 'every renaming (a violation is reported once per kind and class of interchangeable contexts)';
 
-const mb = (b: number): string =>
-  b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : `${Math.round(b / 1024 ** 2)} MB`;
-
 function progressText(p: ExploreProgress, depth: number): string {
   const e = p.estimate;
   let more = '';
   if (e) {
     const expected = e.growth === null ? '' : ` of ~${n(Math.round(e.previousDepth * e.growth))} expected`;
     const eta = e.depthEtaSeconds === null ? '' : `, depth done in ~${Math.ceil(e.depthEtaSeconds)} s`;
-    more = ` (${n(e.atDepth)}${expected} at this depth${eta}), memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
+    const memory = e.memory ? memoryText(e.memory) : `memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
+    more = ` (${n(e.atDepth)}${expected} at this depth${eta}), ${memory}`;
   }
   return (
     `depth ${p.depth}/${depth}: ${n(p.states)} states, ${n(p.transitions)} transitions, ` +
@@ -164,6 +170,7 @@ function checkJson(r: ExploreResult): string {
     ops: r.ops,
     maxSignalFrames: r.maxSignalFrames,
     violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
+    ...(r.memory ? { memory: memoryJson(r.memory) } : {}),
   };
   return jsonText(out) + '\n';
 }
@@ -222,6 +229,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     sleep: reduce.has('sleep'),
     symmetry: reduce.has('classes') ? 'classes' : 'exact',
     onProgress,
+    memoryUsage: residentMemory,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
     // Short slices, and setImmediate (no timer clamp): the SIGINT handler runs between any two.

@@ -12,6 +12,7 @@ import { resolveVariant, useScenarioStore } from './scenarioStore';
 import { guardReplace } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
+import { autoStartAllowed } from './exploreCost';
 
 export type ExploreStatus = 'idle' | 'running' | 'cancelling' | 'finished' | 'failed';
 
@@ -43,6 +44,8 @@ export interface ExploreState {
   error: string | null;
   /** The results on screen were recomputed when a link to them was opened (they are not the link's own). */
   fromLink: boolean;
+  /** A link asked for a search too large to start by itself (exploreCost.ts): it waits for Run. */
+  held: boolean;
   setVariant(id: string | null): void;
   setDepth(depth: number): void;
   setSymmetry(on: boolean): void;
@@ -118,6 +121,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     result: null,
     error: null,
     fromLink: false,
+    held: false,
     setVariant: (variant) => set({ variant }),
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
@@ -137,7 +141,16 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         symmetry: s.symmetry,
         dead: s.dead,
       };
-      set({ status: 'running', run, progress: null, found: [], result: null, error: null, fromLink: false });
+      set({
+        status: 'running',
+        run,
+        progress: null,
+        found: [],
+        result: null,
+        error: null,
+        fromLink: false,
+        held: false,
+      });
       runner ??= workerRunner();
       try {
         active = runner.start(
@@ -193,7 +206,7 @@ function exploreParams(view: string): LinkParams {
   if (s.variant !== null) out.xv = s.variant;
   if (s.symmetry) out.xs = '1';
   if (s.dead) out.xz = '1';
-  if (s.run) out.xr = '1';
+  if (s.run || s.held) out.xr = '1';
   return out;
 }
 
@@ -211,10 +224,15 @@ function applyExploreParams(p: LinkParams, view: string): void {
     s.run.symmetry === symmetry &&
     s.run.dead === dead &&
     s.variant === variant;
-  useExploreStore.setState({ depth, variant, symmetry, dead });
+  useExploreStore.setState({ depth, variant, symmetry, dead, held: false });
   if (p.xr === '1' && !same) {
-    useExploreStore.getState().start();
-    useExploreStore.setState({ fromLink: true });
+    // A large search waits for the user's Run: the link shows its settings only.
+    if (!autoStartAllowed(useScenarioStore.getState().scenario, depth))
+      useExploreStore.setState({ held: true });
+    else {
+      useExploreStore.getState().start();
+      useExploreStore.setState({ fromLink: true });
+    }
   }
 }
 
@@ -228,7 +246,8 @@ registerLinkParams({
         s.variant !== prev.variant ||
         s.symmetry !== prev.symmetry ||
         s.dead !== prev.dead ||
-        s.run !== prev.run
+        s.run !== prev.run ||
+        s.held !== prev.held
       )
         listener();
     }),
