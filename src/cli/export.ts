@@ -6,11 +6,12 @@ import { CLASSIC_OPS, DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS } from '../engine/
 import { promelaGaps, promelaModel } from '../engine/promela';
 import { parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
 import { esc } from './text';
+import { machineLine, multicoreModel } from './spinModel';
 
 const DEFAULT_DEPTH = 12;
 const MAX_DEPTH = 1000;
 
-export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]
+export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic] [--multicore]
 
 Writes to standard output a Promela model of the scenario FILE's machine (- reads standard input):
 its cpus, tasks and start; its events are ignored. The model tries every legal event sequence of up
@@ -27,10 +28,18 @@ context); "errors: 0" means none within N events.
   --depth N      longest event sequence, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}, as check's)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task, as check's;
                  classic: the first eleven (no kernel-mode NEON sections or lifecycle events)
+  --multicore    a model Spin's multi-core verifier takes (cc -DNCORE=N; no hidden variables: the
+                 same states, a larger state vector): docs/explorer.md, "Beyond one process"
+The model's last line names the machine, variant, depth and ops, so that 'fpsimd-viz import-trail'
+turns a trail of pan into a scenario.
 Exit status: 0 model written, 2 bad input or usage.`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['promela', 'help'], ['variant', 'depth', 'ops']);
+  const { positional, flags } = parseArgs(
+    args,
+    ['promela', 'help', 'multicore'],
+    ['variant', 'depth', 'ops'],
+  );
   if (flags.has('help')) {
     io.stdout(EXPORT_HELP + '\n');
     return 0;
@@ -61,6 +70,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const gaps = promelaGaps(buildConfig(sc), variant, ops);
   if (gaps.length)
     throw new UsageError(`no Promela model of ${variant.id} for this machine yet: ${gaps.join('; ')}`);
-  io.stdout(promelaModel(sc, variant, { depth, ops }));
+  const model = promelaModel(sc, variant, { depth, ops });
+  const origin = machineLine({ variant: variant.id, depth, ops, machine: sc });
+  io.stdout((flags.has('multicore') ? multicoreModel(model) : model) + origin);
   return 0;
 }
