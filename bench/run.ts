@@ -28,6 +28,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'explorer', load: () => import('./groups/explorerScale.ts') },
   { name: 'memory', load: () => import('./groups/explorerMemory.ts') },
   { name: 'spin', load: () => import('./groups/spin.ts') },
+  { name: 'spin', load: () => import('./groups/spinMulticore.ts') },
   { name: 'links', load: () => import('./groups/links.ts') },
 ];
 
