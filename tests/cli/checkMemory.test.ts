@@ -6,21 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIGGEST } from '../engine/explore/helpers';
 
 const BIN = new URL('../../bin/fpsimd-viz.mjs', import.meta.url).pathname;
 
-const BIG = {
-  format: 'fpsimd-scenario/1',
-  title: '8 CPUs, 32 tasks',
-  cpus: 8,
-  tasks: [
-    ...Array.from({ length: 8 }, (_, i) => ({ id: `qemu${i}`, vcpu: `vcpu${i}` })),
-    ...Array.from({ length: 20 }, (_, i) => ({ id: `app${i}` })),
-    ...Array.from({ length: 4 }, (_, i) => ({ id: `kworker${i}`, kthread: true })),
-  ],
-  start: Object.fromEntries(Array.from({ length: 8 }, (_, c) => [String(c), c < 4 ? `qemu${c}` : `app${c}`])),
-  events: [],
-};
+const BIG = { format: 'fpsimd-scenario/1', title: '8 CPUs, 32 tasks', ...BIGGEST, events: [] };
 
 describe('check memory', () => {
   it(

@@ -11,24 +11,13 @@ import {
   storeBytesPerState,
 } from '../../../src/engine/explore/memory';
 import { CLASSIC_OPS, createSearch, explore, type ExploreResult } from '../../../src/engine/explore';
-import { findings, REFERENCE, SYMMETRIC, type Config } from './helpers';
+import { BIGGEST as BIG, findings, REFERENCE, SYMMETRIC } from './helpers';
 
 function variant(id: string): Variant {
   const v = findVariant(id);
   if (!v) throw new Error(`missing ${id}`);
   return v;
 }
-
-/** 8 CPUs, 32 tasks: the largest machine a scenario may describe. */
-const BIG: Config = {
-  cpus: 8,
-  tasks: [
-    ...Array.from({ length: 8 }, (_, i) => ({ id: `qemu${i}`, vcpu: `vcpu${i}` })),
-    ...Array.from({ length: 20 }, (_, i) => ({ id: `app${i}` })),
-    ...Array.from({ length: 4 }, (_, i) => ({ id: `kworker${i}`, kthread: true })),
-  ],
-  start: Object.fromEntries(Array.from({ length: 8 }, (_, c) => [String(c), c < 4 ? `qemu${c}` : `app${c}`])),
-};
 
 const same = (a: ExploreResult, b: ExploreResult): void => {
   expect(a.states).toBe(b.states);
