@@ -37,3 +37,17 @@ export const C4: Machine = {
 
 /** The reference plus a second vcpu thread (C3 on 2 CPUs): searches long enough to time. */
 export const THROUGHPUT: Machine = { ...C3, cpus: 2 };
+
+/**
+ * The largest machine a scenario may describe: 8 CPUs, 32 tasks (8 vcpu threads, 20 user tasks, 4
+ * kernel threads); vcpu threads on CPUs 0-3, user tasks on 4-7. The memory figures' machine.
+ */
+export const BIG: Machine = {
+  cpus: 8,
+  tasks: [
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `qemu${i}`, vcpu: `vcpu${i}` })),
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `app${i}` })),
+    ...Array.from({ length: 4 }, (_, i) => ({ id: `kworker${i}`, kthread: true })),
+  ],
+  start: Object.fromEntries(Array.from({ length: 8 }, (_, c) => [String(c), c < 4 ? `qemu${c}` : `app${c}`])),
+};

@@ -26,7 +26,9 @@ export const GROUPS: GroupEntry[] = [
   // Same group name: `--only explorer` runs both, and the worker's ratio is reported in the explorer group.
   { name: 'explorer', load: () => import('./groups/explorerWorker.ts') },
   { name: 'explorer', load: () => import('./groups/explorerScale.ts') },
+  { name: 'memory', load: () => import('./groups/explorerMemory.ts') },
   { name: 'spin', load: () => import('./groups/spin.ts') },
+  { name: 'spin', load: () => import('./groups/spinMulticore.ts') },
   { name: 'links', load: () => import('./groups/links.ts') },
   { name: 'editor', load: () => import('./groups/editor.ts') },
 ];

@@ -3,8 +3,11 @@
 // a shortest sequence (fpsimd-check/1).
 import { DEFAULT_VARIANT, parseScenario } from '../engine';
 import {
+  DEFAULT_CACHE_BYTES,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_SIGNAL_FRAMES,
+  defaultMaxStates,
+  RUNTIME_BYTES,
   exploreAsync,
   storeBytesPerState,
   MAX_STORE_STATES,
@@ -22,6 +25,7 @@ import {
   variantOption,
 } from './options';
 import { esc, jsonText } from './text';
+import { MEASURED_BYTES_PER_STATE, mb, memoryJson, memoryText, residentMemory } from './memory';
 
 /** check's options (with --help and --output, which every command takes): one row per option. */
 export const CHECK_OPTIONS = {
@@ -43,7 +47,7 @@ const n = (x: number): string => x.toLocaleString('en');
 export const DEFAULT_DEPTH = 12;
 
 /** The default state limit, in millions, for a machine whose states pack into W words. */
-const millions = (W: number): string => (DEFAULT_MAX_BYTES / storeBytesPerState(W) / 1e6).toFixed(1);
+const millions = (W: number): string => (defaultMaxStates(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
 export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--first] [--time-limit SECONDS]
@@ -70,15 +74,19 @@ events reproduces the violation in 'fpsimd-viz run'.
                  renaming of CPUs and interchangeable contexts: fewer states, one report per kind and
                  class of contexts instead of per context); the answer is the same either way
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
-                 as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
-                 ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
-                 at most ${n(MAX_STORE_STATES)})
+                 as many as keep its stated memory bound within ${DEFAULT_MAX_BYTES / 1024 ** 3} GB, about ${millions(3)} million
+                 states on the reference machine and ${millions(23)} million on 8 CPUs with 32 tasks; at most
+                 ${n(MAX_STORE_STATES)}). The bound: ${mb(RUNTIME_BYTES)} for the process, ${mb(DEFAULT_CACHE_BYTES)} for the transition
+                 cache, fixed tables, and at most ${storeBytesPerState(3)} bytes a state on the reference machine,
+                 ${storeBytesPerState(23)} on 8 CPUs with 32 tasks. Measured (peak resident growth over 1,000,000
+                 states, fixed parts included): ${MEASURED_BYTES_PER_STATE.reference} and ${MEASURED_BYTES_PER_STATE.big} bytes a state
   --json         print one fpsimd-check/1 object
 ${COMMON_HELP}
 
 A search running longer than a second shows its progress on standard error: states, states per
 second, the states found at the current depth against what the previous depth's growth predicts, the
-time left for the depth, and memory against the limit. Ctrl-C stops it within a fraction of a second
+time left for the depth, and the process's resident memory against the stated bound (--json gives
+both, and the peak, in "memory"). Ctrl-C stops it within a fraction of a second
 and prints what was found so far, marked incomplete.
 Exit status: 0 no violation (within --depth; or, marked incomplete, within the depth reached when
 --max-states or --time-limit stopped the search), 1 violations found, 2 bad input or usage, or a
@@ -121,16 +129,14 @@ const reductionText = (r: Reduction): string =>
       ? 'sleep sets'
       : 'every renaming (a violation is reported once per kind and class of interchangeable contexts)';
 
-const mb = (b: number): string =>
-  b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : `${Math.round(b / 1024 ** 2)} MB`;
-
 function progressText(p: ExploreProgress, depth: number): string {
   const e = p.estimate;
   let more = '';
   if (e) {
     const expected = e.growth === null ? '' : ` of ~${n(Math.round(e.previousDepth * e.growth))} expected`;
     const eta = e.depthEtaSeconds === null ? '' : `, depth done in ~${Math.ceil(e.depthEtaSeconds)} s`;
-    more = ` (${n(e.atDepth)}${expected} at this depth${eta}), memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
+    const memory = e.memory ? memoryText(e.memory) : `memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
+    more = ` (${n(e.atDepth)}${expected} at this depth${eta}), ${memory}`;
   }
   return (
     `depth ${p.depth}/${depth}: ${n(p.states)} states, ${n(p.transitions)} transitions, ` +
@@ -227,6 +233,7 @@ function checkJson(r: ExploreResult): string {
     ops: r.ops,
     maxSignalFrames: r.maxSignalFrames,
     violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
+    ...(r.memory ? { memory: memoryJson(r.memory) } : {}),
   };
   return jsonText(out) + '\n';
 }
@@ -272,6 +279,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     stopAtViolation: values.first ? 'depth' : false,
     timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
     onProgress,
+    memoryUsage: residentMemory,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
     // Short slices, and setImmediate (no timer clamp): the SIGINT handler runs between any two.

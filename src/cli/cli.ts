@@ -11,6 +11,7 @@ commands:
   variants [--json]                              list the kernel eras, ablations and historic variants
   export --promela FILE [--variant ID] [--depth N] the machine and variant as a Promela model (Spin)
   gallery [--variant ID] [--machine] [--json]    find each historic kernel bug with the explorer
+  import-trail MODEL [--trail FILE] [--link URL] a Spin trail of an exported model as a scenario
 
 Every command takes -o/--output FILE (written whole or not at all) and -h/--help; an option may be
 given once.
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   check: async (args, io) => (await import('./check')).checkCommand(args, io),
   export: async (args, io) => (await import('./export')).exportCommand(args, io),
   gallery: async (args, io) => (await import('./gallery')).galleryCommand(args, io),
+  'import-trail': async (args, io) => (await import('./importTrail')).importTrailCommand(args, io),
 };
 
 export async function cli(argv: string[], io: CliIO): Promise<number> {

@@ -8,6 +8,7 @@ import { DEFAULT_DEPTH, MAX_DEPTH } from './check';
 import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, countOption, oneFile, opsOption, variantOption } from './options';
 import { esc } from './text';
+import { machineLine, multicoreModel } from './spinModel';
 
 /** export's options (with --help and --output, which every command takes). */
 export const EXPORT_OPTIONS = {
@@ -15,9 +16,10 @@ export const EXPORT_OPTIONS = {
   variant: { type: 'string' },
   depth: { type: 'string' },
   ops: { type: 'string' },
+  multicore: { type: 'boolean' },
 } as const;
 
-export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]
+export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic] [--multicore]
 
 Writes to standard output a Promela model of the scenario FILE's machine (- reads standard input):
 its cpus, tasks and start; its events are ignored. The model tries every legal event sequence of up
@@ -34,6 +36,10 @@ context); "errors: 0" means none within N events.
   --depth N      longest event sequence, 1 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}, as check's)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task, as check's;
                  classic: the first eleven (no kernel-mode NEON sections or lifecycle events)
+  --multicore    a model Spin's multi-core verifier takes (cc -DNCORE=N; no hidden variables: the
+                 same states, a larger state vector): docs/explorer.md, "Beyond one process"
+The model's last line names the machine, variant, depth and ops, so that 'fpsimd-viz import-trail'
+turns a trail of pan into a scenario.
 ${COMMON_HELP}
 
 Exit status: 0 model written, 2 bad input or usage,
@@ -55,6 +61,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const gaps = promelaGaps(buildConfig(sc), variant, ops);
   if (gaps.length)
     throw new UsageError(`no Promela model of ${variant.id} for this machine yet: ${esc(gaps.join('; '))}`);
-  io.stdout(promelaModel(sc, variant, { depth, ops }));
+  const model = promelaModel(sc, variant, { depth, ops });
+  const origin = machineLine({ variant: variant.id, depth, ops, machine: sc });
+  io.stdout((values.multicore ? multicoreModel(model) : model) + origin);
   return 0;
 }

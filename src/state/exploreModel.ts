@@ -68,7 +68,28 @@ const mb = (b: number): string =>
 export function estimateText(e: ProgressEstimate): string {
   const expected = e.growth === null ? '' : ` of ~${n(e.previousDepth * e.growth)} expected`;
   const eta = e.depthEtaSeconds === null ? '' : ` · depth done in ~${Math.ceil(e.depthEtaSeconds)} s`;
-  return `${n(e.atDepth)}${expected} at this depth${eta} · memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
+  return `${n(e.atDepth)}${expected} at this depth${eta} · memory ${mb(e.bytes)}${memoryLabel(e)} of ${mb(e.bytesAtLimit)}`;
+}
+
+/** What the memory figure is: what the browser measured, or what the search could count. */
+function memoryLabel(e: ProgressEstimate): string {
+  const source = e.memory?.source;
+  switch (source) {
+    case undefined:
+      return '';
+    case 'resident':
+      return ' resident';
+    case 'browser':
+      return ' (measured by the browser)';
+    case 'js-heap':
+      return ' (JavaScript heap and the search’s tables)';
+    case 'counted':
+      return ' (the search’s tables, counted: this browser does not say)';
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
 }
 
 /** Complete, or why not. */

@@ -20,6 +20,7 @@ import { resolveVariant, useScenarioStore } from './scenarioStore';
 import { guardReplace } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
+import { autoStartAllowed } from './exploreCost';
 
 export type ExploreStatus = 'idle' | 'running' | 'cancelling' | 'finished' | 'failed';
 
@@ -57,6 +58,8 @@ export interface ExploreState {
   error: string | null;
   /** The results on screen were recomputed when a link to them was opened (they are not the link's own). */
   fromLink: boolean;
+  /** A link asked for a search too large to start by itself (exploreCost.ts): it waits for Run. */
+  held: boolean;
   setVariant(id: string | null): void;
   setDepth(depth: number): void;
   setSymmetry(on: boolean): void;
@@ -136,6 +139,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     result: null,
     error: null,
     fromLink: false,
+    held: false,
     setVariant: (variant) => set({ variant: variant === null ? null : resolveVariantId(variant) }),
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
@@ -165,7 +169,16 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         first: s.first,
         timeLimit: s.timeLimit,
       };
-      set({ status: 'running', run, progress: null, found: [], result: null, error: null, fromLink: false });
+      set({
+        status: 'running',
+        run,
+        progress: null,
+        found: [],
+        result: null,
+        error: null,
+        fromLink: false,
+        held: false,
+      });
       runner ??= workerRunner();
       try {
         active = runner.start(
@@ -225,7 +238,7 @@ function exploreParams(view: string): LinkParams {
   if (s.dead) out.xz = '1';
   if (s.first) out.xf = '1';
   if (s.timeLimit !== null) out.xt = String(s.timeLimit);
-  if (s.run) out.xr = '1';
+  if (s.run || s.held) out.xr = '1';
   return out;
 }
 
@@ -272,12 +285,17 @@ function applyExploreParams(p: LinkParams, view: string): string[] {
     s.run.first === first &&
     s.run.timeLimit === timeLimit &&
     s.variant === variant;
-  useExploreStore.setState({ depth, variant, symmetry, dead, first, timeLimit });
+  useExploreStore.setState({ depth, variant, symmetry, dead, first, timeLimit, held: false });
   if (rerun && unknown)
     problems.push('the search the link asked for was not run: choose a variant and start it');
   else if (rerun && !same) {
-    useExploreStore.getState().start();
-    useExploreStore.setState({ fromLink: true });
+    // A large search waits for the user's Run: the link shows its settings only.
+    if (!autoStartAllowed(useScenarioStore.getState().scenario, depth))
+      useExploreStore.setState({ held: true });
+    else {
+      useExploreStore.getState().start();
+      useExploreStore.setState({ fromLink: true });
+    }
   }
   return problems;
 }
@@ -294,7 +312,8 @@ registerLinkParams({
         s.dead !== prev.dead ||
         s.first !== prev.first ||
         s.timeLimit !== prev.timeLimit ||
-        s.run !== prev.run
+        s.run !== prev.run ||
+        s.held !== prev.held
       )
         listener();
     }),

@@ -3,6 +3,7 @@
 import { variantOrError } from '../engine/variants';
 import { createSearch, type Search } from '../engine/explore';
 import type { FromExplorer, ProgressMessage, StartMessage } from './protocol';
+import { browserMemory } from './memoryReading';
 
 export interface Job {
   /** Stops at the search's next poll; the job then posts its (incomplete) result as usual. */
@@ -80,6 +81,7 @@ export function runJob(
       progressEveryMs: PROGRESS_EVERY_MS,
       pollEvery: POLL_EVERY,
       onProgress,
+      memoryUsage: browserMemory(),
     });
     search = s;
     if (cancelled) s.cancel();

@@ -124,7 +124,19 @@ describe('fpsimd-viz check', () => {
       'ops',
       'maxSignalFrames',
       'violations',
+      'memory',
     ]);
+    // The process's resident memory as measured, its peak, and the bound the search stated.
+    expect(Object.keys(res.memory)).toEqual([
+      'source',
+      'bytes',
+      'peakBytes',
+      'startBytes',
+      'countedBytes',
+      'boundBytes',
+    ]);
+    expect(res.memory.source).toBe('resident');
+    expect(res.memory.peakBytes).toBeLessThan(res.memory.boundBytes);
     // The ops the search tried (every op of the engine) and its bound on pending signal frames.
     expect(res.ops).toEqual(EXPLORER_OPS);
     expect(res.ops).toContain('signal');
@@ -205,7 +217,7 @@ describe('fpsimd-viz check', () => {
     const fast: ProgressTiming = { quietFirstMs: 0, ttyEveryMs: 0, logEveryMs: 0 };
     const r = await check(['s.json', '--depth', '11'], { 's.json': larger }, { timing: fast });
     expect(r.err).toMatch(
-      /\([\d,]+ of ~[\d,]+ expected at this depth(, depth done in ~\d+ s)?\), memory \d+ MB of [\d.]+ (MB|GB)/,
+      /\([\d,]+ of ~[\d,]+ expected at this depth(, depth done in ~\d+ s)?\), memory \d+ MB (resident|counted) of [\d.]+ (MB|GB)/,
     );
   });
 

@@ -1,9 +1,10 @@
 // `fpsimd-viz export --promela`: the model written, its depth and variant, and bad input named by place.
 import { describe, expect, it } from 'vitest';
 import { findVariant } from '../../src/engine';
-import { CLASSIC_OPS } from '../../src/engine/explore';
+import { CLASSIC_OPS, EXPLORER_OPS } from '../../src/engine/explore';
 import { promelaModel } from '../../src/engine/promela';
 import { EXPORT_HELP } from '../../src/cli/export';
+import { machineLine, readMachineLine } from '../../src/cli/spinModel';
 import { runCli } from './helpers';
 
 const scenario = (extra: Record<string, unknown> = {}) => ({
@@ -23,7 +24,11 @@ describe('fpsimd-viz export', () => {
     expect(r.err).toBe('');
     const v = findVariant('v4.18');
     if (!v) throw new Error('missing v4.18');
-    expect(r.out).toBe(promelaModel(scenario(), v, { depth: 12 }));
+    // The model, then a comment naming the machine for import-trail.
+    const { cpus, tasks, start } = scenario();
+    const origin = { variant: 'v4.18', depth: 12, ops: EXPLORER_OPS, machine: { cpus, tasks, start } };
+    expect(r.out).toBe(promelaModel(scenario(), v, { depth: 12 }) + machineLine(origin));
+    expect(readMachineLine(r.out)).toEqual(origin);
     expect(r.out).toMatch(/model of variant v4\.18,/);
     expect(r.out).toMatch(/#define DEPTH 12\n/);
     expect(r.out).toMatch(/^init \{$/m);
@@ -38,7 +43,8 @@ describe('fpsimd-viz export', () => {
       's.json': scenario(),
     });
     expect(classic.code).toBe(0);
-    expect(classic.out).toBe(promelaModel(scenario(), v, { depth: 12, ops: CLASSIC_OPS }));
+    expect(classic.out.startsWith(promelaModel(scenario(), v, { depth: 12, ops: CLASSIC_OPS }))).toBe(true);
+    expect(readMachineLine(classic.out)?.ops).toEqual(CLASSIC_OPS);
     expect(classic.out).not.toMatch(/CAN_signal\(0\)/);
   });
 

@@ -3,6 +3,7 @@
 import { ExploreForm } from './ExploreForm';
 import { ExploreProgress } from './ExploreProgress';
 import { ExploreResults } from './ExploreResults';
+import { ExploreHeld } from './ExploreHeld';
 import './explore.css';
 
 export function ExploreView() {
@@ -16,6 +17,7 @@ export function ExploreView() {
       </p>
       <div className="split">
         <div>
+          <ExploreHeld />
           <ExploreForm />
           <ExploreProgress />
         </div>

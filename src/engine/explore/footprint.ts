@@ -15,13 +15,16 @@ export interface Footprints {
   legality(): Int32Array;
   addOutcome(o: number, reads: Iterable<number>, patch: Iterable<number>): void;
   addLegality(k: number, reads: Iterable<number>): void;
+  bytes(): number;
 }
 
-export function createFootprints(P: Packing): Footprints {
+/** Footprints; when `kept` is false (no sleep sets to use them), nothing is recorded or held. */
+export function createFootprints(P: Packing, kept = true): Footprints {
   const W = P.W;
-  let reads = new Int32Array(1024 * W);
-  let patch = new Int32Array(1024 * W);
-  let legality = new Int32Array(1024 * W);
+  const initial = kept ? 1024 * W : 0;
+  let reads = new Int32Array(initial);
+  let patch = new Int32Array(initial);
+  let legality = new Int32Array(initial);
   /** Sets the bits of byte positions ps in the mask at a[at ..] (cleared first). */
   const fill = (a: Int32Array, at: number, ps: Iterable<number>): void => {
     a.fill(0, at, at + W);
@@ -32,13 +35,16 @@ export function createFootprints(P: Packing): Footprints {
     reads: () => reads,
     patch: () => patch,
     legality: () => legality,
+    bytes: () => (reads.length + patch.length + legality.length) * 4,
     addOutcome(o, rs, ws) {
+      if (!kept) return;
       reads = atLeast(reads, (o + 1) * W);
       patch = atLeast(patch, (o + 1) * W);
       fill(reads, o * W, rs);
       fill(patch, o * W, ws);
     },
     addLegality(k, rs) {
+      if (!kept) return;
       legality = atLeast(legality, (k + 1) * W);
       fill(legality, k * W, rs);
     },

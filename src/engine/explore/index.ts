@@ -13,7 +13,10 @@ export {
   type ExploreResult,
   type Search,
   type StopReason,
+  type MemoryReading,
+  type MemoryReport,
 } from './search';
+export { boundBytes, RUNTIME_BYTES, DEFAULT_CACHE_BYTES } from './memory';
 export { MAX_STORE_STATES } from './store';
 export type { VersionMode } from './codec';
 export { eventAlphabet, explorerOps, EXPLORER_OPS, CLASSIC_OPS, DEFAULT_MAX_SIGNAL_FRAMES } from './alphabet';

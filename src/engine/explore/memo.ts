@@ -41,6 +41,23 @@ export interface Memo {
   readonly footprints: Footprints;
   /** Decision-tree size (32-bit words), outcomes, and lookups that ran the engine. */
   stats(): { treeWords: number; outcomes: number; misses: number };
+  /** Bytes the cache holds (every table, at its allocated length). */
+  bytes(): number;
+  /**
+   * Whether outcome o is kept for the rest of the search. Once the cache is full, what it learns is
+   * transient: valid until the next state's expansion starts (the next `legal` call).
+   */
+  kept(o: number): boolean;
+}
+
+export interface MemoOptions {
+  /**
+   * Bytes the cache may hold (memory.ts): once past them, or once its tree is full, it stops keeping
+   * what it learns (answers stay the same: a step is then learned again each time it is needed).
+   */
+  budgetBytes?: number;
+  /** Record what each step reads and writes, for the sleep sets (default true). */
+  footprints?: boolean;
 }
 
 /** Node pointers keep the byte read in their low bits and the children's offset above. */
@@ -64,7 +81,9 @@ export function createMemo(
   P: Packing,
   /** A check of every learned step (before, after, whether a byte was written): a message fails it. */
   check?: (before: Uint8Array, after: Uint8Array, written: (pos: number) => boolean) => string | null,
+  opts: MemoOptions = {},
 ): Memo {
+  const budget = opts.budgetBytes ?? Infinity;
   const A = alphabet.length;
   const roots = new Int32Array(1 + A);
   let tree = new Int32Array(1 << 16);
@@ -75,7 +94,29 @@ export function createMemo(
   let legalStart = new Int32Array(64);
   let legalList = new Uint16Array(1024);
   const outcomes = createOutcomes(L, P);
-  const footprints = createFootprints(P);
+  const footprints = createFootprints(P, opts.footprints ?? true);
+  // Full: nothing more is inserted in the tree; outcomes and legal sets from keptOutcomes and keptSets
+  // on are transient, dropped when the next expansion starts.
+  let full = false;
+  let keptOutcomes = 0;
+  let keptSets = 0;
+  const heldBytes = (): number =>
+    tree.length * 4 +
+    roots.length * 4 +
+    legalStart.length * 4 +
+    legalList.length * 2 +
+    outcomes.bytes() +
+    footprints.bytes();
+  const seal = (): void => {
+    full = true;
+    keptOutcomes = outcomes.count;
+    keptSets = sets;
+  };
+  /** Whether what was just learned may be kept: not once full or past the budget. */
+  const keeping = (): boolean => {
+    if (!full && heldBytes() > budget) seal();
+    return !full;
+  };
   const tr = createTrace(L.size);
   const shadow = trackedState(L, plain, tr);
   const next = new Uint8Array(L.size);
@@ -86,6 +127,10 @@ export function createMemo(
 
   const memo: Memo = {
     legal(bytes, at) {
+      if (full) {
+        outcomes.truncate(keptOutcomes);
+        sets = keptSets;
+      }
       let n = roots[0];
       while (n > 0) n = tree[(n >>> POS_BITS) + bytes[at + (n & POS_MASK)]];
       return n < 0 ? -n - 1 : learnLegal(bytes, at);
@@ -99,17 +144,22 @@ export function createMemo(
     legalEvent: (k) => legalList[k],
     outcomes,
     footprints,
-    stats: () => ({ treeWords: treeLen, outcomes: outcomes.count, misses }),
+    stats: () => ({ treeWords: treeLen, outcomes: full ? keptOutcomes : outcomes.count, misses }),
+    bytes: heldBytes,
+    kept: (o) => !full || o < keptOutcomes,
   };
 
   const notAFunction = (): never => {
     throw new Error('explorer: the step read something outside the encoded state');
   };
 
-  /** A new node reading byte pos: its pointer, or 0 when the tree is full. */
+  /** A new node reading byte pos: its pointer, or 0 when the tree is full (then sealed). */
   const alloc = (pos: number): number => {
     const c = treeLen;
-    if (c + L.range[pos] > MAX_TREE) return 0;
+    if (c + L.range[pos] > MAX_TREE) {
+      seal();
+      return 0;
+    }
     treeLen += L.range[pos];
     if (treeLen > tree.length) tree = grown(tree, Math.min(MAX_TREE, Math.max(treeLen, tree.length * 2)));
     return (c << POS_BITS) | pos;
@@ -177,7 +227,7 @@ export function createMemo(
     legalList.set(list, from);
     legalStart[s + 1] = from + list.length;
     legalityReads.forEach((rs, i) => footprints.addLegality(from + i, rs));
-    insert(0, bytes, at, s);
+    if (keeping()) insert(0, bytes, at, s);
     return s;
   };
 
@@ -211,7 +261,7 @@ export function createMemo(
     const o = outcomes.add({ stale, patch: kept.map((p) => [p, next[p]] as const), violations: out.slice() });
     // The stale pass reads every copy (and writes isNewest of its owner's: found from the state).
     footprints.addOutcome(o, stale >= 0 ? [...seenNow(), ...allCopies] : seenNow(), kept);
-    insert(1 + e, bytes, at, o);
+    if (keeping()) insert(1 + e, bytes, at, o);
     return o;
   };
 

@@ -22,6 +22,10 @@ export interface Outcomes {
   /** Stores an outcome; returns its number. */
   add(spec: OutcomeSpec): number;
   readonly count: number;
+  /** Forgets every outcome numbered n or above (the cache's transient ones, memo.ts). */
+  truncate(n: number): void;
+  /** Bytes held (the arrays' lengths, and a pointer per violation list). */
+  bytes(): number;
   /** The violations the step reports (an empty list for most). */
   violations(o: number): readonly Violation[];
   /**
@@ -30,6 +34,9 @@ export interface Outcomes {
    */
   apply(o: number, bytes: Uint8Array, words: Int32Array): void;
 }
+
+/** The violations of most outcomes: none, one shared list. */
+const NONE: readonly Violation[] = Object.freeze([]);
 
 /**
  * Outcome o: if stale[o] >= 0, the stale pass; then for j in start[o] .. start[o + 1], word w[j] is
@@ -43,6 +50,8 @@ export function createOutcomes(L: Layout, P: Packing): Outcomes {
   let set = new Int32Array(2048);
   const viol: (readonly Violation[])[] = [];
   let count = 0;
+  /** Bytes of the violation lists kept (most outcomes share NONE). */
+  let violBytes = 0;
   // Per copy: its owner byte, and where its isNewest bit lives.
   const owners = L.copies;
   const newestWord = Int32Array.from(owners, (p) => P.word[p + 1]);
@@ -79,9 +88,23 @@ export function createOutcomes(L: Layout, P: Packing): Outcomes {
       }
       start[o + 1] = k;
       stale[o] = spec.stale;
-      viol[o] = spec.violations;
+      viol[o] = spec.violations.length === 0 ? NONE : spec.violations;
+      // A list and its violations: about 64 bytes each, plus their messages.
+      for (const v of spec.violations) violBytes += 64 + 2 * v.message.length;
       return o;
     },
+    truncate(n) {
+      if (n >= count) return;
+      for (let o = n; o < count; o++) for (const v of viol[o]) violBytes -= 64 + 2 * v.message.length;
+      // The lists past n stay until overwritten: shrinking the array would copy it on every expansion.
+      count = n;
+    },
+    bytes: () =>
+      start.length * 4 +
+      stale.length * 2 +
+      (w.length + keep.length + set.length) * 4 +
+      viol.length * 8 +
+      violBytes,
     violations: (o) => viol[o],
     apply(o, bytes, words) {
       const s = stale[o];

@@ -15,10 +15,21 @@ import { createDeadVariables, deadVariableGuard } from './dead';
 import { cloneState } from '../state';
 import { makePacking } from './pack';
 import { createStore, MAX_STORE_STATES } from './store';
-import { createExpander, type StateSpace } from './successors';
+import { canonCacheBytes, createExpander, type StateSpace } from './successors';
+import {
+  cacheBudget,
+  createMemoryMeter,
+  defaultMaxStates,
+  sleepBytesPerState,
+  type MemoryReading,
+  type MemoryReport,
+  type MemoryShape,
+} from './memory';
 import { identity, stabilizer, symmetryGroup } from './symmetry';
 
 export type { Counterexample } from './findings';
+export { DEFAULT_MAX_BYTES, defaultMaxStates, storeBytesPerState } from './memory';
+export type { MemoryReading, MemoryReport } from './memory';
 
 export type SymmetryMode = 'off' | 'exact' | 'classes';
 
@@ -61,8 +72,16 @@ export interface ExploreOptions {
    * as many as fit in maxBytes.
    */
   maxStates?: number;
-  /** Memory the default state limit is sized to (default 2 GB; see storeBytesPerState). */
+  /** Memory the default state limit is sized to (default 2 GB; memory.ts). */
   maxBytes?: number;
+  /** The transition cache's budget in bytes (default: memory.ts's cacheBudget of maxBytes). */
+  cacheBytes?: number;
+  /**
+   * The memory the process really holds, read at each progress report (the engine cannot read it:
+   * the CLI passes Node's resident set size, the app's worker what the browser reports). Without it,
+   * the bytes the search counts are reported, labelled 'counted'.
+   */
+  memoryUsage?: () => MemoryReading | null;
   /**
    * States expanded between two looks at the clock, shouldStop and the progress callback (default
    * 16: a few hundredths of a second at most, even while the cache is still learning).
@@ -107,10 +126,12 @@ export interface ProgressEstimate {
   depthDone: number;
   /** Estimated seconds to finish this depth, from the time spent on it so far; null until known. */
   depthEtaSeconds: number | null;
-  /** Memory the search holds (store and cache), and the most the store can take at its state limit. */
+  /** Memory held (memory.bytes), and the bound stated at the state limit (memory.bound). */
   bytes: number;
   bytesAtLimit: number;
   maxStates: number;
+  /** The same in full: what was measured (or counted), the peak, the bound. */
+  memory?: MemoryReport;
 }
 
 /** Why a search ended before its depth bound (null: it did not). */
@@ -141,6 +162,8 @@ export interface ExploreResult {
   symmetries: number;
   /** The transition cache: engine runs (misses), distinct outcomes, decision-tree words; null when off. */
   cache: { misses: number; outcomes: number; treeWords: number } | null;
+  /** Memory at the end: the process's (or counted) use, its peak so far, and the stated bound. */
+  memory?: MemoryReport;
   /**
    * One per (kind, context) in the order found, i.e. by length; with symmetry, one per kind and class
    * of interchangeable contexts (still a shortest sequence for the context it names).
@@ -157,21 +180,6 @@ export interface Search {
   cancel(): void;
 }
 
-/** The memory the default state limit is sized to. */
-export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
-
-/**
- * Bytes a stored state can take for a packing of W words: its record (W + 2 words, store.ts) and up
- * to 4 index slots of 4 bytes (the index doubles when half full: 2 to 4 slots a state, and the old
- * index is alive while the new one fills).
- */
-export const storeBytesPerState = (W: number): number => (W + 2) * 4 + 16;
-
-/** The default state limit: as many states as fit in maxBytes, at most MAX_STORE_STATES. */
-export function defaultMaxStates(W: number, maxBytes = DEFAULT_MAX_BYTES): number {
-  return Math.min(MAX_STORE_STATES, Math.floor(maxBytes / storeBytesPerState(W)));
-}
-
 export function createSearch(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
   variant: Variant,
@@ -181,6 +189,10 @@ export function createSearch(
   const space = stateSpace(sc, variant, opts);
   const { st } = space;
   const maxStates = st.limit;
+  const meter = createMemoryMeter(space.memory, maxStates, opts.memoryUsage);
+  const counted = (): number =>
+    st.bytes() + (space.memo?.bytes() ?? 0) + (space.sleep?.bytes() ?? 0) + space.memory.fixedBytes;
+  meter(counted()); // the reading before the search grows: its start
   const pollEvery = Math.max(1, opts.pollEvery ?? 16);
   const progressEveryMs = opts.progressEveryMs ?? 250;
   const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.group);
@@ -213,8 +225,7 @@ export function createSearch(
     const size = levelEnd - levelStart;
     const depthDone = done ? 1 : size > 0 ? (cursor - levelStart) / size : 0;
     const inLevel = (now - levelT0) / 1000;
-    const bytes =
-      st.bytes() + (space.memo ? space.memo.stats().treeWords * 4 : 0) + (space.sleep?.bytes() ?? 0);
+    const memory = meter(counted());
     return {
       depth: done ? exploredDepth() : level + 1,
       states: st.count,
@@ -228,9 +239,10 @@ export function createSearch(
         depthDone,
         depthEtaSeconds:
           !done && depthDone > 0 && inLevel > 0.2 ? (inLevel * (1 - depthDone)) / depthDone : null,
-        bytes,
-        bytesAtLimit: storeBytesPerState(space.P.W) * maxStates,
+        bytes: memory.bytes,
+        bytesAtLimit: memory.bound,
         maxStates,
+        memory,
       },
     };
   };
@@ -316,6 +328,7 @@ export function createSearch(
       lastDepth: exhausted ? level - 1 : null,
       symmetries: space.group.length,
       cache: space.memo === null ? null : space.memo.stats(),
+      memory: p.estimate?.memory ?? meter(counted()),
       violations: findings.counterexamples(st, space.group, space.alphabet),
     };
   };
@@ -335,7 +348,7 @@ function stateSpace(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
   variant: Variant,
   opts: ExploreOptions,
-): StateSpace {
+): StateSpace & { memory: MemoryShape } {
   const m = createMachine(sc, variant);
   m.cfg.maxSignalFrames = opts.maxSignalFrames ?? DEFAULT_MAX_SIGNAL_FRAMES;
   const ops = explorerOps(opts.ops ?? EXPLORER_OPS);
@@ -349,20 +362,36 @@ function stateSpace(
       ? (before: Uint8Array, after: Uint8Array, written: (p: number) => boolean) =>
           deadVariableGuard(L, before, after, written)
       : undefined;
-  const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P, guard);
+  const sleep = opts.cache !== false && opts.sleep === true;
+  const memory: MemoryShape = {
+    W: P.W,
+    fixedBytes: 0,
+    cacheBytes: opts.cache === false ? 0 : (opts.cacheBytes ?? cacheBudget(opts.maxBytes)),
+    extraPerState: sleep ? sleepBytesPerState(alphabet.length) : 0,
+  };
+  const memo =
+    opts.cache === false
+      ? null
+      : createMemo(m, L, alphabet, cloneState(s0), P, guard, {
+          budgetBytes: memory.cacheBytes,
+          footprints: sleep,
+        });
   const group =
     mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
+  memory.fixedBytes = canonCacheBytes(P.W, group.length);
+  const limit = opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes, memory);
   return {
+    memory,
     m,
     L,
     P,
     ops,
     alphabet,
     group,
-    st: createStore(P.W, Math.min(opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes), MAX_STORE_STATES)),
+    st: createStore(P.W, Math.min(limit, MAX_STORE_STATES)),
     memo,
     dead: opts.dead === true ? createDeadVariables(L, P) : null,
-    sleep: memo !== null && opts.sleep === true ? createSleepSets(alphabet.length) : null,
+    sleep: memo !== null && sleep ? createSleepSets(alphabet.length) : null,
     s0,
   };
 }

@@ -162,12 +162,13 @@ export function sleepyExpander(
       writes = new Int32Array(cap * W);
       reads = new Int32Array(cap * W);
     }
-    const fpReads = fp.reads();
-    const fpPatch = fp.patch();
-    const fpLegality = fp.legality();
     for (let i = 0; i < n; i++) {
       const e = memo.legalEvent(from + i);
       const o = memo.lookup(e, cur, 0);
+      // Read after the lookup: learning an outcome may have grown (replaced) these arrays.
+      const fpReads = fp.reads();
+      const fpPatch = fp.patch();
+      const fpLegality = fp.legality();
       events[i] = e;
       outcomesOf[i] = o;
       for (let w = 0; w < W; w++) succ[w] = parentW[w];
@@ -186,7 +187,9 @@ export function sleepyExpander(
       if (has(asleep, e)) continue;
       taken++;
       const vs = memo.outcomes.violations(outcomesOf[i]);
-      if (vs.length !== 0) findings.note(vs, id, e, (outcomeKeys[outcomesOf[i]] ??= findings.keysOf(vs)));
+      const o = outcomesOf[i];
+      if (vs.length !== 0)
+        findings.note(vs, id, e, memo.kept(o) ? (outcomeKeys[o] ??= findings.keysOf(vs)) : undefined);
       z.fill(0);
       for (let j = 0; j < n; j++) {
         const u = events[j];

@@ -12,6 +12,8 @@ export const MAX_STORE_STATES = (1 << 26) - 2;
 const ID_BITS = 0x03ffffff;
 const PAGE_BITS = 16;
 const PAGE = 1 << PAGE_BITS;
+/** States per page of records (a page is allocated whole: memory.ts counts one ahead). */
+export const STORE_PAGE_STATES = PAGE;
 const PAGE_MASK = PAGE - 1;
 
 export interface Store {

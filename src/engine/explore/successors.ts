@@ -34,6 +34,10 @@ export interface StateSpace {
 /** Slots of the canonical-form cache (a power of two, minus one). */
 const CANON_CACHE_MASK = (1 << 16) - 1;
 
+/** Bytes of the canonical-form cache for W words a state and a group of that size (memory.ts). */
+export const canonCacheBytes = (W: number, groupSize: number): number =>
+  groupSize > 1 ? (CANON_CACHE_MASK + 1) * (2 * W + 1) * 4 : 0;
+
 /** What adding a successor did: the store's answer (new id, -1 known, FULL) and the renaming used. */
 export interface AddResult {
   id: number;
@@ -64,7 +68,7 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
   const least = new Uint8Array(L.size);
   const renamings = compileRenamings(L, group);
   // Per slot: a successor's words, its canonical words, the renaming (-1: empty).
-  const canonCache = new Int32Array(group.length > 1 ? (CANON_CACHE_MASK + 1) * (2 * W + 1) : 0).fill(-1);
+  const canonCache = new Int32Array(canonCacheBytes(W, group.length) / 4).fill(-1);
   const out: Violation[] = [];
   /** Per cached outcome, the report keys of its violations (ablations report on many steps). */
   const outcomeKeys: number[][] = [];
@@ -143,7 +147,8 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
       const e = memo.legalEvent(k);
       const o = memo.lookup(e, cur, 0);
       const vs = outcomes.violations(o);
-      if (vs.length !== 0) findings.note(vs, id, e, (outcomeKeys[o] ??= findings.keysOf(vs)));
+      if (vs.length !== 0)
+        findings.note(vs, id, e, memo.kept(o) ? (outcomeKeys[o] ??= findings.keysOf(vs)) : undefined);
       for (let i = 0; i < W; i++) succ[i] = parentW[i];
       outcomes.apply(o, cur, succ);
       // A step that changed nothing leads back to this state, which is stored.

@@ -18,6 +18,17 @@ export const REFERENCE: Config = {
   start: { '0': 'qemu', '1': 'editor' },
 };
 
+/** 8 CPUs, 32 tasks (8 vcpu threads, 20 user tasks, 4 kernel threads): the largest a scenario may describe. */
+export const BIGGEST: Config = {
+  cpus: 8,
+  tasks: [
+    ...Array.from({ length: 8 }, (_, i) => ({ id: `qemu${i}`, vcpu: `vcpu${i}` })),
+    ...Array.from({ length: 20 }, (_, i) => ({ id: `app${i}` })),
+    ...Array.from({ length: 4 }, (_, i) => ({ id: `kworker${i}`, kthread: true })),
+  ],
+  start: Object.fromEntries(Array.from({ length: 8 }, (_, c) => [String(c), c < 4 ? `qemu${c}` : `app${c}`])),
+};
+
 /** Two interchangeable user tasks and two CPUs: a symmetry group of four. */
 export const SYMMETRIC: Config = {
   cpus: 2,
