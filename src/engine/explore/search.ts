@@ -329,8 +329,10 @@ function stateSpace(
           deadVariableGuard(L, before, after, written)
       : undefined;
   const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P, guard);
-  const group =
+  const all =
     mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
+  // A variant whose code writes the number of CPU 0 is symmetric only under renamings that keep it.
+  const group = variant.historic?.pinsCpu0 ? all.filter((g) => g.cpu[0] === 0) : all;
   return {
     m,
     L,
