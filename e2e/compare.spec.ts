@@ -128,7 +128,7 @@ test('one cursor moves every diagram and chart; a copied link reopens the same s
   await expect(page.locator('.cmp-column')).toHaveCount(3);
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.getByRole('textbox', { name: 'Link to this screen' }).inputValue();
-  expect(link).toMatch(/#v2&step=6&variant=v4\.18&view=compare&cmp=v4\.17,v4\.18,v4\.18%2Fno-put-save&data=/);
+  expect(link).toMatch(/#v3&step=6&variant=v4\.18&view=compare&cmp=v4\.17,v4\.18,v4\.18%2Fno-put-save&data=/);
   const before = await screenOf(page);
   expect(before.slots).toEqual(['v4.17', 'v4.18', 'v4.18/no-put-save']);
 

@@ -49,6 +49,6 @@ describe('App', () => {
     expect(screen.queryByRole('heading', { name: 'Add an event' })).toBeNull();
     expect(document.querySelector('svg[data-export="main"]')).not.toBeNull();
     expect(screen.getByRole('button', { name: 'Step forward' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Open in fpsimd-viz' }).getAttribute('href')).toMatch(/#v2&/);
+    expect(screen.getByRole('link', { name: 'Open in fpsimd-viz' }).getAttribute('href')).toMatch(/#v3&/);
   });
 });
