@@ -1,4 +1,4 @@
-// The compare view: the exit storm under v4.17, v4.18 and mainline opened from a link, its summed table
+// The compare view: the exit storm under v4.17, v4.18 and v6.16 opened from a link, its summed table
 // and charts checked against the engine, one cursor for every diagram, a copied link reopening the same
 // screen, the library's "Compare eras", a link naming an unknown variant, axe in both themes, 1024 px.
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import {
 } from '../src/engine';
 import { axeFindings, collectErrors, docScreenshot, linkFor, screenshot } from './helpers';
 
-const ERAS = ['v4.17', 'v4.18', 'mainline'];
+const ERAS = ['v4.17', 'v4.18', 'v6.16'];
 const storm: Scenario = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '../src/scenarios/exit-storm.json'), 'utf8'),
 );
@@ -26,7 +26,7 @@ const stormLink = (over: Parameters<typeof linkFor>[1] = {}): string =>
 const EXPECTED: Record<string, number[]> = {
   'v4.17': [20, 21, 20, 20, 20, 80],
   'v4.18': [1, 2, 1, 1, 1, 3],
-  mainline: [1, 2, 1, 1, 1, 3],
+  'v6.16': [1, 2, 1, 1, 1, 3],
 };
 
 async function openStorm(page: Page, over: Parameters<typeof linkFor>[1] = {}): Promise<void> {
@@ -75,7 +75,7 @@ test('the exit storm compared across the eras: summed table and charts from the 
     page.locator('.cmp-table tr[data-variant="v4.17"] td[data-counter="irqsOffPerExit"]'),
   ).toHaveText('4.00');
   await expect(
-    page.locator('.cmp-table tr[data-variant="mainline"] td[data-counter="irqsOffPerExit"]'),
+    page.locator('.cmp-table tr[data-variant="v6.16"] td[data-counter="irqsOffPerExit"]'),
   ).toHaveText('0.15');
 
   // Six charts, three step curves each, inside the plot; v4.17's IRQs-off line climbs, the others stay low.
@@ -136,7 +136,7 @@ test('one cursor moves every diagram and chart; a copied link reopens the same s
   await expect(page.locator('.cmp-column')).toHaveCount(3);
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.getByRole('textbox', { name: 'Link to this screen' }).inputValue();
-  expect(link).toMatch(/#v2&step=6&variant=v4\.18&view=compare&cmp=v4\.17,v4\.18,v4\.18%2Fno-put-save&data=/);
+  expect(link).toMatch(/#v3&step=6&variant=v4\.18&view=compare&cmp=v4\.17,v4\.18,v4\.18%2Fno-put-save&data=/);
   const before = await screenOf(page);
   expect(before.slots).toEqual(['v4.17', 'v4.18', 'v4.18/no-put-save']);
 
@@ -173,7 +173,7 @@ test('one cursor moves every diagram and chart; a copied link reopens the same s
   const shot = await page.context().newPage();
   await shot.setViewportSize({ width: 1280, height: 900 });
   await shot.goto(stormLink({ step: 6 }));
-  await expect(shot.locator('.cmp-column[data-variant="mainline"] .fv-diagram')).toHaveAttribute(
+  await expect(shot.locator('.cmp-column[data-variant="v6.16"] .fv-diagram')).toHaveAttribute(
     'data-step',
     '6',
   );
@@ -220,7 +220,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.emulateMedia({ colorScheme });
     // An ablation beside its era: violation marks and lists are on screen too.
-    await openStorm(page, { compare: ['v4.18', 'v4.18/no-put-save', 'mainline'], step: 6 });
+    await openStorm(page, { compare: ['v4.18', 'v4.18/no-put-save', 'v6.16'], step: 6 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // Each diagram stays readable (at least 80% of its natural size): the columns wrap rather than shrink.

@@ -68,7 +68,7 @@ test('explores a v4.18 ablation and opens its counterexample at the violating st
   // The existing Copy link shares it: a fresh page opens the same step with the same banner.
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.getByRole('textbox', { name: 'Link to this screen' }).inputValue();
-  expect(link).toMatch(/#v2&step=8&variant=v4\.18%2Fno-put-flush&view=diagram/);
+  expect(link).toMatch(/#v3&step=8&variant=v4\.18%2Fno-put-flush&view=diagram/);
   const other = await page.context().newPage();
   await other.goto(link);
   await expect(other.locator('.step-count')).toHaveText(/^Step 8 of 8/);

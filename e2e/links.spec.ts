@@ -84,9 +84,9 @@ test('a v1 link made by the earlier format opens to its screen', async ({ page }
   await page.goto(`/#${l.fragment}`);
   await expect(page.locator('.scenario-title')).toHaveText(l.decoded.scenario.title);
   await expect(page.locator('.step-count')).toHaveText(new RegExp(`^Step ${l.opened.cursor} of`));
-  // Once the screen changes, the address holds it as a v2 link.
+  // Once the screen changes, the address holds it as a v3 link.
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await page.waitForFunction(() => location.hash.startsWith('#v2&'));
+  await page.waitForFunction(() => location.hash.startsWith('#v3&'));
 });
 
 test('a link with one character of its scenario changed is reported, not opened as another screen', async ({

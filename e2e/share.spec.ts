@@ -27,7 +27,7 @@ test('a copied link opens the same screen in a fresh page', async ({ page, brows
   await page.getByRole('radio', { name: 'CPU0' }).check();
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.getByRole('textbox', { name: 'Link to this screen' }).inputValue();
-  expect(link).toMatch(/#v2&step=4&variant=v4\.18%2Fno-put-save/);
+  expect(link).toMatch(/#v3&step=4&variant=v4\.18%2Fno-put-save/);
   const before = await screenOf(page);
 
   const fresh = await browser.newContext({ reducedMotion: 'reduce' });
@@ -52,7 +52,7 @@ test('a corrupted link shows a message, the app stays usable and saved scenarios
   await page.goto('/');
   await page.getByRole('button', { name: 'Save to My scenarios' }).click();
   await expect(page.getByText('My scenario, saved in this browser')).toBeVisible();
-  await page.waitForFunction(() => location.hash.startsWith('#v2&')); // the screen is in the address
+  await page.waitForFunction(() => location.hash.startsWith('#v3&')); // the screen is in the address
 
   const good = linkFor({ ...defaultExample(), title: 'Someone else’s' }, { step: 3 });
   await page.goto(good.slice(0, good.length - 40));

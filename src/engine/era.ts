@@ -54,7 +54,7 @@ export interface Era {
   /** Real kernel fixes whose pre-fix code this era's module keeps beside the fixed code. */
   historic?: readonly HistoricFix[];
   /**
-   * Kernel names this era gives to shared functions whose statements it keeps (mainline's
+   * Kernel names this era gives to shared functions whose statements it keeps (v6.15's
    * fpsimd_save() is fpsimd_save_user_state()): the trace shows the era's own name.
    */
   renamed?: Readonly<Record<string, string>>;

@@ -23,6 +23,11 @@ export interface HistoricFix {
   statements: readonly string[];
   /** Where the claim was checked: the kernel copies read (see docs/kernel-notes.md). */
   source: string;
+  /**
+   * True when the pre-fix code writes the CPU number 0 (v4.17's exec memset of `cpu`): CPU 0 is then
+   * not interchangeable with the others, and the explorer's symmetry keeps it in place.
+   */
+  pinsCpu0?: boolean;
 }
 
 /** The ablation name a historic variant carries: `pre-` and the commit. */

@@ -206,14 +206,14 @@ export function set_section(k: K, t: number, open: boolean): void {
   ts.section = open;
 }
 
-/** TIF_KERNEL_FPSTATE of task t (mainline). */
+/** TIF_KERNEL_FPSTATE of task t (v6.8 and later). */
 export function set_kernel_fpstate(k: K, t: number, v: boolean): void {
   const ts = k.s.tasks[t];
   taskChange(k, t, 'TIF_KERNEL_FPSTATE', flagText(ts.kernelFpstate), flagText(v));
   ts.kernelFpstate = v;
 }
 
-/** thread.kernel_fpsimd_cpu of task t (mainline; -1: never saved). */
+/** thread.kernel_fpsimd_cpu of task t (v6.8 and later; -1: never saved). */
 export function set_kernel_fpsimd_cpu(k: K, t: number, cpu: number): void {
   const ts = k.s.tasks[t];
   taskChange(k, t, 'kernel_fpsimd_cpu', cpuFieldText(ts.kernelCpu), cpuFieldText(cpu));

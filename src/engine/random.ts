@@ -46,7 +46,7 @@ export function machineScenario(o: RandomMachineOptions): Omit<Scenario, 'events
  * Turns a list of choices into legal events: at each step the choice picks one of the events legal
  * in the current state (modulo their number) under `variant`. Legality reads only the state, but an
  * era's state differs inside a kernel-mode NEON section (v4.x keeps kernel_neon_busy and preemption
- * off; mainline does not), so events drawn under mainline may preempt a section that v4.x forbids.
+ * off; v6.13 and later do not), so events drawn under v6.15 may preempt a section that v4.x forbids.
  * Property tests shrink the choices; benchmarks draw them from a seed.
  */
 export function eventsFromChoices(

@@ -13,7 +13,7 @@ export interface CpuState {
   lastState: number;
   /** kernel_neon_busy */
   neonBusy: boolean;
-  /** Era-specific per-CPU fields (see Era.fields), e.g. mainline's host_data fp_owner. */
+  /** Era-specific per-CPU fields (see Era.fields), e.g. the host_data fp_owner of v6.13 and later. */
   x: number[];
 }
 
@@ -27,9 +27,9 @@ export interface TaskState {
    * it only as the CPU's kernel_neon_busy with preemption off).
    */
   section: boolean;
-  /** TIF_KERNEL_FPSTATE (mainline since v6.8): the kernel-mode state is switched with the task. */
+  /** TIF_KERNEL_FPSTATE (since v6.8): the kernel-mode state is switched with the task. */
   kernelFpstate: boolean;
-  /** thread.kernel_fpsimd_cpu (mainline): the CPU that last saved the kernel-mode state; -1 = none. */
+  /** thread.kernel_fpsimd_cpu (since v6.8): the CPU that last saved the kernel-mode state; -1 = none. */
   kernelCpu: number;
   /** Pending signal frames on the task's user stack (each holds a copy of its FP state). */
   frames: number;

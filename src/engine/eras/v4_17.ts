@@ -278,6 +278,7 @@ export const v4_17: Era = {
         'fpsimd_flush_thread() zeroed the state with a memset that also set its cpu field to 0, and set TIF_FOREIGN_FPSTATE, without fpsimd_flush_task_state(current) (statement flush-task).',
       fix: 'fpsimd_flush_thread() calls fpsimd_flush_task_state(current) after the memset, setting the cpu field to NR_CPUS, so no later switch can trust the old registers.',
       statements: ['flush-task', 'zero-cpu'],
+      pinsCpu0: true,
       source:
         'a dated commit list of arch/arm64/kernel/fpsimd.c (a notes page; search index id 49300830419); v4.17 fpsimd_flush_thread() with the call (arch/arm64/kernel/fpsimd.c in a v4.17 tree, SaumyaSachdev/linux-4.17 @ bd206cf2eaf5; first read in a v4.16 copy, search index id 105678143). The pre-fix diff itself was not read.',
     },

@@ -1,7 +1,7 @@
 // Era v6.13: the fp_owner tristate (v5.19, "KVM: arm64: Move FP state ownership from flag to a
 // tristate") up to v6.13, before "KVM: arm64: Unconditionally save+flush host FPSIMD/SVE/SME state".
 // Hold beside arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/include/hyp/switch.h,
-// arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of v6.13, and diff against mainline.ts:
+// arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of v6.13, and diff against v6_15.ts:
 // here vcpu load only records that the host owns the registers, and hyp saves the host's live state
 // lazily on the guest's first FP trap.
 import type { Era, EraField } from '../era';

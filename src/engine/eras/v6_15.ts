@@ -199,11 +199,11 @@ export const v6_15: Era = {
       story:
         "Since v6.8 kernel-mode NEON may be preempted: the switch saves the section's registers into the task's kernel_fpsimd_state and reloads them when the task runs again, possibly on another CPU. On the way in, fpsimd_thread_switch() loaded the kernel-mode state but left the CPU's binding as it was. A binding of the task's user state could survive there, so that after kernel_neon_end() the task's TIF_FOREIGN_FPSTATE was recomputed as clear at a later switch and the task returned to user space on registers holding its kernel-mode NEON data. Users saw it as file-system corruption with dm-crypt on Apple M1.",
       before:
-        "fpsimd_thread_switch() loaded an incoming task's kernel-mode state (TIF_KERNEL_FPSTATE) without fpsimd_flush_cpu_state() (statement load-kernel without the flush).",
-      fix: 'fpsimd_flush_cpu_state() after fpsimd_load_kernel_state(): the CPU holds no user state for anyone, so the user state is reloaded on return to user.',
+        "fpsimd_thread_switch() loaded an incoming task's kernel-mode state (TIF_KERNEL_FPSTATE) and set the task's TIF_FOREIGN_FPSTATE (set_tsk_thread_flag()) instead of fpsimd_flush_cpu_state(), so the CPU's binding of the task's user state survived (statement load-kernel).",
+      fix: 'fpsimd_flush_cpu_state() after fpsimd_load_kernel_state(), in place of setting the flag: the CPU holds no user state for anyone, so the user state is reloaded on return to user.',
       statements: ['load-kernel'],
       source:
-        "the fixed fpsimd_thread_switch() in arch/arm64/kernel/fpsimd.c of v6.14 (perishh/linux-6.14 @ 16b95dcdf585; first read at Mark Rutland's 5a627961a188, search index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (Will Deacon, 2024-05-23; search index id 37582386833); the commit list of stable 6.8.11 with the backport bd49d89c8d12 (search index id 66171121180). The pre-fix lines were not read: the model removes exactly the flush the fix adds.",
+        "the fixed fpsimd_thread_switch() in arch/arm64/kernel/fpsimd.c of v6.14 (perishh/linux-6.14 @ 16b95dcdf585; first read at Mark Rutland's 5a627961a188, search index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (Will Deacon, 2024-05-23; search index id 37582386833); the commit list of stable 6.8.11 with the backport bd49d89c8d12 (search index id 66171121180). The pre-fix lines (set_tsk_thread_flag(next, TIF_FOREIGN_FPSTATE) where the fix puts fpsimd_flush_cpu_state()) are in the patch mail of the fix (docs/kernel-notes.md, v6.16 section).",
     },
     {
       commit: '751ecf6afd65',

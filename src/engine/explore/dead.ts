@@ -10,7 +10,7 @@
 //   (fpsimd_load_kernel_state), written where the pointer is set (fpsimd_save_kernel_state).
 // - TIF_FOREIGN_FPSTATE of a task running on no CPU: read only for current (and for a running vcpu's
 //   host thread, which is current), and written at switch-in (fpsimd_thread_switch) before it can be
-//   read; the one switch-in that does not write it (mainline's, for a task with TIF_KERNEL_FPSTATE)
+//   read; the one switch-in that does not write it (v6.13's and later, for a task with TIF_KERNEL_FPSTATE)
 //   switches in a task preempted inside a kernel-mode section, whose flag is set throughout one
 //   (kernel_neon_begin sets it and nothing in a section clears it), which is the fixed value here.
 //

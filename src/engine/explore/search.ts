@@ -376,8 +376,10 @@ function stateSpace(
           budgetBytes: memory.cacheBytes,
           footprints: sleep,
         });
-  const group =
+  const all =
     mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
+  // A variant whose code writes the number of CPU 0 is symmetric only under renamings that keep it.
+  const group = variant.historic?.pinsCpu0 ? all.filter((g) => g.cpu[0] === 0) : all;
   memory.fixedBytes = canonCacheBytes(P.W, group.length);
   const limit = opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes, memory);
   return {

@@ -6,7 +6,8 @@
 // carried along (sigma(partner(t)) = partner(sigma(t))). Storage slots follow their owner: a context's
 // slot moves with sigma, a per-CPU slot (v4.17's host context) with pi.
 //
-// The engine treats CPUs and contexts only by identity (it compares indices, never orders them), so for
+// The engine treats CPUs and contexts only by identity (it compares indices, never orders them; the one
+// exception, v4.17/pre-674c242c9323 writing CPU number 0, is searched with CPU 0 kept in place), so for
 // every state s and event e: step(g.s, g.e) = g.step(s, e), with violations renamed by g. Hence the
 // states reachable from s0, taken up to symmetry, are exactly the orbits the reduced search visits,
 // whether or not s0 itself is symmetric (the initial assignment of tasks to CPUs need not be). The

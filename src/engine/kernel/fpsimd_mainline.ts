@@ -70,8 +70,13 @@ export function fpsimd_thread_switch(k: K, next: number): void {
   if (kernelFpstate(k, next)) {
     stmt(k, 'load-kernel');
     fpsimd_load_kernel_state(k, next);
-    // e92bee9f861b: no stale binding of next's user state may survive its kernel-mode section.
-    if (fixed(k, E92B)) fpsimd_flush_cpu_state(k);
+    // e92bee9f861b: no stale binding of next's user state may survive its kernel-mode section (before
+    // it: set_tsk_thread_flag(next, TIF_FOREIGN_FPSTATE), which the next switch recomputes).
+    if (fixed(k, E92B)) {
+      fpsimd_flush_cpu_state(k);
+    } else {
+      set_foreign(k, next, true); // set_tsk_thread_flag(next, TIF_FOREIGN_FPSTATE)
+    }
   } else if (next >= 0) {
     const wrong_task = k.s.cpus[k.cpu].lastState !== next;
     const wrong_cpu = k.s.tasks[next].cpuField !== k.cpu;

@@ -1,5 +1,5 @@
 // The host side (src/engine/kernel/fpsimd.ts, arch/arm64/kernel/fpsimd.c) in Promela, in parts: what
-// every era shares, what v4.18 and later share, and what only v4.18 keeps (mainline's differences
+// every era shares, what v4.18 and later share, and what only v4.18 keeps (v6.13's and later differences
 // are fpsimd_mainline.pml.ts; v4.17's own functions are in v4_17.pml.ts).
 
 /** entry-fpsimd.S and the helpers every era uses. */
@@ -23,7 +23,7 @@ export const KERNEL_NEON_END_V4_PML = `
 inline kernel_neon_end() { neon_busy[cpu] = 0 }
 `;
 
-/** arch/arm64/kernel/fpsimd.c since v4.18, as mainline still has it (fpsimd_save() is now ..._user_state). */
+/** arch/arm64/kernel/fpsimd.c since v4.18, as v6.16 still has it (fpsimd_save() is now ..._user_state). */
 export const FPSIMD_HOST_PML = `
 /* ---- arch/arm64/kernel/fpsimd.c since v4.18 ---- */
 hidden short fs_st;
@@ -74,9 +74,9 @@ inline fpsimd_preserve_current_state() {
 }
 `;
 
-/** The functions of arch/arm64/kernel/fpsimd.c that v4.18 has and mainline changed. */
+/** The functions of arch/arm64/kernel/fpsimd.c that v4.18 has and later eras changed. */
 export const FPSIMD_V4_18_PML = `
-/* ---- arch/arm64/kernel/fpsimd.c of v4.18 (mainline's are in its own module) ---- */
+/* ---- arch/arm64/kernel/fpsimd.c of v4.18 (later eras' are in fpsimd_mainline.pml.ts) ---- */
 inline fpsimd_flush_task_state(t) { fpsimd_cpu[t] = -1 }
 
 /* For kernel threads and the idle task the registers are never bound: both tests come out true. */

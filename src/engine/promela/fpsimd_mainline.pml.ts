@@ -92,7 +92,7 @@ inline fpsimd_thread_switch(next) {
   if
   :: KERNEL_FPSTATE(next) ->
      fpsimd_load_kernel_state(next);
-     if :: FIXED(PRE_E92BEE9F861B) -> fpsimd_flush_cpu_state() :: else fi
+     if :: FIXED(PRE_E92BEE9F861B) -> fpsimd_flush_cpu_state() :: else -> foreign[next] = 1 fi
   :: else ->
      if
      :: next >= 0 -> foreign[next] = (last_state[cpu] != next || fpsimd_cpu[next] != cpu)
