@@ -16,13 +16,13 @@ import { cloneState } from '../state';
 import { makePacking } from './pack';
 import { createStore, MAX_STORE_STATES } from './store';
 import { createExpander, type StateSpace } from './successors';
-import { identity, stabilizer, symmetryGroup } from './symmetry';
+import { cpuRenamings, identity, stabilizer, symmetryGroup } from './symmetry';
 
 export type { Counterexample } from './findings';
 
-export type SymmetryMode = 'off' | 'exact' | 'classes';
+export type SymmetryMode = 'off' | 'exact' | 'cpus' | 'classes';
 
-const symmetryMode = (s: ExploreOptions['symmetry']): SymmetryMode =>
+export const symmetryMode = (s: ExploreOptions['symmetry']): SymmetryMode =>
   s === undefined ? 'exact' : s === true ? 'classes' : s === false ? 'off' : s;
 
 export interface ExploreOptions {
@@ -31,7 +31,8 @@ export interface ExploreOptions {
   /**
    * Identify states equal up to renaming CPUs and interchangeable contexts (symmetry.ts). 'exact'
    * (default): only renamings that fix the initial state, so every (kind, context) keeps its shortest
-   * length; 'classes' (or true): all of them, reporting per class of interchangeable contexts;
+   * length; 'cpus': every renaming of CPUs as well (with the same context renamings), still exact per
+   * context; 'classes' (or true): all of them, reporting per class of interchangeable contexts;
    * 'off' (or false): none.
    */
   symmetry?: SymmetryMode | boolean;
@@ -174,7 +175,7 @@ export function createSearch(
   const maxStates = st.limit;
   const pollEvery = Math.max(1, opts.pollEvery ?? 16);
   const progressEveryMs = opts.progressEveryMs ?? 250;
-  const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.group);
+  const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.orbitGroup);
   let stopped: ExploreResult['stopped'] = null;
   const expander = createExpander(space, findings, () => {
     stopped = 'state-limit';
@@ -310,7 +311,7 @@ export function createSearch(
 }
 
 /** The fixed parts of a search: machine, encoding, alphabet, symmetries, store and cache. */
-function stateSpace(
+export function stateSpace(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
   variant: Variant,
   opts: ExploreOptions,
@@ -329,9 +330,11 @@ function stateSpace(
           deadVariableGuard(L, before, after, written)
       : undefined;
   const memo = opts.cache === false ? null : createMemo(m, L, alphabet, cloneState(s0), P, guard);
+  const stab = mode === 'exact' || mode === 'cpus' ? stabilizer(m.cfg, L, s0) : [identity(m.cfg)];
   const group =
-    mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
+    mode === 'classes' ? symmetryGroup(m.cfg) : mode === 'cpus' ? cpuRenamings(m.cfg, stab) : stab;
   return {
+    orbitGroup: mode === 'classes' ? group : stab,
     m,
     L,
     P,
