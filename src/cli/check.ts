@@ -7,7 +7,6 @@ import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_SIGNAL_FRAMES,
   EXPLORER_OPS,
-  exploreAsync,
   storeBytesPerState,
   MAX_STORE_STATES,
   type ExploreProgress,
@@ -15,6 +14,8 @@ import {
 } from '../engine/explore';
 import { inputName, parseArgs, readScenarioFile, UsageError, type CliIO } from './io';
 import { esc, jsonText } from './text';
+import { exploreOnCores } from './parallel';
+import { availableParallelism } from 'node:os';
 
 const n = (x: number): string => x.toLocaleString('en');
 
@@ -24,7 +25,13 @@ export const DEFAULT_DEPTH = 12;
 const millions = (W: number): string => (DEFAULT_MAX_BYTES / storeBytesPerState(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
-export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--reduce LIST] [--max-states N] [--json]
+const REDUCTIONS = ['dead', 'cpus', 'classes', 'sleep'] as const;
+type Reduction = (typeof REDUCTIONS)[number];
+/** The reductions a search gets unless --reduce says otherwise: exact, and per context. */
+export const DEFAULT_REDUCE: readonly Reduction[] = ['dead', 'cpus'];
+export const MAX_WORKERS = 256;
+
+export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--reduce LIST] [--workers N] [--max-states N] [--json]
 
 Explores every legal event sequence of up to N events from the initial state of the scenario FILE
 (- reads standard input): its cpus, tasks and start are used, its events are ignored. For each kind of
@@ -37,10 +44,14 @@ events reproduces the violation in 'fpsimd-viz run'.
                  v4.18 ablation breaks within it)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task; classic: the
                  first eleven (no kernel-mode NEON sections or lifecycle events)
-  --reduce LIST  extra exact reductions, comma-separated (docs/explorer.md): dead (dead variables:
-                 fewer states), sleep (sleep sets: fewer transitions, usually slower), classes (every
-                 renaming of CPUs and interchangeable contexts: fewer states, one report per kind and
-                 class of contexts instead of per context); the answer is the same either way
+  --reduce LIST  the exact reductions, comma-separated (docs/explorer.md; default ${DEFAULT_REDUCE.join(',')}):
+                 dead (dead variables: fewer states), cpus (every renaming of CPUs: fewer states),
+                 classes (every renaming of CPUs and interchangeable contexts: fewer still, one
+                 report per kind and class of contexts instead of per context), sleep (sleep sets:
+                 fewer transitions, usually slower, one core); none: the plain search. The
+                 violations and shortest lengths are the same either way; the state count is not
+  --workers N    threads searching together, 1 to ${MAX_WORKERS} (default: every core, as Node's
+                 os.availableParallelism() counts them); the answer is the same
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
                  as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
                  ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
@@ -74,18 +85,18 @@ function parseCount(name: string, text: string, max: number): number {
   return Number(digits);
 }
 
-const REDUCTIONS = ['dead', 'sleep', 'classes'] as const;
-type Reduction = (typeof REDUCTIONS)[number];
-
-/** The --reduce list: known names, comma-separated, each at most once. */
+/** The --reduce list: known names, comma-separated, or none; the default when absent. */
 function parseReductions(flag: string | true | undefined): Set<Reduction> {
   const out = new Set<Reduction>();
-  if (flag === undefined) return out;
-  if (flag === true) throw new UsageError(`--reduce: expected a list of ${REDUCTIONS.join(', ')}`);
+  if (flag === undefined) return new Set(DEFAULT_REDUCE);
+  if (flag === true) throw new UsageError(`--reduce: expected none or a list of ${REDUCTIONS.join(', ')}`);
+  if (flag.trim() === 'none') return out;
   for (const name of flag.split(',')) {
     const r = REDUCTIONS.find((x) => x === name.trim());
     if (r === undefined)
-      throw new UsageError(`--reduce: unknown reduction "${esc(name)}" (expected ${REDUCTIONS.join(', ')})`);
+      throw new UsageError(
+        `--reduce: unknown reduction "${esc(name)}" (expected none or ${REDUCTIONS.join(', ')})`,
+      );
     out.add(r);
   }
   return out;
@@ -96,7 +107,9 @@ const reductionText = (r: Reduction): string =>
     ? 'dead variables'
     : r === 'sleep'
       ? 'sleep sets'
-      : 'every renaming (a violation is reported once per kind and class of interchangeable contexts)';
+      : r === 'cpus'
+        ? 'every renaming of CPUs'
+        : 'every renaming (a violation is reported once per kind and class of interchangeable contexts)';
 
 const mb = (b: number): string =>
   b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GB` : `${Math.round(b / 1024 ** 2)} MB`;
@@ -132,7 +145,9 @@ function report(r: ExploreResult, file: string, reduce: ReadonlySet<Reduction>):
   lines.push(
     `ops explored: ${r.ops.join(', ')}; at most ${r.maxSignalFrames} pending signal frame${r.maxSignalFrames === 1 ? '' : 's'} per task (signal is illegal in the explorer beyond it)`,
   );
-  if (reduce.size > 0) lines.push(`reductions added: ${[...reduce].map(reductionText).join(', ')}`);
+  lines.push(
+    `reductions: ${reduce.size > 0 ? [...reduce].map(reductionText).join(', ') : 'none'} (--reduce; states are counted up to them)`,
+  );
   if (r.exhausted)
     lines.push(
       `every reachable state was explored (the deepest ${r.lastDepth} events from the start): the violations below are all there are, at any length`,
@@ -172,7 +187,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   const { positional, flags } = parseArgs(
     args,
     ['json', 'help'],
-    ['variant', 'depth', 'max-states', 'ops', 'reduce'],
+    ['variant', 'depth', 'max-states', 'ops', 'reduce', 'workers'],
   );
   if (flags.has('help')) {
     io.stdout(CHECK_HELP + '\n');
@@ -194,6 +209,11 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     throw new UsageError(`--ops: expected all or classic, got ${esc(String(opsFlag))}`);
   const ops = opsFlag === 'classic' ? CLASSIC_OPS : EXPLORER_OPS;
   const reduce = parseReductions(flags.get('reduce'));
+  const workersFlag = flags.get('workers');
+  const workers =
+    typeof workersFlag === 'string'
+      ? parseCount('workers', workersFlag, MAX_WORKERS)
+      : availableParallelism();
   const sc = await readScenarioFile(io, file, parseScenario);
   const chosen = flags.get('variant');
   const variant = variantOrError(typeof chosen === 'string' ? chosen : (sc.variant ?? DEFAULT_VARIANT));
@@ -214,20 +234,21 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     lastShown = ms;
     io.stderr(io.isTTY ? `\r\x1b[K${progressText(p, depth)}` : `${progressText(p, depth)}\n`);
   };
-  const result = await exploreAsync(sc, variant, {
+  const opts = {
     depth,
     ops,
     maxStates,
     dead: reduce.has('dead'),
     sleep: reduce.has('sleep'),
-    symmetry: reduce.has('classes') ? 'classes' : 'exact',
+    symmetry: reduce.has('classes') ? 'classes' : reduce.has('cpus') ? 'cpus' : 'exact',
     onProgress,
     progressEveryMs: Math.min(100, every),
     shouldStop: () => interrupted,
     // Short slices, and setImmediate (no timer clamp): the SIGINT handler runs between any two.
     sliceMs: SLICE_MS,
     yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
-  });
+  } as const;
+  const result = await exploreOnCores(sc, variant, opts, workers);
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
   if (result.stopped !== null && result.exploredDepth === 0) {
     const why =

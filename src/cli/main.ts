@@ -1,8 +1,10 @@
 // The fpsimd-viz command: dispatches to run, check and variants; maps errors to exit status 2.
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { isMainThread } from 'node:worker_threads';
 import { cli } from './cli';
 import { InputTooLarge, type CliIO } from './io';
+import './partitionWorker';
 
 /** Collects a stream's chunks into `into`; throws InputTooLarge once more than maxBytes have come. */
 async function collect(stream: Readable, into: Buffer[], maxBytes: number): Promise<void> {
@@ -45,4 +47,5 @@ const io: CliIO = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-process.exitCode = await cli(process.argv.slice(2), io);
+// Loaded as a worker thread of the multi-core explorer, this file runs that instead (partitionWorker.ts).
+if (isMainThread) process.exitCode = await cli(process.argv.slice(2), io);

@@ -43,13 +43,13 @@ export interface PartitionWorker {
 
 /**
  * A worker for `spec`; everything it says goes to `post` (with the buffers it gives away). `claim`,
- * when given, counts new states over every worker (exact state limit); without it each worker keeps
- * an equal share of the limit.
+ * when given, counts new states over every worker and says whether one more fits the limit (an exact
+ * state limit); without it each worker keeps an equal share of the limit.
  */
 export function createPartitionWorker(
   spec: PartitionSpec,
   post: (msg: FromPartition, transfer: ArrayBuffer[]) => void,
-  claim?: () => boolean,
+  claim?: (limit: number) => boolean,
 ): PartitionWorker {
   const { workers: k, index: me, options: o } = spec;
   const variant = findVariant(spec.variant);
@@ -59,7 +59,7 @@ export function createPartitionWorker(
   const limit = Math.min(o.maxStates ?? defaultMaxStates(W, o.maxBytes), MAX_STORE_STATES);
   // A parent is stored as a global id, local id × k + worker: each store holds at most 2^31 / k.
   const own = Math.min(claim ? MAX_STORE_STATES : Math.ceil(limit / k), Math.floor(0x7fffffff / k));
-  const st = createStore(W, own, claim);
+  const st = createStore(W, own, claim && (() => claim(limit)));
   space.st = st;
   const R = W + 3;
   const findings = createFindings(space.m, o.symmetry, space.orbitGroup);

@@ -37,8 +37,7 @@ export async function explorePartitioned(
   const toCoordinator: [number, FromPartition][] = [];
   const workers: (PartitionWorker | null)[] = Array.from({ length: k }, () => null);
   let claimed = 0;
-  const limit = opts.maxStates;
-  const claim = limit === undefined ? undefined : () => ++claimed <= limit;
+  const claim = (limit: number): boolean => ++claimed <= limit;
   const coord = createCoordinator(sc, variant, partitionOptions(opts), k, (w, m) => toWorker[w].push(m), {
     onProgress: opts.onProgress,
     progressEveryMs: opts.progressEveryMs,

@@ -1,0 +1,83 @@
+// The explorer on every core (check --workers N): N worker threads, each running one worker of the
+// partitioned search (src/engine/explore/partition.ts, through partitionWorker.ts), this thread
+// running its coordinator. Same answer as the single-core search, same progress and Ctrl-C.
+import { Worker } from 'node:worker_threads';
+import { exploreAsync, type ExploreOptions, type ExploreResult } from '../engine/explore';
+import { createCoordinator } from '../engine/explore/partitionCoordinator';
+import { partitionOptions } from '../engine/explore/partitionLocal';
+import type { FromPartition } from '../engine/explore/partitionProtocol';
+import type { Scenario, Variant } from '../engine';
+import type { PartitionWorkerData } from './partitionWorker';
+
+/** How often a stop asked through shouldStop (Ctrl-C) is looked for. */
+const STOP_POLL_MS = 10;
+
+/**
+ * A worker thread: the built CLI is one file, which starts a partition worker when it is loaded as
+ * one (main.ts); from the TypeScript sources (tsx, vitest), partitionWorker.ts behind tsx's loader,
+ * which worker threads do not inherit.
+ */
+function startWorker(workerData: PartitionWorkerData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL(here), { workerData });
+  const entry = JSON.stringify(new URL('./partitionWorker.ts', here).href);
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** Runs the search on `workers` threads (see above). */
+export async function exploreParallel(
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  variant: Variant,
+  opts: ExploreOptions,
+  workers: number,
+): Promise<ExploreResult> {
+  const data: PartitionWorkerData = { fpsimdPartition: true, counter: new SharedArrayBuffer(4) };
+  const threads = Array.from({ length: workers }, () => startWorker(data));
+  const coord = createCoordinator(
+    sc,
+    variant,
+    partitionOptions(opts),
+    workers,
+    (w, m, transfer) => threads[w].postMessage(m, transfer),
+    { onProgress: opts.onProgress, progressEveryMs: opts.progressEveryMs },
+  );
+  let failure: ((e: Error) => void) | null = null;
+  const failed = new Promise<never>((_, reject) => (failure = reject));
+  threads.forEach((t, w) => {
+    t.on('message', (m: FromPartition) => {
+      try {
+        coord.handle(w, m);
+      } catch (e) {
+        failure?.(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+    t.on('error', (e) => failure?.(e));
+    t.on('exit', (code) => failure?.(new Error(`explorer: worker ${w} exited (code ${code})`)));
+  });
+  const stop = setInterval(() => {
+    if (opts.shouldStop?.()) coord.cancel();
+  }, STOP_POLL_MS);
+  try {
+    return await Promise.race([coord.result, failed]);
+  } finally {
+    clearInterval(stop);
+    failure = null;
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+}
+
+/**
+ * The search on `workers` threads, or in this thread for one worker (or sleep sets, which the
+ * partitioned search does not have): the single-core search, sliced as exploreAsync is.
+ */
+export function exploreOnCores(
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  variant: Variant,
+  opts: Parameters<typeof exploreAsync>[2],
+  workers: number,
+): Promise<ExploreResult> {
+  return workers > 1 && !opts.sleep
+    ? exploreParallel(sc, variant, opts, workers)
+    : exploreAsync(sc, variant, opts);
+}
