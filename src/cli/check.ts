@@ -30,6 +30,8 @@ type Reduction = (typeof REDUCTIONS)[number];
 /** The reductions a search gets unless --reduce says otherwise: exact, and per context. */
 export const DEFAULT_REDUCE: readonly Reduction[] = ['dead', 'cpus'];
 export const MAX_WORKERS = 256;
+/** How long a search runs on one thread before it moves to every core (when --workers is not given). */
+const TRIAL_MS = 300;
 
 export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--ops all|classic] [--reduce LIST] [--workers N] [--max-states N] [--json]
 
@@ -51,7 +53,8 @@ events reproduces the violation in 'fpsimd-viz run'.
                  fewer transitions, usually slower, one core); none: the plain search. The
                  violations and shortest lengths are the same either way; the state count is not
   --workers N    threads searching together, 1 to ${MAX_WORKERS} (default: every core, as Node's
-                 os.availableParallelism() counts them); the answer is the same
+                 os.availableParallelism() counts them, for a search that lasts more than
+                 ${TRIAL_MS} ms on one); the answer is the same
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
                  as many as fit in ${DEFAULT_MAX_BYTES / 1024 ** 3} GB: a state takes ${storeBytesPerState(3)} bytes on the reference machine,
                  ${storeBytesPerState(23)} on 8 CPUs with 32 tasks, so ${millions(3)} or ${millions(23)} million states;
@@ -248,7 +251,8 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     sliceMs: SLICE_MS,
     yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
   } as const;
-  const result = await exploreOnCores(sc, variant, opts, workers);
+  // Unless --workers says otherwise, a search short enough to end within the trial stays on one thread.
+  const result = await exploreOnCores(sc, variant, opts, workers, workersFlag === undefined ? TRIAL_MS : 0);
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
   if (result.stopped !== null && result.exploredDepth === 0) {
     const why =

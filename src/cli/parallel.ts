@@ -2,7 +2,7 @@
 // partitioned search (src/engine/explore/partition.ts, through partitionWorker.ts), this thread
 // running its coordinator. Same answer as the single-core search, same progress and Ctrl-C.
 import { Worker } from 'node:worker_threads';
-import { exploreAsync, type ExploreOptions, type ExploreResult } from '../engine/explore';
+import { createSearch, exploreAsync, type ExploreOptions, type ExploreResult } from '../engine/explore';
 import { createCoordinator } from '../engine/explore/partitionCoordinator';
 import { partitionOptions } from '../engine/explore/partitionLocal';
 import type { FromPartition } from '../engine/explore/partitionProtocol';
@@ -69,15 +69,38 @@ export async function exploreParallel(
 
 /**
  * The search on `workers` threads, or in this thread for one worker (or sleep sets, which the
- * partitioned search does not have): the single-core search, sliced as exploreAsync is.
+ * partitioned search does not have): the single-core search, sliced as exploreAsync is. With
+ * `trialMs`, the search first runs in this thread for that long, and goes to the threads only if it
+ * has not finished: a small search is not worth starting threads for (the trial's work is then done
+ * again; its time is counted in the result).
  */
-export function exploreOnCores(
+export async function exploreOnCores(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
   variant: Variant,
   opts: Parameters<typeof exploreAsync>[2],
   workers: number,
+  trialMs = 0,
 ): Promise<ExploreResult> {
-  return workers > 1 && !opts.sleep
-    ? exploreParallel(sc, variant, opts, workers)
-    : exploreAsync(sc, variant, opts);
+  if (workers <= 1 || opts.sleep) return exploreAsync(sc, variant, opts);
+  let offset = 0;
+  if (trialMs > 0) {
+    const t0 = performance.now();
+    const trial = createSearch(sc, variant, { ...opts, shouldStop: undefined });
+    const pause = opts.yieldTo ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+    for (;;) {
+      if (trial.advance(opts.sliceMs ?? 10)) return trial.result();
+      if (performance.now() - t0 >= trialMs) break;
+      await pause();
+      if (opts.shouldStop?.()) trial.cancel();
+    }
+    offset = (performance.now() - t0) / 1000;
+  }
+  const onProgress = opts.onProgress;
+  const r = await exploreParallel(
+    sc,
+    variant,
+    { ...opts, onProgress: onProgress && ((p) => onProgress({ ...p, seconds: p.seconds + offset })) },
+    workers,
+  );
+  return { ...r, seconds: r.seconds + offset };
 }

@@ -58,35 +58,48 @@ describe('fpsimd-viz check', () => {
     expect(r.out).toMatch(/ops explored: schedule, .*vcpu_put; at most 1 pending signal frame per task/);
   });
 
-  it('uses the reductions named by --reduce (default dead,cpus; none: the plain search), with the same answer', async () => {
-    const args = ['s.json', '--variant', 'v4.18/no-put-flush', '--depth', '8', '--ops', 'classic', '--json'];
-    const plain = await check([...args, '--reduce', 'none'], { 's.json': scenario() });
-    const reduced = await check([...args, '--reduce', 'dead,sleep'], { 's.json': scenario() });
-    const byDefault = await check(args, { 's.json': scenario() });
-    expect(reduced.code).toBe(plain.code);
-    expect(byDefault.code).toBe(plain.code);
-    type Out = { states: number; violations: { kind: string; context: string; events: unknown[] }[] };
-    const found = (o: Out) => o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`).sort();
-    const a = JSON.parse(plain.out) as Out;
-    const b = JSON.parse(reduced.out) as Out;
-    const c = JSON.parse(byDefault.out) as Out;
-    expect(b.states).toBeLessThan(a.states);
-    expect(c.states).toBeLessThan(b.states);
-    expect(found(a).length).toBeGreaterThan(0);
-    expect(found(b)).toEqual(found(a));
-    expect(found(c)).toEqual(found(a));
-    const text = await check(['s.json', '--depth', '3', '--reduce', 'dead'], { 's.json': scenario() });
-    expect(text.out).toMatch(/reductions: dead variables \(--reduce/);
-    const dflt = await check(['s.json', '--depth', '3'], { 's.json': scenario() });
-    expect(dflt.out).toMatch(/reductions: dead variables, every renaming of CPUs \(--reduce/);
-    const none = await check(['s.json', '--depth', '3', '--reduce', 'none'], { 's.json': scenario() });
-    expect(none.out).toMatch(/reductions: none \(--reduce/);
-    const bad = await check(['s.json', '--reduce', 'dead,fast'], { 's.json': scenario() });
-    expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(
-      /--reduce: unknown reduction "fast" \(expected none or dead, cpus, classes, sleep\)/,
-    );
-  });
+  it(
+    'uses the reductions named by --reduce (default dead,cpus; none: the plain search), with the same answer',
+    { timeout: 30_000 },
+    async () => {
+      const args = [
+        's.json',
+        '--variant',
+        'v4.18/no-put-flush',
+        '--depth',
+        '8',
+        '--ops',
+        'classic',
+        '--json',
+      ];
+      const plain = await check([...args, '--reduce', 'none'], { 's.json': scenario() });
+      const reduced = await check([...args, '--reduce', 'dead,sleep'], { 's.json': scenario() });
+      const byDefault = await check(args, { 's.json': scenario() });
+      expect(reduced.code).toBe(plain.code);
+      expect(byDefault.code).toBe(plain.code);
+      type Out = { states: number; violations: { kind: string; context: string; events: unknown[] }[] };
+      const found = (o: Out) => o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`).sort();
+      const a = JSON.parse(plain.out) as Out;
+      const b = JSON.parse(reduced.out) as Out;
+      const c = JSON.parse(byDefault.out) as Out;
+      expect(b.states).toBeLessThan(a.states);
+      expect(c.states).toBeLessThan(b.states);
+      expect(found(a).length).toBeGreaterThan(0);
+      expect(found(b)).toEqual(found(a));
+      expect(found(c)).toEqual(found(a));
+      const text = await check(['s.json', '--depth', '3', '--reduce', 'dead'], { 's.json': scenario() });
+      expect(text.out).toMatch(/reductions: dead variables \(--reduce/);
+      const dflt = await check(['s.json', '--depth', '3'], { 's.json': scenario() });
+      expect(dflt.out).toMatch(/reductions: dead variables, every renaming of CPUs \(--reduce/);
+      const none = await check(['s.json', '--depth', '3', '--reduce', 'none'], { 's.json': scenario() });
+      expect(none.out).toMatch(/reductions: none \(--reduce/);
+      const bad = await check(['s.json', '--reduce', 'dead,fast'], { 's.json': scenario() });
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(
+        /--reduce: unknown reduction "fast" \(expected none or dead, cpus, classes, sleep\)/,
+      );
+    },
+  );
 
   it('searches on several threads with --workers, with the same answer', { timeout: 120_000 }, async () => {
     const args = ['s.json', '--variant', 'v4.18/no-put-flush', '--depth', '8', '--json', '--reduce', 'none'];
