@@ -27,6 +27,8 @@ export const GROUPS: GroupEntry[] = [
   { name: 'explorer', load: () => import('./groups/explorerWorker.ts') },
   { name: 'explorer', load: () => import('./groups/explorerScale.ts') },
   { name: 'spin', load: () => import('./groups/spin.ts') },
+  // The multi-core explorer through the built CLI (minutes: the large searches exhausted).
+  { name: 'parallel', load: () => import('./groups/explorerParallel.ts') },
   { name: 'links', load: () => import('./groups/links.ts') },
 ];
 

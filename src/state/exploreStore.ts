@@ -25,6 +25,7 @@ export interface ExploreRunInfo {
   depth: number;
   symmetry: boolean;
   dead: boolean;
+  cpus: boolean;
 }
 
 export interface ExploreState {
@@ -34,6 +35,8 @@ export interface ExploreState {
   symmetry: boolean;
   /** Dead-variable reduction: fields no later step can read are stored at one value. */
   dead: boolean;
+  /** Every renaming of CPUs (exact: the same answer per context). */
+  cpus: boolean;
   status: ExploreStatus;
   run: ExploreRunInfo | null;
   progress: ExploreProgress | null;
@@ -47,6 +50,7 @@ export interface ExploreState {
   setDepth(depth: number): void;
   setSymmetry(on: boolean): void;
   setDead(on: boolean): void;
+  setCpus(on: boolean): void;
   /** Explores the initial state of the scenario on screen. Ignored while a search runs. */
   start(): void;
   /** Stops the search; what it found is kept and the result says incomplete. */
@@ -110,7 +114,9 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     variant: null,
     depth: DEFAULT_DEPTH,
     symmetry: false,
-    dead: false,
+    // The exact reductions are on for a new search (a link without them keeps them off: see below).
+    dead: true,
+    cpus: true,
     status: 'idle',
     run: null,
     progress: null,
@@ -122,6 +128,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
     setDead: (dead) => set({ dead }),
+    setCpus: (cpus) => set({ cpus }),
 
     start() {
       const s = get();
@@ -136,6 +143,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         depth: s.depth,
         symmetry: s.symmetry,
         dead: s.dead,
+        cpus: s.cpus,
       };
       set({ status: 'running', run, progress: null, found: [], result: null, error: null, fromLink: false });
       runner ??= workerRunner();
@@ -149,6 +157,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
             depth: run.depth,
             symmetry: run.symmetry,
             dead: run.dead,
+            cpus: run.cpus,
             maxStates: MAX_STATES,
           },
           onMessage,
@@ -182,7 +191,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
 
 /**
  * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry, `xz=1` dead
- * variables) and `xr=1` when
+ * variables, `xc=1` CPU renamings) and `xr=1` when
  * results were on screen. A link carries no results: opening one with `xr=1` runs the search again
  * (and says so).
  */
@@ -193,6 +202,7 @@ function exploreParams(view: string): LinkParams {
   if (s.variant !== null) out.xv = s.variant;
   if (s.symmetry) out.xs = '1';
   if (s.dead) out.xz = '1';
+  if (s.cpus) out.xc = '1';
   if (s.run) out.xr = '1';
   return out;
 }
@@ -203,15 +213,18 @@ function applyExploreParams(p: LinkParams, view: string): void {
   const depth = /^\d{1,3}$/.test(p.xd ?? '') ? Math.min(MAX_DEPTH, Math.max(1, Number(p.xd))) : s.depth;
   const variant = p.xv ?? null;
   const symmetry = p.xs === '1';
+  // A link without xz or xc was made when those reductions were off by default, or unticked: off.
   const dead = p.xz === '1';
+  const cpus = p.xc === '1';
   // Back/Forward to the search already on screen: nothing to redo.
   const same =
     s.run &&
     s.run.depth === depth &&
     s.run.symmetry === symmetry &&
     s.run.dead === dead &&
+    s.run.cpus === cpus &&
     s.variant === variant;
-  useExploreStore.setState({ depth, variant, symmetry, dead });
+  useExploreStore.setState({ depth, variant, symmetry, dead, cpus });
   if (p.xr === '1' && !same) {
     useExploreStore.getState().start();
     useExploreStore.setState({ fromLink: true });
@@ -228,6 +241,7 @@ registerLinkParams({
         s.variant !== prev.variant ||
         s.symmetry !== prev.symmetry ||
         s.dead !== prev.dead ||
+        s.cpus !== prev.cpus ||
         s.run !== prev.run
       )
         listener();

@@ -14,8 +14,9 @@ export function ExploreForm() {
   const depth = useExploreStore((s) => s.depth);
   const symmetry = useExploreStore((s) => s.symmetry);
   const dead = useExploreStore((s) => s.dead);
+  const cpus = useExploreStore((s) => s.cpus);
   const status = useExploreStore((s) => s.status);
-  const { setVariant, setDepth, setSymmetry, setDead, start, cancel } = useExploreStore.getState();
+  const { setVariant, setDepth, setSymmetry, setDead, setCpus, start, cancel } = useExploreStore.getState();
   const [depthText, setDepthText] = useState(String(depth));
   const [depthError, setDepthError] = useState<string | null>(null);
   const running = status === 'running' || status === 'cancelling';
@@ -104,6 +105,15 @@ export function ExploreForm() {
           Fields no later step can read (a task’s saved CPU while no CPU holds its state, the flag of a task
           running nowhere) are stored at one value: 40 to 66% fewer states, the same violations with
           counterexamples just as short.
+        </Reduction>
+        <Reduction
+          label="CPU renaming"
+          checked={cpus || symmetry}
+          disabled={running || symmetry}
+          onChange={setCpus}
+        >
+          States that differ only by renaming CPUs are searched once: fewer states, the same violations for
+          every task with counterexamples just as short (symmetry reduction includes it).
         </Reduction>
       </div>
       <div className="row-buttons">
