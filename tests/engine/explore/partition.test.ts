@@ -20,7 +20,7 @@ const answer = (r: ExploreResult) => ({
   findings: findings(r),
 });
 
-describe('the partitioned search', () => {
+describe('the partitioned search', { timeout: 60_000 }, () => {
   it.each(VARIANTS.map((v) => [v.id, v] as const))(
     '%s: 1 and 2 workers give the single-core answer (every op, depth 6, dead variables)',
     async (_id, v) => {
@@ -83,3 +83,22 @@ describe('the partitioned search', () => {
     for (const c of counts) expect(c).toBeGreaterThan(9000);
   });
 });
+
+describe(
+  'every renaming of CPUs (symmetry cpus, on by default in the CLI and the app)',
+  { timeout: 60_000 },
+  () => {
+    it.each(VARIANTS.map((v) => [v.id, v] as const))(
+      '%s: the plain search answer per context, with fewer states (every op, depth 6)',
+      (_id, v) => {
+        const plain = explore(REFERENCE, v, { depth: 6, ops: EXPLORER_OPS });
+        const reduced = explore(REFERENCE, v, { depth: 6, ops: EXPLORER_OPS, symmetry: 'cpus' });
+        expect(reduced.symmetries).toBe(2);
+        expect(reduced.states).toBeLessThan(plain.states);
+        expect(findings(reduced)).toEqual(findings(plain));
+        expect(reduced.complete).toBe(plain.complete);
+        for (const c of reduced.violations) expect(reproduces(REFERENCE, v, c)).toBe(true);
+      },
+    );
+  },
+);
