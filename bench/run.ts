@@ -29,6 +29,8 @@ export const GROUPS: GroupEntry[] = [
   { name: 'memory', load: () => import('./groups/explorerMemory.ts') },
   { name: 'spin', load: () => import('./groups/spin.ts') },
   { name: 'spin', load: () => import('./groups/spinMulticore.ts') },
+  // The multi-core explorer through the built CLI (minutes: the large searches exhausted).
+  { name: 'parallel', load: () => import('./groups/explorerParallel.ts') },
   { name: 'links', load: () => import('./groups/links.ts') },
   { name: 'editor', load: () => import('./groups/editor.ts') },
 ];

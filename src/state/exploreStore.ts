@@ -36,6 +36,7 @@ export interface ExploreRunInfo {
   dead: boolean;
   first: boolean;
   timeLimit: number | null;
+  cpus: boolean;
 }
 
 export interface ExploreState {
@@ -49,6 +50,8 @@ export interface ExploreState {
   first: boolean;
   /** Seconds after which the search stops, marked incomplete; null: no limit. */
   timeLimit: number | null;
+  /** Every renaming of CPUs (exact: the same answer per context). */
+  cpus: boolean;
   status: ExploreStatus;
   run: ExploreRunInfo | null;
   progress: ExploreProgress | null;
@@ -66,6 +69,7 @@ export interface ExploreState {
   setDead(on: boolean): void;
   setFirst(on: boolean): void;
   setTimeLimit(seconds: number | null): void;
+  setCpus(on: boolean): void;
   /** Explores the initial state of the scenario on screen. Ignored while a search runs. */
   start(): void;
   /** Stops the search; what it found is kept and the result says incomplete. */
@@ -129,7 +133,9 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     variant: null,
     depth: DEFAULT_DEPTH,
     symmetry: false,
-    dead: false,
+    // The exact reductions are on for a new search (a link without them keeps them off: see below).
+    dead: true,
+    cpus: true,
     first: false,
     timeLimit: null,
     status: 'idle',
@@ -146,6 +152,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     setDead: (dead) => set({ dead }),
     setFirst: (first) => set({ first }),
     setTimeLimit: (timeLimit) => set({ timeLimit }),
+    setCpus: (cpus) => set({ cpus }),
 
     start() {
       const s = get();
@@ -168,6 +175,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         dead: s.dead,
         first: s.first,
         timeLimit: s.timeLimit,
+        cpus: s.cpus,
       };
       set({
         status: 'running',
@@ -190,6 +198,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
             depth: run.depth,
             symmetry: run.symmetry,
             dead: run.dead,
+            cpus: run.cpus,
             maxStates: MAX_STATES,
             ...(run.first ? { first: true } : {}),
             ...(run.timeLimit !== null ? { timeLimitSeconds: run.timeLimit } : {}),
@@ -225,7 +234,8 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
 
 /**
  * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry, `xz=1` dead
- * variables, `xf=1` stop at the first violating depth, `xt=SECONDS` time limit) and `xr=1` when
+ * variables, `xc=1` CPU renamings, `xf=1` stop at the first violating depth, `xt=SECONDS` time limit)
+ * and `xr=1` when
  * results were on screen. A link carries no results: opening one with `xr=1` runs the search again
  * (and says so).
  */
@@ -236,6 +246,7 @@ function exploreParams(view: string): LinkParams {
   if (s.variant !== null) out.xv = s.variant;
   if (s.symmetry) out.xs = '1';
   if (s.dead) out.xz = '1';
+  if (s.cpus) out.xc = '1';
   if (s.first) out.xf = '1';
   if (s.timeLimit !== null) out.xt = String(s.timeLimit);
   if (s.run || s.held) out.xr = '1';
@@ -266,7 +277,9 @@ function applyExploreParams(p: LinkParams, view: string): string[] {
   // An alias (`mainline`) is kept as the concrete id it names, so the links written name that.
   const variant = unknown ? s.variant : p.xv !== undefined ? resolveVariantId(p.xv) : null;
   const symmetry = flag(p, 'xs', 'symmetry reduction', problems);
+  // A link without xz or xc was made when those reductions were off by default, or unticked: off.
   const dead = flag(p, 'xz', 'dead-variable reduction', problems);
+  const cpus = flag(p, 'xc', 'CPU renaming', problems);
   const rerun = flag(p, 'xr', 'results on screen', problems);
   // Absent in links made before these options: no stop, no limit, as those links always meant.
   const first = flag(p, 'xf', 'stop at the first violating depth', problems);
@@ -282,10 +295,11 @@ function applyExploreParams(p: LinkParams, view: string): string[] {
     s.run.depth === depth &&
     s.run.symmetry === symmetry &&
     s.run.dead === dead &&
+    s.run.cpus === cpus &&
     s.run.first === first &&
     s.run.timeLimit === timeLimit &&
     s.variant === variant;
-  useExploreStore.setState({ depth, variant, symmetry, dead, first, timeLimit, held: false });
+  useExploreStore.setState({ depth, variant, symmetry, dead, cpus, first, timeLimit, held: false });
   if (rerun && unknown)
     problems.push('the search the link asked for was not run: choose a variant and start it');
   else if (rerun && !same) {
@@ -310,6 +324,7 @@ registerLinkParams({
         s.variant !== prev.variant ||
         s.symmetry !== prev.symmetry ||
         s.dead !== prev.dead ||
+        s.cpus !== prev.cpus ||
         s.first !== prev.first ||
         s.timeLimit !== prev.timeLimit ||
         s.run !== prev.run ||

@@ -29,6 +29,9 @@ export const KNOWN_LINK_PARAMS: ReadonlySet<string> = new Set([
   'xd',
   'xs',
   'xz',
+  'xc',
+  'xf',
+  'xt',
   'xr',
   'entry',
 ]);

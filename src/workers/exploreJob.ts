@@ -71,8 +71,8 @@ export function runJob(
     if (typeof variant === 'string') throw new Error(variant);
     const s = createSearch(msg.config, variant, {
       depth: msg.depth,
-      // Unticked: the exact reduction (renamings fixing the initial state); ticked: by class.
-      symmetry: msg.symmetry ? 'classes' : 'exact',
+      // By class when ticked; else every CPU renaming, or only the renamings fixing the initial state.
+      symmetry: msg.symmetry ? 'classes' : msg.cpus ? 'cpus' : 'exact',
       dead: msg.dead,
       maxStates: msg.maxStates,
       // The first violating depth, finished: the same stop as `check --first` and the gallery's.

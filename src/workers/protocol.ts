@@ -15,6 +15,11 @@ export interface StartMessage {
   symmetry: boolean;
   /** Dead-variable reduction (the explorer's `dead` option; docs/explorer.md). */
   dead: boolean;
+  /**
+   * Every renaming of CPUs (symmetry 'cpus', exact per context) when symmetry is off; absent in a
+   * message of an earlier build: only the renamings fixing the start.
+   */
+  cpus?: boolean;
   /** Stop (incomplete) at this many distinct states: keeps the tab's memory bounded. */
   maxStates: number;
   /** Stop once the first depth with a violation is finished (the explorer's stopAtViolation 'depth'). */

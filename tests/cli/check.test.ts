@@ -49,7 +49,9 @@ async function check(
   const { io, captured } = fakeIO(files, opts);
   // The figures below were measured on the first eleven ops; a test that wants every op says --ops all.
   const ops = args.some((a) => a.startsWith('--ops')) ? [] : ['--ops', 'classic'];
-  const code = await checkCommand([...ops, ...args], io, opts.timing);
+  // One worker (in this thread) unless a test asks for more: threads from the TypeScript sources start slowly.
+  const workers = args.some((a) => a.startsWith('--workers')) ? [] : ['--workers', '1'];
+  const code = await checkCommand([...ops, ...workers, ...args], io, opts.timing);
   return { code, ...captured };
 }
 
@@ -65,23 +67,68 @@ describe('fpsimd-viz check', () => {
     expect(r.out).toMatch(/ops explored: schedule, .*vcpu_put; at most 1 pending signal frame per task/);
   });
 
-  it('adds the reductions named by --reduce, with the same answer and fewer states', async () => {
-    const args = ['s.json', '--variant', 'v4.18/no-put-flush', '--depth', '8', '--ops', 'classic', '--json'];
-    const plain = await check(args, { 's.json': scenario() });
-    const reduced = await check([...args, '--reduce', 'dead,sleep'], { 's.json': scenario() });
-    expect(reduced.code).toBe(plain.code);
-    type Out = { states: number; violations: { kind: string; context: string; events: unknown[] }[] };
-    const found = (o: Out) => o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`);
-    const a = JSON.parse(plain.out) as Out;
-    const b = JSON.parse(reduced.out) as Out;
-    expect(b.states).toBeLessThan(a.states);
-    expect(found(a).length).toBeGreaterThan(0);
-    expect(found(b)).toEqual(found(a));
-    const text = await check(['s.json', '--depth', '3', '--reduce', 'dead'], { 's.json': scenario() });
-    expect(text.out).toMatch(/reductions added: dead variables/);
-    const bad = await check(['s.json', '--reduce', 'dead,fast'], { 's.json': scenario() });
+  it(
+    'uses the reductions named by --reduce (default dead,cpus; none: the plain search), with the same answer',
+    { timeout: 30_000 },
+    async () => {
+      const args = [
+        's.json',
+        '--variant',
+        'v4.18/no-put-flush',
+        '--depth',
+        '8',
+        '--ops',
+        'classic',
+        '--json',
+      ];
+      const plain = await check([...args, '--reduce', 'none'], { 's.json': scenario() });
+      const reduced = await check([...args, '--reduce', 'dead,sleep'], { 's.json': scenario() });
+      const byDefault = await check(args, { 's.json': scenario() });
+      expect(reduced.code).toBe(plain.code);
+      expect(byDefault.code).toBe(plain.code);
+      type Out = { states: number; violations: { kind: string; context: string; events: unknown[] }[] };
+      const found = (o: Out) => o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`).sort();
+      const a = JSON.parse(plain.out) as Out;
+      const b = JSON.parse(reduced.out) as Out;
+      const c = JSON.parse(byDefault.out) as Out;
+      expect(b.states).toBeLessThan(a.states);
+      expect(c.states).toBeLessThan(b.states);
+      expect(found(a).length).toBeGreaterThan(0);
+      expect(found(b)).toEqual(found(a));
+      expect(found(c)).toEqual(found(a));
+      const text = await check(['s.json', '--depth', '3', '--reduce', 'dead'], { 's.json': scenario() });
+      expect(text.out).toMatch(/reductions: dead variables \(--reduce/);
+      const dflt = await check(['s.json', '--depth', '3'], { 's.json': scenario() });
+      expect(dflt.out).toMatch(/reductions: dead variables, every renaming of CPUs \(--reduce/);
+      const none = await check(['s.json', '--depth', '3', '--reduce', 'none'], { 's.json': scenario() });
+      expect(none.out).toMatch(/reductions: none \(--reduce/);
+      const bad = await check(['s.json', '--reduce', 'dead,fast'], { 's.json': scenario() });
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(
+        /--reduce: unknown reduction "fast" \(expected none or dead, cpus, classes, sleep\)/,
+      );
+    },
+  );
+
+  it('searches on several threads with --workers, with the same answer', { timeout: 120_000 }, async () => {
+    const args = ['s.json', '--variant', 'v4.18/no-put-flush', '--depth', '8', '--json', '--reduce', 'none'];
+    const one = await check([...args, '--workers', '1'], { 's.json': scenario() });
+    const two = await check([...args, '--workers', '2'], { 's.json': scenario() });
+    expect(two.code).toBe(1);
+    type Out = {
+      states: number;
+      transitions: number;
+      violations: { kind: string; context: string; events: unknown[] }[];
+    };
+    const answer = (o: Out) => ({
+      states: o.states,
+      transitions: o.transitions,
+      found: o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`).sort(),
+    });
+    expect(answer(JSON.parse(two.out) as Out)).toEqual(answer(JSON.parse(one.out) as Out));
+    const bad = await check(['s.json', '--workers', '0'], { 's.json': scenario() });
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/--reduce: unknown reduction "fast" \(expected dead, sleep, classes\)/);
+    expect(bad.err).toMatch(/--workers: "0" is not a whole number from 1 to 256/);
   });
 
   it('explores every op by default, and states the signal frame bound', async () => {
@@ -183,13 +230,16 @@ describe('fpsimd-viz check', () => {
   });
 
   it('stops at --max-states, exactly, says so, and reports the search as incomplete', async () => {
-    const r = await check(['s.json', '--max-states', '1_000'], { 's.json': scenario() });
+    // The plain search's state count (the default reductions leave fewer than 1,000 states to depth 12).
+    const r = await check(['s.json', '--max-states', '1_000', '--reduce', 'none'], { 's.json': scenario() });
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^stopped at 1,000 states \(--max-states\): every sequence of at most \d+ events/);
     expect(r.out).toMatch(
       /incomplete \(state limit reached\): every sequence of at most \d+ events was explored; 1,000 states/,
     );
-    const json = await check(['s.json', '--max-states=1000', '--json'], { 's.json': scenario() });
+    const json = await check(['s.json', '--max-states=1000', '--json', '--reduce=none'], {
+      's.json': scenario(),
+    });
     const parsed = JSON.parse(json.out) as { states: number; complete: boolean };
     expect(parsed.complete).toBe(false);
     expect(parsed.states).toBe(1000);
@@ -222,7 +272,9 @@ describe('fpsimd-viz check', () => {
   });
 
   it('is wired as the check subcommand', async () => {
-    const r = await runCli(['check', 's.json', '--depth', '4'], { 's.json': JSON.stringify(scenario()) });
+    const r = await runCli(['check', 's.json', '--depth', '4', '--workers', '1'], {
+      's.json': JSON.stringify(scenario()),
+    });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/depth 4, complete/);
   });

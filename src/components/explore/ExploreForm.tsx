@@ -16,8 +16,9 @@ export function ExploreForm() {
   const dead = useExploreStore((s) => s.dead);
   const first = useExploreStore((s) => s.first);
   const timeLimit = useExploreStore((s) => s.timeLimit);
+  const cpus = useExploreStore((s) => s.cpus);
   const status = useExploreStore((s) => s.status);
-  const { setVariant, setDepth, setSymmetry, setDead, setFirst, setTimeLimit, start, cancel } =
+  const { setVariant, setDepth, setSymmetry, setDead, setCpus, setFirst, setTimeLimit, start, cancel } =
     useExploreStore.getState();
   const [depthText, setDepthText] = useState(String(depth));
   const [depthError, setDepthError] = useState<string | null>(null);
@@ -109,6 +110,15 @@ export function ExploreForm() {
           Fields no later step can read (a task’s saved CPU while no CPU holds its state, the flag of a task
           running nowhere) are stored at one value: 40 to 66% fewer states, the same violations with
           counterexamples just as short.
+        </Reduction>
+        <Reduction
+          label="CPU renaming"
+          checked={cpus || symmetry}
+          disabled={running || symmetry}
+          onChange={setCpus}
+        >
+          States that differ only by renaming CPUs are searched once: fewer states, the same violations for
+          every task with counterexamples just as short (symmetry reduction includes it).
         </Reduction>
         <Reduction
           label="Stop at the first violating depth"

@@ -61,7 +61,8 @@ export function ExploreResults() {
       {result && (
         <p className="explore-summary">
           {resultSummary(result)}
-          {result.symmetries > 1 && ` (symmetry reduction: ${result.symmetries} renamings)`}
+          {result.symmetries > 1 &&
+            ` (${run.cpus && !run.symmetry ? 'CPU renaming' : 'symmetry reduction'}: ${result.symmetries} renamings)`}
           {run.dead && ' (dead-variable reduction)'}
         </p>
       )}

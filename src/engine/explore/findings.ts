@@ -19,13 +19,19 @@ export interface Counterexample {
   message: string;
 }
 
-interface Found {
+/** A finding: the step (parent state, event) that first showed a violation of its key. */
+export interface Found {
   parent: number;
   event: number;
   kind: ViolationKind;
   /** Owner index in the parent's (representative) frame (a context, or TASK.kernel), -1 for none. */
   ctx: number;
+  /** What it is reported by: kind and context, or orbit or class of contexts (as text). */
+  key: string;
 }
+
+/** How each state was first reached: what counterexamples are rebuilt from (a Store, or the parts of several). */
+export type Chain = Pick<Store, 'parent' | 'event' | 'sym'>;
 
 /** The ghost owner a violation names: a context, or `TASK.kernel` (config.ts: kernelOwner); -1 for none. */
 function ownerIndex(cfg: MachineConfig, name: string | null): number {
@@ -54,19 +60,22 @@ export interface Findings {
   /** The report keys of vs, to pass back to note. */
   keysOf(vs: readonly Violation[]): number[];
   /** Every finding so far as a replayed counterexample, in the order found. */
-  counterexamples(st: Store, group: readonly Perm[], alphabet: readonly ScenarioEvent[]): Counterexample[];
+  counterexamples(st: Chain, group: readonly Perm[], alphabet: readonly ScenarioEvent[]): Counterexample[];
+  /** Every finding so far, in the order found (the partitioned search merges them: partition.ts). */
+  found(): readonly Found[];
 }
 
 /**
  * mode 'off': one finding per (kind, context). 'classes': per kind and class of interchangeable
- * contexts. 'exact': per kind and orbit of contexts under `group` (renamings fixing the initial state),
- * each finding then reported for every context of its orbit, its events renamed.
+ * contexts. 'exact' and 'cpus': per kind and orbit of contexts under `group` (renamings fixing the
+ * initial state), each finding then reported for every context of its orbit, its events renamed.
  */
 export function createFindings(m: Machine, mode: SymmetryMode, group: readonly Perm[]): Findings {
   const cfg = m.cfg;
-  const orbits = mode === 'exact' ? contextOrbits(cfg.contexts.length, group) : null;
+  const orbits = mode === 'exact' || mode === 'cpus' ? contextOrbits(cfg.contexts.length, group) : null;
   /** A small number per (kind, context or class of contexts): the key violations are reported by. */
   const keyIds = new Map<string, number>();
+  const keyNames: string[] = [];
   const nCtx = cfg.contexts.length;
   const keyId = (v: Violation): number => {
     const o = ownerIndex(cfg, v.context);
@@ -79,7 +88,10 @@ export function createFindings(m: Machine, mode: SymmetryMode, group: readonly P
         : (mode === 'classes' ? contextClass(cfg, ctx) : String(orbits ? orbits[ctx][0].ctx : ctx)) + mark;
     const k = `${v.kind}|${cls}`;
     let n = keyIds.get(k);
-    if (n === undefined) keyIds.set(k, (n = keyIds.size));
+    if (n === undefined) {
+      keyIds.set(k, (n = keyIds.size));
+      keyNames.push(k);
+    }
     return n;
   };
   /** Per key id, whether a violation with that key has been found (its first finding is kept). */
@@ -92,28 +104,58 @@ export function createFindings(m: Machine, mode: SymmetryMode, group: readonly P
         if (seen[k]) continue;
         seen[k] = true;
         const v = vs[i];
-        found.push({ parent: id, event: e, kind: v.kind, ctx: ownerIndex(cfg, v.context) });
+        found.push({ parent: id, event: e, kind: v.kind, ctx: ownerIndex(cfg, v.context), key: keyNames[k] });
       }
     },
     keysOf: (vs) => vs.map(keyId),
     count: () => found.length,
-    counterexamples(st, group, alphabet) {
-      const out: Counterexample[] = [];
-      for (const f of found) {
-        const c = counterexample(m, st, group, alphabet, f);
-        out.push(c);
-        if (!orbits || c.context === null) continue;
-        const o = ownerIndex(cfg, c.context);
-        const x = o < nCtx ? o : o - nCtx;
-        for (const { ctx, g } of orbits[x]) {
-          if (ctx === x) continue;
-          const events = c.events.map((e) => mapEvent(cfg, g, e));
-          out.push(checked(m, c.kind, ownerName(cfg, o < nCtx ? ctx : nCtx + ctx), events));
-        }
-      }
-      return out;
-    },
+    found: () => found,
+    counterexamples: (st, group, alphabet) => rebuild(m, orbits, found, st, group, alphabet),
   };
+}
+
+/**
+ * The findings as replayed counterexamples, in the given order; with orbits (symmetry modes 'exact'
+ * and 'cpus'), each one also for every other context of its orbit, its events renamed.
+ */
+export function counterexamplesOf(
+  m: Machine,
+  mode: SymmetryMode,
+  orbitGroup: readonly Perm[],
+  found: readonly Found[],
+  st: Chain,
+  group: readonly Perm[],
+  alphabet: readonly ScenarioEvent[],
+): Counterexample[] {
+  const orbits =
+    mode === 'exact' || mode === 'cpus' ? contextOrbits(m.cfg.contexts.length, orbitGroup) : null;
+  return rebuild(m, orbits, found, st, group, alphabet);
+}
+
+function rebuild(
+  m: Machine,
+  orbits: { ctx: number; g: Perm }[][] | null,
+  found: readonly Found[],
+  st: Chain,
+  group: readonly Perm[],
+  alphabet: readonly ScenarioEvent[],
+): Counterexample[] {
+  const cfg = m.cfg;
+  const nCtx = cfg.contexts.length;
+  const out: Counterexample[] = [];
+  for (const f of found) {
+    const c = counterexample(m, st, group, alphabet, f);
+    out.push(c);
+    if (!orbits || c.context === null) continue;
+    const o = ownerIndex(cfg, c.context);
+    const x = o < nCtx ? o : o - nCtx;
+    for (const { ctx, g } of orbits[x]) {
+      if (ctx === x) continue;
+      const events = c.events.map((e) => mapEvent(cfg, g, e));
+      out.push(checked(m, c.kind, ownerName(cfg, o < nCtx ? ctx : nCtx + ctx), events));
+    }
+  }
+  return out;
 }
 
 /**
@@ -149,7 +191,7 @@ function contextOrbits(n: number, gens: readonly Perm[]): { ctx: number; g: Perm
  */
 function counterexample(
   m: Machine,
-  st: Store,
+  st: Chain,
   group: readonly Perm[],
   alphabet: readonly ScenarioEvent[],
   f: Found,

@@ -25,15 +25,15 @@ import {
   type MemoryReport,
   type MemoryShape,
 } from './memory';
-import { identity, stabilizer, symmetryGroup } from './symmetry';
+import { cpuRenamings, identity, stabilizer, symmetryGroup } from './symmetry';
 
 export type { Counterexample } from './findings';
 export { DEFAULT_MAX_BYTES, defaultMaxStates, storeBytesPerState } from './memory';
 export type { MemoryReading, MemoryReport } from './memory';
 
-export type SymmetryMode = 'off' | 'exact' | 'classes';
+export type SymmetryMode = 'off' | 'exact' | 'cpus' | 'classes';
 
-const symmetryMode = (s: ExploreOptions['symmetry']): SymmetryMode =>
+export const symmetryMode = (s: ExploreOptions['symmetry']): SymmetryMode =>
   s === undefined ? 'exact' : s === true ? 'classes' : s === false ? 'off' : s;
 
 export interface ExploreOptions {
@@ -42,7 +42,8 @@ export interface ExploreOptions {
   /**
    * Identify states equal up to renaming CPUs and interchangeable contexts (symmetry.ts). 'exact'
    * (default): only renamings that fix the initial state, so every (kind, context) keeps its shortest
-   * length; 'classes' (or true): all of them, reporting per class of interchangeable contexts;
+   * length; 'cpus': every renaming of CPUs as well (with the same context renamings), still exact per
+   * context; 'classes' (or true): all of them, reporting per class of interchangeable contexts;
    * 'off' (or false): none.
    */
   symmetry?: SymmetryMode | boolean;
@@ -195,7 +196,7 @@ export function createSearch(
   meter(counted()); // the reading before the search grows: its start
   const pollEvery = Math.max(1, opts.pollEvery ?? 16);
   const progressEveryMs = opts.progressEveryMs ?? 250;
-  const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.group);
+  const findings = createFindings(space.m, symmetryMode(opts.symmetry), space.orbitGroup);
   let stopped: ExploreResult['stopped'] = null;
   const expander = createExpander(space, findings, () => {
     stopped = 'state-limit';
@@ -344,7 +345,7 @@ export function createSearch(
 }
 
 /** The fixed parts of a search: machine, encoding, alphabet, symmetries, store and cache. */
-function stateSpace(
+export function stateSpace(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
   variant: Variant,
   opts: ExploreOptions,
@@ -376,14 +377,19 @@ function stateSpace(
           budgetBytes: memory.cacheBytes,
           footprints: sleep,
         });
-  const all =
-    mode === 'off' ? [identity(m.cfg)] : mode === 'classes' ? symmetryGroup(m.cfg) : stabilizer(m.cfg, L, s0);
+  const stabAll = mode === 'exact' || mode === 'cpus' ? stabilizer(m.cfg, L, s0) : [identity(m.cfg)];
   // A variant whose code writes the number of CPU 0 is symmetric only under renamings that keep it.
-  const group = variant.historic?.pinsCpu0 ? all.filter((g) => g.cpu[0] === 0) : all;
+  const pin = <T extends { cpu: ArrayLike<number> }>(g: T[]): T[] =>
+    variant.historic?.pinsCpu0 ? g.filter((x) => x.cpu[0] === 0) : g;
+  const stab = pin(stabAll);
+  const group = pin(
+    mode === 'classes' ? symmetryGroup(m.cfg) : mode === 'cpus' ? cpuRenamings(m.cfg, stab) : stab,
+  );
   memory.fixedBytes = canonCacheBytes(P.W, group.length);
   const limit = opts.maxStates ?? defaultMaxStates(P.W, opts.maxBytes, memory);
   return {
     memory,
+    orbitGroup: mode === 'classes' ? group : stab,
     m,
     L,
     P,

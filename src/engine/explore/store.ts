@@ -42,7 +42,11 @@ export interface Store {
 /** What add returns for a new state when the store is at its limit. */
 export const FULL = -2;
 
-export function createStore(W: number, limit = MAX_STORE_STATES): Store {
+/**
+ * `claim`, when given, is asked before each new state is stored (a count shared by the stores of a
+ * partitioned search, partition.ts): false makes add return FULL.
+ */
+export function createStore(W: number, limit = MAX_STORE_STATES, claim?: () => boolean): Store {
   const R = W + 2; // record: the words, the parent, event | sym << 16
   const pages: Int32Array[] = [];
   let index = new Int32Array(1 << 12);
@@ -93,7 +97,7 @@ export function createStore(W: number, limit = MAX_STORE_STATES): Store {
         slot = (slot + 1) & mask;
       }
       const id = count;
-      if (id >= limit) return FULL;
+      if (id >= limit || (claim !== undefined && !claim())) return FULL;
       if ((id & PAGE_MASK) === 0) pages.push(new Int32Array(PAGE * R));
       const pg = pages[id >>> PAGE_BITS];
       const b = record(id);

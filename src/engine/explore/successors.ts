@@ -22,10 +22,17 @@ export interface StateSpace {
   alphabet: readonly ScenarioEvent[];
   /** The renamings states are identified under: the identity first (alone when there is no symmetry). */
   group: readonly Perm[];
+  /** The renamings that fix the initial state (findings.ts reports a violation for its orbit's contexts). */
+  orbitGroup: readonly Perm[];
   st: Store;
   memo: Memo | null;
   /** Sets a packed state's dead fields to their fixed values (dead.ts); null when off. */
   dead: ((words: Int32Array) => void) | null;
+  /**
+   * Where a successor goes instead of this store (a partitioned search sends those another worker
+   * owns, partition.ts): returns what Store.add returns (-1 for a state sent away). Absent: st.add.
+   */
+  route?: (words: Int32Array, h: number, parent: number, e: number, sym: number) => number;
   /** Sleep sets (sleep.ts), with the cache only; null when off. */
   sleep: SleepSets | null;
   s0: MachineState;
@@ -105,7 +112,8 @@ export function createExpander(sp: StateSpace, findings: Findings, full: () => v
     const h = hashWords(words, 0, W);
     const sym = canonical(words, h);
     // Renaming 0 leaves the words as they were, and so their hash.
-    const r = st.add(words, 0, sym === 0 ? h : hashWords(words, 0, W), id, e, sym);
+    const hc = sym === 0 ? h : hashWords(words, 0, W);
+    const r = sp.route ? sp.route(words, hc, id, e, sym) : st.add(words, 0, hc, id, e, sym);
     if (r === FULL) full();
     added.id = r;
     added.sym = sym;

@@ -134,3 +134,15 @@ export function stabilizer(cfg: MachineConfig, L: Layout, s0: MachineState): Per
     return a.every((v, i) => v === b[i]);
   });
 }
+
+/**
+ * Every renaming of CPUs, each with the context renamings of the stabilizer (renamings fixing s0): a
+ * group, as those context renamings form one. Merging a state with its renamings then keeps each
+ * (kind, context)'s shortest length: a CPU renaming leaves every context where it is, so every state
+ * of an orbit has the same violations by context, and the reduced search meets an orbit at the depth
+ * of its nearest member; the stabilizer's context renamings keep lengths as stabilizer() says.
+ */
+export function cpuRenamings(cfg: MachineConfig, stab: readonly Perm[]): Perm[] {
+  const ctxOf = new Set(stab.map((g) => Array.from(g.ctx).join(',')));
+  return symmetryGroup(cfg).filter((g) => ctxOf.has(Array.from(g.ctx).join(',')));
+}

@@ -43,6 +43,7 @@ describe('the gallery story among the explorer’s results', () => {
         depth: 8,
         symmetry: false,
         dead: false,
+        cpus: false,
         first: false,
         timeLimit: null,
       },

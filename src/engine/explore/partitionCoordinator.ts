@@ -1,0 +1,252 @@
+// The coordinator of the partitioned (multi-core) search (partition.ts): it starts each breadth-first
+// level on every worker, forwards the successors each finds to their owners, holds the barrier that
+// ends a level, decides as the single-core search does whether to go on (depth, exhaustion, a stop),
+// and merges what the workers found: per violation key the finding of least depth, its path rebuilt
+// from the workers' parent records and replayed. Progress is the workers' figures summed, in the
+// single-core search's shape, so the same progress line shows it.
+import type { Variant } from '../variants';
+import type { Scenario } from '../types';
+import { counterexamplesOf, type Chain, type Found } from './findings';
+import type { FromPartition, PartitionOptions, PartitionStats, ToPartition } from './partitionProtocol';
+import { stateSpace, storeBytesPerState, type ExploreProgress, type ExploreResult } from './search';
+import { DEFAULT_MAX_SIGNAL_FRAMES } from './alphabet';
+
+export interface Coordinator {
+  /** A message from worker w. */
+  handle(w: number, msg: FromPartition): void;
+  /** Stops the search at the workers' next poll; the result is then marked incomplete. */
+  cancel(): void;
+  readonly result: Promise<ExploreResult>;
+}
+
+type Reply<T extends FromPartition['type']> = Extract<FromPartition, { type: T }>;
+
+const byRank = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+export function createCoordinator(
+  config: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  variant: Variant,
+  options: PartitionOptions,
+  workers: number,
+  send: (w: number, msg: ToPartition, transfer: ArrayBuffer[]) => void,
+  hooks: { onProgress?: (p: ExploreProgress) => void; progressEveryMs?: number } = {},
+): Coordinator {
+  const k = workers;
+  const t0 = performance.now();
+  const stats: (PartitionStats | null)[] = Array.from({ length: k }, () => null);
+  let waiting: { type: FromPartition['type']; got: FromPartition[]; n: number; done: () => void } | null =
+    null;
+  let cancelled = false;
+  let stopping = false;
+  let failed: (e: Error) => void = () => undefined;
+  let level = 0;
+  let done = false;
+  let exploredDepth = 0;
+  let previousSize = 0;
+  let levelT0 = t0;
+  let lastProgress = t0;
+
+  const sum = (f: (s: PartitionStats) => number): number => stats.reduce((a, s) => a + (s ? f(s) : 0), 0);
+
+  const progress = (): ExploreProgress => {
+    const now = performance.now();
+    const seconds = (now - t0) / 1000;
+    const states = sum((s) => s.count);
+    const size = sum((s) => s.levelEnd - s.levelStart);
+    const depthDone = done ? 1 : size > 0 ? sum((s) => s.cursor - s.levelStart) / size : 0;
+    const inLevel = (now - levelT0) / 1000;
+    const first = stats.find((s) => s !== null);
+    const limit = first?.limit ?? 0;
+    return {
+      depth: done ? exploredDepth : level + 1,
+      states,
+      transitions: sum((s) => s.transitions),
+      seconds,
+      statesPerSecond: seconds > 0 ? states / seconds : 0,
+      estimate: {
+        atDepth: done ? 0 : states - sum((s) => s.levelEnd),
+        previousDepth: size,
+        growth: previousSize > 0 ? size / previousSize : null,
+        depthDone,
+        depthEtaSeconds:
+          !done && depthDone > 0 && inLevel > 0.2 ? (inLevel * (1 - depthDone)) / depthDone : null,
+        bytes: sum((s) => s.bytes),
+        bytesAtLimit: first ? storeBytesPerState(first.W) * limit : 0,
+        maxStates: limit,
+      },
+    };
+  };
+
+  /** Sends each worker its message, and waits for a reply of `type` from every one. */
+  const exchange = <T extends FromPartition['type']>(
+    msg: (w: number) => ToPartition,
+    type: T,
+  ): Promise<Reply<T>[]> =>
+    new Promise<Reply<T>[]>((resolve) => {
+      const got: FromPartition[] = new Array(k);
+      waiting = { type, got, n: 0, done: () => resolve(got as Reply<T>[]) };
+      for (let w = 0; w < k; w++) {
+        const m = msg(w);
+        send(w, m, m.type === 'states' ? [m.batch.buffer] : []);
+      }
+    });
+
+  const stopAll = (): void => {
+    if (stopping) return;
+    stopping = true;
+    for (let w = 0; w < k; w++) send(w, { type: 'cancel' }, []);
+  };
+
+  const handle = (w: number, msg: FromPartition): void => {
+    if (msg.type === 'states') {
+      send(msg.to, { type: 'states', batch: msg.batch }, [msg.batch.buffer]);
+      return;
+    }
+    if (msg.type === 'error') {
+      failed(new Error(msg.message));
+      return;
+    }
+    if ('stats' in msg) stats[w] = msg.stats;
+    if (msg.type === 'progress') {
+      const now = performance.now();
+      if (hooks.onProgress && now - lastProgress >= (hooks.progressEveryMs ?? 250)) {
+        lastProgress = now;
+        hooks.onProgress(progress());
+      }
+      return;
+    }
+    // A full store anywhere stops every worker at once, as the single-core search stops.
+    if (msg.type === 'expanded' && msg.stats.full) stopAll();
+    if (waiting === null || waiting.type !== msg.type || waiting.got[w] !== undefined)
+      throw new Error(`explorer: unexpected ${msg.type} from worker ${w}`);
+    waiting.got[w] = msg;
+    if (++waiting.n === k) {
+      const wt = waiting;
+      waiting = null;
+      wt.done();
+    }
+  };
+
+  /** The findings merged: per key the one of least depth (then worker, then order), by depth. */
+  const merged = (reports: Reply<'report'>[]): (Found & { level: number })[] => {
+    const best = new Map<string, { f: Found & { level: number }; rank: number[] }>();
+    reports.forEach((r, w) =>
+      r.found.forEach((f, i) => {
+        const rank = [f.level, w, i];
+        const b = best.get(f.key);
+        if (!b || byRank(rank, b.rank) < 0) best.set(f.key, { f, rank });
+      }),
+    );
+    return [...best.values()].sort((a, b) => byRank(a.rank, b.rank)).map((b) => b.f);
+  };
+
+  /** The parent records of every state on the paths to `ids`, asked of their owners round by round. */
+  const chainsTo = async (ids: number[]): Promise<Chain> => {
+    const known = new Map<number, number[]>();
+    let need = ids.filter((id) => id >= 0);
+    while (need.length > 0) {
+      const per: number[][] = Array.from({ length: k }, () => []);
+      for (const id of new Set(need)) per[id % k].push(id);
+      const replies = await exchange((w) => ({ type: 'chains', ids: per[w] }), 'chains');
+      const parents: number[] = [];
+      for (const r of replies)
+        for (let i = 0; i < r.entries.length; i += 3) {
+          known.set(r.entries[i], [r.entries[i + 1], r.entries[i + 2]]);
+          parents.push(r.entries[i + 1]);
+        }
+      // A worker walks up as far as it owns the states: the rest is asked of their owners.
+      need = parents.filter((p) => p >= 0 && !known.has(p));
+    }
+    const rec = (id: number): number[] => {
+      const r = known.get(id);
+      if (r === undefined) throw new Error(`explorer: no record of state ${id}`);
+      return r;
+    };
+    return { parent: (id) => rec(id)[0], event: (id) => rec(id)[1] & 0xffff, sym: (id) => rec(id)[1] >>> 16 };
+  };
+
+  const run = async (): Promise<ExploreResult> => {
+    const { depth } = options;
+    const spec = (w: number) => ({ config, variant: variant.id, options, workers: k, index: w });
+    await exchange((w) => ({ type: 'init', spec: spec(w) }), 'expanded');
+    await exchange(() => ({ type: 'barrier' }), 'leveled');
+    let complete = depth === 0;
+    let exhausted = false;
+    let stopped: ExploreResult['stopped'] = null;
+    while (!complete) {
+      levelT0 = performance.now();
+      const ex = await exchange(() => ({ type: 'level', level }), 'expanded');
+      const lv = await exchange(() => ({ type: 'barrier' }), 'leveled');
+      if (ex.some((r) => r.stats.full) || lv.some((r) => r.stats.full)) stopped = 'state-limit';
+      else if (ex.some((r) => r.stats.cancelled)) stopped = 'cancelled';
+      else if (options.stopAtViolation && sum((s) => s.found) > 0) stopped = 'violation';
+      if (stopped !== null) break;
+      const fresh = sum((s) => s.count - s.levelEnd);
+      previousSize = sum((s) => s.levelEnd - s.levelStart);
+      level++;
+      if (level < depth && fresh > 0) {
+        if (cancelled) {
+          stopped = 'cancelled';
+          break;
+        }
+        continue;
+      }
+      complete = true;
+      exhausted = fresh === 0;
+    }
+    done = true;
+    exploredDepth = complete ? depth : level;
+    const reports = await exchange(() => ({ type: 'report' }), 'report');
+    const found = merged(reports);
+    const chain = await chainsTo(found.map((f) => f.parent));
+    const sp = stateSpace(config, variant, { ...options, cache: false, maxStates: 1 });
+    const caches = reports.map((r) => r.stats.cache);
+    const cache = caches.includes(null)
+      ? null
+      : (caches as NonNullable<PartitionStats['cache']>[]).reduce((a, c) => ({
+          misses: a.misses + c.misses,
+          outcomes: a.outcomes + c.outcomes,
+          treeWords: a.treeWords + c.treeWords,
+        }));
+    const p = progress();
+    return {
+      variant: variant.id,
+      depth,
+      ops: sp.ops,
+      maxSignalFrames: sp.m.cfg.maxSignalFrames ?? DEFAULT_MAX_SIGNAL_FRAMES,
+      states: p.states,
+      transitions: p.transitions,
+      seconds: p.seconds,
+      complete,
+      stopped,
+      exploredDepth,
+      exhausted,
+      lastDepth: exhausted ? level - 1 : null,
+      symmetries: sp.group.length,
+      cache,
+      violations: counterexamplesOf(
+        sp.m,
+        options.symmetry,
+        sp.orbitGroup,
+        found,
+        chain,
+        sp.group,
+        sp.alphabet,
+      ),
+    };
+  };
+
+  const result = new Promise<ExploreResult>((resolve, reject) => {
+    failed = reject;
+    run().then(resolve, reject);
+  });
+
+  return {
+    handle,
+    cancel() {
+      cancelled = true;
+      stopAll();
+    },
+    result,
+  };
+}
