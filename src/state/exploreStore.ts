@@ -135,7 +135,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     symmetry: false,
     // The exact reductions are on for a new search (a link without them keeps them off: see below).
     dead: true,
-    cpus: true,
+    cpus: false,
     first: false,
     timeLimit: null,
     status: 'idle',

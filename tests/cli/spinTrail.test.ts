@@ -14,7 +14,7 @@ import { runCli } from './helpers';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const REFERENCE = path.join(ROOT, 'src/scenarios/vcpu-preempt-migrate.json');
 /** A real bug undone (751ecf6afd65): a lost update of qemu's data within 5 events. */
-const VARIANT = 'mainline/pre-751ecf6afd65';
+const VARIANT = 'v6.15/pre-751ecf6afd65';
 
 async function exported(args: string[]): Promise<string> {
   const scenario = readFileSync(REFERENCE, 'utf8');
