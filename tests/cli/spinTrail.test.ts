@@ -77,7 +77,7 @@ describe('Spin beyond one process', () => {
           { encoding: 'utf8' },
         );
         expect(link.stdout).toMatch(
-          new RegExp(`^https://example\\.org/fpsimd/#v2&step=${sc.events.length}&`),
+          new RegExp(`^https://example\\.org/fpsimd/#v3&step=${sc.events.length}&`),
         );
 
         // A swarm: bitstate runs with different seeds and search orders, each one process.
