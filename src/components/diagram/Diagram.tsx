@@ -194,11 +194,14 @@ export function ConnectedDiagram({
   exportName = 'main',
   box = null,
   onFit,
+  scale: scaleOverride,
 }: {
   contain?: boolean;
   exportName?: string;
   box?: FitBox | null;
   onFit?: (fit: Fit) => void;
+  /** An explicit scale over the stored one (the before/after pair keeps both pictures readable). */
+  scale?: number;
 }) {
   const replay = useScenarioStore((s) => s.replay);
   const cursor = useScenarioStore((s) => s.cursor);
@@ -215,7 +218,7 @@ export function ConnectedDiagram({
       zoom={contain ? 'contain' : storedZoom}
       animate={animate}
       legend={legend}
-      scale={contain ? 1 : scale}
+      scale={scaleOverride ?? (contain ? 1 : scale)}
       box={box}
       onFit={onFit}
     />

@@ -9,6 +9,12 @@ import { useViewStore } from '../../state/viewStore';
 import { ConnectedDiagram, Diagram } from '../diagram/Diagram';
 import './beforeAfter.css';
 
+/**
+ * In a tour's box the pair is drawn a shade over natural size (text 12 px or more) and scrolls: two
+ * pictures shrunk to fit would fall under the 11 px a phone needs. (1 would mean "sized by CSS".)
+ */
+const PAIR_SCALE = 1.05;
+
 /** The toggle the violation banner offers at a violating step. */
 export function BeforeToggle() {
   const shown = useBeforeStore((s) => s.shown);
@@ -38,6 +44,8 @@ export function DiagramWithBefore({ contain = false, children }: { contain?: boo
     // Focusable: where the two pictures are wider than the panel, it scrolls, with the keyboard too.
     <div
       className={contain ? 'diagram-scroll before-after before-after-contain' : 'diagram-scroll before-after'}
+      // Two readable pictures rarely fit a tour's box: the pair scrolls there rather than shrink its text.
+      data-scrolls
       role="group"
       aria-label={`Before and after step ${picture.step}`}
       tabIndex={0}
@@ -52,7 +60,8 @@ export function DiagramWithBefore({ contain = false, children }: { contain?: boo
             model={picture.model}
             title={`FP register ownership before step ${picture.step}`}
             exportName="before"
-            zoom={contain ? 'contain' : zoom}
+            zoom={contain ? 'readable' : zoom}
+            scale={contain ? PAIR_SCALE : 1}
             animate={false}
           />
         </div>
@@ -62,7 +71,7 @@ export function DiagramWithBefore({ contain = false, children }: { contain?: boo
           <strong>After step {picture.step}</strong>
         </figcaption>
         <div className="before-after-box">
-          <ConnectedDiagram contain={contain} />
+          <ConnectedDiagram scale={contain ? PAIR_SCALE : undefined} />
         </div>
       </figure>
     </div>
