@@ -48,6 +48,8 @@ export function createJsonEditor(parent: HTMLElement, doc: string, o: JsonEditor
       'aria-labelledby': o.labelledBy,
       'aria-describedby': o.describedBy,
       'aria-invalid': String(bad),
+      // Focusable by its own attribute too, so checkers see its scrolling box reachable by keyboard.
+      tabindex: '0',
       spellcheck: 'false',
       autocorrect: 'off',
       autocapitalize: 'off',
