@@ -6,7 +6,7 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
@@ -57,7 +57,8 @@ export function createJsonEditor(parent: HTMLElement, doc: string, o: JsonEditor
   const extensions = [
     lineNumbers(),
     history(),
-    keymap.of([...defaultKeymap, ...historyKeymap]),
+    // Ctrl+Shift+M lists the check's errors in a panel, F8 goes to the next (lintKeymap).
+    keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),
     json(),
     syntaxHighlighting(highlight),
     lintGutter(),
