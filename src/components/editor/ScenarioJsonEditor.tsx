@@ -52,6 +52,8 @@ export default function ScenarioJsonEditor() {
   const editor = useRef<JsonEditor | null>(null);
   /** The scenario text the editor was last given; a draft is the user's changes to it. */
   const loaded = useRef(shown);
+  /** The scenario's text now (it can differ from `loaded` while there is a draft). */
+  const current = useRef(shown);
   const [check, setCheck] = useState<Check>({ kind: 'none' });
   const [refused, setRefused] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -64,6 +66,8 @@ export default function ScenarioJsonEditor() {
       const ed = editor.current;
       if (!ed || n !== latest.current) return;
       const text = ed.text();
+      // Text the same as the scenario's (as loaded, or as it is now) is no draft.
+      if (text === current.current) loaded.current = text;
       if (text === loaded.current) {
         ed.showProblems([], false);
         return setCheck({ kind: 'none' });
@@ -100,6 +104,7 @@ export default function ScenarioJsonEditor() {
   }, [id]);
   // No draft: the editor follows the scenario (an undo, an edit elsewhere, an applied draft).
   useEffect(() => {
+    current.current = shown;
     if (check.kind !== 'none' || loaded.current === shown) return;
     loaded.current = shown;
     editor.current?.replaceText(shown);

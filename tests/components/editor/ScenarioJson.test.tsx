@@ -86,6 +86,16 @@ describe('ScenarioJson', () => {
     expect(text()).toContain('"title": "Elsewhere"');
   });
 
+  it('counts a draft that became the scenario’s new text as no changes', async () => {
+    render(<ScenarioJsonEditor />);
+    type('{"draft": true}');
+    const next = { ...st().scenario, title: 'Elsewhere' };
+    act(() => st().edit(next));
+    type(printScenario(next));
+    await checked(/^No changes\.$/);
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  });
+
   it('loads the editor when the pane is first opened, and keeps a draft when it is closed', async () => {
     const { container } = render(<ScenarioJson />);
     const details = container.querySelector('details')!;
