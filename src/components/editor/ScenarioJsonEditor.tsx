@@ -39,8 +39,8 @@ function statusOf(c: Check): React.ReactNode {
   }
 }
 
-const refusal = (chars: number): string =>
-  `Not inserted: the text would be ${(chars / 1e6).toFixed(1)} MB; scenarios are limited to ` +
+const refusal = (bytes: number): string =>
+  `Not inserted: the text would be ${(bytes / 1e6).toFixed(1)} MB; scenarios are limited to ` +
   `${MAX_SCENARIO_BYTES / 1e6} MB. Your text is unchanged.`;
 
 export default function ScenarioJsonEditor() {
@@ -92,7 +92,7 @@ export default function ScenarioJsonEditor() {
       labelledBy: `${id}-label`,
       describedBy: `${id}-keys ${id}-check`,
       onEdit,
-      onRefused: (chars) => setRefused(refusal(chars)),
+      onRefused: (n) => setRefused(refusal(n)),
     });
     editor.current = ed;
     return () => {

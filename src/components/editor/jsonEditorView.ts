@@ -7,10 +7,10 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Compartment, EditorState, StateField, type Text, type Transaction } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { MAX_SCENARIO_BYTES } from '../../engine';
+import { MAX_SCENARIO_BYTES, utf8Bytes } from '../../engine';
 import type { TextProblem } from '../../state/scenarioCheck';
 
 // Colours from the app's palette (styles.css), so both schemes keep their contrast.
@@ -20,14 +20,46 @@ const highlight = HighlightStyle.define([
   { tag: [tags.number, tags.bool, tags.null], color: 'var(--danger-fg)' },
 ]);
 
+/** UTF-8 bytes of a text, line by line (lines never split a character), without copying it whole. */
+function textBytes(doc: Text): number {
+  let n = 0;
+  for (const part of doc.iter()) n += utf8Bytes(part);
+  return n;
+}
+
+/**
+ * The change in UTF-8 bytes a transaction makes, from the size of what it replaces and inserts, not the
+ * text's. Each side is counted with one character of context on either side (the same before and after),
+ * so a change that splits or joins a surrogate pair is counted as the reader counts the whole text.
+ */
+function bytesDelta(tr: Transaction): number {
+  const a = tr.startState.doc;
+  const b = tr.newDoc;
+  let d = 0;
+  tr.changes.iterChanges((fromA, toA, fromB, toB) => {
+    const after = textBytes(b.slice(Math.max(0, fromB - 1), Math.min(b.length, toB + 1)));
+    d += after - textBytes(a.slice(Math.max(0, fromA - 1), Math.min(a.length, toA + 1)));
+  });
+  return d;
+}
+
+/** The text's size in UTF-8 bytes, as the reader counts it: counted once, then kept up by each change. */
+const bytes = StateField.define<number>({
+  create: (state) => textBytes(state.doc),
+  update: (n, tr) => (tr.docChanged ? n + bytesDelta(tr) : n),
+});
+
+/** The editor's text size in UTF-8 bytes (kept up change by change). */
+export const byteCount = (state: EditorState): number => state.field(bytes);
+
 export interface JsonEditorOptions {
   /** Ids of the label and of the text that describes the editor (keys, check status). */
   labelledBy: string;
   describedBy: string;
   /** Called after every change the user made to the text (not after `replaceText`). */
   onEdit(): void;
-  /** Called when a change was refused because the text would exceed the scenario size limit. */
-  onRefused(chars: number): void;
+  /** Called when a change was refused because the text would exceed the scenario size limit (bytes). */
+  onRefused(bytes: number): void;
 }
 
 export interface JsonEditor {
@@ -64,11 +96,14 @@ export function createJsonEditor(parent: HTMLElement, doc: string, o: JsonEditor
     lintGutter(),
     EditorView.lineWrapping,
     invalid.of(attrs(false)),
+    bytes,
     // Over the size limit, a change (a paste, a drop, a key) is refused whole: the text stays as it was.
     EditorState.changeFilter.of((tr) => {
-      if (tr.changes.newLength <= MAX_SCENARIO_BYTES || tr.changes.newLength <= tr.startState.doc.length)
-        return true;
-      o.onRefused(tr.changes.newLength);
+      if (!tr.docChanged) return true;
+      const delta = bytesDelta(tr);
+      const after = tr.startState.field(bytes) + delta;
+      if (after <= MAX_SCENARIO_BYTES || delta <= 0) return true;
+      o.onRefused(after);
       return false;
     }),
     // setState (replaceText) does not come through here: only changes made in the editor do.

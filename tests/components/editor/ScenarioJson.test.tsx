@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ScenarioJson } from '../../../src/components/editor/ScenarioJson';
 import ScenarioJsonEditor from '../../../src/components/editor/ScenarioJsonEditor';
-import { printScenario } from '../../../src/engine';
+import { byteCount } from '../../../src/components/editor/jsonEditorView';
+import { printScenario, utf8Bytes } from '../../../src/engine';
 import { useScenarioStore } from '../../../src/state/scenarioStore';
 import { resetStores } from '../../state/fixtures';
 
@@ -110,6 +111,22 @@ describe('ScenarioJson', () => {
     expect(text()).toBe('{}');
   });
 
+  it('keeps the text’s size in UTF-8 bytes up to date through every kind of change', () => {
+    render(<ScenarioJsonEditor />);
+    const edits: [number, number, string][] = [
+      [0, 0, 'é€😀\n'],
+      [2, 3, ''],
+      [5, 40, 'ü\n\nß'],
+      [1, 4, '😀😀'],
+    ];
+    for (const [from, to, insert] of edits) {
+      act(() => view().dispatch({ changes: { from, to, insert } }));
+      expect(byteCount(view().state)).toBe(utf8Bytes(text()));
+    }
+    act(() => view().dispatch({ changes: { from: 0, to: view().state.doc.length, insert: 'ab' } }));
+    expect(byteCount(view().state)).toBe(2);
+  });
+
   describe('on text too large to check on every key', () => {
     afterEach(() => vi.useRealTimers());
 
@@ -143,6 +160,10 @@ describe('ScenarioJson', () => {
       expect(status()).toMatch(
         /^Not inserted: the text would be 10\.0 MB; scenarios are limited to 5 MB\. Your text is unchanged\./,
       );
+      // Counted in UTF-8 bytes, as the reader counts them: 1.8 M characters of 3 bytes each are too many.
+      act(() => view().dispatch({ changes: { from: 5, insert: '€'.repeat(1_800_000) } }));
+      expect(text()).toBe('{"mine": 1}');
+      expect(status()).toMatch(/^Not inserted: the text would be 5\.4 MB/);
       expect(parse).not.toHaveBeenCalled();
       parse.mockRestore();
       // The next key clears the refusal and is checked as usual.
