@@ -1,0 +1,458 @@
+// Describes the engine's kernel code from its syntax trees (TypeScript compiler API): every top-level
+// function and every method of an Era object, with its enter/stmt/on/fixed sites, the hooks it is
+// assigned to and, per line, what the kernel-side column needs. Layout carries no meaning: only the
+// syntax is read, and lines are reported where the nodes start and end.
+import ts from 'typescript';
+import type {
+  EngineCode,
+  EngineFile,
+  EngineUnit,
+  EnterSite,
+  FixedSite,
+  LineFacts,
+  StmtSite,
+} from '../../src/state/code/engineCode.ts';
+
+export interface SourceText {
+  path: string;
+  text: string;
+}
+
+type Value = string | number;
+
+interface Module {
+  src: SourceText;
+  sf: ts.SourceFile;
+  /** Top-level `const NAME = literal` of the module. */
+  consts: Map<string, Value>;
+  /** Local name to [module path, imported name]. */
+  imported: Map<string, [string, string]>;
+  imports: string[];
+}
+
+/** A call `name(k, ...)` of the engine's kernel context. */
+const isKCall = (n: ts.Node, name?: string): n is ts.CallExpression =>
+  ts.isCallExpression(n) &&
+  ts.isIdentifier(n.expression) &&
+  (name === undefined || n.expression.text === name) &&
+  n.arguments.length > 0 &&
+  ts.isIdentifier(n.arguments[0]) &&
+  n.arguments[0].text === 'k';
+
+function literal(e: ts.Expression | undefined): Value | undefined {
+  if (!e) return undefined;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  return undefined;
+}
+
+/** The path of a relative import among the known files. */
+function resolveImport(from: string, spec: string, known: ReadonlySet<string>): string | null {
+  if (!spec.startsWith('.')) return null;
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of spec.replace(/\.ts$/, '').split('/'))
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  const path = `${parts.join('/')}.ts`;
+  return known.has(path) ? path : null;
+}
+
+function readModule(src: SourceText, known: ReadonlySet<string>): Module {
+  const sf = ts.createSourceFile(src.path, src.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const consts = new Map<string, Value>();
+  const imported = new Map<string, [string, string]>();
+  const imports: string[] = [];
+  for (const st of sf.statements) {
+    if (ts.isVariableStatement(st) && st.declarationList.flags & ts.NodeFlags.Const)
+      for (const d of st.declarationList.declarations) {
+        const v = literal(d.initializer);
+        if (ts.isIdentifier(d.name) && v !== undefined) consts.set(d.name.text, v);
+      }
+    if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
+      const path = resolveImport(src.path, st.moduleSpecifier.text, known);
+      if (!path) continue;
+      if (!imports.includes(path)) imports.push(path);
+      const named = st.importClause?.namedBindings;
+      if (named && ts.isNamedImports(named))
+        for (const el of named.elements)
+          imported.set(el.name.text, [path, (el.propertyName ?? el.name).text]);
+    }
+  }
+  return { src, sf, consts, imported, imports };
+}
+
+/** A string constant, through the module's own constants and the engine modules it imports. */
+function resolveValue(e: ts.Expression | undefined, m: Module, mods: Map<string, Module>): Value | null {
+  const v = literal(e);
+  if (v !== undefined) return v;
+  if (!e || !ts.isIdentifier(e)) return null;
+  let [mod, name] = [m, e.text];
+  for (let hop = 0; hop < 8; hop++) {
+    const own = mod.consts.get(name);
+    if (own !== undefined) return own;
+    const from = mod.imported.get(name);
+    const next = from && mods.get(from[0]);
+    if (!from || !next) return null;
+    [mod, name] = [next, from[1]];
+  }
+  return null;
+}
+
+/** The Era object a module exports: `const x: Era = {...}` (or `{...} satisfies Era`). */
+function eraObject(sf: ts.SourceFile): { name: string; obj: ts.ObjectLiteralExpression } | null {
+  const isEra = (t: ts.TypeNode | undefined): boolean =>
+    !!t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === 'Era';
+  for (const st of sf.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      let init = d.initializer;
+      let typed = isEra(d.type);
+      if (init && ts.isSatisfiesExpression(init)) {
+        typed ||= isEra(init.type);
+        init = init.expression;
+      }
+      if (typed && init && ts.isObjectLiteralExpression(init) && ts.isIdentifier(d.name))
+        return { name: d.name.text, obj: init };
+    }
+  }
+  return null;
+}
+
+class Lines {
+  constructor(private sf: ts.SourceFile) {}
+  of(pos: number): number {
+    return this.sf.getLineAndCharacterOfPosition(pos).line + 1;
+  }
+  start(n: ts.Node): number {
+    return this.of(n.getStart(this.sf));
+  }
+  end(n: ts.Node): number {
+    return this.of(n.getEnd());
+  }
+}
+
+/** Every comment of the file, from the trivia around its tokens. */
+function commentRanges(sf: ts.SourceFile): ts.CommentRange[] {
+  const byPos = new Map<number, ts.CommentRange>();
+  const add = (rs: ts.CommentRange[] | undefined): void => rs?.forEach((r) => byPos.set(r.pos, r));
+  const walk = (n: ts.Node): void => {
+    add(ts.getLeadingCommentRanges(sf.text, n.pos));
+    add(ts.getTrailingCommentRanges(sf.text, n.end));
+    for (const c of n.getChildren(sf)) walk(c);
+  };
+  walk(sf);
+  return [...byPos.values()].sort((a, b) => a.pos - b.pos);
+}
+
+/** Lines holding only comment text, and the `//` comments written after code. */
+function comments(sf: ts.SourceFile): { only: Set<number>; trailing: Map<number, string> } {
+  const text = sf.text;
+  const only = new Set<number>();
+  const trailing = new Map<number, string>();
+  const lineStarts = sf.getLineStarts();
+  for (const r of commentRanges(sf)) {
+    const { line } = sf.getLineAndCharacterOfPosition(r.pos);
+    const first = text.slice(lineStarts[line], r.pos).trim() === '';
+    if (r.kind === ts.SyntaxKind.SingleLineCommentTrivia) {
+      if (first) only.add(line + 1);
+      else {
+        const body = text.slice(r.pos + 2, r.end).trim();
+        if (body) trailing.set(line + 1, body);
+      }
+      continue;
+    }
+    const last = sf.getLineAndCharacterOfPosition(r.end).line;
+    const after = text.slice(r.end, lineStarts[last + 1] ?? text.length).trim();
+    for (let l = line; l <= last; l++) if ((l > line || first) && (l < last || after === '')) only.add(l + 1);
+  }
+  return { only, trailing };
+}
+
+/** Nodes under `root` in source order. */
+function descendants(root: ts.Node): ts.Node[] {
+  const out: ts.Node[] = [];
+  const walk = (n: ts.Node): void => {
+    out.push(n);
+    n.forEachChild(walk);
+  };
+  root.forEachChild(walk);
+  return out;
+}
+
+/** The call a statement makes first: `f(k, ...)`, `if (!f(k, ...) ...)`, `return f(k)`, `const x = f(k)`. */
+function headCall(st: ts.Node): ts.CallExpression | null {
+  let e: ts.Expression | undefined;
+  if (ts.isExpressionStatement(st)) e = st.expression;
+  else if (ts.isIfStatement(st)) e = st.expression;
+  else if (ts.isReturnStatement(st)) e = st.expression;
+  else if (ts.isVariableStatement(st) && st.declarationList.flags & ts.NodeFlags.Const)
+    e = st.declarationList.declarations[0]?.initializer;
+  else if (ts.isExpression(st as ts.Expression)) e = st as ts.Expression;
+  for (;;) {
+    if (e && ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) e = e.operand;
+    else if (e && ts.isBinaryExpression(e)) e = e.left;
+    else if (e && ts.isConditionalExpression(e)) e = e.condition;
+    else break;
+  }
+  return e && isKCall(e) ? e : null;
+}
+
+const strings = (n: ts.Node): string[] =>
+  [n, ...descendants(n)].filter((d) => ts.isStringLiteralLike(d)).map((d) => (d as ts.StringLiteral).text);
+
+/** The statement list a statement stands in, and its place there. */
+function siblings(st: ts.Statement): { list: readonly ts.Statement[]; at: number } | null {
+  const p = st.parent;
+  const list =
+    ts.isBlock(p) || ts.isCaseClause(p) || ts.isDefaultClause(p) || ts.isSourceFile(p) ? p.statements : null;
+  return list ? { list, at: list.indexOf(st) } : null;
+}
+
+function describeUnit(
+  m: Module,
+  mods: Map<string, Module>,
+  name: string,
+  node: ts.FunctionDeclaration | ts.MethodDeclaration | ts.PropertyAssignment,
+  method: boolean,
+  commentOnly: ReadonlySet<number>,
+): EngineUnit {
+  const L = new Lines(m.sf);
+  const head = L.start(node);
+  let start = head;
+  if (!method) {
+    // The doc comment: comment lines straight above, no blank line between.
+    while (commentOnly.has(start - 1)) start--;
+  }
+  const end = L.end(node);
+  const all = descendants(node);
+  const body = ts.isPropertyAssignment(node) ? node.initializer : node.body;
+  const bodyBlock =
+    body && ts.isBlock(body)
+      ? body
+      : body && (ts.isArrowFunction(body) || ts.isFunctionExpression(body)) && ts.isBlock(body.body)
+        ? body.body
+        : null;
+  // Open calls per line, to match each enter with its leave.
+  const delta = new Map<number, number>();
+  for (const n of all) {
+    const d = isKCall(n, 'enter') ? 1 : isKCall(n, 'leave') ? -1 : 0;
+    if (d) delta.set(L.start(n), (delta.get(L.start(n)) ?? 0) + d);
+  }
+  const matchEnd = (from: number): number => {
+    let depth = 0;
+    for (let l = from; l <= end; l++) {
+      depth += delta.get(l) ?? 0;
+      if (depth <= 0) return l;
+    }
+    return end;
+  };
+  const enters: EnterSite[] = [];
+  const stmts: StmtSite[] = [];
+  const ons: EngineUnit['ons'] = [];
+  const fixed: FixedSite[] = [];
+  const stmtCalls = all.filter((n) => isKCall(n, 'stmt'));
+  for (const n of all) {
+    if (!ts.isCallExpression(n) || !isKCall(n)) continue;
+    const line = L.start(n);
+    const arg = n.arguments[1];
+    if (isKCall(n, 'enter') && arg && ts.isStringLiteralLike(arg)) {
+      const file = resolveValue(n.arguments[2], m, mods);
+      const st = n.parent;
+      let kase: string | null = null;
+      for (let p: ts.Node = n; p !== node; p = p.parent)
+        if (ts.isCaseClause(p)) {
+          kase = ts.isStringLiteralLike(p.expression) ? p.expression.text : null;
+          break;
+        }
+      const stEnd = matchEnd(line);
+      const stmtsOfBody = bodyBlock?.statements ?? [];
+      const whole =
+        !method &&
+        ts.isExpressionStatement(st) &&
+        stmtsOfBody[0] === st &&
+        stmtsOfBody.length > 1 &&
+        L.start(stmtsOfBody[stmtsOfBody.length - 1]) === stEnd;
+      enters.push({
+        name: arg.text,
+        file: typeof file === 'string' ? file : null,
+        line,
+        end: stEnd,
+        case: kase,
+        whole,
+      });
+    } else if (isKCall(n, 'stmt')) {
+      stmts.push({ labels: arg ? strings(arg) : [], line, ...stmtSpan(n, L, stmtCalls, matchEnd) });
+    } else if (isKCall(n, 'on') && arg && ts.isStringLiteralLike(arg)) {
+      ons.push({ name: arg.text, line });
+    } else if (isKCall(n, 'fixed')) {
+      const commit = resolveValue(arg, m, mods);
+      fixed.push({ commit: typeof commit === 'string' ? commit : null, line, ...fixedShape(n, L) });
+    }
+  }
+  const first = bodyBlock?.statements[0];
+  const opening =
+    first && ts.isExpressionStatement(first) && isKCall(first.expression, 'enter') ? enters[0] : null;
+  return {
+    name,
+    method,
+    hooks: [],
+    kernel: opening ? { name: opening.name, file: opening.file } : null,
+    start,
+    head,
+    end,
+    enters,
+    stmts,
+    ons,
+    fixed,
+  };
+}
+
+/** The lines a `stmt(k, ...)` marker labels: first in a block, the block up to the next marker;
+ * elsewhere the next statement (a traced call up to its `leave(k)`). */
+function stmtSpan(
+  call: ts.CallExpression,
+  L: Lines,
+  markers: ts.Node[],
+  matchEnd: (line: number) => number,
+): { start: number; end: number } {
+  const st = call.parent;
+  const place = ts.isExpressionStatement(st) ? siblings(st) : null;
+  const line = L.start(call);
+  if (!place) return { start: line, end: line };
+  const next = place.list[place.at + 1];
+  const start = next ? L.start(next) : L.end(st.parent);
+  if (ts.isBlock(st.parent) && place.at === 0) {
+    const close = L.end(st.parent);
+    const later = markers.map((m) => L.start(m)).find((l) => l > line && l < close);
+    return { start, end: (later ?? close) - 1 };
+  }
+  if (!next) return { start, end: start };
+  const enterNext = ts.isExpressionStatement(next) && isKCall(next.expression, 'enter');
+  return { start, end: enterNext ? matchEnd(start) : L.end(next) };
+}
+
+/** Where a `fixed(k, ...)` test sits: negated or not, the branches of its `if`, the `case` holding it. */
+function fixedShape(call: ts.CallExpression, L: Lines): Omit<FixedSite, 'commit' | 'line'> {
+  const negated =
+    ts.isPrefixUnaryExpression(call.parent) && call.parent.operator === ts.SyntaxKind.ExclamationToken;
+  let ifSt: ts.IfStatement | null = null;
+  for (let p: ts.Node = call; !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isIfStatement(p.parent) && p.parent.expression === p) {
+      ifSt = p.parent;
+      break;
+    }
+    if (ts.isStatement(p.parent) || ts.isBlock(p.parent)) break;
+  }
+  const inner = (s: ts.Statement | undefined): [number, number] | null =>
+    s && ts.isBlock(s) ? [L.start(s) + 1, L.end(s) - 1] : null;
+  let caseSpan: [number, number] | null = null;
+  for (let p: ts.Node = call; !ts.isSourceFile(p); p = p.parent) {
+    if (!ts.isCaseClause(p) && !ts.isDefaultClause(p)) continue;
+    const clauses = p.parent.clauses;
+    let at = clauses.indexOf(p);
+    const after = clauses[at + 1];
+    while (at > 0 && clauses[at - 1].statements.length === 0) at--;
+    caseSpan = [L.start(clauses[at]), after ? L.start(after) - 1 : L.end(p)];
+    break;
+  }
+  return {
+    negated,
+    then: ifSt ? inner(ifSt.thenStatement) : null,
+    else: ifSt ? inner(ifSt.elseStatement) : null,
+    caseSpan,
+  };
+}
+
+/** Per line: the facts the kernel-side column and the call finder read. */
+function lineFacts(m: Module, units: EngineUnit[], trailing: Map<number, string>): Record<number, LineFacts> {
+  const L = new Lines(m.sf);
+  const inUnit = (l: number): boolean => units.some((u) => u.start <= l && l <= u.end);
+  const out: Record<number, LineFacts> = {};
+  const at = (l: number): LineFacts => (out[l] ??= {});
+  for (const [l, c] of trailing) if (inUnit(l)) at(l).comment = c;
+  const lineStart = new Map<number, number>();
+  for (const n of descendants(m.sf)) {
+    const l = L.start(n);
+    if (!inUnit(l)) continue;
+    if (!lineStart.has(l)) lineStart.set(l, n.getStart(m.sf));
+    if (ts.isStringLiteralLike(n)) (at(l).strings ??= []).push(n.text);
+    if (!ts.isCallExpression(n) || !ts.isIdentifier(n.expression)) continue;
+    (at(l).calls ??= []).push(n.expression.text);
+    const f = at(l);
+    const arg = n.arguments[1];
+    if (isKCall(n, 'enter') && arg && ts.isStringLiteralLike(arg)) f.enter ??= arg.text;
+    const hook = n.arguments[2];
+    if (isKCall(n, 'eraHook') && hook && ts.isStringLiteralLike(hook)) f.hook ??= hook.text;
+    if (isKCall(n, 'WARN_ON') && f.warn === undefined) {
+      const msg = n.arguments.slice(1).flatMap(strings)[0];
+      if (msg !== undefined) f.warn = msg;
+    }
+  }
+  // The first call of the outermost statement or expression starting a line.
+  const seen = new Set<number>();
+  for (const n of descendants(m.sf)) {
+    const l = L.start(n);
+    if (seen.has(l) || !inUnit(l) || n.getStart(m.sf) !== lineStart.get(l)) continue;
+    if (!ts.isStatement(n) && !ts.isExpression(n as ts.Expression)) continue;
+    seen.add(l);
+    const call = headCall(n);
+    if (call)
+      at(l).call = {
+        name: (call.expression as ts.Identifier).text,
+        args: call.arguments.slice(1).map((a) => a.getText(m.sf)),
+      };
+  }
+  return out;
+}
+
+function describeFile(m: Module, mods: Map<string, Module>): EngineFile {
+  const { only, trailing } = comments(m.sf);
+  const units: EngineUnit[] = [];
+  for (const st of m.sf.statements)
+    if (ts.isFunctionDeclaration(st) && st.name && st.body)
+      units.push(describeUnit(m, mods, st.name.text, st, false, only));
+  const era = eraObject(m.sf);
+  let id: string | null = null;
+  if (era) {
+    for (const p of era.obj.properties) {
+      const key = p.name && ts.isIdentifier(p.name) ? p.name.text : null;
+      if (!key) continue;
+      if (ts.isPropertyAssignment(p) && key === 'id') id = (literal(p.initializer) as string) ?? null;
+      const fn = ts.isShorthandPropertyAssignment(p)
+        ? p.name.text
+        : ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer)
+          ? p.initializer.text
+          : null;
+      if (fn) units.find((u) => !u.method && u.name === fn)?.hooks.push(key);
+      const inline =
+        ts.isMethodDeclaration(p) ||
+        (ts.isPropertyAssignment(p) &&
+          (ts.isArrowFunction(p.initializer) || ts.isFunctionExpression(p.initializer)));
+      if (inline) {
+        const u = describeUnit(m, mods, `${era.name}.${key}`, p, true, only);
+        units.push({ ...u, hooks: [key] });
+      }
+    }
+  }
+  const numbers: Record<string, number> = {};
+  for (const [k, v] of m.consts) if (typeof v === 'number') numbers[k] = v;
+  return {
+    path: m.src.path,
+    text: m.src.text,
+    era: era && id !== null ? { object: era.name, id } : null,
+    imports: m.imports,
+    numbers,
+    commentLines: [...only]
+      .filter((l) => units.some((u) => u.start <= l && l <= u.end))
+      .sort((a, b) => a - b),
+    units: units.sort((a, b) => a.start - b.start),
+    lines: lineFacts(m, units, trailing),
+  };
+}
+
+/** The description of the given engine files (paths relative to the repository root). */
+export function describeEngine(files: readonly SourceText[]): EngineCode {
+  const known = new Set(files.map((f) => f.path));
+  const mods = new Map(files.map((f) => [f.path, readModule(f, known)]));
+  return { files: files.map((f) => describeFile(mods.get(f.path)!, mods)) };
+}
