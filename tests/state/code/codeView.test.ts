@@ -144,3 +144,34 @@ describe('the kernel side of each engine line', () => {
     for (const l of lines) expect(l.kernel).toMatch(/^fp_owner = FP_STATE_/);
   });
 });
+
+describe('what the syntax gives that line patterns missed', () => {
+  it('ends a marker’s block at its closing brace, not in the else branch after it', () => {
+    const blocks = codeAt(example('history-674c242c9323'), 'v4.17', 3);
+    const flush = blocks.find((b) => b.name === 'fpsimd_flush_thread')!;
+    expect(flush.executed).toContain('flush-task');
+    const ran = executedText(flush);
+    expect(ran).toContain('fpsimd_flush_task_state(k, t);');
+    expect(ran).not.toContain('} else {');
+    expect(ran.some((t) => t.startsWith('set_fpsimd_cpu('))).toBe(false);
+  });
+
+  it('marks a fix test through an exported constant (v6.15, e92bee9f861b in the shared host side)', () => {
+    const blocks = codeAt(example('history-674c242c9323'), 'v6.15', 4);
+    const lines = blocks.flatMap((b) => b.lines).filter((l) => l.text.includes('fixed(k, E92B)'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.historic?.commit).toBe('e92bee9f861b');
+  });
+
+  it('reads a call wherever its statement starts and a WARN_ON’s message on any line of it', () => {
+    const sw = codeAt(example('history-674c242c9323'), 'v6.13', 4).find(
+      (b) => b.name === 'fpsimd_thread_switch',
+    )!;
+    expect(sw.lines.find((l) => l.text.trim() === '} else fpsimd_save(k);')?.kernel).toBe('fpsimd_save()');
+    const bind = codeAt(example('guest-first-fp'), 'v4.18', 5)
+      .flatMap((b) => b.lines)
+      .filter((l) => l.text.trim() === 'WARN_ON(');
+    expect(bind.length).toBeGreaterThan(0);
+    expect(bind[0].kernel).toBe('fpsimd_bind_state_to_cpu() with IRQs enabled outside softirq');
+  });
+});
