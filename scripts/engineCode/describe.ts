@@ -20,7 +20,7 @@ import {
   isKCall,
   Lines,
   literal,
-  readModule,
+  Modules,
   resolveValue,
   siblings,
   strings,
@@ -32,7 +32,7 @@ export type { SourceText } from './syntax.ts';
 
 function describeUnit(
   m: Module,
-  mods: Map<string, Module>,
+  mods: Modules,
   name: string,
   node: ts.FunctionDeclaration | ts.MethodDeclaration | ts.PropertyAssignment,
   method: boolean,
@@ -227,7 +227,7 @@ function lineFacts(m: Module, units: EngineUnit[], trailing: Map<number, string>
   return out;
 }
 
-function describeFile(m: Module, mods: Map<string, Module>): EngineFile {
+function describeFile(m: Module, mods: Modules): EngineFile {
   const { only, trailing } = comments(m.sf);
   const units: EngineUnit[] = [];
   for (const st of m.sf.statements)
@@ -272,9 +272,25 @@ function describeFile(m: Module, mods: Map<string, Module>): EngineFile {
   };
 }
 
-/** The description of the given engine files (paths relative to the repository root). */
+/** The calls that mark kernel code. */
+const MARKS = ['enter', 'stmt', 'on', 'fixed'];
+
+/**
+ * The description of the engine files among `files` (paths relative to the repository root) that hold
+ * kernel code: an Era object or an `enter`, `stmt`, `on` or `fixed` call. The others serve to resolve
+ * imported constants.
+ */
 export function describeEngine(files: readonly SourceText[]): EngineCode {
-  const known = new Set(files.map((f) => f.path));
-  const mods = new Map(files.map((f) => [f.path, readModule(f, known)]));
-  return { files: files.map((f) => describeFile(mods.get(f.path)!, mods)) };
+  const mods = new Modules(new Map(files.map((f) => [f.path, f])));
+  // Only a file naming Era or one of the marks can hold kernel code: the others are parsed only when a
+  // described file imports a constant from them.
+  const holdsCode = (m: Module): boolean =>
+    eraObject(m.sf) !== null || descendants(m.sf).some((n) => MARKS.some((name) => isKCall(n, name)));
+  return {
+    files: files
+      .filter((f) => /\b(?:Era|(?:enter|stmt|on|fixed)\s*\()/.test(f.text))
+      .map((f) => mods.get(f.path)!)
+      .filter(holdsCode)
+      .map((m) => describeFile(m, mods)),
+  };
 }

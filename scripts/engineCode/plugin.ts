@@ -46,12 +46,24 @@ export function engineCode(): Plugin {
       for (const s of sources) this.addWatchFile(path.join(root, s.path));
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(describeEngine(sources)))});`;
     },
+    // An edited engine file changes the description: the module is rebuilt and updated with it.
+    hotUpdate({ file, modules, timestamp }) {
+      if (!isEngineFile(file)) return;
+      const graph = this.environment.moduleGraph;
+      const mod = graph.getModuleById(RESOLVED);
+      if (!mod) return;
+      graph.invalidateModule(mod, new Set(), timestamp, true);
+      return [...modules, mod];
+    },
     configureServer(server) {
-      // A new or removed engine file changes the description too (edits are watched through load).
+      // A new or removed engine file changes it too: rebuilt, and the page reloaded.
       const changed = (file: string): void => {
         if (!isEngineFile(file)) return;
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) server.reloadModule(mod);
+        for (const env of Object.values(server.environments)) {
+          const mod = env.moduleGraph.getModuleById(RESOLVED);
+          if (mod) env.moduleGraph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload' });
       };
       server.watcher.on('add', changed);
       server.watcher.on('unlink', changed);

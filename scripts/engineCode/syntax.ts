@@ -70,12 +70,26 @@ export function readModule(src: SourceText, known: ReadonlySet<string>): Module 
   return { src, sf, consts, imported, imports };
 }
 
+/** The modules of the engine files by path, each parsed when first asked for. */
+export class Modules {
+  private parsed = new Map<string, Module>();
+  private known: Set<string>;
+  constructor(private files: ReadonlyMap<string, SourceText>) {
+    this.known = new Set(files.keys());
+  }
+  get(path: string): Module | undefined {
+    const hit = this.parsed.get(path);
+    if (hit) return hit;
+    const src = this.files.get(path);
+    if (!src) return undefined;
+    const m = readModule(src, this.known);
+    this.parsed.set(path, m);
+    return m;
+  }
+}
+
 /** A string constant, through the module's own constants and the engine modules it imports. */
-export function resolveValue(
-  e: ts.Expression | undefined,
-  m: Module,
-  mods: Map<string, Module>,
-): Value | null {
+export function resolveValue(e: ts.Expression | undefined, m: Module, mods: Modules): Value | null {
   const v = literal(e);
   if (v !== undefined) return v;
   if (!e || !ts.isIdentifier(e)) return null;

@@ -3,12 +3,16 @@
 // `virtual:engine-code` module (scripts/engineCode/plugin.ts). Line numbers are 1-based and the
 // file's own; nothing here depends on how the code is laid out beyond them.
 
-/** The engine files the code pane reads, the one list (globs relative to the repository root). */
+/**
+ * Where the code pane looks for the engine's kernel code, the one list (globs relative to the repository
+ * root, each a file or a folder's `*.ts`). Of these, a file is described when it holds kernel code: an
+ * Era object, or an `enter`, `stmt`, `on` or `fixed` call (kernel/*.ts and the drivers: events.ts,
+ * lifecycle.ts and any driver added beside them), so a new era, host file or driver needs no entry here.
+ */
 export const ENGINE_CODE_FILES: readonly string[] = [
   'src/engine/eras/*.ts',
   'src/engine/kernel/*.ts',
-  'src/engine/events.ts',
-  'src/engine/lifecycle.ts',
+  'src/engine/*.ts',
 ];
 
 /** `enter(k, 'name', FILE)`: a call of kernel function `name`, up to its matching `leave(k)`. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEngine } from '../../../scripts/engineCode/describe';
 import { engineSources } from '../../../scripts/engineCode/plugin';
 import { ERAS } from '../../../src/engine';
+import { codeSources } from '../../../src/state/codeModel';
 import { ROOT_DIR, unitOf } from './describeHelpers';
 
 describe('the engine code module', () => {
@@ -16,6 +17,32 @@ describe('the engine code module', () => {
     // Every era has its module, found by the id of its Era object.
     for (const era of ERAS) expect(engineCode.files.filter((f) => f.era?.id === era.id)).toHaveLength(1);
     expect(path.basename(engineCode.files.find((f) => f.era?.id === 'v4.18')!.path)).toBe('v4_18.ts');
+  });
+
+  it('takes in a new driver beside events.ts with no list to edit, and searches it for inline calls', () => {
+    const sveOps = [
+      '/** A driver of new ops. */',
+      'export function runSve(k: K): void {',
+      "  enter(k, 'el0_sve_acc', 'arch/arm64/kernel/entry-common.c');",
+      "  eraHook(k, 'do_sve_acc', 'do_sve_acc')(k);",
+      '  leave(k);',
+      '}',
+    ].join('\n');
+    const code = describeEngine([
+      ...engineSources(ROOT_DIR),
+      { path: 'src/engine/sveOps.ts', text: sveOps },
+      { path: 'src/engine/sveLimits.ts', text: 'export const VL_MAX = 0;' },
+    ]);
+    const paths = code.files.map((f) => f.path);
+    expect(paths).toContain('src/engine/sveOps.ts');
+    expect(paths).not.toContain('src/engine/sveLimits.ts');
+    expect(paths).not.toContain('src/engine/kctx.ts');
+    const files = codeSources('v4.18', code)!.files.map((f) => f.path);
+    expect(files.slice(-3)).toEqual([
+      'src/engine/events.ts',
+      'src/engine/lifecycle.ts',
+      'src/engine/sveOps.ts',
+    ]);
   });
 
   it('names the hooks of an Era object and the functions assigned to them', () => {
