@@ -74,12 +74,17 @@ const bracesAndJoins = (s: SourceText): SourceText => ({
 describe('the engine code description and the layout of the source', () => {
   const original = describeEngine(SOURCES);
 
-  it.each([40, 70, 200])('is the same after prettier at printWidth %i', async (width) => {
-    const code = describeEngine(await reformat(width));
-    expect(code.files.map((f) => f.text)).not.toEqual(original.files.map((f) => f.text));
-    expect(shape(code)).toEqual(shape(original));
-    expect(spans(code)).toEqual(spans(original));
-  });
+  it.each([40, 70, 200])(
+    'is the same after prettier at printWidth %i',
+    async (width) => {
+      const code = describeEngine(await reformat(width));
+      expect(code.files.map((f) => f.text)).not.toEqual(original.files.map((f) => f.text));
+      expect(shape(code)).toEqual(shape(original));
+      expect(spans(code)).toEqual(spans(original));
+      // Prettier over every engine module is slow on a loaded machine.
+    },
+    60_000,
+  );
 
   it('is the same with braces on their own lines and markers joined to their statements', () => {
     const moved = SOURCES.map((s) => (DESCRIBED.has(s.path) ? bracesAndJoins(s) : s));
