@@ -114,6 +114,9 @@ export function whyIllegalTracee(
   const v = vcpuOf(cfg, t);
   if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun)
     return `${ev.task} is inside KVM_RUN, so it is not stopped for ptrace`;
+  // Between an SVE access trap and its handler the task is running kernel code, not in a ptrace stop.
+  if (s.tasks[t].sve?.trap)
+    return `${ev.task} has a trapped SVE access to handle, so it is not stopped for ptrace`;
   return sectionReason(cfg, s, t, 'a ptrace stop');
 }
 
