@@ -4,6 +4,7 @@ import type { Era } from '../../engine';
 import driver from '../../engine/events.ts?raw';
 import host from '../../engine/kernel/fpsimd.ts?raw';
 import lifecycle from '../../engine/lifecycle.ts?raw';
+import sveDriver from '../../engine/sveOps.ts?raw';
 import { eraImports, eraSource, type CodeSources, type SourceText } from '../../state/codeModel';
 
 const eraFiles = import.meta.glob<string>('../../engine/eras/*.ts', {
@@ -35,6 +36,7 @@ export function sourcesFor(era: Era): CodeSources | null {
     host: { path: 'src/engine/kernel/fpsimd.ts', text: host },
     driver: { path: 'src/engine/events.ts', text: driver },
     lifecycle: { path: 'src/engine/lifecycle.ts', text: lifecycle },
+    sveDriver: { path: 'src/engine/sveOps.ts', text: sveDriver },
     ...(imports.length ? { eraHost: imports } : {}),
   };
 }

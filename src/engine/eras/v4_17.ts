@@ -86,10 +86,10 @@ export function task_fpsimd_save(k: K): void {
     'task_fpsimd_save() called with IRQs enabled outside softirq',
   );
   const t = current(k);
+  const sve = system_supports_sve(k) && test_tif_sve(k, t);
   if (!test_foreign(k, t)) {
-    stmt(k, 'save');
-    if (system_supports_sve(k) && test_tif_sve(k, t)) {
-      stmt(k, 'sve-save');
+    stmt(k, sve ? 'sve-save' : 'save');
+    if (sve) {
       // A vector length other than current's cannot be saved: current is killed (SIGKILL).
       const wrongVl = cpuSve(k).vl !== taskSve(k, t).vl;
       if (!WARN_ON(k, wrongVl, 'sve_get_vl() != current->thread.sve_vl in task_fpsimd_save(): SIGKILL'))

@@ -234,11 +234,9 @@ export function __hyp_switch_fpsimd(k: K, v: number): void {
   set_fp_trap(k, false);
   if (get_x(k, FP_HOST, v)) {
     stmt(k, 'save-host');
-    if (system_supports_sve(k) && get_x(k, HOST_SVE_IN_USE, v) !== 0) {
-      // VHE is assumed (kvm_arch_init() refuses SVE without it); no vector length check here.
-      stmt(k, 'save-host-sve');
-      sve_save_state(k, hostThread(k, v));
-    } else {
+    // SVE: the host thread's sve_state (VHE assumed: kvm_arch_init() refuses SVE without it; no VL check).
+    if (system_supports_sve(k) && get_x(k, HOST_SVE_IN_USE, v) !== 0) sve_save_state(k, hostThread(k, v));
+    else {
       enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
       regsToMemory(k, hostThread(k, v)); // vcpu->arch.host_fpsimd_state
       leave(k);

@@ -83,10 +83,10 @@ export function fpsimd_save(k: K): void {
   const st = k.s.cpus[k.cpu].lastState;
   WARN_ON(k, !in_softirq(k) && !irqs_disabled(k), 'fpsimd_save() called with IRQs enabled outside softirq');
   const t = current(k);
+  const sve = system_supports_sve(k) && test_tif_sve(k, t);
   if (!test_foreign(k, t)) {
-    stmt(k, 'save');
-    if (system_supports_sve(k) && test_tif_sve(k, t)) {
-      stmt(k, 'sve-save');
+    stmt(k, sve ? 'sve-save' : 'save');
+    if (sve) {
       // Z, P and FFR go to current's sve_state whatever st is; only FPSR/FPCR go to *st (not modelled
       // apart: V is one datum). A vector length other than current's cannot be saved: it is killed.
       const wrongVl = cpuSve(k).vl !== taskSve(k, t).vl;

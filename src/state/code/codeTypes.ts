@@ -22,6 +22,8 @@ export interface CodeSources {
   eraHost?: readonly SourceText[];
   /** The section and lifecycle driver (src/engine/lifecycle.ts): more inline calls, e.g. fpr_set. */
   lifecycle?: SourceText;
+  /** The SVE ops' driver (src/engine/sveOps.ts): inline calls such as el0_sve_acc and sve_set. */
+  sveDriver?: SourceText;
 }
 
 export interface CodeLine {

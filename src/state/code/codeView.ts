@@ -78,7 +78,8 @@ export function codeForCall(
 ): CodeBlock {
   const base = Object.entries(era.renamed ?? {}).find(([, to]) => to === node.name)?.[0] ?? node.name;
   const defs = [sources.era, ...(sources.eraHost ?? []), sources.host];
-  const files = [...defs, sources.driver, ...(sources.lifecycle ? [sources.lifecycle] : [])].map(parseSource);
+  const drivers = [sources.driver, sources.lifecycle, sources.sveDriver].filter((x) => x !== undefined);
+  const files = [...defs, ...drivers].map(parseSource);
   const found = locate(node, base, op, files, defs.length);
   return {
     name: node.name,

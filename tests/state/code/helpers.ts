@@ -37,6 +37,7 @@ export function sourcesOf(v: Variant): CodeSources {
     host: read('src/engine/kernel/fpsimd.ts'),
     driver: read('src/engine/events.ts'),
     lifecycle: read('src/engine/lifecycle.ts'),
+    sveDriver: read('src/engine/sveOps.ts'),
     ...(imports.length ? { eraHost: imports } : {}),
   };
 }
