@@ -108,4 +108,9 @@ export interface Era {
    * (preserve_fpsimd_context(), preserve_sve_context()). Absent: the FPSIMD record only.
    */
   setup_sigframe_fp?(k: K): void;
+  /**
+   * ptrace NT_PRFPREG write of stopped task t, before fpsimd_flush_task_state(): the regset write
+   * (__fpr_set() and what keeps the SVE copy in step). Absent: read and write fpsimd_state only.
+   */
+  fpr_set_sve?(k: K, t: number): void;
 }

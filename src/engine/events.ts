@@ -72,7 +72,8 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       if (v < 0) return `${name} does not run a vcpu`;
       if (inRun) return `${name}'s vcpu is already loaded (inside KVM_RUN)`;
       // SVE machines: KVM_RUN may also resume in the kernel, inside its syscall (after a ptrace stop).
-      if (c.mode === 'kernel' && s.tasks[cur].sve?.inSyscall) return null;
+      if (c.mode === 'kernel' && s.tasks[cur].sve?.inSyscall)
+        return sectionReason(cfg, s, cur, 'KVM_RUN') ?? busyReason(s, ev.cpu, 'KVM_RUN');
       if (c.mode !== 'user') return `${name} must be in user space to issue KVM_RUN (mode: ${c.mode})`;
       return null;
     case 'guest_enter':

@@ -14,7 +14,8 @@ const SOURCES = engineCode.files;
 
 describe('gallery entries', () => {
   it('has one entry per historic variant, in the engine’s order', () => {
-    const historic = VARIANTS.filter((v) => v.historic !== null).map((v) => v.id);
+    // SVE bugs (HistoricFix.sve) are searched on the SVE gallery machine, not in this gallery yet.
+    const historic = VARIANTS.filter((v) => v.historic !== null && !v.historic.sve).map((v) => v.id);
     expect(historic.length).toBeGreaterThan(0);
     expect(galleryEntries().map((e) => e.id)).toEqual(historic);
     expect(galleryVariants().map((v) => v.id)).toEqual(historic);

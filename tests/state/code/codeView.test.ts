@@ -108,7 +108,13 @@ describe('historic fixes in the code pane model', () => {
   it('marks each fixed(k, COMMIT) test of a fix the era lists, through a module constant too', () => {
     const put = codeAt(example('guest-first-fp'), 'v4.18', 9).find((b) => b.name === 'kvm_arch_vcpu_put_fp')!;
     const marked = put.lines.filter((l) => l.historic);
-    expect(marked.map((l) => l.text.trim())).toEqual(['if (fixed(k, B045)) {', 'if (fixed(k, B045)) {']);
+    expect(marked.map((l) => l.text.trim())).toEqual([
+      'if (fixed(k, B045)) {',
+      'if (system_supports_sve(k) && !fixed(k, C2955)) {',
+      '} else if (!fixed(k, B3EB)) {',
+      'if (system_supports_sve(k) && fixed(k, C2955)) {',
+      'if (fixed(k, B045)) {',
+    ]);
     expect(marked[0].historic?.commit).toBe('b045e4d0f392');
     // Lines without a fixed() test carry none.
     expect(put.lines.filter((l) => !l.text.includes('fixed(k')).every((l) => l.historic === null)).toBe(true);
