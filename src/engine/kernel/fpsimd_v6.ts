@@ -313,9 +313,11 @@ export function do_sve_acc(k: K): void {
   const t = current(k);
   zeroSveState(k, t, 'sve_alloc(current, true) in do_sve_acc()');
   k.bh++; // get_cpu_fpsimd_context()
-  if (WARN_ON(k, test_tif_sve(k, t), "do_sve_acc(): TIF_SVE already set (SVE access shouldn't have trapped)"))
+  const was = test_tif_sve(k, t); // test_and_set_thread_flag(TIF_SVE)
+  set_tif_sve(k, t, true);
+  if (WARN_ON(k, was, "do_sve_acc(): TIF_SVE already set (SVE access shouldn't have trapped)")) {
     stmt(k, 'warn-trapped');
-  else set_tif_sve(k, t, true);
+  }
   sve_init_regs(k);
   k.bh--; // put_cpu_fpsimd_context()
   leave(k);
