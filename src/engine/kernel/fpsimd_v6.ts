@@ -43,7 +43,10 @@ import {
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX, VL_NAMES } from '../state';
 import { fpsimd_load_state, fpsimd_save_state, test_foreign } from './fpsimd';
 import { fpsimd_flush_task_state } from './fpsimd_mainline';
-import { C398E, C751E } from './fpsimd_v6_fixes';
+import { C398E } from './fpsimd_v6_fixes';
+
+/** "arm64/sve: Discard stale CPU state when handling SVE traps" (CVE-2024-50275). */
+const C751E = '751ecf6afd65';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const ENTRY_COMMON_C = 'arch/arm64/kernel/entry-common.c';

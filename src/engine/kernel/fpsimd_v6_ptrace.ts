@@ -15,7 +15,12 @@ import {
   released_with,
   sve_to_fpsimd,
 } from './fpsimd_v6';
-import { C128A, C5CBB, C61DA, CB017 } from './fpsimd_v6_fixes';
+import { C128A, C5CBB } from './fpsimd_v6_fixes';
+
+/** "arm64/signal: Don't assume that TIF_SVE means we saved SVE state". */
+const C61DA = '61da7c8e2a60';
+/** "arm64/ptrace: Use saved floating point state type to determine SVE layout". */
+const CB017 = 'b017a0cea627';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const SIGNAL_C = 'arch/arm64/kernel/signal.c';

@@ -31,6 +31,19 @@ export function eraHooks(era: Era): string[] {
  * The ops the Promela model knows: every op of the engine, as the explorer explores by default
  * (EXPLORER_OPS). A model of fewer ops (e.g. CLASSIC_OPS) is written with the `ops` option.
  */
+/** Era hooks called on SVE machines only (era.ts). */
+const SVE_HOOKS = new Set([
+  'syscall_entry',
+  'syscall_exit',
+  'do_sve_acc',
+  'sve_set_current_vl',
+  'sve_set_common',
+  'sve_get_common',
+  'setup_sigframe_fp',
+  'sve_sync_to_fpsimd',
+  'sve_sync_from_fpsimd_zeropad',
+]);
+
 export const PROMELA_ALPHABET: readonly Op[] = EXPLORER_OPS;
 
 /** What the Promela model lacks to model this variant on this machine, in words; empty when nothing. */
@@ -45,8 +58,10 @@ export function promelaGaps(
   const own = [...pe.uses, pe.text].join('\n');
   // Ablated and historic statements may stand in the era's functions or in the shared event bodies.
   const text = `${own}\n${EVENTS_PML}`;
+  // The SVE hooks run on SVE machines only (era.ts), which the Promela model does not have yet.
   for (const h of eraHooks(variant.era))
-    if (!own.includes(`inline era_${h}(`)) gaps.push(`era ${pe.id}'s Promela module has no era_${h}`);
+    if (!SVE_HOOKS.has(h) && !own.includes(`inline era_${h}(`))
+      gaps.push(`era ${pe.id}'s Promela module has no era_${h}`);
   for (const f of variant.era.fields)
     if (!f.sve && !own.includes(f.name))
       gaps.push(`era ${pe.id}'s Promela module never uses its field ${f.name}`);
@@ -54,6 +69,7 @@ export function promelaGaps(
     if (!text.includes(`ON(${ablationMacro(a.name)})`))
       gaps.push(`era ${pe.id}'s Promela module has no ON(${ablationMacro(a.name)}) (ablation ${a.name})`);
   for (const h of variant.era.historic ?? []) {
+    if (h.sve) continue; // an SVE bug: searched on SVE machines only
     const m = ablationMacro(preFix(h.commit));
     if (!text.includes(`FIXED(${m})`))
       gaps.push(`era ${pe.id}'s Promela module has no FIXED(${m}) (historic fix ${h.commit})`);
