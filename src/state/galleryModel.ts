@@ -34,7 +34,11 @@ export interface GalleryEntry {
 export const commitUrl = (commit: string): string => `https://git.kernel.org/torvalds/c/${commit}`;
 
 function entryOf(v: Variant, fix: HistoricFix): GalleryEntry {
-  const exampleId = `history-${fix.commit}`;
+  // history-COMMIT12, or history-COMMIT12-* when two variants undo one commit (the SVE bug of
+  // 751ecf6afd65 beside its FPSIMD analogue): the example whose variant is this one.
+  const exampleId =
+    EXAMPLES.find((e) => e.id.startsWith(`history-${fix.commit}-`) && e.scenario.variant === v.id)?.id ??
+    `history-${fix.commit}`;
   const example = EXAMPLES.find((e) => e.id === exampleId)?.scenario ?? null;
   const violation = example
     ? (replay(createMachine(example, v), example.events).violations[0] ?? null)
