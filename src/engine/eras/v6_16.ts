@@ -22,6 +22,7 @@ import {
 } from '../kernel/fpsimd_mainline';
 import {
   __activate_traps,
+  __deactivate_cptr_traps,
   kvm_arch_vcpu_ctxflush_fp,
   kvm_arch_vcpu_ctxsync_fp,
   kvm_arch_vcpu_load,
@@ -30,6 +31,8 @@ import {
   kvm_hyp_handle_fpsimd,
   v6_15,
 } from './v6_15';
+import { fpsimd_lazy_switch_to_guest, fpsimd_lazy_switch_to_host } from '../kernel/kvm_hyp_sve';
+import { has_vhe, system_supports_sve } from '../kctxSve';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
@@ -93,6 +96,7 @@ export const v6_16: Era = {
   summary:
     "v6.16 (today's mainline): v6.15's KVM side; the switch-in of a kernel-mode NEON section flushes the CPU before loading it, and signal delivery and sigreturn save and flush the user state, reloaded on the next return to user.",
   fields: v6_15.fields,
+  guestSve: true,
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
@@ -116,18 +120,23 @@ export const v6_16: Era = {
   guest_entry(k, v) {
     // The run loop's last step before entry, IRQs already off.
     kvm_arch_vcpu_ctxflush_fp(k, v);
+    if (system_supports_sve(k)) fpsimd_lazy_switch_to_guest(k, v);
     enter(k, '__kvm_vcpu_run', NVHE_SWITCH_C);
     __activate_traps(k);
     leave(k);
   },
   guest_fp_trap: kvm_hyp_handle_fpsimd,
   guest_exit(k, v) {
-    // hyp saves and restores no FP state on exit in this era.
+    // hyp saves and restores no FP state on exit in this era; with SVE it switches ZCR (as v6.15).
+    if (system_supports_sve(k)) {
+      if (has_vhe(k)) __deactivate_cptr_traps(k);
+      fpsimd_lazy_switch_to_host(k, v);
+    }
     kvm_arch_vcpu_ctxsync_fp(k, v);
   },
-  kvm_run_exit(k) {
+  kvm_run_exit(k, v) {
     enter(k, 'vcpu_put', 'virt/kvm/kvm_main.c');
-    kvm_arch_vcpu_put(k);
+    kvm_arch_vcpu_put(k, v);
     leave(k);
   },
 };
