@@ -1,6 +1,7 @@
 // `fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]`: the scenario's
 // machine (CPUs, tasks, start) and a variant as a Promela model, for an independent check with Spin.
 import { DEFAULT_VARIANT, parseScenario } from '../engine';
+import { machineOps } from '../engine/explore/alphabet';
 import { buildConfig } from '../engine/config';
 import { DEFAULT_MAX_SIGNAL_FRAMES } from '../engine/explore';
 import { promelaGaps, promelaModel } from '../engine/promela';
@@ -54,11 +55,16 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   if (!values.promela) throw new UsageError(`export needs a format: --promela\n${EXPORT_HELP}`);
   const file = oneFile(positional, EXPORT_HELP);
   const depth = countOption('depth', values.depth, MAX_DEPTH, DEFAULT_DEPTH);
-  const ops = opsOption(values.ops);
   const name = inputName(file);
   const sc = await readScenarioFile(io, file, parseScenario);
   const variant = variantOption(values.variant, sc, name);
-  const gaps = promelaGaps(buildConfig(sc), variant, ops);
+  const cfg = buildConfig(sc);
+  if (cfg.sve)
+    throw new UsageError(
+      `${esc(name)}: no Promela model of SVE machines yet ("sve": true): explore it with fpsimd-viz check`,
+    );
+  const ops = machineOps(cfg, opsOption(values.ops));
+  const gaps = promelaGaps(cfg, variant, ops);
   if (gaps.length)
     throw new UsageError(`no Promela model of ${variant.id} for this machine yet: ${esc(gaps.join('; '))}`);
   const model = promelaModel(sc, variant, { depth, ops });

@@ -2,8 +2,8 @@
 // by node:util's parseArgs. Options shared by every command (--help, --output) are added here, and
 // the values several commands take (--variant, --depth, --ops) are read by one function each.
 import { parseArgs } from 'node:util';
-import type { Op, Scenario } from '../engine';
-import { CLASSIC_OPS, EXPLORER_OPS } from '../engine/explore/alphabet';
+import { OPS, type Op, type Scenario } from '../engine';
+import { CLASSIC_OPS } from '../engine/explore/alphabet';
 import { DEFAULT_VARIANT, variantOrError, type Variant } from '../engine/variants';
 import { UsageError, type CliIO } from './io';
 import { esc } from './text';
@@ -104,9 +104,12 @@ export function secondsOption(name: string, text: string | undefined, max: numbe
   return s;
 }
 
-/** --ops: `all` (every op, the default) or `classic` (the first eleven). */
+/**
+ * --ops: `all` (every op, the default) or `classic` (the first eleven). `all` includes the SVE ops;
+ * the explorer and export keep them only on SVE machines (machineOps()).
+ */
 export function opsOption(text: string | undefined): readonly Op[] {
-  if (text === undefined || text === 'all') return EXPLORER_OPS;
+  if (text === undefined || text === 'all') return OPS;
   if (text === 'classic') return CLASSIC_OPS;
   throw new UsageError(`--ops: expected all or classic, got ${esc(text)}`);
 }

@@ -8,6 +8,8 @@ export interface ContextInfo {
   kind: ContextKind;
   /** For a task: index of its vcpu context (or -1). For a vcpu: index of its host thread. */
   partner: number;
+  /** A vcpu with SVE (`vcpuSve` on its thread); absent otherwise. */
+  sve?: true;
 }
 
 export interface MachineConfig {
@@ -25,10 +27,14 @@ export interface MachineConfig {
   byId: Map<string, number>;
   /** The explorer's bound on pending signal frames per task (absent: none). */
   maxSignalFrames?: number;
+  /** system_supports_sve(): the state carries SVE parts (MachineState's `sve` members exist). */
+  sve: boolean;
+  /** has_vhe(): the host kernel runs at EL2 (false: nVHE, the kernel at EL1 and hyp apart). */
+  vhe: boolean;
 }
 
 /** Builds the resolved machine; the scenario must already be validated. */
-export function buildConfig(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>): MachineConfig {
+export function buildConfig(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start' | 'sve' | 'vhe'>): MachineConfig {
   const contexts: ContextInfo[] = [];
   const byId = new Map<string, number>();
   for (const t of sc.tasks) {
@@ -40,7 +46,7 @@ export function buildConfig(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>): Mac
     if (!t.vcpu) return;
     const v = contexts.length;
     byId.set(t.vcpu, v);
-    contexts.push({ id: t.vcpu, kind: 'vcpu', partner: i });
+    contexts.push({ id: t.vcpu, kind: 'vcpu', partner: i, ...(t.vcpuSve && sc.sve ? { sve: true } : {}) });
     contexts[i].partner = v;
   });
   const start: number[] = [];
@@ -48,7 +54,16 @@ export function buildConfig(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>): Mac
     const id = sc.start[String(c)];
     start.push(id === undefined ? -1 : (byId.get(id) ?? -1));
   }
-  return { cpus: sc.cpus, contexts, nTasks, start, nStorages: contexts.length + sc.cpus + nTasks, byId };
+  return {
+    cpus: sc.cpus,
+    contexts,
+    nTasks,
+    start,
+    nStorages: contexts.length + sc.cpus + nTasks,
+    byId,
+    sve: sc.sve === true,
+    vhe: sc.vhe !== false,
+  };
 }
 
 /**

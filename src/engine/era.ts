@@ -35,6 +35,11 @@ export interface EraField {
   initial: number;
   /** The kernel file that declares it. */
   file: string;
+  /**
+   * An SVE field: it exists only on SVE machines and lives in CpuState.sve.x / VcpuState.sve.x (slot
+   * numbered apart from the FPSIMD fields), so FPSIMD-only states are exactly as before.
+   */
+  sve?: true;
 }
 
 /** A statement of an era that an ablation may remove (see variants.ts). */
@@ -53,6 +58,13 @@ export interface Era {
   ablatable: readonly Ablatable[];
   /** Real kernel fixes whose pre-fix code this era's module keeps beside the fixed code. */
   historic?: readonly HistoricFix[];
+  /**
+   * Bugs of this release itself (no pre-fix variant: the era is the bug), each named by the later
+   * commit that fixed it; the gallery shows them with the era's own id.
+   */
+  releaseBugs?: readonly HistoricFix[];
+  /** KVM gives guests SVE (since v5.2); eras without it refuse an SVE vcpu. */
+  guestSve?: boolean;
   /**
    * Kernel names this era gives to shared functions whose statements it keeps (v6.15's
    * fpsimd_save() is fpsimd_save_user_state()): the trace shows the era's own name.
@@ -96,4 +108,23 @@ export interface Era {
   guest_exit(k: K, vcpu: number): void;
   /** Leaving KVM_RUN: vcpu_put. */
   kvm_run_exit(k: K, vcpu: number): void;
+
+  // SVE (called on SVE machines only; an era without one does nothing there).
+  /** Syscall entry's FP part (sve_user_discard(), fp_user_discard(), fpsimd_syscall_enter()). */
+  syscall_entry?(k: K): void;
+  /** Syscall exit's FP part before the return to user (v6.16: fpsimd_syscall_exit()). */
+  syscall_exit?(k: K): void;
+  /** The SVE access trap's handler (do_sve_acc()), run in the trapped task's context. */
+  do_sve_acc?(k: K): void;
+  /** prctl(PR_SVE_SET_VL) for current: switch its vector length (sve_set_current_vl()). */
+  sve_set_current_vl?(k: K): void;
+  /** ptrace NT_ARM_SVE write of stopped task t (sve_set() / sve_set_common()). */
+  sve_set_common?(k: K, t: number): void;
+  /** ptrace NT_ARM_SVE read of stopped task t (sve_get() / sve_get_common()). */
+  sve_get_common?(k: K, t: number): void;
+  /**
+   * Signal delivery after fpsimd_preserve_current_state(): the frame's FP records, read from memory
+   * (preserve_fpsimd_context(), preserve_sve_context()). Absent: the FPSIMD record only.
+   */
+  setup_sigframe_fp?(k: K): void;
 }

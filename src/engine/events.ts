@@ -6,6 +6,9 @@ import { clobberRegs, useRegs } from './ghost';
 import { enter, leave, set_current, set_irqs_off, set_mode, set_vcpu_in_run, type K } from './kctx';
 import { eraHook } from './opHooks';
 import { busyReason, runLifecycle, sectionReason, whyIllegalLifecycle } from './lifecycle';
+import { discardH, useRegsSve } from './ghostSve';
+import { set_in_syscall } from './kctxSve';
+import { runSve, whyIllegalSve } from './sveOps';
 import type { MachineState } from './state';
 import type { Op, ScenarioEvent } from './types';
 
@@ -42,6 +45,8 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
         return `${name} is a kernel thread and never returns to user space`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
       if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
+      if (s.tasks[cur].sve?.trap)
+        return `${name}'s trapped SVE access has not been handled; do_sve_acc runs before the return to user space`;
       return sectionReason(cfg, s, cur, 'the return to user space');
     case 'syscall':
     case 'user_fp':
@@ -62,6 +67,8 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     case 'vcpu_load':
       if (v < 0) return `${name} does not run a vcpu`;
       if (inRun) return `${name}'s vcpu is already loaded (inside KVM_RUN)`;
+      // SVE machines: KVM_RUN may also resume in the kernel, inside its syscall (after a ptrace stop).
+      if (c.mode === 'kernel' && s.tasks[cur].sve?.inSyscall) return null;
       if (c.mode !== 'user') return `${name} must be in user space to issue KVM_RUN (mode: ${c.mode})`;
       return null;
     case 'guest_enter':
@@ -88,6 +95,13 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     case 'idle':
     case 'cpu_suspend':
       return whyIllegalLifecycle(cfg, s, ev, ev.op);
+    case 'user_sve':
+    case 'do_sve_acc':
+    case 'prctl_set_vl':
+    case 'ptrace_setsve':
+    case 'ptrace_getsve':
+    case 'guest_zcr':
+      return whyIllegalSve(cfg, s, ev, ev.op);
     default: {
       // A new op must say here when it is legal: the compiler points at this line until it does.
       const never: never = ev.op;
@@ -129,11 +143,13 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       return;
     }
     case 'ret_to_user':
+      if (cfg.sve && s.tasks[cur].sve?.inSyscall) syscallExit(k, op);
       returnToUser(k, op);
       set_mode(k, 'user');
       return;
     case 'syscall':
       set_mode(k, 'kernel');
+      if (cfg.sve) syscallEntry(k, op);
       return;
     case 'user_fp':
       useRegs(k, cur);
@@ -155,6 +171,11 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       if (c.mode === 'user') returnToUser(k, op);
       return;
     case 'vcpu_load':
+      // From user space KVM_RUN is a syscall: on SVE machines its entry discards as any syscall's.
+      if (cfg.sve && c.mode === 'user') {
+        set_mode(k, 'kernel');
+        syscallEntry(k, op);
+      }
       enter(k, 'kvm_vcpu_ioctl', 'virt/kvm/kvm_main.c');
       set_mode(k, 'kernel');
       eraHook(k, op, 'kvm_run_enter')(k, v);
@@ -173,7 +194,9 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
         s.counters.fpTraps++;
         eraHook(k, op, 'guest_fp_trap')(k, v);
       }
-      useRegs(k, v);
+      // An SVE vcpu's guest code reads and writes its whole SVE state.
+      if (cfg.contexts[v].sve) useRegsSve(k, v);
+      else useRegs(k, v);
       return;
     case 'guest_exit':
       enter(k, 'kvm_arch_vcpu_ioctl_run', era.runLoopFile);
@@ -199,6 +222,14 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
     case 'cpu_suspend':
       runLifecycle(k, ev, op);
       return;
+    case 'user_sve':
+    case 'do_sve_acc':
+    case 'prctl_set_vl':
+    case 'ptrace_setsve':
+    case 'ptrace_getsve':
+    case 'guest_zcr':
+      runSve(k, ev, op);
+      return;
     default: {
       const never: never = op;
       throw new Error(`unknown op ${String(never)}`);
@@ -213,4 +244,28 @@ function returnToUser(k: K, op: 'ret_to_user' | 'softirq_neon'): void {
   enter(k, 'do_notify_resume', 'arch/arm64/kernel/signal.c');
   eraHook(k, op, 'fpsimd_restore_current_state')(k);
   leave(k);
+}
+
+/** SVE machines: el0_svc's entry. The ABI makes the SVE state above V dead; then the era's hook. */
+function syscallEntry(k: K, op: 'syscall' | 'vcpu_load'): void {
+  const t = k.s.cpus[k.cpu].current;
+  set_in_syscall(k, t, true);
+  discardH(k, t);
+  const h = eraHook(k, op, 'syscall_entry');
+  if (!h) return;
+  enter(k, 'el0_svc', 'arch/arm64/kernel/entry-common.c');
+  h(k);
+  leave(k);
+}
+
+/** SVE machines: the end of el0_svc before the return to user (v6.16: fpsimd_syscall_exit()). */
+function syscallExit(k: K, op: 'ret_to_user'): void {
+  const t = k.s.cpus[k.cpu].current;
+  const h = eraHook(k, op, 'syscall_exit');
+  if (h) {
+    enter(k, 'el0_svc', 'arch/arm64/kernel/entry-common.c');
+    h(k);
+    leave(k);
+  }
+  set_in_syscall(k, t, false);
 }

@@ -107,6 +107,26 @@ export function explain(
     case 'cpu_suspend':
       text = `Idle CPU${ev.cpu} enters a low-power state: the CPU PM notifier saves live state and unbinds the registers, then their contents are lost; ${cost}.`;
       break;
+    case 'user_sve':
+      text = calls.has('el0_sve_acc')
+        ? `${who} executes an SVE instruction in user space with EL0 SVE disabled on CPU${ev.cpu}: it traps into the kernel, and the SVE access handler (do_sve_acc) is still to run; ${cost}.`
+        : `${who} executes SVE instructions in user space on CPU${ev.cpu}, reading and writing its whole SVE state (the V part and the upper bits); ${cost}.`;
+      break;
+    case 'do_sve_acc':
+      text = `The SVE access handler runs for ${who} on CPU${ev.cpu}: it gives the task SVE (TIF_SVE) so that the instruction is retried without trapping; ${cost}.`;
+      break;
+    case 'prctl_set_vl':
+      text = `${who} changes its SVE vector length with prctl(PR_SVE_SET_VL); the SVE state above V is discarded by the ABI; ${cost}.`;
+      break;
+    case 'ptrace_setsve':
+      text = `${who} writes the SVE registers of the stopped ${ev.task} through ptrace (NT_ARM_SVE); ${cost}.`;
+      break;
+    case 'ptrace_getsve':
+      text = `${who} reads the SVE registers of the stopped ${ev.task} through ptrace (NT_ARM_SVE); ${cost}.`;
+      break;
+    case 'guest_zcr':
+      text = `The guest on CPU${ev.cpu} selects the shorter SVE vector length in its ZCR_EL1; ${cost}.`;
+      break;
     default: {
       // A new op must be explained here: the compiler points at this line until it is.
       const never: never = ev.op;

@@ -3,29 +3,40 @@
 import { kernelStorageTask, ownerName, storageName } from './config';
 import { report, irqs_disabled, type K } from './kctx';
 import { NOTHING, SCRATCH } from './state';
+import { zeroRegsH } from './ghostSve';
 
 const cpuLabel = (c: number): string => `CPU${c}`;
 
-function dataText(k: K, owner: number, ver: number): string {
+export function dataText(k: K, owner: number, ver: number): string {
   if (owner === NOTHING) return 'nothing known';
   if (owner === SCRATCH) return 'kernel-mode NEON scratch';
   const id = ownerName(k.cfg, owner);
   return ver === k.s.ghost.newest[owner] ? `${id}'s newest data` : `${id}'s older data`;
 }
 
-/** Whether (owner, newest) survives somewhere other than the location about to be written. */
-function hasOtherCopy(k: K, owner: number, skipReg: number, skipMem: number): boolean {
+/**
+ * Whether (owner, newest) survives somewhere other than the location about to be written. On SVE
+ * machines the V part of each sve_state is a copy too (skipZ: the one about to be written).
+ */
+function hasOtherCopy(k: K, owner: number, skipReg: number, skipMem: number, skipZ = -1): boolean {
   const g = k.s.ghost;
   const v = g.newest[owner];
   for (let c = 0; c < g.regOwner.length; c++)
     if (c !== skipReg && g.regOwner[c] === owner && g.regVer[c] === v) return true;
   for (let s = 0; s < g.memOwner.length; s++)
     if (s !== skipMem && g.memOwner[s] === owner && g.memVer[s] === v) return true;
+  const z = g.sve;
+  if (z)
+    for (let s = 0; s < z.zOwner.length; s++)
+      if (s !== skipZ && z.zOwner[s] === owner && z.zVer[s] === v) return true;
   return false;
 }
 
-/** lost-update: the location held the only copy of a context's newest data and gets other data. */
-function checkOverwrite(
+/**
+ * lost-update: the location held the only copy of a context's newest data and gets other data. The
+ * location is CPU `reg`'s registers, storage slot `mem`, or (SVE) the V part of context `z`'s sve_state.
+ */
+export function checkOverwrite(
   k: K,
   owner: number,
   ver: number,
@@ -34,11 +45,17 @@ function checkOverwrite(
   reg: number,
   mem: number,
   how: string,
+  z = -1,
 ): void {
   if (owner < 0 || ver !== k.s.ghost.newest[owner]) return;
   if (owner === newOwner && ver === newVer) return;
-  if (hasOtherCopy(k, owner, reg, mem)) return;
-  const where = reg >= 0 ? `${cpuLabel(reg)}'s registers` : `its in-memory copy (${storageName(k.cfg, mem)})`;
+  if (hasOtherCopy(k, owner, reg, mem, z)) return;
+  const where =
+    reg >= 0
+      ? `${cpuLabel(reg)}'s registers`
+      : z >= 0
+        ? `its in-memory SVE copy (${k.cfg.contexts[z].id}'s sve_state)`
+        : `its in-memory copy (${storageName(k.cfg, mem)})`;
   report(
     k,
     'lost-update',
@@ -47,7 +64,7 @@ function checkOverwrite(
   );
 }
 
-function recordReg(k: K, c: number, owner: number, ver: number): void {
+export function recordReg(k: K, c: number, owner: number, ver: number): void {
   const g = k.s.ghost;
   if (k.rec)
     k.rec.change(
@@ -86,7 +103,7 @@ function recordMem(k: K, s: number, owner: number, ver: number): void {
   g.memVer[s] = ver;
 }
 
-function count(k: K, storage: number, save: boolean): void {
+export function count(k: K, storage: number, save: boolean): void {
   const c = k.s.counters;
   const guest = storage >= k.cfg.nTasks && storage < k.cfg.contexts.length;
   if (save) {
@@ -132,6 +149,8 @@ export function memoryToRegs(k: K, storage: number): void {
     `a load of ${storageName(k.cfg, storage)}'s state`,
   );
   recordReg(k, k.cpu, o, v);
+  // Writing a V register zeroes the Z bits above it: an FPSIMD load leaves no one's H live.
+  if (g.sve) zeroRegsH(k, `a load of ${storageName(k.cfg, storage)}'s FPSIMD state`);
   count(k, storage, false);
 }
 
@@ -140,6 +159,7 @@ export function clobberRegs(k: K): void {
   const g = k.s.ghost;
   checkOverwrite(k, g.regOwner[k.cpu], g.regVer[k.cpu], SCRATCH, 0, k.cpu, -1, 'kernel-mode NEON');
   recordReg(k, k.cpu, SCRATCH, 0);
+  if (g.sve) zeroRegsH(k, 'kernel-mode NEON');
 }
 
 /** Context ctx runs FP code on this CPU: it must find its own newest data, then writes a new version. */
@@ -207,6 +227,7 @@ export function loseRegs(k: K): void {
     `${cpuLabel(k.cpu)} losing power`,
   );
   recordReg(k, k.cpu, NOTHING, 0);
+  if (g.sve) zeroRegsH(k, `${cpuLabel(k.cpu)} losing power`);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface HistoricFix {
    * not interchangeable with the others, and the explorer's symmetry keeps it in place.
    */
   pinsCpu0?: boolean;
+  /** An SVE bug: searched on the SVE gallery machine (gallery.ts), shown with the SVE state. */
+  sve?: true;
 }
 
 /** The ablation name a historic variant carries: `pre-` and the commit. */

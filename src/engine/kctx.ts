@@ -4,7 +4,7 @@ import { ownerName, storageName, type MachineConfig } from './config';
 import type { MachineState } from './state';
 import type { Recorder } from './trace';
 import type { Violation, ViolationKind } from './types';
-import type { Era } from './era';
+import type { Era, EraField } from './era';
 
 export interface K {
   readonly cfg: MachineConfig;
@@ -252,10 +252,20 @@ export function set_vcpu_in_run(k: K, v: number, inRun: boolean, mapped: boolean
   vs.mapped = mapped;
 }
 
+/** The array an era field lives in (an SVE field in the `sve` part, present on SVE machines only). */
+function xArray(k: K, def: EraField, v: number): number[] {
+  if (def.sve) {
+    const part = def.scope === 'cpu' ? k.s.cpus[k.cpu].sve : k.s.vcpus[v - k.cfg.nTasks].sve;
+    if (!part) throw new Error(`${def.name} is an SVE field: this machine has no SVE`);
+    return part.x;
+  }
+  return def.scope === 'cpu' ? k.s.cpus[k.cpu].x : k.s.vcpus[v - k.cfg.nTasks].x;
+}
+
 /** An era-specific field (Era.fields[f]) of vcpu context v or of this CPU. */
 export function set_x(k: K, f: number, v: number, value: number): void {
   const def = k.era.fields[f];
-  const arr = def.scope === 'cpu' ? k.s.cpus[k.cpu].x : k.s.vcpus[v - k.cfg.nTasks].x;
+  const arr = xArray(k, def, v);
   if (k.rec) {
     const fmt = (n: number): string => (def.values ? def.values[n] : flagText(n !== 0));
     const target =
@@ -270,6 +280,5 @@ export function set_x(k: K, f: number, v: number, value: number): void {
 
 export function get_x(k: K, f: number, v: number): number {
   const def = k.era.fields[f];
-  const arr = def.scope === 'cpu' ? k.s.cpus[k.cpu].x : k.s.vcpus[v - k.cfg.nTasks].x;
-  return arr[def.slot];
+  return xArray(k, def, v)[def.slot];
 }

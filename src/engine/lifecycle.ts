@@ -3,6 +3,7 @@
 // FP functions, so the same sequence runs each era's kernel code.
 import { kernelOwner, type MachineConfig } from './config';
 import { killKernelData, loseRegs, readTaskMemory, useRegs, writeTaskMemory } from './ghost';
+import { discardH } from './ghostSve';
 import {
   enter,
   leave,
@@ -87,7 +88,7 @@ export function whyIllegalLifecycle(
       if (op === 'sigreturn' && ts.frames === 0) return `${name} has no pending signal frame to return from`;
       if (op === 'signal' && cfg.maxSignalFrames !== undefined && ts.frames >= cfg.maxSignalFrames)
         return `${name} already has ${ts.frames} pending signal frames, the bound of this search`;
-      if (op === 'ptrace_setfp') return whyIllegalTracee(cfg, s, ev);
+      if (op === 'ptrace_setfp') return whyIllegalTracee(cfg, s, ev, op);
       return null;
     }
     default: {
@@ -97,8 +98,14 @@ export function whyIllegalLifecycle(
   }
 }
 
-function whyIllegalTracee(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent): string | null {
-  if (ev.task === undefined) return 'ptrace_setfp needs a "task" (the tracee)';
+/** Why task ev.task cannot be the tracee of a ptrace op now (it must be stopped), or null. */
+export function whyIllegalTracee(
+  cfg: MachineConfig,
+  s: MachineState,
+  ev: ScenarioEvent,
+  op: 'ptrace_setfp' | 'ptrace_setsve' | 'ptrace_getsve',
+): string | null {
+  if (ev.task === undefined) return `${op} needs a "task" (the tracee)`;
   const t = cfg.byId.get(ev.task);
   if (t === undefined || t >= cfg.nTasks) return `no task "${ev.task}" (a tracee is a host task)`;
   if (cfg.contexts[t].kind === 'kthread') return `${ev.task} is a kernel thread: it cannot be traced`;
@@ -127,14 +134,20 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       killKernelData(k, kernelOwner(cfg, cur));
       set_section(k, cur, false);
       return;
-    case 'signal':
+    case 'signal': {
       enter(k, 'setup_rt_frame', 'arch/arm64/kernel/signal.c');
       eraHook(k, op, 'fpsimd_preserve_current_state')(k);
-      stmt(k, 'write-frame');
-      readTaskMemory(k, cur, 'preserve_fpsimd_context() (the signal frame)');
+      // SVE machines: the era writes the frame's FP records (which copy it reads is era code).
+      const frame = cfg.sve ? eraHook(k, op, 'setup_sigframe_fp') : undefined;
+      if (frame) frame(k);
+      else {
+        stmt(k, 'write-frame');
+        readTaskMemory(k, cur, 'preserve_fpsimd_context() (the signal frame)');
+      }
       set_signal_frames(k, cur, s.tasks[cur].frames + 1);
       leave(k);
       return;
+    }
     case 'sigreturn': {
       enter(k, 'restore_sigframe', 'arch/arm64/kernel/signal.c');
       // v6.16 saves and flushes current's live state first (929fa99b1215's series).
@@ -148,6 +161,8 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       return;
     }
     case 'exec':
+      // exec discards the SVE state above V by the ABI (the new image starts with none).
+      if (cfg.sve) discardH(k, cur);
       enter(k, 'flush_thread', 'arch/arm64/kernel/process.c');
       eraHook(k, op, 'fpsimd_flush_thread')(k);
       leave(k);

@@ -13,15 +13,23 @@ export interface Machine {
   readonly cfg: MachineConfig;
 }
 
-export function createMachine(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>, variant: Variant): Machine {
+export function createMachine(
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start' | 'sve' | 'vhe'>,
+  variant: Variant,
+): Machine {
   return { variant, cfg: buildConfig(sc) };
 }
 
 export function initialMachineState(m: Machine): MachineState {
   const cpuX: number[] = [];
   const vcpuX: number[] = [];
-  for (const f of m.variant.era.fields) (f.scope === 'cpu' ? cpuX : vcpuX)[f.slot] = f.initial;
-  return initialState(m.cfg, cpuX, vcpuX);
+  const sveX = m.cfg.sve ? { cpu: [] as number[], vcpu: [] as number[] } : null;
+  for (const f of m.variant.era.fields) {
+    if (f.sve) {
+      if (sveX) (f.scope === 'cpu' ? sveX.cpu : sveX.vcpu)[f.slot] = f.initial;
+    } else (f.scope === 'cpu' ? cpuX : vcpuX)[f.slot] = f.initial;
+  }
+  return initialState(m.cfg, cpuX, vcpuX, sveX);
 }
 
 function makeK(

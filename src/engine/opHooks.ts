@@ -12,12 +12,12 @@ export type EraHook = {
 
 export const OP_HOOKS = {
   schedule: ['sched_out', 'fpsimd_thread_switch', 'sched_in'],
-  ret_to_user: ['fpsimd_restore_current_state'],
-  syscall: [],
+  ret_to_user: ['syscall_exit', 'fpsimd_restore_current_state'],
+  syscall: ['syscall_entry'],
   user_fp: [],
   kernel_neon: ['kernel_neon_begin', 'kernel_neon_end'],
   softirq_neon: ['kernel_neon_begin', 'kernel_neon_end', 'fpsimd_restore_current_state'],
-  vcpu_load: ['kvm_run_enter'],
+  vcpu_load: ['syscall_entry', 'kvm_run_enter'],
   guest_enter: ['guest_entry'],
   guest_fp: ['guest_fp_trap'],
   guest_exit: ['guest_exit'],
@@ -25,12 +25,18 @@ export const OP_HOOKS = {
   kernel_neon_begin: ['kernel_neon_begin'],
   kernel_fp: [],
   kernel_neon_end: ['kernel_neon_end'],
-  signal: ['fpsimd_preserve_current_state'],
+  signal: ['fpsimd_preserve_current_state', 'setup_sigframe_fp'],
   sigreturn: ['restore_sigframe', 'fpsimd_update_current_state'],
   exec: ['fpsimd_flush_thread'],
   ptrace_setfp: ['fpsimd_flush_task_state'],
   idle: ['fpsimd_thread_switch'],
   cpu_suspend: ['cpu_pm_enter'],
+  user_sve: [],
+  do_sve_acc: ['do_sve_acc'],
+  prctl_set_vl: ['sve_set_current_vl'],
+  ptrace_setsve: ['sve_set_common'],
+  ptrace_getsve: ['sve_get_common'],
+  guest_zcr: [],
 } as const satisfies Record<Op, readonly EraHook[]>;
 
 /** The hooks op may call, as the driver sees them. */

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { jsonDuplicateKey, jsonErrorOffset } from './jsonpos';
 import { MAX_CPUS, MAX_EVENTS, MAX_NOTE_CHARS, MAX_SCENARIO_BYTES, MAX_TASKS, utf8Bytes } from './limits';
-import { OPS, TASK_OPS, type Scenario } from './types';
+import { OPS, SVE_OPS, TASK_OPS, type Scenario } from './types';
 import { legacyVariantId, MAINLINE_ALIAS } from './variants';
 
 export const SCENARIO_FORMAT = 'fpsimd-scenario/1';
@@ -65,7 +65,12 @@ const eventSchema = z.strictObject(
 
 const taskSchema = z
   .strictObject(
-    { id, vcpu: z.optional(id), kthread: z.optional(z.boolean(must('true or false'))) },
+    {
+      id,
+      vcpu: z.optional(id),
+      kthread: z.optional(z.boolean(must('true or false'))),
+      vcpuSve: z.optional(z.boolean(must('true or false'))),
+    },
     objectError,
   )
   .check(
@@ -90,6 +95,8 @@ export const scenarioSchema = z.strictObject(
       z.string(must('a string')).check(z.maxLength(100, 'must be at most 100 characters')),
     ),
     cpus: int(1, MAX_CPUS, `must be 1 to ${MAX_CPUS}`),
+    sve: z.optional(z.boolean(must('true or false'))),
+    vhe: z.optional(z.boolean(must('true or false'))),
     tasks: z
       .array(taskSchema, must('a list of tasks'))
       .check(z.minLength(1, 'needs at least one task'), z.maxLength(MAX_TASKS, `at most ${MAX_TASKS} tasks`)),
@@ -153,6 +160,16 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
       else seen.set(value, where);
     }
     tasks.add(t.id);
+    if (t.vcpuSve && t.vcpu === undefined)
+      errors.push({
+        where: `tasks[${i}].vcpuSve`,
+        message: 'only a vcpu thread (with "vcpu") can run an SVE vcpu',
+      });
+    else if (t.vcpuSve && !sc.sve)
+      errors.push({
+        where: `tasks[${i}].vcpuSve`,
+        message: 'an SVE vcpu needs a machine with SVE ("sve": true)',
+      });
   });
   const startedOn = new Map<string, string>();
   for (const [cpu, task] of Object.entries(sc.start)) {
@@ -173,6 +190,11 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
         where: `events[${i}].cpu`,
         message: `CPU ${ev.cpu} does not exist (cpus is ${sc.cpus})`,
       });
+    if (!sc.sve && SVE_OPS.includes(ev.op))
+      errors.push({
+        where: `events[${i}].op`,
+        message: `${ev.op} is an SVE op: the machine needs SVE ("sve": true at the top level)`,
+      });
     if (TASK_OPS.includes(ev.op)) {
       if (ev.task === undefined) errors.push({ where: `events[${i}]`, message: `${ev.op} needs a "task"` });
       else if (!tasks.has(ev.task))
@@ -180,7 +202,7 @@ function semanticErrors(sc: Scenario): ScenarioError[] {
     } else if (ev.task !== undefined)
       errors.push({
         where: `events[${i}].task`,
-        message: `only ${TASK_OPS.join(' and ')} take a "task" (op is ${ev.op})`,
+        message: `only ${TASK_OPS.slice(0, -1).join(', ')} and ${TASK_OPS[TASK_OPS.length - 1]} take a "task" (op is ${ev.op})`,
       });
   });
   return errors;
@@ -313,11 +335,14 @@ export function printScenario(sc: Scenario): string {
   if (sc.variant !== undefined) head.variant = sc.variant;
   if (sc.notesVariant !== undefined) head.notesVariant = sc.notesVariant;
   head.cpus = sc.cpus;
+  if (sc.sve !== undefined) head.sve = sc.sve;
+  if (sc.vhe !== undefined) head.vhe = sc.vhe;
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   const tasks = sc.tasks.map((t) => {
     const o: Record<string, unknown> = { id: t.id };
     if (t.vcpu !== undefined) o.vcpu = t.vcpu;
     if (t.kthread) o.kthread = true;
+    if (t.vcpuSve) o.vcpuSve = true;
     return `    ${JSON.stringify(o)}`;
   });
   lines.push(`  "tasks": [\n${tasks.join(',\n')}\n  ]`);

@@ -15,6 +15,47 @@ export interface CpuState {
   neonBusy: boolean;
   /** Era-specific per-CPU fields (see Era.fields), e.g. the host_data fp_owner of v6.13 and later. */
   x: number[];
+  /** SVE machines only (cfg.sve). */
+  sve?: CpuSve;
+}
+
+/** SVE vector lengths: the model's two abstract values (the spec's `max` and `min`). */
+export const VL_MAX = 0;
+export const VL_MIN = 1;
+export const VL_NAMES: readonly string[] = ['max', 'min'];
+
+/** fp_type (since v6.2): the format of a task's or vcpu's saved state. */
+export const FP_STATE_FPSIMD = 0;
+export const FP_STATE_SVE = 1;
+export const FP_TYPE_NAMES: readonly string[] = ['FP_STATE_FPSIMD', 'FP_STATE_SVE'];
+
+export interface CpuSve {
+  /** CPACR_EL1.ZEN's EL0 bit: user space may execute SVE without trapping (sve_user_enable()). */
+  zen: boolean;
+  /** The vector length the host's SVE instructions use now (ZCR_EL1, or ZCR_EL2 under VHE). */
+  vl: number;
+  /** Era-specific per-CPU SVE fields (Era.fields with `sve: true`), e.g. cpu_fp_state's to_save. */
+  x: number[];
+}
+
+export interface TaskSve {
+  /** TIF_SVE */
+  tif: boolean;
+  /** thread.fp_type (eras since v6.2; earlier eras leave it FP_STATE_FPSIMD). */
+  fpType: number;
+  /** The task's vector length (thread.vl[ARM64_VEC_SVE]), VL_MAX or VL_MIN. */
+  vl: number;
+  /** in_syscall(): the task entered the kernel by a syscall and has not returned to user. */
+  inSyscall: boolean;
+  /** A trapped SVE access whose handler (do_sve_acc) has not run yet. */
+  trap: boolean;
+}
+
+export interface VcpuSve {
+  /** The vector length the guest chose in its ZCR_EL1 (VL_MAX until guest_zcr). */
+  zcr: number;
+  /** Era-specific per-vcpu SVE fields (Era.fields with `sve: true`), e.g. v4.18's HOST_SVE_IN_USE. */
+  x: number[];
 }
 
 export interface TaskState {
@@ -33,6 +74,8 @@ export interface TaskState {
   kernelCpu: number;
   /** Pending signal frames on the task's user stack (each holds a copy of its FP state). */
   frames: number;
+  /** SVE machines only (cfg.sve). */
+  sve?: TaskSve;
 }
 
 export function newTaskState(): TaskState {
@@ -46,6 +89,8 @@ export interface VcpuState {
   mapped: boolean;
   /** Era-specific per-vcpu fields (see Era.fields), e.g. v4.18's KVM_ARM64_FP_ENABLED. */
   x: number[];
+  /** SVE machines only (cfg.sve). */
+  sve?: VcpuSve;
 }
 
 /** Data in a register file or memory copy: owner -1 = nothing known, -2 = kernel-mode NEON scratch. */
@@ -64,6 +109,30 @@ export interface GhostState {
   /** Per storage slot (contexts, then per-CPU host contexts). */
   memOwner: number[];
   memVer: number[];
+  /** SVE machines only (cfg.sve): the H part of the data (ghostSve.ts). */
+  sve?: SveGhost;
+}
+
+/**
+ * The SVE part of the ghost. A context's data is V (the FPSIMD view, the low 128 bits of Z, in the
+ * arrays above) and H (Z above bit 128, P, FFR), versioned apart. Owners in these arrays are context
+ * indices. regOwner/memOwner above keep V of the registers and of thread.uw.fpsimd_state (vcpu:
+ * fp_regs); thread.sve_state (vcpu: sve_state) holds V and H, tracked here as two copies.
+ */
+export interface SveGhost {
+  /** Per CPU: whose H the registers hold (NOTHING: zero or unknown). */
+  regHOwner: number[];
+  regHVer: number[];
+  /** Per context: the V part of its sve_state. */
+  zOwner: number[];
+  zVer: number[];
+  /** Per context: the H part of its sve_state. */
+  hOwner: number[];
+  hVer: number[];
+  /** Per context: newest version of its H (-1: none, kernel threads). */
+  newestH: number[];
+  /** Per context: 1 when its H is dead by the ABI (after a syscall, exec, a VL change) until written. */
+  hDead: number[];
 }
 
 export interface MachineState {
@@ -88,12 +157,17 @@ export function zeroCounters(): Counters {
 }
 
 /** The initial state of docs/formats.md: all data in memory, nothing in registers, every flag set. */
-export function initialState(cfg: MachineConfig, cpuX: number[], vcpuX: number[]): MachineState {
+export function initialState(
+  cfg: MachineConfig,
+  cpuX: number[],
+  vcpuX: number[],
+  sveX: { cpu: number[]; vcpu: number[] } | null = null,
+): MachineState {
   const nCtx = cfg.contexts.length;
   const cpus: CpuState[] = [];
   for (let c = 0; c < cfg.cpus; c++) {
     const cur = cfg.start[c];
-    cpus.push({
+    const cpu: CpuState = {
       current: cur,
       mode: cur < 0 ? 'idle' : 'kernel',
       irqsOff: false,
@@ -101,12 +175,22 @@ export function initialState(cfg: MachineConfig, cpuX: number[], vcpuX: number[]
       lastState: -1,
       neonBusy: false,
       x: cpuX.slice(),
-    });
+    };
+    if (sveX) cpu.sve = { zen: false, vl: VL_MAX, x: sveX.cpu.slice() };
+    cpus.push(cpu);
   }
   const tasks: TaskState[] = [];
-  for (let t = 0; t < cfg.nTasks; t++) tasks.push(newTaskState());
+  for (let t = 0; t < cfg.nTasks; t++) {
+    const ts = newTaskState();
+    if (sveX) ts.sve = newTaskSve();
+    tasks.push(ts);
+  }
   const vcpus: VcpuState[] = [];
-  for (let v = cfg.nTasks; v < nCtx; v++) vcpus.push({ inRun: false, mapped: false, x: vcpuX.slice() });
+  for (let v = cfg.nTasks; v < nCtx; v++) {
+    const vs: VcpuState = { inRun: false, mapped: false, x: vcpuX.slice() };
+    if (sveX) vs.sve = { zcr: VL_MAX, x: sveX.vcpu.slice() };
+    vcpus.push(vs);
+  }
   const newest = cfg.contexts.map((c) => (c.kind === 'kthread' ? -1 : 0));
   for (let t = 0; t < cfg.nTasks; t++) newest.push(-1);
   const memOwner: number[] = [];
@@ -116,23 +200,57 @@ export function initialState(cfg: MachineConfig, cpuX: number[], vcpuX: number[]
     memOwner.push(has ? s : NOTHING);
     memVer.push(0);
   }
+  const ghost: GhostState = {
+    newest,
+    regOwner: new Array<number>(cfg.cpus).fill(NOTHING),
+    regVer: new Array<number>(cfg.cpus).fill(0),
+    memOwner,
+    memVer,
+  };
+  if (sveX) ghost.sve = initialSveGhost(cfg);
+  return { cpus, tasks, vcpus, ghost, counters: zeroCounters() };
+}
+
+export function newTaskSve(): TaskSve {
+  return { tif: false, fpType: FP_STATE_FPSIMD, vl: VL_MAX, inSyscall: false, trap: false };
+}
+
+/**
+ * No context has used SVE yet: H is dead everywhere (zero by the ABI, so nothing to lose or read
+ * stale), sve_state holds nothing, except an SVE vcpu's, which KVM allocates and loads from: it holds
+ * the same initial V as fp_regs.
+ */
+function initialSveGhost(cfg: MachineConfig): SveGhost {
+  const n = cfg.contexts.length;
+  const zOwner = cfg.contexts.map((c, i) => (c.sve ? i : NOTHING));
   return {
-    cpus,
-    tasks,
-    vcpus,
-    ghost: {
-      newest,
-      regOwner: new Array<number>(cfg.cpus).fill(NOTHING),
-      regVer: new Array<number>(cfg.cpus).fill(0),
-      memOwner,
-      memVer,
-    },
-    counters: zeroCounters(),
+    regHOwner: new Array<number>(cfg.cpus).fill(NOTHING),
+    regHVer: new Array<number>(cfg.cpus).fill(0),
+    zOwner,
+    zVer: new Array<number>(n).fill(0),
+    hOwner: new Array<number>(n).fill(NOTHING),
+    hVer: new Array<number>(n).fill(0),
+    newestH: cfg.contexts.map((c) => (c.kind === 'kthread' ? -1 : 0)),
+    hDead: new Array<number>(n).fill(1),
+  };
+}
+
+function cloneSveGhost(g: SveGhost): SveGhost {
+  return {
+    regHOwner: g.regHOwner.slice(),
+    regHVer: g.regHVer.slice(),
+    zOwner: g.zOwner.slice(),
+    zVer: g.zVer.slice(),
+    hOwner: g.hOwner.slice(),
+    hVer: g.hVer.slice(),
+    newestH: g.newestH.slice(),
+    hDead: g.hDead.slice(),
   };
 }
 
 /** A deep copy; written by hand because it is on the checkpoint and explorer paths. */
 export function cloneState(s: MachineState): MachineState {
+  if (s.ghost.sve) return cloneSveState(s);
   return {
     cpus: s.cpus.map((c) => ({ ...c, x: c.x.slice() })),
     tasks: s.tasks.map((t) => ({
@@ -150,6 +268,41 @@ export function cloneState(s: MachineState): MachineState {
       regVer: s.ghost.regVer.slice(),
       memOwner: s.ghost.memOwner.slice(),
       memVer: s.ghost.memVer.slice(),
+    },
+    counters: { ...s.counters },
+  };
+}
+
+/** cloneState of an SVE machine: kept apart so that the FPSIMD-only path stays as it was. */
+function cloneSveState(s: MachineState): MachineState {
+  return {
+    cpus: s.cpus.map((c) => ({
+      ...c,
+      x: c.x.slice(),
+      ...(c.sve ? { sve: { ...c.sve, x: c.sve.x.slice() } } : {}),
+    })),
+    tasks: s.tasks.map((t) => ({
+      cpuField: t.cpuField,
+      foreign: t.foreign,
+      section: t.section,
+      kernelFpstate: t.kernelFpstate,
+      kernelCpu: t.kernelCpu,
+      frames: t.frames,
+      ...(t.sve ? { sve: { ...t.sve } } : {}),
+    })),
+    vcpus: s.vcpus.map((v) => ({
+      inRun: v.inRun,
+      mapped: v.mapped,
+      x: v.x.slice(),
+      ...(v.sve ? { sve: { zcr: v.sve.zcr, x: v.sve.x.slice() } } : {}),
+    })),
+    ghost: {
+      newest: s.ghost.newest.slice(),
+      regOwner: s.ghost.regOwner.slice(),
+      regVer: s.ghost.regVer.slice(),
+      memOwner: s.ghost.memOwner.slice(),
+      memVer: s.ghost.memVer.slice(),
+      sve: cloneSveGhost(s.ghost.sve as SveGhost),
     },
     counters: { ...s.counters },
   };

@@ -22,17 +22,34 @@ export const OPS = [
   'ptrace_setfp',
   'idle',
   'cpu_suspend',
+  // SVE (machines with "sve": true only; appended: op order is part of share links).
+  'user_sve',
+  'do_sve_acc',
+  'prctl_set_vl',
+  'ptrace_setsve',
+  'ptrace_getsve',
+  'guest_zcr',
 ] as const;
 
 export type Op = (typeof OPS)[number];
 
 /** Ops that name a task in `task`. */
-export const TASK_OPS: readonly Op[] = ['schedule', 'ptrace_setfp'];
+export const TASK_OPS: readonly Op[] = ['schedule', 'ptrace_setfp', 'ptrace_setsve', 'ptrace_getsve'];
+
+/** Ops legal only on a machine with SVE (`"sve": true`). */
+export const SVE_OPS: readonly Op[] = [
+  'user_sve',
+  'do_sve_acc',
+  'prctl_set_vl',
+  'ptrace_setsve',
+  'ptrace_getsve',
+  'guest_zcr',
+];
 
 export interface ScenarioEvent {
   cpu: number;
   op: Op;
-  /** `schedule`: the task switched in; `ptrace_setfp`: the stopped tracee. */
+  /** `schedule`: the task switched in; `ptrace_setfp`/`ptrace_setsve`/`ptrace_getsve`: the stopped tracee. */
   task?: string;
   /** A teacher's words for this step, shown as plain text. */
   note?: string;
@@ -44,6 +61,8 @@ export interface ScenarioTask {
   vcpu?: string;
   /** A kernel thread: no user FP state, never returns to user space. */
   kthread?: boolean;
+  /** The vcpu this thread runs has SVE (KVM guests have SVE since v5.2); needs an SVE machine. */
+  vcpuSve?: boolean;
 }
 
 export interface Scenario {
@@ -54,6 +73,10 @@ export interface Scenario {
   /** The variant the description and notes were written for; absent: `variant`. */
   notesVariant?: string;
   cpus: number;
+  /** The CPUs have SVE (the model's section "SVE"); absent: FPSIMD only, exactly as before. */
+  sve?: boolean;
+  /** false: the host runs nVHE (the kernel at EL1, hyp apart); absent or true: VHE. */
+  vhe?: boolean;
   tasks: ScenarioTask[];
   start: Record<string, string>;
   events: ScenarioEvent[];

@@ -52,6 +52,13 @@ export const LINK_OPS: readonly string[] = [
   'ptrace_setfp',
   'idle',
   'cpu_suspend',
+  // Appended with SVE (u..z).
+  'user_sve',
+  'do_sve_acc',
+  'prctl_set_vl',
+  'ptrace_setsve',
+  'ptrace_getsve',
+  'guest_zcr',
 ];
 /** Ops followed by a task index (the schedule target, the ptrace tracee): the engine's TASK_OPS. */
 const TASK_CODED: ReadonlySet<string> = new Set(TASK_OPS);

@@ -1,6 +1,7 @@
 // The scenario format takes the nine section and lifecycle ops; ptrace_setfp names its tracee.
 import { describe, expect, it } from 'vitest';
 import { OPS, validateScenario } from '../../src/engine';
+import { TASK_OPS } from '../../src/engine/types';
 
 const base = {
   format: 'fpsimd-scenario/1',
@@ -12,10 +13,28 @@ const base = {
 
 describe('scenario files with the new ops', () => {
   it('accept every op, with a task exactly where one is needed', () => {
-    const events = OPS.map((op) =>
-      op === 'schedule' || op === 'ptrace_setfp' ? { cpu: 0, op, task: 'app' } : { cpu: 0, op },
-    );
-    expect(validateScenario({ ...base, events }).ok).toBe(true);
+    const events = OPS.map((op) => (TASK_OPS.includes(op) ? { cpu: 0, op, task: 'app' } : { cpu: 0, op }));
+    expect(validateScenario({ ...base, sve: true, events }).ok).toBe(true);
+  });
+
+  it('refuse an SVE op, or an SVE vcpu, on a machine without SVE, saying where', () => {
+    const res = validateScenario({
+      ...base,
+      tasks: [...base.tasks, { id: 'qemu', vcpu: 'vcpu0', vcpuSve: true }],
+      events: [{ cpu: 0, op: 'user_sve' }],
+    });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.errors).toEqual([
+      {
+        where: `tasks[${base.tasks.length}].vcpuSve`,
+        message: 'an SVE vcpu needs a machine with SVE ("sve": true)',
+      },
+      {
+        where: 'events[0].op',
+        message: 'user_sve is an SVE op: the machine needs SVE ("sve": true at the top level)',
+      },
+    ]);
   });
 
   it('say where a tracee is missing, unknown, or given to an op that takes none', () => {
@@ -32,7 +51,10 @@ describe('scenario files with the new ops', () => {
     expect(res.errors).toEqual([
       { where: 'events[0]', message: 'ptrace_setfp needs a "task"' },
       { where: 'events[1].task', message: 'no task "nobody"' },
-      { where: 'events[2].task', message: 'only schedule and ptrace_setfp take a "task" (op is exec)' },
+      {
+        where: 'events[2].task',
+        message: 'only schedule, ptrace_setfp, ptrace_setsve and ptrace_getsve take a "task" (op is exec)',
+      },
     ]);
   });
 });

@@ -27,12 +27,23 @@ describe('shared links with the section and lifecycle ops', () => {
   it('keep the first eleven codes a..k and append the nine new ones as l..t', () => {
     const sc: Scenario = {
       ...lifecycle,
-      events: OPS.map((op) =>
+      events: OPS.slice(0, 20).map((op) =>
         op === 'schedule' || op === 'ptrace_setfp' ? { cpu: 1, op, task: 'app' } : { cpu: 1, op },
       ),
     };
     // Op codes in OPS order; schedule and ptrace_setfp carry the task index (app = 0).
     expect(toCompact(sc).e).toBe('a10b1c1d1e1f1g1h1i1j1k1l1m1n1o1p1q1r10s1t1');
+  });
+
+  it('append the six SVE ops as u..z, the ptrace ones with their tracee', () => {
+    const sc: Scenario = {
+      ...lifecycle,
+      sve: true,
+      events: OPS.slice(20).map((op) =>
+        op === 'ptrace_setsve' || op === 'ptrace_getsve' ? { cpu: 1, op, task: 'app' } : { cpu: 1, op },
+      ),
+    };
+    expect(toCompact(sc).e).toBe('u1v1w1x10y10z1');
   });
 
   it('round-trip every new op, the tracee included', () => {

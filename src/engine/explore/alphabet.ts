@@ -1,10 +1,18 @@
 // The events the explorer tries in every state: each op on each CPU, and each task-naming op
 // (`schedule`, `ptrace_setfp`) to each task.
 import type { MachineConfig } from '../config';
-import { OPS, TASK_OPS, type Op, type ScenarioEvent } from '../types';
+import { OPS, SVE_OPS, TASK_OPS, type Op, type ScenarioEvent } from '../types';
 
-/** The ops the explorer tries by default: every op of the engine. */
-export const EXPLORER_OPS: readonly Op[] = OPS;
+/**
+ * The ops the explorer tries by default on an FPSIMD-only machine: every op of the engine but the SVE
+ * ops, which exist on SVE machines only (machineOps() adds them there).
+ */
+export const EXPLORER_OPS: readonly Op[] = OPS.filter((op) => !SVE_OPS.includes(op));
+
+/** ops as a machine has them: without the SVE ops unless the machine has SVE. */
+export function machineOps(cfg: Pick<MachineConfig, 'sve'>, ops: readonly Op[]): readonly Op[] {
+  return cfg.sve ? ops : ops.filter((op) => !SVE_OPS.includes(op));
+}
 
 /**
  * The first eleven ops (before kernel-mode NEON sections and task lifecycle events): `--ops classic`,
@@ -30,6 +38,8 @@ export function eventAlphabet(cfg: MachineConfig, ops: readonly Op[] = EXPLORER_
   for (let cpu = 0; cpu < cfg.cpus; cpu++)
     for (const op of OPS) {
       if (!ops.includes(op)) continue;
+      // SVE ops exist only on SVE machines: an FPSIMD-only alphabet is exactly as before.
+      if (!cfg.sve && SVE_OPS.includes(op)) continue;
       if (!TASK_OPS.includes(op)) out.push({ cpu, op });
       else for (let t = 0; t < cfg.nTasks; t++) out.push({ cpu, op, task: cfg.contexts[t].id });
     }

@@ -3,7 +3,7 @@
 // compare 1 and N workers with the single-core search anywhere, deterministically.
 import type { Scenario } from '../types';
 import type { Variant } from '../variants';
-import { EXPLORER_OPS } from './alphabet';
+import { OPS } from '../types';
 import { createPartitionWorker, type PartitionWorker } from './partition';
 import { createCoordinator } from './partitionCoordinator';
 import type { FromPartition, PartitionOptions, ToPartition } from './partitionProtocol';
@@ -15,7 +15,7 @@ export function partitionOptions(opts: ExploreOptions): PartitionOptions {
   return {
     depth: opts.depth,
     symmetry: symmetryMode(opts.symmetry),
-    ops: opts.ops ?? EXPLORER_OPS,
+    ops: opts.ops ?? OPS,
     ...(opts.maxSignalFrames !== undefined ? { maxSignalFrames: opts.maxSignalFrames } : {}),
     ...(opts.versions !== undefined ? { versions: opts.versions } : {}),
     ...(opts.cache !== undefined ? { cache: opts.cache } : {}),

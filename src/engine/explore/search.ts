@@ -5,8 +5,8 @@
 import { createMachine, initialMachineState } from '../machine';
 import type { Scenario } from '../types';
 import type { Variant } from '../variants';
-import type { Op } from '../types';
-import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS, eventAlphabet, explorerOps } from './alphabet';
+import { OPS, type Op } from '../types';
+import { DEFAULT_MAX_SIGNAL_FRAMES, eventAlphabet, explorerOps, machineOps } from './alphabet';
 import { makeLayout, type VersionMode } from './codec';
 import { createFindings, type Counterexample } from './findings';
 import { createMemo } from './memo';
@@ -47,7 +47,7 @@ export interface ExploreOptions {
    * 'off' (or false): none.
    */
   symmetry?: SymmetryMode | boolean;
-  /** The ops tried (default EXPLORER_OPS: every op; the Spin cross-check passes CLASSIC_OPS). */
+  /** The ops tried (default: every op the machine has, machineOps(); the Spin cross-check passes CLASSIC_OPS). */
   ops?: readonly Op[];
   /** Pending signal frames a task may have: `signal` is illegal beyond (default DEFAULT_MAX_SIGNAL_FRAMES). */
   maxSignalFrames?: number;
@@ -346,13 +346,13 @@ export function createSearch(
 
 /** The fixed parts of a search: machine, encoding, alphabet, symmetries, store and cache. */
 export function stateSpace(
-  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
+  sc: Pick<Scenario, 'cpus' | 'tasks' | 'start' | 'sve' | 'vhe'>,
   variant: Variant,
   opts: ExploreOptions,
 ): StateSpace & { memory: MemoryShape } {
   const m = createMachine(sc, variant);
   m.cfg.maxSignalFrames = opts.maxSignalFrames ?? DEFAULT_MAX_SIGNAL_FRAMES;
-  const ops = explorerOps(opts.ops ?? EXPLORER_OPS);
+  const ops = explorerOps(machineOps(m.cfg, opts.ops ?? OPS));
   const alphabet = eventAlphabet(m.cfg, ops);
   const s0 = initialMachineState(m);
   const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);

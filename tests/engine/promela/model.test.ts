@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ERAS, VARIANTS } from '../../../src/engine';
 import { buildConfig } from '../../../src/engine/config';
 import { CLASSIC_OPS, eventAlphabet, EXPLORER_OPS } from '../../../src/engine/explore';
-import { OPS } from '../../../src/engine/types';
+import { OPS, SVE_OPS } from '../../../src/engine/types';
 import {
   ablationMacro,
   ablationNumber,
@@ -29,9 +29,10 @@ describe('Promela model coverage', () => {
     expect(() => promelaModel(REFERENCE, variant, { depth: 3 })).not.toThrow();
   });
 
-  it('models every op the explorer explores, and every op of the engine', () => {
+  it('models every op the explorer explores on an FPSIMD machine; the SVE ops are left out', () => {
     expect(PROMELA_ALPHABET).toEqual(EXPLORER_OPS);
-    expect(OPS.filter((op) => !PROMELA_OPS[op])).toEqual([]);
+    // SVE machines have no Promela model yet: export refuses them (tests/cli/export.test.ts).
+    expect(OPS.filter((op) => !PROMELA_OPS[op])).toEqual([...SVE_OPS]);
   });
 
   it('numbers every ablation and historic fix apart, and none as 0', () => {
