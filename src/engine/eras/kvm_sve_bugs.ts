@@ -20,7 +20,7 @@ export const FBC7_RELEASE_BUG: HistoricFix = {
     "Reported as QEMU crashing in an SVE memmove() (RHEL-68997). On every vcpu load, fpsimd_kvm_prepare() cleared the VMM thread's TIF_SVE (KVM would not save the host's SVE state) but left CPACR_EL1.ZEN as it was, so user SVE stayed untrapped. After a KVM_RUN in which the guest did not touch FP, the VMM's registers were still live and nothing rebound them: a VHE host's kvm_arch_vcpu_put_fp() even turned EL0 SVE back on from HOST_SVE_ENABLED. The VMM then ran SVE code untrapped, and the next save, seeing TIF_SVE clear, stored the FPSIMD part only: the upper bits of Z, P and FFR were gone.",
   before:
     'kvm_arch_vcpu_load_fp() called fpsimd_kvm_prepare(), which cleared TIF_SVE without trapping user SVE (statement clear-tif-sve), marked the registers host-owned (host-owned) and recorded HOST_SVE_ENABLED from CPACR_EL1; kvm_arch_vcpu_put_fp() restored EL0 SVE from it on VHE when the guest did not own the registers (restore-el0-sve).',
-  fix: "kvm_arch_vcpu_load_fp() saves and unbinds the host's state with fpsimd_save_and_flush_cpu_state() (statement save-flush-host of v6.15): the return to user reloads it and fpsimd_bind_task_to_cpu() sets EL0 SVE from TIF_SVE; fpsimd_kvm_prepare() and HOST_SVE_ENABLED are gone (with 459f059be702 \"KVM: arm64: Remove VHE host restore of CPACR_EL1.ZEN\").",
+  fix: 'kvm_arch_vcpu_load_fp() saves and unbinds the host\'s state with fpsimd_save_and_flush_cpu_state() (statement save-flush-host of v6.15): the return to user reloads it and fpsimd_bind_task_to_cpu() sets EL0 SVE from TIF_SVE; fpsimd_kvm_prepare() and HOST_SVE_ENABLED are gone (with 459f059be702 "KVM: arm64: Remove VHE host restore of CPACR_EL1.ZEN").',
   statements: ['clear-tif-sve', 'host-owned', 'host-sve-enabled', 'restore-el0-sve'],
   source: `${SRC_613}; the fix's message and diff (6.6-stable review copy, index id 47154117072); v6.14's kvm_arch_vcpu_load_fp() in perishh/linux-6.14 @ 16b95dcdf585.`,
   sve: true,
@@ -49,7 +49,7 @@ export const D52D_FIX: HistoricFix = {
   affected:
     'v5.17 (8383741ab2e7 "KVM: arm64: Get rid of host SVE tracking/saving") to v5.18 (fixed in v5.19-rc3 and stable 5.15.y); VHE hosts',
   story:
-    "kvm_arch_vcpu_load_fp() set the vcpu flag HOST_SVE_ENABLED when user SVE was enabled on the CPU, and kvm_arch_vcpu_put_fp() of a VHE host restored EL0 SVE from it. Nothing ever cleared the flag: once a vcpu had been loaded with user SVE on, every later put turned user SVE on for the VMM thread, even when it had it trapped and TIF_SVE clear. SVE code then ran untrapped and the next save, FPSIMD only, dropped the upper bits.",
+    'kvm_arch_vcpu_load_fp() set the vcpu flag HOST_SVE_ENABLED when user SVE was enabled on the CPU, and kvm_arch_vcpu_put_fp() of a VHE host restored EL0 SVE from it. Nothing ever cleared the flag: once a vcpu had been loaded with user SVE on, every later put turned user SVE on for the VMM thread, even when it had it trapped and TIF_SVE clear. SVE code then ran untrapped and the next save, FPSIMD only, dropped the upper bits.',
   before:
     'kvm_arch_vcpu_load_fp() only set HOST_SVE_ENABLED (statement host-sve-enabled) and never cleared it (statement clear-host-sve-enabled missing).',
   fix: 'vcpu_clear_flag(vcpu, HOST_SVE_ENABLED) before the test of CPACR_EL1 on every load (statement clear-host-sve-enabled).',

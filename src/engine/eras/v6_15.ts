@@ -28,7 +28,11 @@ import {
   test_foreign,
   update_thread_flag_foreign,
 } from '../kernel/fpsimd';
-import { __hyp_sve_restore_guest, fpsimd_lazy_switch_to_guest, fpsimd_lazy_switch_to_host } from '../kernel/kvm_hyp_sve';
+import {
+  __hyp_sve_restore_guest,
+  fpsimd_lazy_switch_to_guest,
+  fpsimd_lazy_switch_to_host,
+} from '../kernel/kvm_hyp_sve';
 import {
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
@@ -122,7 +126,7 @@ export function kvm_arch_vcpu_ctxsync_fp(k: K, v: number): void {
  * arch/arm64/kvm/fpsimd.c: leaving the run loop, save the guest's live state and unbind it (an SVE
  * guest's at the vector length hyp restored at exit: 59419f10045b).
  */
-export function kvm_arch_vcpu_put_fp(k: K, _v: number): void {
+export function kvm_arch_vcpu_put_fp(k: K): void {
   enter(k, 'kvm_arch_vcpu_put_fp', KVM_FPSIMD_C);
   const wasOff = irqs_disabled(k);
   set_irqs_off(k, true); // local_irq_save()
@@ -195,9 +199,9 @@ export function kvm_arch_vcpu_load(k: K, v: number): void {
 }
 
 /** arch/arm64/kvm/arm.c: vcpu_put's arch part. */
-export function kvm_arch_vcpu_put(k: K, v: number): void {
+export function kvm_arch_vcpu_put(k: K): void {
   enter(k, 'kvm_arch_vcpu_put', ARM_C);
-  kvm_arch_vcpu_put_fp(k, v);
+  kvm_arch_vcpu_put_fp(k);
   leave(k);
 }
 
@@ -283,9 +287,9 @@ export const v6_15: Era = {
     }
     kvm_arch_vcpu_ctxsync_fp(k, v);
   },
-  kvm_run_exit(k, v) {
+  kvm_run_exit(k) {
     enter(k, 'vcpu_put', 'virt/kvm/kvm_main.c');
-    kvm_arch_vcpu_put(k, v);
+    kvm_arch_vcpu_put(k);
     leave(k);
   },
 };

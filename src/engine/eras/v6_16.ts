@@ -134,9 +134,9 @@ export const v6_16: Era = {
     }
     kvm_arch_vcpu_ctxsync_fp(k, v);
   },
-  kvm_run_exit(k, v) {
+  kvm_run_exit(k) {
     enter(k, 'vcpu_put', 'virt/kvm/kvm_main.c');
-    kvm_arch_vcpu_put(k, v);
+    kvm_arch_vcpu_put(k);
     leave(k);
   },
 };

@@ -19,7 +19,10 @@ const machine = (vhe: boolean, vcpuSve = true) => ({
   sve: true,
   vhe,
   cpus: 1,
-  tasks: [{ id: 'qemu', vcpu: 'vcpu0', vcpuSve }, { id: 'kworker', kthread: true }],
+  tasks: [
+    { id: 'qemu', vcpu: 'vcpu0', vcpuSve },
+    { id: 'kworker', kthread: true },
+  ],
   start: { '0': 'qemu' },
 });
 const scenario = (events: ScenarioEvent[], vhe = true, vcpuSve = true): Scenario => ({
@@ -46,7 +49,11 @@ describe('v6.13: fpsimd_kvm_prepare() and HOST_SVE_ENABLED at vcpu load', () => 
     expect(change(r[4], 'qemu.TIF_SVE')).toMatchObject({ before: 'set', after: 'clear' });
     expect(change(r[4], 'cpu0.EL0 SVE')).toBeUndefined();
     // vcpu_clear_flag(HOST_SVE_ENABLED), then CPACR_EL1.ZEN_EL0EN is set: the flag is set.
-    expect(stmts(r[4], 'kvm_arch_vcpu_load_fp')).toEqual(['host-owned', 'clear-host-sve-enabled', 'host-sve-enabled']);
+    expect(stmts(r[4], 'kvm_arch_vcpu_load_fp')).toEqual([
+      'host-owned',
+      'clear-host-sve-enabled',
+      'host-sve-enabled',
+    ]);
     expect(change(r[4], 'vcpu0.HOST_SVE_ENABLED')?.after).toBe('set');
   });
 
@@ -145,12 +152,15 @@ describe('vector lengths around a guest that chose the shorter one (59419f10045b
     const r = rec('v6.15', ev('ret_to_user', 'vcpu_load', 'guest_enter', 'guest_zcr'), false);
     expect(find(r[3].calls, 'kvm_hyp_handle_fpsimd')?.stmts).toContain('load-guest-sve');
     expect(change(r[3], 'cpu0.ZCR (VL)')?.after).toBe('min');
-    expect(runUnder(scenario(ev('ret_to_user', 'vcpu_load', 'guest_enter', 'guest_zcr'), false), 'v6.15').counters.fpTraps).toBe(1);
+    expect(
+      runUnder(scenario(ev('ret_to_user', 'vcpu_load', 'guest_enter', 'guest_zcr'), false), 'v6.15').counters
+        .fpTraps,
+    ).toBe(1);
   });
 });
 
 describe('the release bugs of v6.13 and the historic variant, on their examples', () => {
-  it('fbc7e61195e2: v6.13 loses qemu\'s SVE upper bits at the softirq (VHE and nVHE); v6.15 and v6.16 stay clean', () => {
+  it("fbc7e61195e2: v6.13 loses qemu's SVE upper bits at the softirq (VHE and nVHE); v6.15 and v6.16 stay clean", () => {
     const sc = loadExample('history-fbc7e61195e2');
     expect(sc.variant).toBe('v6.13');
     for (const vhe of [true, false]) {
@@ -199,14 +209,19 @@ describe('the release bugs of v6.13 and the historic variant, on their examples'
     expect(runUnder(sc, 'v6.13').violations).toEqual([]);
     // The second load: EL0 SVE off. Pre-fix the flag keeps its old value; v6.13 clears it.
     expect(stmts(rec(pre, sc.events)[8], 'kvm_arch_vcpu_load_fp')).toEqual(['host-owned']);
-    expect(stmts(rec('v6.13', sc.events)[8], 'kvm_arch_vcpu_load_fp')).toEqual(['host-owned', 'clear-host-sve-enabled']);
+    expect(stmts(rec('v6.13', sc.events)[8], 'kvm_arch_vcpu_load_fp')).toEqual([
+      'host-owned',
+      'clear-host-sve-enabled',
+    ]);
     expect(change(rec(pre, sc.events)[9], 'cpu0.EL0 SVE')?.after).toBe('enabled');
     expect(change(rec('v6.13', sc.events)[9], 'cpu0.EL0 SVE')).toBeUndefined();
   });
 
   it('v6.13 lists the two as bugs of the release itself, and the historic fix as a variant', () => {
     const era = findVariant('v6.13')!.era;
-    expect(era.releaseBugs?.map((b) => b.commit)).toEqual(expect.arrayContaining(['fbc7e61195e2', '59419f10045b']));
+    expect(era.releaseBugs?.map((b) => b.commit)).toEqual(
+      expect.arrayContaining(['fbc7e61195e2', '59419f10045b']),
+    );
     expect(findVariant('v6.13/pre-d52d165d67c5')?.historic?.sve).toBe(true);
     for (const id of ['v6.13', 'v6.15', 'v6.16']) expect(findVariant(id)!.era.guestSve).toBe(true);
   });
