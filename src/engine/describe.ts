@@ -140,10 +140,10 @@ export function describeState(m: Machine, s: MachineState): StateView {
       lastState: c.lastState < 0 ? null : storageName(cfg, c.lastState),
       irqsDisabled: c.irqsOff,
     };
-    // SVE fields (f.sve) live in c.sve.x and exist on SVE machines only: FPSIMD-only views are as before.
     for (const f of m.variant.era.fields)
-      if (f.scope === 'cpu' && (!f.sve || c.sve))
-        v[f.name] = fieldValue(f, f.sve ? (c.sve as { x: number[] }).x[f.slot] : c.x[f.slot]);
+      if (f.scope === 'cpu' && !f.sve) v[f.name] = fieldValue(f, c.x[f.slot]);
+      // SVE fields exist only on SVE machines (CpuState.sve.x).
+      else if (f.scope === 'cpu' && c.sve) v[f.name] = fieldValue(f, c.sve.x[f.slot]);
     return v;
   });
   const contexts: ContextView[] = cfg.contexts.map((ctx, i): ContextView => {
@@ -165,8 +165,8 @@ export function describeState(m: Machine, s: MachineState): StateView {
     const vs = s.vcpus[i - cfg.nTasks];
     const v: ContextView = { id: ctx.id, kind: 'vcpu', memLatest, inRun: vs.inRun };
     for (const f of m.variant.era.fields)
-      if (f.scope === 'vcpu' && (!f.sve || vs.sve))
-        v[f.name] = fieldValue(f, f.sve ? (vs.sve as { x: number[] }).x[f.slot] : vs.x[f.slot]);
+      if (f.scope === 'vcpu' && !f.sve) v[f.name] = fieldValue(f, vs.x[f.slot]);
+      else if (f.scope === 'vcpu' && vs.sve) v[f.name] = fieldValue(f, vs.sve.x[f.slot]);
     return v;
   });
   // TASK.kernel: a task's kernel-mode NEON data, while listed (trackListed).

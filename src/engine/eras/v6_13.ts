@@ -21,16 +21,10 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
+import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
 import { cpuSve, has_vhe, set_cpu_vl, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
-import { VL_MAX } from '../state';
+import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
 import { D52D, D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from './kvm_sve_bugs';
-import {
-  fpsimd_bind_state_to_cpu,
-  fpsimd_preserve_current_state,
-  fpsimd_restore_current_state,
-  test_foreign,
-  update_thread_flag_foreign,
-} from '../kernel/fpsimd';
 import { fpsimd_kvm_prepare } from '../kernel/fpsimd_kvm_prepare';
 import { __hyp_sve_restore_guest } from '../kernel/kvm_hyp_sve';
 import {
@@ -43,6 +37,25 @@ import {
   kernel_neon_begin,
   kernel_neon_end,
 } from '../kernel/fpsimd_mainline';
+import {
+  CPU_FP_STATE_FIELDS,
+  do_sve_acc,
+  fp_user_discard,
+  fpsimd_bind_state_to_cpu,
+  fpsimd_preserve_current_state,
+  fpsimd_restore_current_state,
+} from '../kernel/fpsimd_v6';
+import {
+  fpsimd_signal_preserve_current_state,
+  restore_fpsimd_context_sve,
+  setup_sigframe_fp,
+  sve_get_common,
+  sve_set_common,
+  sve_sync_from_fpsimd_zeropad,
+  sve_sync_to_fpsimd,
+  vec_set_vector_length,
+} from '../kernel/fpsimd_v6_ptrace';
+import { DISCARD_398E, PTRACE_B017, SIGNAL_61DA, SVE_TRAP_751E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
@@ -144,7 +157,9 @@ export function kvm_arch_vcpu_ctxsync_fp(k: K, v: number): void {
   WARN_ON(k, !irqs_disabled(k), 'kvm_arch_vcpu_ctxsync_fp() with IRQs enabled');
   if (fp_owner(k) === FP_STATE_GUEST_OWNED) {
     stmt(k, 'bind');
-    fpsimd_bind_state_to_cpu(k, v);
+    // fp_state.sve_vl = vcpu->arch.sve_max_vl; to_save = vcpu_has_sve(vcpu) ? FP_STATE_SVE : FP_STATE_FPSIMD
+    const sve = system_supports_sve(k) && vcpu_has_sve(k, v);
+    fpsimd_bind_state_to_cpu(k, v, sve ? FP_STATE_SVE : FP_STATE_FPSIMD, VL_MAX);
     stmt(k, 'clear-foreign');
     update_thread_flag_foreign(k, false);
   }
@@ -265,9 +280,9 @@ export const v6_13: Era = {
   runLoopFile: ARM_C,
   summary:
     "v5.19 to v6.13: a per-CPU fp_owner tristate; vcpu load marks the registers host-owned and hyp saves the host lazily on the guest's first FP trap; guest state is bound after exit and saved on put.",
-  fields,
-  historic: [D52D_FIX],
-  releaseBugs: [FBC7_RELEASE_BUG, ZCR_RELEASE_BUG],
+  fields: [...fields, ...CPU_FP_STATE_FIELDS],
+  historic: [SVE_TRAP_751E, SIGNAL_61DA, PTRACE_B017, D52D_FIX],
+  releaseBugs: [VL_49CE, DISCARD_398E, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG],
   guestSve: true,
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
@@ -277,8 +292,16 @@ export const v6_13: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
-  fpsimd_preserve_current_state,
-  fpsimd_update_current_state,
+  fpsimd_preserve_current_state(k) {
+    // setup_rt_frame(): fpsimd_signal_preserve_current_state(); without SVE its conversion is dead code.
+    if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k);
+    else fpsimd_preserve_current_state(k);
+  },
+  setup_sigframe_fp,
+  fpsimd_update_current_state(k) {
+    if (system_supports_sve(k)) restore_fpsimd_context_sve(k);
+    fpsimd_update_current_state(k);
+  },
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
@@ -306,4 +329,11 @@ export const v6_13: Era = {
     kvm_arch_vcpu_put(k, v);
     leave(k);
   },
+  syscall_entry: fp_user_discard,
+  do_sve_acc,
+  sve_set_current_vl: vec_set_vector_length,
+  sve_set_common,
+  sve_get_common,
+  sve_sync_to_fpsimd,
+  sve_sync_from_fpsimd_zeropad,
 };

@@ -138,7 +138,9 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     `bool in_run[NVCPU];`,
     `bool mapped[NVCPU];`,
   ];
+  // SVE fields (Era.fields with `sve`) are not exported: Promela has no SVE state yet.
   for (const f of variant.era.fields) {
+    if (f.sve) continue;
     out.push(`byte ${f.name}[${f.scope === 'cpu' ? 'NCPU' : 'NVCPU'}];`);
     f.values?.forEach((v, i) => out.push(`#define ${v} ${i}`));
   }
@@ -220,6 +222,7 @@ export function driver(cfg: MachineConfig, variant: Variant, ops: readonly Op[],
     init.push(`mem_owner[${s}] = ${has ? s : 'NOTHING'}; mem_new[${s}] = ${has ? 1 : 0};`);
   }
   for (const f of variant.era.fields) {
+    if (f.sve) continue;
     const count = f.scope === 'cpu' ? cfg.cpus : cfg.contexts.length - cfg.nTasks;
     for (let i = 0; i < count; i++) init.push(`${f.name}[${i}] = ${f.initial};`);
   }
