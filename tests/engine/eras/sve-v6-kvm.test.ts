@@ -217,6 +217,43 @@ describe('the release bugs of v6.13 and the historic variant, on their examples'
     expect(change(rec('v6.13', sc.events)[9], 'cpu0.EL0 SVE')).toBeUndefined();
   });
 
+  it("fbc7e61195e2's ptrace symptom: v6.13's load drops SVE state a tracer wrote at the KVM_RUN stop", () => {
+    // qemu stops in KVM_RUN's syscall; gdb writes its SVE registers (TIF_SVE, fp_type SVE, new H in
+    // sve_state, task flushed); KVM_RUN resumes (vcpu_load from the kernel). v6.13: fpsimd_kvm_prepare()
+    // makes the state FPSIMD only, the return loads V alone with EL0 SVE trapped, and do_sve_acc()'s
+    // sve_alloc() zeroes the written upper bits (11), which qemu then misses (13). v6.15: the load's
+    // save finds nothing live (the stop flushed qemu), the return loads the SVE state: clean.
+    const m = {
+      sve: true,
+      cpus: 1,
+      tasks: [{ id: 'qemu', vcpu: 'vcpu0', vcpuSve: true }, { id: 'gdb' }],
+      start: { '0': 'qemu' },
+    };
+    const stop = ev('ret_to_user', 'syscall', ['schedule', 'gdb'], 'ret_to_user', 'syscall');
+    const resume = ev(
+      ['ptrace_setsve', 'qemu'],
+      ['schedule', 'qemu'],
+      'vcpu_load',
+      'vcpu_put',
+      'ret_to_user',
+    );
+    const run = (variant: string, events: ScenarioEvent[]) => {
+      const out = allRecords(createMachine(m, findVariant(variant)!), events);
+      expect(out.illegal).toBeNull();
+      return out.records.flatMap((r) => r.violations);
+    };
+    const v13 = run('v6.13', [
+      ...stop,
+      ...resume,
+      ...ev('user_sve', 'do_sve_acc', 'ret_to_user', 'user_sve'),
+    ]);
+    expect(v13.map((x) => [x.step, x.kind, x.context])).toEqual([
+      [11, 'lost-update', 'qemu'],
+      [13, 'stale-read', 'qemu'],
+    ]);
+    expect(run('v6.15', [...stop, ...resume, ...ev('user_sve')])).toEqual([]);
+  });
+
   it('v6.13 lists the two as bugs of the release itself, and the historic fix as a variant', () => {
     const era = findVariant('v6.13')!.era;
     expect(era.releaseBugs?.map((b) => b.commit)).toEqual(
