@@ -24,7 +24,7 @@ import {
 import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
 import { cpuSve, has_vhe, set_cpu_vl, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
-import { D52D, D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from './kvm_sve_bugs';
+import { D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from './kvm_sve_bugs';
 import { fpsimd_kvm_prepare } from '../kernel/fpsimd_kvm_prepare';
 import { __hyp_sve_restore_guest } from '../kernel/kvm_hyp_sve';
 import {
@@ -122,7 +122,7 @@ export function kvm_arch_vcpu_load_fp(k: K, v: number): void {
   set_x(k, FP_OWNER, v, FP_STATE_HOST_OWNED);
   if (system_supports_sve(k)) {
     // d52d165d67c5: before it, the flag was only ever set, so it outlived the load that set it.
-    if (fixed(k, D52D)) {
+    if (fixed(k, 'd52d165d67c5')) {
       stmt(k, 'clear-host-sve-enabled');
       set_x(k, HOST_SVE_ENABLED, v, 0); // vcpu_clear_flag(vcpu, HOST_SVE_ENABLED)
     }
