@@ -177,6 +177,18 @@ describe('the release bugs of v6.13 and the historic variant, on their examples'
     expect(runUnder(sc, 'v6.15').counters).toEqual(c(2, 2, 0, 0, 0, 1));
   });
 
+  it('fbc7e61195e2 without a guest entry: vcpu_load and vcpu_put alone leave user SVE on (9 events)', () => {
+    const events = [...SVE_ON, ...ev('vcpu_load', 'vcpu_put', 'ret_to_user', 'user_sve', 'softirq_neon')];
+    for (const vhe of [true, false]) {
+      expect(runUnder(scenario(events, vhe), 'v6.13').violations[0]).toMatchObject({
+        kind: 'lost-update',
+        context: 'qemu',
+        step: 8,
+      });
+      expect(runUnder(scenario(events, vhe), 'v6.15').violations).toEqual([]);
+    }
+  });
+
   it('fbc7e61195e2: in v6.15 the second user_sve traps (the reload rebinds with TIF_SVE clear)', () => {
     for (const vhe of [true, false]) {
       const r = rec('v6.15', loadExample('history-fbc7e61195e2').events, vhe);
