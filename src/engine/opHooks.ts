@@ -36,7 +36,7 @@ export const OP_HOOKS = {
   prctl_set_vl: ['sve_set_current_vl'],
   ptrace_setsve: ['sve_set_common'],
   ptrace_getsve: ['sve_get_common'],
-  guest_zcr: [],
+  guest_zcr: ['guest_fp_trap'],
 } as const satisfies Record<Op, readonly EraHook[]>;
 
 /** The hooks op may call, as the driver sees them. */

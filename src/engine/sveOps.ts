@@ -123,6 +123,12 @@ export function runSve(k: K, ev: ScenarioEvent, op: SveOp): void {
     }
     case 'guest_zcr': {
       const v = vcpuOf(cfg, cur);
+      // While FP is trapped (the guest does not own the registers) the ZCR_EL1 write traps to hyp as
+      // well (CPTR_EL2.TZ, CPACR.ZEN): hyp's FP trap handler loads the guest's state first.
+      if (c.fpTrap) {
+        s.counters.fpTraps++;
+        eraHook(k, op, 'guest_fp_trap')(k, v);
+      }
       set_guest_zcr(k, v, VL_MIN);
       // nVHE: the guest's ZCR_EL1 is the register the host kernel's own SVE code uses at EL1.
       if (!cfg.vhe) set_cpu_vl(k, VL_MIN);

@@ -9,6 +9,7 @@ import { memoryToRegs, regsToMemory } from '../ghost';
 import {
   current,
   enter,
+  fixed,
   get_x,
   irqs_disabled,
   leave,
@@ -21,6 +22,11 @@ import {
   type K,
 } from '../kctx';
 import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
+import { cpuSve, has_vhe, set_cpu_vl, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
+import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
+import { D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from './kvm_sve_bugs';
+import { fpsimd_kvm_prepare } from '../kernel/fpsimd_kvm_prepare';
+import { __hyp_sve_restore_guest } from '../kernel/kvm_hyp_sve';
 import {
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
@@ -49,7 +55,6 @@ import {
   sve_sync_to_fpsimd,
   vec_set_vector_length,
 } from '../kernel/fpsimd_v6_ptrace';
-import { system_supports_sve } from '../kctxSve';
 import { DISCARD_398E, PTRACE_B017, SIGNAL_61DA, SVE_TRAP_751E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
@@ -58,6 +63,7 @@ const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
 const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'arch/arm64/kvm/arm.c';
 const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
+const KVM_EMULATE_H = 'arch/arm64/include/asm/kvm_emulate.h';
 
 /** host_data's fp_owner: one per physical CPU, whichever vcpu runs there. */
 const FP_OWNER = 0;
@@ -73,7 +79,12 @@ const fields: EraField[] = [
     initial: FP_STATE_FREE,
     file: KVM_HOST_H,
   },
+  // SVE machines only: the vcpu flag HOST_SVE_ENABLED (EL0 SVE was on at vcpu load).
+  { scope: 'vcpu', name: 'HOST_SVE_ENABLED', slot: 0, initial: 0, file: KVM_HOST_H, sve: true },
 ];
+
+/** HOST_SVE_ENABLED's index in fields (found by name: the host side lists its SVE fields too). */
+const HOST_SVE_ENABLED = fields.findIndex((f) => f.name === 'HOST_SVE_ENABLED');
 
 /** *host_data_ptr(fp_owner) of this CPU (guest_owns_fp_regs(), host_owns_fp_regs()). */
 const fp_owner = (k: K): number => get_x(k, FP_OWNER, -1);
@@ -95,6 +106,8 @@ export function kvm_arch_vcpu_run_map_fp(k: K, v: number): void {
 /**
  * arch/arm64/kvm/fpsimd.c: record that whatever the registers hold belongs to the host (current) and
  * point host_data's fpsimd_state at current's storage; ctxflush_fp corrects the owner before entry.
+ * With SVE, current's state is made FPSIMD only (TIF_SVE cleared, user SVE left untrapped: the bug
+ * fbc7e61195e2 fixed) and HOST_SVE_ENABLED records whether EL0 SVE was on, for put_fp.
  */
 export function kvm_arch_vcpu_load_fp(k: K, v: number): void {
   enter(k, 'kvm_arch_vcpu_load_fp', KVM_FPSIMD_C);
@@ -103,8 +116,21 @@ export function kvm_arch_vcpu_load_fp(k: K, v: number): void {
     k.cfg.contexts[current(k)].kind === 'kthread',
     'BUG_ON(!current->mm) in kvm_arch_vcpu_load_fp()',
   );
+  // fpsimd_kvm_prepare() returns at once without SVE: FPSIMD-only traces do not show it.
+  if (system_supports_sve(k)) fpsimd_kvm_prepare(k);
   stmt(k, 'host-owned');
   set_x(k, FP_OWNER, v, FP_STATE_HOST_OWNED);
+  if (system_supports_sve(k)) {
+    // d52d165d67c5: before it, the flag was only ever set, so it outlived the load that set it.
+    if (fixed(k, 'd52d165d67c5')) {
+      stmt(k, 'clear-host-sve-enabled');
+      set_x(k, HOST_SVE_ENABLED, v, 0); // vcpu_clear_flag(vcpu, HOST_SVE_ENABLED)
+    }
+    if (cpuSve(k).zen) {
+      stmt(k, 'host-sve-enabled');
+      set_x(k, HOST_SVE_ENABLED, v, 1); // read_sysreg(cpacr_el1) & CPACR_EL1_ZEN_EL0EN
+    }
+  }
   leave(k);
 }
 
@@ -131,21 +157,36 @@ export function kvm_arch_vcpu_ctxsync_fp(k: K, v: number): void {
   WARN_ON(k, !irqs_disabled(k), 'kvm_arch_vcpu_ctxsync_fp() with IRQs enabled');
   if (fp_owner(k) === FP_STATE_GUEST_OWNED) {
     stmt(k, 'bind');
-    fpsimd_bind_state_to_cpu(k, v);
+    // fp_state.sve_vl = vcpu->arch.sve_max_vl; to_save = vcpu_has_sve(vcpu) ? FP_STATE_SVE : FP_STATE_FPSIMD
+    const sve = system_supports_sve(k) && vcpu_has_sve(k, v);
+    fpsimd_bind_state_to_cpu(k, v, sve ? FP_STATE_SVE : FP_STATE_FPSIMD, VL_MAX);
     stmt(k, 'clear-foreign');
     update_thread_flag_foreign(k, false);
   }
   leave(k);
 }
 
-/** arch/arm64/kvm/fpsimd.c: leaving the run loop, save the guest's live state and unbind it. */
-export function kvm_arch_vcpu_put_fp(k: K): void {
+/**
+ * arch/arm64/kvm/fpsimd.c: leaving the run loop, save the guest's live state and unbind it. With SVE:
+ * an SVE guest's state is saved at the vcpu's maximum vector length, which nVHE sets here (until then
+ * the host ran at the guest's ZCR_EL1: 59419f10045b); a VHE host whose guest did not own the registers
+ * turns EL0 SVE back on from HOST_SVE_ENABLED (hyp's kvm_reset_cptr_el2() trapped it at exit).
+ */
+export function kvm_arch_vcpu_put_fp(k: K, v: number): void {
   enter(k, 'kvm_arch_vcpu_put_fp', KVM_FPSIMD_C);
   const wasOff = irqs_disabled(k);
   set_irqs_off(k, true); // local_irq_save()
   if (fp_owner(k) === FP_STATE_GUEST_OWNED) {
+    if (system_supports_sve(k) && vcpu_has_sve(k, v) && !has_vhe(k)) {
+      // __vcpu_sys_reg(vcpu, ZCR_EL1) = read_sysreg_el1(SYS_ZCR): kept in VcpuSve.zcr by the model.
+      stmt(k, 'zcr-max');
+      set_cpu_vl(k, VL_MAX); // sve_cond_update_zcr_vq(vcpu_sve_max_vq(vcpu) - 1, SYS_ZCR_EL1)
+    }
     stmt(k, 'save-flush');
     fpsimd_save_and_flush_cpu_state(k);
+  } else if (system_supports_sve(k) && has_vhe(k)) {
+    stmt(k, 'restore-el0-sve');
+    set_zen(k, get_x(k, HOST_SVE_ENABLED, v) !== 0); // sysreg_clear_set(CPACR_EL1, ..., ZEN_EL0EN)
   }
   set_irqs_off(k, wasOff); // local_irq_restore()
   leave(k);
@@ -176,7 +217,8 @@ export function kvm_hyp_save_fpsimd_host(k: K, v: number): void {
 
 /**
  * arch/arm64/kvm/hyp/include/hyp/switch.h: the guest's first FP use: save the host's state if it is
- * still in the registers (the lazy host save), then load the guest's.
+ * still in the registers (the lazy host save; FPSIMD only: TIF_SVE was cleared at load), then load the
+ * guest's (an SVE guest's in SVE format).
  */
 export function kvm_hyp_handle_fpsimd(k: K, v: number): void {
   enter(k, 'kvm_hyp_handle_fpsimd', HYP_SWITCH_H);
@@ -185,11 +227,30 @@ export function kvm_hyp_handle_fpsimd(k: K, v: number): void {
     stmt(k, 'save-host');
     kvm_hyp_save_fpsimd_host(k, v);
   }
-  stmt(k, 'load-guest');
-  enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
-  memoryToRegs(k, v);
-  leave(k);
+  if (system_supports_sve(k) && vcpu_has_sve(k, v)) {
+    stmt(k, 'load-guest-sve');
+    __hyp_sve_restore_guest(k, v);
+  } else {
+    stmt(k, 'load-guest');
+    enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
+    memoryToRegs(k, v);
+    leave(k);
+  }
   set_x(k, FP_OWNER, v, FP_STATE_GUEST_OWNED);
+  leave(k);
+}
+
+/**
+ * arch/arm64/include/asm/kvm_emulate.h (hyp's __deactivate_traps() at exit): a VHE host's CPACR_EL1
+ * becomes FPEN | ZEN_EL1EN, so EL0 SVE traps; nVHE sets CPTR_EL2.TZ for an SVE guest that owns the
+ * registers and restores only ZCR_EL2 lazily on the host's first SVE use, ZCR_EL1 staying the guest's.
+ */
+export function kvm_reset_cptr_el2(k: K): void {
+  enter(k, 'kvm_reset_cptr_el2', KVM_EMULATE_H);
+  if (has_vhe(k)) {
+    stmt(k, 'el0-sve-trapped');
+    set_zen(k, false);
+  }
   leave(k);
 }
 
@@ -201,9 +262,9 @@ export function kvm_arch_vcpu_load(k: K, v: number): void {
 }
 
 /** arch/arm64/kvm/arm.c: vcpu_put's arch part. */
-export function kvm_arch_vcpu_put(k: K): void {
+export function kvm_arch_vcpu_put(k: K, v: number): void {
   enter(k, 'kvm_arch_vcpu_put', ARM_C);
-  kvm_arch_vcpu_put_fp(k);
+  kvm_arch_vcpu_put_fp(k, v);
   leave(k);
 }
 
@@ -220,8 +281,9 @@ export const v6_13: Era = {
   summary:
     "v5.19 to v6.13: a per-CPU fp_owner tristate; vcpu load marks the registers host-owned and hyp saves the host lazily on the guest's first FP trap; guest state is bound after exit and saved on put.",
   fields: [...fields, ...CPU_FP_STATE_FIELDS],
-  historic: [SVE_TRAP_751E, SIGNAL_61DA, PTRACE_B017],
-  releaseBugs: [VL_49CE, DISCARD_398E],
+  historic: [SVE_TRAP_751E, SIGNAL_61DA, PTRACE_B017, D52D_FIX],
+  releaseBugs: [VL_49CE, DISCARD_398E, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG],
+  guestSve: true,
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
@@ -258,12 +320,13 @@ export const v6_13: Era = {
   },
   guest_fp_trap: kvm_hyp_handle_fpsimd,
   guest_exit(k, v) {
-    // hyp saves and restores no FP state on exit in this era.
+    // hyp saves and restores no FP state on exit in this era; with SVE it resets the traps.
+    if (system_supports_sve(k)) kvm_reset_cptr_el2(k);
     kvm_arch_vcpu_ctxsync_fp(k, v);
   },
-  kvm_run_exit(k) {
+  kvm_run_exit(k, v) {
     enter(k, 'vcpu_put', 'virt/kvm/kvm_main.c');
-    kvm_arch_vcpu_put(k);
+    kvm_arch_vcpu_put(k, v);
     leave(k);
   },
   syscall_entry: fp_user_discard,

@@ -21,6 +21,13 @@ import {
   type K,
 } from '../kctx';
 import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
+import { has_vhe, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
+import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
+import {
+  __hyp_sve_restore_guest,
+  fpsimd_lazy_switch_to_guest,
+  fpsimd_lazy_switch_to_host,
+} from '../kernel/kvm_hyp_sve';
 import {
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
@@ -49,12 +56,12 @@ import {
   sve_sync_to_fpsimd,
   vec_set_vector_length,
 } from '../kernel/fpsimd_v6_ptrace';
-import { system_supports_sve } from '../kctxSve';
 import { DISCARD_398E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
 const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
+const VHE_SWITCH_C = 'arch/arm64/kvm/hyp/vhe/switch.c';
 const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'arch/arm64/kvm/arm.c';
 const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
@@ -122,14 +129,19 @@ export function kvm_arch_vcpu_ctxsync_fp(k: K, v: number): void {
   WARN_ON(k, !irqs_disabled(k), 'kvm_arch_vcpu_ctxsync_fp() with IRQs enabled');
   if (fp_owner(k) === FP_STATE_GUEST_OWNED) {
     stmt(k, 'bind');
-    fpsimd_bind_state_to_cpu(k, v);
+    // fp_state.sve_vl = vcpu->arch.sve_max_vl; to_save = vcpu_has_sve(vcpu) ? FP_STATE_SVE : FP_STATE_FPSIMD
+    const sve = system_supports_sve(k) && vcpu_has_sve(k, v);
+    fpsimd_bind_state_to_cpu(k, v, sve ? FP_STATE_SVE : FP_STATE_FPSIMD, VL_MAX);
     stmt(k, 'clear-foreign');
     update_thread_flag_foreign(k, false);
   }
   leave(k);
 }
 
-/** arch/arm64/kvm/fpsimd.c: leaving the run loop, save the guest's live state and unbind it. */
+/**
+ * arch/arm64/kvm/fpsimd.c: leaving the run loop, save the guest's live state and unbind it (an SVE
+ * guest's at the vector length hyp restored at exit: 59419f10045b).
+ */
 export function kvm_arch_vcpu_put_fp(k: K): void {
   enter(k, 'kvm_arch_vcpu_put_fp', KVM_FPSIMD_C);
   const wasOff = irqs_disabled(k);
@@ -157,8 +169,9 @@ export function __activate_traps(k: K): void {
 }
 
 /**
- * arch/arm64/kvm/hyp/include/hyp/switch.h: the guest's first FP use: load its state. The host's was
- * saved at vcpu load, so host_owns_fp_regs() is false here (only pKVM sets FP_STATE_HOST_OWNED).
+ * arch/arm64/kvm/hyp/include/hyp/switch.h: the guest's first FP use: load its state (an SVE guest's in
+ * SVE format). The host's was saved at vcpu load, so host_owns_fp_regs() is false here (only pKVM sets
+ * FP_STATE_HOST_OWNED).
  */
 export function kvm_hyp_handle_fpsimd(k: K, v: number): void {
   enter(k, 'kvm_hyp_handle_fpsimd', HYP_SWITCH_H);
@@ -169,11 +182,28 @@ export function kvm_hyp_handle_fpsimd(k: K, v: number): void {
     regsToMemory(k, k.cfg.contexts.length + k.cpu); // host_data_ptr(host_ctxt.fp_regs)
     leave(k);
   }
-  stmt(k, 'load-guest');
-  enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
-  memoryToRegs(k, v);
-  leave(k);
+  if (system_supports_sve(k) && vcpu_has_sve(k, v)) {
+    stmt(k, 'load-guest-sve');
+    __hyp_sve_restore_guest(k, v);
+  } else {
+    stmt(k, 'load-guest');
+    enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
+    memoryToRegs(k, v);
+    leave(k);
+  }
   set_x(k, FP_OWNER, v, FP_STATE_GUEST_OWNED);
+  leave(k);
+}
+
+/**
+ * arch/arm64/kvm/hyp/vhe/switch.c (exit): the host's CPACR_EL1 (CPTR_EL2 under VHE) becomes FPEN |
+ * ZEN_EL1EN, so EL0 SVE traps; the return to user rebinds and re-enables it from TIF_SVE (the state
+ * was flushed at vcpu load). nVHE's leaves the host's CPACR_EL1 alone.
+ */
+export function __deactivate_cptr_traps(k: K): void {
+  enter(k, '__deactivate_cptr_traps', VHE_SWITCH_C);
+  stmt(k, 'el0-sve-trapped');
+  set_zen(k, false);
   leave(k);
 }
 
@@ -237,6 +267,7 @@ export const v6_15: Era = {
         "the OSV advisory of CVE-2024-50275 (published 2024-11-19), with the affected ranges and 751ecf6afd65's description and race (search index id 68571391340); a notes page on arm64 FP fixes restating them (search index id 55133223415); fpr_set() itself was not read (see the lifecycle notes in docs/kernel-notes.md).",
     },
   ],
+  guestSve: true,
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
@@ -267,13 +298,18 @@ export const v6_15: Era = {
   guest_entry(k, v) {
     // The run loop's last step before entry, IRQs already off.
     kvm_arch_vcpu_ctxflush_fp(k, v);
+    if (system_supports_sve(k)) fpsimd_lazy_switch_to_guest(k, v);
     enter(k, '__kvm_vcpu_run', NVHE_SWITCH_C);
     __activate_traps(k);
     leave(k);
   },
   guest_fp_trap: kvm_hyp_handle_fpsimd,
   guest_exit(k, v) {
-    // hyp saves and restores no FP state on exit in this era.
+    // hyp saves and restores no FP state on exit in this era; with SVE it switches ZCR (59419f10045b).
+    if (system_supports_sve(k)) {
+      if (has_vhe(k)) __deactivate_cptr_traps(k);
+      fpsimd_lazy_switch_to_host(k, v);
+    }
     kvm_arch_vcpu_ctxsync_fp(k, v);
   },
   kvm_run_exit(k) {

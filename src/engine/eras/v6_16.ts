@@ -12,7 +12,7 @@
 import type { Era } from '../era';
 import { writeTaskMemory } from '../ghost';
 import { current, enter, leave, set_foreign, stmt, type K } from '../kctx';
-import { system_supports_sve, taskSve } from '../kctxSve';
+import { has_vhe, system_supports_sve, taskSve } from '../kctxSve';
 import { fpsimd_flush_cpu_state } from '../kernel/fpsimd';
 import {
   fpsimd_cpu_pm_notifier,
@@ -45,6 +45,7 @@ import {
 import { FP_STATE_SVE } from '../state';
 import {
   __activate_traps,
+  __deactivate_cptr_traps,
   kvm_arch_vcpu_ctxflush_fp,
   kvm_arch_vcpu_ctxsync_fp,
   kvm_arch_vcpu_load,
@@ -53,6 +54,7 @@ import {
   kvm_hyp_handle_fpsimd,
   v6_15,
 } from './v6_15';
+import { fpsimd_lazy_switch_to_guest, fpsimd_lazy_switch_to_host } from '../kernel/kvm_hyp_sve';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
@@ -107,6 +109,7 @@ export const v6_16: Era = {
     "v6.16 (today's mainline): v6.15's KVM side; the switch-in of a kernel-mode NEON section flushes the CPU before loading it, and signal delivery and sigreturn save and flush the user state, reloaded on the next return to user.",
   fields: v6_15.fields,
   releaseBugs: [SETSVE_128A, SETSVE_5CBB],
+  guestSve: true,
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
@@ -134,13 +137,18 @@ export const v6_16: Era = {
   guest_entry(k, v) {
     // The run loop's last step before entry, IRQs already off.
     kvm_arch_vcpu_ctxflush_fp(k, v);
+    if (system_supports_sve(k)) fpsimd_lazy_switch_to_guest(k, v);
     enter(k, '__kvm_vcpu_run', NVHE_SWITCH_C);
     __activate_traps(k);
     leave(k);
   },
   guest_fp_trap: kvm_hyp_handle_fpsimd,
   guest_exit(k, v) {
-    // hyp saves and restores no FP state on exit in this era.
+    // hyp saves and restores no FP state on exit in this era; with SVE it switches ZCR (as v6.15).
+    if (system_supports_sve(k)) {
+      if (has_vhe(k)) __deactivate_cptr_traps(k);
+      fpsimd_lazy_switch_to_host(k, v);
+    }
     kvm_arch_vcpu_ctxsync_fp(k, v);
   },
   kvm_run_exit(k) {

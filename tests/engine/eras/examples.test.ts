@@ -386,6 +386,10 @@ const SVE_V6_EXAMPLES: Record<string, string[]> = {
   'history-49ce484187f7': ['v6.16'],
   'history-128a7494a9f1': ['v6.13', 'v6.15'],
   'history-5cbb61bf4168': ['v6.13', 'v6.15'],
+  // The KVM ones (tests/engine/eras/sve-v6-kvm.test.ts): v6.13 has fbc7e61195e2 and 59419f10045b.
+  'history-fbc7e61195e2': ['v6.15', 'v6.16'],
+  'history-59419f10045b': ['v6.15', 'v6.16'],
+  'history-d52d165d67c5': ['v6.13', 'v6.15', 'v6.16'],
 };
 const playedHere = (id: string, era: string): boolean => SVE_V6_EXAMPLES[id]?.includes(era) ?? true;
 
