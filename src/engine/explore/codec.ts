@@ -18,7 +18,15 @@ import type { MachineState } from '../state';
 import type { EraField } from '../era';
 import type { Mode } from '../types';
 import type { Perm } from './symmetry';
-import { decodeSve, encodeSve, makeSveLayout, permuteSve, sveCopies, sveRanges, type SveLayout } from './codecSve';
+import {
+  decodeSve,
+  encodeSve,
+  makeSveLayout,
+  permuteSve,
+  sveCopies,
+  sveRanges,
+  type SveLayout,
+} from './codecSve';
 
 export type VersionMode = 'abstract' | 'exact';
 
