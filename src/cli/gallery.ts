@@ -10,6 +10,7 @@ import {
   galleryOptions,
   sveCleanEras,
   SVE_GALLERY_DEPTH,
+  sveGalleryOptions,
   SVE_GALLERY_MACHINE,
   sveGalleryMachine,
   VARIANTS,
@@ -17,7 +18,7 @@ import {
   type Scenario,
   type Variant,
 } from '../engine';
-import { explore, type ExploreResult } from '../engine/explore';
+import { explore, type ExploreOptions, type ExploreResult } from '../engine/explore';
 import { EXIT_HELP, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, noFile } from './options';
 import { esc } from './text';
@@ -98,13 +99,13 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
   const sveEras = entries.some((e) => e.sve)
     ? sveCleanEras().filter((v) => only === undefined || eraIds.has(v.era.id))
     : [];
-  const search = (variant: Variant, machine: Scenario, depth: number, bug: boolean): Row => ({
+  const search = (variant: Variant, machine: Scenario, options: ExploreOptions): Row => ({
     variant,
-    result: explore(machine, variant, { ...galleryOptions(bug), depth }),
+    result: explore(machine, variant, options),
   });
-  const bugs: BugRow[] = entries.map((e) => ({ entry: e, ...search(e.variant, e.machine, e.depth, true) }));
-  const clean = fpsimdEras.map((v) => search(v, GALLERY_MACHINE, GALLERY_DEPTH, false));
-  const sveClean = sveEras.map((v) => search(v, sveGalleryMachine(v), SVE_GALLERY_DEPTH, false));
+  const bugs: BugRow[] = entries.map((e) => ({ entry: e, ...search(e.variant, e.machine, e.options) }));
+  const clean = fpsimdEras.map((v) => search(v, GALLERY_MACHINE, galleryOptions(false)));
+  const sveClean = sveEras.map((v) => search(v, sveGalleryMachine(v), sveGalleryOptions(false)));
   const bound = clean[0]?.result.maxSignalFrames ?? bugs[0]?.result.maxSignalFrames;
   const ok =
     bugs.every((b) => b.result.violations.length > 0) &&

@@ -128,7 +128,7 @@ export function variantOption(
   if (typeof v === 'string') throw new UsageError(`${where}: ${esc(v)}`);
   // An SVE vcpu under an era without guest SVE (engine: sveProblem, shared with the app).
   const sve = sc ? sveProblem(sc, v) : null;
-  if (sve !== null) throw new UsageError(`${file}: ${esc(sve)} (${where} ${v.id})`);
+  if (sve !== null) throw new UsageError(`${file}: ${esc(sve)}`);
   return v;
 }
 

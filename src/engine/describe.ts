@@ -10,6 +10,7 @@ import {
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
 import type { Mode } from './types';
+import { addSveViews } from './describeSve';
 
 export interface CpuView {
   id: number;
@@ -140,7 +141,8 @@ export function describeState(m: Machine, s: MachineState): StateView {
       lastState: c.lastState < 0 ? null : storageName(cfg, c.lastState),
       irqsDisabled: c.irqsOff,
     };
-    for (const f of m.variant.era.fields) if (f.scope === 'cpu') v[f.name] = fieldValue(f, c.x[f.slot]);
+    for (const f of m.variant.era.fields)
+      if (f.scope === 'cpu' && !f.sve) v[f.name] = fieldValue(f, c.x[f.slot]);
     return v;
   });
   const contexts: ContextView[] = cfg.contexts.map((ctx, i): ContextView => {
@@ -161,9 +163,12 @@ export function describeState(m: Machine, s: MachineState): StateView {
     }
     const vs = s.vcpus[i - cfg.nTasks];
     const v: ContextView = { id: ctx.id, kind: 'vcpu', memLatest, inRun: vs.inRun };
-    for (const f of m.variant.era.fields) if (f.scope === 'vcpu') v[f.name] = fieldValue(f, vs.x[f.slot]);
+    for (const f of m.variant.era.fields)
+      if (f.scope === 'vcpu' && !f.sve) v[f.name] = fieldValue(f, vs.x[f.slot]);
     return v;
   });
+  // SVE machines: the SVE parts (describeSve.ts), before the TASK.kernel rows (indexed like contexts).
+  addSveViews(m, s, cpus, contexts);
   // TASK.kernel: a task's kernel-mode NEON data, while listed (trackListed).
   const listed = new Uint8Array(cfg.nTasks);
   trackListed(cfg, s, listed, emptyViewBounds());
