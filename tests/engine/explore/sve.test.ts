@@ -92,6 +92,29 @@ describe('SVE encoding', () => {
     60_000,
   );
 
+  it('sizes an enumerated SVE era field by its values (makeLayout gets every field)', () => {
+    const v = eraVariants[eraVariants.length - 1];
+    const field = {
+      scope: 'cpu' as const,
+      name: 'three_valued',
+      slot: v.era.fields.filter((f) => f.sve && f.scope === 'cpu').length,
+      values: ['A', 'B', 'C'],
+      initial: 2,
+      file: 'test',
+      sve: true as const,
+    };
+    const wide = { ...v, era: { ...v.era, fields: [...v.era.fields, field] } };
+    const m = createMachine(SVE, wide);
+    const s0 = initialMachineState(m);
+    const L = makeLayout(m.cfg, s0, 'abstract', wide.era.fields);
+    const S = L.sve as NonNullable<typeof L.sve>;
+    expect(L.range[S.cpuBase + 4 + field.slot]).toBe(3);
+    const a = new Uint8Array(L.size);
+    encode(L, s0, a, 0);
+    expect(() => checkRange(L, a, 0)).not.toThrow();
+    expect(explore(SVE, wide, { depth: 2 }).complete).toBe(true);
+  });
+
   it('keeps SVE vcpu threads apart from plain ones in the symmetry', () => {
     const cfg = buildConfig({
       cpus: 2,
