@@ -33,6 +33,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'parallel', load: () => import('./groups/explorerParallel.ts') },
   { name: 'links', load: () => import('./groups/links.ts') },
   { name: 'editor', load: () => import('./groups/editor.ts') },
+  { name: 'sveGallery', load: () => import('./groups/sveGallery.ts') },
 ];
 
 function parseOnly(argv: string[]): string[] | null {

@@ -6,12 +6,19 @@ import {
   findVariant,
   GALLERY_DEPTH,
   GALLERY_MACHINE,
+  galleryEntries,
   galleryOptions,
-  galleryVariants,
+  sveCleanEras,
+  SVE_GALLERY_DEPTH,
+  sveGalleryOptions,
+  SVE_GALLERY_MACHINE,
+  sveGalleryMachine,
   VARIANTS,
+  type GalleryEntry,
+  type Scenario,
   type Variant,
 } from '../engine';
-import { explore, type ExploreResult } from '../engine/explore';
+import { explore, type ExploreOptions, type ExploreResult } from '../engine/explore';
 import { EXIT_HELP, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, noFile } from './options';
 import { esc } from './text';
@@ -20,6 +27,7 @@ import { esc } from './text';
 export const GALLERY_OPTIONS = {
   variant: { type: 'string' },
   machine: { type: 'boolean' },
+  'sve-machine': { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -27,11 +35,15 @@ export const GALLERY_HELP = `usage: fpsimd-viz gallery [--variant ID] [--machine
 
 Searches every historic variant (ERA/pre-COMMIT12: an era as it stood before a real kernel fix) on the
 gallery machine (${GALLERY_MACHINE.cpus} CPUs, ${GALLERY_MACHINE.tasks.map((t) => t.id).join(', ')}) to depth ${GALLERY_DEPTH}, and every
-era on the same machine to the same depth, and prints each bug's shortest counterexample.
+era on the same machine to the same depth, and prints each bug's shortest counterexample. SVE bugs
+(historic variants of SVE fixes, and bugs of a release itself, searched as the era) are searched on
+the SVE gallery machine (${SVE_GALLERY_MACHINE.cpus} SVE CPUs, ${SVE_GALLERY_MACHINE.tasks.map((t) => t.id).join(', ')}; a plain vcpu for eras
+before guest SVE) to depth ${SVE_GALLERY_DEPTH}, where every era without a bug of its own must be clean.
 
-  --variant ID  only this historic variant (and its era)
+  --variant ID  only this historic variant, or an era's own bugs (and its era)
   --machine     print the gallery machine as a scenario file, e.g. for
                 'fpsimd-viz check FILE --variant ID --depth ${GALLERY_DEPTH}'
+  --sve-machine print the SVE gallery machine as a scenario file
   --json        print one fpsimd-gallery/1 object
 ${COMMON_HELP}
 
@@ -41,6 +53,10 @@ ${EXIT_HELP}`;
 interface Row {
   variant: Variant;
   result: ExploreResult;
+}
+
+interface BugRow extends Row {
+  entry: GalleryEntry;
 }
 
 const eventText = (ev: { cpu: number; op: string; task?: string }): string =>
@@ -57,29 +73,43 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
     io.stdout(JSON.stringify(GALLERY_MACHINE, null, 2) + '\n');
     return 0;
   }
+  if (values['sve-machine']) {
+    io.stdout(JSON.stringify(SVE_GALLERY_MACHINE, null, 2) + '\n');
+    return 0;
+  }
   const only = values.variant;
   // Resolved by the engine, so an alias names its variant here as everywhere.
   const asked = only === undefined ? undefined : findVariant(only)?.id;
-  const entries = galleryVariants().filter((v) => only === undefined || v.id === asked);
+  const all = galleryEntries();
+  const entries = all.filter((e) => only === undefined || e.variant.id === asked);
   if (only !== undefined && entries.length === 0)
     throw new UsageError(
-      `--variant: "${esc(only)}" is not a historic variant; known: ${galleryVariants()
-        .map((v) => v.id)
-        .join(', ')}`,
+      `--variant: "${esc(only)}" is not a historic variant nor an era with bugs of its own; known: ${[
+        ...new Set(all.map((e) => e.variant.id)),
+      ].join(', ')}`,
     );
-  const eraIds = new Set(entries.map((v) => v.era.id));
+  const eraIds = new Set(entries.map((e) => e.variant.era.id));
   const eras = ERAS.filter((e) => only === undefined || eraIds.has(e.id)).map((e) =>
     VARIANTS.find((v) => v.id === e.id)!,
   );
-  const search = (variant: Variant, bug: boolean): Row => ({
+  // An era with bugs of its own is not claimed clean on the machine its bugs are searched on; the SVE
+  // claims are made once SVE bugs exist.
+  const ownFpsimd = new Set(entries.filter((e) => e.releaseBug && !e.sve).map((e) => e.variant.id));
+  const fpsimdEras = eras.filter((v) => !ownFpsimd.has(v.id));
+  const sveEras = entries.some((e) => e.sve)
+    ? sveCleanEras().filter((v) => only === undefined || eraIds.has(v.era.id))
+    : [];
+  const search = (variant: Variant, machine: Scenario, options: ExploreOptions): Row => ({
     variant,
-    result: explore(GALLERY_MACHINE, variant, galleryOptions(bug)),
+    result: explore(machine, variant, options),
   });
-  const bugs = entries.map((v) => search(v, true));
-  const clean = eras.map((v) => search(v, false));
+  const bugs: BugRow[] = entries.map((e) => ({ entry: e, ...search(e.variant, e.machine, e.options) }));
+  const clean = fpsimdEras.map((v) => search(v, GALLERY_MACHINE, galleryOptions(false)));
+  const sveClean = sveEras.map((v) => search(v, sveGalleryMachine(v), sveGalleryOptions(false)));
   const bound = clean[0]?.result.maxSignalFrames ?? bugs[0]?.result.maxSignalFrames;
   const ok =
-    bugs.every((b) => b.result.violations.length > 0) && clean.every((c) => c.result.violations.length === 0);
+    bugs.every((b) => b.result.violations.length > 0) &&
+    [...clean, ...sveClean].every((c) => c.result.violations.length === 0);
   if (values.json) {
     io.stdout(
       JSON.stringify(
@@ -88,9 +118,14 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
           machine: GALLERY_MACHINE,
           depth: GALLERY_DEPTH,
           maxSignalFrames: bound,
-          bugs: bugs.map(({ variant, result }) => ({
+          ...(sveEras.length || bugs.some((b) => b.entry.sve)
+            ? { sveMachine: SVE_GALLERY_MACHINE, sveDepth: SVE_GALLERY_DEPTH }
+            : {}),
+          bugs: bugs.map(({ entry, variant, result }) => ({
             variant: variant.id,
-            ...variant.historic,
+            ...entry.fix,
+            ...(entry.releaseBug ? { releaseBug: true } : {}),
+            ...(entry.sve ? { depth: entry.depth } : {}),
             seconds: result.seconds,
             states: result.states,
             shortest: result.violations[0] ?? null,
@@ -102,6 +137,17 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
             exhausted: result.exhausted,
             violations: result.violations.length,
           })),
+          ...(sveClean.length
+            ? {
+                sveEras: sveClean.map(({ variant, result }) => ({
+                  variant: variant.id,
+                  seconds: result.seconds,
+                  states: result.states,
+                  exhausted: result.exhausted,
+                  violations: result.violations.length,
+                })),
+              }
+            : {}),
         },
         null,
         2,
@@ -112,20 +158,30 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
   const lines: string[] = [
     `gallery machine: ${GALLERY_MACHINE.title}; depth ${GALLERY_DEPTH}; every op, at most ${bound} pending signal frame(s) per task`,
   ];
-  for (const { variant, result } of bugs) {
-    const h = variant.historic!;
+  if (bugs.some((b) => b.entry.sve) || sveClean.length)
+    lines.push(`SVE gallery machine: ${SVE_GALLERY_MACHINE.title}; depth ${SVE_GALLERY_DEPTH}`);
+  for (const { entry, variant, result } of bugs) {
+    const h = entry.fix;
     const v = result.violations[0];
-    lines.push(`${variant.id}  ${h.commit} "${h.subject}" (${h.date}${h.analogue ? ', analogue' : ''})`);
+    const tags = [
+      h.date,
+      h.analogue ? 'analogue' : '',
+      entry.sve ? 'SVE' : '',
+      entry.releaseBug ? 'this release itself' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(`${variant.id}  ${entry.releaseBug ? 'fixed by ' : ''}${h.commit} "${h.subject}" (${tags})`);
     lines.push(
       v
         ? `  found in ${result.seconds.toFixed(2)} s: ${v.kind} ${v.context ?? '-'} after ${v.events.length} events: ${v.events.map(eventText).join(', ')}`
-        : `  NOT FOUND within ${GALLERY_DEPTH} events (${result.states} states, ${result.seconds.toFixed(2)} s)`,
+        : `  NOT FOUND within ${entry.depth} events (${result.states} states, ${result.seconds.toFixed(2)} s)`,
     );
   }
-  for (const { variant, result } of clean)
-    lines.push(
-      `${variant.id}: ${result.violations.length ? `${result.violations.length} violation(s)!` : 'clean'} to depth ${GALLERY_DEPTH}${result.exhausted ? ' (exhausted: every reachable state)' : ''}, ${result.states} states, ${result.seconds.toFixed(2)} s`,
-    );
+  const eraLine = ({ variant, result }: Row, depth: number, what: string): string =>
+    `${variant.id}${what}: ${result.violations.length ? `${result.violations.length} violation(s)!` : 'clean'} to depth ${depth}${result.exhausted ? ' (exhausted: every reachable state)' : ''}, ${result.states} states, ${result.seconds.toFixed(2)} s`;
+  for (const row of clean) lines.push(eraLine(row, GALLERY_DEPTH, ''));
+  for (const row of sveClean) lines.push(eraLine(row, SVE_GALLERY_DEPTH, ' with SVE'));
   io.stdout(lines.join('\n') + '\n');
   return ok ? 0 : 1;
 }

@@ -2,7 +2,7 @@
 // by node:util's parseArgs. Options shared by every command (--help, --output) are added here, and
 // the values several commands take (--variant, --depth, --ops) are read by one function each.
 import { parseArgs } from 'node:util';
-import { OPS, type Op, type Scenario } from '../engine';
+import { OPS, sveProblem, type Op, type Scenario } from '../engine';
 import { CLASSIC_OPS } from '../engine/explore/alphabet';
 import { DEFAULT_VARIANT, variantOrError, type Variant } from '../engine/variants';
 import { UsageError, type CliIO } from './io';
@@ -120,12 +120,15 @@ export function opsOption(text: string | undefined): readonly Op[] {
  */
 export function variantOption(
   chosen: string | undefined,
-  sc: Pick<Scenario, 'variant'> | null,
+  sc: Pick<Scenario, 'variant' | 'tasks' | 'sve'> | null,
   file: string,
 ): Variant {
   const v = variantOrError(chosen ?? sc?.variant ?? DEFAULT_VARIANT);
-  if (typeof v === 'string')
-    throw new UsageError(`${chosen !== undefined ? '--variant' : `${file}: variant`}: ${esc(v)}`);
+  const where = chosen !== undefined ? '--variant' : `${file}: variant`;
+  if (typeof v === 'string') throw new UsageError(`${where}: ${esc(v)}`);
+  // An SVE vcpu under an era without guest SVE (engine: sveProblem, shared with the app).
+  const sve = sc ? sveProblem(sc, v) : null;
+  if (sve !== null) throw new UsageError(`${file}: ${esc(sve)}`);
   return v;
 }
 

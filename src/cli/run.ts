@@ -7,6 +7,7 @@ import {
   describeState,
   flattenCalls,
   parseScenario,
+  type StateView,
   type Violation,
 } from '../engine';
 import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
@@ -30,6 +31,41 @@ ${COMMON_HELP}
 
 Exit status: 0 no violation, 1 violations found, 2 bad input or usage,
 ${EXIT_HELP}`;
+
+const yes = (b: unknown, name: string): string => `${name}=${b ? 'yes' : 'no'}`;
+const latest = (b: unknown): string => (b ? 'newest' : 'stale');
+
+/** The SVE state after the last event (SVE machines): per CPU, per task and vcpu, per context V and H. */
+function sveLines(view: StateView): string[] {
+  const out = ['SVE state after the last event:'];
+  for (const c of view.cpus) {
+    const h = c.regsH as { owner: string | null; latest: boolean };
+    out.push(
+      `  CPU${c.id}: VL=${String(c.sveVl)} ${yes(c.el0Sve, 'EL0-SVE')} regs H=${h.owner === null ? 'zero' : `${esc(h.owner)} (${latest(h.latest)})`}`,
+    );
+  }
+  for (const x of view.contexts) {
+    if (x.kind === 'kernel_neon' || x.kind === 'kthread') continue;
+    const v = x.v as { memLatest: boolean; sveStateLatest: boolean };
+    const h = x.h as { dead: boolean; sveStateLatest: boolean };
+    const parts = [`  ${esc(x.id)}:`];
+    if (x.kind === 'vcpu') parts.push(x.sve ? `SVE vcpu, ZCR VL=${String(x.zcrVl)}` : 'vcpu without SVE');
+    else
+      parts.push(
+        yes(x.TIF_SVE, 'TIF_SVE'),
+        ...(x.fp_type !== undefined ? [`fp_type=${String(x.fp_type)}`] : []),
+        `VL=${String(x.sveVl)}`,
+        yes(x.inSyscall, 'in-syscall'),
+        yes(x.sveTrapPending, 'SVE-trap-pending'),
+      );
+    parts.push(
+      `V: memory ${latest(v.memLatest)}, sve_state ${latest(v.sveStateLatest)};`,
+      `H: ${h.dead ? 'dead (ABI)' : 'live'}, sve_state ${latest(h.sveStateLatest)}`,
+    );
+    out.push(parts.join(' '));
+  }
+  return out;
+}
 
 export async function runCommand(args: string[], io: CliIO): Promise<number> {
   const { positional, values } = commandOptions(args, RUN_OPTIONS, io);
@@ -75,6 +111,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
         out.push(`    !! ${v.kind} (${esc(v.context ?? '-')}, CPU${v.cpu}): ${esc(v.message)}`);
     }
     out.push(`counters: ${COUNTER_NAMES.map((k) => `${k}=${state.counters[k]}`).join(' ')}`);
+    if (m.cfg.sve) out.push(...sveLines(describeState(m, state)));
     out.push(
       violations.length
         ? `${violations.length} violation${violations.length > 1 ? 's' : ''}`

@@ -31,12 +31,22 @@ export async function variantsCommand(args: string[], io: CliIO): Promise<number
       ablation: v.ablation,
       historic: v.historic,
       description: v.description,
+      // Bugs of the release itself (eras only, when it has any), each named by its fixing commit.
+      ...(v.ablation === null && v.era.releaseBugs?.length ? { releaseBugs: v.era.releaseBugs } : {}),
+      ...(v.ablation === null && v.era.guestSve ? { guestSve: true } : {}),
     }));
     const aliases = VARIANT_ALIASES.map((a) => ({ id: a.id, resolvesTo: a.resolvesTo, why: a.why }));
     io.stdout(JSON.stringify({ format: 'fpsimd-variants/1', variants: list, aliases }, null, 2) + '\n');
   } else {
     const w = Math.max(...VARIANTS.map((v) => v.id.length), ...VARIANT_ALIASES.map((a) => a.id.length));
-    const rows = VARIANTS.map((v) => `${v.id.padEnd(w)}  ${v.description}`);
+    const rows = VARIANTS.flatMap((v) => [
+      `${v.id.padEnd(w)}  ${v.description}`,
+      ...(v.ablation === null
+        ? (v.era.releaseBugs ?? []).map(
+            (b) => `${''.padEnd(w)}  bug of this release itself, fixed by ${b.commit} "${b.subject}"`,
+          )
+        : []),
+    ]);
     const aliases = VARIANT_ALIASES.map((a) => `${a.id.padEnd(w)}  alias of ${a.resolvesTo}: ${a.why}`);
     io.stdout(
       [

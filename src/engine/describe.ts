@@ -10,6 +10,7 @@ import {
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
 import type { Mode } from './types';
+import { addSveViews } from './describeSve';
 
 export interface CpuView {
   id: number;
@@ -170,6 +171,8 @@ export function describeState(m: Machine, s: MachineState): StateView {
       else if (f.scope === 'vcpu' && vs.sve) v[f.name] = fieldValue(f, vs.sve.x[f.slot]);
     return v;
   });
+  // SVE machines: the SVE parts (describeSve.ts), before the TASK.kernel rows (indexed like contexts).
+  addSveViews(m, s, cpus, contexts);
   // TASK.kernel: a task's kernel-mode NEON data, while listed (trackListed).
   const listed = new Uint8Array(cfg.nTasks);
   trackListed(cfg, s, listed, emptyViewBounds());

@@ -6,6 +6,7 @@ export * from './limits';
 export * from './variants';
 export * from './history';
 export * from './gallery';
+export * from './sveCheck';
 export * from './machine';
 export * from './replay';
 export * from './describe';

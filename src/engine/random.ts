@@ -2,7 +2,15 @@
 import { buildConfig } from './config';
 import { whyIllegal } from './events';
 import { createMachine, initialMachineState, stepInPlace } from './machine';
-import { OPS, TASK_OPS, type Scenario, type ScenarioEvent, type ScenarioTask, type Violation } from './types';
+import {
+  OPS,
+  SVE_OPS,
+  TASK_OPS,
+  type Scenario,
+  type ScenarioEvent,
+  type ScenarioTask,
+  type Violation,
+} from './types';
 import { findVariant, DEFAULT_VARIANT } from './variants';
 
 /** mulberry32: a small, fast PRNG with a 32-bit state. */
@@ -22,12 +30,23 @@ export interface RandomMachineOptions {
   vcpuThreads: number;
   tasks: number;
   kthreads: number;
+  /** An SVE machine (the SVE ops are drawn only there: they are illegal elsewhere). */
+  sve?: boolean;
+  /** SVE machines: how many of the vcpu threads (the first ones) run an SVE vcpu. */
+  vcpuSve?: number;
+  /** SVE machines: false for an nVHE host (absent: VHE). */
+  vhe?: boolean;
 }
 
 /** The machine part of a scenario: vcpu threads qemuN/vcpuN, tasks taskN, kernel threads kthreadN. */
 export function machineScenario(o: RandomMachineOptions): Omit<Scenario, 'events'> {
   const tasks: ScenarioTask[] = [];
-  for (let i = 0; i < o.vcpuThreads; i++) tasks.push({ id: `qemu${i}`, vcpu: `vcpu${i}` });
+  for (let i = 0; i < o.vcpuThreads; i++)
+    tasks.push({
+      id: `qemu${i}`,
+      vcpu: `vcpu${i}`,
+      ...(o.sve && i < (o.vcpuSve ?? 0) ? { vcpuSve: true } : {}),
+    });
   for (let i = 0; i < o.tasks; i++) tasks.push({ id: `task${i}` });
   for (let i = 0; i < o.kthreads; i++) tasks.push({ id: `kthread${i}`, kthread: true });
   const start: Record<string, string> = {};
@@ -37,6 +56,8 @@ export function machineScenario(o: RandomMachineOptions): Omit<Scenario, 'events
     title: 'Random scenario',
     variant: DEFAULT_VARIANT,
     cpus: o.cpus,
+    // Only on SVE machines, so an FPSIMD-only scenario is exactly as before.
+    ...(o.sve ? { sve: true, ...(o.vhe === false ? { vhe: false } : {}) } : {}),
     tasks,
     start,
   };
@@ -61,8 +82,10 @@ export function eventsFromChoices(
   const events: ScenarioEvent[] = [];
   const sink: Violation[] = [];
   const candidates: ScenarioEvent[] = [];
+  // The SVE ops are illegal on a machine without SVE, so leaving them out there changes nothing.
+  const ops = base.sve ? OPS : OPS.filter((op) => !SVE_OPS.includes(op));
   for (let c = 0; c < base.cpus; c++)
-    for (const op of OPS) {
+    for (const op of ops) {
       if (TASK_OPS.includes(op)) for (const task of taskIds) candidates.push({ cpu: c, op, task });
       else candidates.push({ cpu: c, op });
     }

@@ -16,8 +16,12 @@ export interface CompactV1 {
   nv?: string;
   /** cpus */
   c: number;
-  /** tasks: `id`, `id:vcpu` or `id!` (kernel thread), comma-separated */
+  /** tasks: `id`, `id:vcpu`, `id:vcpu+` (an SVE vcpu) or `id!` (kernel thread), comma-separated */
   k: string;
+  /** the scenario's `sve` field when it has one: 1 (an SVE machine) or 0; absent in older links */
+  z?: 0 | 1;
+  /** the scenario's `vhe` field when it has one: 1 (VHE) or 0 (nVHE) */
+  h?: 0 | 1;
   /** start task per CPU, comma-separated, empty = idle */
   s: string;
   /** events */
@@ -88,10 +92,14 @@ export function toCompact(sc: Scenario): CompactV1 {
   const out: CompactV1 = {
     t: sc.title,
     c: sc.cpus,
-    k: sc.tasks.map((t) => t.id + (t.vcpu ? `:${t.vcpu}` : '') + (t.kthread ? '!' : '')).join(','),
+    k: sc.tasks
+      .map((t) => t.id + (t.vcpu ? `:${t.vcpu}` : '') + (t.vcpuSve ? '+' : '') + (t.kthread ? '!' : ''))
+      .join(','),
     s: Array.from({ length: sc.cpus }, (_, c) => sc.start[String(c)] ?? '').join(','),
     e: encodeEvents(sc),
   };
+  if (sc.sve !== undefined) out.z = sc.sve ? 1 : 0;
+  if (sc.vhe !== undefined) out.h = sc.vhe ? 1 : 0;
   if (sc.description !== undefined) out.d = sc.description;
   if (sc.variant !== undefined) out.sv = sc.variant;
   if (sc.notesVariant !== undefined) out.nv = sc.notesVariant;
@@ -132,24 +140,31 @@ function decodeEvents(text: string, taskIds: string[]): ScenarioEvent[] {
   return events;
 }
 
-/** `id`, `id:vcpu` or `id!`: the ids themselves are checked by the engine. */
-const TASK_SPEC = /^([^:!,]+)(?::([^:!,]+))?(!)?$/;
+/** `id`, `id:vcpu`, `id:vcpu+` or `id!`: the ids themselves are checked by the engine (no `+` in ids). */
+const TASK_SPEC = /^([^:!,+]+)(?::([^:!,+]+)(\+)?)?(!)?$/;
 
 function decodeTasks(text: string): Record<string, unknown>[] {
   return text.split(',').map((spec, i) => {
     const m = TASK_SPEC.exec(spec);
     if (!m)
       fail(
-        `task ${i} of the task list ("${spec.slice(0, 60)}") is not "id", "id:vcpu" or "id!" (a kernel thread)`,
+        `task ${i} of the task list ("${spec.slice(0, 60)}") is not "id", "id:vcpu", "id:vcpu+" (an SVE vcpu) or "id!" (a kernel thread)`,
       );
-    const [, id, vcpu, kthread] = m as RegExpExecArray;
-    return { id, ...(vcpu !== undefined ? { vcpu } : {}), ...(kthread ? { kthread: true } : {}) };
+    const [, id, vcpu, sve, kthread] = m as RegExpExecArray;
+    return {
+      id,
+      ...(vcpu !== undefined ? { vcpu } : {}),
+      ...(sve ? { vcpuSve: true } : {}),
+      ...(kthread ? { kthread: true } : {}),
+    };
   });
 }
 
 /** Builds the scenario object from the compact data; the scenario itself is validated by the engine. */
 export function fromCompact(c: Record<string, unknown>): Record<string, unknown> {
   const cpus = int(c.c, 'the CPU count');
+  if (c.z !== undefined && c.z !== 0 && c.z !== 1) fail('the SVE flag ("z") is not 0 or 1');
+  if (c.h !== undefined && c.h !== 0 && c.h !== 1) fail('the VHE flag ("h") is not 0 or 1');
   const tasks = decodeTasks(str(c.k, 'the task list'));
   const start: Record<string, string> = {};
   str(c.s, 'the start tasks')
@@ -176,6 +191,8 @@ export function fromCompact(c: Record<string, unknown>): Record<string, unknown>
     ...(c.sv !== undefined ? { variant: c.sv } : {}),
     ...(c.nv !== undefined ? { notesVariant: c.nv } : {}),
     cpus,
+    ...(c.z !== undefined ? { sve: c.z === 1 } : {}),
+    ...(c.h !== undefined ? { vhe: c.h === 1 } : {}),
     tasks,
     start,
     events,

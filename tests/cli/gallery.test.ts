@@ -1,7 +1,7 @@
 // `fpsimd-viz gallery`: every historic variant is found on the gallery machine within the gallery
 // depth, every era is clean there, and the machine can be written out for `check`.
 import { describe, expect, it } from 'vitest';
-import { GALLERY_DEPTH, galleryVariants, parseScenario } from '../../src/engine';
+import { galleryEntries, GALLERY_DEPTH, parseScenario } from '../../src/engine';
 import { runCli } from './helpers';
 
 describe('fpsimd-viz gallery', () => {
@@ -11,12 +11,15 @@ describe('fpsimd-viz gallery', () => {
     const out = JSON.parse(r.out);
     expect(out.format).toBe('fpsimd-gallery/1');
     expect(out.depth).toBe(GALLERY_DEPTH);
-    expect(out.bugs.map((b: { variant: string }) => b.variant)).toEqual(galleryVariants().map((v) => v.id));
-    for (const b of out.bugs) {
+    // Every entry, SVE ones and the releases' own bugs included, each within its machine's depth.
+    const entries = galleryEntries();
+    expect(out.bugs.map((b: { variant: string }) => b.variant)).toEqual(entries.map((e) => e.variant.id));
+    out.bugs.forEach((b: { variant: string; shortest: { events: unknown[] } | null }, i: number) => {
       expect(b.shortest, b.variant).not.toBeNull();
-      expect(b.shortest.events.length).toBeLessThanOrEqual(GALLERY_DEPTH);
-    }
-    for (const e of out.eras) expect(e.violations, e.variant).toBe(0);
+      expect(b.shortest?.events.length).toBeLessThanOrEqual(entries[i].depth);
+    });
+    expect(entries.filter((e) => !e.sve).every((e) => e.depth === GALLERY_DEPTH)).toBe(true);
+    for (const e of [...out.eras, ...(out.sveEras ?? [])]) expect(e.violations, e.variant).toBe(0);
   }, 120_000); // one search per historic variant and per era
 
   it('writes the gallery machine as a scenario file that parses', async () => {

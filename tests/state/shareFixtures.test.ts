@@ -9,6 +9,7 @@ import {
   OPS,
   parseScenario,
   printScenario,
+  SVE_OPS,
   TASK_OPS,
   type Op,
   type Scenario,
@@ -198,6 +199,8 @@ const oneEvent = (op: Op): Scenario => ({
   cpus: 1,
   tasks: [{ id: 'qemu', vcpu: 'vcpu0' }, { id: 'other' }],
   start: { '0': 'qemu' },
+  // The SVE ops exist on SVE machines only.
+  ...(SVE_OPS.includes(op) ? { sve: true } : {}),
   // Ops that name a task (schedule's target, ptrace's tracee) carry one.
   events: [TASK_OPS.includes(op) ? { cpu: 0, op, task: 'other' } : { cpu: 0, op }],
 });

@@ -18,6 +18,15 @@ import type { MachineState } from '../state';
 import type { EraField } from '../era';
 import type { Mode } from '../types';
 import type { Perm } from './symmetry';
+import {
+  decodeSve,
+  encodeSve,
+  makeSveLayout,
+  permuteSve,
+  sveCopies,
+  sveRanges,
+  type SveLayout,
+} from './codecSve';
 
 export type VersionMode = 'abstract' | 'exact';
 
@@ -44,6 +53,10 @@ export interface Layout {
   readonly copies: Int32Array;
   /** Contexts that have FP data (newest >= 0); kernel threads have none. */
   readonly hasData: Uint8Array;
+  /** SVE machines: the SVE part, after the FPSIMD part (codecSve.ts); null elsewhere. */
+  readonly sve: SveLayout | null;
+  /** Owner byte of each H copy (SVE: registers per CPU, then each sve_state); isNewest follows it. */
+  readonly hCopies: Int32Array;
 }
 
 const CPU_FIXED = 8;
@@ -71,10 +84,12 @@ export function makeLayout(
   const exact = versions === 'exact';
   // Owners: contexts, then each task's kernel-mode NEON data (config.ts: kernelOwner).
   const owners = nCtx + cfg.nTasks;
-  const size = newestBase + (exact ? owners : cfg.nTasks);
+  const fpsimdSize = newestBase + (exact ? owners : cfg.nTasks);
+  const sve = makeSveLayout(cfg, s0, fpsimdSize, exact);
+  const size = sve ? sve.end : fpsimdSize;
   const ver = exact ? 256 : 2;
   const xRange = (scope: EraField['scope'], slot: number): number => {
-    const f = fields.find((d) => d.scope === scope && d.slot === slot && !d.sve);
+    const f = fields.find((d) => !d.sve && d.scope === scope && d.slot === slot);
     return f?.values ? f.values.length : 2;
   };
   const range = new Uint16Array(size);
@@ -92,7 +107,9 @@ export function makeLayout(
     for (let i = 0; i < vcpuX; i++) range[o + 2 + i] = xRange('vcpu', i);
   }
   for (let st = 0; st < cfg.nStorages; st++) range.set([owners + 2, ver], memBase + st * 2);
-  range.fill(exact ? 256 : 2, newestBase);
+  range.fill(exact ? 256 : 2, newestBase, fpsimdSize);
+  if (sve) sveRanges(sve, cfg, fields, range, owners, ver);
+  const sveCp = sve ? sveCopies(sve, cfg.cpus, nCtx) : { v: [], h: [] };
   return {
     cpus: cfg.cpus,
     nCtx,
@@ -109,10 +126,16 @@ export function makeLayout(
     size,
     exact,
     range,
-    copies: Int32Array.from({ length: cfg.cpus + cfg.nStorages }, (_, i) =>
-      i < cfg.cpus ? i * cpuStride + 6 : memBase + (i - cfg.cpus) * 2,
-    ),
+    // V copies: registers, memory slots, then (SVE) each sve_state's V.
+    copies: Int32Array.from([
+      ...Array.from({ length: cfg.cpus + cfg.nStorages }, (_, i) =>
+        i < cfg.cpus ? i * cpuStride + 6 : memBase + (i - cfg.cpus) * 2,
+      ),
+      ...sveCp.v,
+    ]),
     hasData: Uint8Array.from(s0.ghost.newest, (n) => (n >= 0 ? 1 : 0)),
+    sve,
+    hCopies: Int32Array.from(sveCp.h),
   };
 }
 
@@ -194,6 +217,7 @@ export function encode(L: Layout, s: MachineState, out: Uint8Array, at: number):
     const n = newest[nCtx + t];
     out[at + L.newestBase + (exact ? nCtx + t : t)] = exact ? byte(n + 1) : n >= 0 ? 1 : 0;
   }
+  if (L.sve) encodeSve(L.sve, s, out, at, exact);
 }
 
 /** Storage slot st renamed by g: a context's moves with it, a per-CPU one with its CPU, a kernel-mode
@@ -258,6 +282,7 @@ export function permuteEncoded(L: Layout, src: Uint8Array, at: number, g: Perm, 
   // TASK.kernel's newest (exact) or live flag (abstract) moves with its task.
   const kb = L.newestBase + (L.exact ? nCtx : 0);
   for (let t = 0; t < L.nTasks; t++) dst[kb + px[t]] = src[at + kb + t];
+  if (L.sve) permuteSve(L.sve, L.nTasks, nCtx, src, at, g, dst);
 }
 
 /** Overwrites s (same shape as the layout) with the state encoded at buf[at ..]; counters are zeroed. */
@@ -306,6 +331,7 @@ export function decode(L: Layout, buf: Uint8Array, at: number, s: MachineState):
     g.memOwner[st] = buf[o] - 2;
     g.memVer[st] = buf[o + 1];
   }
+  if (L.sve) decodeSve(L.sve, buf, at, s, L.exact, L.hasData);
   const k = s.counters;
   k.hostSaves = k.hostRestores = k.guestSaves = k.guestRestores = k.fpTraps = k.irqsOffSaveRestores = 0;
 }

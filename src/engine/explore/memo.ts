@@ -21,8 +21,8 @@ import { stepInPlace, type Machine } from '../machine';
 import type { MachineState } from '../state';
 import type { ScenarioEvent, Violation } from '../types';
 import { checkRange, decode, encode, type Layout } from './codec';
-import { createTrace, read, resetTrace, trackedState } from './track';
-import { createOutcomes, type Outcomes } from './outcomes';
+import { createTrace, H_BUMP, read, resetTrace, trackedState } from './track';
+import { createOutcomes, H_STALE, type Outcomes } from './outcomes';
 import type { Packing } from './pack';
 import { createFootprints, type Footprints } from './footprint';
 import { grown } from './arrays';
@@ -121,8 +121,9 @@ export function createMemo(
   const shadow = trackedState(L, plain, tr);
   const next = new Uint8Array(L.size);
   const out: Violation[] = [];
-  // Each copy's owner byte (its isNewest byte follows): register files, then memory slots.
-  const copies = Array.from(L.copies);
+  // Each copy's owner byte (its isNewest byte follows): register files, then memory slots (then, on
+  // SVE machines, sve_state's V and the H copies).
+  const copies = [...Array.from(L.copies), ...Array.from(L.hCopies)];
   const allCopies = copies.flatMap((o) => [o, o + 1]);
 
   const memo: Memo = {
@@ -242,7 +243,9 @@ export function createMemo(
     const patch: number[] = [];
     for (let p = 0; p < L.size; p++) if (tr.written[p] === tr.gen) patch.push(p);
     // One raised newest version is applied by owner (stale); several fall back to reading every copy.
-    const stale = tr.bumped.length === 1 ? tr.bumped[0] + 2 : -1;
+    // An H version (SVE) is applied to the H copies: H_STALE + its owner byte.
+    const b0 = tr.bumped.length === 1 ? tr.bumped[0] : -1;
+    const stale = b0 < 0 ? -1 : b0 >= H_BUMP ? H_STALE + b0 - H_BUMP + 2 : b0 + 2;
     const isCopy = new Set<number>();
     for (const o of copies) {
       // A copy is (owner, isNewest): patch both halves if either may change, reading what is not written.

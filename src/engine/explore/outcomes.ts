@@ -35,6 +35,9 @@ export interface Outcomes {
   apply(o: number, bytes: Uint8Array, words: Int32Array): void;
 }
 
+/** An outcome's stale value at or above this names an owner byte (+ H_STALE) whose H copies go stale. */
+export const H_STALE = 4096;
+
 /** The violations of most outcomes: none, one shared list. */
 const NONE: readonly Violation[] = Object.freeze([]);
 
@@ -56,6 +59,9 @@ export function createOutcomes(L: Layout, P: Packing): Outcomes {
   const owners = L.copies;
   const newestWord = Int32Array.from(owners, (p) => P.word[p + 1]);
   const newestBit = Int32Array.from(owners, (p) => 1 << P.shift[p + 1]);
+  const hOwners = L.hCopies;
+  const hNewestWord = Int32Array.from(hOwners, (p) => P.word[p + 1]);
+  const hNewestBit = Int32Array.from(hOwners, (p) => 1 << P.shift[p + 1]);
 
   return {
     get count() {
@@ -108,7 +114,13 @@ export function createOutcomes(L: Layout, P: Packing): Outcomes {
     violations: (o) => viol[o],
     apply(o, bytes, words) {
       const s = stale[o];
-      if (s >= 0)
+      if (s >= H_STALE) {
+        const h = s - H_STALE;
+        for (let c = 0; c < hOwners.length; c++) {
+          const f = hOwners[c];
+          if (bytes[f] === h && bytes[f + 1] === 1) words[hNewestWord[c]] &= ~hNewestBit[c];
+        }
+      } else if (s >= 0)
         for (let c = 0; c < owners.length; c++) {
           const f = owners[c];
           if (bytes[f] === s && bytes[f + 1] === 1) words[newestWord[c]] &= ~newestBit[c];

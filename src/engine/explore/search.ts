@@ -355,9 +355,10 @@ export function stateSpace(
   const ops = explorerOps(machineOps(m.cfg, opts.ops ?? OPS));
   const alphabet = eventAlphabet(m.cfg, ops);
   const s0 = initialMachineState(m);
-  // SVE fields (EraField.sve) live in the state's `sve` parts, not in the `x` arrays packed here.
-  const fpFields = variant.era.fields.filter((f) => !f.sve);
-  const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', fpFields);
+  // Every era field, SVE ones included: codec.ts sizes the FPSIMD `x` bytes from the fields without
+  // `sve` and codecSve.ts the SVE `sve.x` bytes from those with it (filtering them out here would leave
+  // the SVE fields' ranges at 2: an enumerated SVE field such as v6.x's to_save then fails checkRange).
+  const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
   const P = makePacking(L);
   const mode = symmetryMode(opts.symmetry);
   const guard =

@@ -60,7 +60,10 @@ function permutations(items: readonly number[], limit: number): number[][] {
 /** Class of a context for the symmetry: contexts in the same class are interchangeable. */
 export function contextClass(cfg: MachineConfig, x: number): string {
   const c = cfg.contexts[x];
-  if (c.kind === 'task' && c.partner >= 0) return 'vcpu-thread';
+  // An SVE vcpu's thread and a plain vcpu's are not interchangeable (SVE machines only).
+  if (c.kind === 'task' && c.partner >= 0)
+    return cfg.contexts[c.partner].sve ? 'sve-vcpu-thread' : 'vcpu-thread';
+  if (c.kind === 'vcpu' && c.sve) return 'sve-vcpu';
   return c.kind;
 }
 

@@ -1,7 +1,8 @@
 // A decoded state behind proxies that record which bytes of its encoding the engine reads and writes
 // (for the transition cache, memo.ts). Used only when the cache misses, so it may be slow.
-import type { MachineState } from '../state';
+import type { MachineState, SveGhost } from '../state';
 import { TASK_STRIDE, type Layout } from './codec';
+import { SVE_CPU_FIXED, SVE_TASK, SVE_TASK_STRIDE, type SveLayout } from './codecSve';
 
 /** What one tracked step read and wrote. */
 export interface Trace {
@@ -11,9 +12,12 @@ export interface Trace {
   seen: Int32Array;
   written: Int32Array;
   gen: number;
-  /** Contexts whose newest version was raised (abstract encoding). */
+  /** Contexts whose newest version was raised (abstract encoding); H_BUMP + x for the H part's (SVE). */
   bumped: number[];
 }
+
+/** In Trace.bumped, context x's newest H version (SVE) is H_BUMP + x. */
+export const H_BUMP = 1 << 16;
 
 export function createTrace(size: number): Trace {
   return { reads: [], seen: new Int32Array(size), written: new Int32Array(size), gen: 0, bumped: [] };
@@ -53,6 +57,8 @@ const TASK_FIELDS: Record<string, number> = {
   frames: 5,
 };
 const VCPU_FIELDS: Record<string, number> = { inRun: 0, mapped: 1 };
+const CPU_SVE_FIELDS: Record<string, number> = { zen: 0, vl: 1 };
+const VCPU_SVE_FIELDS: Record<string, number> = { zcr: 0 };
 
 const isIndex = (p: string | symbol): p is string =>
   typeof p === 'string' && p.length > 0 && p.charCodeAt(0) >= 48 && p.charCodeAt(0) <= 57;
@@ -69,22 +75,26 @@ function trackRecord<T extends object>(
   base: number,
   fields: Record<string, number>,
   xBase: number,
+  /** The record's tracked SVE part (SVE machines), returned for its `sve` field. */
+  sve: object | null = null,
 ): T {
   const x = 'x' in target ? trackArray(tr, target.x as number[], (i) => xBase + i) : null;
   const at = (p: string | symbol): number => {
     if (typeof p !== 'string' || !Object.hasOwn(target, p)) return -1;
+    if (p === 'sve' && sve) return -1;
     if (Object.hasOwn(fields, p)) return base + fields[p];
     throw new Error(`explorer: the engine used ${what}.${p}, which the explorer's encoding does not hold`);
   };
   return new Proxy(target, {
     get(o, p, r) {
       if (p === 'x' && x) return x;
+      if (p === 'sve' && sve) return sve;
       const pos = at(p);
       if (pos >= 0) read(tr, pos);
       return Reflect.get(o, p, r);
     },
     set(o, p, v, r) {
-      if (p === 'x') throw new Error(`explorer: the engine replaced ${what}.x`);
+      if (p === 'x' || p === 'sve') throw new Error(`explorer: the engine replaced ${what}.${p}`);
       const pos = at(p);
       if (pos >= 0) write(tr, pos);
       return Reflect.set(o, p, v, r);
@@ -108,15 +118,33 @@ function trackArray<T>(tr: Trace, target: T[], at: (i: number) => number): T[] {
 
 /** The decoded state s behind proxies that report to tr. Decode into s before each tracked step. */
 export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineState {
+  const S = L.sve;
+  const cpuSve = (c: number): object | null => {
+    const p = s.cpus[c].sve;
+    if (!S || !p) return null;
+    const base = S.cpuBase + c * S.cpuStride;
+    return trackRecord(tr, p, `cpus[${c}].sve`, base, CPU_SVE_FIELDS, base + SVE_CPU_FIXED);
+  };
+  const taskSve = (t: number): object | null => {
+    const p = s.tasks[t].sve;
+    if (!S || !p) return null;
+    return trackRecord(tr, p, `tasks[${t}].sve`, S.taskBase + t * SVE_TASK_STRIDE, SVE_TASK, 0);
+  };
+  const vcpuSve = (v: number): object | null => {
+    const p = s.vcpus[v].sve;
+    if (!S || !p) return null;
+    const base = S.vcpuBase + v * S.vcpuStride;
+    return trackRecord(tr, p, `vcpus[${v}].sve`, base, VCPU_SVE_FIELDS, base + 1);
+  };
   const cpus = s.cpus.map((c, i) =>
-    trackRecord(tr, c, `cpus[${i}]`, i * L.cpuStride, CPU_FIELDS, i * L.cpuStride + 8),
+    trackRecord(tr, c, `cpus[${i}]`, i * L.cpuStride, CPU_FIELDS, i * L.cpuStride + 8, cpuSve(i)),
   );
   const tasks = s.tasks.map((t, i) =>
-    trackRecord(tr, t, `tasks[${i}]`, L.taskBase + i * TASK_STRIDE, TASK_FIELDS, 0),
+    trackRecord(tr, t, `tasks[${i}]`, L.taskBase + i * TASK_STRIDE, TASK_FIELDS, 0, taskSve(i)),
   );
   const vcpus = s.vcpus.map((v, i) => {
     const base = L.vcpuBase + i * L.vcpuStride;
-    return trackRecord(tr, v, `vcpus[${i}]`, base, VCPU_FIELDS, base + 2);
+    return trackRecord(tr, v, `vcpus[${i}]`, base, VCPU_FIELDS, base + 2, vcpuSve(i));
   });
   const g = s.ghost;
   const regOwner = (c: number): number => c * L.cpuStride + 6;
@@ -150,7 +178,36 @@ export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineStat
       regVer: trackArray(tr, g.regVer, (c) => regOwner(c) + 1),
       memOwner: trackArray(tr, g.memOwner, memOwner),
       memVer: trackArray(tr, g.memVer, (st) => memOwner(st) + 1),
+      ...(S && g.sve ? { sve: trackedSveGhost(L, S, g.sve, tr) } : {}),
     },
     counters: s.counters,
+  };
+}
+
+/** The SVE ghost behind proxies (codecSve.ts's per-CPU and per-context blocks). */
+function trackedSveGhost(L: Layout, S: SveLayout, z: SveGhost, tr: Trace): SveGhost {
+  const regH = (c: number): number => S.cpuBase + c * S.cpuStride + 2;
+  const ctx = (x: number): number => S.ctxBase + x * S.ctxStride;
+  const newestH = L.exact
+    ? trackArray(tr, z.newestH, (x) => ctx(x) + 5)
+    : new Proxy(z.newestH, {
+        // Abstract: a constant of the decoding; raising it may stale every other H copy of its owner.
+        set(o, p, v, r) {
+          if (isIndex(p)) {
+            const key = H_BUMP + Number(p);
+            if ((v as number) >= 0 && !tr.bumped.includes(key)) tr.bumped.push(key);
+          }
+          return Reflect.set(o, p, v, r);
+        },
+      });
+  return {
+    regHOwner: trackArray(tr, z.regHOwner, regH),
+    regHVer: trackArray(tr, z.regHVer, (c) => regH(c) + 1),
+    zOwner: trackArray(tr, z.zOwner, ctx),
+    zVer: trackArray(tr, z.zVer, (x) => ctx(x) + 1),
+    hOwner: trackArray(tr, z.hOwner, (x) => ctx(x) + 2),
+    hVer: trackArray(tr, z.hVer, (x) => ctx(x) + 3),
+    hDead: trackArray(tr, z.hDead, (x) => ctx(x) + 4),
+    newestH,
   };
 }

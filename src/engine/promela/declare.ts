@@ -138,7 +138,7 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     `bool in_run[NVCPU];`,
     `bool mapped[NVCPU];`,
   ];
-  // The Promela model has no SVE state: an era's SVE fields (EraField.sve) are left out.
+  // The era's SVE fields are left out with the rest of SVE (model.ts: PROMELA_SVE_HOOKS).
   for (const f of variant.era.fields.filter((x) => !x.sve)) {
     out.push(`byte ${f.name}[${f.scope === 'cpu' ? 'NCPU' : 'NVCPU'}];`);
     f.values?.forEach((v, i) => out.push(`#define ${v} ${i}`));

@@ -4,6 +4,8 @@ export {
   promelaGaps,
   PROMELA_ERAS,
   eraHooks,
+  PROMELA_SVE_HOOKS,
+  promelaCovers,
   PROMELA_ALPHABET,
   type PromelaOptions,
 } from './model';

@@ -1,4 +1,5 @@
-// Spin and the explorer agree: for every variant (the engine's VARIANTS: every era, ablation and
+// Spin and the explorer agree: for every variant the Promela model covers (the engine's VARIANTS but
+// the SVE bugs, which it leaves out: src/engine/promela/model.ts; every era, ablation and
 // historic variant), Debian's spin, run exhaustively on the exported Promela model of the reference
 // configuration with the explorer's depth and ops, finds the same violations, by kind and owner, as
 // the explorer (none for a clean variant). Twice: every op (EXPLORER_OPS, at most one pending signal
@@ -20,6 +21,7 @@ import {
   ablationNumber,
   opsMask,
   promelaModel,
+  promelaCovers,
   promelaOwners,
   RUNTIME_ENV,
 } from '../../../src/engine/promela';
@@ -124,7 +126,9 @@ const bounded = BOUNDED.map((b) => {
 describe('Spin agrees with the explorer on the reference configuration', () => {
   let results = new Map<string, PanResult>();
   const pans = verifiers();
-  const cases = OP_SETS.flatMap((o) => VARIANTS.map((v) => [v.id, o.name, v, o] as const));
+  // Every variant the Promela model covers: all but the SVE bugs (model.ts: what it leaves out).
+  const covered = VARIANTS.filter(promelaCovers);
+  const cases = OP_SETS.flatMap((o) => covered.map((v) => [v.id, o.name, v, o] as const));
 
   beforeAll(async () => {
     requireSpin(); // fails every test below with "install Debian's spin: apt-get install -y spin"
@@ -153,7 +157,8 @@ describe('Spin agrees with the explorer on the reference configuration', () => {
     expect(new Set(cases.map(([, , v]) => v.era))).toEqual(new Set(ERAS));
     expect(cases.filter(([, , v]) => v.historic !== null).length).toBeGreaterThan(0);
     expect(OP_SETS.map((o) => o.ops)).toContain(EXPLORER_OPS);
-    expect(cases.length).toBe(VARIANTS.length * OP_SETS.length);
+    expect(cases.length).toBe(covered.length * OP_SETS.length);
+    expect(VARIANTS.filter((v) => !promelaCovers(v)).every((v) => v.historic?.sve)).toBe(true);
   });
 
   it.each(cases)('%s with %s: same violations (kind and owner), Spin exhaustive', (id, name, variant, o) => {

@@ -1,0 +1,167 @@
+// The CLI on SVE machines: the SVE gallery (machine, bugs found by check --first, clean eras), the
+// refusal of an SVE vcpu under an era without guest SVE, run's SVE state, variants' releaseBugs. The
+// lists come from the engine's own data (galleryEntries, Era.releaseBugs), so the SVE bugs the eras
+// define are each checked here as they land.
+import { describe, expect, it } from 'vitest';
+import {
+  ERAS,
+  findVariant,
+  galleryEntries,
+  parseScenario,
+  sveCleanEras,
+  sveGalleryMachine,
+  sveProblem,
+  SVE_GALLERY_DEPTH,
+  SVE_GALLERY_MACHINE,
+  type Scenario,
+  type Variant,
+} from '../../src/engine';
+import { explore } from '../../src/engine/explore';
+import { REFERENCE_SCENARIO, runCli } from './helpers';
+
+const variant = (id: string): Variant => {
+  const v = findVariant(id);
+  if (!v) throw new Error(`missing ${id}`);
+  return v;
+};
+const sveEntries = galleryEntries().filter((e) => e.sve);
+
+/** A small SVE scenario (no SVE vcpu: every era runs it). */
+const SVE_SCENARIO: Scenario = {
+  format: 'fpsimd-scenario/1',
+  title: 'SVE task',
+  cpus: 1,
+  sve: true,
+  tasks: [{ id: 'app' }, { id: 'qemu', vcpu: 'vcpu0' }],
+  start: { '0': 'app' },
+  events: [
+    { cpu: 0, op: 'ret_to_user' },
+    { cpu: 0, op: 'user_sve' },
+  ],
+};
+
+describe('fpsimd-viz on SVE machines', () => {
+  it('gallery --sve-machine prints the SVE gallery machine as a scenario file', async () => {
+    const r = await runCli(['gallery', '--sve-machine']);
+    expect(r.code).toBe(0);
+    const p = parseScenario(r.out);
+    expect(p.ok && p.scenario.sve).toBe(true);
+    expect(JSON.parse(r.out)).toEqual(SVE_GALLERY_MACHINE);
+  });
+
+  it('check --first finds every SVE bug of the gallery on its machine, within the SVE depth', async () => {
+    let checked = 0;
+    for (const e of sveEntries) {
+      const r = await runCli(
+        [
+          'check',
+          'm.json',
+          '--variant',
+          e.variant.id,
+          '--first',
+          '--depth',
+          '16',
+          '--reduce',
+          'dead,cpus',
+          '--json',
+        ],
+        { 'm.json': e.machine },
+      );
+      expect(r.code, `${e.variant.id} ${e.fix.commit}: ${r.err}`).toBe(1);
+      const out = JSON.parse(r.out) as { exploredDepth: number; violations: unknown[] };
+      expect(out.violations.length).toBeGreaterThan(0);
+      expect(out.exploredDepth, e.variant.id).toBeLessThanOrEqual(SVE_GALLERY_DEPTH);
+      checked++;
+    }
+    expect(checked).toBe(sveEntries.length);
+  }, 600_000);
+
+  it('proves every era without a bug of its own clean to the SVE depth, once SVE bugs exist', async () => {
+    const eras = sveEntries.length ? sveCleanEras() : [];
+    for (const v of eras) {
+      const r = await runCli(
+        [
+          'check',
+          'm.json',
+          '--variant',
+          v.id,
+          '--depth',
+          String(SVE_GALLERY_DEPTH),
+          '--reduce',
+          'dead,cpus',
+          '--json',
+        ],
+        { 'm.json': sveGalleryMachine(v) },
+      );
+      expect(r.code, `${v.id}: ${r.out}`).toBe(0);
+    }
+    // The eras with bugs of their own (v6.13, v6.15) are never claimed clean.
+    expect(eras.every((v) => !v.era.releaseBugs?.length)).toBe(true);
+    expect(eras.length).toBe(sveEntries.length ? sveCleanEras().length : 0);
+  }, 600_000);
+
+  it('searches each release bug as its era, the entry naming the fixing commit', () => {
+    const own = ERAS.flatMap((e) => (e.releaseBugs ?? []).map((b) => [e.id, b.commit] as const));
+    const entries = galleryEntries().filter((e) => e.releaseBug);
+    expect(entries.map((e) => [e.variant.id, e.fix.commit])).toEqual(own);
+    for (const e of entries) expect(e.variant.ablation).toBeNull();
+  });
+
+  it('refuses an SVE vcpu under an era without guest SVE, naming the task and the era', async () => {
+    const sc = { ...SVE_GALLERY_MACHINE, variant: 'v4.18' };
+    for (const cmd of ['run', 'check']) {
+      const r = await runCli([cmd, 'm.json'], { 'm.json': sc });
+      expect(r.code, cmd).toBe(2);
+      expect(r.err).toMatch(
+        /tasks\[0\] \("qemu"\): an SVE vcpu \("vcpuSve": true\) needs KVM's guest SVE \(since v5\.2\), which v4\.18/,
+      );
+    }
+    expect(sveProblem(SVE_GALLERY_MACHINE, variant('v4.17'))).toMatch(/v4\.17/);
+    const withGuestSve = { ...variant('v6.16'), era: { ...variant('v6.16').era, guestSve: true } };
+    expect(sveProblem(SVE_GALLERY_MACHINE, withGuestSve)).toBeNull();
+    expect(sveProblem({ ...SVE_GALLERY_MACHINE, sve: false }, variant('v4.18'))).toBeNull();
+    // The SVE gallery machine as each era runs it is one it accepts.
+    for (const e of ERAS) expect(sveProblem(sveGalleryMachine(variant(e.id)), variant(e.id))).toBeNull();
+  });
+
+  it('run prints the SVE state and --json adds it, on SVE machines only', async () => {
+    const text = await runCli(['run', 's.json', '--variant', 'v6.16'], { 's.json': SVE_SCENARIO });
+    expect(text.out).toContain('SVE state after the last event:');
+    expect(text.out).toMatch(/CPU0: VL=max EL0-SVE=(yes|no) regs H=/);
+    expect(text.out).toMatch(
+      /app: TIF_SVE=(yes|no) fp_type=FP_STATE_(FPSIMD|SVE) VL=max in-syscall=no SVE-trap-pending=(yes|no) V: /,
+    );
+    expect(text.out).toMatch(/vcpu0: vcpu without SVE V: memory (newest|stale)/);
+    const v418 = await runCli(['run', 's.json', '--variant', 'v4.18'], { 's.json': SVE_SCENARIO });
+    expect(v418.out).not.toContain('fp_type'); // v4.18 has no fp_type (since v6.2)
+    const json = JSON.parse((await runCli(['run', 's.json', '--json'], { 's.json': SVE_SCENARIO })).out);
+    expect(json.final.cpus[0]).toMatchObject({ sveVl: 'max', el0Sve: expect.any(Boolean) });
+    expect(json.final.contexts[0]).toMatchObject({
+      TIF_SVE: expect.any(Boolean),
+      sveTrapPending: expect.any(Boolean),
+      v: { memLatest: expect.any(Boolean), sveStateLatest: expect.any(Boolean) },
+      h: { dead: expect.any(Boolean), sveStateLatest: expect.any(Boolean) },
+    });
+    const plain = await runCli(['run', 's.json', '--json'], { 's.json': REFERENCE_SCENARIO });
+    expect(plain.out).not.toMatch(/sveVl|el0Sve|TIF_SVE|"v":|"h":/);
+    const plainText = await runCli(['run', 's.json'], { 's.json': REFERENCE_SCENARIO });
+    expect(plainText.out).not.toContain('SVE');
+  });
+
+  it("variants --json lists each era's own bugs", async () => {
+    const out = JSON.parse((await runCli(['variants', '--json'])).out) as {
+      variants: { id: string; releaseBugs?: { commit: string }[] }[];
+    };
+    for (const e of ERAS) {
+      const row = out.variants.find((v) => v.id === e.id);
+      expect(row?.releaseBugs?.map((b) => b.commit)).toEqual(
+        e.releaseBugs?.length ? e.releaseBugs.map((b) => b.commit) : undefined,
+      );
+    }
+  });
+
+  it('the SVE gallery machine differs from its explore result only by SVE (sanity: it searches)', () => {
+    const r = explore(SVE_GALLERY_MACHINE, variant('v6.16'), { depth: 3 });
+    expect(r.states).toBeGreaterThan(1);
+  });
+});
