@@ -2,7 +2,7 @@
 // SVE access trap, prctl(PR_SVE_SET_VL), the syscall discard, the signal frame's SVE record and the
 // NT_ARM_SVE regset. They run on SVE machines only (the drivers call them there); the shared SVE
 // branches of the FPSIMD functions are in ./fpsimd.ts. v4.17's differ only in the save they call.
-import { readTaskMemory, writeTaskMemory } from '../ghost';
+import { readTaskMemory } from '../ghost';
 import { fpsimdToSve, readTaskSve, writeTaskSve } from '../ghostSve';
 import { current, enter, leave, set_foreign, stmt, WARN_ON, type K } from '../kctx';
 import { set_task_vl, set_tif_sve, set_zen, taskSve, test_tif_sve } from '../kctxSve';
