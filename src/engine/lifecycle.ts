@@ -18,19 +18,9 @@ import {
   type K,
 } from './kctx';
 import { eraHook } from './opHooks';
+import type { LifecycleOp } from './ops';
 import type { MachineState } from './state';
 import type { ScenarioEvent } from './types';
-
-export type LifecycleOp =
-  | 'kernel_neon_begin'
-  | 'kernel_fp'
-  | 'kernel_neon_end'
-  | 'signal'
-  | 'sigreturn'
-  | 'exec'
-  | 'ptrace_setfp'
-  | 'idle'
-  | 'cpu_suspend';
 
 const vcpuOf = (cfg: MachineConfig, t: number): number =>
   t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
