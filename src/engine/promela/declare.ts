@@ -41,7 +41,9 @@ function lookup(name: string, pairs: [number, number][], fallback: number): stri
  * model written with `runtime` reads it, the depth and the ops from the environment when pan starts.
  */
 export function ablationNumber(variant: Variant): number {
-  return variant.ablation === null ? 0 : variantStatements().indexOf(variant.ablation) + 1;
+  // An SVE bug's variant (HistoricFix.sve) reverts SVE code only, which the model has not: its era.
+  if (variant.ablation === null || variant.historic?.sve) return 0;
+  return variantStatements().indexOf(variant.ablation) + 1;
 }
 
 /** The environment variables a `runtime` model reads when pan starts. */
@@ -115,7 +117,7 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     ...variantStatements().map((a, i) => `#define ${ablationMacro(a)} ${i + 1}`),
     runtime
       ? `#define ABLATION ablation_v`
-      : `#define ABLATION ${variant.ablation ? ablationMacro(variant.ablation) : 0}`,
+      : `#define ABLATION ${variant.ablation && !variant.historic?.sve ? ablationMacro(variant.ablation) : 0}`,
     `#define ON(s) (ABLATION != (s))`,
     `/* FIXED(PRE_x): the fixed code runs, unless this is the historic variant before fix x. */`,
     `#define FIXED(s) (ABLATION != (s))`,
