@@ -142,7 +142,7 @@ export function describeState(m: Machine, s: MachineState): StateView {
     };
     for (const f of m.variant.era.fields)
       if (f.scope === 'cpu' && !f.sve) v[f.name] = fieldValue(f, c.x[f.slot]);
-      // SVE fields exist only on SVE machines (CpuState.sve.x).
+      // An SVE field exists on SVE machines only (CpuState.sve.x).
       else if (f.scope === 'cpu' && c.sve) v[f.name] = fieldValue(f, c.sve.x[f.slot]);
     return v;
   });
@@ -166,6 +166,7 @@ export function describeState(m: Machine, s: MachineState): StateView {
     const v: ContextView = { id: ctx.id, kind: 'vcpu', memLatest, inRun: vs.inRun };
     for (const f of m.variant.era.fields)
       if (f.scope === 'vcpu' && !f.sve) v[f.name] = fieldValue(f, vs.x[f.slot]);
+      // An SVE field exists on SVE machines only (VcpuState.sve.x).
       else if (f.scope === 'vcpu' && vs.sve) v[f.name] = fieldValue(f, vs.sve.x[f.slot]);
     return v;
   });

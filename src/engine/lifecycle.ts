@@ -20,19 +20,9 @@ import {
   type K,
 } from './kctx';
 import { eraHook } from './opHooks';
+import type { LifecycleOp } from './ops';
 import type { MachineState } from './state';
 import type { ScenarioEvent } from './types';
-
-export type LifecycleOp =
-  | 'kernel_neon_begin'
-  | 'kernel_fp'
-  | 'kernel_neon_end'
-  | 'signal'
-  | 'sigreturn'
-  | 'exec'
-  | 'ptrace_setfp'
-  | 'idle'
-  | 'cpu_suspend';
 
 const vcpuOf = (cfg: MachineConfig, t: number): number =>
   t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
@@ -116,8 +106,9 @@ export function whyIllegalTracee(
   const v = vcpuOf(cfg, t);
   if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun)
     return `${ev.task} is inside KVM_RUN, so it is not stopped for ptrace`;
+  // Between an SVE access trap and its handler the task is running kernel code, not in a ptrace stop.
   if (s.tasks[t].sve?.trap)
-    return `${ev.task} has a trapped SVE access pending: it stops for ptrace only after do_sve_acc`;
+    return `${ev.task} has a trapped SVE access to handle, so it is not stopped for ptrace`;
   return sectionReason(cfg, s, t, 'a ptrace stop');
 }
 

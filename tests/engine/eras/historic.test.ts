@@ -28,6 +28,13 @@ const EXPECTED: Record<string, Broken> = {
   'v4.17/pre-674c242c9323': { kind: 'stale-read', context: 'app', step: 7 },
   // The preempt notifier's vcpu_put runs with IRQs off: local_bh_enable() warns at the schedule.
   'v4.18/pre-b045e4d0f392': { kind: 'kernel-warning', context: 'qemu', step: 6 },
+  // put_fp sets qemu's TIF_SVE (from HOST_SVE_IN_USE: gdb wrote its SVE registers at the syscall stop)
+  // before fpsimd_save(), whose SVE branch saves the guest's registers over qemu's sve_state.
+  'v4.18/pre-2955bcc8c309': { kind: 'lost-update', context: 'qemu', step: 11 },
+  // After the guest exit reset CPACR_EL1, put_fp does not restore the EL0 SVE enable for app, whose
+  // registers stayed bound: app's SVE instruction traps with TIF_SVE set and do_sve_acc() warns.
+  // The fixed era refuses event 14 (app's SVE instruction ran untrapped: no trap to handle).
+  'v4.18/pre-b3eb56b629d1': { kind: 'kernel-warning', context: 'app', step: 14, fixedRuns: 14 },
   // shell's section migrates to CPU0 and is loaded there without a flush; app's binding survives,
   // its reload is elided and it reads shell's kernel-mode NEON data.
   'v6.15/pre-e92bee9f861b': { kind: 'stale-read', context: 'app', step: 10 },
@@ -74,7 +81,7 @@ describe('historic variants', () => {
       const sc = loadExample(example ?? `history-${v.historic!.commit}`);
       expect(sc.variant).toBe(id);
       const broken = runUnder(sc, id);
-      expect(broken.violations[0]).toMatchObject(b);
+      expect(broken.violations[0]).toMatchObject({ kind: b.kind, context: b.context, step: b.step });
       for (const x of broken.violations) expect(x.step).toBe(b.step);
       if (fixedRuns !== undefined) {
         expect(() => runUnder(sc, v.era.id)).toThrow(`event ${fixedRuns}:`);
