@@ -41,9 +41,7 @@ function lookup(name: string, pairs: [number, number][], fallback: number): stri
  * model written with `runtime` reads it, the depth and the ops from the environment when pan starts.
  */
 export function ablationNumber(variant: Variant): number {
-  // An SVE bug's variant (HistoricFix.sve) reverts SVE code only, which the model has not: its era.
-  if (variant.ablation === null || variant.historic?.sve) return 0;
-  return variantStatements().indexOf(variant.ablation) + 1;
+  return variant.ablation === null ? 0 : variantStatements().indexOf(variant.ablation) + 1;
 }
 
 /** The environment variables a `runtime` model reads when pan starts. */
@@ -117,10 +115,12 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     ...variantStatements().map((a, i) => `#define ${ablationMacro(a)} ${i + 1}`),
     runtime
       ? `#define ABLATION ablation_v`
-      : `#define ABLATION ${variant.ablation && !variant.historic?.sve ? ablationMacro(variant.ablation) : 0}`,
+      : `#define ABLATION ${variant.ablation ? ablationMacro(variant.ablation) : 0}`,
     `#define ON(s) (ABLATION != (s))`,
     `/* FIXED(PRE_x): the fixed code runs, unless this is the historic variant before fix x. */`,
     `#define FIXED(s) (ABLATION != (s))`,
+    `/* 751ecf6afd65 has two variants: v6.15's FPSIMD analogue (fpr_set()) and v6.13's SVE one (kctx.ts: analogue()). */`,
+    `#define ANALOGUE_751ECF6AFD65 ${variant.era.historic?.some((h) => h.commit === '751ecf6afd65' && h.analogue) ? 1 : 0}`,
     ``,
     `/* ---- Kernel state (src/engine/state.ts) ---- */`,
     `short current[NCPU];`,
