@@ -111,38 +111,34 @@ export function fpsimd_save_user_state(k: K): void {
   if (!test_foreign(k, t)) {
     stmt(k, 'save');
     // The kernel would dereference NULL here: model it as the oops it is.
-    if (!WARN_ON(k, st < 0, 'fpsimd_save() with TIF_FOREIGN_FPSTATE clear but fpsimd_last_state NULL')) {
-      if (system_supports_sve(k)) fpsimd_save_user_state_sve(k, st, t);
-      else fpsimd_save_state(k, st);
+    if (WARN_ON(k, st < 0, 'fpsimd_save() with TIF_FOREIGN_FPSTATE clear but fpsimd_last_state NULL')) {
+      /* no save */
+    } else if (!system_supports_sve(k)) fpsimd_save_state(k, st);
+    else {
+      const toSave = last_to_save(k);
+      // v6.13/v6.15 store only the FPSIMD part inside a syscall; v6.16 relies on to_save (398edaa12f9c).
+      const discard = released_with(k, C398E) && taskSve(k, t).inSyscall;
+      if ((toSave === FP_STATE_CURRENT && test_tif_sve(k, t) && !discard) || toSave === FP_STATE_SVE) {
+        stmt(k, 'save-sve');
+        const vlOk = !WARN_ON(
+          k,
+          cpuSve(k).vl !== last_sve_vl(k),
+          'WARN_ON(sve_get_vl() != vl) in fpsimd_save_user_state(): the task is killed',
+        );
+        if (vlOk) {
+          enter(k, 'sve_save_state', 'arch/arm64/kernel/entry-fpsimd.S');
+          regsToSveMemory(k, st);
+          leave(k);
+          if (st < k.cfg.nTasks) set_fp_type(k, st, FP_STATE_SVE); // *last->fp_type = FP_STATE_SVE
+        }
+      } else {
+        stmt(k, discard && test_tif_sve(k, t) ? 'save-in-syscall' : 'save-fpsimd');
+        fpsimd_save_state(k, st);
+        if (st < k.cfg.nTasks) set_fp_type(k, st, FP_STATE_FPSIMD); // *last->fp_type = FP_STATE_FPSIMD
+      }
     }
   }
   leave(k);
-}
-
-/** The SVE part of fpsimd_save_user_state(): which format, the VL check, fp_type. */
-function fpsimd_save_user_state_sve(k: K, st: number, t: number): void {
-  const toSave = last_to_save(k);
-  // v6.13/v6.15 store only the FPSIMD part inside a syscall; v6.16 relies on to_save (398edaa12f9c).
-  const discard = released_with(k, C398E) && taskSve(k, t).inSyscall;
-  if ((toSave === FP_STATE_CURRENT && test_tif_sve(k, t) && !discard) || toSave === FP_STATE_SVE) {
-    stmt(k, 'save-sve');
-    if (
-      WARN_ON(
-        k,
-        cpuSve(k).vl !== last_sve_vl(k),
-        'WARN_ON(sve_get_vl() != vl) in fpsimd_save_user_state(): the task is killed',
-      )
-    )
-      return;
-    enter(k, 'sve_save_state', 'arch/arm64/kernel/entry-fpsimd.S');
-    regsToSveMemory(k, st);
-    leave(k);
-    if (st < k.cfg.nTasks) set_fp_type(k, st, FP_STATE_SVE); // *last->fp_type = FP_STATE_SVE
-  } else {
-    stmt(k, discard && test_tif_sve(k, t) ? 'save-in-syscall' : 'save-fpsimd');
-    fpsimd_save_state(k, st);
-    if (st < k.cfg.nTasks) set_fp_type(k, st, FP_STATE_FPSIMD); // *last->fp_type = FP_STATE_FPSIMD
-  }
 }
 
 /** arch/arm64/kernel/fpsimd.c (static task_fpsimd_load): load current's state in its saved format. */

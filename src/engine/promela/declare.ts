@@ -119,6 +119,8 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     `#define ON(s) (ABLATION != (s))`,
     `/* FIXED(PRE_x): the fixed code runs, unless this is the historic variant before fix x. */`,
     `#define FIXED(s) (ABLATION != (s))`,
+    `/* 751ecf6afd65 has two variants: v6.15's FPSIMD analogue (fpr_set()) and v6.13's SVE one (kctx.ts: analogue()). */`,
+    `#define ANALOGUE_751ECF6AFD65 ${variant.era.historic?.some((h) => h.commit === '751ecf6afd65' && h.analogue) ? 1 : 0}`,
     ``,
     `/* ---- Kernel state (src/engine/state.ts) ---- */`,
     `short current[NCPU];`,

@@ -159,7 +159,7 @@ inline op_exec() { era_fpsimd_flush_thread(); frames[current[cpu]] = 0 }
 inline op_ptrace_setfp(t) {
   read_task_memory(t);
   write_task_memory(t);
-  if :: ON(ABL_PTRACE_FLUSH) && FIXED(PRE_751ECF6AFD65) -> era_fpsimd_flush_task_state(t) :: else fi
+  if :: ON(ABL_PTRACE_FLUSH) && (FIXED(PRE_751ECF6AFD65) || !ANALOGUE_751ECF6AFD65) -> era_fpsimd_flush_task_state(t) :: else fi
 }
 
 /* __schedule() to the idle task. */

@@ -365,10 +365,10 @@ const REFUSED: Record<string, Refusal | Refusal[]> = {
   'history-e92bee9f861b': { eras: ['v4.17', 'v4.18'], event: 4, reason: /kernel-mode NEON|section|preempt/i },
   // The example's last event handles an SVE trap that only the pre-fix code takes: in v4.17 (the run
   // loop's sve_flush_cpu_state() unbinds app) and v4.18 app's SVE instruction at event 13 runs untrapped.
-  // v6.x: as the SVE core left them (their helpers' SVE code decides; the integrator updates this).
+  // v6.x likewise: app's binding on its CPU survives, EL0 SVE stays enabled, event 13 runs untrapped.
   'history-b3eb56b629d1': [
     { eras: ['v4.17', 'v4.18'], event: 14, reason: /user mode/ },
-    { eras: ['v6.13', 'v6.15', 'v6.16'], event: 12, reason: /trapped SVE access/ },
+    { eras: ['v6.13', 'v6.15', 'v6.16'], event: 14, reason: /user mode/ },
   ],
 };
 
