@@ -9,7 +9,10 @@ import {
 } from './config';
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
+import { describeContextSve, describeCpuSve, type ContextSveView, type CpuSveView } from './describeSve';
 import type { Mode } from './types';
+
+export type { ContextSveView, CpuSveView, HCopyState, HState } from './describeSve';
 
 export interface CpuView {
   id: number;
@@ -18,6 +21,8 @@ export interface CpuView {
   regs: { owner: string | null; latest: boolean };
   lastState: string | null;
   irqsDisabled: boolean;
+  /** SVE machines only: vector length, EL0 SVE, the registers' upper state (describeSve.ts). */
+  sve?: CpuSveView;
   [kernelName: string]: unknown;
 }
 
@@ -29,6 +34,8 @@ export interface ContextView {
   memLatest: boolean;
   /** vcpus: inside KVM_RUN (loaded on some CPU or preempted while loaded). */
   inRun?: boolean;
+  /** SVE machines only (tasks and vcpus): V and H of sve_state, TIF_SVE, fp_type, ... (describeSve.ts). */
+  sve?: ContextSveView;
   [kernelName: string]: unknown;
 }
 
@@ -119,6 +126,11 @@ export function listedOwners(cfg: MachineConfig, listed: Uint8Array): Pick<Conte
   return owners;
 }
 
+/** Eras whose saved state has a format of its own, thread.fp_type (since v6.2: the v6 eras). */
+export function hasFpType(eraId: string): boolean {
+  return /^v6\./.test(eraId);
+}
+
 export function describeState(m: Machine, s: MachineState): StateView {
   const { cfg } = m;
   const g = s.ghost;
@@ -140,9 +152,17 @@ export function describeState(m: Machine, s: MachineState): StateView {
       lastState: c.lastState < 0 ? null : storageName(cfg, c.lastState),
       irqsDisabled: c.irqsOff,
     };
-    for (const f of m.variant.era.fields) if (f.scope === 'cpu') v[f.name] = fieldValue(f, c.x[f.slot]);
+    for (const f of m.variant.era.fields)
+      if (f.scope === 'cpu' && !f.sve) v[f.name] = fieldValue(f, c.x[f.slot]);
+    if (c.sve) {
+      v.sve = describeCpuSve(cfg, s, i);
+      // The era's SVE fields (e.g. cpu_fp_state's to_save) exist on SVE machines only.
+      for (const f of m.variant.era.fields)
+        if (f.scope === 'cpu' && f.sve) v[f.name] = fieldValue(f, c.sve.x[f.slot]);
+    }
     return v;
   });
+  const fpType = hasFpType(m.variant.era.id);
   const contexts: ContextView[] = cfg.contexts.map((ctx, i): ContextView => {
     const memLatest = g.newest[i] < 0 || (g.memOwner[i] === i && g.memVer[i] === g.newest[i]);
     if (ctx.kind !== 'vcpu') {
@@ -157,11 +177,18 @@ export function describeState(m: Machine, s: MachineState): StateView {
       // Fields of the lifecycle ops appear only once used, so earlier results read as before.
       if (t.frames) view.signalFrames = t.frames;
       if (t.kernelFpstate) view.TIF_KERNEL_FPSTATE = true;
+      if (t.sve && ctx.kind === 'task') view.sve = describeContextSve(cfg, s, i, fpType);
       return view;
     }
     const vs = s.vcpus[i - cfg.nTasks];
     const v: ContextView = { id: ctx.id, kind: 'vcpu', memLatest, inRun: vs.inRun };
-    for (const f of m.variant.era.fields) if (f.scope === 'vcpu') v[f.name] = fieldValue(f, vs.x[f.slot]);
+    for (const f of m.variant.era.fields)
+      if (f.scope === 'vcpu' && !f.sve) v[f.name] = fieldValue(f, vs.x[f.slot]);
+    if (vs.sve) {
+      v.sve = describeContextSve(cfg, s, i, fpType);
+      for (const f of m.variant.era.fields)
+        if (f.scope === 'vcpu' && f.sve) v[f.name] = fieldValue(f, vs.sve.x[f.slot]);
+    }
     return v;
   });
   // TASK.kernel: a task's kernel-mode NEON data, while listed (trackListed).

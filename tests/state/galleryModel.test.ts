@@ -1,10 +1,10 @@
 // The gallery's data: an entry for every historic variant, each example breaking at the step the
 // engine reports, the `entry` link parameter, and the code before and after each fix.
 import { describe, expect, it } from 'vitest';
-import { createMachine, galleryVariants, replay, VARIANTS } from '../../src/engine';
+import { createMachine, ERAS, galleryVariants, replay, VARIANTS } from '../../src/engine';
 import { GALLERY_SOURCES } from '../../src/components/gallery/gallerySources';
 import { fixFunctions } from '../../src/state/galleryCode';
-import { commitUrl, findEntry, galleryEntries } from '../../src/state/galleryModel';
+import { commitUrl, findEntry, galleryEntries, releaseBugId } from '../../src/state/galleryModel';
 import { useGalleryStore } from '../../src/state/galleryStore';
 import { applyLinkParams, readLinkParams } from '../../src/state/linkParams';
 
@@ -12,11 +12,16 @@ import { applyLinkParams, readLinkParams } from '../../src/state/linkParams';
 const SOURCES = GALLERY_SOURCES;
 
 describe('gallery entries', () => {
-  it('has one entry per historic variant, in the engine’s order', () => {
+  it('has one entry per historic variant, in the engine’s order, each era’s release bugs after them', () => {
     const historic = VARIANTS.filter((v) => v.historic !== null).map((v) => v.id);
     expect(historic.length).toBeGreaterThan(0);
-    expect(galleryEntries().map((e) => e.id)).toEqual(historic);
+    const expected = ERAS.flatMap((era) => [
+      ...historic.filter((id) => id.startsWith(`${era.id}/`)),
+      ...(era.releaseBugs ?? []).map((b) => releaseBugId(era.id, b.commit)),
+    ]);
+    expect(galleryEntries().map((e) => e.id)).toEqual(expected);
     expect(galleryVariants().map((v) => v.id)).toEqual(historic);
+    for (const e of galleryEntries()) expect(e.releaseBug).toBe(!e.variant.historic);
   });
 
   it.each(galleryEntries().map((e) => [e.id, e] as const))(
@@ -28,9 +33,11 @@ describe('gallery entries', () => {
       const r = replay(createMachine(e.example!, e.variant), e.example!.events);
       expect(e.violation).toEqual(r.violations[0]);
       expect(e.violatingCursor).toBe(r.violations[0].step + 1);
-      // The era as fixed runs the same events clean.
-      const era = VARIANTS.find((v) => v.id === e.variant.era.id)!;
-      expect(replay(createMachine(e.example!, era), e.example!.events).violations).toEqual([]);
+      // The era as fixed (for a release's own bug, the first later release without it) runs the same
+      // events clean.
+      expect(e.fixedIn).not.toBeNull();
+      if (!e.releaseBug) expect(e.fixedIn!.id).toBe(e.variant.era.id);
+      expect(replay(createMachine(e.example!, e.fixedIn!), e.example!.events).violations).toEqual([]);
     },
   );
 
@@ -49,20 +56,22 @@ describe('gallery entries', () => {
 });
 
 describe('code before and after each fix', () => {
-  it.each(galleryEntries().map((e) => [e.id, e] as const))(
-    '%s: the functions holding its test, with the lines each version has',
-    (_id, e) => {
-      const fns = fixFunctions(e.fix.commit, SOURCES);
-      expect(fns.length).toBeGreaterThan(0);
-      for (const fn of fns) {
-        expect(fn.lines.length).toBeLessThan(60);
-        expect(fn.lines.some((l) => l.text.includes('fixed(k,'))).toBe(true);
-        expect(fn.lines.some((l) => l.side !== 'both')).toBe(true);
-      }
-      const text = fns.flatMap((f) => f.lines.map((l) => l.text)).join('\n');
-      for (const s of e.fix.statements) expect(text).toContain(`'${s}'`);
-    },
-  );
+  // A release's own bug has no fix test in the engine: its code is the release's (FixCode says so).
+  it.each(
+    galleryEntries()
+      .filter((e) => !e.releaseBug)
+      .map((e) => [e.id, e] as const),
+  )('%s: the functions holding its test, with the lines each version has', (_id, e) => {
+    const fns = fixFunctions(e.fix.commit, SOURCES);
+    expect(fns.length).toBeGreaterThan(0);
+    for (const fn of fns) {
+      expect(fn.lines.length).toBeLessThan(60);
+      expect(fn.lines.some((l) => l.text.includes('fixed(k,'))).toBe(true);
+      expect(fn.lines.some((l) => l.side !== 'both')).toBe(true);
+    }
+    const text = fns.flatMap((f) => f.lines.map((l) => l.text)).join('\n');
+    for (const s of e.fix.statements) expect(text).toContain(`'${s}'`);
+  });
 
   it('marks an if/else on a fix: the then-branch after it, the else-branch before it', () => {
     const src = {
