@@ -28,8 +28,8 @@ export interface ContextSveView {
   h: HState;
   /** Where its newest live H is (e.g. `CPU0`, `sve_state`); empty when dead or gone. */
   hIn: string[];
-  /** thread.sve_state (vcpu: its sve_state): its V copy newest; its H copy's state. */
-  sveStateV: boolean;
+  /** thread.sve_state (vcpu: its sve_state): its V copy (none: holds no one's data yet); its H copy. */
+  sveStateV: 'newest' | 'stale' | 'none';
   sveStateH: HCopyState;
   /** Tasks: TIF_SVE, the task's VL, in_syscall(), a pending SVE trap; fp_type in eras that have it. */
   TIF_SVE?: boolean;
@@ -76,7 +76,12 @@ export function describeContextSve(
   const view: ContextSveView = {
     h,
     hIn,
-    sveStateV: g.zOwner[i] === i && g.zVer[i] === s.ghost.newest[i],
+    sveStateV:
+      g.zOwner[i] === NOTHING
+        ? 'none'
+        : g.zOwner[i] === i && g.zVer[i] === s.ghost.newest[i]
+          ? 'newest'
+          : 'stale',
     sveStateH: copyState(g, g.hOwner[i], g.hVer[i]),
   };
   if (i < cfg.nTasks) {

@@ -101,7 +101,7 @@ export function contextSveRows(v: ContextSveView, changed: ReadonlySet<string>):
     {
       key: 'sveState',
       label: 'sve_state',
-      value: `V ${v.sveStateV ? 'newest' : 'stale'} · H ${COPY_TEXT[v.sveStateH]}`,
+      value: `V ${v.sveStateV} · H ${COPY_TEXT[v.sveStateH]}`,
       changed: changed.has('sveState'),
     },
     { key: 'sveH', label: 'H (upper bits)', value: hValue(v), changed: changed.has('sveH'), band: v.h },

@@ -30,7 +30,10 @@ export interface GalleryEntry {
   fix: HistoricFix;
   /** A bug of the release itself (no pre-fix variant: the era is the bug). */
   releaseBug: boolean;
-  /** The variant with the fix: the era as fixed, or for a release bug the first later era without it. */
+  /**
+   * The variant with the fix: the era as fixed, or for a release bug the first later era without it
+   * (null: the fix is newer than every era the model has).
+   */
   fixedIn: Variant | null;
   /** The example scenario `history-COMMIT12`, or null when it is missing. */
   exampleId: string;
@@ -55,8 +58,17 @@ function fixedRelease(eraId: string, commit: string): Variant | null {
   return era ? (VARIANTS.find((v) => v.id === era.id) ?? null) : null;
 }
 
+/**
+ * The example of a fix: `history-COMMIT12`, or for an SVE bug whose commit also names an FPSIMD
+ * analogue (751ecf6afd65), `history-COMMIT12-sve`.
+ */
+function exampleIdOf(fix: HistoricFix): string {
+  const sve = `history-${fix.commit}-sve`;
+  return fix.sve && EXAMPLES.some((e) => e.id === sve) ? sve : `history-${fix.commit}`;
+}
+
 function entryOf(v: Variant, fix: HistoricFix, releaseBug: boolean): GalleryEntry {
-  const exampleId = `history-${fix.commit}`;
+  const exampleId = exampleIdOf(fix);
   const example = EXAMPLES.find((e) => e.id === exampleId)?.scenario ?? null;
   const violation = example
     ? (replay(createMachine(example, v), example.events).violations[0] ?? null)

@@ -24,22 +24,27 @@ describe('gallery entries', () => {
     for (const e of galleryEntries()) expect(e.releaseBug).toBe(!e.variant.historic);
   });
 
-  it.each(galleryEntries().map((e) => [e.id, e] as const))(
-    '%s: its example, its first violation and the step that shows it',
-    (_id, e) => {
-      expect(e.example).not.toBeNull();
-      expect(e.commitUrl).toBe(`https://git.kernel.org/torvalds/c/${e.fix.commit}`);
-      expect(e.commitUrl).toBe(commitUrl(e.fix.commit));
-      const r = replay(createMachine(e.example!, e.variant), e.example!.events);
-      expect(e.violation).toEqual(r.violations[0]);
-      expect(e.violatingCursor).toBe(r.violations[0].step + 1);
-      // The era as fixed (for a release's own bug, the first later release without it) runs the same
-      // events clean.
-      expect(e.fixedIn).not.toBeNull();
-      if (!e.releaseBug) expect(e.fixedIn!.id).toBe(e.variant.era.id);
-      expect(replay(createMachine(e.example!, e.fixedIn!), e.example!.events).violations).toEqual([]);
-    },
-  );
+  it('has an example for every historic variant (a release bug may have none the ops can reach)', () => {
+    for (const e of galleryEntries()) if (!e.releaseBug) expect(e.example, e.id).not.toBeNull();
+  });
+
+  it.each(
+    galleryEntries()
+      .filter((e) => e.example !== null)
+      .map((e) => [e.id, e] as const),
+  )('%s: its example, its first violation and the step that shows it', (_id, e) => {
+    expect(e.commitUrl).toBe(`https://git.kernel.org/torvalds/c/${e.fix.commit}`);
+    expect(e.commitUrl).toBe(commitUrl(e.fix.commit));
+    const r = replay(createMachine(e.example!, e.variant), e.example!.events);
+    expect(e.violation).toEqual(r.violations[0]);
+    expect(e.violatingCursor).toBe(r.violations[0].step + 1);
+    // The era as fixed (for a release's own bug, the first later release without it) runs the same
+    // events clean.
+    if (!e.releaseBug) expect(e.fixedIn?.id).toBe(e.variant.era.id);
+    // A bug of the newest era is fixed after every era the model has: nothing to replay it under.
+    if (e.fixedIn === null) expect(e.variant.era.id).toBe(ERAS[ERAS.length - 1].id);
+    else expect(replay(createMachine(e.example!, e.fixedIn), e.example!.events).violations).toEqual([]);
+  });
 
   it('keeps the entry in the gallery view’s links, and only there', () => {
     const [first, second] = galleryEntries();
