@@ -84,11 +84,11 @@ const COPY_TEXT: Record<HCopyState, string> = {
 export function hValue(v: ContextSveView): string {
   switch (v.h) {
     case 'dead':
-      return 'dead by the ABI';
+      return 'dead (ABI)';
     case 'gone':
       return 'upper bits gone';
     case 'live':
-      return v.hIn.includes('sve_state') ? 'live, in sve_state' : `live, in ${v.hIn.join(', ')} regs`;
+      return v.hIn.includes('sve_state') ? 'live: sve_state' : `live: ${v.hIn.join(', ')} regs`;
     default: {
       const never: never = v.h;
       return never;
@@ -104,7 +104,8 @@ export function contextSveRows(v: ContextSveView, changed: ReadonlySet<string>):
       value: `V ${v.sveStateV} · H ${COPY_TEXT[v.sveStateH]}`,
       changed: changed.has('sveState'),
     },
-    { key: 'sveH', label: 'H (upper bits)', value: hValue(v), changed: changed.has('sveH'), band: v.h },
+    // A short label leaves the row's hatching in view between it and the value.
+    { key: 'sveH', label: 'H', value: hValue(v), changed: changed.has('sveH'), band: v.h },
   ];
   const row = (key: string, label: string, value: string): void => {
     rows.push({ key, label, value, changed: changed.has(key) });

@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../../src/engine';
 import { legendEntries } from '../../src/components/diagram/Legend';
+import { beforeMark } from '../../src/state/beforeModel';
 import { cursorView } from '../../src/state/cursorView';
 import { diagramModelOf, type ContextModel } from '../../src/state/diagramModel';
 import { guestScenario } from './fixtures';
@@ -67,7 +68,7 @@ describe('SVE view model', () => {
     expect(cpu.regsH).toMatchObject({ owner: null, state: 'zero' });
     const qemu = m.contexts.find((c) => c.id === 'qemu');
     expect(row(qemu, 'memory')?.label).toBe('in memory (V)');
-    expect(row(qemu, 'sveH')).toMatchObject({ value: 'dead by the ABI', band: 'dead' });
+    expect(row(qemu, 'sveH')).toMatchObject({ value: 'dead (ABI)', band: 'dead' });
     expect(row(qemu, 'TIF_SVE')?.value).toBe('clear');
     expect(row(qemu, 'fp_type')?.value).toBe('FPSIMD');
     expect(row(qemu, 'taskVl')?.value).toBe('max');
@@ -102,7 +103,7 @@ describe('SVE view model', () => {
     expect(row(gdbInSyscall, 'inSyscall')).toMatchObject({ value: 'yes', changed: true });
     const m = diagramModelOf(cursorView(r, 3));
     const qemu = m.contexts.find((c) => c.id === 'qemu');
-    expect(row(qemu, 'sveH')).toMatchObject({ value: 'live, in sve_state', band: 'live', changed: true });
+    expect(row(qemu, 'sveH')).toMatchObject({ value: 'live: sve_state', band: 'live', changed: true });
     expect(row(qemu, 'sveState')).toMatchObject({ value: 'V newest · H newest', changed: true });
     expect(describeState(r.machine, stateAt(r, 3)).contexts[0].sve?.hIn).toEqual(['sve_state']);
   });
@@ -131,5 +132,29 @@ describe('SVE view model', () => {
     // Dead by the ABI (a syscall since): nothing is reported lost.
     g.hDead[0] = 1;
     expect(describeState(r.machine, s).contexts[0].sve?.h).toBe('dead');
+  });
+
+  it('marks the H band or sve_state, not V, in the before picture of a violation about H', () => {
+    const r = run(sveScenario());
+    const view = describeState(r.machine, stateAt(r, 0));
+    const lost = {
+      step: 5,
+      kind: 'lost-update' as const,
+      context: 'qemu',
+      cpu: 0,
+      message:
+        "qemu's newest SVE state above the low 128 bits (Z high bits, P, FFR), held only in CPU0's registers, was overwritten by kernel-mode NEON: the upper bits are gone.",
+    };
+    expect(beforeMark(lost, view)).toMatchObject({ kind: 'regsH', cpu: 0 });
+    const stale = {
+      ...lost,
+      kind: 'stale-read' as const,
+      message: "sve_get() read qemu's sve_state, whose upper bits held zero, not its newest.",
+    };
+    expect(beforeMark(stale, view)).toMatchObject({ kind: 'memoryH', context: 'qemu' });
+    // A violation about V keeps its mark on the register file or fpsimd_state.
+    expect(beforeMark({ ...lost, message: "qemu's newest data was overwritten" }, view).kind).not.toMatch(
+      /H$/,
+    );
   });
 });
