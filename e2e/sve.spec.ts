@@ -17,7 +17,7 @@ async function startTour(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByRole('button', { name: 'Guided tours' }).click();
   await page.getByRole('button', { name: tourStartButton(TITLE) }).click();
-  await expect(page.locator('.tour-count')).toHaveText(`Step 0 of ${sc.events.length}`);
+  await expect(page.locator('.tour-count')).toHaveText(/^Step 0 of \d+$/);
 }
 
 const main = (page: Page) => page.locator('svg[data-export="main"]');
@@ -46,7 +46,7 @@ test('an SVE scenario shows the H band, the vector length, EL0 SVE and the SVE o
   await expect(qemu.locator('[data-field="fp_type"]')).toContainText('FPSIMD');
   // Leave the tour: the step view, its legend and palette.
   await page.keyboard.press('Escape');
-  await expect(page.locator('.step-count')).toContainText(`Step 0 of ${sc.events.length}`);
+  await expect(page.locator('.step-count')).toContainText('Step 0 of');
   await showLegend(page);
   for (const key of ['sve-h', 'sve-dead', 'sve-gone', 'sve-vl', 'sve-el0'])
     await expect(page.locator(`[data-legend="${key}"]`)).toBeVisible();
@@ -65,6 +65,8 @@ test('the tour “SVE in one page” ends with qemu’s upper bits gone', async 
   const errors = collectErrors(page);
   await startTour(page);
   const n = sc.events.length;
+  // The whole tour replays (v6.13's SVE code: do_sve_acc(), fp_user_discard(), fpsimd_kvm_prepare()).
+  await expect(page.locator('.tour-count')).toHaveText(`Step 0 of ${n}`);
   const h = main(page).locator('[data-context="qemu"] [data-field="sveH"]');
   const band = main(page).locator('[data-cpu="0"] .fv-regs-h');
   for (let k = 1; k <= n; k++) {
