@@ -2,12 +2,15 @@
 // code they share) under dist-cli/chunks/, plain JavaScript that node runs with no TypeScript compiler
 // at start (`npm run build:cli`; `npm ci` runs it through the `prepare` script).
 import { defineConfig } from 'vite';
+import { engineCode } from './scripts/engineCode/plugin.ts';
 
 export const CLI_OUT_DIR = 'dist-cli';
 
 export default defineConfig({
   // The app's public/ files have no place in the CLI build.
   publicDir: false,
+  // `virtual:engine-code`, the description of the engine's kernel code, for any command that shows it.
+  plugins: [engineCode()],
   logLevel: 'warn',
   ssr: { noExternal: true, target: 'node' },
   build: {

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { engineCode } from './scripts/engineCode/plugin.ts';
 import { serviceWorkerSource } from './src/offline/serviceWorker.ts';
 
 /** Files under dir, relative to it, with `/` separators. */
@@ -48,7 +49,7 @@ const nodeTests = [
 
 export default defineConfig({
   base: './', // relative asset URLs: dist/ works from any sub-path
-  plugins: [react(), offlineCopy()],
+  plugins: [react(), engineCode(), offlineCopy()],
   test: {
     // `include` is set per project: with `extends: true` a root-level include would be
     // concatenated into each project's, not replaced.

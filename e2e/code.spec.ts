@@ -90,3 +90,25 @@ test('re-running without put-flush from the pane shows the violation the CLI rep
   await expect(page.locator('.banner-danger')).toContainText("vcpu0's data leaked to qemu");
   expect(errors).toEqual([]);
 });
+
+test('the pane marks a fix’s branch as the syntax has it: the else after a marked block stays unrun', async ({
+  page,
+}) => {
+  // exec under v4.17 (the fixed era): fpsimd_flush_thread runs the flush-task branch, not its else.
+  const history: Scenario = JSON.parse(
+    readFileSync(path.join(ROOT, 'src/scenarios/history-674c242c9323.json'), 'utf8'),
+  );
+  const exec = history.events.findIndex((e) => e.op === 'exec');
+  const errors = collectErrors(page);
+  await page.goto(linkFor(history, { step: exec + 1, variant: 'v4.17' }));
+  await page.getByRole('button', { name: 'Show kernel code (reviewer mode)' }).click();
+  const flush = page.locator('.code-block[data-function="fpsimd_flush_thread"]');
+  await expect(flush.locator('.code-line[data-marker="flush-task"]')).toHaveClass(/executed/);
+  await expect(flush.locator('.code-line[data-marker="zero-cpu"]')).toHaveClass(/skipped/);
+  const ran = (await flush.locator('.code-line.executed .code-text').allTextContents()).map((t) => t.trim());
+  expect(ran).toContain('fpsimd_flush_task_state(k, t);');
+  expect(ran).not.toContain('} else {');
+  // The fix test carries its commit for the historic variant's note.
+  await expect(flush.locator('.code-line.historic')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

@@ -154,12 +154,9 @@ export function describeState(m: Machine, s: MachineState): StateView {
     };
     for (const f of m.variant.era.fields)
       if (f.scope === 'cpu' && !f.sve) v[f.name] = fieldValue(f, c.x[f.slot]);
-    if (c.sve) {
-      v.sve = describeCpuSve(cfg, s, i);
-      // The era's SVE fields (e.g. cpu_fp_state's to_save) exist on SVE machines only.
-      for (const f of m.variant.era.fields)
-        if (f.scope === 'cpu' && f.sve) v[f.name] = fieldValue(f, c.sve.x[f.slot]);
-    }
+      // An SVE field exists on SVE machines only (CpuState.sve.x).
+      else if (f.scope === 'cpu' && c.sve) v[f.name] = fieldValue(f, c.sve.x[f.slot]);
+    if (c.sve) v.sve = describeCpuSve(cfg, s, i);
     return v;
   });
   const fpType = hasFpType(m.variant.era.id);
@@ -184,11 +181,9 @@ export function describeState(m: Machine, s: MachineState): StateView {
     const v: ContextView = { id: ctx.id, kind: 'vcpu', memLatest, inRun: vs.inRun };
     for (const f of m.variant.era.fields)
       if (f.scope === 'vcpu' && !f.sve) v[f.name] = fieldValue(f, vs.x[f.slot]);
-    if (vs.sve) {
-      v.sve = describeContextSve(cfg, s, i, fpType);
-      for (const f of m.variant.era.fields)
-        if (f.scope === 'vcpu' && f.sve) v[f.name] = fieldValue(f, vs.sve.x[f.slot]);
-    }
+      // An SVE field exists on SVE machines only (VcpuState.sve.x).
+      else if (f.scope === 'vcpu' && vs.sve) v[f.name] = fieldValue(f, vs.sve.x[f.slot]);
+    if (vs.sve) v.sve = describeContextSve(cfg, s, i, fpType);
     return v;
   });
   // TASK.kernel: a task's kernel-mode NEON data, while listed (trackListed).

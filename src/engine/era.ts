@@ -1,26 +1,7 @@
 // What a kernel era provides to the shared event driver: its kernel functions, by the role they play.
 //
-// Textual conventions of the engine's kernel code. The app's code pane reads the engine's own source
-// (src/state/code/engineSource.ts) and relies on these; keep them in eras/*.ts, kernel/*.ts,
-// events.ts and lifecycle.ts:
-// - One engine function per kernel function, `export function name(k: K, ...)` at column 0, named as
-//   in the kernel, closed by a `}` alone at column 0, after a `/** path/in/kernel.c: why */` comment.
-// - Its first statement is `enter(k, '<kernel name>', FILE)` and its last `leave(k)`, once each per path; a
-//   call modelled inline (no function of its own) is an `enter(k, '<kernel name>', FILE)` ... `leave(k)` block
-//   inside the driver or a hook, matched by counting enters and leaves (never on one line together).
-// - `stmt(k, 'label')` stands alone on the line before the statement it labels; placed as the first
-//   line of a block (`if (...) {`), it labels the block up to the next marker. A marker whose label is
-//   chosen at run time lists every label as a string literal (`stmt(k, c ? 'a' : 'b')`).
-// - `on(k, 'name')` in an `if` condition marks a statement an ablation removes; the name is quoted
-//   literally and listed in the era's `ablatable`.
-// - `fixed(k, COMMIT)` in an `if` condition marks where a historic variant runs the pre-fix code; COMMIT
-//   is either a quoted 12-digit commit id or a module constant `const NAME = 'abcdef012345';`, and
-//   the commit is listed in the era's `historic`.
-// - The Era object is `export const name: Era = {` ... `};` at column 0, with `  id: 'v4.18',` on a
-//   line of its own and hooks two spaces in: `  hook(k, ...) {` ... `  },` or `  hook: engineFunction,`.
-// - The drivers reach hooks only through eraHook() and opHooks.ts, and model each op in `case 'op':`.
-// - Comments beside a statement (`// local_irq_save()`) name the kernel statement it models; the code
-//   pane shows them as the kernel side of that line.
+// The app's code pane and gallery read the era, kernel and driver modules through their syntax trees
+// (scripts/engineCode/describe.ts): how the code is laid out carries no meaning.
 import type { HistoricFix } from './history';
 import type { K } from './kctx';
 
@@ -127,4 +108,9 @@ export interface Era {
    * (preserve_fpsimd_context(), preserve_sve_context()). Absent: the FPSIMD record only.
    */
   setup_sigframe_fp?(k: K): void;
+  /**
+   * ptrace NT_PRFPREG write of stopped task t, before fpsimd_flush_task_state(): the regset write
+   * (__fpr_set() and what keeps the SVE copy in step). Absent: read and write fpsimd_state only.
+   */
+  fpr_set_sve?(k: K, t: number): void;
 }

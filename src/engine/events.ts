@@ -9,6 +9,7 @@ import { busyReason, runLifecycle, sectionReason, whyIllegalLifecycle } from './
 import { discardH, useRegsSve } from './ghostSve';
 import { set_in_syscall } from './kctxSve';
 import { runSve, whyIllegalSve } from './sveOps';
+import { isLifecycleOp, isSveOp } from './ops';
 import type { MachineState } from './state';
 import type { Op, ScenarioEvent } from './types';
 
@@ -25,6 +26,9 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
   const name = cur < 0 ? 'the idle task' : cfg.contexts[cur].id;
   const v = vcpuOf(cfg, cur);
   const inRun = v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
+  // The ops of lifecycle.ts (OP_TABLE's driver), checked there.
+  if (isLifecycleOp(ev.op)) return whyIllegalLifecycle(cfg, s, ev, ev.op);
+  if (isSveOp(ev.op)) return whyIllegalSve(cfg, s, ev, ev.op);
   switch (ev.op) {
     case 'schedule': {
       if (ev.task === undefined) return 'schedule needs a "task"';
@@ -68,7 +72,8 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       if (v < 0) return `${name} does not run a vcpu`;
       if (inRun) return `${name}'s vcpu is already loaded (inside KVM_RUN)`;
       // SVE machines: KVM_RUN may also resume in the kernel, inside its syscall (after a ptrace stop).
-      if (c.mode === 'kernel' && s.tasks[cur].sve?.inSyscall) return null;
+      if (c.mode === 'kernel' && s.tasks[cur].sve?.inSyscall)
+        return sectionReason(cfg, s, cur, 'KVM_RUN') ?? busyReason(s, ev.cpu, 'KVM_RUN');
       if (c.mode !== 'user') return `${name} must be in user space to issue KVM_RUN (mode: ${c.mode})`;
       return null;
     case 'guest_enter':
@@ -85,23 +90,6 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       if (!inRun) return `${name}'s vcpu is not loaded`;
       if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the run loop`;
       return null;
-    case 'kernel_neon_begin':
-    case 'kernel_fp':
-    case 'kernel_neon_end':
-    case 'signal':
-    case 'sigreturn':
-    case 'exec':
-    case 'ptrace_setfp':
-    case 'idle':
-    case 'cpu_suspend':
-      return whyIllegalLifecycle(cfg, s, ev, ev.op);
-    case 'user_sve':
-    case 'do_sve_acc':
-    case 'prctl_set_vl':
-    case 'ptrace_setsve':
-    case 'ptrace_getsve':
-    case 'guest_zcr':
-      return whyIllegalSve(cfg, s, ev, ev.op);
     default: {
       // A new op must say here when it is legal: the compiler points at this line until it does.
       const never: never = ev.op;
@@ -117,6 +105,14 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
   const cur = c.current;
   const v = vcpuOf(cfg, cur);
   const op: Op = ev.op;
+  if (isLifecycleOp(op)) {
+    runLifecycle(k, ev, op);
+    return;
+  }
+  if (isSveOp(op)) {
+    runSve(k, ev, op);
+    return;
+  }
   switch (op) {
     case 'schedule': {
       const next = cfg.byId.get(ev.task as string) as number;
@@ -210,25 +206,6 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       eraHook(k, op, 'kvm_run_exit')(k, v);
       set_vcpu_in_run(k, v, false, s.vcpus[v - cfg.nTasks].mapped);
       leave(k);
-      return;
-    case 'kernel_neon_begin':
-    case 'kernel_fp':
-    case 'kernel_neon_end':
-    case 'signal':
-    case 'sigreturn':
-    case 'exec':
-    case 'ptrace_setfp':
-    case 'idle':
-    case 'cpu_suspend':
-      runLifecycle(k, ev, op);
-      return;
-    case 'user_sve':
-    case 'do_sve_acc':
-    case 'prctl_set_vl':
-    case 'ptrace_setsve':
-    case 'ptrace_getsve':
-    case 'guest_zcr':
-      runSve(k, ev, op);
       return;
     default: {
       const never: never = op;

@@ -31,4 +31,6 @@ export const GALLERY_DEPTH = 8;
 export const galleryOptions = (bug: boolean) => ({ depth: GALLERY_DEPTH, stopAtViolation: bug });
 
 /** The gallery's entries, in the engine's variant order (oldest era first). */
-export const galleryVariants = (): Variant[] => VARIANTS.filter((v) => v.historic !== null);
+export const galleryVariants = (): Variant[] =>
+  // SVE bugs (HistoricFix.sve) need an SVE machine: they are searched on the SVE gallery machine.
+  VARIANTS.filter((v) => v.historic !== null && !v.historic.sve);

@@ -3,7 +3,7 @@
 import { kernelStorageTask, ownerName, storageName } from './config';
 import { report, irqs_disabled, type K } from './kctx';
 import { NOTHING, SCRATCH } from './state';
-import { zeroRegsH } from './ghostSve';
+import { zeroRegsH } from './ghostH';
 
 const cpuLabel = (c: number): string => `CPU${c}`;
 

@@ -18,19 +18,9 @@ import {
   type K,
 } from './kctx';
 import { eraHook } from './opHooks';
+import type { LifecycleOp } from './ops';
 import type { MachineState } from './state';
 import type { ScenarioEvent } from './types';
-
-export type LifecycleOp =
-  | 'kernel_neon_begin'
-  | 'kernel_fp'
-  | 'kernel_neon_end'
-  | 'signal'
-  | 'sigreturn'
-  | 'exec'
-  | 'ptrace_setfp'
-  | 'idle'
-  | 'cpu_suspend';
 
 const vcpuOf = (cfg: MachineConfig, t: number): number =>
   t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
@@ -114,6 +104,9 @@ export function whyIllegalTracee(
   const v = vcpuOf(cfg, t);
   if (v >= 0 && s.vcpus[v - cfg.nTasks].inRun)
     return `${ev.task} is inside KVM_RUN, so it is not stopped for ptrace`;
+  // Between an SVE access trap and its handler the task is running kernel code, not in a ptrace stop.
+  if (s.tasks[t].sve?.trap)
+    return `${ev.task} has a trapped SVE access to handle, so it is not stopped for ptrace`;
   return sectionReason(cfg, s, t, 'a ptrace stop');
 }
 
@@ -171,10 +164,15 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
     case 'ptrace_setfp': {
       const t = cfg.byId.get(ev.task as string) as number;
       enter(k, 'fpr_set', 'arch/arm64/kernel/ptrace.c');
-      // __fpr_set() starts from the tracee's saved state (a partial write keeps the rest).
-      readTaskMemory(k, t, '__fpr_set()');
-      stmt(k, 'write');
-      writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
+      // SVE machines: the era's regset write (which copies it reads and writes depends on TIF_SVE).
+      const sveSet = cfg.sve ? eraHook(k, op, 'fpr_set_sve') : undefined;
+      if (sveSet) sveSet(k, t);
+      else {
+        // __fpr_set() starts from the tracee's saved state (a partial write keeps the rest).
+        readTaskMemory(k, t, '__fpr_set()');
+        stmt(k, 'write');
+        writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
+      }
       // fixed(): v6.15/pre-751ecf6afd65, an analogue of CVE-2024-50275 (a saved-state write that
       // leaves the registers bound; see eras/v6_15.ts).
       if (on(k, 'ptrace-flush') && fixed(k, '751ecf6afd65')) {

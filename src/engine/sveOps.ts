@@ -8,10 +8,9 @@ import { set_cpu_vl, set_guest_zcr, set_sve_trap, set_task_vl, taskSve } from '.
 import { busyReason, sectionReason, whyIllegalTracee } from './lifecycle';
 import { eraHook } from './opHooks';
 import { VL_MAX, VL_MIN, type MachineState } from './state';
+import type { SveOp } from './ops';
 import type { ScenarioEvent } from './types';
 
-export type SveOp =
-  'user_sve' | 'do_sve_acc' | 'prctl_set_vl' | 'ptrace_setsve' | 'ptrace_getsve' | 'guest_zcr';
 
 const vcpuOf = (cfg: MachineConfig, t: number): number =>
   t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;

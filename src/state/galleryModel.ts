@@ -6,7 +6,6 @@ import {
   createMachine,
   ERAS,
   GALLERY_MACHINE,
-  galleryVariants,
   resolveVariantId,
   replay,
   VARIANTS,
@@ -99,9 +98,10 @@ export function galleryEntries(): GalleryEntry[] {
   cache ??= ERAS.flatMap((era) => {
     const own = VARIANTS.find((v) => v.id === era.id);
     return [
-      ...galleryVariants()
-        .filter((v) => v.era === era)
-        .flatMap((v) => (v.historic ? [entryOf(v, v.historic, false)] : [])),
+      // Every historic variant, the SVE ones too (galleryVariants() leaves those to the SVE machine).
+      ...VARIANTS.filter((v) => v.era === era && v.historic !== null).flatMap((v) =>
+        v.historic ? [entryOf(v, v.historic, false)] : [],
+      ),
       ...(own ? (era.releaseBugs ?? []).map((fix) => entryOf(own, fix, true)) : []),
     ];
   });

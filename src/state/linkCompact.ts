@@ -1,7 +1,8 @@
 // The scenario inside a link (formats v1 and v2): a compact JSON with short keys, events two or three
 // characters each (op code, CPU digit, task index for `schedule` and `ptrace_setfp`). Reading is strict: anything a
 // writer never produces is refused with a message saying where.
-import { TASK_OPS, type Scenario, type ScenarioEvent } from '../engine/types';
+import { OP_TABLE } from '../engine/ops';
+import type { Op, Scenario, ScenarioEvent } from '../engine/types';
 
 /** The scenario inside a link. Short keys: the link is the whole document. */
 export interface CompactV1 {
@@ -26,43 +27,43 @@ export interface CompactV1 {
 }
 
 /**
- * Op codes, frozen (tests/fixtures/links/op-codes.json): a new op gets the next free letter, appended
- * here, never a reused one, so that old links keep their meaning whatever order the engine lists its
- * ops in.
+ * Op codes, frozen (tests/fixtures/links/op-codes.json and the link fixtures): one letter per op, never
+ * reused or moved. A new op takes the next free letter, appended here (until it has one, its op is a
+ * compile error), so that old links keep their meaning whatever order the engine lists its ops in.
  */
-export const LINK_OPS: readonly string[] = [
-  'schedule',
-  'ret_to_user',
-  'syscall',
-  'user_fp',
-  'kernel_neon',
-  'softirq_neon',
-  'vcpu_load',
-  'guest_enter',
-  'guest_fp',
-  'guest_exit',
-  'vcpu_put',
+export const LINK_CODES: Readonly<Record<Op, string>> = Object.freeze({
+  schedule: 'a',
+  ret_to_user: 'b',
+  syscall: 'c',
+  user_fp: 'd',
+  kernel_neon: 'e',
+  softirq_neon: 'f',
+  vcpu_load: 'g',
+  guest_enter: 'h',
+  guest_fp: 'i',
+  guest_exit: 'j',
+  vcpu_put: 'k',
   // Appended with the section and lifecycle ops; codes never move, so older links decode unchanged.
-  'kernel_neon_begin',
-  'kernel_fp',
-  'kernel_neon_end',
-  'signal',
-  'sigreturn',
-  'exec',
-  'ptrace_setfp',
-  'idle',
-  'cpu_suspend',
-  // Appended with SVE (u..z).
-  'user_sve',
-  'do_sve_acc',
-  'prctl_set_vl',
-  'ptrace_setsve',
-  'ptrace_getsve',
-  'guest_zcr',
-];
-/** Ops followed by a task index (the schedule target, the ptrace tracee): the engine's TASK_OPS. */
-const TASK_CODED: ReadonlySet<string> = new Set(TASK_OPS);
-const OP_CODE = new Map(LINK_OPS.map((op, i) => [op, String.fromCharCode(97 + i)]));
+  kernel_neon_begin: 'l',
+  kernel_fp: 'm',
+  kernel_neon_end: 'n',
+  signal: 'o',
+  sigreturn: 'p',
+  exec: 'q',
+  ptrace_setfp: 'r',
+  idle: 's',
+  cpu_suspend: 't',
+  // Appended with SVE.
+  user_sve: 'u',
+  do_sve_acc: 'v',
+  prctl_set_vl: 'w',
+  ptrace_setsve: 'x',
+  ptrace_getsve: 'y',
+  guest_zcr: 'z',
+} satisfies Record<Op, string>);
+const OP_OF_CODE: ReadonlyMap<string, Op> = new Map(
+  (Object.entries(LINK_CODES) as [Op, string][]).map(([op, code]) => [code, op]),
+);
 /** Task indices in `schedule` and `ptrace_setfp` events: scenarios have at most 32 tasks. */
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -76,8 +77,9 @@ function encodeEvents(sc: Scenario): string {
   const taskIndex = new Map(sc.tasks.map((t, i) => [t.id, i]));
   let out = '';
   for (const ev of sc.events) {
-    out += (OP_CODE.get(ev.op) ?? '?') + String(ev.cpu);
-    if (TASK_CODED.has(ev.op)) out += DIGITS[taskIndex.get(ev.task ?? '') ?? 0];
+    out += LINK_CODES[ev.op] + String(ev.cpu);
+    // Ops that name a task (the schedule target, the ptrace tracee) carry its index.
+    if (OP_TABLE[ev.op].task) out += DIGITS[taskIndex.get(ev.task ?? '') ?? 0];
   }
   return out;
 }
@@ -114,13 +116,12 @@ function decodeEvents(text: string, taskIds: string[]): ScenarioEvent[] {
   let i = 0;
   while (i < text.length) {
     const at = events.length;
-    const op = LINK_OPS[text.charCodeAt(i) - 97];
-    if (op === undefined) fail(`event ${at} has an unknown op code "${text[i]}"`);
+    const op = OP_OF_CODE.get(text[i]) ?? fail(`event ${at} has an unknown op code "${text[i]}"`);
     const cpu = i + 1 < text.length ? DIGITS.indexOf(text[i + 1]) : -1;
     if (cpu < 0 || cpu >= 10) fail(`event ${at} (${op}) has no CPU`);
     i += 2;
     const ev = { cpu, op } as ScenarioEvent;
-    if (TASK_CODED.has(op)) {
+    if (OP_TABLE[op].task) {
       const t = i < text.length ? DIGITS.indexOf(text[i]) : -1;
       if (t < 0 || t >= taskIds.length) fail(`event ${at} (${op}) names no task`);
       ev.task = taskIds[t];

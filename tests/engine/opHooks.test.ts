@@ -15,7 +15,7 @@ import { EXAMPLES } from '../../src/scenarios';
 describe('op to era hook table', () => {
   it('names, for every op, functions every era provides (an optional hook: the eras that have it)', () => {
     expect(Object.keys(OP_HOOKS).sort()).toEqual([...OPS].sort());
-    // restore_sigframe is optional: only v6.16 saves and flushes there (the driver skips it elsewhere).
+    // restore_sigframe is optional: v6.16 saves and flushes there (the driver skips it where absent).
     // The SVE hooks run on SVE machines only, each era with the ones its release has (era.ts).
     const optional = new Set<string>([
       'restore_sigframe',
@@ -26,13 +26,15 @@ describe('op to era hook table', () => {
       'sve_set_common',
       'sve_get_common',
       'setup_sigframe_fp',
+      'fpr_set_sve',
     ]);
     for (const era of ERAS)
       for (const hooks of Object.values(OP_HOOKS))
         for (const h of hooks)
           if (!optional.has(h) || era[h] !== undefined)
             expect(typeof era[h], `${era.id}.${h}`).toBe('function');
-    expect(ERAS.filter((e) => e.restore_sigframe).map((e) => e.id)).toEqual(['v6.16']);
+    // v4.17 and v4.18 have it for SVE machines only (restore_sve_fpsimd_context()): a no-op elsewhere.
+    expect(ERAS.filter((e) => e.restore_sigframe).map((e) => e.id)).toEqual(['v4.17', 'v4.18', 'v6.16']);
   });
 
   it('lists every hook the drivers call for an op, in every example and era', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as view from '../../src/state/code/codeView';
-import * as parser from '../../src/state/code/engineSource';
 import * as facade from '../../src/state/codeModel';
 
 describe('codeModel entry point', () => {
@@ -8,6 +7,6 @@ describe('codeModel entry point', () => {
     expect(facade.stepCode).toBe(view.stepCode);
     expect(facade.codeForCall).toBe(view.codeForCall);
     expect(facade.eraSource).toBe(view.eraSource);
-    expect(facade.parseSource).toBe(parser.parseSource);
+    expect(facade.codeSources).toBe(view.codeSources);
   });
 });

@@ -7,7 +7,6 @@ import type { AblationRun } from '../../state/codeAblation';
 import type { CodeBlock, CodeLine } from '../../state/codeModel';
 import { beforeFixUrl } from '../../state/fixLinks';
 import { kernelFileUrl, kernelIdentUrl, releaseTag } from '../../state/kernelSource';
-import { trailingComment as trailing } from '../../state/code/kernelSide';
 import { AblationControl } from './AblationControl';
 import { HistoricNote } from './HistoricNote';
 
@@ -97,7 +96,7 @@ export function CodeBlockView({ block, variant, results, onRerun }: Props) {
                 </span>
                 <span className="code-mark">{markText(l)}</span>
                 <code className="code-text">{l.text === '' ? ' ' : l.text}</code>
-                {l.kernel && l.kernel !== trailing(l.text) && (
+                {l.kernel && !l.kernelIsComment && (
                   <span className="code-kernel">
                     <span className="visually-hidden">kernel: </span>
                     {l.kernel}

@@ -1,6 +1,6 @@
 // Reviewer mode: the engine's source of every kernel function the step ran, in call order, with the
 // statements this step executed marked and, beside each ablatable statement, a re-run without it.
-// Loaded lazily (see CodeToggle): the raw sources are not part of the main bundle.
+// Loaded lazily (see CodeToggle): the description of the engine source is not part of the main bundle.
 import { useMemo, useState } from 'react';
 import type { Scenario } from '../../engine';
 import { rerunWithout, type AblationRun } from '../../state/codeAblation';

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import { fixFunctions, type FixFunction, type FixSide } from '../../state/galleryCode';
 import type { GalleryEntry } from '../../state/galleryModel';
-import { GALLERY_SOURCES } from './gallerySources';
+import { ENGINE_FILES } from '../code/sources';
 
 type Version = Exclude<FixSide, 'both'>;
 
@@ -44,7 +44,7 @@ function Listing({ fn, version }: { fn: FixFunction; version: Version }) {
 }
 
 export function FixCode({ entry }: { entry: GalleryEntry }) {
-  const fns = useMemo(() => fixFunctions(entry.fix.commit, GALLERY_SOURCES), [entry.fix.commit]);
+  const fns = useMemo(() => fixFunctions(entry.fix.commit, ENGINE_FILES), [entry.fix.commit]);
   if (fns.length === 0 && entry.releaseBug)
     return (
       <p className="gallery-nocode">

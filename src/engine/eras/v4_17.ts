@@ -1,13 +1,17 @@
 // Era v4.17: before "KVM: arm64: Optimise FPSIMD handling to reduce guest/host thrashing".
 // Hold beside arch/arm64/kernel/fpsimd.c, arch/arm64/kvm/hyp/switch.c, arch/arm64/kvm/hyp/entry.S and
 // virt/kvm/arm/arm.c of v4.17. Its host side differs from ../kernel/fpsimd.ts (task_fpsimd_save() saves
-// current's own state; tasks without an mm are skipped), so those functions live here.
+// current's own state; tasks without an mm are skipped), so those functions live here. SVE (machines
+// with "sve": true only): TIF_SVE, the EL0 trap toggled in task_fpsimd_load(), fpsimd_last_state's
+// sve_in_use, and the run loop's sve_flush_cpu_state(); guests have no SVE (guestSve unset).
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory, writeTaskMemory } from '../ghost';
+import { readTaskSve, writeTaskSve } from '../ghostSve';
 import {
   current,
   enter,
   fixed,
+  get_x,
   in_softirq,
   irqs_disabled,
   leave,
@@ -16,11 +20,44 @@ import {
   set_fpsimd_cpu,
   set_last_state,
   set_neon_busy,
+  set_x,
   stmt,
   WARN_ON,
   type K,
 } from '../kctx';
-import { fpsimd_save_state, kernel_neon_end, task_fpsimd_load, test_foreign } from '../kernel/fpsimd';
+import {
+  cpuSve,
+  has_vhe,
+  set_task_vl,
+  set_tif_sve,
+  set_zen,
+  system_supports_sve,
+  taskSve,
+  test_tif_sve,
+} from '../kctxSve';
+import {
+  fpsimd_load_state,
+  fpsimd_save_state,
+  fpsimd_to_sve,
+  kernel_neon_end,
+  sve_load_state,
+  sve_save_state,
+  test_foreign,
+} from '../kernel/fpsimd';
+import {
+  do_sve_acc,
+  fpsimd_signal_preserve_current_state,
+  fpsimd_sync_to_sve,
+  __fpr_get,
+  __fpr_set,
+  otherVl,
+  restore_sve_fpsimd_context,
+  setup_sigframe,
+  sve_set_vector_length,
+  sve_sync_from_fpsimd_zeropad,
+  sve_user_discard,
+} from '../kernel/fpsimd_sve_v4';
+import { VL_MAX } from '../state';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const HYP_SWITCH_C = 'arch/arm64/kvm/hyp/switch.c';
@@ -28,8 +65,11 @@ const HYP_ENTRY_S = 'arch/arm64/kvm/hyp/entry.S';
 const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'virt/kvm/arm/arm.c';
 
-/** No KVM FP flags in this era: hyp's CPTR_EL2.TFP is all the state it keeps. */
-const fields: EraField[] = [];
+/** No KVM FP flags in this era: hyp's CPTR_EL2.TFP is all the state it keeps. SVE machines only: */
+const SVE_IN_USE = 0;
+const fields: EraField[] = [
+  { scope: 'cpu', name: 'fpsimd_last_state.sve_in_use', slot: 0, initial: 0, file: FPSIMD_C, sve: true },
+];
 
 /** current->mm / next->mm: kernel threads and the idle task have none. */
 const has_mm = (k: K, t: number): boolean => t >= 0 && k.cfg.contexts[t].kind !== 'kthread';
@@ -46,9 +86,31 @@ export function task_fpsimd_save(k: K): void {
     'task_fpsimd_save() called with IRQs enabled outside softirq',
   );
   const t = current(k);
+  const sve = system_supports_sve(k) && test_tif_sve(k, t);
   if (!test_foreign(k, t)) {
-    stmt(k, 'save');
-    fpsimd_save_state(k, t);
+    stmt(k, sve ? 'sve-save' : 'save');
+    if (sve) {
+      // A vector length other than current's cannot be saved: current is killed (SIGKILL).
+      const wrongVl = cpuSve(k).vl !== taskSve(k, t).vl;
+      if (!WARN_ON(k, wrongVl, 'sve_get_vl() != current->thread.sve_vl in task_fpsimd_save(): SIGKILL'))
+        sve_save_state(k, t);
+    } else fpsimd_save_state(k, t);
+  }
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (static): load current's state; SVE: also set the EL0 trap from TIF_SVE. */
+export function task_fpsimd_load(k: K): void {
+  enter(k, 'task_fpsimd_load', FPSIMD_C);
+  const t = current(k);
+  if (system_supports_sve(k) && test_tif_sve(k, t)) {
+    stmt(k, 'sve-load');
+    sve_load_state(k, t);
+  } else fpsimd_load_state(k, t);
+  if (system_supports_sve(k)) {
+    // Toggle SVE trapping for userspace if needed (moved into the bind by v4.18).
+    stmt(k, test_tif_sve(k, t) ? 'sve-user-enable' : 'sve-user-disable');
+    set_zen(k, test_tif_sve(k, t));
   }
   leave(k);
 }
@@ -58,6 +120,10 @@ export function fpsimd_bind_to_cpu(k: K): void {
   enter(k, 'fpsimd_bind_to_cpu', FPSIMD_C);
   const t = current(k);
   set_last_state(k, t);
+  if (system_supports_sve(k)) {
+    stmt(k, 'sve-in-use');
+    set_x(k, SVE_IN_USE, -1, test_tif_sve(k, t) ? 1 : 0); // last->sve_in_use = test_thread_flag(TIF_SVE)
+  }
   set_fpsimd_cpu(k, t, k.cpu);
   leave(k);
 }
@@ -66,6 +132,19 @@ export function fpsimd_bind_to_cpu(k: K): void {
 export function fpsimd_flush_cpu_state(k: K): void {
   enter(k, 'fpsimd_flush_cpu_state', FPSIMD_C);
   set_last_state(k, -1);
+  leave(k);
+}
+
+/**
+ * arch/arm64/kernel/fpsimd.c: if the registers hold a task's SVE state, forget them: guest entry and
+ * exit preserve only their FPSIMD part. Called by kvm_fpsimd_flush_cpu_state() before each entry.
+ */
+export function sve_flush_cpu_state(k: K): void {
+  enter(k, 'sve_flush_cpu_state', FPSIMD_C);
+  if (k.s.cpus[k.cpu].lastState >= 0 && get_x(k, SVE_IN_USE, -1) !== 0) {
+    stmt(k, 'flush');
+    fpsimd_flush_cpu_state(k);
+  }
   leave(k);
 }
 
@@ -137,6 +216,10 @@ export function fpsimd_update_current_state(k: K): void {
   const t = current(k);
   stmt(k, 'store');
   writeTaskMemory(k, t);
+  if (system_supports_sve(k) && test_tif_sve(k, t)) {
+    stmt(k, 'to-sve');
+    fpsimd_to_sve(k, t);
+  }
   task_fpsimd_load(k);
   if (test_foreign(k, t)) {
     set_foreign(k, t, false);
@@ -163,6 +246,12 @@ export function fpsimd_flush_thread(k: K): void {
     stmt(k, 'zero-cpu');
     set_fpsimd_cpu(k, t, 0); // memset(&current->thread.fpsimd_state, 0, sizeof(struct fpsimd_state))
   }
+  if (system_supports_sve(k)) {
+    // clear_thread_flag(TIF_SVE); sve_free(current); the new image's vector length.
+    stmt(k, 'sve-reset');
+    set_tif_sve(k, t, false);
+    set_task_vl(k, t, VL_MAX); // sve_vl = sve_vl_onexec ?: sve_default_vl (the model's default: max)
+  }
   set_foreign(k, t, true);
   k.bh--;
   leave(k);
@@ -182,8 +271,21 @@ export function fpsimd_cpu_pm_notifier(k: K): void {
 /** arch/arm64/kvm/hyp/switch.c (__activate_traps_nvhe): every entry traps guest FP (CPTR_EL2.TFP). */
 export function __activate_traps(k: K): void {
   enter(k, '__activate_traps', HYP_SWITCH_C);
+  if (system_supports_sve(k) && has_vhe(k)) {
+    // activate_traps_vhe(): val &= ~(CPACR_EL1_FPEN | CPACR_EL1_ZEN), the host's EL0 bit with it.
+    stmt(k, 'vhe-zen');
+    set_zen(k, false);
+  }
   stmt(k, 'set-tfp');
   set_fp_trap(k, true);
+  leave(k);
+}
+
+/** arch/arm64/kvm/hyp/switch.c: back to the host (VHE): CPACR_EL1 = CPACR_EL1_DEFAULT, EL0 SVE trapped. */
+export function deactivate_traps_vhe(k: K): void {
+  enter(k, 'deactivate_traps_vhe', HYP_SWITCH_C);
+  stmt(k, 'cpacr-default');
+  set_zen(k, false);
   leave(k);
 }
 
@@ -216,6 +318,7 @@ export function __fpsimd_enabled_nvhe(k: K): boolean {
  */
 export function __kvm_vcpu_run_exit(k: K, v: number): void {
   enter(k, '__kvm_vcpu_run_nvhe', HYP_SWITCH_C);
+  if (system_supports_sve(k) && has_vhe(k)) deactivate_traps_vhe(k);
   if (__fpsimd_enabled_nvhe(k)) {
     stmt(k, 'save-guest');
     enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
@@ -290,11 +393,49 @@ export const v4_17: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
-  fpsimd_preserve_current_state,
+  fpsimd_preserve_current_state(k) {
+    // setup_rt_frame() calls fpsimd_signal_preserve_current_state(): its SVE tail on SVE machines.
+    if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k, fpsimd_preserve_current_state);
+    else fpsimd_preserve_current_state(k);
+  },
+  restore_sigframe(k) {
+    // Every frame has an SVE record on an SVE machine: restore_sve_fpsimd_context() reads it first.
+    if (system_supports_sve(k)) restore_sve_fpsimd_context(k);
+  },
   fpsimd_update_current_state,
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
+  syscall_entry: sve_user_discard,
+  do_sve_acc(k) {
+    // do_sve_acc() as in v4.18, its save being this era's task_fpsimd_save().
+    do_sve_acc(k, task_fpsimd_save);
+  },
+  sve_set_current_vl(k) {
+    // sve_set_current_vl(): sve_set_vector_length(current, vl, 0) with the other vector length.
+    sve_set_vector_length(k, current(k), otherVl(taskSve(k, current(k)).vl), task_fpsimd_save);
+  },
+  sve_set_common(k, t) {
+    // sve_set(), full SVE case at the tracee's own vector length (sve_set_vector_length() keeps it).
+    fpsimd_sync_to_sve(k, t);
+    set_tif_sve(k, t, true); // set_tsk_thread_flag(target, TIF_SVE)
+    stmt(k, 'write');
+    writeTaskSve(k, t); // user_regset_copyin(..., target->thread.sve_state, ...)
+    fpsimd_flush_task_state(k, t);
+  },
+  sve_get_common(k, t) {
+    // sve_get(): SVE format from sve_state with TIF_SVE, else the FPSIMD registers (__fpr_get()).
+    if (test_tif_sve(k, t)) {
+      stmt(k, 'read-sve');
+      readTaskSve(k, t, 'sve_get()');
+    } else __fpr_get(k, t);
+  },
+  setup_sigframe_fp: setup_sigframe,
+  fpr_set_sve(k, t) {
+    // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
+    __fpr_set(k, t);
+    sve_sync_from_fpsimd_zeropad(k, t);
+  },
   kvm_run_enter(k) {
     // No kvm_arch_vcpu_run_pid_change() yet: hyp never reads the host thread's flags.
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
@@ -302,6 +443,8 @@ export const v4_17: Era = {
     leave(k);
   },
   guest_entry(k) {
+    // The run loop's kvm_fpsimd_flush_cpu_state() (before local_irq_disable(), IRQs on, preemption off).
+    if (system_supports_sve(k)) sve_flush_cpu_state(k);
     enter(k, '__kvm_vcpu_run_nvhe', HYP_SWITCH_C);
     __activate_traps(k);
     leave(k);

@@ -1,8 +1,11 @@
 // Era v4.18: "KVM: arm64: Optimise FPSIMD handling to reduce guest/host thrashing".
 // Hold beside arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/switch.c and virt/kvm/arm/arm.c of v4.18;
-// the host side is ../kernel/fpsimd.ts. `on(k, name)` marks a statement an ablation can remove.
+// the host side is ../kernel/fpsimd.ts (SVE-only host functions: ../kernel/fpsimd_sve_v4.ts).
+// `on(k, name)` marks a statement an ablation can remove. The SVE statements (KVM_ARM64_HOST_SVE_*,
+// TIF_SVE, CPACR_EL1.ZEN) run on SVE machines only; guests have no SVE before v5.2 (guestSve unset).
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
+import { readTaskSve, writeTaskSve } from '../ghostSve';
 import {
   current,
   enter,
@@ -20,7 +23,17 @@ import {
   type K,
 } from '../kctx';
 import {
+  cpuSve,
+  has_vhe,
+  set_tif_sve,
+  set_zen,
+  system_supports_sve,
+  taskSve,
+  test_tif_sve,
+} from '../kctxSve';
+import {
   fpsimd_bind_state_to_cpu,
+  fpsimd_bind_task_to_cpu,
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_cpu_state,
   fpsimd_flush_task_state,
@@ -32,8 +45,24 @@ import {
   fpsimd_thread_switch,
   kernel_neon_begin,
   kernel_neon_end,
+  sve_save_state,
+  test_foreign,
   update_thread_flag_foreign,
 } from '../kernel/fpsimd';
+import {
+  __fpr_get,
+  __fpr_set,
+  do_sve_acc,
+  fpsimd_signal_preserve_current_state,
+  fpsimd_sync_to_sve,
+  otherVl,
+  restore_sve_fpsimd_context,
+  setup_sigframe,
+  sve_set_vector_length,
+  sve_sync_from_fpsimd_zeropad,
+  sve_user_discard,
+} from '../kernel/fpsimd_sve_v4';
+import { V4_18_SVE_FIXES } from './v4_18_sve_history';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_C = 'arch/arm64/kvm/hyp/switch.c';
@@ -43,13 +72,22 @@ const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
 
 /** "KVM: arm64: Don't mask softirq with IRQs disabled in vcpu_put()": local_irq_save() in put_fp. */
 const B045 = 'b045e4d0f392';
+/** "KVM: arm64/sve: Fix SVE trap restoration for non-current tasks": EL0 SVE restored from the flag. */
+const B3EB = 'b3eb56b629d1';
+/** "KVM: arm64: Avoid mistaken attempts to save SVE state for vcpus": TIF_SVE restored after the save. */
+const C2955 = '2955bcc8c309';
 
 /** vcpu->arch.flags bits this era uses. */
 const FP_ENABLED = 0;
 const FP_HOST = 1;
+/** SVE machines only (their own slots in VcpuState.sve.x). */
+const HOST_SVE_IN_USE = 2;
+const HOST_SVE_ENABLED = 3;
 const fields: EraField[] = [
   { scope: 'vcpu', name: 'KVM_ARM64_FP_ENABLED', slot: 0, initial: 0, file: KVM_HOST_H },
   { scope: 'vcpu', name: 'KVM_ARM64_FP_HOST', slot: 1, initial: 0, file: KVM_HOST_H },
+  { scope: 'vcpu', name: 'KVM_ARM64_HOST_SVE_IN_USE', slot: 0, initial: 0, file: KVM_HOST_H, sve: true },
+  { scope: 'vcpu', name: 'KVM_ARM64_HOST_SVE_ENABLED', slot: 1, initial: 0, file: KVM_HOST_H, sve: true },
 ];
 
 /** The host thread that runs vcpu v. */
@@ -75,6 +113,12 @@ export function kvm_arch_vcpu_load_fp(k: K, v: number): void {
     stmt(k, 'set-fp-host');
     set_x(k, FP_HOST, v, 1);
   }
+  if (system_supports_sve(k)) {
+    // TIF_SVE is backed up here (restored by put_fp), and the EL0 SVE trap seen now.
+    stmt(k, 'sve-flags');
+    set_x(k, HOST_SVE_IN_USE, v, test_tif_sve(k, current(k)) ? 1 : 0);
+    if (fixed(k, B3EB)) set_x(k, HOST_SVE_ENABLED, v, cpuSve(k).zen ? 1 : 0); // CPACR_EL1_ZEN_EL0EN
+  }
   leave(k);
 }
 
@@ -94,6 +138,11 @@ export function kvm_arch_vcpu_ctxsync_fp(k: K, v: number): void {
       stmt(k, 'clear-foreign');
       update_thread_flag_foreign(k, false);
     }
+    if (system_supports_sve(k)) {
+      // The registers hold the guest's FPSIMD state: a save must not take current's SVE path.
+      stmt(k, 'clear-tif-sve');
+      set_tif_sve(k, current(k), false); // clear_thread_flag(TIF_SVE)
+    }
   }
   leave(k);
 }
@@ -108,6 +157,11 @@ export function kvm_arch_vcpu_put_fp(k: K, v: number): void {
     stmt(k, 'local-bh-disable');
     k.bh++; // local_bh_disable(), as first merged
   }
+  if (system_supports_sve(k) && !fixed(k, C2955)) {
+    // As first merged: TIF_SVE back before the save, which then takes current's SVE path.
+    stmt(k, 'restore-tif-sve-early');
+    set_tif_sve(k, current(k), get_x(k, HOST_SVE_IN_USE, v) !== 0);
+  }
   if (get_x(k, FP_ENABLED, v)) {
     if (on(k, 'put-save')) {
       stmt(k, 'save');
@@ -117,6 +171,20 @@ export function kvm_arch_vcpu_put_fp(k: K, v: number): void {
       stmt(k, 'flush');
       fpsimd_flush_cpu_state(k);
     }
+  } else if (!fixed(k, B3EB)) {
+    // As first merged: rebind current if its registers are live, restoring its EL0 SVE trap only.
+    if (!test_foreign(k, current(k))) {
+      stmt(k, 'rebind');
+      fpsimd_bind_task_to_cpu(k);
+    }
+  } else if (system_supports_sve(k)) {
+    // VHE reset CPACR_EL1 at guest exit: restore the EL0 SVE trap seen by kvm_arch_vcpu_load_fp().
+    stmt(k, 'restore-el0-sve');
+    set_zen(k, get_x(k, HOST_SVE_ENABLED, v) !== 0); // sysreg_clear_set(CPACR_EL1, ...)
+  }
+  if (system_supports_sve(k) && fixed(k, C2955)) {
+    stmt(k, 'restore-tif-sve');
+    set_tif_sve(k, current(k), get_x(k, HOST_SVE_IN_USE, v) !== 0); // update_thread_flag(TIF_SVE, ...)
   }
   if (fixed(k, B045)) {
     set_irqs_off(k, wasOff); // local_irq_restore()
@@ -143,7 +211,20 @@ export function update_fp_enabled(k: K, v: number): boolean {
 /** arch/arm64/kvm/hyp/switch.c (__activate_traps): trap guest FP unless its state is live. */
 export function __activate_traps(k: K, v: number): void {
   enter(k, '__activate_traps', HYP_SWITCH_C);
+  if (system_supports_sve(k) && has_vhe(k)) {
+    // activate_traps_vhe(): the guest's SVE traps (val &= ~CPACR_EL1_ZEN), the host's EL0 bit with it.
+    stmt(k, 'vhe-zen');
+    set_zen(k, false);
+  }
   set_fp_trap(k, !update_fp_enabled(k, v));
+  leave(k);
+}
+
+/** arch/arm64/kvm/hyp/switch.c: back to the host (VHE): CPACR_EL1 = CPACR_EL1_DEFAULT, EL0 SVE trapped. */
+export function deactivate_traps_vhe(k: K): void {
+  enter(k, 'deactivate_traps_vhe', HYP_SWITCH_C);
+  stmt(k, 'cpacr-default');
+  set_zen(k, false);
   leave(k);
 }
 
@@ -153,9 +234,13 @@ export function __hyp_switch_fpsimd(k: K, v: number): void {
   set_fp_trap(k, false);
   if (get_x(k, FP_HOST, v)) {
     stmt(k, 'save-host');
-    enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
-    regsToMemory(k, hostThread(k, v)); // vcpu->arch.host_fpsimd_state
-    leave(k);
+    // SVE: the host thread's sve_state (VHE assumed: kvm_arch_init() refuses SVE without it; no VL check).
+    if (system_supports_sve(k) && get_x(k, HOST_SVE_IN_USE, v) !== 0) sve_save_state(k, hostThread(k, v));
+    else {
+      enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
+      regsToMemory(k, hostThread(k, v)); // vcpu->arch.host_fpsimd_state
+      leave(k);
+    }
     set_x(k, FP_HOST, v, 0);
   }
   stmt(k, 'load-guest');
@@ -207,6 +292,7 @@ export const v4_18: Era = {
       source:
         'arch/arm64/kvm/fpsimd.c as first merged, e6b673b741ea with 85acda3b4a27 and before b045e4d0f392 (search index id 248864340); v4.18 kernel/softirq.c, whose __local_bh_enable_ip() asserts lockdep_assert_irqs_enabled(), a check only with CONFIG_PROVE_LOCKING (read in zzwd/linux-4.18-rt @ 752227f1359f and wulmx/linux-4.18 @ 5b48ed8b30d7); a dated commit list of arch/arm64/kvm/fpsimd.c (a notes page; search index id 49300830419)',
     },
+    ...V4_18_SVE_FIXES,
   ],
   ablatable: [
     {
@@ -283,11 +369,46 @@ export const v4_18: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
-  fpsimd_preserve_current_state,
+  fpsimd_preserve_current_state(k) {
+    // setup_rt_frame() calls fpsimd_signal_preserve_current_state(): its SVE tail on SVE machines.
+    if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k, fpsimd_preserve_current_state);
+    else fpsimd_preserve_current_state(k);
+  },
+  restore_sigframe(k) {
+    // Every frame has an SVE record on an SVE machine: restore_sve_fpsimd_context() reads it first.
+    if (system_supports_sve(k)) restore_sve_fpsimd_context(k);
+  },
   fpsimd_update_current_state,
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
+  syscall_entry: sve_user_discard,
+  do_sve_acc,
+  sve_set_current_vl(k) {
+    // sve_set_current_vl(): sve_set_vector_length(current, vl, 0) with the other vector length.
+    sve_set_vector_length(k, current(k), otherVl(taskSve(k, current(k)).vl));
+  },
+  sve_set_common(k, t) {
+    // sve_set(), full SVE case at the tracee's own vector length (sve_set_vector_length() keeps it).
+    fpsimd_sync_to_sve(k, t);
+    set_tif_sve(k, t, true); // set_tsk_thread_flag(target, TIF_SVE)
+    stmt(k, 'write');
+    writeTaskSve(k, t); // user_regset_copyin(..., target->thread.sve_state, ...)
+    fpsimd_flush_task_state(k, t);
+  },
+  sve_get_common(k, t) {
+    // sve_get(): SVE format from sve_state with TIF_SVE, else the FPSIMD registers (__fpr_get()).
+    if (test_tif_sve(k, t)) {
+      stmt(k, 'read-sve');
+      readTaskSve(k, t, 'sve_get()');
+    } else __fpr_get(k, t);
+  },
+  setup_sigframe_fp: setup_sigframe,
+  fpr_set_sve(k, t) {
+    // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
+    __fpr_set(k, t);
+    sve_sync_from_fpsimd_zeropad(k, t);
+  },
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
@@ -302,6 +423,7 @@ export const v4_18: Era = {
   guest_fp_trap: __hyp_switch_fpsimd,
   guest_exit(k, v) {
     // hyp saves and restores no FP state on exit in this era.
+    if (system_supports_sve(k) && has_vhe(k)) deactivate_traps_vhe(k);
     kvm_arch_vcpu_ctxsync_fp(k, v);
   },
   kvm_run_exit(k, v) {

@@ -355,7 +355,9 @@ export function stateSpace(
   const ops = explorerOps(machineOps(m.cfg, opts.ops ?? OPS));
   const alphabet = eventAlphabet(m.cfg, ops);
   const s0 = initialMachineState(m);
-  const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', variant.era.fields);
+  // SVE fields (EraField.sve) live in the state's `sve` parts, not in the `x` arrays packed here.
+  const fpFields = variant.era.fields.filter((f) => !f.sve);
+  const L = makeLayout(m.cfg, s0, opts.versions ?? 'abstract', fpFields);
   const P = makePacking(L);
   const mode = symmetryMode(opts.symmetry);
   const guard =

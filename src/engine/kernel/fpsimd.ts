@@ -1,6 +1,9 @@
 // The host side shared by v4.18 and later: arch/arm64/kernel/fpsimd.c as the patch left it.
 // Each function keeps the kernel's name and statement order; `on(k, ...)` marks an ablatable statement.
+// The SVE branches are v4.18's (TIF_SVE names the saved format), guarded by system_supports_sve(k) as
+// in the kernel: machines without SVE run only the FPSIMD statements. Later eras fork what differs.
 import { memoryToRegs, regsToMemory, writeTaskMemory } from '../ghost';
+import { fpsimdToSve, regsToSveMemory, sveMemoryToRegs, sveToFpsimd } from '../ghostSve';
 import {
   current,
   enter,
@@ -16,6 +19,17 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
+import {
+  cpuSve,
+  set_cpu_vl,
+  set_task_vl,
+  set_tif_sve,
+  set_zen,
+  system_supports_sve,
+  taskSve,
+  test_tif_sve,
+} from '../kctxSve';
+import { VL_MAX } from '../state';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const ENTRY_FPSIMD_S = 'arch/arm64/kernel/entry-fpsimd.S';
@@ -45,6 +59,21 @@ export function fpsimd_load_state(k: K, st: number): void {
   leave(k);
 }
 
+/** arch/arm64/kernel/entry-fpsimd.S: store Z, P and FFR into task t's sve_state (FPSR/FPCR beside). */
+export function sve_save_state(k: K, t: number): void {
+  enter(k, 'sve_save_state', ENTRY_FPSIMD_S);
+  regsToSveMemory(k, t);
+  leave(k);
+}
+
+/** arch/arm64/kernel/entry-fpsimd.S: set ZCR_EL1.LEN from task t's vector length, load Z, P and FFR. */
+export function sve_load_state(k: K, t: number): void {
+  enter(k, 'sve_load_state', ENTRY_FPSIMD_S);
+  set_cpu_vl(k, taskSve(k, t).vl); // sve_load_vq
+  sveMemoryToRegs(k, t);
+  leave(k);
+}
+
 /**
  * arch/arm64/kernel/fpsimd.c: save the registers to whatever storage fpsimd_last_state points at
  * (current's, or a vcpu's bound by KVM), unless TIF_FOREIGN_FPSTATE says they are not current's.
@@ -53,12 +82,34 @@ export function fpsimd_save(k: K): void {
   enter(k, 'fpsimd_save', FPSIMD_C);
   const st = k.s.cpus[k.cpu].lastState;
   WARN_ON(k, !in_softirq(k) && !irqs_disabled(k), 'fpsimd_save() called with IRQs enabled outside softirq');
-  if (!test_foreign(k, current(k))) {
-    stmt(k, 'save');
-    // The kernel would dereference NULL here: model it as the oops it is.
-    if (!WARN_ON(k, st < 0, 'fpsimd_save() with TIF_FOREIGN_FPSTATE clear but fpsimd_last_state NULL'))
+  const t = current(k);
+  const sve = system_supports_sve(k) && test_tif_sve(k, t);
+  if (!test_foreign(k, t)) {
+    stmt(k, sve ? 'sve-save' : 'save');
+    if (sve) {
+      // Z, P and FFR go to current's sve_state whatever st is; only FPSR/FPCR go to *st (not modelled
+      // apart: V is one datum). A vector length other than current's cannot be saved: it is killed.
+      const wrongVl = cpuSve(k).vl !== taskSve(k, t).vl;
+      if (!WARN_ON(k, wrongVl, 'sve_get_vl() != current->thread.sve_vl in fpsimd_save(): SIGKILL'))
+        sve_save_state(k, t);
+    } else if (!WARN_ON(k, st < 0, 'fpsimd_save() with TIF_FOREIGN_FPSTATE clear but fpsimd_last_state NULL'))
+      // The kernel would dereference NULL there: model it as the oops it is.
       fpsimd_save_state(k, st);
   }
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (static): copy task t's V from fpsimd_state into its sve_state. */
+export function fpsimd_to_sve(k: K, t: number): void {
+  enter(k, 'fpsimd_to_sve', FPSIMD_C);
+  fpsimdToSve(k, t);
+  leave(k);
+}
+
+/** arch/arm64/kernel/fpsimd.c (static): copy task t's V from its sve_state into fpsimd_state. */
+export function sve_to_fpsimd(k: K, t: number): void {
+  enter(k, 'sve_to_fpsimd', FPSIMD_C);
+  sveToFpsimd(k, t);
   leave(k);
 }
 
@@ -68,6 +119,11 @@ export function fpsimd_bind_task_to_cpu(k: K): void {
   const t = current(k);
   set_last_state(k, t);
   set_fpsimd_cpu(k, t, k.cpu);
+  if (system_supports_sve(k)) {
+    // Toggle SVE trapping for userspace if needed (sve_user_enable() / sve_user_disable()).
+    stmt(k, test_tif_sve(k, t) ? 'sve-user-enable' : 'sve-user-disable');
+    set_zen(k, test_tif_sve(k, t));
+  }
   leave(k);
 }
 
@@ -117,7 +173,11 @@ export function fpsimd_thread_switch(k: K, next: number): void {
 /** arch/arm64/kernel/fpsimd.c (static task_fpsimd_load): load current's state into the registers. */
 export function task_fpsimd_load(k: K): void {
   enter(k, 'task_fpsimd_load', FPSIMD_C);
-  fpsimd_load_state(k, current(k));
+  const t = current(k);
+  if (system_supports_sve(k) && test_tif_sve(k, t)) {
+    stmt(k, 'sve-load');
+    sve_load_state(k, t);
+  } else fpsimd_load_state(k, t);
   leave(k);
 }
 
@@ -184,6 +244,10 @@ export function fpsimd_update_current_state(k: K): void {
   const t = current(k);
   stmt(k, 'store');
   writeTaskMemory(k, t); // current->thread.uw.fpsimd_state = *state
+  if (system_supports_sve(k) && test_tif_sve(k, t)) {
+    stmt(k, 'to-sve');
+    fpsimd_to_sve(k, t);
+  }
   task_fpsimd_load(k);
   if (on(k, 'sigreturn-bind')) {
     stmt(k, 'bind');
@@ -204,6 +268,12 @@ export function fpsimd_flush_thread(k: K): void {
   if (on(k, 'exec-flush')) {
     stmt(k, 'flush-task');
     fpsimd_flush_task_state(k, t);
+  }
+  if (system_supports_sve(k)) {
+    // clear_thread_flag(TIF_SVE); sve_free_atomic(current); the new image's vector length.
+    stmt(k, 'sve-reset');
+    set_tif_sve(k, t, false);
+    set_task_vl(k, t, VL_MAX); // sve_vl = sve_vl_onexec ?: sve_default_vl (the model's default: max)
   }
   set_foreign(k, t, true);
   k.bh--;

@@ -138,7 +138,8 @@ export function declarations(cfg: MachineConfig, variant: Variant, shape: Shape)
     `bool in_run[NVCPU];`,
     `bool mapped[NVCPU];`,
   ];
-  for (const f of variant.era.fields) {
+  // The Promela model has no SVE state: an era's SVE fields (EraField.sve) are left out.
+  for (const f of variant.era.fields.filter((x) => !x.sve)) {
     out.push(`byte ${f.name}[${f.scope === 'cpu' ? 'NCPU' : 'NVCPU'}];`);
     f.values?.forEach((v, i) => out.push(`#define ${v} ${i}`));
   }
@@ -219,7 +220,7 @@ export function driver(cfg: MachineConfig, variant: Variant, ops: readonly Op[],
     const has = s < cfg.contexts.length && cfg.contexts[s].kind !== 'kthread';
     init.push(`mem_owner[${s}] = ${has ? s : 'NOTHING'}; mem_new[${s}] = ${has ? 1 : 0};`);
   }
-  for (const f of variant.era.fields) {
+  for (const f of variant.era.fields.filter((x) => !x.sve)) {
     const count = f.scope === 'cpu' ? cfg.cpus : cfg.contexts.length - cfg.nTasks;
     for (let i = 0; i < count; i++) init.push(`${f.name}[${i}] = ${f.initial};`);
   }

@@ -1,7 +1,8 @@
 // The event ops (src/engine/events.ts, src/engine/lifecycle.ts) in Promela: each op's precondition
 // (whyIllegal, whyIllegalLifecycle) as an expression over CPU c, and its body (runEvent, runLifecycle)
 // as statements on CPU `cpu`, calling the era's hooks.
-import type { Op } from '../types';
+import { OP_TABLE, type OpRow } from '../ops';
+import { OPS, type Op } from '../types';
 
 export interface PromelaOp {
   /** Macro name of the precondition; its parameters are the CPU and, for a task op, the task. */
@@ -11,31 +12,15 @@ export interface PromelaOp {
 }
 
 /**
- * The ops the Promela model has. Partial on purpose: an op added to the engine without a Promela
- * counterpart makes `promelaModel` refuse and the agreement test fail, naming the op.
+ * Each op's guard and body in the Promela model, from its Promela name in OP_TABLE (src/engine/ops.ts);
+ * null for an op the model lacks: `promelaModel` then refuses and the agreement test fails, naming it.
  */
-export const PROMELA_OPS: Partial<Record<Op, PromelaOp>> = {
-  schedule: { guard: 'CAN_schedule', body: 'op_schedule' },
-  ret_to_user: { guard: 'CAN_ret_to_user', body: 'op_ret_to_user' },
-  syscall: { guard: 'CAN_syscall', body: 'op_syscall' },
-  user_fp: { guard: 'CAN_user_fp', body: 'op_user_fp' },
-  kernel_neon: { guard: 'CAN_kernel_neon', body: 'op_kernel_neon' },
-  softirq_neon: { guard: 'CAN_softirq_neon', body: 'op_softirq_neon' },
-  vcpu_load: { guard: 'CAN_vcpu_load', body: 'op_vcpu_load' },
-  guest_enter: { guard: 'CAN_guest_enter', body: 'op_guest_enter' },
-  guest_fp: { guard: 'CAN_guest_fp', body: 'op_guest_fp' },
-  guest_exit: { guard: 'CAN_guest_exit', body: 'op_guest_exit' },
-  vcpu_put: { guard: 'CAN_vcpu_put', body: 'op_vcpu_put' },
-  kernel_neon_begin: { guard: 'CAN_kernel_neon_begin', body: 'op_kernel_neon_begin' },
-  kernel_fp: { guard: 'CAN_kernel_fp', body: 'op_kernel_fp' },
-  kernel_neon_end: { guard: 'CAN_kernel_neon_end', body: 'op_kernel_neon_end' },
-  signal: { guard: 'CAN_signal', body: 'op_signal' },
-  sigreturn: { guard: 'CAN_sigreturn', body: 'op_sigreturn' },
-  exec: { guard: 'CAN_exec', body: 'op_exec' },
-  ptrace_setfp: { guard: 'CAN_ptrace_setfp', body: 'op_ptrace_setfp' },
-  idle: { guard: 'CAN_idle', body: 'op_idle' },
-  cpu_suspend: { guard: 'CAN_cpu_suspend', body: 'op_cpu_suspend' },
-};
+export const PROMELA_OPS: Record<Op, PromelaOp | null> = Object.fromEntries(
+  OPS.map((op) => {
+    const row: OpRow = OP_TABLE[op];
+    return [op, row.promela === null ? null : { guard: `CAN_${row.promela}`, body: `op_${row.promela}` }];
+  }),
+) as Record<Op, PromelaOp | null>;
 
 export const EVENTS_PML = `
 /* ---- Event ops (src/engine/events.ts): preconditions, then bodies on CPU cpu. ---- */

@@ -20,6 +20,18 @@ import { V6_16_PML } from './v6_16.pml';
 /** One Promela module per engine era. Adding an era is adding its module here. */
 export const PROMELA_ERAS: readonly PromelaEra[] = [V4_17_PML, V4_18_PML, V6_13_PML, V6_15_PML, V6_16_PML];
 
+/** The Era hooks only SVE machines call (era.ts). */
+export const SVE_HOOKS = [
+  'syscall_entry',
+  'syscall_exit',
+  'do_sve_acc',
+  'sve_set_current_vl',
+  'sve_set_common',
+  'sve_get_common',
+  'setup_sigframe_fp',
+  'fpr_set_sve',
+] as const;
+
 /** The hooks every era module defines as `era_<name>`: the function-valued members of an Era. */
 export function eraHooks(era: Era): string[] {
   return Object.entries(era)
@@ -45,14 +57,19 @@ export function promelaGaps(
   const own = [...pe.uses, pe.text].join('\n');
   // Ablated and historic statements may stand in the era's functions or in the shared event bodies.
   const text = `${own}\n${EVENTS_PML}`;
+  // An FPSIMD-only machine never runs an era's SVE hooks, fields or SVE historic fixes.
+  const sveOnly = (h: string): boolean => !cfg.sve && (SVE_HOOKS as readonly string[]).includes(h);
   for (const h of eraHooks(variant.era))
-    if (!own.includes(`inline era_${h}(`)) gaps.push(`era ${pe.id}'s Promela module has no era_${h}`);
+    if (!sveOnly(h) && !own.includes(`inline era_${h}(`))
+      gaps.push(`era ${pe.id}'s Promela module has no era_${h}`);
   for (const f of variant.era.fields)
-    if (!own.includes(f.name)) gaps.push(`era ${pe.id}'s Promela module never uses its field ${f.name}`);
+    if (!f.sve && !own.includes(f.name))
+      gaps.push(`era ${pe.id}'s Promela module never uses its field ${f.name}`);
   for (const a of variant.era.ablatable)
     if (!text.includes(`ON(${ablationMacro(a.name)})`))
       gaps.push(`era ${pe.id}'s Promela module has no ON(${ablationMacro(a.name)}) (ablation ${a.name})`);
   for (const h of variant.era.historic ?? []) {
+    if (h.sve && !cfg.sve) continue;
     const m = ablationMacro(preFix(h.commit));
     if (!text.includes(`FIXED(${m})`))
       gaps.push(`era ${pe.id}'s Promela module has no FIXED(${m}) (historic fix ${h.commit})`);

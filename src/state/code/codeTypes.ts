@@ -1,27 +1,17 @@
 // The code pane's data: the engine files it reads and what it shows of one kernel function.
 import type { HistoricFix } from '../../engine';
+import type { EngineFile } from './engineCode';
 
-export interface SourceText {
-  /** Path in the repository, e.g. `src/engine/eras/v4_18.ts`. */
-  path: string;
-  text: string;
-}
-
-/** The engine files a step's calls can come from. */
+/** The engine files a step's calls can come from (descriptions from `virtual:engine-code`). */
 export interface CodeSources {
-  /** The era's module (src/engine/eras/*.ts). */
-  era: SourceText;
-  /** The shared host side (src/engine/kernel/fpsimd.ts). */
-  host: SourceText;
-  /** The event driver (src/engine/events.ts): calls modelled inline there, e.g. __schedule. */
-  driver: SourceText;
   /**
-   * The modules the era's module imports functions from, found before the shared host side: the host
-   * side since v6.8 (src/engine/kernel/fpsimd_mainline.ts), another era's module (v6.16: v6_15.ts).
+   * Where a function is looked up by name, in order: the era's module, the modules it imports functions
+   * from (the host side since v6.8, another era's module for v6.16), the shared host side
+   * (src/engine/kernel/fpsimd.ts) last.
    */
-  eraHost?: readonly SourceText[];
-  /** The section and lifecycle driver (src/engine/lifecycle.ts): more inline calls, e.g. fpr_set. */
-  lifecycle?: SourceText;
+  defs: readonly EngineFile[];
+  /** Where a call modelled inline is looked for: defs, then the drivers (events.ts, lifecycle.ts). */
+  files: readonly EngineFile[];
 }
 
 export interface CodeLine {
@@ -42,6 +32,8 @@ export interface CodeLine {
   historic: HistoricFix | null;
   /** The kernel statement this line models, in words (see kernelSide.ts), or null. */
   kernel: string | null;
+  /** The kernel text is the `//` comment written beside the code on this line (shown already). */
+  kernelIsComment: boolean;
 }
 
 export interface CodeBlock {

@@ -1,70 +1,60 @@
 // The code pane's view model: for each kernel function a step called (its record's call tree), the
 // engine's own source of it, with the statements the call executed and the ablatable ones marked.
-// Works on the engine's source text (read with Vite's `?raw` by the pane), so nothing here can drift
-// from the code that actually ran.
+// Works on the description of the engine's source made at build time from its syntax trees
+// (`virtual:engine-code`, see engineCode.ts), so nothing here can drift from the code that actually ran.
 import type { CallNode, Era, Op } from '../../engine';
-import type { CodeBlock, CodeLine, CodeSources, SourceText } from './codeTypes';
-import {
-  FIXED_RE,
-  isComment,
-  LABEL_RE,
-  markerSpan,
-  ON_RE,
-  parseSource,
-  STMT_RE,
-  type Parsed,
-} from './engineSource';
+import type { FileIndex } from './codeIndex';
+import type { CodeBlock, CodeLine, CodeSources } from './codeTypes';
+import type { EngineCode, EngineFile } from './engineCode';
 import { kernelSide } from './kernelSide';
 import { locate, type Found } from './locateCall';
 
 function codeLines(found: Found, node: CallNode, era: Era, kernelFns: ReadonlySet<string>): CodeLine[] {
-  const { lines, commits } = found.parsed;
+  const ix: FileIndex = found.index;
   const ablatable = new Set(era.ablatable.map((a) => a.name));
   const historic = new Map((era.historic ?? []).map((h) => [h.commit, h]));
   const out: CodeLine[] = [];
-  for (let i = found.start; i <= found.end; i++) {
-    const stmt = STMT_RE.exec(lines[i]);
-    const on = ON_RE.exec(lines[i]);
-    const fixed = isComment(lines[i]) ? null : FIXED_RE.exec(lines[i]);
-    const commit = fixed ? (fixed[1] ?? commits.get(fixed[2]) ?? null) : null;
+  for (let n = found.start; n <= found.end; n++) {
+    const on = ix.onAt.get(n);
+    const commit = ix.fixedAt.get(n)?.commit ?? null;
+    const kernel = kernelSide(ix, n, era, kernelFns);
     out.push({
-      n: i + 1,
-      text: lines[i],
-      comment: isComment(lines[i]),
-      marker: stmt ? [...stmt[1].matchAll(LABEL_RE)].map((m) => m[1]) : null,
+      n,
+      text: ix.lines[n - 1],
+      comment: ix.comments.has(n),
+      marker: ix.stmtAt.get(n)?.labels ?? null,
       executed: false,
       skipped: false,
-      ablation: on && ablatable.has(on[1]) ? on[1] : null,
+      ablation: on && ablatable.has(on.name) ? on.name : null,
       historic: (commit !== null && historic.get(commit)) || null,
-      kernel: kernelSide(found.parsed, i, era, kernelFns),
+      kernel,
+      kernelIsComment: kernel !== null && kernel === ix.file.lines[n]?.comment,
     });
   }
-  out.forEach((line, at) => {
-    if (!line.marker) return;
-    const ran = line.marker.some((l) => node.stmts.includes(l));
-    if (!ran) {
+  for (const line of out) {
+    if (!line.marker) continue;
+    if (!line.marker.some((l) => node.stmts.includes(l))) {
       line.skipped = true;
-      return;
+      continue;
     }
     line.executed = true;
-    const span = markerSpan(lines, found.start + at, found.end);
-    for (let i = span.start; i <= span.end; i++) out[i - found.start].executed = true;
-  });
+    const span = ix.stmtAt.get(line.n)!;
+    const [from, to] = [Math.max(span.start, found.start), Math.min(span.end, found.end)];
+    for (let n = from; n <= to; n++) out[n - found.start].executed = true;
+  }
   return out;
 }
 
-const kernelFnCache = new WeakMap<object, Set<string>>();
+const kernelFnCache = new WeakMap<readonly EngineFile[], Set<string>>();
 
 /** Names of the engine functions that model a kernel function (their body enters it), in files. */
-function kernelFunctions(files: readonly Parsed[]): Set<string> {
-  const key = files[0];
-  const hit = kernelFnCache.get(key);
+function kernelFunctions(files: readonly EngineFile[]): Set<string> {
+  const hit = kernelFnCache.get(files);
   if (hit) return hit;
   const out = new Set<string>();
-  for (const p of files)
-    for (const [name, u] of p.functions)
-      if (p.lines.slice(u.head, u.end + 1).some((l) => l.includes(`enter(k, '${name}'`))) out.add(name);
-  kernelFnCache.set(key, out);
+  for (const f of files)
+    for (const u of f.units) if (!u.method && u.enters.some((e) => e.name === u.name)) out.add(u.name);
+  kernelFnCache.set(files, out);
   return out;
 }
 
@@ -77,16 +67,14 @@ export function codeForCall(
   sources: CodeSources,
 ): CodeBlock {
   const base = Object.entries(era.renamed ?? {}).find(([, to]) => to === node.name)?.[0] ?? node.name;
-  const defs = [sources.era, ...(sources.eraHost ?? []), sources.host];
-  const files = [...defs, sources.driver, ...(sources.lifecycle ? [sources.lifecycle] : [])].map(parseSource);
-  const found = locate(node, base, op, files, defs.length);
+  const found = locate(node, base, op, sources);
   return {
     name: node.name,
     file: node.file,
     depth,
-    source: found ? found.parsed.path : null,
+    source: found ? found.index.file.path : null,
     inside: found ? found.inside : null,
-    lines: found ? codeLines(found, node, era, kernelFunctions(files)) : [],
+    lines: found ? codeLines(found, node, era, kernelFunctions(sources.files)) : [],
     executed: node.stmts,
   };
 }
@@ -104,31 +92,38 @@ export function stepCode(calls: readonly CallNode[], era: Era, op: Op, sources: 
   return out;
 }
 
-/** The era's module among the engine's era files: the one whose Era object has this id. */
-export function eraSource(eraId: string, files: readonly SourceText[]): SourceText | null {
-  const quoted = eraId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const idLine = new RegExp(`^ {2}id: '${quoted}',$`, 'm');
-  return files.find((f) => /^export const \w+: Era = \{$/m.test(f.text) && idLine.test(f.text)) ?? null;
+/** The era's module among the engine's files: the one whose Era object has this id. */
+export function eraSource(eraId: string, code: EngineCode): EngineFile | null {
+  return code.files.find((f) => f.era?.id === eraId) ?? null;
 }
 
+/** The v4.18-shape host side, which every era's module may take functions from: searched last. */
 const SHARED_HOST = 'src/engine/kernel/fpsimd.ts';
+const isDriver = (f: EngineFile): boolean => !/^src\/engine\/(eras|kernel)\//.test(f.path);
+
+const sourcesCache = new WeakMap<EngineCode, Map<string, CodeSources | null>>();
 
 /**
- * The engine files among `files` that an era's module imports from (`from '../kernel/...'` or
- * `from './v6_15'`), in import order, without the shared host side (kernel/fpsimd.ts, searched last):
- * where the code pane looks for the functions the era takes from other modules.
+ * The files behind an era's calls, or null for an era whose module is not found: its module, the
+ * engine modules it imports (the host side since v6.8, v6.16's v6_15.ts), the shared host side, then
+ * the drivers, where calls modelled inline live (e.g. __schedule in events.ts, fpr_set in lifecycle.ts).
  */
-export function eraImports(era: SourceText, files: readonly SourceText[]): SourceText[] {
-  const dir = era.path.split('/').slice(0, -1);
-  const out: SourceText[] = [];
-  for (const m of era.text.matchAll(/ from '(\.\.?\/[\w/]+)';$/gm)) {
-    const parts = [...dir];
-    for (const seg of m[1].split('/'))
-      if (seg === '..') parts.pop();
-      else if (seg !== '.') parts.push(seg);
-    const path = `${parts.join('/')}.ts`;
-    const f = files.find((x) => x.path === path);
-    if (f && path !== SHARED_HOST && !out.includes(f)) out.push(f);
+export function codeSources(eraId: string, code: EngineCode): CodeSources | null {
+  const byEra = sourcesCache.get(code) ?? new Map<string, CodeSources | null>();
+  sourcesCache.set(code, byEra);
+  if (byEra.has(eraId)) return byEra.get(eraId)!;
+  const own = eraSource(eraId, code);
+  const file = (path: string): EngineFile | undefined => code.files.find((f) => f.path === path);
+  let out: CodeSources | null = null;
+  if (own) {
+    const imported = own.imports
+      .filter((p) => p !== SHARED_HOST)
+      .map(file)
+      .filter((f): f is EngineFile => !!f && !isDriver(f));
+    const host = file(SHARED_HOST);
+    const defs = [own, ...imported, ...(host ? [host] : [])];
+    out = { defs, files: [...defs, ...code.files.filter(isDriver)] };
   }
+  byEra.set(eraId, out);
   return out;
 }

@@ -1,13 +1,9 @@
 // Beside an engine statement, the kernel statement it models, in words: the comment the engine already
 // keeps beside it (`// local_irq_save()`), else a paraphrase of the engine's helper (kctx.ts, ghost.ts)
-// or the kernel function it calls. Never the kernel's code itself.
+// or the kernel function it calls. Never the kernel's code itself. Reads the line facts of the engine's
+// description (engineCode.ts).
 import type { Era } from '../../engine';
-import { isComment, type Parsed } from './engineSource';
-
-const HELPER_RE = /^\s*(?:if \(|return |const \w+ = )?!?(\w+)\(k\b(?:,\s*([^)]*))?\)/;
-const ENTER_RE = /\benter\(k,\s*'(\w+)'/;
-const HOOK_RE = /\beraHook\(k,\s*\w+,\s*'(\w+)'\)/;
-const WARN_RE = /\bWARN_ON\(\s*k,[^']*'([^']+)'/;
+import type { FileIndex } from './codeIndex';
 
 const flag = (arg: string | undefined, name: string, on = 'set', off = 'clear'): string =>
   arg === 'true' ? `${on} ${name}` : arg === 'false' ? `${off} ${name}` : `${on} or ${off} ${name}`;
@@ -34,50 +30,38 @@ const HELPERS: Readonly<Record<string, (args: string[]) => string>> = {
   in_softirq: () => 'in_softirq()',
 };
 
-/** The text of a `//` comment after code on the line (quotes in the code skipped), or null. */
-export function trailingComment(line: string): string | null {
-  let quote: string | null = null;
-  for (let j = 0; j < line.length; j++) {
-    const ch = line[j];
-    if (quote) {
-      if (ch === '\\') j++;
-      else if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
-    else if (ch === '/' && line[j + 1] === '/') return line.slice(j + 2).trim() || null;
-  }
-  return null;
-}
-
 /** `set_x(k, FIELD, v, VALUE)` / `get_x(k, FIELD, v)`: the era's field, by its kernel name. */
-function fieldText(helper: string, args: string[], era: Era, p: Parsed): string | null {
-  const slot = p.numbers.get(args[0] ?? '') ?? Number(args[0]);
+function fieldText(helper: string, args: string[], era: Era, numbers: Record<string, number>): string | null {
+  const num = (name: string): number | undefined =>
+    Object.hasOwn(numbers, name) ? numbers[name] : undefined;
+  const slot = num(args[0] ?? '') ?? Number(args[0]);
   const field = era.fields[slot];
   if (!field) return null;
   if (helper === 'get_x') return `read ${field.name}`;
   const value = (args[2] ?? '').trim();
-  const n = p.numbers.get(value) ?? (/^\d+$/.test(value) ? Number(value) : NaN);
+  const n = num(value) ?? (/^\d+$/.test(value) ? Number(value) : NaN);
   if (field.values) return `${field.name} = ${field.values[n] ?? value}`;
   return Number.isNaN(n) ? `set or clear ${field.name}` : `${n ? 'set' : 'clear'} ${field.name}`;
 }
 
-/** The kernel statement engine line i of p models, in words, or null (comments, markers, leave). */
-export function kernelSide(p: Parsed, i: number, era: Era, kernelFns: ReadonlySet<string>): string | null {
-  const line = p.lines[i];
-  if (isComment(line) || line.trim() === '') return null;
-  const comment = trailingComment(line);
-  if (comment) return comment;
-  const entry = ENTER_RE.exec(line);
-  if (entry) return `${entry[1]}() begins`;
-  const hook = HOOK_RE.exec(line);
-  if (hook) return `the era’s ${hook[1]} (its kernel function below)`;
-  const warn = WARN_RE.exec(line);
-  if (warn) return warn[1];
-  const call = HELPER_RE.exec(line);
-  if (!call) return null;
-  const [, name, rest] = call;
-  const args = (rest ?? '').split(',').map((a) => a.trim());
-  if (name === 'set_x' || name === 'get_x') return fieldText(name, args, era, p);
-  const helper = HELPERS[name];
+/** The kernel statement engine line n models, in words, or null (comments, markers, leave). */
+export function kernelSide(
+  ix: FileIndex,
+  n: number,
+  era: Era,
+  kernelFns: ReadonlySet<string>,
+): string | null {
+  if (ix.comments.has(n)) return null;
+  const f = ix.file.lines[n];
+  if (!f) return null;
+  if (f.comment) return f.comment;
+  if (f.enter) return `${f.enter}() begins`;
+  if (f.hook) return `the era’s ${f.hook} (its kernel function below)`;
+  if (f.warn) return f.warn;
+  if (!f.call) return null;
+  const { name, args } = f.call;
+  if (name === 'set_x' || name === 'get_x') return fieldText(name, args, era, ix.file.numbers);
+  const helper = Object.hasOwn(HELPERS, name) ? HELPERS[name] : undefined;
   if (helper) return helper(args);
   return kernelFns.has(name) ? `${name}()` : null;
 }

@@ -353,18 +353,34 @@ function expected(e: Expect, era: EraId): { cpus: Obj[]; contexts: Obj[] } {
   return { cpus: merge(e.cpus, e.cpuX?.[era]), contexts: merge(e.contexts, e.ctxX?.[era]) };
 }
 
-/** Examples that an older era cannot play at all, the event it refuses, and why. */
-const REFUSED: Record<string, { eras: string[]; event: number; reason: RegExp }> = {
+interface Refusal {
+  eras: string[];
+  event: number;
+  reason: RegExp;
+}
+
+/** Examples that an era cannot play at all, the event it refuses, and why. */
+const REFUSED: Record<string, Refusal | Refusal[]> = {
   // Kernel-mode NEON is preemptible only since v6.8: in v4.x a switch inside a section is illegal.
   'history-e92bee9f861b': { eras: ['v4.17', 'v4.18'], event: 4, reason: /kernel-mode NEON|section|preempt/i },
+  // The example's last event handles an SVE trap that only the pre-fix code takes: in v4.17 (the run
+  // loop's sve_flush_cpu_state() unbinds app) and v4.18 app's SVE instruction at event 13 runs untrapped.
+  // v6.x: as the SVE core left them (their helpers' SVE code decides; the integrator updates this).
+  'history-b3eb56b629d1': [
+    { eras: ['v4.17', 'v4.18'], event: 14, reason: /user mode/ },
+    { eras: ['v6.13', 'v6.15', 'v6.16'], event: 12, reason: /trapped SVE access/ },
+  ],
 };
+
+const refusalOf = (id: string, era: string): Refusal | undefined =>
+  [REFUSED[id] ?? []].flat().find((r) => r.eras.includes(era));
 
 describe('every example under every era', () => {
   it.each(exampleIds().flatMap((id) => ERA_IDS.map((era) => [id, era] as const)))(
     '%s under %s replays legally with no violation (or is refused where the era cannot play it)',
     (id, era) => {
-      const refused = REFUSED[id];
-      if (refused?.eras.includes(era)) {
+      const refused = refusalOf(id, era);
+      if (refused) {
         expect(() => runUnder(loadExample(id), era)).toThrow(`event ${refused.event}:`);
         expect(() => runUnder(loadExample(id), era)).toThrow(refused.reason);
         return;

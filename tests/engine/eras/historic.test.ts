@@ -9,6 +9,11 @@ interface Broken {
   kind: ViolationKind;
   context: string | null;
   step: number;
+  /**
+   * The era as fixed plays only this many events of the example: the later ones handle what only the
+   * pre-fix code does (v4.18/pre-b3eb56b629d1: an SVE trap whose handler warns).
+   */
+  fixedPlays?: number;
 }
 
 const EXPECTED: Record<string, Broken> = {
@@ -20,6 +25,12 @@ const EXPECTED: Record<string, Broken> = {
   'v4.17/pre-674c242c9323': { kind: 'stale-read', context: 'app', step: 7 },
   // The preempt notifier's vcpu_put runs with IRQs off: local_bh_enable() warns at the schedule.
   'v4.18/pre-b045e4d0f392': { kind: 'kernel-warning', context: 'qemu', step: 6 },
+  // put_fp sets qemu's TIF_SVE (from HOST_SVE_IN_USE: gdb wrote its SVE registers at the syscall stop)
+  // before fpsimd_save(), whose SVE branch saves the guest's registers over qemu's sve_state.
+  'v4.18/pre-2955bcc8c309': { kind: 'lost-update', context: 'qemu', step: 11 },
+  // After the guest exit reset CPACR_EL1, put_fp does not restore the EL0 SVE enable for app, whose
+  // registers stayed bound: app's SVE instruction traps with TIF_SVE set and do_sve_acc() warns.
+  'v4.18/pre-b3eb56b629d1': { kind: 'kernel-warning', context: 'app', step: 14, fixedPlays: 14 },
   // shell's section migrates to CPU0 and is loaded there without a flush; app's binding survives,
   // its reload is elided and it reads shell's kernel-mode NEON data.
   'v6.15/pre-e92bee9f861b': { kind: 'stale-read', context: 'app', step: 10 },
@@ -51,9 +62,10 @@ describe('historic variants', () => {
       const sc = loadExample(`history-${v.historic!.commit}`);
       expect(sc.variant).toBe(id);
       const broken = runUnder(sc, id);
-      expect(broken.violations[0]).toMatchObject(b);
+      expect(broken.violations[0]).toMatchObject({ kind: b.kind, context: b.context, step: b.step });
       for (const x of broken.violations) expect(x.step).toBe(b.step);
-      expect(runUnder(sc, v.era.id).violations).toEqual([]);
+      const fixedEvents = sc.events.slice(0, b.fixedPlays ?? sc.events.length);
+      expect(runUnder({ ...sc, events: fixedEvents }, v.era.id).violations).toEqual([]);
     },
   );
 });

@@ -102,7 +102,7 @@ describe('Promela model coverage', () => {
       /cannot write a Promela model of v4\.18: .*cpu_resume/,
     );
     const saved = PROMELA_OPS.user_fp;
-    delete PROMELA_OPS.user_fp;
+    PROMELA_OPS.user_fp = null;
     try {
       expect(promelaGaps(cfg, v418)).toEqual(['op user_fp has no Promela counterpart (events.pml.ts)']);
     } finally {

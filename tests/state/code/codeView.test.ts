@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine, ERAS, findVariant, recordAt, replay } from '../../../src/engine';
 import { eraSource, stepCode } from '../../../src/state/code/codeView';
-import { trailingComment } from '../../../src/state/code/kernelSide';
-import { codeAt, ERA_FILES, example, executedText, read, sourcesOf } from './helpers';
+import { codeAt, ENGINE_CODE, example, executedText, fileOf, sourcesOf } from './helpers';
 
 describe('code pane view model', () => {
   it('finds the module of every era by its id', () => {
     for (const era of ERAS) {
-      const src = eraSource(era.id, ERA_FILES);
+      const src = eraSource(era.id, ENGINE_CODE);
       expect(src?.text).toContain(`id: '${era.id}'`);
+      expect(src?.path).toMatch(/^src\/engine\/eras\//);
     }
-    expect(eraSource('v9.99', ERA_FILES)).toBeNull();
+    expect(eraSource('v9.99', ENGINE_CODE)).toBeNull();
   });
   it('shows __hyp_switch_fpsimd for the trapping guest FP access, its executed statements marked', () => {
     const blocks = codeAt(example('guest-first-fp'), 'v4.18', 4);
@@ -34,7 +34,7 @@ describe('code pane view model', () => {
     expect(ran).toContain('memoryToRegs(k, v);');
     expect(ran).not.toContain('set_fp_trap(k, false);');
     // Line numbers are the engine file's own.
-    const text = read('src/engine/eras/v4_18.ts').text.split('\n');
+    const text = fileOf('src/engine/eras/v4_18.ts').text.split('\n');
     for (const l of hyp.lines) expect(text[l.n - 1]).toBe(l.text);
     // A call modelled inline names the function holding it.
     expect(save.inside).toBe('__hyp_switch_fpsimd');
@@ -108,7 +108,13 @@ describe('historic fixes in the code pane model', () => {
   it('marks each fixed(k, COMMIT) test of a fix the era lists, through a module constant too', () => {
     const put = codeAt(example('guest-first-fp'), 'v4.18', 9).find((b) => b.name === 'kvm_arch_vcpu_put_fp')!;
     const marked = put.lines.filter((l) => l.historic);
-    expect(marked.map((l) => l.text.trim())).toEqual(['if (fixed(k, B045)) {', 'if (fixed(k, B045)) {']);
+    expect(marked.map((l) => l.text.trim())).toEqual([
+      'if (fixed(k, B045)) {',
+      'if (system_supports_sve(k) && !fixed(k, C2955)) {',
+      '} else if (!fixed(k, B3EB)) {',
+      'if (system_supports_sve(k) && fixed(k, C2955)) {',
+      'if (fixed(k, B045)) {',
+    ]);
     expect(marked[0].historic?.commit).toBe('b045e4d0f392');
     // Lines without a fixed() test carry none.
     expect(put.lines.filter((l) => !l.text.includes('fixed(k')).every((l) => l.historic === null)).toBe(true);
@@ -120,6 +126,10 @@ describe('the kernel side of each engine line', () => {
     const put = codeAt(example('guest-first-fp'), 'v4.18', 9).find((b) => b.name === 'kvm_arch_vcpu_put_fp')!;
     const side = (text: string) => put.lines.find((l) => l.text.trim() === text)?.kernel;
     expect(side('set_irqs_off(k, true); // local_irq_save()')).toBe('local_irq_save()');
+    // Text the line's own comment already shows is flagged, so the pane need not repeat it.
+    const own = (text: string) => put.lines.find((l) => l.text.trim() === text)?.kernelIsComment;
+    expect(own('set_irqs_off(k, true); // local_irq_save()')).toBe(true);
+    expect(own('fpsimd_save(k);')).toBe(false);
     expect(side("enter(k, 'kvm_arch_vcpu_put_fp', KVM_FPSIMD_C);")).toBe('kvm_arch_vcpu_put_fp() begins');
     expect(side('fpsimd_save(k);')).toBe('fpsimd_save()');
     expect(side('fpsimd_flush_cpu_state(k);')).toBe('fpsimd_flush_cpu_state()');
@@ -139,9 +149,35 @@ describe('the kernel side of each engine line', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(l.kernel).toMatch(/^fp_owner = FP_STATE_/);
   });
+});
 
-  it('finds a trailing comment after code with quotes and none in a string', () => {
-    expect(trailingComment("enter(k, 'a//b', F); // x()")).toBe('x()');
-    expect(trailingComment("stmt(k, 'a//b');")).toBeNull();
+describe('what the syntax gives that line patterns missed', () => {
+  it('ends a marker’s block at its closing brace, not in the else branch after it', () => {
+    const blocks = codeAt(example('history-674c242c9323'), 'v4.17', 3);
+    const flush = blocks.find((b) => b.name === 'fpsimd_flush_thread')!;
+    expect(flush.executed).toContain('flush-task');
+    const ran = executedText(flush);
+    expect(ran).toContain('fpsimd_flush_task_state(k, t);');
+    expect(ran).not.toContain('} else {');
+    expect(ran.some((t) => t.startsWith('set_fpsimd_cpu('))).toBe(false);
+  });
+
+  it('marks a fix test through an exported constant (v6.15, e92bee9f861b in the shared host side)', () => {
+    const blocks = codeAt(example('history-674c242c9323'), 'v6.15', 4);
+    const lines = blocks.flatMap((b) => b.lines).filter((l) => l.text.includes('fixed(k, E92B)'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l.historic?.commit).toBe('e92bee9f861b');
+  });
+
+  it('reads a call wherever its statement starts and a WARN_ON’s message on any line of it', () => {
+    const sw = codeAt(example('history-674c242c9323'), 'v6.13', 4).find(
+      (b) => b.name === 'fpsimd_thread_switch',
+    )!;
+    expect(sw.lines.find((l) => l.text.trim() === '} else fpsimd_save(k);')?.kernel).toBe('fpsimd_save()');
+    const bind = codeAt(example('guest-first-fp'), 'v4.18', 5)
+      .flatMap((b) => b.lines)
+      .filter((l) => l.text.trim() === 'WARN_ON(');
+    expect(bind.length).toBeGreaterThan(0);
+    expect(bind[0].kernel).toBe('fpsimd_bind_state_to_cpu() with IRQs enabled outside softirq');
   });
 });

@@ -1,6 +1,6 @@
-// Shared by the code pane's tests: the engine's real source files and a step's code blocks.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// Shared by the code pane's tests: the description of the engine's real source files (the module the
+// app reads, `virtual:engine-code`) and a step's code blocks.
+import engineCode from 'virtual:engine-code';
 import {
   createMachine,
   findVariant,
@@ -10,35 +10,21 @@ import {
   type Variant,
 } from '../../../src/engine';
 import { EXAMPLES } from '../../../src/scenarios';
-import {
-  eraImports,
-  eraSource,
-  stepCode,
-  type CodeBlock,
-  type CodeSources,
-} from '../../../src/state/codeModel';
+import { codeSources, stepCode, type CodeBlock, type CodeSources } from '../../../src/state/codeModel';
 
-export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const read = (p: string) => ({ path: p, text: readFileSync(path.join(ROOT, p), 'utf8') });
-export const ERA_FILES = readdirSync(path.join(ROOT, 'src/engine/eras')).map((f) =>
-  read(`src/engine/eras/${f}`),
-);
-const MODULES = [
-  ...ERA_FILES,
-  ...readdirSync(path.join(ROOT, 'src/engine/kernel')).map((f) => read(`src/engine/kernel/${f}`)),
-];
+export const ENGINE_CODE = engineCode;
+
+/** The description of one engine file. */
+export function fileOf(path: string) {
+  const f = engineCode.files.find((x) => x.path === path);
+  if (!f) throw new Error(`no engine file ${path}`);
+  return f;
+}
 
 export function sourcesOf(v: Variant): CodeSources {
-  const era = eraSource(v.era.id, ERA_FILES);
-  if (!era) throw new Error(`no source for ${v.era.id}`);
-  const imports = eraImports(era, MODULES);
-  return {
-    era,
-    host: read('src/engine/kernel/fpsimd.ts'),
-    driver: read('src/engine/events.ts'),
-    lifecycle: read('src/engine/lifecycle.ts'),
-    ...(imports.length ? { eraHost: imports } : {}),
-  };
+  const s = codeSources(v.era.id, engineCode);
+  if (!s) throw new Error(`no source for ${v.era.id}`);
+  return s;
 }
 
 export const example = (id: string): Scenario => EXAMPLES.find((e) => e.id === id)!.scenario;
