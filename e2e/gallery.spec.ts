@@ -1,6 +1,6 @@
 // The bug gallery in the browser: reached from the header, an entry opened at its violating step (the
 // violation banner shows), an entry's link reopening that entry, and no serious axe finding.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
@@ -17,11 +17,18 @@ import { axeFindings, collectErrors } from './helpers';
 
 const scenarioFile = (id: string): string => path.join(import.meta.dirname, `../src/scenarios/${id}.json`);
 
-/** The example of a fix, as the gallery picks it (src/state/galleryModel.ts). */
-function exampleOf(fix: HistoricFix): Scenario | null {
-  const sve = `history-${fix.commit}-sve`;
-  const id = fix.sve && existsSync(scenarioFile(sve)) ? sve : `history-${fix.commit}`;
-  return existsSync(scenarioFile(id)) ? JSON.parse(readFileSync(scenarioFile(id), 'utf8')) : null;
+/**
+ * The example of a fix under variant id, as the gallery picks it (src/state/galleryModel.ts):
+ * history-COMMIT-* whose variant is this one, else history-COMMIT.
+ */
+function exampleOf(fix: HistoricFix, id: string): Scenario | null {
+  const dir = path.join(import.meta.dirname, '../src/scenarios');
+  const read = (f: string): Scenario => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+  const own = readdirSync(dir).find(
+    (f) => f.startsWith(`history-${fix.commit}-`) && f.endsWith('.json') && read(f).variant === id,
+  );
+  if (own) return read(own);
+  return existsSync(scenarioFile(`history-${fix.commit}`)) ? read(`history-${fix.commit}.json`) : null;
 }
 
 /**
@@ -35,7 +42,7 @@ const entries = ERAS.flatMap((era) => {
     ...(era.releaseBugs ?? []).map((fix) => ({ id: `${era.id}@${fix.commit}`, v: own, fix })),
   ];
 }).map(({ id, v, fix }) => {
-  const example = exampleOf(fix);
+  const example = exampleOf(fix, v.id);
   const first = example ? replay(createMachine(example, v), example.events).violations[0] : undefined;
   return { id, fix, example, first, violatingCursor: first ? first.step + 1 : null };
 });

@@ -103,14 +103,13 @@ export interface Era {
   sve_set_common?(k: K, t: number): void;
   /** ptrace NT_ARM_SVE read of stopped task t (sve_get() / sve_get_common()). */
   sve_get_common?(k: K, t: number): void;
+  /** ptrace NT_PRFPREG write (fpr_set()), before the read: bring t's uw.fpsimd_state up from sve_state. */
+  sve_sync_to_fpsimd?(k: K, t: number): void;
+  /** fpr_set(), after the write: zero-pad t's new V registers into its sve_state when it is SVE. */
+  sve_sync_from_fpsimd_zeropad?(k: K, t: number): void;
   /**
    * Signal delivery after fpsimd_preserve_current_state(): the frame's FP records, read from memory
    * (preserve_fpsimd_context(), preserve_sve_context()). Absent: the FPSIMD record only.
    */
   setup_sigframe_fp?(k: K): void;
-  /**
-   * ptrace NT_PRFPREG write of stopped task t, before fpsimd_flush_task_state(): the regset write
-   * (__fpr_set() and what keeps the SVE copy in step). Absent: read and write fpsimd_state only.
-   */
-  fpr_set_sve?(k: K, t: number): void;
 }

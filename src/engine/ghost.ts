@@ -255,6 +255,16 @@ export function writeTaskMemory(k: K, t: number): void {
   recordMem(k, t, t, nv);
 }
 
+/**
+ * The kernel zeroes task t's thread.uw.fpsimd_state without meaning to replace t's data (v6.16's
+ * sve_set_common() zeroing current's instead of the tracee's): a lost update if it held the only copy.
+ */
+export function zeroTaskMemory(k: K, t: number, how: string): void {
+  const g = k.s.ghost;
+  checkOverwrite(k, g.memOwner[t], g.memVer[t], NOTHING, 0, -1, t, how);
+  recordMem(k, t, NOTHING, 0);
+}
+
 /** The kernel reads task t's FP data from its memory (a signal frame, ptrace): it must be the newest. */
 export function readTaskMemory(k: K, t: number, what: string): void {
   const g = k.s.ghost;

@@ -6,6 +6,7 @@
 import { checkOverwrite, count, dataText, recordReg, useRegs } from './ghost';
 import { checkOverwriteH, cpuLabel, hText, recordRegH, sveGhost, zeroRegsH } from './ghostH';
 import { report, type K } from './kctx';
+import { NOTHING } from './state';
 
 export { hText, zeroRegsH };
 
@@ -126,6 +127,18 @@ export function fpsimdToSve(k: K, ctx: number): void {
     ctx,
   );
   recordZ(k, ctx, g.memOwner[ctx], g.memVer[ctx]);
+}
+
+/**
+ * sve_alloc(task, true) or a freshly allocated sve_state: ctx's sve_state becomes zeros (V and H),
+ * a lost update of whatever newest copy only it held.
+ */
+export function zeroSveState(k: K, ctx: number, how: string): void {
+  const z = sveGhost(k);
+  checkOverwrite(k, z.zOwner[ctx], z.zVer[ctx], NOTHING, 0, -1, -1, how, ctx);
+  recordZ(k, ctx, NOTHING, 0);
+  checkOverwriteH(k, z.hOwner[ctx], z.hVer[ctx], NOTHING, 0, -1, ctx, how);
+  recordH(k, ctx, NOTHING, 0);
 }
 
 /** The H of ctx becomes dead by the ABI (syscall, exec, a vector length change). */

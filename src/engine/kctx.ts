@@ -32,6 +32,15 @@ export function fixed(k: K, commit: string): boolean {
   return k.ablation === null || k.ablation !== `pre-${commit}`;
 }
 
+/**
+ * Whether this era's historic variant of `commit` replays an FPSIMD analogue (HistoricFix.analogue):
+ * then the real bug's code stays fixed in that variant, and the reverse (v6.15/pre-751ecf6afd65 undoes
+ * fpr_set()'s flush, v6.13/pre-751ecf6afd65 sve_init_regs()'s).
+ */
+export function analogue(k: K, commit: string): boolean {
+  return k.era.historic?.some((h) => h.commit === commit && h.analogue === true) ?? false;
+}
+
 export function enter(k: K, name: string, file: string): void {
   if (k.rec) k.rec.enter(k.era.renamed?.[name] ?? name, file);
 }

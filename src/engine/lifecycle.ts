@@ -4,7 +4,9 @@
 import { kernelOwner, type MachineConfig } from './config';
 import { killKernelData, loseRegs, readTaskMemory, useRegs, writeTaskMemory } from './ghost';
 import { discardH } from './ghostSve';
+import { set_in_syscall } from './kctxSve';
 import {
+  analogue,
   enter,
   leave,
   fixed,
@@ -128,6 +130,8 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       set_section(k, cur, false);
       return;
     case 'signal': {
+      // do_signal(): forget_syscall() before handle_signal(), so in_syscall() is false from here.
+      if (cfg.sve) set_in_syscall(k, cur, false);
       enter(k, 'setup_rt_frame', 'arch/arm64/kernel/signal.c');
       eraHook(k, op, 'fpsimd_preserve_current_state')(k);
       // SVE machines: the era writes the frame's FP records (which copy it reads is era code).
@@ -142,6 +146,11 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       return;
     }
     case 'sigreturn': {
+      // rt_sigreturn is a syscall (its entry made H dead); restore_sigframe() calls forget_syscall().
+      if (cfg.sve) {
+        discardH(k, cur);
+        set_in_syscall(k, cur, false);
+      }
       enter(k, 'restore_sigframe', 'arch/arm64/kernel/signal.c');
       // v6.16 saves and flushes current's live state first (929fa99b1215's series).
       const flush = eraHook(k, op, 'restore_sigframe');
@@ -164,18 +173,19 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
     case 'ptrace_setfp': {
       const t = cfg.byId.get(ev.task as string) as number;
       enter(k, 'fpr_set', 'arch/arm64/kernel/ptrace.c');
-      // SVE machines: the era's regset write (which copies it reads and writes depends on TIF_SVE).
-      const sveSet = cfg.sve ? eraHook(k, op, 'fpr_set_sve') : undefined;
-      if (sveSet) sveSet(k, t);
-      else {
-        // __fpr_set() starts from the tracee's saved state (a partial write keeps the rest).
-        readTaskMemory(k, t, '__fpr_set()');
-        stmt(k, 'write');
-        writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
-      }
+      // __fpr_set() starts from the tracee's saved state (a partial write keeps the rest); with SVE it
+      // first brings thread.uw.fpsimd_state up to date from sve_state, and fpr_set() then zero-pads the
+      // new V registers into sve_state (era hooks: which flag or format each era tests).
+      const toFpsimd = cfg.sve ? eraHook(k, op, 'sve_sync_to_fpsimd') : undefined;
+      if (toFpsimd) toFpsimd(k, t);
+      readTaskMemory(k, t, '__fpr_set()');
+      stmt(k, 'write');
+      writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
+      const zeropad = cfg.sve ? eraHook(k, op, 'sve_sync_from_fpsimd_zeropad') : undefined;
+      if (zeropad) zeropad(k, t);
       // fixed(): v6.15/pre-751ecf6afd65, an analogue of CVE-2024-50275 (a saved-state write that
       // leaves the registers bound; see eras/v6_15.ts).
-      if (on(k, 'ptrace-flush') && fixed(k, '751ecf6afd65')) {
+      if (on(k, 'ptrace-flush') && (fixed(k, '751ecf6afd65') || !analogue(k, '751ecf6afd65'))) {
         stmt(k, 'flush-task');
         eraHook(k, op, 'fpsimd_flush_task_state')(k, t);
       }

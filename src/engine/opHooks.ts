@@ -28,7 +28,7 @@ export const OP_HOOKS = {
   signal: ['fpsimd_preserve_current_state', 'setup_sigframe_fp'],
   sigreturn: ['restore_sigframe', 'fpsimd_update_current_state'],
   exec: ['fpsimd_flush_thread'],
-  ptrace_setfp: ['fpr_set_sve', 'fpsimd_flush_task_state'],
+  ptrace_setfp: ['sve_sync_to_fpsimd', 'sve_sync_from_fpsimd_zeropad', 'fpsimd_flush_task_state'],
   idle: ['fpsimd_thread_switch'],
   cpu_suspend: ['cpu_pm_enter'],
   user_sve: [],

@@ -57,17 +57,12 @@ function fixedRelease(eraId: string, commit: string): Variant | null {
   return era ? (VARIANTS.find((v) => v.id === era.id) ?? null) : null;
 }
 
-/**
- * The example of a fix: `history-COMMIT12`, or for an SVE bug whose commit also names an FPSIMD
- * analogue (751ecf6afd65), `history-COMMIT12-sve`.
- */
-function exampleIdOf(fix: HistoricFix): string {
-  const sve = `history-${fix.commit}-sve`;
-  return fix.sve && EXAMPLES.some((e) => e.id === sve) ? sve : `history-${fix.commit}`;
-}
-
 function entryOf(v: Variant, fix: HistoricFix, releaseBug: boolean): GalleryEntry {
-  const exampleId = exampleIdOf(fix);
+  // history-COMMIT12, or history-COMMIT12-* when two variants undo one commit (the SVE bug of
+  // 751ecf6afd65 beside its FPSIMD analogue): the example whose variant is this one.
+  const exampleId =
+    EXAMPLES.find((e) => e.id.startsWith(`history-${fix.commit}-`) && e.scenario.variant === v.id)?.id ??
+    `history-${fix.commit}`;
   const example = EXAMPLES.find((e) => e.id === exampleId)?.scenario ?? null;
   const violation = example
     ? (replay(createMachine(example, v), example.events).violations[0] ?? null)

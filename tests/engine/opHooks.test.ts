@@ -26,7 +26,8 @@ describe('op to era hook table', () => {
       'sve_set_common',
       'sve_get_common',
       'setup_sigframe_fp',
-      'fpr_set_sve',
+      'sve_sync_to_fpsimd',
+      'sve_sync_from_fpsimd_zeropad',
     ]);
     for (const era of ERAS)
       for (const hooks of Object.values(OP_HOOKS))

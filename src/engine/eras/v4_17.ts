@@ -49,7 +49,7 @@ import {
   fpsimd_signal_preserve_current_state,
   fpsimd_sync_to_sve,
   __fpr_get,
-  __fpr_set,
+  sve_sync_to_fpsimd,
   otherVl,
   restore_sve_fpsimd_context,
   setup_sigframe,
@@ -431,11 +431,9 @@ export const v4_17: Era = {
     } else __fpr_get(k, t);
   },
   setup_sigframe_fp: setup_sigframe,
-  fpr_set_sve(k, t) {
-    // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
-    __fpr_set(k, t);
-    sve_sync_from_fpsimd_zeropad(k, t);
-  },
+  // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
+  sve_sync_to_fpsimd,
+  sve_sync_from_fpsimd_zeropad,
   kvm_run_enter(k) {
     // No kvm_arch_vcpu_run_pid_change() yet: hyp never reads the host thread's flags.
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');

@@ -20,13 +20,7 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import {
-  fpsimd_bind_state_to_cpu,
-  fpsimd_preserve_current_state,
-  fpsimd_restore_current_state,
-  test_foreign,
-  update_thread_flag_foreign,
-} from '../kernel/fpsimd';
+import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
 import {
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
@@ -37,6 +31,26 @@ import {
   kernel_neon_begin,
   kernel_neon_end,
 } from '../kernel/fpsimd_mainline';
+import {
+  CPU_FP_STATE_FIELDS,
+  do_sve_acc,
+  fp_user_discard,
+  fpsimd_bind_state_to_cpu,
+  fpsimd_preserve_current_state,
+  fpsimd_restore_current_state,
+} from '../kernel/fpsimd_v6';
+import {
+  fpsimd_signal_preserve_current_state,
+  restore_fpsimd_context_sve,
+  setup_sigframe_fp,
+  sve_get_common,
+  sve_set_common,
+  sve_sync_from_fpsimd_zeropad,
+  sve_sync_to_fpsimd,
+  vec_set_vector_length,
+} from '../kernel/fpsimd_v6_ptrace';
+import { system_supports_sve } from '../kctxSve';
+import { DISCARD_398E, PTRACE_B017, SIGNAL_61DA, SVE_TRAP_751E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
@@ -205,7 +219,9 @@ export const v6_13: Era = {
   runLoopFile: ARM_C,
   summary:
     "v5.19 to v6.13: a per-CPU fp_owner tristate; vcpu load marks the registers host-owned and hyp saves the host lazily on the guest's first FP trap; guest state is bound after exit and saved on put.",
-  fields,
+  fields: [...fields, ...CPU_FP_STATE_FIELDS],
+  historic: [SVE_TRAP_751E, SIGNAL_61DA, PTRACE_B017],
+  releaseBugs: [VL_49CE, DISCARD_398E],
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
@@ -214,8 +230,16 @@ export const v6_13: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
-  fpsimd_preserve_current_state,
-  fpsimd_update_current_state,
+  fpsimd_preserve_current_state(k) {
+    // setup_rt_frame(): fpsimd_signal_preserve_current_state(); without SVE its conversion is dead code.
+    if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k);
+    else fpsimd_preserve_current_state(k);
+  },
+  setup_sigframe_fp,
+  fpsimd_update_current_state(k) {
+    if (system_supports_sve(k)) restore_fpsimd_context_sve(k);
+    fpsimd_update_current_state(k);
+  },
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
@@ -242,4 +266,11 @@ export const v6_13: Era = {
     kvm_arch_vcpu_put(k);
     leave(k);
   },
+  syscall_entry: fp_user_discard,
+  do_sve_acc,
+  sve_set_current_vl: vec_set_vector_length,
+  sve_set_common,
+  sve_get_common,
+  sve_sync_to_fpsimd,
+  sve_sync_from_fpsimd_zeropad,
 };

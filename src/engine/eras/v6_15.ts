@@ -20,13 +20,7 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import {
-  fpsimd_bind_state_to_cpu,
-  fpsimd_preserve_current_state,
-  fpsimd_restore_current_state,
-  test_foreign,
-  update_thread_flag_foreign,
-} from '../kernel/fpsimd';
+import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
 import {
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
@@ -37,6 +31,26 @@ import {
   kernel_neon_begin,
   kernel_neon_end,
 } from '../kernel/fpsimd_mainline';
+import {
+  CPU_FP_STATE_FIELDS,
+  do_sve_acc,
+  fp_user_discard,
+  fpsimd_bind_state_to_cpu,
+  fpsimd_preserve_current_state,
+  fpsimd_restore_current_state,
+} from '../kernel/fpsimd_v6';
+import {
+  fpsimd_signal_preserve_current_state,
+  restore_fpsimd_context_sve,
+  setup_sigframe_fp,
+  sve_get_common,
+  sve_set_common,
+  sve_sync_from_fpsimd_zeropad,
+  sve_sync_to_fpsimd,
+  vec_set_vector_length,
+} from '../kernel/fpsimd_v6_ptrace';
+import { system_supports_sve } from '../kctxSve';
+import { DISCARD_398E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
@@ -189,7 +203,8 @@ export const v6_15: Era = {
   runLoopFile: ARM_C,
   summary:
     "v6.14-v6.15: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
-  fields,
+  fields: [...fields, ...CPU_FP_STATE_FIELDS],
+  releaseBugs: [VL_49CE, DISCARD_398E],
   historic: [
     {
       commit: 'e92bee9f861b',
@@ -210,7 +225,7 @@ export const v6_15: Era = {
       subject: 'arm64/sve: Discard stale CPU state when handling SVE traps',
       date: '2024-10-30',
       affected:
-        'the SVE bug (CVE-2024-50275): v5.13 to v6.11.7 (fixed in 6.12-rc and stable 5.15.174, 6.1.120, 6.6.61, 6.11.8); the analogue is not a bug of any kernel',
+        'the SVE bug (CVE-2024-50275): v5.13 to v6.11.7 (fixed in 6.12-rc and stable 5.15.174, 6.1.120, 6.6.61, 6.11.8), replayed itself as v6.13/pre-751ecf6afd65 on SVE machines; the analogue is not a bug of any kernel',
       analogue: true,
       story:
         "CVE-2024-50275: the SVE access trap rewrote a task's saved state in memory while the task was not live on this CPU (TIF_FOREIGN_FPSTATE set), without unbinding the CPU that still held its old registers. Migrated back to that CPU, the task found fpsimd_last_state and its cpu field matching, reused the stale registers and skipped the reload. The FPSIMD-only analogue here: a ptrace write of a stopped tracee's FP registers (fpr_set()) that does not call fpsimd_flush_task_state(): the tracee comes back to the CPU that still holds its old registers and runs on them instead of the values the debugger wrote.",
@@ -230,8 +245,16 @@ export const v6_15: Era = {
   fpsimd_restore_current_state,
   kernel_neon_begin,
   kernel_neon_end,
-  fpsimd_preserve_current_state,
-  fpsimd_update_current_state,
+  fpsimd_preserve_current_state(k) {
+    // setup_rt_frame(): fpsimd_signal_preserve_current_state(); without SVE its conversion is dead code.
+    if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k);
+    else fpsimd_preserve_current_state(k);
+  },
+  setup_sigframe_fp,
+  fpsimd_update_current_state(k) {
+    if (system_supports_sve(k)) restore_fpsimd_context_sve(k);
+    fpsimd_update_current_state(k);
+  },
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
@@ -258,4 +281,11 @@ export const v6_15: Era = {
     kvm_arch_vcpu_put(k);
     leave(k);
   },
+  syscall_entry: fp_user_discard,
+  do_sve_acc,
+  sve_set_current_vl: vec_set_vector_length,
+  sve_set_common,
+  sve_get_common,
+  sve_sync_to_fpsimd,
+  sve_sync_from_fpsimd_zeropad,
 };

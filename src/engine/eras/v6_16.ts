@@ -6,20 +6,43 @@
 //   fpsimd_save_and_flush_current_state() (929fa99b1215 and its series), and
 //   fpsimd_update_current_state() only stores (c94f2f326146): the next return to user loads.
 // The KVM side (arch/arm64/kvm/fpsimd.c) is v6.15's, statement for statement; its functions are
-// imported from ./v6_15.ts. See docs/kernel-notes.md, "v6.16".
+// imported from ./v6_15.ts. See docs/kernel-notes.md, "v6.16". With SVE: the syscall's lazy discard
+// by to_save (398edaa12f9c), VL changes by change_live_vector_length() (49ce484187f7) and v6.16's
+// NT_ARM_SVE write (docs/kernel-notes.md, "SVE: v6.13 to v6.16, host").
 import type { Era } from '../era';
 import { writeTaskMemory } from '../ghost';
 import { current, enter, leave, set_foreign, stmt, type K } from '../kctx';
-import { fpsimd_flush_cpu_state, fpsimd_restore_current_state, fpsimd_save } from '../kernel/fpsimd';
+import { system_supports_sve, taskSve } from '../kctxSve';
+import { fpsimd_flush_cpu_state } from '../kernel/fpsimd';
 import {
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
   fpsimd_flush_thread,
   fpsimd_load_kernel_state,
+  fpsimd_save_and_flush_current_state,
   fpsimd_save_kernel_state,
   kernel_neon_begin,
   kernel_neon_end,
 } from '../kernel/fpsimd_mainline';
+import {
+  do_sve_acc,
+  fpsimd_restore_current_state,
+  fpsimd_save_user_state,
+  fpsimd_syscall_enter,
+  fpsimd_syscall_exit,
+  fpsimd_to_sve,
+} from '../kernel/fpsimd_v6';
+import { SETSVE_128A, SETSVE_5CBB } from '../kernel/fpsimd_v6_fixes';
+import {
+  change_live_vector_length,
+  fpsimd_sync_from_effective_state,
+  fpsimd_sync_to_effective_state_zeropad,
+  restore_fpsimd_context_sve,
+  setup_sigframe_fp,
+  sve_get_common,
+  sve_set_common_v6_16,
+} from '../kernel/fpsimd_v6_ptrace';
+import { FP_STATE_SVE } from '../state';
 import {
   __activate_traps,
   kvm_arch_vcpu_ctxflush_fp,
@@ -47,7 +70,7 @@ export function fpsimd_thread_switch(k: K, next: number): void {
   if (kernelFpstate(k, prev)) {
     stmt(k, 'save-kernel');
     fpsimd_save_kernel_state(k, prev);
-  } else fpsimd_save(k);
+  } else fpsimd_save_user_state(k);
   if (kernelFpstate(k, next)) {
     stmt(k, 'flush-load-kernel');
     fpsimd_flush_cpu_state(k);
@@ -62,28 +85,18 @@ export function fpsimd_thread_switch(k: K, next: number): void {
 }
 
 /**
- * arch/arm64/kernel/fpsimd.c: write current's live user state to memory and invalidate every register
- * copy of it (cpu field NR_CPUS, TIF_FOREIGN_FPSTATE set): the next return to user loads it.
- */
-export function fpsimd_save_and_flush_current_state(k: K): void {
-  enter(k, 'fpsimd_save_and_flush_current_state', FPSIMD_C);
-  k.bh++; // get_cpu_fpsimd_context()
-  stmt(k, 'save');
-  fpsimd_save(k);
-  stmt(k, 'flush-task');
-  fpsimd_flush_task_state(k, current(k));
-  k.bh--; // put_cpu_fpsimd_context()
-  leave(k);
-}
-
-/**
  * arch/arm64/kernel/fpsimd.c (rt_sigreturn, after restore_sigframe() saved and flushed): the frame's
  * state becomes current's in memory; nothing is loaded or bound (c94f2f326146).
  */
 export function fpsimd_update_current_state(k: K): void {
   enter(k, 'fpsimd_update_current_state', FPSIMD_C);
+  const t = current(k);
   stmt(k, 'store');
-  writeTaskMemory(k, current(k)); // current->thread.uw.fpsimd_state = *state
+  writeTaskMemory(k, t); // current->thread.uw.fpsimd_state = *state
+  if (system_supports_sve(k) && taskSve(k, t).fpType === FP_STATE_SVE) {
+    stmt(k, 'store-sve');
+    fpsimd_to_sve(k, t);
+  }
   leave(k);
 }
 
@@ -93,6 +106,7 @@ export const v6_16: Era = {
   summary:
     "v6.16 (today's mainline): v6.15's KVM side; the switch-in of a kernel-mode NEON section flushes the CPU before loading it, and signal delivery and sigreturn save and flush the user state, reloaded on the next return to user.",
   fields: v6_15.fields,
+  releaseBugs: [SETSVE_128A, SETSVE_5CBB],
   ablatable: [],
   renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
@@ -102,8 +116,12 @@ export const v6_16: Era = {
   kernel_neon_begin,
   kernel_neon_end,
   fpsimd_preserve_current_state: fpsimd_save_and_flush_current_state,
+  setup_sigframe_fp,
   restore_sigframe: fpsimd_save_and_flush_current_state,
-  fpsimd_update_current_state,
+  fpsimd_update_current_state(k) {
+    if (system_supports_sve(k)) restore_fpsimd_context_sve(k);
+    fpsimd_update_current_state(k);
+  },
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
@@ -130,4 +148,12 @@ export const v6_16: Era = {
     kvm_arch_vcpu_put(k);
     leave(k);
   },
+  syscall_entry: fpsimd_syscall_enter,
+  syscall_exit: fpsimd_syscall_exit,
+  do_sve_acc,
+  sve_set_current_vl: change_live_vector_length,
+  sve_set_common: sve_set_common_v6_16,
+  sve_get_common,
+  sve_sync_to_fpsimd: fpsimd_sync_from_effective_state,
+  sve_sync_from_fpsimd_zeropad: fpsimd_sync_to_effective_state_zeropad,
 };

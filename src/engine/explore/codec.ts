@@ -74,7 +74,7 @@ export function makeLayout(
   const size = newestBase + (exact ? owners : cfg.nTasks);
   const ver = exact ? 256 : 2;
   const xRange = (scope: EraField['scope'], slot: number): number => {
-    const f = fields.find((d) => d.scope === scope && d.slot === slot);
+    const f = fields.find((d) => d.scope === scope && d.slot === slot && !d.sve);
     return f?.values ? f.values.length : 2;
   };
   const range = new Uint16Array(size);

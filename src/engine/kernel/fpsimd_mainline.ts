@@ -1,8 +1,12 @@
 // The host side where mainline differs from v4.18: arch/arm64/kernel/fpsimd.c since v6.8 (kernel-mode
 // NEON preserved across context switch with TIF_KERNEL_FPSTATE), with e92bee9f861b's flush at switch-in
-// and efbc20249fee's TIF_FOREIGN_FPSTATE in fpsimd_flush_task_state(). Everything else is ./fpsimd.ts.
+// and efbc20249fee's TIF_FOREIGN_FPSTATE in fpsimd_flush_task_state(). The save, load and bind with
+// their SVE branches are ./fpsimd_v6.ts; the rest is ./fpsimd.ts.
 import { kernelStorage } from '../config';
 import { writeTaskMemory } from '../ghost';
+import { zeroSveState } from '../ghostSve';
+import { set_fp_type, set_task_vl, set_tif_sve, system_supports_sve, test_tif_sve } from '../kctxSve';
+import { FP_STATE_FPSIMD, VL_MAX } from '../state';
 import {
   current,
   enter,
@@ -19,15 +23,14 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
+import { fpsimd_flush_cpu_state, fpsimd_load_state, fpsimd_save_state } from './fpsimd';
 import {
   fpsimd_bind_state_to_cpu,
   fpsimd_bind_task_to_cpu,
-  fpsimd_flush_cpu_state,
-  fpsimd_load_state,
-  fpsimd_save,
-  fpsimd_save_state,
+  fpsimd_save_user_state,
+  fpsimd_to_sve,
   task_fpsimd_load,
-} from './fpsimd';
+} from './fpsimd_v6';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 
@@ -66,7 +69,7 @@ export function fpsimd_thread_switch(k: K, next: number): void {
   if (kernelFpstate(k, prev)) {
     stmt(k, 'save-kernel');
     fpsimd_save_kernel_state(k, prev);
-  } else fpsimd_save(k);
+  } else fpsimd_save_user_state(k);
   if (kernelFpstate(k, next)) {
     stmt(k, 'load-kernel');
     fpsimd_load_kernel_state(k, next);
@@ -102,7 +105,7 @@ export function kernel_neon_begin(k: K): void {
     fpsimd_save_kernel_state(k, t);
   } else {
     stmt(k, 'save');
-    fpsimd_save(k);
+    fpsimd_save_user_state(k);
     if (!serving && t >= 0) {
       stmt(k, 'set-kernel-fpstate');
       set_kernel_fpstate(k, t, true);
@@ -144,6 +147,13 @@ export function fpsimd_flush_thread(k: K): void {
   fpsimd_flush_task_state(k, t);
   stmt(k, 'zero');
   writeTaskMemory(k, t);
+  if (system_supports_sve(k)) {
+    stmt(k, 'sve-reset');
+    set_tif_sve(k, t, false); // clear_thread_flag(TIF_SVE)
+    zeroSveState(k, t, 'exec freeing sve_state'); // current->thread.sve_state = NULL; kfree()
+    set_task_vl(k, t, VL_MAX); // fpsimd_flush_thread_vl(ARM64_VEC_SVE): the default VL
+    set_fp_type(k, t, FP_STATE_FPSIMD); // current->thread.fp_type = FP_STATE_FPSIMD
+  }
   k.bh--;
   leave(k);
 }
@@ -155,6 +165,10 @@ export function fpsimd_update_current_state(k: K): void {
   const t = current(k);
   stmt(k, 'store');
   writeTaskMemory(k, t);
+  if (system_supports_sve(k) && test_tif_sve(k, t)) {
+    stmt(k, 'store-sve');
+    fpsimd_to_sve(k, t);
+  }
   task_fpsimd_load(k);
   fpsimd_bind_task_to_cpu(k);
   set_foreign(k, t, false);
@@ -167,7 +181,7 @@ export function fpsimd_save_and_flush_cpu_state(k: K): void {
   enter(k, 'fpsimd_save_and_flush_cpu_state', FPSIMD_C);
   const wasOff = irqs_disabled(k);
   set_irqs_off(k, true); // local_irq_save()
-  fpsimd_save(k);
+  fpsimd_save_user_state(k);
   fpsimd_flush_cpu_state(k);
   set_irqs_off(k, wasOff); // local_irq_restore()
   leave(k);
@@ -177,5 +191,20 @@ export function fpsimd_save_and_flush_cpu_state(k: K): void {
 export function fpsimd_cpu_pm_notifier(k: K): void {
   enter(k, 'fpsimd_cpu_pm_notifier', FPSIMD_C);
   fpsimd_save_and_flush_cpu_state(k);
+  leave(k);
+}
+
+/**
+ * arch/arm64/kernel/fpsimd.c (d3a181588df9, v6.16): write current's live user state to memory and
+ * invalidate every register copy of it (cpu field NR_CPUS, TIF_FOREIGN_FPSTATE set).
+ */
+export function fpsimd_save_and_flush_current_state(k: K): void {
+  enter(k, 'fpsimd_save_and_flush_current_state', FPSIMD_C);
+  k.bh++; // get_cpu_fpsimd_context()
+  stmt(k, 'save');
+  fpsimd_save_user_state(k);
+  stmt(k, 'flush-task');
+  fpsimd_flush_task_state(k, current(k));
+  k.bh--; // put_cpu_fpsimd_context()
   leave(k);
 }

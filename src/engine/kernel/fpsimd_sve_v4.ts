@@ -169,13 +169,3 @@ export function __fpr_get(k: K, t: number): void {
   readTaskMemory(k, t, '__fpr_get()');
   leave(k);
 }
-
-/** arch/arm64/kernel/ptrace.c: a tracer's FPSIMD write; a short write keeps the rest of fpsimd_state. */
-export function __fpr_set(k: K, t: number): void {
-  enter(k, '__fpr_set', PTRACE_C);
-  sve_sync_to_fpsimd(k, t);
-  readTaskMemory(k, t, '__fpr_set()');
-  stmt(k, 'write');
-  writeTaskMemory(k, t); // target->thread.uw.fpsimd_state = newstate
-  leave(k);
-}

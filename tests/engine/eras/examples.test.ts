@@ -374,9 +374,27 @@ const REFUSED: Record<string, Refusal | Refusal[]> = {
 
 const refusalOf = (id: string, era: string): Refusal | undefined =>
   [REFUSED[id] ?? []].flat().find((r) => r.eras.includes(era));
+/**
+ * The SVE host examples of v6.13 to v6.16 (tests/engine/eras/sve-v6-host.test.ts checks each where
+ * it breaks): here, the v6 eras where each runs clean. The eras whose release has the bug, and the
+ * v4.x eras (their SVE code: tests of v4.17 and v4.18), are left to those tests.
+ */
+const SVE_V6_EXAMPLES: Record<string, string[]> = {
+  'history-751ecf6afd65-sve': [],
+  'history-61da7c8e2a60': ['v6.13', 'v6.15', 'v6.16'],
+  'history-b017a0cea627': ['v6.13', 'v6.15', 'v6.16'],
+  'history-49ce484187f7': ['v6.16'],
+  'history-128a7494a9f1': ['v6.13', 'v6.15'],
+  'history-5cbb61bf4168': ['v6.13', 'v6.15'],
+};
+const playedHere = (id: string, era: string): boolean => SVE_V6_EXAMPLES[id]?.includes(era) ?? true;
 
 describe('every example under every era', () => {
-  it.each(exampleIds().flatMap((id) => ERA_IDS.map((era) => [id, era] as const)))(
+  it.each(
+    exampleIds().flatMap((id) =>
+      ERA_IDS.filter((era) => playedHere(id, era)).map((era) => [id, era] as const),
+    ),
+  )(
     '%s under %s replays legally with no violation (or is refused where the era cannot play it)',
     (id, era) => {
       const refused = refusalOf(id, era);

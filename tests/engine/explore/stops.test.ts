@@ -41,7 +41,8 @@ describe("stopAtViolation: 'depth'", () => {
   });
 
   it("finds each gallery bug at the gallery's length on the gallery machine", () => {
-    for (const v of galleryVariants()) {
+    // SVE bugs need an SVE machine: they are searched on the SVE gallery machine, not this one.
+    for (const v of galleryVariants().filter((x) => !x.historic?.sve)) {
       const gallery = explore(GALLERY_MACHINE, v, galleryOptions(true));
       const first = explore(GALLERY_MACHINE, v, { depth: 16, stopAtViolation: 'depth' });
       expect(first.stopped, v.id).toBe('violation');

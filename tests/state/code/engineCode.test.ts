@@ -67,7 +67,14 @@ describe('the engine code module', () => {
     const v418 = engineCode.files.find((f) => f.path === 'src/engine/eras/v4_18.ts')!;
     const put = unitOf(v418, 'kvm_arch_vcpu_put_fp');
     expect(put.kernel).toEqual({ name: 'kvm_arch_vcpu_put_fp', file: 'arch/arm64/kvm/fpsimd.c' });
-    expect(put.fixed.map((f) => f.commit)).toEqual(['b045e4d0f392', 'b045e4d0f392']);
+    // b045e4d0f392's two tests, and the SVE fixes of v4.18's put_fp between them.
+    expect(put.fixed.map((f) => f.commit)).toEqual([
+      'b045e4d0f392',
+      '2955bcc8c309',
+      'b3eb56b629d1',
+      '2955bcc8c309',
+      'b045e4d0f392',
+    ]);
     expect(put.ons.map((o) => o.name)).toEqual(['put-save', 'put-flush']);
     const host = engineCode.files.find((f) => f.path === 'src/engine/kernel/fpsimd_mainline.ts')!;
     expect(unitOf(host, 'fpsimd_thread_switch').fixed.map((f) => f.commit)).toEqual(['e92bee9f861b']);
