@@ -9,8 +9,11 @@ import {
 } from './config';
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
+import { describeContextSve, describeCpuSve, type ContextSveView, type CpuSveView } from './describeSve';
 import type { Mode } from './types';
-import { addSveViews } from './describeSve';
+import { addSveViews } from './describeSveResult';
+
+export type { ContextSveView, CpuSveView, HCopyState, HState } from './describeSve';
 
 export interface CpuView {
   id: number;
@@ -19,6 +22,8 @@ export interface CpuView {
   regs: { owner: string | null; latest: boolean };
   lastState: string | null;
   irqsDisabled: boolean;
+  /** SVE machines only: vector length, EL0 SVE, the registers' upper state (describeSve.ts). */
+  sve?: CpuSveView;
   [kernelName: string]: unknown;
 }
 
@@ -30,6 +35,8 @@ export interface ContextView {
   memLatest: boolean;
   /** vcpus: inside KVM_RUN (loaded on some CPU or preempted while loaded). */
   inRun?: boolean;
+  /** SVE machines only (tasks and vcpus): V and H of sve_state, TIF_SVE, fp_type, ... (describeSve.ts). */
+  sve?: ContextSveView;
   [kernelName: string]: unknown;
 }
 
@@ -120,6 +127,11 @@ export function listedOwners(cfg: MachineConfig, listed: Uint8Array): Pick<Conte
   return owners;
 }
 
+/** Eras whose saved state has a format of its own, thread.fp_type (since v6.2: the v6 eras). */
+export function hasFpType(eraId: string): boolean {
+  return /^v6\./.test(eraId);
+}
+
 export function describeState(m: Machine, s: MachineState): StateView {
   const { cfg } = m;
   const g = s.ghost;
@@ -145,8 +157,10 @@ export function describeState(m: Machine, s: MachineState): StateView {
       if (f.scope === 'cpu' && !f.sve) v[f.name] = fieldValue(f, c.x[f.slot]);
       // An SVE field exists on SVE machines only (CpuState.sve.x).
       else if (f.scope === 'cpu' && c.sve) v[f.name] = fieldValue(f, c.sve.x[f.slot]);
+    if (c.sve) v.sve = describeCpuSve(cfg, s, i);
     return v;
   });
+  const fpType = hasFpType(m.variant.era.id);
   const contexts: ContextView[] = cfg.contexts.map((ctx, i): ContextView => {
     const memLatest = g.newest[i] < 0 || (g.memOwner[i] === i && g.memVer[i] === g.newest[i]);
     if (ctx.kind !== 'vcpu') {
@@ -161,6 +175,7 @@ export function describeState(m: Machine, s: MachineState): StateView {
       // Fields of the lifecycle ops appear only once used, so earlier results read as before.
       if (t.frames) view.signalFrames = t.frames;
       if (t.kernelFpstate) view.TIF_KERNEL_FPSTATE = true;
+      if (t.sve && ctx.kind === 'task') view.sve = describeContextSve(cfg, s, i, fpType);
       return view;
     }
     const vs = s.vcpus[i - cfg.nTasks];
@@ -169,6 +184,7 @@ export function describeState(m: Machine, s: MachineState): StateView {
       if (f.scope === 'vcpu' && !f.sve) v[f.name] = fieldValue(f, vs.x[f.slot]);
       // An SVE field exists on SVE machines only (VcpuState.sve.x).
       else if (f.scope === 'vcpu' && vs.sve) v[f.name] = fieldValue(f, vs.sve.x[f.slot]);
+    if (vs.sve) v.sve = describeContextSve(cfg, s, i, fpType);
     return v;
   });
   // SVE machines: the SVE parts (describeSve.ts), before the TASK.kernel rows (indexed like contexts).

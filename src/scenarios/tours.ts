@@ -35,4 +35,10 @@ export const TOURS: readonly Tour[] = [
     summary:
       'fpsimd_preserve_current_state() fills the frame, the handler runs after ret_to_user, and rt_sigreturn restores and rebinds.',
   },
+  {
+    scenarioId: 'sve-in-one-page',
+    title: 'SVE in one page',
+    summary:
+      'Why V is the low half of Z, what a syscall discards (H, dead by the ABI), and the bug of v6.13 itself that fbc7e61195e2 fixed: user SVE left enabled after KVM_RUN, its upper bits lost.',
+  },
 ];

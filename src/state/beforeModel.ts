@@ -9,10 +9,48 @@ import { diagramModelOf, type DiagramModel } from './diagramModel';
 export type BeforeMark =
   | { kind: 'regs'; cpu: number; text: string }
   | { kind: 'memory'; context: string; text: string }
-  | { kind: 'cpu'; cpu: number; text: string };
+  | { kind: 'cpu'; cpu: number; text: string }
+  // SVE machines: the upper state (H) of a CPU's registers, or of a context's sve_state.
+  | { kind: 'regsH'; cpu: number; text: string }
+  | { kind: 'memoryH'; context: string; text: string };
+
+/** An SVE violation about H, the state above V (ghostSve.ts words every such message so). */
+const isUpperState = (v: Violation): boolean => /upper bits|above the low 128 bits/.test(v.message);
+
+/** The mark of a violation about H: the CPU's H band, or the context's sve_state row. */
+function upperMark(v: Violation, ctx: string): BeforeMark | null {
+  switch (v.kind) {
+    case 'lost-update':
+      return /registers/.test(v.message)
+        ? { kind: 'regsH', cpu: v.cpu, text: `the only copy of ${ctx}'s newest upper bits, about to be lost` }
+        : {
+            kind: 'memoryH',
+            context: ctx,
+            text: `the only copy of ${ctx}'s newest upper bits, about to be lost`,
+          };
+    case 'stale-read':
+      return /sve_state/.test(v.message)
+        ? { kind: 'memoryH', context: ctx, text: `stale upper bits, about to be read as ${ctx}'s newest` }
+        : { kind: 'regsH', cpu: v.cpu, text: `not ${ctx}'s newest upper bits, about to be read as them` };
+    case 'leak':
+      return {
+        kind: 'regsH',
+        cpu: v.cpu,
+        text: `${v.source ?? 'other'}'s upper bits, about to leak to ${ctx}`,
+      };
+    case 'kernel-warning':
+      return null;
+    default: {
+      const never: never = v.kind;
+      return never;
+    }
+  }
+}
 
 /** The mark for one violation, read from the state before the step. */
 export function beforeMark(v: Violation, before: StateView): BeforeMark {
+  const upper = isUpperState(v) ? upperMark(v, v.context ?? 'the current task') : null;
+  if (upper) return upper;
   const regs = before.cpus.find((c) => c.id === v.cpu)?.regs;
   const ctx = v.context ?? 'the current task';
   switch (v.kind) {
@@ -77,13 +115,23 @@ function markModel(m: DiagramModel, marks: readonly BeforeMark[]): DiagramModel 
     ...m,
     cpus: m.cpus.map((c) => {
       const mark = textFor((k) => k.kind === 'regs' && k.cpu === c.id);
+      const hMark = textFor((k) => k.kind === 'regsH' && k.cpu === c.id);
       const warn = marks.some((k) => k.kind === 'cpu' && k.cpu === c.id);
-      return mark || warn ? { ...c, regs: mark ? { ...c.regs, mark } : c.regs, violation: warn } : c;
+      if (!mark && !warn && !hMark) return c;
+      return {
+        ...c,
+        regs: mark ? { ...c.regs, mark } : c.regs,
+        ...(hMark && c.regsH ? { regsH: { ...c.regsH, mark: hMark } } : {}),
+        violation: warn,
+      };
     }),
     contexts: m.contexts.map((c) => {
       const mark = textFor((k) => k.kind === 'memory' && k.context === c.id);
-      if (!mark) return c;
-      return { ...c, rows: c.rows.map((r) => (r.key === 'memory' ? { ...r, mark } : r)) };
+      const hMark = textFor((k) => k.kind === 'memoryH' && k.context === c.id);
+      if (!mark && !hMark) return c;
+      const rowMark = (key: string): string | undefined =>
+        key === 'memory' ? mark : key === 'sveState' ? hMark : undefined;
+      return { ...c, rows: c.rows.map((r) => (rowMark(r.key) ? { ...r, mark: rowMark(r.key) } : r)) };
     }),
   };
 }

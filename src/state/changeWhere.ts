@@ -11,6 +11,7 @@ export function changeWhere(c: FieldChange, model: DiagramModel): string | null 
     const cpu = model.cpus.find((p) => p.id === id);
     if (!cpu) return null;
     if (c.field === 'regs') return `${cpu.label}'s register tile`;
+    if (c.field === 'regs H' && cpu.regsH) return `the H band under ${cpu.label}'s register tile`;
     if (c.field === 'fpsimd_last_state') return `${cpu.label}'s fpsimd_last_state line and arrow`;
     const row = cpu.rows.find((r) => r.key === key);
     return row ? `the “${row.label}” row of ${cpu.label}` : null;

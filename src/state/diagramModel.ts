@@ -2,6 +2,14 @@
 // changed and where a violation struck. Era-specific fields are passed through generically by name.
 import type { ContextView, CpuView, FieldChange, Violation } from '../engine';
 import type { CursorView, ReplayFrame, ReplayOwner } from './cursorView';
+import {
+  cpuSveRows,
+  contextSveRows,
+  regsHModel,
+  SVE_CHANGE_ROW,
+  type RegsHModel,
+  type RowBand,
+} from './diagramSve';
 import { SCRATCH_STYLE, ownerStyles, type OwnerStyle } from './ownerStyle';
 
 export interface FieldRow {
@@ -12,6 +20,8 @@ export interface FieldRow {
   changed: boolean;
   /** The "before" picture of a violating step: what is about to go wrong with this data. */
   mark?: string;
+  /** SVE machines: the row is a context's H band (live, dead by the ABI, or gone). */
+  band?: RowBand;
 }
 
 export type RegsState = 'newest' | 'stale' | 'scratch' | 'empty';
@@ -34,6 +44,8 @@ export interface CpuModel {
   };
   lastState: string | null;
   pointerChanged: boolean;
+  /** SVE machines only: the registers' upper state (Z above bit 128, P, FFR), drawn under V. */
+  regsH?: RegsHModel;
   rows: FieldRow[];
   /** A change this panel shows no row for (e.g. a trap bit): the panel is highlighted as a whole. */
   changed: boolean;
@@ -59,6 +71,8 @@ export interface DiagramFrame {
   cpuRows: number;
   ctxRows: number;
   contexts: number;
+  /** An SVE machine: each CPU's register file is drawn as a V band and an H band. */
+  sve: boolean;
 }
 
 export interface DiagramModel {
@@ -77,8 +91,8 @@ export interface DiagramModel {
 /** Owner index for data that is kernel-mode NEON scratch. */
 export const SCRATCH_INDEX = -2;
 
-const CPU_BASE = new Set(['id', 'current', 'mode', 'regs', 'lastState', 'irqsDisabled']);
-const CONTEXT_BASE = new Set(['id', 'kind', 'cpuField', 'foreignFpstate', 'memLatest', 'inRun']);
+const CPU_BASE = new Set(['id', 'current', 'mode', 'regs', 'lastState', 'irqsDisabled', 'sve']);
+const CONTEXT_BASE = new Set(['id', 'kind', 'cpuField', 'foreignFpstate', 'memLatest', 'inRun', 'sve']);
 
 /** Which row a recorded change lights up (engine field name -> row key). */
 const CHANGE_ROW: Record<string, string> = {
@@ -93,6 +107,7 @@ const CHANGE_ROW: Record<string, string> = {
   'kernel-mode NEON section': 'section',
   'signal frames': 'signalFrames',
   kernel_fpsimd_cpu: 'kernelFpsimdCpu',
+  ...SVE_CHANGE_ROW,
 };
 
 /** The diagram row a change to this engine field lights up. */
@@ -171,12 +186,14 @@ function cpuModel(
     { key: 'current', label: 'current', value: c.current ?? 'idle', changed: changed.has('current') },
     { key: 'mode', label: 'mode', value: c.mode, changed: changed.has('mode') },
     { key: 'irqs', label: 'IRQs', value: c.irqsDisabled ? 'off' : 'on', changed: changed.has('irqs') },
+    ...(c.sve ? cpuSveRows(c.sve, changed) : []),
     ...extraRows(c, CPU_BASE, changed),
   ];
   // A suspend is over within its step: the step that lost power says so on the CPU.
   if (suspended)
     rows.push({ key: 'power', label: 'power', value: 'lost in a low-power state, woken', changed: true });
-  const shown = new Set(['regs', 'fpsimd_last_state', ...rows.map((r) => r.key)]);
+  const shown = new Set(['regs', 'regsH', 'fpsimd_last_state', ...rows.map((r) => r.key)]);
+  const regsH = c.sve ? regsHModel(c.sve, indexOf, styles, changed.has('regsH')) : undefined;
   return {
     id: c.id,
     label: `CPU${c.id}`,
@@ -191,6 +208,7 @@ function cpuModel(
     },
     lastState: c.lastState,
     pointerChanged: changed.has('fpsimd_last_state'),
+    ...(regsH ? { regsH } : {}),
     rows,
     changed: [...changed].some((k) => !shown.has(k)),
     violation: hit,
@@ -207,7 +225,8 @@ function contextModel(
   const rows: FieldRow[] = [
     {
       key: 'memory',
-      label: 'in memory',
+      // On SVE machines this copy (fpsimd_state, a vcpu's fp_regs) holds V only.
+      label: c.sve ? 'in memory (V)' : 'in memory',
       value: c.memLatest ? 'newest' : 'stale',
       changed: changed.has('memory'),
     },
@@ -233,6 +252,7 @@ function contextModel(
       changed: changed.has('inRun'),
     });
   }
+  if (c.sve) rows.push(...contextSveRows(c.sve, changed));
   rows.push(...extraRows(c, CONTEXT_BASE, changed));
   const shown = new Set(rows.map((r) => r.key));
   return {
@@ -297,6 +317,7 @@ function diagramFrame(frame: ReplayFrame): DiagramFrame {
         ...contexts.map((c) => contextModel(c, -1, SCRATCH_STYLE, none, false).rows.length),
       ),
       contexts: contexts.length,
+      sve: cpus.some((c) => c.sve !== undefined),
     };
     sizes.set(frame, f);
   }

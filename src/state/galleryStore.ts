@@ -4,7 +4,13 @@ import { create } from 'zustand';
 import { GALLERY_DEPTH, GALLERY_MACHINE, type ViolationKind } from '../engine';
 import { useBeforeStore } from './beforeStore';
 import { useExploreStore } from './exploreStore';
-import { findEntry, galleryEntries, GALLERY_VIEW, type GalleryEntry } from './galleryModel';
+import {
+  findEntry,
+  galleryEntries,
+  galleryMachineFor,
+  GALLERY_VIEW,
+  type GalleryEntry,
+} from './galleryModel';
 import { registerLinkParams, type LinkParams } from './linkParams';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore } from './scenarioStore';
@@ -58,7 +64,7 @@ export function openAtViolation(e: GalleryEntry): Promise<boolean> {
     useViewStore.getState().setPlaying(false);
     useScenarioStore
       .getState()
-      .open(example, { kind: 'example', id: e.exampleId }, { variant: e.id, step: violatingCursor });
+      .open(example, { kind: 'example', id: e.exampleId }, { variant: e.variant.id, step: violatingCursor });
     // At its violating step, the example shows the state before the step with the lost data marked.
     useBeforeStore.getState().setShown(true);
     useViewStore.getState().setView(DEFAULT_VIEW);
@@ -102,19 +108,21 @@ export async function findWithExplorer(
   useGalleryStore.setState({ busyFor: null });
   return guardReplace(`explore the gallery machine under ${e.id}`, () => {
     useGalleryStore.setState({
-      story: e.violation ? { variant: e.id, kind: e.violation.kind, context: e.violation.context } : null,
+      story: e.violation
+        ? { variant: e.variant.id, kind: e.violation.kind, context: e.violation.context }
+        : null,
     });
     useViewStore.getState().setPlaying(false);
     useScenarioStore
       .getState()
       .open(
-        JSON.parse(JSON.stringify(GALLERY_MACHINE)) as typeof GALLERY_MACHINE,
+        JSON.parse(JSON.stringify(galleryMachineFor(e))) as typeof GALLERY_MACHINE,
         { kind: 'generated' },
-        { variant: e.id },
+        { variant: e.variant.id },
       );
     // The gallery's search as the gallery states it: none of the form's early stops left over.
     useExploreStore.setState({
-      variant: e.id,
+      variant: e.variant.id,
       depth: GALLERY_DEPTH,
       symmetry: false,
       first: false,

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Palette } from '../../src/components/palette/Palette';
@@ -45,5 +45,57 @@ describe('Palette', () => {
     await user.selectOptions(select, 'kworker');
     await user.click(screen.getByRole('button', { name: 'schedule' }));
     expect(st().scenario.events[0]).toEqual({ cpu: 1, op: 'schedule', task: 'kworker' });
+  });
+});
+
+describe('Palette on an SVE machine', () => {
+  beforeEach(() =>
+    resetStores({
+      format: 'fpsimd-scenario/1',
+      title: 'SVE',
+      variant: 'v6.13',
+      sve: true,
+      cpus: 1,
+      tasks: [{ id: 'app' }, { id: 'gdb' }],
+      start: { '0': 'gdb' },
+      events: [
+        { cpu: 0, op: 'ret_to_user' },
+        { cpu: 0, op: 'syscall' },
+      ],
+    }),
+  );
+
+  it('offers the SVE ops with their reasons and a tracee for the ptrace ones', async () => {
+    const user = userEvent.setup();
+    render(<Palette />);
+    const sve = screen.getByRole('button', { name: 'user_sve' });
+    expect(sve).toHaveAttribute('aria-disabled', 'true');
+    expect(sve).toHaveAccessibleDescription(/not running a task in user space/);
+    expect(screen.getByRole('button', { name: 'guest_zcr' })).toHaveAccessibleDescription(/not in a guest/);
+    st().setCursor(2);
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'Task to trace (stopped), ptrace_setsve' })).toHaveValue(
+        'app',
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'ptrace_setsve' }));
+    expect(st().scenario.events[2]).toEqual({ cpu: 0, op: 'ptrace_setsve', task: 'app' });
+  });
+});
+
+describe('Palette on an FPSIMD-only machine', () => {
+  beforeEach(() => resetStores(twoCpuScenario()));
+
+  it('offers no SVE op', () => {
+    render(<Palette />);
+    for (const op of [
+      'user_sve',
+      'do_sve_acc',
+      'prctl_set_vl',
+      'ptrace_setsve',
+      'ptrace_getsve',
+      'guest_zcr',
+    ])
+      expect(screen.queryByRole('button', { name: op })).toBeNull();
   });
 });

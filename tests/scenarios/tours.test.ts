@@ -45,3 +45,24 @@ describe('guided tours', () => {
     expect(p!.run.violations).toEqual([]);
   });
 });
+
+describe('the tour “SVE in one page”', () => {
+  const p = played.find((x) => x.t.scenarioId === 'sve-in-one-page')!;
+
+  it('plays on an SVE machine under v6.13: SVE used, a syscall, KVM_RUN, and the upper bits lost last', () => {
+    expect(p.sc.sve).toBe(true);
+    expect(p.sc.variant).toBe('v6.13');
+    const ops = p.sc.events.map((e) => e.op);
+    expect(ops).toContain('user_sve');
+    expect(ops.indexOf('syscall')).toBeLessThan(ops.indexOf('vcpu_load'));
+    // v6.13's fpsimd_kvm_prepare() cleared TIF_SVE and left EL0 SVE on: the last save kept V only.
+    expect(p.run.violations.map((v) => [v.kind, v.step])).toEqual([['lost-update', p.sc.events.length - 1]]);
+    expect(p.run.violations[0].message).toMatch(/upper bits are gone/);
+  });
+
+  it('runs clean under v6.15, which has the fix fbc7e61195e2', () => {
+    const fixed = replay(createMachine(p.sc, findVariant('v6.15')!), p.sc.events);
+    expect(fixed.illegal).toBeNull();
+    expect(fixed.violations).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { Transport } from '../timeline/Transport';
 import { CompareCharts } from './CompareCharts';
 import { CompareTable } from './CompareTable';
 import { OwnershipPanel } from './OwnershipPanel';
+import { SveComparePanel } from './SveComparePanel';
 import { useComparison } from './useComparison';
 import { VariantColumn } from './VariantColumn';
 import { VariantPicker } from './VariantPicker';
@@ -41,6 +42,7 @@ export function CompareView() {
         </section>
         <OwnershipPanel items={items} diffs={diffs} cursor={cursor} />
       </div>
+      <SveComparePanel items={items} cursor={cursor} />
       <div className="cmp-columns">
         {items.map((it, i) => (
           <VariantColumn key={it.variant.id} item={it} slot={i} cursor={cursor} />

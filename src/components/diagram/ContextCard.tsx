@@ -47,6 +47,8 @@ export const ContextCard = memo(function ContextCard({
 }) {
   const { x, y, w, h } = box;
   const mark = ctx.rows.find((r) => r.mark)?.mark;
+  // SVE machines: the state of its upper bits is part of the card's name for a screen reader.
+  const hRow = ctx.rows.find((r) => r.key === 'sveH');
   const cardClass = `fv-card${ctx.changed ? ' fv-changed' : ''}${ctx.violation ? ' fv-violation' : ''}`;
   return (
     <g
@@ -54,7 +56,7 @@ export const ContextCard = memo(function ContextCard({
       data-context={ctx.id}
       data-violation={ctx.violation || undefined}
       role="group"
-      aria-label={`${KIND_TEXT[ctx.kind]} ${ctx.id}, in-memory copy ${ctx.memLatest ? 'newest' : 'stale'}${mark ? ` (${mark})` : ''}`}
+      aria-label={`${KIND_TEXT[ctx.kind]} ${ctx.id}, in-memory copy ${ctx.memLatest ? 'newest' : 'stale'}${hRow ? `, upper bits (H): ${hRow.value}` : ''}${mark ? ` (${mark})` : ''}`}
     >
       <rect className={cardClass} x={x} y={y} width={w} height={h} rx="4" />
       <rect
@@ -71,7 +73,7 @@ export const ContextCard = memo(function ContextCard({
       <text x={x + w - 8} y={y + 20} textAnchor="end" className="fv-muted">
         {headKind(ctx, w)}
       </text>
-      <Rows rows={ctx.rows} x={x} y={y + HEAD_H} w={w} />
+      <Rows rows={ctx.rows} x={x} y={y + HEAD_H} w={w} prefix={prefix} />
     </g>
   );
 });

@@ -56,9 +56,10 @@ export function Diagram({
   const cpuRows = Math.max(frame.cpuRows, ...model.cpus.map((c) => c.rows.length));
   const ctxRows = Math.max(1, frame.ctxRows, ...model.contexts.map((c) => c.rows.length));
   const nContexts = Math.max(frame.contexts, model.contexts.length);
+  const sve = frame.sve;
   const legendItems = useMemo(
-    () => (legend ? legendEntries(model.owners, model.styles) : null),
-    [legend, model.owners, model.styles],
+    () => (legend ? legendEntries(model.owners, model.styles, sve) : null),
+    [legend, model.owners, model.styles, sve],
   );
   const nLegend = legendItems?.length ?? 0;
   const boxW = box?.w ?? 0;
@@ -68,21 +69,21 @@ export function Diagram({
     () =>
       boxW > 0
         ? chooseFit(
-            { nCpus: model.cpus.length, cpuRows, nContexts, ctxRows },
+            { nCpus: model.cpus.length, cpuRows, nContexts, ctxRows, sve },
             { w: boxW, h: boxH },
             (l) => (nLegend > 0 ? legendLayout(nLegend, l.width).height : 0),
             fitWidth,
             zoom === 'contain' ? MAX_CONTAIN_SCALE : MAX_SCALE,
           )
         : null,
-    [model.cpus.length, cpuRows, nContexts, ctxRows, boxW, boxH, nLegend, fitWidth, zoom],
+    [model.cpus.length, cpuRows, nContexts, ctxRows, sve, boxW, boxH, nLegend, fitWidth, zoom],
   );
   useEffect(() => {
     if (fit) onFit?.(fit);
   }, [fit, onFit]);
   const base = useMemo(
-    () => fit?.layout ?? diagramLayout(model.cpus.length, cpuRows, nContexts, ctxRows),
-    [fit, model.cpus.length, cpuRows, nContexts, ctxRows],
+    () => fit?.layout ?? diagramLayout(model.cpus.length, cpuRows, nContexts, ctxRows, undefined, sve),
+    [fit, model.cpus.length, cpuRows, nContexts, ctxRows, sve],
   );
   // One owner list per replay (every owner of any step): patterns and legend hold still while stepping.
   const { styles } = model;
@@ -120,7 +121,7 @@ export function Diagram({
         style={size}
       >
         <style>{DIAGRAM_CSS}</style>
-        <DiagramDefs prefix={prefix} styles={styles} />
+        <DiagramDefs prefix={prefix} styles={styles} sve={sve} />
         <rect className="fv-bg" width={layout.width} height={layout.height} />
         {model.cpus.map((cpu, i) => (
           <CpuPanel
@@ -128,6 +129,7 @@ export function Diagram({
             cpu={cpu}
             box={layout.cpus[i]}
             tileY={layout.tileY}
+            hBandY={layout.hBandY}
             pointerY={layout.pointerY}
             prefix={prefix}
             pointerDrawn={cpu.lastState !== null && cardOf.has(cpu.lastState)}
@@ -167,6 +169,7 @@ export function Diagram({
       </svg>
       {!inside && legendItems && legendBox && (
         <LegendSvg
+          sve={sve}
           items={legendItems}
           box={legendBox}
           styles={styles}

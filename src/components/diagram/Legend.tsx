@@ -7,9 +7,21 @@ import { SCRATCH_INDEX } from '../../state/diagramModel';
 import { CARD_W, GAP, PAD, svgSize, type DiagramZoom } from './layout';
 import { DIAGRAM_CSS } from './diagramCss';
 import { patternId } from './owners';
-import { DiagramDefs, useDefsPrefix } from './Patterns';
+import { DiagramDefs, hatchId, useDefsPrefix } from './Patterns';
 
-type Mark = 'owner' | 'newest' | 'stale' | 'empty' | 'changed' | 'violation' | 'arrow' | 'checker';
+type Mark =
+  | 'owner'
+  | 'newest'
+  | 'stale'
+  | 'empty'
+  | 'changed'
+  | 'violation'
+  | 'arrow'
+  | 'checker'
+  | 'hband'
+  | 'hdead'
+  | 'hgone'
+  | 'text';
 
 export interface LegendEntry {
   key: string;
@@ -19,9 +31,20 @@ export interface LegendEntry {
   index?: number;
 }
 
+/** SVE machines only: what the H bands, their hatchings and the SVE rows mean. */
+const SVE_ENTRIES: readonly LegendEntry[] = [
+  { key: 'sve-v', mark: 'newest', text: 'V: the low 128 bits of Z' },
+  { key: 'sve-h', mark: 'hband', text: 'H: Z above 128 bits, P, FFR' },
+  { key: 'sve-dead', mark: 'hdead', text: 'grey hatch: H zero or dead' },
+  { key: 'sve-gone', mark: 'hgone', text: 'red hatch: upper bits gone' },
+  { key: 'sve-vl', mark: 'text', text: 'vector length: max or min' },
+  { key: 'sve-el0', mark: 'text', text: 'EL0 SVE trapped: SVE traps' },
+];
+
 export function legendEntries(
   owners: readonly { id: string; kind: string }[],
   styles: readonly OwnerStyle[],
+  sve = false,
 ): LegendEntry[] {
   return [
     ...owners.map((c, i) => ({
@@ -38,6 +61,7 @@ export function legendEntries(
     { key: 'violation', mark: 'violation', text: 'red dashes: a rule broken' },
     { key: 'arrow', mark: 'arrow', text: 'arrow: fpsimd_last_state' },
     { key: 'checker', mark: 'checker', text: "(checker): the checker's data" },
+    ...(sve ? SVE_ENTRIES : []),
   ];
 }
 
@@ -91,6 +115,26 @@ function MarkShape({ e, x, y, prefix }: { e: LegendEntry; x: number; y: number; 
       return <path className="fv-legend-arrow" d={`M${x},${y + 8} h22`} markerEnd={`url(#${prefix}-head)`} />;
     case 'checker':
       return null;
+    case 'hband':
+      return <rect className="fv-hband" x={x} y={y + 3} width="28" height="10" fill="var(--d-muted)" />;
+    case 'hdead':
+    case 'hgone':
+      return (
+        <rect
+          className={e.mark === 'hgone' ? 'fv-hband fv-hband-gone' : 'fv-hband'}
+          x={x}
+          y={y}
+          width="28"
+          height="16"
+          fill={`url(#${hatchId(prefix, e.mark === 'hgone' ? 'gone' : 'dead')})`}
+        />
+      );
+    case 'text':
+      return (
+        <text x={x + 14} y={y + 12} textAnchor="middle" className="fv-legend-text">
+          SVE
+        </text>
+      );
     default: {
       const never: never = e.mark;
       return never;
@@ -142,10 +186,13 @@ export const LegendSvg = memo(function LegendSvg({
   scale,
   width,
   size,
+  sve = false,
 }: {
   items: readonly LegendEntry[];
   box: LegendBox;
   styles: readonly OwnerStyle[];
+  /** SVE machines: the hatchings are defined too. */
+  sve?: boolean;
   zoom: DiagramZoom;
   scale: number;
   width: number;
@@ -163,7 +210,7 @@ export const LegendSvg = memo(function LegendSvg({
       style={size ?? svgSize(zoom, scale, width)}
     >
       <style>{DIAGRAM_CSS}</style>
-      <DiagramDefs prefix={prefix} styles={styles} />
+      <DiagramDefs prefix={prefix} styles={styles} sve={sve} />
       <rect className="fv-bg" width={width} height={box.height} />
       <Legend items={items} box={box} top={0} prefix={prefix} />
     </svg>

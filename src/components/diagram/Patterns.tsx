@@ -43,17 +43,36 @@ export function useDefsPrefix(): string {
   return `fv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
 }
 
-/** The definitions a diagram's marks refer to: owner patterns and the pointer's arrowhead. */
+/** The hatchings of SVE upper state (H): grey for zero or dead by the ABI, red for gone. */
+export const hatchId = (prefix: string, kind: 'dead' | 'gone'): string => `${prefix}-hatch-${kind}`;
+
+function Hatch({ id, kind }: { id: string; kind: 'dead' | 'gone' }) {
+  return (
+    <pattern id={id} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="8" height="8" className="fv-hatch-bg" />
+      <path d="M0,0 v8" className={kind === 'gone' ? 'fv-hatch-gone' : 'fv-hatch-dead'} />
+    </pattern>
+  );
+}
+
+/**
+ * The definitions a diagram's marks refer to: owner patterns and the pointer's arrowhead; on SVE
+ * machines the hatchings of H too (FPSIMD-only diagrams stay exactly as they were).
+ */
 export const DiagramDefs = memo(function DiagramDefs({
   prefix,
   styles,
+  sve = false,
 }: {
   prefix: string;
   styles: readonly OwnerStyle[];
+  sve?: boolean;
 }) {
   return (
     <defs>
       <Patterns prefix={prefix} styles={styles} />
+      {sve && <Hatch id={hatchId(prefix, 'dead')} kind="dead" />}
+      {sve && <Hatch id={hatchId(prefix, 'gone')} kind="gone" />}
       <marker
         id={`${prefix}-head`}
         viewBox="0 0 10 10"

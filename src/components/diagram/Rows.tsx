@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { FieldRow } from '../../state/diagramModel';
 import { ROW_H } from './layout';
+import { hatchId } from './Patterns';
 
 /** Rough advance of a character at the rows' 11.5 px sans-serif font (capitals and digits are wider). */
 const charWidth = (c: string): number => (/[A-Z0-9_]/.test(c) ? 7.5 : c === ' ' ? 3.6 : 6.3);
@@ -20,25 +21,95 @@ export function valueFit(label: string, value: string, w: number, bold = false):
 
 const BOLD = 1.12;
 
-export function Rows({ rows, x, y, w }: { rows: FieldRow[]; x: number; y: number; w: number }) {
+export function Rows({
+  rows,
+  x,
+  y,
+  w,
+  prefix = '',
+}: {
+  rows: FieldRow[];
+  x: number;
+  y: number;
+  w: number;
+  /** The diagram's definitions prefix (an SVE H row's hatching refers to it). */
+  prefix?: string;
+}) {
   return (
     <>
       {rows.map((r, i) => (
-        <Row key={r.key} row={r} x={x} y={y + i * ROW_H} w={w} />
+        <Row key={r.key} row={r} x={x} y={y + i * ROW_H} w={w} prefix={prefix} />
       ))}
     </>
   );
 }
 
+/**
+ * An SVE H row's band: hatched grey when dead by the ABI, hatched red when gone, with the label and
+ * value on chips of the card's colour so that they stay readable over the hatching.
+ */
+function HatchBand({
+  row: r,
+  x,
+  y,
+  w,
+  prefix,
+}: {
+  row: FieldRow;
+  x: number;
+  y: number;
+  w: number;
+  prefix: string;
+}) {
+  if (r.band !== 'dead' && r.band !== 'gone') return null;
+  const value = valueText(r);
+  const k = r.changed || r.band === 'gone' ? 1.12 : 1;
+  const vw = Math.min(k * textWidth(value) + 8, w - 20);
+  return (
+    <>
+      <rect
+        className={r.band === 'gone' ? 'fv-hband fv-hband-gone' : 'fv-hband'}
+        x={x + 2}
+        y={y + 1}
+        width={w - 4}
+        height={ROW_H - 2}
+        fill={`url(#${hatchId(prefix, r.band)})`}
+      />
+      <rect
+        className="fv-band-chip"
+        x={x + 5}
+        y={y + 2}
+        width={k * textWidth(r.label) + 6}
+        height={ROW_H - 4}
+      />
+      <rect className="fv-band-chip" x={x + w - 12 - vw} y={y + 2} width={vw + 8} height={ROW_H - 4} />
+    </>
+  );
+}
+
 /** One row at its top edge `y`; memoised: the diagram model keeps an unchanged row's object. */
-const Row = memo(function Row({ row: r, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
+const Row = memo(function Row({
+  row: r,
+  x,
+  y,
+  w,
+  prefix,
+}: {
+  row: FieldRow;
+  x: number;
+  y: number;
+  w: number;
+  prefix: string;
+}) {
   return (
     <g
-      className={`fv-row${r.changed ? ' fv-row-changed' : ''}${r.mark ? ' fv-row-marked' : ''}`}
+      className={`fv-row${r.changed ? ' fv-row-changed' : ''}${r.mark ? ' fv-row-marked' : ''}${r.band === 'gone' ? ' fv-row-gone' : ''}`}
       data-field={r.key}
       data-changed={r.changed || undefined}
       data-mark={r.mark}
+      data-band={r.band}
     >
+      {r.band && <HatchBand row={r} x={x} y={y} w={w} prefix={prefix} />}
       {r.mark && (
         <rect className="fv-mark-bg" x={x + 2} y={y + 1} width={w - 4} height={ROW_H - 2}>
           <title>{r.mark}</title>
@@ -58,8 +129,14 @@ const Row = memo(function Row({ row: r, x, y, w }: { row: FieldRow; x: number; y
   );
 });
 
+/** A row's value as drawn: `*` when the step changed it, ⚠ when marked or when its H is gone. */
+function valueText(row: FieldRow): string {
+  if (row.band === 'gone') return `⚠ ${row.value}${row.changed ? ' *' : ''}`;
+  return row.changed ? `${row.value} *` : row.mark ? `⚠ ${row.value}` : row.value;
+}
+
 function ValueText({ row, x, y, w }: { row: FieldRow; x: number; y: number; w: number }) {
-  const text = row.changed ? `${row.value} *` : row.mark ? `⚠ ${row.value}` : row.value;
+  const text = valueText(row);
   const fit = valueFit(row.label, text, w, row.changed);
   return (
     <text

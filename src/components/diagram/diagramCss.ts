@@ -47,6 +47,14 @@ export const DIAGRAM_CSS = `
 .fv-diagram.fv-contain { width: 100%; height: 100%; }
 .fv-diagram .fv-badge { fill: var(--d-danger); }
 .fv-diagram .fv-badge-text { fill: #ffffff; font-weight: 700; }
+.fv-diagram .fv-hatch-bg { fill: var(--d-panel); }
+.fv-diagram .fv-hatch-dead { stroke: var(--d-muted); stroke-width: 2.5; }
+.fv-diagram .fv-hatch-gone { stroke: var(--d-danger); stroke-width: 4; }
+.fv-diagram .fv-hband { stroke: var(--d-fg); stroke-width: 1; }
+.fv-diagram .fv-hband-stale { stroke-dasharray: 5 3; opacity: 0.55; }
+.fv-diagram .fv-hband-gone { stroke: var(--d-danger); stroke-width: 2.5; }
+.fv-diagram .fv-band-chip { fill: var(--d-panel); }
+.fv-diagram .fv-row-gone text { font-weight: 700; }
 @media (prefers-reduced-motion: no-preference) {
   .fv-diagram.fv-animate .fv-row-changed .fv-row-bg,
   .fv-diagram.fv-animate .fv-tile-changed { animation: fv-flash 600ms ease-out; }

@@ -17,6 +17,8 @@ export interface DiagramDims {
   cpuRows: number;
   nContexts: number;
   ctxRows: number;
+  /** An SVE machine: CPU panels carry an H band. */
+  sve?: boolean;
 }
 
 export interface FitBox {
@@ -60,7 +62,7 @@ export function chooseFit(
   maxScale = MAX_SCALE,
 ): Fit {
   const cands = arrangements(d, box.w).map((arrangement) => {
-    const layout = diagramLayout(d.nCpus, d.cpuRows, d.nContexts, d.ctxRows, arrangement);
+    const layout = diagramLayout(d.nCpus, d.cpuRows, d.nContexts, d.ctxRows, arrangement, d.sve);
     return { arrangement, layout, w: layout.width, h: layout.height + extra(layout) };
   });
   const byWidth = (c: (typeof cands)[number]): number => Math.min(box.w / c.w, maxScale);

@@ -8,6 +8,8 @@ export const ROW_H = 18;
 export const HEAD_H = 30;
 export const TILE_H = 52;
 export const POINTER_H = 26;
+/** SVE machines: the H band drawn under each register file (V), with the gap above it. */
+export const H_BAND = 34;
 /** Room between the CPU row and the context grid for the arrows. */
 export const ARROW_ROOM = 70;
 
@@ -33,11 +35,23 @@ export interface DiagramLayout {
   contexts: Box[];
   cpuRowsY: number;
   tileY: number;
+  /** SVE machines: where the H band under the register file starts (null: no SVE). */
+  hBandY: number | null;
   pointerY: number;
 }
 
-export function cpuPanelHeight(rows: number): number {
-  return HEAD_H + rows * ROW_H + 8 + TILE_H + 8 + POINTER_H;
+export function cpuPanelHeight(rows: number, sve = false): number {
+  return HEAD_H + rows * ROW_H + 8 + TILE_H + (sve ? H_BAND : 0) + 8 + POINTER_H;
+}
+
+/** Offsets inside a CPU panel: the register file, its H band (SVE), the pointer row. */
+function panelOffsets(cpuRows: number, sve: boolean): Pick<DiagramLayout, 'tileY' | 'hBandY' | 'pointerY'> {
+  const tileY = HEAD_H + cpuRows * ROW_H + 8;
+  return {
+    tileY,
+    hBandY: sve ? tileY + TILE_H + 4 : null,
+    pointerY: tileY + TILE_H + (sve ? H_BAND : 0) + 8,
+  };
 }
 
 export function contextCardHeight(rows: number): number {
@@ -68,12 +82,13 @@ export function diagramLayout(
   nContexts: number,
   ctxRows: number,
   arrangement?: Arrangement,
+  sve = false,
 ): DiagramLayout {
-  if (arrangement?.kind === 'stacked') return stackedLayout(nCpus, cpuRows, nContexts, ctxRows);
+  if (arrangement?.kind === 'stacked') return stackedLayout(nCpus, cpuRows, nContexts, ctxRows, sve);
   const cols = Math.max(nCpus, 1, arrangement?.cols ?? columns(nCpus, nContexts));
   const width = PAD * 2 + cols * CARD_W + (cols - 1) * GAP;
   const inner = width - PAD * 2;
-  const cpuH = cpuPanelHeight(cpuRows);
+  const cpuH = cpuPanelHeight(cpuRows, sve);
   // CPU panels are centred over the grid when there are fewer CPUs than columns.
   const cpuSpan = nCpus * CARD_W + (nCpus - 1) * GAP;
   const cpuX = bands(nCpus, PAD + (inner - cpuSpan) / 2, PAD + (inner + cpuSpan) / 2);
@@ -100,14 +115,19 @@ export function diagramLayout(
     cpus,
     contexts,
     cpuRowsY: HEAD_H,
-    tileY: HEAD_H + cpuRows * ROW_H + 8,
-    pointerY: HEAD_H + cpuRows * ROW_H + 8 + TILE_H + 8,
+    ...panelOffsets(cpuRows, sve),
   };
 }
 
 /** One column: the CPUs, then the cards, each arrow in its own lane at the right of the cards. */
-function stackedLayout(nCpus: number, cpuRows: number, nContexts: number, ctxRows: number): DiagramLayout {
-  const cpuH = cpuPanelHeight(cpuRows);
+function stackedLayout(
+  nCpus: number,
+  cpuRows: number,
+  nContexts: number,
+  ctxRows: number,
+  sve: boolean,
+): DiagramLayout {
+  const cpuH = cpuPanelHeight(cpuRows, sve);
   const ctxH = contextCardHeight(ctxRows);
   const cpus = Array.from({ length: nCpus }, (_, i) => ({
     x: PAD,
@@ -129,8 +149,7 @@ function stackedLayout(nCpus: number, cpuRows: number, nContexts: number, ctxRow
     cpus,
     contexts,
     cpuRowsY: HEAD_H,
-    tileY: HEAD_H + cpuRows * ROW_H + 8,
-    pointerY: HEAD_H + cpuRows * ROW_H + 8 + TILE_H + 8,
+    ...panelOffsets(cpuRows, sve),
   };
 }
 

@@ -45,6 +45,13 @@ function Listing({ fn, version }: { fn: FixFunction; version: Version }) {
 
 export function FixCode({ entry }: { entry: GalleryEntry }) {
   const fns = useMemo(() => fixFunctions(entry.fix.commit, ENGINE_FILES), [entry.fix.commit]);
+  if (fns.length === 0 && entry.releaseBug)
+    return (
+      <p className="gallery-nocode">
+        This bug is in the code of {entry.variant.era.id} as released: read it in reviewer mode on the example
+        (Show kernel code), and the fixed code under {entry.fixedIn?.id ?? 'the next release'}.
+      </p>
+    );
   if (fns.length === 0)
     return <p className="gallery-nocode">No engine function holds a test of {entry.fix.commit}.</p>;
   return (
@@ -68,7 +75,7 @@ export function FixCode({ entry }: { entry: GalleryEntry }) {
             </figure>
             <figure>
               <figcaption>
-                After the fix (<code>{entry.variant.era.id}</code>)
+                After the fix (<code>{entry.releaseBug ? entry.fixedIn?.id : entry.variant.era.id}</code>)
               </figcaption>
               <Listing fn={fn} version="after" />
             </figure>

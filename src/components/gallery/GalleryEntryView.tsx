@@ -1,10 +1,11 @@
 // One gallery entry: the bug's story, its commit and fix, the two ways to see it happen, and the code
 // before and after the fix.
 import { useId } from 'react';
-import type { GalleryEntry } from '../../state/galleryModel';
+import { realBugOf, type GalleryEntry } from '../../state/galleryModel';
 import { useExploreStore } from '../../state/exploreStore';
 import { afterFixUrl, beforeFixUrl } from '../../state/fixLinks';
 import { findWithExplorer, openAtViolation, useGalleryStore } from '../../state/galleryStore';
+import { entryKind } from './entryKind';
 import { violationTitle } from '../../state/violationText';
 import { FixCode } from './FixCode';
 
@@ -14,6 +15,8 @@ export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
   const asked = useGalleryStore((s) => s.busyFor === entry.id);
   const status = useExploreStore((s) => s.status);
   const busy = asked && (status === 'running' || status === 'cancelling');
+  const real = realBugOf(entry);
+  const fixedIn = entry.fixedIn?.id ?? 'the next release';
   return (
     <article className="gallery-entry" aria-labelledby={`${id}-h`} data-entry={entry.id}>
       <h3 id={`${id}-h`}>
@@ -21,10 +24,25 @@ export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
       </h3>
       {fix.analogue && (
         <p className="gallery-analogue">
-          <strong>Analogue.</strong> This variant reproduces the same mechanism with FP/SIMD-only state; the
-          original bug itself involves state this model does not have.
+          <strong>Analogue.</strong> This variant reproduces the same mechanism with FP/SIMD-only state
+          {real ? (
+            <>
+              ; the real bug, with SVE, is the entry{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => useGalleryStore.getState().select(real.id)}
+              >
+                <code>{real.id}</code>
+              </button>
+              .
+            </>
+          ) : (
+            '; the original bug itself involves state this model does not have.'
+          )}
         </p>
       )}
+      <p className="gallery-kind">{entryKind(entry)}</p>
       <dl className="gallery-facts">
         <dt>Commit</dt>
         <dd>
@@ -49,7 +67,8 @@ export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
           </a>
           {' · '}
           <a href={afterFixUrl(fix.commit)} target="_blank" rel="noopener noreferrer" className="kernel-link">
-            <code>{fix.commit}</code>: with the fix, as {entry.variant.era.id} runs it
+            <code>{fix.commit}</code>: with the fix, as {entry.releaseBug ? fixedIn : entry.variant.era.id}{' '}
+            runs it
           </a>
         </dd>
       </dl>

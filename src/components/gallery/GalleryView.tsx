@@ -4,7 +4,7 @@
 import type { MouseEvent } from 'react';
 import { GALLERY_DEPTH, GALLERY_MACHINE } from '../../engine';
 import { configText } from '../../state/exploreModel';
-import { galleryEntries, GALLERY_VIEW } from '../../state/galleryModel';
+import { galleryEntries, GALLERY_VIEW, isSveEntry, type GalleryEntry } from '../../state/galleryModel';
 import { shownEntry, useGalleryStore } from '../../state/galleryStore';
 import { readLinkParams } from '../../state/linkParams';
 import { useScenarioStore } from '../../state/scenarioStore';
@@ -17,6 +17,13 @@ import './gallery.css';
 function entryHref(id: string): string {
   const screen = currentScreen(GALLERY_VIEW);
   return `#${encodeShare({ ...screen, params: { ...readLinkParams(GALLERY_VIEW), entry: id } })}`;
+}
+
+/** What kind of entry it is, after its subject: an analogue, or a bug of the release itself. */
+function entryNote(e: GalleryEntry): string {
+  if (e.fix.analogue) return ', an analogue';
+  if (e.releaseBug) return `, ${e.variant.era.id} itself`;
+  return '';
 }
 
 export function GalleryView() {
@@ -37,10 +44,16 @@ export function GalleryView() {
       <h2>Bug gallery: real kernel fixes, undone</h2>
       <p className="gallery-intro">
         Each entry is a historic variant, <code>ERA/pre-COMMIT</code>: an era with the code as it stood before
-        a real fix of <code>arch/arm64/kernel/fpsimd.c</code> or <code>arch/arm64/kvm/fpsimd.c</code>.{' '}
-        <strong>Find it with the explorer</strong> searches for the bug on the gallery machine —{' '}
-        <span className="gallery-config">{configText(GALLERY_MACHINE)}</span> — to depth {GALLERY_DEPTH}, to
-        which every era as fixed is clean.
+        a real fix of <code>arch/arm64/kernel/fpsimd.c</code> or <code>arch/arm64/kvm/fpsimd.c</code>
+        {entries.some((e) => e.releaseBug) ? (
+          <>
+            ; or <code>ERA@COMMIT</code>, a bug of the release itself, fixed by a later commit
+          </>
+        ) : null}
+        . <strong>Find it with the explorer</strong> searches for the bug on the gallery machine —{' '}
+        <span className="gallery-config">{configText(GALLERY_MACHINE)}</span>
+        {entries.some(isSveEntry) ? ' (the SVE entries: the same with SVE and an SVE vcpu)' : ''} — to depth{' '}
+        {GALLERY_DEPTH}, to which every era as fixed is clean.
       </p>
       <nav aria-label="Gallery entries">
         <ul className="gallery-list">
@@ -53,7 +66,8 @@ export function GalleryView() {
               >
                 <code>{e.id}</code>
               </a>{' '}
-              {e.fix.subject} ({e.fix.date}){e.fix.analogue ? ', an analogue' : ''}
+              {isSveEntry(e) && <span className="gallery-tag">SVE</span>} {e.fix.subject} ({e.fix.date})
+              {entryNote(e)}
             </li>
           ))}
         </ul>

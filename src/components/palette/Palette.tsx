@@ -1,7 +1,7 @@
 // The event palette: for a chosen CPU, one control per op at the cursor. Illegal ones stay focusable
 // (aria-disabled) and say why; applying one inserts it after the cursor's step. Undo and redo.
 import { memo, useId, useMemo, useState } from 'react';
-import type { Replay, ScenarioEvent } from '../../engine';
+import { TASK_OPS, type Op, type Replay, type ScenarioEvent } from '../../engine';
 import { cursorView } from '../../state/cursorView';
 import { paletteModel, type PaletteOp } from '../../state/paletteModel';
 import { useScenarioStore } from '../../state/scenarioStore';
@@ -12,7 +12,7 @@ function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioE
   const reasonId = useId();
   const legalChoices = item.choices.filter((c) => c.reason === null);
   const [task, setTask] = useState<string>('');
-  if (item.op === 'schedule' || item.op === 'ptrace_setfp') {
+  if (TASK_OPS.includes(item.op)) {
     const chosen = legalChoices.find((c) => c.event.task === task) ?? legalChoices[0];
     return (
       <li className="palette-op">
@@ -25,7 +25,7 @@ function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioE
           {item.op}
         </button>
         <select
-          aria-label={item.op === 'schedule' ? 'Task to switch to' : 'Task to trace (stopped)'}
+          aria-label={taskLabel(item.op)}
           value={chosen?.event.task ?? ''}
           onChange={(e) => setTask(e.currentTarget.value)}
           disabled={legalChoices.length === 0}
@@ -63,6 +63,13 @@ function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioE
       )}
     </li>
   );
+}
+
+/** The task chooser's name: the ptrace ops each name their own, so that labels stay unique. */
+function taskLabel(op: Op): string {
+  if (op === 'schedule') return 'Task to switch to';
+  if (op === 'ptrace_setfp') return 'Task to trace (stopped)';
+  return `Task to trace (stopped), ${op}`;
 }
 
 export function Palette() {

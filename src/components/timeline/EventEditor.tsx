@@ -4,9 +4,10 @@
 // selects on every frame); its buttons and selects act on the event it shows. After an edit that makes
 // the event illegal it keeps that event (the replay stops before it), saying why (state/heldEvent.ts).
 import { memo } from 'react';
-import { OPS, type Op, type Replay, type Scenario } from '../../engine';
+import type { Op, Replay, Scenario } from '../../engine';
 import { changed, moveEvent, withEvent } from '../../state/eventEdits';
 import { holdEvent, shownEvent, useHeldEvent } from '../../state/heldEvent';
+import { machineOps } from '../../state/paletteModel';
 import { useScenarioStore } from '../../state/scenarioStore';
 import { useSettledCursor } from '../useSettled';
 
@@ -48,7 +49,7 @@ const EventEditorBody = memo(function EventEditorBody({
       <label>
         Op{' '}
         <select value={ev.op} onChange={(e) => set({ op: e.target.value as Op })}>
-          {OPS.map((op) => (
+          {machineOps(replay.machine.cfg.sve).map((op) => (
             <option key={op}>{op}</option>
           ))}
         </select>

@@ -38,6 +38,8 @@ beforeEach(() => {
 afterEach(() => setExploreRunner(null));
 
 const entries = galleryEntries();
+const historic = entries.filter((e) => !e.releaseBug);
+const releaseBugs = entries.filter((e) => e.releaseBug && e.violatingCursor !== null);
 
 describe('Gallery view', () => {
   it('links every historic variant and states the machine and depth', () => {
@@ -69,7 +71,13 @@ describe('Gallery view', () => {
       for (const text of [e.fix.story, e.fix.before, e.fix.fix, e.fix.date, e.fix.affected])
         expect(inEntry.getByText(text)).toBeInTheDocument();
       expect(inEntry.queryByText('Analogue.') !== null).toBe(e.fix.analogue === true);
-      expect(inEntry.getByText(`Before the fix (`, { exact: false })).toBeInTheDocument();
+      // A bug of the release itself has no fix test in the engine: the entry says where its code is.
+      if (e.releaseBug && entry.querySelector('.gallery-sides') === null) {
+        expect(inEntry.getByText(/is in the code of .* as released/)).toBeInTheDocument();
+        return;
+      }
+      // One pair of listings per function holding the fix's test.
+      expect(inEntry.getAllByText(`Before the fix (`, { exact: false }).length).toBeGreaterThan(0);
       expect(entry.querySelectorAll('.gallery-sides figure')).not.toHaveLength(0);
       // The lines only the fixed code has are struck through on the pre-fix side, and marked on the other.
       const [before, after] = entry.querySelectorAll('.gallery-sides')[0].querySelectorAll('pre');
@@ -81,7 +89,7 @@ describe('Gallery view', () => {
 
   it('opens an entry’s example at its violating step under the historic variant', async () => {
     const user = userEvent.setup();
-    const e = entries[entries.length - 1];
+    const e = historic[historic.length - 1];
     useGalleryStore.getState().select(e.id);
     render(<GalleryView />);
     await user.click(
@@ -148,7 +156,7 @@ describe('Gallery view', () => {
   });
 
   it('links the kernel before the fix (its parent) and after it', () => {
-    const e = entries[entries.length - 1];
+    const e = historic[historic.length - 1];
     useGalleryStore.getState().select(e.id);
     render(<GalleryView />);
     const tree = 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/tree/arch/arm64';
@@ -161,4 +169,27 @@ describe('Gallery view', () => {
       screen.getByRole('link', { name: `${e.fix.commit}: with the fix, as ${e.variant.era.id} runs it` }),
     ).toHaveAttribute('href', `${tree}?id=${e.fix.commit}`);
   });
+
+  it.each(releaseBugs.map((e) => [e.id, e] as const))(
+    '%s: a bug of the release itself, opened under the release, the fix named by its later release',
+    async (_id, e) => {
+      const user = userEvent.setup();
+      useGalleryStore.getState().select(e.id);
+      render(<GalleryView />);
+      expect(
+        screen.getByText(new RegExp(`^This release itself: ${e.variant.era.id} as released`)),
+      ).toBeInTheDocument();
+      if (e.fixedIn)
+        expect(
+          screen.getByRole('link', { name: `${e.fix.commit}: with the fix, as ${e.fixedIn.id} runs it` }),
+        ).toBeInTheDocument();
+      await user.click(
+        screen.getByRole('button', {
+          name: `Open the example at the violating step (step ${e.violatingCursor})`,
+        }),
+      );
+      expect(useScenarioStore.getState().variantId).toBe(e.variant.id);
+      expect(useScenarioStore.getState().cursor).toBe(e.violatingCursor);
+    },
+  );
 });
