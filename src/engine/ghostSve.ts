@@ -131,13 +131,14 @@ export function fpsimdToSve(k: K, ctx: number): void {
 
 /**
  * sve_alloc(task, true) or a freshly allocated sve_state: ctx's sve_state becomes zeros (V and H),
- * a lost update of whatever newest copy only it held.
+ * a lost update of whatever newest copy only it held. `replaced`: the caller writes a whole new state
+ * right after (a tracer's NT_ARM_SVE write), so the old one is dropped on purpose and not checked.
  */
-export function zeroSveState(k: K, ctx: number, how: string): void {
+export function zeroSveState(k: K, ctx: number, how: string, replaced = false): void {
   const z = sveGhost(k);
-  checkOverwrite(k, z.zOwner[ctx], z.zVer[ctx], NOTHING, 0, -1, -1, how, ctx);
+  if (!replaced) checkOverwrite(k, z.zOwner[ctx], z.zVer[ctx], NOTHING, 0, -1, -1, how, ctx);
   recordZ(k, ctx, NOTHING, 0);
-  checkOverwriteH(k, z.hOwner[ctx], z.hVer[ctx], NOTHING, 0, -1, ctx, how);
+  if (!replaced) checkOverwriteH(k, z.hOwner[ctx], z.hVer[ctx], NOTHING, 0, -1, ctx, how);
   recordH(k, ctx, NOTHING, 0);
 }
 

@@ -38,7 +38,7 @@ import {
   fpsimd_sync_from_effective_state,
   fpsimd_sync_to_effective_state_zeropad,
   restore_fpsimd_context_sve,
-  setup_sigframe_fp,
+  setup_sigframe_fp_v6_16,
   sve_get_common,
   sve_set_common_v6_16,
 } from '../kernel/fpsimd_v6_ptrace';
@@ -119,7 +119,7 @@ export const v6_16: Era = {
   kernel_neon_begin,
   kernel_neon_end,
   fpsimd_preserve_current_state: fpsimd_save_and_flush_current_state,
-  setup_sigframe_fp,
+  setup_sigframe_fp: setup_sigframe_fp_v6_16,
   restore_sigframe: fpsimd_save_and_flush_current_state,
   fpsimd_update_current_state(k) {
     if (system_supports_sve(k)) restore_fpsimd_context_sve(k);

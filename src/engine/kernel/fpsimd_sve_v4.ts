@@ -3,7 +3,7 @@
 // NT_ARM_SVE regset. They run on SVE machines only (the drivers call them there); the shared SVE
 // branches of the FPSIMD functions are in ./fpsimd.ts. v4.17's differ only in the save they call.
 import { readTaskMemory } from '../ghost';
-import { fpsimdToSve, readTaskSve, writeTaskSve } from '../ghostSve';
+import { discardH, fpsimdToSve, readTaskSve, writeTaskSve } from '../ghostSve';
 import { current, enter, leave, set_foreign, stmt, WARN_ON, type K } from '../kctx';
 import { set_task_vl, set_tif_sve, set_zen, taskSve, test_tif_sve } from '../kctxSve';
 import { VL_MAX, VL_MIN } from '../state';
@@ -157,6 +157,8 @@ export function sve_sync_from_fpsimd_zeropad(k: K, t: number): void {
   enter(k, 'sve_sync_from_fpsimd_zeropad', FPSIMD_C);
   if (test_tif_sve(k, t)) {
     stmt(k, 'zeropad');
+    // The regset write gives the registers new values whose bits above V are zero by the ABI.
+    discardH(k, t);
     fpsimdToSve(k, t);
   }
   leave(k);

@@ -3,7 +3,13 @@
 // v6.13 and v6.15 (the v6.14 files) and v6.16 (the v6.18.2 files, whose statements v6.16 has).
 // docs/kernel-notes.md, "SVE: v6.13 to v6.16, host", says what was read.
 import { readTaskMemory, zeroTaskMemory } from '../ghost';
-import { fpsimdToSve as fpsimdToSveNoEnter, readTaskSve, writeTaskSve, zeroSveState } from '../ghostSve';
+import {
+  discardH,
+  fpsimdToSve as fpsimdToSveNoEnter,
+  readTaskSve,
+  writeTaskSve,
+  zeroSveState,
+} from '../ghostSve';
 import { current, enter, fixed, leave, stmt, type K } from '../kctx';
 import { set_fp_type, set_task_vl, set_tif_sve, taskSve, test_tif_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX, VL_MIN } from '../state';
@@ -58,6 +64,27 @@ export function setup_sigframe_fp(k: K): void {
   enter(k, 'preserve_sve_context', SIGNAL_C);
   const sve = fixed(k, C61DA) ? taskSve(k, t).fpType === FP_STATE_SVE : test_tif_sve(k, t);
   if (sve) {
+    stmt(k, 'write-frame-sve');
+    readTaskSve(k, t, 'preserve_sve_context() (the signal frame\u2019s SVE record)');
+  }
+  leave(k);
+}
+
+/**
+ * arch/arm64/kernel/signal.c, v6.16 (setup_sigframe()): preserve_fpsimd_context() first brings
+ * uw.fpsimd_state up to date from the saved format (fpsimd_sync_from_effective_state(current); read in
+ * the v6.18.2 tree, gfunkmonk/linux-6.18.2 @ 57dc26c98e5e), since setup_rt_frame() saved the state as
+ * it was live (SVE for a task with TIF_SVE) and flushed it.
+ */
+export function setup_sigframe_fp_v6_16(k: K): void {
+  const t = current(k);
+  enter(k, 'preserve_fpsimd_context', SIGNAL_C);
+  fpsimd_sync_from_effective_state(k, t);
+  stmt(k, 'write-frame');
+  readTaskMemory(k, t, 'preserve_fpsimd_context() (the signal frame)');
+  leave(k);
+  enter(k, 'preserve_sve_context', SIGNAL_C);
+  if (taskSve(k, t).fpType === FP_STATE_SVE) {
     stmt(k, 'write-frame-sve');
     readTaskSve(k, t, 'preserve_sve_context() (the signal frame\u2019s SVE record)');
   }
@@ -150,7 +177,7 @@ export function sve_get_common(k: K, t: number): void {
 export function sve_set_common(k: K, t: number): void {
   enter(k, 'sve_set_common', PTRACE_C);
   // vec_set_vector_length(target, same VL) changes nothing.
-  zeroSveState(k, t, 'sve_alloc(target, true) in sve_set_common()');
+  zeroSveState(k, t, 'sve_alloc(target, true) in sve_set_common()', true); // the tracer's write replaces it
   if (!test_tif_sve(k, t)) fpsimd_to_sve(k, t); // fpsimd_sync_to_sve(target)
   set_tif_sve(k, t, true);
   set_fp_type(k, t, FP_STATE_SVE);
@@ -170,7 +197,7 @@ export function sve_set_common_v6_16(k: K, t: number): void {
   stmt(k, 'flush-task');
   fpsimd_flush_task_state(k, t);
   // vec_set_vector_length(target, same VL) changes nothing.
-  zeroSveState(k, t, 'sve_alloc(target, true) in sve_set_common()');
+  zeroSveState(k, t, 'sve_alloc(target, true) in sve_set_common()', true); // the tracer's write replaces it
   // The model's machines have SVE without SME: system_supports_sme() is false.
   if (!released_with(k, C128A)) {
     stmt(k, 'setsve-tif-sve');
@@ -201,6 +228,8 @@ export function sve_sync_from_fpsimd_zeropad(k: K, t: number): void {
   enter(k, 'sve_sync_from_fpsimd_zeropad', FPSIMD_C);
   if (test_tif_sve(k, t)) {
     stmt(k, 'zeropad');
+    // The regset write gives the registers new values whose bits above V are zero by the ABI.
+    discardH(k, t);
     zeroSveState(k, t, 'sve_sync_from_fpsimd_zeropad()');
     fpsimdToSveNoEnter(k, t);
   }
@@ -219,6 +248,8 @@ export function fpsimd_sync_to_effective_state_zeropad(k: K, t: number): void {
   enter(k, 'fpsimd_sync_to_effective_state_zeropad', FPSIMD_C);
   if (taskSve(k, t).fpType === FP_STATE_SVE) {
     stmt(k, 'zeropad');
+    // The regset write gives the registers new values whose bits above V are zero by the ABI.
+    discardH(k, t);
     zeroSveState(k, t, 'fpsimd_sync_to_effective_state_zeropad()');
     fpsimdToSveNoEnter(k, t);
   }
