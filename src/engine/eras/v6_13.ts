@@ -223,7 +223,6 @@ export const v6_13: Era = {
   historic: [SVE_TRAP_751E, SIGNAL_61DA, PTRACE_B017],
   releaseBugs: [VL_49CE, DISCARD_398E],
   ablatable: [],
-  renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,
   sched_in: kvm_arch_vcpu_load,
