@@ -285,7 +285,6 @@ export const v6_13: Era = {
   releaseBugs: [VL_49CE, DISCARD_398E, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG],
   guestSve: true,
   ablatable: [],
-  renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,
   sched_in: kvm_arch_vcpu_load,

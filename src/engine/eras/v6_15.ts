@@ -269,7 +269,6 @@ export const v6_15: Era = {
   ],
   guestSve: true,
   ablatable: [],
-  renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,
   sched_in: kvm_arch_vcpu_load,

@@ -40,7 +40,7 @@ import {
   restore_fpsimd_context_sve,
   setup_sigframe_fp_v6_16,
   sve_get_common,
-  sve_set_common_v6_16,
+  sve_set_common,
 } from '../kernel/fpsimd_v6_ptrace';
 import { FP_STATE_SVE } from '../state';
 import {
@@ -111,7 +111,6 @@ export const v6_16: Era = {
   releaseBugs: [SETSVE_128A, SETSVE_5CBB],
   guestSve: true,
   ablatable: [],
-  renamed: { fpsimd_save: 'fpsimd_save_user_state' },
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,
   sched_in: kvm_arch_vcpu_load,
@@ -160,7 +159,7 @@ export const v6_16: Era = {
   syscall_exit: fpsimd_syscall_exit,
   do_sve_acc,
   sve_set_current_vl: change_live_vector_length,
-  sve_set_common: sve_set_common_v6_16,
+  sve_set_common,
   sve_get_common,
   sve_sync_to_fpsimd: fpsimd_sync_from_effective_state,
   sve_sync_from_fpsimd_zeropad: fpsimd_sync_to_effective_state_zeropad,

@@ -131,8 +131,12 @@ export function fpsimd_save_user_state(k: K): void {
           leave(k);
           if (st < k.cfg.nTasks) set_fp_type(k, st, FP_STATE_SVE); // *last->fp_type = FP_STATE_SVE
         }
+      } else if (discard && test_tif_sve(k, t)) {
+        stmt(k, 'save-in-syscall');
+        fpsimd_save_state(k, st);
+        if (st < k.cfg.nTasks) set_fp_type(k, st, FP_STATE_FPSIMD); // *last->fp_type = FP_STATE_FPSIMD
       } else {
-        stmt(k, discard && test_tif_sve(k, t) ? 'save-in-syscall' : 'save-fpsimd');
+        stmt(k, 'save-fpsimd');
         fpsimd_save_state(k, st);
         if (st < k.cfg.nTasks) set_fp_type(k, st, FP_STATE_FPSIMD); // *last->fp_type = FP_STATE_FPSIMD
       }
@@ -186,9 +190,13 @@ export function fpsimd_bind_task_to_cpu(k: K): void {
   }
   set_fpsimd_cpu(k, t, k.cpu);
   if (system_supports_sve(k)) {
-    const on = test_tif_sve(k, t);
-    stmt(k, on ? 'sve-user-enable' : 'sve-user-disable');
-    set_zen(k, on);
+    if (test_tif_sve(k, t)) {
+      stmt(k, 'sve-user-enable');
+      set_zen(k, true);
+    } else {
+      stmt(k, 'sve-user-disable');
+      set_zen(k, false);
+    }
   }
   leave(k);
 }

@@ -171,48 +171,41 @@ export function sve_get_common(k: K, t: number): void {
 }
 
 /**
- * arch/arm64/kernel/ptrace.c, v6.2 to v6.15: NT_ARM_SVE write (SVE layout, the tracee's own VL) of
- * stopped task t: TIF_SVE on, the saved format SVE, new V and H in sve_state, t unbound.
+ * arch/arm64/kernel/ptrace.c: NT_ARM_SVE write (SVE layout, the tracee's own VL) of stopped task t:
+ * TIF_SVE on, the saved format SVE, new V and H in sve_state, t unbound. v6.16's rewrite (316283f276eb,
+ * 9f8bf718f292: the release whose later fixes 128a7494a9f1 and 5cbb61bf4168 it lists) unbinds first,
+ * sets TIF_SVE only on SME machines and zeroes current's (the tracer's) V registers.
  */
 export function sve_set_common(k: K, t: number): void {
   enter(k, 'sve_set_common', PTRACE_C);
+  const rewritten = released_with(k, C5CBB);
+  if (rewritten) {
+    stmt(k, 'flush-task-first');
+    fpsimd_flush_task_state(k, t);
+  }
   // vec_set_vector_length(target, same VL) changes nothing.
   zeroSveState(k, t, 'sve_alloc(target, true) in sve_set_common()', true); // the tracer's write replaces it
-  if (!test_tif_sve(k, t)) fpsimd_to_sve(k, t); // fpsimd_sync_to_sve(target)
-  set_tif_sve(k, t, true);
-  set_fp_type(k, t, FP_STATE_SVE);
-  stmt(k, 'write');
-  writeTaskSve(k, t);
-  stmt(k, 'flush-task');
-  fpsimd_flush_task_state(k, t);
-  leave(k);
-}
-
-/**
- * arch/arm64/kernel/ptrace.c, v6.16 (316283f276eb, 9f8bf718f292): unbind first, zero the V registers
- * (current's, until 5cbb61bf4168), TIF_SVE only on SME machines (until 128a7494a9f1), then the data.
- */
-export function sve_set_common_v6_16(k: K, t: number): void {
-  enter(k, 'sve_set_common', PTRACE_C);
-  stmt(k, 'flush-task');
-  fpsimd_flush_task_state(k, t);
-  // vec_set_vector_length(target, same VL) changes nothing.
-  zeroSveState(k, t, 'sve_alloc(target, true) in sve_set_common()', true); // the tracer's write replaces it
+  if (!rewritten && !test_tif_sve(k, t)) fpsimd_to_sve(k, t); // fpsimd_sync_to_sve(target)
   // The model's machines have SVE without SME: system_supports_sme() is false.
   if (!released_with(k, C128A)) {
     stmt(k, 'setsve-tif-sve');
     set_tif_sve(k, t, true);
   }
-  stmt(k, 'setsve-zero');
-  if (released_with(k, C5CBB))
+  if (released_with(k, C5CBB)) {
+    stmt(k, 'setsve-zero');
     zeroTaskMemory(
       k,
       current(k),
       'sve_set_common()\u2019s memset of current\u2019s (the tracer\u2019s) fpsimd_state',
     );
+  }
   set_fp_type(k, t, FP_STATE_SVE);
   stmt(k, 'write');
   writeTaskSve(k, t);
+  if (!rewritten) {
+    stmt(k, 'flush-task');
+    fpsimd_flush_task_state(k, t);
+  }
   leave(k);
 }
 

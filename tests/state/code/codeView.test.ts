@@ -76,11 +76,11 @@ describe('code pane view model', () => {
     expect(blocks[0].inside).toBe("runEvent (case 'vcpu_put')");
     expect(blocks[1].inside).toBe('v4_18.kvm_run_exit');
   });
-  it('finds a shared function under an era’s own name, without ablation controls in an era that has none', () => {
+  it('finds the v6 save under its kernel name, without ablation controls in an era that has none', () => {
     const blocks = codeAt(example('guest-first-fp'), 'mainline', 2);
     const save = blocks.find((b) => b.name === 'fpsimd_save_user_state')!;
-    expect(save.source).toBe('src/engine/kernel/fpsimd.ts');
-    expect(save.lines.some((l) => l.text.startsWith('export function fpsimd_save('))).toBe(true);
+    expect(save.source).toBe('src/engine/kernel/fpsimd_v6.ts');
+    expect(save.lines.some((l) => l.text.startsWith('export function fpsimd_save_user_state('))).toBe(true);
     for (const b of blocks) expect(b.lines.every((l) => l.ablation === null)).toBe(true);
   });
   it('marks the label chosen at run time on a marker with several', () => {
@@ -173,7 +173,9 @@ describe('what the syntax gives that line patterns missed', () => {
     const sw = codeAt(example('history-674c242c9323'), 'v6.13', 4).find(
       (b) => b.name === 'fpsimd_thread_switch',
     )!;
-    expect(sw.lines.find((l) => l.text.trim() === '} else fpsimd_save(k);')?.kernel).toBe('fpsimd_save()');
+    expect(sw.lines.find((l) => l.text.trim() === '} else fpsimd_save_user_state(k);')?.kernel).toBe(
+      'fpsimd_save_user_state()',
+    );
     const bind = codeAt(example('guest-first-fp'), 'v4.18', 5)
       .flatMap((b) => b.lines)
       .filter((l) => l.text.trim() === 'WARN_ON(');
