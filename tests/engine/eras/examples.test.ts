@@ -380,6 +380,8 @@ const refusalOf = (id: string, era: string): Refusal | undefined =>
  * v4.x eras (their SVE code: tests of v4.17 and v4.18), are left to those tests.
  */
 const SVE_V6_EXAMPLES: Record<string, string[]> = {
+  // The tour 'SVE in one page' ends in v6.13's own bug (fbc7e61195e2); its SVE vcpu needs guest SVE.
+  'sve-in-one-page': ['v6.15', 'v6.16'],
   'history-751ecf6afd65-sve': [],
   'history-61da7c8e2a60': ['v6.13', 'v6.15', 'v6.16'],
   'history-b017a0cea627': ['v6.13', 'v6.15', 'v6.16'],
