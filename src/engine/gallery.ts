@@ -2,6 +2,9 @@
 // explorer on one stated machine to one stated depth. The gallery view, `fpsimd-viz gallery`, the
 // bench and the tests all read this module, so the configuration a claim is made for is stated once.
 import type { HistoricFix } from './history';
+import type { Counterexample } from './explore/findings';
+import { createMachine } from './machine';
+import { replay } from './replay';
 import type { Scenario } from './types';
 import { ERAS, VARIANTS, type Variant } from './variants';
 
@@ -141,3 +144,24 @@ export const sveCleanEras = (): Variant[] =>
     if (!v) throw new Error(`gallery: no variant for era ${e.id}`);
     return v;
   });
+
+/**
+ * What a bug entry's search found: `found`, a violation its fixed era does not report on the same
+ * events (for a release's own bug: any violation, there being no fixed era to compare with);
+ * `era-bug-only`, a violation the era as fixed reports too (the era's own bug, not this fix's: the
+ * search stops at the shortest violation of any kind); `not-found`, nothing within the depth.
+ */
+export type EntryVerdict = 'found' | 'era-bug-only' | 'not-found';
+
+export function entryVerdict(entry: GalleryEntry, found: Counterexample | undefined): EntryVerdict {
+  if (!found) return 'not-found';
+  if (entry.releaseBug) return 'found';
+  const era = VARIANTS.find((v) => v.id === entry.variant.era.id);
+  if (!era) throw new Error(`gallery: no variant for era ${entry.variant.era.id}`);
+  const r = replay(createMachine(entry.machine, era), found.events);
+  const last = found.events.length - 1;
+  const same = r.violations.some(
+    (v) => v.kind === found.kind && v.context === found.context && v.step === last,
+  );
+  return same ? 'era-bug-only' : 'found';
+}
