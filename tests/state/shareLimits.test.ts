@@ -92,7 +92,7 @@ describe('strict link data', () => {
   it('refuses a task spec with trailing garbage, saying which', () => {
     const res = decodeShare(link({ ...base, k: 'qemu:vcpu0:garbage' }));
     expect(!res.ok && res.message).toBe(
-      'The link is damaged: task 0 of the task list ("qemu:vcpu0:garbage") is not "id", "id:vcpu" or "id!" (a kernel thread).',
+      'The link is damaged: task 0 of the task list ("qemu:vcpu0:garbage") is not "id", "id:vcpu", "id:vcpu+" (an SVE vcpu) or "id!" (a kernel thread).',
     );
   });
 
