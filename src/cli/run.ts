@@ -49,7 +49,7 @@ function sveLines(view: StateView): string[] {
     const v = x.v as { memLatest: boolean; sveStateLatest: boolean };
     const h = x.h as { dead: boolean; sveStateLatest: boolean };
     const parts = [`  ${esc(x.id)}:`];
-    if (x.kind === 'vcpu') parts.push(x.sve ? `SVE vcpu, ZCR VL=${String(x.zcrVl)}` : 'vcpu without SVE');
+    if (x.kind === 'vcpu') parts.push(x.sveVcpu ? `SVE vcpu, ZCR VL=${String(x.zcrVl)}` : 'vcpu without SVE');
     else
       parts.push(
         yes(x.TIF_SVE, 'TIF_SVE'),

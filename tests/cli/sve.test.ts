@@ -49,8 +49,11 @@ describe('fpsimd-viz on SVE machines', () => {
     expect(JSON.parse(r.out)).toEqual(SVE_GALLERY_MACHINE);
   });
 
-  it('check --first finds every SVE bug of the gallery on its machine, within the SVE depth', async () => {
-    let checked = 0;
+  // v4.18's two 2018 KVM fixes need more events than the gallery's depth (their examples: 13 and 15);
+  // `check --first --depth 16` finds them at 12 and 14 events (docs/explorer.md), too slow for this
+  // suite. Every other SVE bug is found within the depth.
+  it('check --first finds every SVE bug of the gallery within the SVE depth but the two deep ones of v4.18', async () => {
+    const notFound: string[] = [];
     for (const e of sveEntries) {
       const r = await runCli(
         [
@@ -60,20 +63,18 @@ describe('fpsimd-viz on SVE machines', () => {
           e.variant.id,
           '--first',
           '--depth',
-          '16',
+          String(SVE_GALLERY_DEPTH),
           '--reduce',
           'dead,cpus',
           '--json',
         ],
         { 'm.json': e.machine },
       );
-      expect(r.code, `${e.variant.id} ${e.fix.commit}: ${r.err}`).toBe(1);
       const out = JSON.parse(r.out) as { exploredDepth: number; violations: unknown[] };
-      expect(out.violations.length).toBeGreaterThan(0);
-      expect(out.exploredDepth, e.variant.id).toBeLessThanOrEqual(SVE_GALLERY_DEPTH);
-      checked++;
+      if (out.violations.length === 0) notFound.push(e.variant.id);
+      else expect(r.code, `${e.variant.id} ${e.fix.commit}: ${r.err}`).toBe(1);
     }
-    expect(checked).toBe(sveEntries.length);
+    expect(notFound).toEqual(['v4.18/pre-2955bcc8c309', 'v4.18/pre-b3eb56b629d1']);
   }, 600_000);
 
   it('proves every era without a bug of its own clean to the SVE depth, once SVE bugs exist', async () => {
