@@ -47,6 +47,8 @@ describe('Promela model coverage', () => {
         'sve_get_common',
         'sve_set_common',
         'sve_set_current_vl',
+        'sve_sync_from_fpsimd_zeropad',
+        'sve_sync_to_fpsimd',
         'syscall_entry',
         'syscall_exit',
       ].sort(),
