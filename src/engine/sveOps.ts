@@ -11,7 +11,6 @@ import { VL_MAX, VL_MIN, type MachineState } from './state';
 import type { SveOp } from './ops';
 import type { ScenarioEvent } from './types';
 
-
 const vcpuOf = (cfg: MachineConfig, t: number): number =>
   t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
 
