@@ -4,12 +4,12 @@ import {
   COUNTER_NAMES,
   createMachine,
   DEFAULT_VARIANT,
-  describeState,
   flattenCalls,
   parseScenario,
   type StateView,
   type Violation,
 } from '../engine';
+import { describeResult } from '../engine/describeSveResult';
 import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, oneFile, variantOption } from './options';
 import { esc, jsonText } from './text';
@@ -97,7 +97,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
         calls: flattenCalls(r.calls),
         violations: r.violations,
       })),
-      final: describeState(m, state),
+      final: describeResult(m, state),
     };
     io.stdout(jsonText(result) + '\n');
   } else {
@@ -111,7 +111,7 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
         out.push(`    !! ${v.kind} (${esc(v.context ?? '-')}, CPU${v.cpu}): ${esc(v.message)}`);
     }
     out.push(`counters: ${COUNTER_NAMES.map((k) => `${k}=${state.counters[k]}`).join(' ')}`);
-    if (m.cfg.sve) out.push(...sveLines(describeState(m, state)));
+    if (m.cfg.sve) out.push(...sveLines(describeResult(m, state)));
     out.push(
       violations.length
         ? `${violations.length} violation${violations.length > 1 ? 's' : ''}`

@@ -11,7 +11,6 @@ import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
 import { describeContextSve, describeCpuSve, type ContextSveView, type CpuSveView } from './describeSve';
 import type { Mode } from './types';
-import { addSveViews } from './describeSveResult';
 
 export type { ContextSveView, CpuSveView, HCopyState, HState } from './describeSve';
 
@@ -187,8 +186,6 @@ export function describeState(m: Machine, s: MachineState): StateView {
     if (vs.sve) v.sve = describeContextSve(cfg, s, i, fpType);
     return v;
   });
-  // SVE machines: the SVE parts (describeSve.ts), before the TASK.kernel rows (indexed like contexts).
-  addSveViews(m, s, cpus, contexts);
   // TASK.kernel: a task's kernel-mode NEON data, while listed (trackListed).
   const listed = new Uint8Array(cfg.nTasks);
   trackListed(cfg, s, listed, emptyViewBounds());

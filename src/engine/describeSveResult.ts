@@ -4,7 +4,7 @@
 // fields appear under their kernel names, as the FPSIMD ones do.
 import type { Machine } from './machine';
 import { FP_TYPE_NAMES, VL_NAMES, type MachineState } from './state';
-import type { CpuView, ContextView } from './describe';
+import { describeState, type CpuView, type ContextView, type StateView } from './describe';
 
 /** Whether the era has thread.fp_type (since v6.2, eras named vMAJOR.MINOR). */
 export function eraHasFpType(eraId: string): boolean {
@@ -61,4 +61,14 @@ export function addSveViews(m: Machine, s: MachineState, cpus: CpuView[], contex
     view.inSyscall = t.inSyscall;
     view.sveTrapPending = t.trap;
   });
+}
+
+/**
+ * The state as `fpsimd-viz run --json` gives it (`final`): describeState's views with, on SVE machines,
+ * the flat SVE fields of docs/formats.md added (the app draws describeState's own `sve` parts instead).
+ */
+export function describeResult(m: Machine, s: MachineState): StateView {
+  const view = describeState(m, s);
+  addSveViews(m, s, view.cpus, view.contexts);
+  return view;
 }
