@@ -54,6 +54,6 @@ export const D52D_FIX: HistoricFix = {
     'kvm_arch_vcpu_load_fp() only set HOST_SVE_ENABLED (statement host-sve-enabled) and never cleared it (statement clear-host-sve-enabled missing).',
   fix: 'vcpu_clear_flag(vcpu, HOST_SVE_ENABLED) before the test of CPACR_EL1 on every load (statement clear-host-sve-enabled).',
   statements: ['clear-host-sve-enabled'],
-  source: `the fix's message and diff (5.15-stable review copy, index id 40576903590); ${SRC_613}, which has the fix.`,
+  source: `the fix's message and diff (d52d165d67c5 in its 5.15-stable review copy, index id 40576903590); ${SRC_613}, which has the fix.`,
   sve: true,
 };

@@ -20,7 +20,7 @@ export const V4_18_SVE_FIXES: readonly HistoricFix[] = [
     fix: "The restore moves after the save and flush (statement restore-tif-sve): the guest's registers are saved with TIF_SVE clear, into the vcpu's fp_regs.",
     statements: ['restore-tif-sve-early', 'restore-tif-sve'],
     sve: true,
-    source: `${FIRST_MERGED}; ${V4_18}; the subject and date from a dated commit list of arch/arm64/kvm/fpsimd.c (a notes page, search index id 49300830419). The fix's message and diff were not read: the one difference between the two files that it can be is the position of update_thread_flag(TIF_SVE, ...).`,
+    source: `${FIRST_MERGED}; ${V4_18}; the subject and date from a dated commit list of arch/arm64/kvm/fpsimd.c (a notes page dated by its commits, listing 2955bcc8c309; search index id 49300830419). The fix's message and diff were not read: the one difference between the two files that it can be is the position of update_thread_flag(TIF_SVE, ...).`,
   },
   {
     commit: 'b3eb56b629d1',

@@ -36,7 +36,7 @@ export const SVE_TRAP_751E: HistoricFix = {
     "sve_init_regs()'s memory branch converted the saved state (fpsimd_to_sve(), fp_type = FP_STATE_SVE) without fpsimd_flush_task_state(current) (statement flush-task-trap).",
   fix: 'fpsimd_flush_task_state(current) after the conversion: the cpu field becomes NR_CPUS, so the next switch-in sets TIF_FOREIGN_FPSTATE and the return to user loads the SVE state and enables EL0 SVE from TIF_SVE.',
   statements: ['flush-task-trap'],
-  source: `the fix as backported to 6.1 (Mark Brown, 2024-12-06: message with the race and the one-line diff in sve_init_regs(); search index id 44626978825); the OSV advisory of CVE-2024-50275 (search index id 68571391340); the fixed sve_init_regs() and do_sve_acc() in ${V614} and ${V618}.`,
+  source: `the fix 751ecf6afd65 as backported to 6.1 (Mark Brown, 2024-12-06: message with the race and the one-line diff in sve_init_regs(); search index id 44626978825); the OSV advisory of CVE-2024-50275 (search index id 68571391340); the fixed sve_init_regs() and do_sve_acc() in ${V614} and ${V618}.`,
 };
 
 export const SIGNAL_61DA: HistoricFix = {
@@ -52,7 +52,7 @@ export const SIGNAL_61DA: HistoricFix = {
     'fpsimd_signal_preserve_current_state() converted with sve_to_fpsimd() when TIF_SVE was set, and preserve_sve_context() sized and filled the SVE record by TIF_SVE (statement signal-sve-to-fpsimd).',
   fix: 'Both test current->thread.fp_type == FP_STATE_SVE, the format the last save recorded.',
   statements: ['signal-sve-to-fpsimd'],
-  source: `the 6.7-stable review copy of the fix with its diff (search index id 31790714506); do_signal()'s forget_syscall() before handle_signal() and the fixed tests in ${V614}.`,
+  source: `the 6.7-stable review copy of 61da7c8e2a60 with its diff (search index id 31790714506); do_signal()'s forget_syscall() before handle_signal() and the fixed tests in ${V614}.`,
 };
 
 export const PTRACE_B017: HistoricFix = {
@@ -98,7 +98,7 @@ export const DISCARD_398E: HistoricFix = {
     'The save chose the FPSIMD format when to_save == FP_STATE_CURRENT, TIF_SVE was set and in_syscall() was true (statement save-in-syscall).',
   fix: "fpsimd_syscall_enter() sets the binding's to_save = FP_STATE_FPSIMD after sve_flush_live() and fpsimd_syscall_exit() resets it to FP_STATE_CURRENT; any reload binds with FP_STATE_CURRENT, so state loaded after the discard is saved in full.",
   statements: ['save-in-syscall'],
-  source: `the 6.12-stable review copy of the fix with its message and diff (search index id 47989694073); fpsimd_save_user_state() and fp_user_discard() in ${V614}; fpsimd_syscall_enter()/fpsimd_syscall_exit() in ${V618}.`,
+  source: `the 6.12-stable review copy of 398edaa12f9c with its message and diff (search index id 47989694073); fpsimd_save_user_state() and fp_user_discard() in ${V614}; fpsimd_syscall_enter()/fpsimd_syscall_exit() in ${V618}.`,
 };
 
 export const SETSVE_128A: HistoricFix = {
@@ -128,5 +128,5 @@ export const SETSVE_5CBB: HistoricFix = {
   before: 'sve_set_common() did memset(&current->thread.uw.fpsimd_state, 0, ...) (statement setsve-zero).',
   fix: 'memset(&target->thread.uw.fpsimd_state, 0, ...).',
   statements: ['setsve-zero'],
-  source: `sve_set_common() in ${V618}; the 7.0-stable review copy of the fix (Breno Leitao; subject, message and diff; search index id 60004660854). The date is that of the stable review mail (2026-05-12): the author date was not read.`,
+  source: `sve_set_common() in ${V618}; the 7.0-stable review copy of 5cbb61bf4168 (Breno Leitao; subject, message and diff; search index id 60004660854). The date is that of the stable review mail (2026-05-12): the author date was not read.`,
 };
