@@ -11,8 +11,7 @@ export function Transport({ compact = false }: { compact?: boolean }) {
   const cursor = useScenarioStore((s) => s.cursor);
   const { setCursor, stepBy, toStart, toEnd } = useScenarioStore.getState();
   const playing = useViewStore((s) => s.playing);
-  const speed = useViewStore((s) => s.speed);
-  const { togglePlaying, setSpeed } = useViewStore.getState();
+  const { togglePlaying } = useViewStore.getState();
   const end = replay.length;
   const next = nextViolationStep(replay, cursor);
   return (
@@ -80,21 +79,30 @@ export function Transport({ compact = false }: { compact?: boolean }) {
       />
       {!compact && (
         <div className="transport-extra">
-          <label>
-            Speed{' '}
-            <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s} steps/s
-                </option>
-              ))}
-            </select>
-          </label>
+          <SpeedSelect />
           <button type="button" disabled={next === null} onClick={() => next !== null && setCursor(next)}>
             Next violation{next !== null ? ` (step ${next})` : ''}
           </button>
         </div>
       )}
     </div>
+  );
+}
+
+/** Its own component: a step re-renders the transport, and React rewrites a select's options each render. */
+function SpeedSelect() {
+  const speed = useViewStore((s) => s.speed);
+  const { setSpeed } = useViewStore.getState();
+  return (
+    <label>
+      Speed{' '}
+      <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s} steps/s
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
