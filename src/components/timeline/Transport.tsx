@@ -2,7 +2,7 @@
 import { useScenarioStore } from '../../state/scenarioStore';
 import { nextViolationStep } from '../../state/timelineModel';
 import { SPEEDS, useViewStore } from '../../state/viewStore';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { StepAnnouncer } from './StepAnnouncer';
 import { onTimelineKeyDown } from './useTimelineKeys';
 
@@ -17,24 +17,20 @@ export function Transport({ compact = false }: { compact?: boolean }) {
   return (
     <div className="transport" role="group" aria-label="Step controls">
       <div className="transport-buttons">
-        <button
-          type="button"
+        <StepButton
+          icon="start"
+          label="Jump to start"
+          keyName="Home"
           onClick={toStart}
           disabled={cursor === 0}
-          aria-label="Jump to start"
-          title="Home"
-        >
-          <Icon name="start" />
-        </button>
-        <button
-          type="button"
+        />
+        <StepButton
+          icon="back"
+          label="Step back"
+          keyName="←"
           onClick={() => stepBy(-1)}
           disabled={cursor === 0}
-          aria-label="Step back"
-          title="←"
-        >
-          <Icon name="back" />
-        </button>
+        />
         <button
           type="button"
           onClick={togglePlaying}
@@ -45,18 +41,14 @@ export function Transport({ compact = false }: { compact?: boolean }) {
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button
-          type="button"
+        <StepButton
+          icon="forward"
+          label="Step forward"
+          keyName="→"
           onClick={() => stepBy(1)}
           disabled={cursor === end}
-          aria-label="Step forward"
-          title="→"
-        >
-          <Icon name="forward" />
-        </button>
-        <button type="button" onClick={toEnd} disabled={cursor === end} aria-label="Jump to end" title="End">
-          <Icon name="end" />
-        </button>
+        />
+        <StepButton icon="end" label="Jump to end" keyName="End" onClick={toEnd} disabled={cursor === end} />
         {/* Read out by the announcer below, with what the step did. */}
         <span className="step-count">
           Step {cursor} of {end}
@@ -104,5 +96,26 @@ function SpeedSelect() {
         ))}
       </select>
     </label>
+  );
+}
+
+/** An icon button of the transport, named for screen readers, its key in the tooltip. */
+function StepButton({
+  icon,
+  label,
+  keyName,
+  onClick,
+  disabled,
+}: {
+  icon: IconName;
+  label: string;
+  keyName: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <button type="button" onClick={onClick} disabled={disabled} aria-label={label} title={keyName}>
+      <Icon name={icon} />
+    </button>
   );
 }
