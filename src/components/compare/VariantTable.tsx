@@ -1,7 +1,7 @@
 // A table with one column per compared variant and one row per place (a CPU, an SVE field), a row whose
 // variants differ marked in words as well as by colour: the ownership and SVE panels share it.
 import type { ReactNode } from 'react';
-import type { Compared } from '../../state/compareModel';
+import type { Compared } from '../../state/viewmodels/compareModel';
 
 export interface VariantTableRow {
   key: string | number;

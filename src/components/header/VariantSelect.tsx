@@ -1,7 +1,7 @@
 // The variant selector: every era and ablation the engine offers, each with its one-line description.
 import { useId } from 'react';
 import { VARIANTS } from '../../engine';
-import { resolveVariant, useScenarioStore } from '../../state/scenarioStore';
+import { resolveVariant, useScenarioStore } from '../../state/stores/scenarioStore';
 import { useMediaQuery } from '../diagram/useFitBox';
 
 /** Short screens (screens.css): one row of header, where the picker's label is for screen readers only. */
