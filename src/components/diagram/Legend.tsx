@@ -31,30 +31,28 @@ export interface LegendEntry {
   index?: number;
 }
 
-/** The entries that are not owners, each as [key, mark, text]. */
-function entries(rows: readonly (readonly [string, Mark, string])[]): LegendEntry[] {
-  return rows.map(([key, mark, text]) => ({ key, mark, text }));
-}
-
 /**
- * What the marks mean, after the owners and kernel-mode NEON scratch; those keyed `sve-` (the H bands,
- * their hatchings and the SVE rows) on SVE machines only.
+ * What the marks mean, after the owners and kernel-mode NEON scratch, one a line: key, mark, text. Those
+ * keyed `sve-` (the H bands, their hatchings and the SVE rows) are shown on SVE machines only.
  */
-const MARK_ENTRIES: readonly LegendEntry[] = entries([
-  ['newest', 'newest', 'registers: the newest data'],
-  ['stale', 'stale', 'faded, dashed: an older copy'],
-  ['empty', 'empty', 'dashed box: nothing known'],
-  ['changed', 'changed', 'outline ▸ and *: changed'],
-  ['violation', 'violation', 'red dashes: a rule broken'],
-  ['arrow', 'arrow', 'arrow: fpsimd_last_state'],
-  ['checker', 'checker', "(checker): the checker's data"],
-  ['sve-v', 'newest', 'V: the low 128 bits of Z'],
-  ['sve-h', 'hband', 'H: Z above 128 bits, P, FFR'],
-  ['sve-dead', 'hdead', 'grey hatch: H zero or dead'],
-  ['sve-gone', 'hgone', 'red hatch: upper bits gone'],
-  ['sve-vl', 'text', 'vector length: max or min'],
-  ['sve-el0', 'text', 'EL0 SVE trapped: SVE traps'],
-]);
+const MARK_TABLE = `newest newest registers: the newest data
+stale stale faded, dashed: an older copy
+empty empty dashed box: nothing known
+changed changed outline ▸ and *: changed
+violation violation red dashes: a rule broken
+arrow arrow arrow: fpsimd_last_state
+checker checker (checker): the checker's data
+sve-v newest V: the low 128 bits of Z
+sve-h hband H: Z above 128 bits, P, FFR
+sve-dead hdead grey hatch: H zero or dead
+sve-gone hgone red hatch: upper bits gone
+sve-vl text vector length: max or min
+sve-el0 text EL0 SVE trapped: SVE traps`;
+
+const MARK_ENTRIES: readonly LegendEntry[] = MARK_TABLE.split('\n').map((line) => {
+  const [key, mark, ...text] = line.split(' ');
+  return { key, mark: mark as Mark, text: text.join(' ') };
+});
 
 export function legendEntries(
   owners: readonly { id: string; kind: string }[],
