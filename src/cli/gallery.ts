@@ -8,6 +8,7 @@ import {
   GALLERY_MACHINE,
   entryVerdict,
   galleryEntries,
+  ownViolation,
   galleryOptions,
   sveCleanEras,
   SVE_GALLERY_DEPTH,
@@ -111,7 +112,7 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
   const clean = fpsimdEras.map((v) => search(v, GALLERY_MACHINE, galleryOptions(false)));
   const sveClean = sveEras.map((v) => search(v, sveGalleryMachine(v), sveGalleryOptions(false)));
   const bound = clean[0]?.result.maxSignalFrames ?? bugs[0]?.result.maxSignalFrames;
-  const verdicts = new Map(bugs.map((b) => [b, entryVerdict(b.entry, b.result.violations[0])]));
+  const verdicts = new Map(bugs.map((b) => [b, entryVerdict(b.entry, b.result.violations)]));
   // The FPSIMD gallery's claims are checked; an SVE entry's search is reported as it is (the search
   // stops at the shortest violation of any kind, which may be its era's own: docs/explorer.md).
   const ok =
@@ -133,10 +134,20 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
             ...entry.fix,
             ...(entry.releaseBug ? { releaseBug: true } : {}),
             ...(entry.sve ? { depth: entry.depth } : {}),
+            ...(entry.search && entry.base
+              ? {
+                  searched: {
+                    variant: variant.id,
+                    base: entry.base.id,
+                    machine: entry.machine.title,
+                    why: entry.search.why,
+                  },
+                }
+              : {}),
             seconds: result.seconds,
             states: result.states,
-            shortest: result.violations[0] ?? null,
-            verdict: entryVerdict(entry, result.violations[0]),
+            shortest: ownViolation(entry, result.violations) ?? result.violations[0] ?? null,
+            verdict: entryVerdict(entry, result.violations),
           })),
           eras: clean.map(({ variant, result }) => ({
             variant: variant.id,
@@ -170,7 +181,7 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
     lines.push(`SVE gallery machine: ${SVE_GALLERY_MACHINE.title}; depth ${SVE_GALLERY_DEPTH}`);
   for (const { entry, variant, result } of bugs) {
     const h = entry.fix;
-    const v = result.violations[0];
+    const v = ownViolation(entry, result.violations) ?? result.violations[0];
     const tags = [
       h.date,
       h.analogue ? 'analogue' : '',
@@ -180,10 +191,14 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
       .filter(Boolean)
       .join(', ');
     lines.push(`${variant.id}  ${entry.releaseBug ? 'fixed by ' : ''}${h.commit} "${h.subject}" (${tags})`);
-    const verdict = entryVerdict(entry, v);
+    const verdict = entryVerdict(entry, result.violations);
+    if (entry.search?.why)
+      lines.push(
+        `  searched as ${variant.id} on the ${entry.machine.title.split(':')[0]}: ${entry.search.why}`,
+      );
     const what =
       verdict === 'era-bug-only'
-        ? `found only a violation ${variant.era.id} as fixed has too (not this fix's bug) in`
+        ? `found only a violation ${entry.base?.id ?? variant.era.id} has too (not this fix's bug) in`
         : 'found in';
     lines.push(
       v
