@@ -104,10 +104,14 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
   const sveEras = entries.some((e) => e.sve)
     ? sveCleanEras().filter((v) => only === undefined || eraIds.has(v.era.id))
     : [];
-  const search = (variant: Variant, machine: Scenario, options: ExploreOptions): Row => ({
-    variant,
-    result: explore(machine, variant, options),
-  });
+  // A release's bugs are one search of the era (the same variant, machine and options): run it once.
+  const searches = new Map<string, ExploreResult>();
+  const search = (variant: Variant, machine: Scenario, options: ExploreOptions): Row => {
+    const key = JSON.stringify([variant.id, machine, options]);
+    const result = searches.get(key) ?? explore(machine, variant, options);
+    searches.set(key, result);
+    return { variant, result };
+  };
   const bugs: BugRow[] = entries.map((e) => ({ entry: e, ...search(e.variant, e.machine, e.options) }));
   const clean = fpsimdEras.map((v) => search(v, GALLERY_MACHINE, galleryOptions(false)));
   const sveClean = sveEras.map((v) => search(v, sveGalleryMachine(v), sveGalleryOptions(false)));

@@ -3,6 +3,7 @@
 // is its own (its base does not report it, and the fix's labelled statement is what differs); v6.15
 // and v6.16 with their release bugs fixed are the eras claimed clean. The searches themselves run in
 // tests/cli/gallery.test.ts (the gallery) and the bench (with the bases' proofs to the depth).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createMachine,
@@ -216,6 +217,18 @@ describe('the SVE gallery searches each historic variant for its own bug', () =>
       ).toBe(true);
     },
   );
+
+  it('61da7c8e2a60 and b017a0cea627 need the in-syscall FPSIMD-only save: their examples run clean on v6.13+398edaa12f9c', () => {
+    for (const commit of ['61da7c8e2a60', 'b017a0cea627']) {
+      const sc = JSON.parse(
+        readFileSync(new URL(`../../src/scenarios/history-${commit}.json`, import.meta.url), 'utf8'),
+      ) as Scenario;
+      const pre = variant(`v6.13/pre-${commit}`);
+      expect(replay(createMachine(sc, pre), sc.events).violations.length, commit).toBeGreaterThan(0);
+      const fixedPre = variant(`v6.13/pre-${commit}+398edaa12f9c`);
+      expect(replay(createMachine(sc, fixedPre), sc.events).violations, commit).toEqual([]);
+    }
+  });
 
   it('finds 61da7c8e2a60 at 7 events as its own, on a base clean to 7 (the cheapest search, run here)', () => {
     const e = searched.find((x) => x.fix.commit === '61da7c8e2a60')!;

@@ -51,7 +51,8 @@ function run(
       fc.array(fc.nat(), { minLength: 1, maxLength: MAX_EVENTS, size: 'max' }),
       (o, choices) => {
         const sc = machineScenario(o);
-        const evs = eventsFromChoices(sc, choices, era.id);
+        // Drawn under the variant itself: a fixed base's states (and so legality) may differ from its era's.
+        const evs = eventsFromChoices(sc, choices, variant.id);
         const r = replay(createMachine(sc, variant), evs);
         sequences++;
         events += r.length;
