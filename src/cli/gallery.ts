@@ -40,9 +40,11 @@ gallery machine (${GALLERY_MACHINE.cpus} CPUs, ${GALLERY_MACHINE.tasks.map((t) =
 era on the same machine to the same depth, and prints each bug's shortest counterexample. SVE bugs
 (historic variants of SVE fixes, and bugs of a release itself, searched as the era) are searched on
 the SVE gallery machine (${SVE_GALLERY_MACHINE.cpus} SVE CPUs, ${SVE_GALLERY_MACHINE.tasks.map((t) => t.id).join(', ')}; a plain vcpu for eras
-before guest SVE) to depth ${SVE_GALLERY_DEPTH}, where every era without a bug of its own must be clean.
-Each bug's counterexample is replayed under its era as fixed: "found only a violation ... has too"
-means the search stopped at a bug of the era itself, not the one the fix removed.
+before guest SVE) to depth ${SVE_GALLERY_DEPTH}, where the eras claimed clean (v6.15 and v6.16 with their
+release bugs fixed) must be clean; an SVE historic variant is searched on its fixed base (ID+COMMIT12:
+its release's own bugs fixed) and machine, to its depth. Each bug's counterexamples are replayed under
+its base (the era with the same fixes): "found only a violation ... has too" means the search stopped
+at a bug of the base itself, not the one the fix removed.
 
   --variant ID  only this historic variant, or an era's own bugs (and its era)
   --machine     print the gallery machine as a scenario file, e.g. for
