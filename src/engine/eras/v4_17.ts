@@ -1,6 +1,6 @@
 // Era v4.17: before "KVM: arm64: Optimise FPSIMD handling to reduce guest/host thrashing".
 // Hold beside arch/arm64/kernel/fpsimd.c, arch/arm64/kvm/hyp/switch.c, arch/arm64/kvm/hyp/entry.S and
-// virt/kvm/arm/arm.c of v4.17. Its host side differs from ../kernel/fpsimd.ts (task_fpsimd_save() saves
+// virt/kvm/arm/arm.c of v4.17. Its host side differs from ../kernel/fpsimd_v4_18.ts (task_fpsimd_save() saves
 // current's own state; tasks without an mm are skipped), so those functions live here. SVE (machines
 // with "sve": true only): TIF_SVE, the EL0 trap toggled in task_fpsimd_load(), fpsimd_last_state's
 // sve_in_use, and the run loop's sve_flush_cpu_state(); guests have no SVE (guestSve unset).
@@ -43,7 +43,7 @@ import {
   sve_load_state,
   sve_save_state,
   test_foreign,
-} from '../kernel/fpsimd';
+} from '../kernel/fpsimd_v4_18';
 import {
   do_sve_acc,
   fpsimd_signal_preserve_current_state,

@@ -1,6 +1,6 @@
 // Era v4.18: "KVM: arm64: Optimise FPSIMD handling to reduce guest/host thrashing".
 // Hold beside arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/switch.c and virt/kvm/arm/arm.c of v4.18;
-// the host side is ../kernel/fpsimd.ts (SVE-only host functions: ../kernel/fpsimd_sve_v4.ts).
+// the host side is ../kernel/fpsimd_v4_18.ts (SVE-only host functions: ../kernel/fpsimd_sve_v4.ts).
 // `on(k, name)` marks a statement an ablation can remove. The SVE statements (KVM_ARM64_HOST_SVE_*,
 // TIF_SVE, CPACR_EL1.ZEN) run on SVE machines only; guests have no SVE before v5.2 (guestSve unset).
 import type { Era, EraField } from '../era';
@@ -48,7 +48,7 @@ import {
   sve_save_state,
   test_foreign,
   update_thread_flag_foreign,
-} from '../kernel/fpsimd';
+} from '../kernel/fpsimd_v4_18';
 import {
   __fpr_get,
   sve_sync_to_fpsimd,
@@ -62,7 +62,7 @@ import {
   sve_sync_from_fpsimd_zeropad,
   sve_user_discard,
 } from '../kernel/fpsimd_sve_v4';
-import { V4_18_SVE_FIXES } from './v4_18_sve_history';
+import { V4_18_SVE_FIXES } from '../history/v4_18_sve';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_C = 'arch/arm64/kvm/hyp/switch.c';

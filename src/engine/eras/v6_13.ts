@@ -21,10 +21,10 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
+import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd_v4_18';
 import { cpuSve, has_vhe, set_cpu_vl, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
-import { D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from './kvm_sve_bugs';
+import { D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from '../history/kvm_sve';
 import { fpsimd_kvm_prepare } from '../kernel/fpsimd_kvm_prepare';
 import { __hyp_sve_restore_guest } from '../kernel/kvm_hyp_sve';
 import {
@@ -36,7 +36,7 @@ import {
   fpsimd_update_current_state,
   kernel_neon_begin,
   kernel_neon_end,
-} from '../kernel/fpsimd_mainline';
+} from '../kernel/fpsimd_v6_8';
 import {
   CPU_FP_STATE_FIELDS,
   do_sve_acc,
@@ -55,7 +55,7 @@ import {
   sve_sync_to_fpsimd,
   vec_set_vector_length,
 } from '../kernel/fpsimd_v6_ptrace';
-import { DISCARD_398E, PTRACE_B017, SIGNAL_61DA, SVE_TRAP_751E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
+import { DISCARD_398E, PTRACE_B017, SIGNAL_61DA, SVE_TRAP_751E, VL_49CE } from '../history/fpsimd_v6';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';

@@ -2,7 +2,7 @@
 // Unconditionally save+flush host FPSIMD/SVE/SME state" and 8eca7f6d5100 "KVM: arm64: Remove host
 // FPSIMD saving for non-protected KVM". Hold beside arch/arm64/kvm/fpsimd.c,
 // arch/arm64/kvm/hyp/include/hyp/switch.h, arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c
-// of v6.15; the host side is ../kernel/fpsimd.ts and ../kernel/fpsimd_mainline.ts (since v6.8), where
+// of v6.15; the host side is ../kernel/fpsimd_v4_18.ts and ../kernel/fpsimd_v6_8.ts (since v6.8), where
 // fpsimd_save() is now called fpsimd_save_user_state(). v6.16 (./v6_16.ts) builds on this module.
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
@@ -20,7 +20,7 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
+import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd_v4_18';
 import { has_vhe, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
 import {
@@ -37,7 +37,7 @@ import {
   fpsimd_update_current_state,
   kernel_neon_begin,
   kernel_neon_end,
-} from '../kernel/fpsimd_mainline';
+} from '../kernel/fpsimd_v6_8';
 import {
   CPU_FP_STATE_FIELDS,
   do_sve_acc,
@@ -56,7 +56,7 @@ import {
   sve_sync_to_fpsimd,
   vec_set_vector_length,
 } from '../kernel/fpsimd_v6_ptrace';
-import { DISCARD_398E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
+import { DISCARD_398E, VL_49CE } from '../history/fpsimd_v6';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';

@@ -1,5 +1,5 @@
 // Era v6.16: v6.15 (./v6_15.ts) with the two changes of arch/arm64/kernel/fpsimd.c and
-// arch/arm64/kernel/signal.c that the model sees. Diff against v6_15.ts and ../kernel/fpsimd_mainline.ts:
+// arch/arm64/kernel/signal.c that the model sees. Diff against v6_15.ts and ../kernel/fpsimd_v6_8.ts:
 // - fpsimd_thread_switch(): for an incoming task with TIF_KERNEL_FPSTATE, fpsimd_flush_cpu_state()
 //   before fpsimd_load_kernel_state() (01098d893fa8), so that the load is never elided;
 // - signal delivery (setup_rt_frame()) and restore_sigframe() begin with
@@ -13,7 +13,7 @@ import type { Era } from '../era';
 import { writeTaskMemory } from '../ghost';
 import { current, enter, leave, set_foreign, stmt, type K } from '../kctx';
 import { has_vhe, system_supports_sve, taskSve } from '../kctxSve';
-import { fpsimd_flush_cpu_state } from '../kernel/fpsimd';
+import { fpsimd_flush_cpu_state } from '../kernel/fpsimd_v4_18';
 import {
   fpsimd_cpu_pm_notifier,
   fpsimd_flush_task_state,
@@ -23,7 +23,7 @@ import {
   fpsimd_save_kernel_state,
   kernel_neon_begin,
   kernel_neon_end,
-} from '../kernel/fpsimd_mainline';
+} from '../kernel/fpsimd_v6_8';
 import {
   do_sve_acc,
   fpsimd_restore_current_state,
@@ -32,7 +32,7 @@ import {
   fpsimd_syscall_exit,
   fpsimd_to_sve,
 } from '../kernel/fpsimd_v6';
-import { SETSVE_128A, SETSVE_5CBB } from '../kernel/fpsimd_v6_fixes';
+import { SETSVE_128A, SETSVE_5CBB } from '../history/fpsimd_v6';
 import {
   change_live_vector_length,
   fpsimd_sync_from_effective_state,

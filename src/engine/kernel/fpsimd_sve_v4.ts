@@ -1,13 +1,13 @@
 // The SVE-only host functions of v4.18 (arch/arm64/kernel/fpsimd.c, entry.S, signal.c, ptrace.c): the
 // SVE access trap, prctl(PR_SVE_SET_VL), the syscall discard, the signal frame's SVE record and the
 // NT_ARM_SVE regset. They run on SVE machines only (the drivers call them there); the shared SVE
-// branches of the FPSIMD functions are in ./fpsimd.ts. v4.17's differ only in the save they call.
+// branches of the FPSIMD functions are in ./fpsimd_v4_18.ts. v4.17's differ only in the save they call.
 import { readTaskMemory } from '../ghost';
 import { discardH, fpsimdToSve, readTaskSve, writeTaskSve } from '../ghostSve';
 import { current, enter, leave, set_foreign, stmt, WARN_ON, type K } from '../kctx';
 import { set_task_vl, set_tif_sve, set_zen, taskSve, test_tif_sve } from '../kctxSve';
 import { VL_MAX, VL_MIN } from '../state';
-import { fpsimd_flush_task_state, fpsimd_save, fpsimd_to_sve, sve_to_fpsimd } from './fpsimd';
+import { fpsimd_flush_task_state, fpsimd_save, fpsimd_to_sve, sve_to_fpsimd } from './fpsimd_v4_18';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const ENTRY_S = 'arch/arm64/kernel/entry.S';

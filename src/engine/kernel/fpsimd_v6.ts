@@ -1,6 +1,6 @@
 // The host side of v6.13, v6.15 and v6.16 where SVE changes it: arch/arm64/kernel/fpsimd.c since v6.2
 // (fp_type, struct cpu_fp_state with to_save, the syscall discard of 8c845e273104) and
-// arch/arm64/kernel/entry-common.c. Each function keeps the statements of ./fpsimd.ts (the v4.18 shape)
+// arch/arm64/kernel/entry-common.c. Each function keeps the statements of ./fpsimd_v4_18.ts (the v4.18 shape)
 // on FPSIMD-only machines, so their traces and results are unchanged, and adds the SVE branches as
 // the kernel guards them. Held beside v6.14's and v6.18.2's files (docs/kernel-notes.md, "SVE: v6.13 to
 // v6.16, host"); v6.16's differences are tested with released_with() on the fixes of v6.16.
@@ -41,9 +41,9 @@ import {
   test_tif_sve,
 } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX, VL_NAMES } from '../state';
-import { fpsimd_load_state, fpsimd_save_state, test_foreign } from './fpsimd';
-import { fpsimd_flush_task_state } from './fpsimd_mainline';
-import { C398E } from './fpsimd_v6_fixes';
+import { fpsimd_load_state, fpsimd_save_state, test_foreign } from './fpsimd_v4_18';
+import { fpsimd_flush_task_state } from './fpsimd_v6_8';
+import { C398E } from '../history/fpsimd_v6';
 
 /** "arm64/sve: Discard stale CPU state when handling SVE traps" (CVE-2024-50275). */
 const C751E = '751ecf6afd65';

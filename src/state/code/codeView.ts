@@ -98,7 +98,7 @@ export function eraSource(eraId: string, code: EngineCode): EngineFile | null {
 }
 
 /** The v4.18-shape host side, which every era's module may take functions from: searched last. */
-const SHARED_HOST = 'src/engine/kernel/fpsimd.ts';
+const SHARED_HOST = 'src/engine/kernel/fpsimd_v4_18.ts';
 const isDriver = (f: EngineFile): boolean => !/^src\/engine\/(eras|kernel)\//.test(f.path);
 
 const sourcesCache = new WeakMap<EngineCode, Map<string, CodeSources | null>>();

@@ -69,7 +69,7 @@ describe('code pane view model', () => {
       "stmt(k, 'flush');",
       'fpsimd_flush_cpu_state(k);',
     ]);
-    expect(blocks[6].source).toBe('src/engine/kernel/fpsimd.ts');
+    expect(blocks[6].source).toBe('src/engine/kernel/fpsimd_v4_18.ts');
     expect(blocks[6].lines.find((l) => l.ablation)?.ablation).toBe('flush-sets-foreign');
     // Calls the event driver makes inline come from events.ts, in the event's own case.
     expect(blocks[0].source).toBe('src/engine/events.ts');

@@ -12,7 +12,7 @@ describe('the engine code module', () => {
   it('is the description of every engine file, eras first, drivers last', () => {
     expect(engineCode).toEqual(describeEngine(engineSources(ROOT_DIR)));
     const paths = engineCode.files.map((f) => f.path);
-    expect(paths).toContain('src/engine/kernel/fpsimd.ts');
+    expect(paths).toContain('src/engine/kernel/fpsimd_v4_18.ts');
     expect(paths.slice(-3)).toEqual([
       'src/engine/events.ts',
       'src/engine/lifecycle.ts',
@@ -76,7 +76,7 @@ describe('the engine code module', () => {
       'b045e4d0f392',
     ]);
     expect(put.ons.map((o) => o.name)).toEqual(['put-save', 'put-flush']);
-    const host = engineCode.files.find((f) => f.path === 'src/engine/kernel/fpsimd_mainline.ts')!;
+    const host = engineCode.files.find((f) => f.path === 'src/engine/kernel/fpsimd_v6_8.ts')!;
     expect(unitOf(host, 'fpsimd_thread_switch').fixed.map((f) => f.commit)).toEqual(['e92bee9f861b']);
     const driver = engineCode.files.find((f) => f.path === 'src/engine/events.ts')!;
     const schedule = unitOf(driver, 'runEvent').enters.find((e) => e.name === '__schedule')!;

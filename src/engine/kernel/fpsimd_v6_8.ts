@@ -1,7 +1,7 @@
 // The host side where mainline differs from v4.18: arch/arm64/kernel/fpsimd.c since v6.8 (kernel-mode
 // NEON preserved across context switch with TIF_KERNEL_FPSTATE), with e92bee9f861b's flush at switch-in
 // and efbc20249fee's TIF_FOREIGN_FPSTATE in fpsimd_flush_task_state(). The save, load and bind with
-// their SVE branches are ./fpsimd_v6.ts; the rest is ./fpsimd.ts.
+// their SVE branches are ./fpsimd_v6.ts; the rest is ./fpsimd_v4_18.ts.
 import { kernelStorage } from '../config';
 import { writeTaskMemory } from '../ghost';
 import { zeroSveState } from '../ghostSve';
@@ -23,7 +23,7 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import { fpsimd_flush_cpu_state, fpsimd_load_state, fpsimd_save_state } from './fpsimd';
+import { fpsimd_flush_cpu_state, fpsimd_load_state, fpsimd_save_state } from './fpsimd_v4_18';
 import {
   fpsimd_bind_state_to_cpu,
   fpsimd_bind_task_to_cpu,
