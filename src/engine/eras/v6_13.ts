@@ -29,7 +29,6 @@ import { fpsimd_kvm_prepare } from '../kernel/fpsimd_kvm_prepare';
 import { __hyp_sve_restore_guest } from '../kernel/kvm_hyp_sve';
 import {
   fpsimd_cpu_pm_notifier,
-  fpsimd_flush_task_state,
   fpsimd_flush_thread,
   fpsimd_save_and_flush_cpu_state,
   fpsimd_thread_switch,
@@ -39,12 +38,12 @@ import {
 } from '../kernel/fpsimd_v6_8';
 import {
   CPU_FP_STATE_FIELDS,
-  do_sve_acc,
-  fp_user_discard,
   fpsimd_bind_state_to_cpu,
   fpsimd_preserve_current_state,
   fpsimd_restore_current_state,
+  fpsimd_flush_task_state,
 } from '../kernel/fpsimd_v6';
+import { do_sve_acc, fp_user_discard } from '../kernel/fpsimd_v6_sve';
 import {
   fpsimd_signal_preserve_current_state,
   restore_fpsimd_context_sve,

@@ -16,7 +16,6 @@ import { has_vhe, system_supports_sve, taskSve } from '../kctxSve';
 import { fpsimd_flush_cpu_state } from '../kernel/fpsimd_v4_18';
 import {
   fpsimd_cpu_pm_notifier,
-  fpsimd_flush_task_state,
   fpsimd_flush_thread,
   fpsimd_load_kernel_state,
   fpsimd_save_and_flush_current_state,
@@ -25,13 +24,12 @@ import {
   kernel_neon_end,
 } from '../kernel/fpsimd_v6_8';
 import {
-  do_sve_acc,
   fpsimd_restore_current_state,
   fpsimd_save_user_state,
-  fpsimd_syscall_enter,
-  fpsimd_syscall_exit,
   fpsimd_to_sve,
+  fpsimd_flush_task_state,
 } from '../kernel/fpsimd_v6';
+import { do_sve_acc, fpsimd_syscall_enter, fpsimd_syscall_exit } from '../kernel/fpsimd_v6_sve';
 import { SETSVE_128A, SETSVE_5CBB } from '../history/fpsimd_v6';
 import {
   change_live_vector_length,
