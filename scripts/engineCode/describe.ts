@@ -257,8 +257,13 @@ function describeFile(m: Module, mods: Modules): EngineFile {
       }
     }
   }
+  // Module constants holding a number, imported ones too (an era's field slots from its hyp module).
   const numbers: Record<string, number> = {};
   for (const [k, v] of m.consts) if (typeof v === 'number') numbers[k] = v;
+  for (const k of m.imported.keys()) {
+    const v = resolveValue(ts.factory.createIdentifier(k), m, mods);
+    if (typeof v === 'number') numbers[k] = v;
+  }
   return {
     path: m.src.path,
     text: m.src.text,
