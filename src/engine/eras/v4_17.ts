@@ -4,22 +4,17 @@
 // the stories of its historic fixes are ../history/v4_17.ts. Guests have no SVE (guestSve unset).
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
-import { readTaskSve, writeTaskSve } from '../ghostSve';
+import { writeTaskSve } from '../ghostSve';
 import { current, enter, leave, set_fp_trap, stmt, type K } from '../kctx';
-import { has_vhe, set_tif_sve, set_zen, system_supports_sve, taskSve, test_tif_sve } from '../kctxSve';
+import { has_vhe, set_tif_sve, set_zen, system_supports_sve, taskSve } from '../kctxSve';
 import { kernel_neon_end } from '../kernel/fpsimd_v4_18';
 import {
   do_sve_acc,
   fpsimd_signal_preserve_current_state,
   fpsimd_sync_to_sve,
-  __fpr_get,
-  sve_sync_to_fpsimd,
   otherVl,
-  restore_sve_fpsimd_context,
-  setup_sigframe,
   sve_set_vector_length,
-  sve_sync_from_fpsimd_zeropad,
-  sve_user_discard,
+  V4_SVE_HOOKS,
 } from '../kernel/fpsimd_sve_v4';
 import {
   fpsimd_cpu_pm_notifier,
@@ -142,15 +137,11 @@ export const v4_17: Era = {
     if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k, fpsimd_preserve_current_state);
     else fpsimd_preserve_current_state(k);
   },
-  restore_sigframe(k) {
-    // Every frame has an SVE record on an SVE machine: restore_sve_fpsimd_context() reads it first.
-    if (system_supports_sve(k)) restore_sve_fpsimd_context(k);
-  },
   fpsimd_update_current_state,
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
-  syscall_entry: sve_user_discard,
+  ...V4_SVE_HOOKS,
   do_sve_acc(k) {
     // do_sve_acc() as in v4.18, its save being this era's task_fpsimd_save().
     do_sve_acc(k, task_fpsimd_save);
@@ -167,17 +158,6 @@ export const v4_17: Era = {
     writeTaskSve(k, t); // user_regset_copyin(..., target->thread.sve_state, ...)
     fpsimd_flush_task_state(k, t);
   },
-  sve_get_common(k, t) {
-    // sve_get(): SVE format from sve_state with TIF_SVE, else the FPSIMD registers (__fpr_get()).
-    if (test_tif_sve(k, t)) {
-      stmt(k, 'read-sve');
-      readTaskSve(k, t, 'sve_get()');
-    } else __fpr_get(k, t);
-  },
-  setup_sigframe_fp: setup_sigframe,
-  // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
-  sve_sync_to_fpsimd,
-  sve_sync_from_fpsimd_zeropad,
   kvm_run_enter(k) {
     // No kvm_arch_vcpu_run_pid_change() yet: hyp never reads the host thread's flags.
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');

@@ -4,7 +4,7 @@
 // `on(k, name)` marks a statement an ablation can remove. The SVE statements (KVM_ARM64_HOST_SVE_*,
 // TIF_SVE, CPACR_EL1.ZEN) run on SVE machines only; guests have no SVE before v5.2 (guestSve unset).
 import type { Era } from '../era';
-import { readTaskSve, writeTaskSve } from '../ghostSve';
+import { writeTaskSve } from '../ghostSve';
 import {
   current,
   enter,
@@ -47,17 +47,12 @@ import {
   update_thread_flag_foreign,
 } from '../kernel/fpsimd_v4_18';
 import {
-  __fpr_get,
-  sve_sync_to_fpsimd,
   do_sve_acc,
   fpsimd_signal_preserve_current_state,
   fpsimd_sync_to_sve,
   otherVl,
-  restore_sve_fpsimd_context,
-  setup_sigframe,
   sve_set_vector_length,
-  sve_sync_from_fpsimd_zeropad,
-  sve_user_discard,
+  V4_SVE_HOOKS,
 } from '../kernel/fpsimd_sve_v4';
 import { B045, B3EB, C2955, V4_18_FIXES } from '../history/v4_18';
 import { V4_18_ABLATIONS } from './v4_18_ablations';
@@ -218,15 +213,11 @@ export const v4_18: Era = {
     if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k, fpsimd_preserve_current_state);
     else fpsimd_preserve_current_state(k);
   },
-  restore_sigframe(k) {
-    // Every frame has an SVE record on an SVE machine: restore_sve_fpsimd_context() reads it first.
-    if (system_supports_sve(k)) restore_sve_fpsimd_context(k);
-  },
   fpsimd_update_current_state,
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
-  syscall_entry: sve_user_discard,
+  ...V4_SVE_HOOKS,
   do_sve_acc,
   sve_set_current_vl(k) {
     // sve_set_current_vl(): sve_set_vector_length(current, vl, 0) with the other vector length.
@@ -240,17 +231,6 @@ export const v4_18: Era = {
     writeTaskSve(k, t); // user_regset_copyin(..., target->thread.sve_state, ...)
     fpsimd_flush_task_state(k, t);
   },
-  sve_get_common(k, t) {
-    // sve_get(): SVE format from sve_state with TIF_SVE, else the FPSIMD registers (__fpr_get()).
-    if (test_tif_sve(k, t)) {
-      stmt(k, 'read-sve');
-      readTaskSve(k, t, 'sve_get()');
-    } else __fpr_get(k, t);
-  },
-  setup_sigframe_fp: setup_sigframe,
-  // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
-  sve_sync_to_fpsimd,
-  sve_sync_from_fpsimd_zeropad,
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
