@@ -5,7 +5,7 @@
 // released_with(k, COMMIT12) (src/engine/kernel/fpsimd_v6.ts), which is false once the era's copy no
 // longer lists the bug. Others (fbc7e61195e2, 59419f10045b: a new vcpu load path) cannot.
 import type { Era } from './era';
-import { C128A, C398E, C49CE, C5CBB } from './kernel/fpsimd_v6_fixes';
+import { C128A, C398E, C49CE, C5CBB } from './history/fpsimd_v6';
 import type { Variant } from './variants';
 
 /** The release bugs a fixed base can have fixed: each is a released_with() test in the kernel code. */

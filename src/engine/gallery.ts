@@ -1,7 +1,7 @@
-// The bug gallery: every historic variant (a real kernel fix undone, see history.ts), searched by the
+// The bug gallery: every historic variant (a real kernel fix undone, see history/types.ts), searched by the
 // explorer on one stated machine to one stated depth. The gallery view, `fpsimd-viz gallery`, the
 // bench and the tests all read this module, so the configuration a claim is made for is stated once.
-import type { HistoricFix } from './history';
+import type { HistoricFix } from './history/types';
 import type { Counterexample } from './explore/findings';
 import { createMachine } from './machine';
 import { replay } from './replay';

@@ -2,8 +2,8 @@
 // historic variant's own search (its fixed base and machine, fixedBase.ts) and the eras claimed clean.
 // The gallery (gallery.ts), `fpsimd-viz gallery`, the bench and the tests all read it.
 import { switchableFixes, withReleaseFixes } from './fixedBase';
-import type { HistoricFix } from './history';
-import { C398E, C49CE } from './kernel/fpsimd_v6_fixes';
+import type { HistoricFix } from './history/types';
+import { C398E, C49CE } from './history/fpsimd_v6';
 import type { Scenario } from './types';
 import { ERAS, VARIANTS, type Variant } from './variants';
 

@@ -2,7 +2,7 @@
 // (`mainline`, the old ids of historic variants) that are accepted in their place.
 import type { Era } from './era';
 import { splitFixedBaseId, withReleaseFixes } from './fixedBase';
-import { preFix, type HistoricFix } from './history';
+import { preFix, type HistoricFix } from './history/types';
 import { v4_17 } from './eras/v4_17';
 import { v4_18 } from './eras/v4_18';
 import { v6_13 } from './eras/v6_13';
