@@ -8,7 +8,9 @@ import type { Variant } from '../variants';
 import type { Scenario } from '../types';
 import { counterexamplesOf, type Chain, type Found } from './findings';
 import type { FromPartition, PartitionOptions, PartitionStats, ToPartition } from './partitionProtocol';
-import { stateSpace, storeBytesPerState, type ExploreProgress, type ExploreResult } from './search';
+import { storeBytesPerState } from './memory';
+import { stateSpace } from './space';
+import type { ExploreProgress, ExploreResult } from './searchTypes';
 import { DEFAULT_MAX_SIGNAL_FRAMES } from './alphabet';
 
 export interface Coordinator {

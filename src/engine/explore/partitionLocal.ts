@@ -7,7 +7,7 @@ import { OPS } from '../types';
 import { createPartitionWorker, type PartitionWorker } from './partition';
 import { createCoordinator } from './partitionCoordinator';
 import type { FromPartition, PartitionOptions, ToPartition } from './partitionProtocol';
-import { symmetryMode, type ExploreOptions, type ExploreResult } from './search';
+import { symmetryMode, type ExploreOptions, type ExploreResult } from './searchTypes';
 
 /** ExploreOptions as the workers take them (no callbacks, symmetry as a mode). */
 export function partitionOptions(opts: ExploreOptions): PartitionOptions {

@@ -3,7 +3,7 @@
 // carries them: worker_threads in Node, Web Workers in the browser, a queue in one thread (tests).
 import type { Scenario, Op, ViolationKind } from '../types';
 import type { VersionMode } from './codec';
-import type { SymmetryMode } from './search';
+import type { SymmetryMode } from './searchTypes';
 
 /** The search every worker runs its part of (ExploreOptions without the callbacks). */
 export interface PartitionOptions {
