@@ -11,14 +11,20 @@ const SLICE_MS = 10;
 /** What parallel.ts hands each worker thread. */
 export interface PartitionWorkerData {
   fpsimdPartition: true;
-  /** One Int32: the states stored by every worker together (the exact state limit). */
-  counter: SharedArrayBuffer;
 }
 
-function start(data: PartitionWorkerData): void {
+/**
+ * Sent before each search's `init` (a thread serves many searches): one Int32, the states stored by
+ * every worker together (the exact state limit).
+ */
+export interface CounterMessage {
+  fpsimdCounter: SharedArrayBuffer;
+}
+
+function start(): void {
   const port = parentPort;
   if (port === null) throw new Error('explorer: a partition worker needs a parent thread');
-  const counter = new Int32Array(data.counter);
+  let counter: Int32Array<ArrayBufferLike> = new Int32Array(1);
   const claim = (limit: number): boolean => Atomics.add(counter, 0, 1) < limit;
   const post = (m: FromPartition, transfer: ArrayBuffer[]): void => port.postMessage(m, transfer);
   let pw: PartitionWorker | null = null;
@@ -40,7 +46,11 @@ function start(data: PartitionWorkerData): void {
     }
     running = false;
   };
-  port.on('message', (m: ToPartition) => {
+  port.on('message', (m: ToPartition | CounterMessage) => {
+    if ('fpsimdCounter' in m) {
+      counter = new Int32Array(m.fpsimdCounter);
+      return;
+    }
     try {
       if (m.type === 'init') pw = createPartitionWorker(m.spec, post, claim);
       pw?.handle(m);
@@ -53,4 +63,4 @@ function start(data: PartitionWorkerData): void {
 }
 
 const data = workerData as Partial<PartitionWorkerData> | null;
-if (!isMainThread && data?.fpsimdPartition === true) start(data as PartitionWorkerData);
+if (!isMainThread && data?.fpsimdPartition === true) start();

@@ -18,6 +18,8 @@ export interface Coordinator {
   handle(w: number, msg: FromPartition): void;
   /** Stops the search at the workers' next poll; the result is then marked incomplete. */
   cancel(): void;
+  /** Looks at the clock (the time limit); the driver calls it every few milliseconds. */
+  tick(): void;
   readonly result: Promise<ExploreResult>;
 }
 
@@ -31,7 +33,7 @@ export function createCoordinator(
   options: PartitionOptions,
   workers: number,
   send: (w: number, msg: ToPartition, transfer: ArrayBuffer[]) => void,
-  hooks: { onProgress?: (p: ExploreProgress) => void; progressEveryMs?: number } = {},
+  hooks: { onProgress?: (p: ExploreProgress) => void; progressEveryMs?: number; timeLimitMs?: number } = {},
 ): Coordinator {
   const k = workers;
   const t0 = performance.now();
@@ -39,6 +41,7 @@ export function createCoordinator(
   let waiting: { type: FromPartition['type']; got: FromPartition[]; n: number; done: () => void } | null =
     null;
   let cancelled = false;
+  let timedOut = false;
   let stopping = false;
   let failed: (e: Error) => void = () => undefined;
   let level = 0;
@@ -99,7 +102,16 @@ export function createCoordinator(
     for (let w = 0; w < k; w++) send(w, { type: 'cancel' }, []);
   };
 
+  /** Past the time limit: every worker stops at its next poll, as the single-core search does. */
+  const tick = (): void => {
+    if (done || timedOut || hooks.timeLimitMs === undefined) return;
+    if (performance.now() - t0 < hooks.timeLimitMs) return;
+    timedOut = true;
+    stopAll();
+  };
+
   const handle = (w: number, msg: FromPartition): void => {
+    tick();
     if (msg.type === 'states') {
       send(msg.to, { type: 'states', batch: msg.batch }, [msg.batch.buffer]);
       return;
@@ -180,17 +192,16 @@ export function createCoordinator(
       const ex = await exchange(() => ({ type: 'level', level }), 'expanded');
       const lv = await exchange(() => ({ type: 'barrier' }), 'leveled');
       if (ex.some((r) => r.stats.full) || lv.some((r) => r.stats.full)) stopped = 'state-limit';
-      else if (ex.some((r) => r.stats.cancelled)) stopped = 'cancelled';
-      else if (options.stopAtViolation && sum((s) => s.found) > 0) stopped = 'violation';
+      else if (ex.some((r) => r.stats.cancelled)) stopped = timedOut ? 'time-limit' : 'cancelled';
       if (stopped !== null) break;
       const fresh = sum((s) => s.count - s.levelEnd);
       previousSize = sum((s) => s.levelEnd - s.levelStart);
       level++;
       if (level < depth && fresh > 0) {
-        if (cancelled) {
-          stopped = 'cancelled';
-          break;
-        }
+        // As the single-core search: a violation at the depth bound, or with nothing left, ends it as usual.
+        if (options.stopAtViolation && sum((s) => s.found) > 0) stopped = 'violation';
+        else if (cancelled || timedOut) stopped = timedOut ? 'time-limit' : 'cancelled';
+        if (stopped !== null) break;
         continue;
       }
       complete = true;
@@ -249,6 +260,7 @@ export function createCoordinator(
       cancelled = true;
       stopAll();
     },
+    tick,
     result,
   };
 }
