@@ -6,7 +6,7 @@
 // single-core search's shape, so the same progress line shows it.
 import type { Variant } from '../variants';
 import type { Scenario } from '../types';
-import { counterexamplesOf, type Chain, type Found } from './findings';
+import { counterexamplesOf, type Chain, type Counterexample, type Found } from './findings';
 import type { FromPartition, PartitionOptions, PartitionStats, ToPartition } from './partitionProtocol';
 import { storeBytesPerState } from './memory';
 import { stateSpace } from './space';
@@ -23,6 +23,15 @@ export interface Coordinator {
   readonly result: Promise<ExploreResult>;
 }
 
+export interface CoordinatorHooks {
+  onProgress?: (p: ExploreProgress) => void;
+  progressEveryMs?: number;
+  timeLimitMs?: number;
+  /** The violations found so far, at the end of a level that found more (at most every foundEveryMs). */
+  onFound?: (found: Counterexample[]) => void;
+  foundEveryMs?: number;
+}
+
 type Reply<T extends FromPartition['type']> = Extract<FromPartition, { type: T }>;
 
 const byRank = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
@@ -33,7 +42,7 @@ export function createCoordinator(
   options: PartitionOptions,
   workers: number,
   send: (w: number, msg: ToPartition, transfer: ArrayBuffer[]) => void,
-  hooks: { onProgress?: (p: ExploreProgress) => void; progressEveryMs?: number; timeLimitMs?: number } = {},
+  hooks: CoordinatorHooks = {},
 ): Coordinator {
   const k = workers;
   const t0 = performance.now();
@@ -179,6 +188,21 @@ export function createCoordinator(
     return { parent: (id) => rec(id)[0], event: (id) => rec(id)[1] & 0xffff, sym: (id) => rec(id)[1] >>> 16 };
   };
 
+  // The fixed parts for rebuilding and replaying counterexamples (no cache, no room for states).
+  const sp = stateSpace(config, variant, { ...options, cache: false, maxStates: 1 });
+
+  /** Every worker's findings merged, their paths rebuilt and replayed: between levels or at the end. */
+  const counterexamples = async () => {
+    const reports = await exchange(() => ({ type: 'report' }), 'report');
+    const found = merged(reports);
+    const chain = await chainsTo(found.map((f) => f.parent));
+    const { m, orbitGroup, group, alphabet } = sp;
+    const violations = counterexamplesOf(m, options.symmetry, orbitGroup, found, chain, group, alphabet);
+    return { reports, violations };
+  };
+  let foundShown = 0;
+  let foundAt = t0;
+
   const run = async (): Promise<ExploreResult> => {
     const { depth } = options;
     const spec = (w: number) => ({ config, variant: variant.id, options, workers: k, index: w });
@@ -194,6 +218,13 @@ export function createCoordinator(
       if (ex.some((r) => r.stats.full) || lv.some((r) => r.stats.full)) stopped = 'state-limit';
       else if (ex.some((r) => r.stats.cancelled)) stopped = timedOut ? 'time-limit' : 'cancelled';
       if (stopped !== null) break;
+      // What was found so far, for a caller that shows it while the search runs (at most once a second).
+      const found = sum((s) => s.found);
+      if (hooks.onFound && found !== foundShown && performance.now() - foundAt >= (hooks.foundEveryMs ?? 0)) {
+        foundShown = found;
+        foundAt = performance.now();
+        hooks.onFound((await counterexamples()).violations);
+      }
       const fresh = sum((s) => s.count - s.levelEnd);
       previousSize = sum((s) => s.levelEnd - s.levelStart);
       level++;
@@ -209,10 +240,7 @@ export function createCoordinator(
     }
     done = true;
     exploredDepth = complete ? depth : level;
-    const reports = await exchange(() => ({ type: 'report' }), 'report');
-    const found = merged(reports);
-    const chain = await chainsTo(found.map((f) => f.parent));
-    const sp = stateSpace(config, variant, { ...options, cache: false, maxStates: 1 });
+    const { reports, violations } = await counterexamples();
     const caches = reports.map((r) => r.stats.cache);
     const cache = caches.includes(null)
       ? null
@@ -237,15 +265,7 @@ export function createCoordinator(
       lastDepth: exhausted ? level - 1 : null,
       symmetries: sp.group.length,
       cache,
-      violations: counterexamplesOf(
-        sp.m,
-        options.symmetry,
-        sp.orbitGroup,
-        found,
-        chain,
-        sp.group,
-        sp.alphabet,
-      ),
+      violations,
     };
   };
 
