@@ -6,8 +6,14 @@
 // single-core search's shape, so the same progress line shows it.
 import type { Variant } from '../variants';
 import type { Scenario } from '../types';
-import { counterexamplesOf, type Chain, type Counterexample, type Found } from './findings';
-import type { FromPartition, PartitionOptions, PartitionStats, ToPartition } from './partitionProtocol';
+import { counterexamplesOf, type Chain, type Found } from './findings';
+import type {
+  CoordinatorHooks,
+  FromPartition,
+  PartitionOptions,
+  PartitionStats,
+  ToPartition,
+} from './partitionProtocol';
 import { storeBytesPerState } from './memory';
 import { stateSpace } from './space';
 import type { ExploreProgress, ExploreResult } from './searchTypes';
@@ -21,15 +27,6 @@ export interface Coordinator {
   /** Looks at the clock (the time limit); the driver calls it every few milliseconds. */
   tick(): void;
   readonly result: Promise<ExploreResult>;
-}
-
-export interface CoordinatorHooks {
-  onProgress?: (p: ExploreProgress) => void;
-  progressEveryMs?: number;
-  timeLimitMs?: number;
-  /** The violations found so far, at the end of a level that found more (at most every foundEveryMs). */
-  onFound?: (found: Counterexample[]) => void;
-  foundEveryMs?: number;
 }
 
 type Reply<T extends FromPartition['type']> = Extract<FromPartition, { type: T }>;
@@ -47,8 +44,8 @@ export function createCoordinator(
   const k = workers;
   const t0 = performance.now();
   const stats: (PartitionStats | null)[] = Array.from({ length: k }, () => null);
-  let waiting: { type: FromPartition['type']; got: FromPartition[]; n: number; done: () => void } | null =
-    null;
+  // The exchanges under way, by the reply awaited: a level's and, meanwhile, the findings' (report, chains).
+  const waiting = new Map<FromPartition['type'], { got: FromPartition[]; n: number; done: () => void }>();
   let cancelled = false;
   let timedOut = false;
   let stopping = false;
@@ -98,7 +95,7 @@ export function createCoordinator(
   ): Promise<Reply<T>[]> =>
     new Promise<Reply<T>[]>((resolve) => {
       const got: FromPartition[] = new Array(k);
-      waiting = { type, got, n: 0, done: () => resolve(got as Reply<T>[]) };
+      waiting.set(type, { got, n: 0, done: () => resolve(got as Reply<T>[]) });
       for (let w = 0; w < k; w++) {
         const m = msg(w);
         send(w, m, m.type === 'states' ? [m.batch.buffer] : []);
@@ -131,6 +128,7 @@ export function createCoordinator(
     }
     if ('stats' in msg) stats[w] = msg.stats;
     if (msg.type === 'progress') {
+      showFound();
       const now = performance.now();
       if (hooks.onProgress && now - lastProgress >= (hooks.progressEveryMs ?? 250)) {
         lastProgress = now;
@@ -140,12 +138,12 @@ export function createCoordinator(
     }
     // A full store anywhere stops every worker at once, as the single-core search stops.
     if (msg.type === 'expanded' && msg.stats.full) stopAll();
-    if (waiting === null || waiting.type !== msg.type || waiting.got[w] !== undefined)
+    const wt = waiting.get(msg.type);
+    if (wt === undefined || wt.got[w] !== undefined)
       throw new Error(`explorer: unexpected ${msg.type} from worker ${w}`);
-    waiting.got[w] = msg;
-    if (++waiting.n === k) {
-      const wt = waiting;
-      waiting = null;
+    wt.got[w] = msg;
+    if (++wt.n === k) {
+      waiting.delete(msg.type);
       wt.done();
     }
   };
@@ -202,6 +200,27 @@ export function createCoordinator(
   };
   let foundShown = 0;
   let foundAt = t0;
+  let finding: Promise<unknown> | null = null;
+
+  /**
+   * What was found so far, for a caller that shows it while the search runs (at most every
+   * foundEveryMs): asked of the workers, which answer between their slices.
+   */
+  const showFound = (): void => {
+    const found = sum((s) => s.found);
+    const { onFound, foundEveryMs = 0 } = hooks;
+    if (!onFound || done || finding || found === foundShown || performance.now() - foundAt < foundEveryMs)
+      return;
+    foundShown = found;
+    foundAt = performance.now();
+    finding = counterexamples().then(
+      (c) => {
+        finding = null;
+        if (!done) onFound(c.violations);
+      },
+      (e: unknown) => failed(e instanceof Error ? e : new Error(String(e))),
+    );
+  };
 
   const run = async (): Promise<ExploreResult> => {
     const { depth } = options;
@@ -218,13 +237,7 @@ export function createCoordinator(
       if (ex.some((r) => r.stats.full) || lv.some((r) => r.stats.full)) stopped = 'state-limit';
       else if (ex.some((r) => r.stats.cancelled)) stopped = timedOut ? 'time-limit' : 'cancelled';
       if (stopped !== null) break;
-      // What was found so far, for a caller that shows it while the search runs (at most once a second).
-      const found = sum((s) => s.found);
-      if (hooks.onFound && found !== foundShown && performance.now() - foundAt >= (hooks.foundEveryMs ?? 0)) {
-        foundShown = found;
-        foundAt = performance.now();
-        hooks.onFound((await counterexamples()).violations);
-      }
+      showFound();
       const fresh = sum((s) => s.count - s.levelEnd);
       previousSize = sum((s) => s.levelEnd - s.levelStart);
       level++;
@@ -240,6 +253,7 @@ export function createCoordinator(
     }
     done = true;
     exploredDepth = complete ? depth : level;
+    await finding;
     const { reports, violations } = await counterexamples();
     const caches = reports.map((r) => r.stats.cache);
     const cache = caches.includes(null)

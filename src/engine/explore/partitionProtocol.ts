@@ -3,7 +3,8 @@
 // carries them: worker_threads in Node, Web Workers in the browser, a queue in one thread (tests).
 import type { Scenario, Op, ViolationKind } from '../types';
 import type { VersionMode } from './codec';
-import type { SymmetryMode } from './searchTypes';
+import type { Counterexample } from './findings';
+import type { ExploreProgress, SymmetryMode } from './searchTypes';
 
 /** The search every worker runs its part of (ExploreOptions without the callbacks). */
 export interface PartitionOptions {
@@ -85,3 +86,13 @@ export type FromPartition =
   /** Triples: global id, parent's global id (-1: the root), event | sym << 16. */
   | { type: 'chains'; entries: Int32Array<ArrayBuffer> }
   | { type: 'error'; message: string };
+
+/** What the coordinator tells its caller while the search runs, and its time limit. */
+export interface CoordinatorHooks {
+  onProgress?: (p: ExploreProgress) => void;
+  progressEveryMs?: number;
+  timeLimitMs?: number;
+  /** The violations found so far, at the end of a level that found more (at most every foundEveryMs). */
+  onFound?: (found: Counterexample[]) => void;
+  foundEveryMs?: number;
+}
