@@ -84,7 +84,12 @@ export async function exploreParallel(
     partitionOptions(opts),
     workers,
     (w, m, transfer) => ts[w].postMessage(m, transfer),
-    { onProgress: opts.onProgress, progressEveryMs: opts.progressEveryMs, timeLimitMs: opts.timeLimitMs },
+    {
+      onProgress: opts.onProgress,
+      progressEveryMs: opts.progressEveryMs,
+      timeLimitMs: opts.timeLimitMs,
+      memoryUsage: opts.memoryUsage,
+    },
   );
   let failure: ((e: Error) => void) | null = null;
   const failed = new Promise<never>((_, reject) => (failure = reject));

@@ -71,6 +71,7 @@ export async function exploreOnWorkers(
       onProgress: opts.onProgress,
       progressEveryMs: opts.progressEveryMs,
       timeLimitMs: opts.timeLimitMs,
+      memoryUsage: opts.memoryUsage,
       ...found,
     },
   );

@@ -6,15 +6,16 @@
 // single-core search's shape, so the same progress line shows it.
 import type { Variant } from '../variants';
 import type { Scenario } from '../types';
-import { counterexamplesOf, type Chain, type Found } from './findings';
-import type {
-  CoordinatorHooks,
-  FromPartition,
-  PartitionOptions,
-  PartitionStats,
-  ToPartition,
+import { counterexamplesOf, type Chain } from './findings';
+import {
+  type CoordinatorHooks,
+  type FromPartition,
+  mergeFindings,
+  type PartitionOptions,
+  type PartitionStats,
+  type ToPartition,
 } from './partitionProtocol';
-import { storeBytesPerState } from './memory';
+import { createMemoryMeter, type MemoryReport } from './memory';
 import { stateSpace } from './space';
 import type { ExploreProgress, ExploreResult } from './searchTypes';
 import { DEFAULT_MAX_SIGNAL_FRAMES } from './alphabet';
@@ -29,9 +30,8 @@ export interface Coordinator {
   readonly result: Promise<ExploreResult>;
 }
 
+type CacheStats = NonNullable<PartitionStats['cache']>;
 type Reply<T extends FromPartition['type']> = Extract<FromPartition, { type: T }>;
-
-const byRank = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 export function createCoordinator(
   config: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
@@ -43,6 +43,8 @@ export function createCoordinator(
 ): Coordinator {
   const k = workers;
   const t0 = performance.now();
+  // The fixed parts for rebuilding and replaying counterexamples (no cache, no room for states).
+  const sp = stateSpace(config, variant, { ...options, cache: false, maxStates: 1 });
   const stats: (PartitionStats | null)[] = Array.from({ length: k }, () => null);
   // The exchanges under way, by the reply awaited: a level's and, meanwhile, the findings' (report, chains).
   const waiting = new Map<FromPartition['type'], { got: FromPartition[]; n: number; done: () => void }>();
@@ -56,6 +58,7 @@ export function createCoordinator(
   let previousSize = 0;
   let levelT0 = t0;
   let lastProgress = t0;
+  let meter: ((counted: number) => MemoryReport) | null = null;
 
   const sum = (f: (s: PartitionStats) => number): number => stats.reduce((a, s) => a + (s ? f(s) : 0), 0);
 
@@ -68,6 +71,11 @@ export function createCoordinator(
     const inLevel = (now - levelT0) / 1000;
     const first = stats.find((s) => s !== null);
     const limit = first?.limit ?? 0;
+    // Measured as the single-core search measures (the process, all its threads), bound with k caches.
+    const { memory: shape } = sp;
+    const kShape = { ...shape, cacheBytes: shape.cacheBytes * k, fixedBytes: shape.fixedBytes * k };
+    meter ??= first ? createMemoryMeter(kShape, limit, hooks.memoryUsage) : null;
+    const memory = meter?.(sum((s) => s.bytes));
     return {
       depth: done ? exploredDepth : level + 1,
       states,
@@ -81,9 +89,10 @@ export function createCoordinator(
         depthDone,
         depthEtaSeconds:
           !done && depthDone > 0 && inLevel > 0.2 ? (inLevel * (1 - depthDone)) / depthDone : null,
-        bytes: sum((s) => s.bytes),
-        bytesAtLimit: first ? storeBytesPerState(first.W) * limit : 0,
+        bytes: memory?.bytes ?? 0,
+        bytesAtLimit: memory?.bound ?? 0,
         maxStates: limit,
+        memory,
       },
     };
   };
@@ -148,19 +157,6 @@ export function createCoordinator(
     }
   };
 
-  /** The findings merged: per key the one of least depth (then worker, then order), by depth. */
-  const merged = (reports: Reply<'report'>[]): (Found & { level: number })[] => {
-    const best = new Map<string, { f: Found & { level: number }; rank: number[] }>();
-    reports.forEach((r, w) =>
-      r.found.forEach((f, i) => {
-        const rank = [f.level, w, i];
-        const b = best.get(f.key);
-        if (!b || byRank(rank, b.rank) < 0) best.set(f.key, { f, rank });
-      }),
-    );
-    return [...best.values()].sort((a, b) => byRank(a.rank, b.rank)).map((b) => b.f);
-  };
-
   /** The parent records of every state on the paths to `ids`, asked of their owners round by round. */
   const chainsTo = async (ids: number[]): Promise<Chain> => {
     const known = new Map<number, number[]>();
@@ -186,13 +182,10 @@ export function createCoordinator(
     return { parent: (id) => rec(id)[0], event: (id) => rec(id)[1] & 0xffff, sym: (id) => rec(id)[1] >>> 16 };
   };
 
-  // The fixed parts for rebuilding and replaying counterexamples (no cache, no room for states).
-  const sp = stateSpace(config, variant, { ...options, cache: false, maxStates: 1 });
-
   /** Every worker's findings merged, their paths rebuilt and replayed: between levels or at the end. */
   const counterexamples = async () => {
     const reports = await exchange(() => ({ type: 'report' }), 'report');
-    const found = merged(reports);
+    const found = mergeFindings(reports);
     const chain = await chainsTo(found.map((f) => f.parent));
     const { m, orbitGroup, group, alphabet } = sp;
     const violations = counterexamplesOf(m, options.symmetry, orbitGroup, found, chain, group, alphabet);
@@ -256,13 +249,12 @@ export function createCoordinator(
     await finding;
     const { reports, violations } = await counterexamples();
     const caches = reports.map((r) => r.stats.cache);
-    const cache = caches.includes(null)
-      ? null
-      : (caches as NonNullable<PartitionStats['cache']>[]).reduce((a, c) => ({
-          misses: a.misses + c.misses,
-          outcomes: a.outcomes + c.outcomes,
-          treeWords: a.treeWords + c.treeWords,
-        }));
+    const add = (a: CacheStats, c: CacheStats) => ({
+      misses: a.misses + c.misses,
+      outcomes: a.outcomes + c.outcomes,
+      treeWords: a.treeWords + c.treeWords,
+    });
+    const cache = caches.every((c) => c !== null) ? caches.reduce(add) : null;
     const p = progress();
     return {
       variant: variant.id,
@@ -279,6 +271,7 @@ export function createCoordinator(
       lastDepth: exhausted ? level - 1 : null,
       symmetries: sp.group.length,
       cache,
+      memory: p.estimate?.memory,
       violations,
     };
   };
