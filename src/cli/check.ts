@@ -25,7 +25,7 @@ import {
 } from './options';
 import { esc, jsonText } from './text';
 import { MEASURED_BYTES_PER_STATE, mb, memoryJson, memoryText, residentMemory } from './memory';
-import { exploreOnCores } from './parallel';
+import { defaultWorkers, exploreOnCores, TRIAL_MS } from './parallel';
 
 /** check's options (with --help and --output, which every command takes): one row per option. */
 export const CHECK_OPTIONS = {
@@ -86,8 +86,9 @@ events reproduces the violation in 'fpsimd-viz run'.
                  report per kind and class of contexts instead of per context), sleep (sleep sets:
                  fewer transitions, usually slower, one core); none: the plain search. The
                  violations and shortest lengths are the same either way; the state count is not
-  --workers N    threads searching together, 1 to ${MAX_WORKERS} (default 1: on two cores the
-                 partitioned search is not yet faster, docs/explorer.md); the answer is the same
+  --workers N    threads searching together, 1 to ${MAX_WORKERS} (default: one per core, ${defaultWorkers()} here,
+                 after ${TRIAL_MS} ms on one thread, so a small search starts none); 1 is the
+                 single-thread search; the answer is the same (states, violations, lengths)
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
                  as many as keep its stated memory bound within ${DEFAULT_MAX_BYTES / 1024 ** 3} GB, about ${millions(3)} million
                  states on the reference machine and ${millions(23)} million on 8 CPUs with 32 tasks; at most
@@ -270,11 +271,10 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   const timeLimit = secondsOption('time-limit', values['time-limit'], MAX_TIME_LIMIT);
   const ops = opsOption(values.ops);
   const reduce = parseReductions(values.reduce);
-  // One thread unless asked: on two cores the partitioned search is not yet faster (docs/explorer.md,
-  // "On every core"); --first and --time-limit stop the single-thread search only.
-  const workers = countOption('workers', values.workers, MAX_WORKERS, 1);
-  if (workers > 1 && (values.first || timeLimit !== undefined))
-    throw new UsageError('--workers: --first and --time-limit run on one thread; leave out --workers');
+  // Every core unless asked; without --workers a search first runs TRIAL_MS on this thread, so a
+  // small one starts no threads (docs/explorer.md, "On every core").
+  const workers = countOption('workers', values.workers, MAX_WORKERS, defaultWorkers());
+  const trialMs = values.workers === undefined ? TRIAL_MS : 0;
   const sc = await readScenarioFile(io, file, parseScenario);
   const variant = variantOption(values.variant, sc, name);
 
@@ -310,7 +310,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     sliceMs: SLICE_MS,
     yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
   } as const;
-  const result = await exploreOnCores(sc, variant, opts, workers);
+  const result = await exploreOnCores(sc, variant, opts, workers, trialMs);
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
   const upTo = `every sequence of at most ${result.exploredDepth} events was explored`;
   if (result.stopped === 'cancelled') io.stderr(`interrupted: ${upTo}\n`);

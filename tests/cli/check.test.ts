@@ -127,6 +127,16 @@ describe('fpsimd-viz check', () => {
       found: o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`).sort(),
     });
     expect(answer(JSON.parse(two.out) as Out)).toEqual(answer(JSON.parse(one.out) as Out));
+    // --first on two threads: the same stop, depth and answer.
+    const firstArgs = ['s.json', '--variant', 'v4.18/no-put-flush', '--depth', '12', '--json', '--first'];
+    const firstOne = await check([...firstArgs, '--workers', '1'], { 's.json': scenario() });
+    const firstTwo = await check([...firstArgs, '--workers', '2'], { 's.json': scenario() });
+    const stop = (o: string) => {
+      const r = JSON.parse(o) as Out & { stopped: string; exploredDepth: number };
+      return { ...answer(r), stopped: r.stopped, exploredDepth: r.exploredDepth };
+    };
+    expect(stop(firstTwo.out)).toEqual(stop(firstOne.out));
+    expect(stop(firstTwo.out).stopped).toBe('first-violation');
     const bad = await check(['s.json', '--workers', '0'], { 's.json': scenario() });
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--workers: "0" is not a whole number from 1 to 256/);
