@@ -8,17 +8,9 @@ import { promelaGaps, promelaModel } from '../engine/promela';
 import { DEFAULT_DEPTH, MAX_DEPTH } from './check';
 import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, countOption, oneFile, opsOption, variantOption } from './options';
+import { EXPORT_OPTIONS } from './optionTables';
 import { esc } from './text';
 import { machineLine, multicoreModel } from './spinModel';
-
-/** export's options (with --help and --output, which every command takes). */
-export const EXPORT_OPTIONS = {
-  promela: { type: 'boolean' },
-  variant: { type: 'string' },
-  depth: { type: 'string' },
-  ops: { type: 'string' },
-  multicore: { type: 'boolean' },
-} as const;
 
 export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic] [--multicore]
 

@@ -19,6 +19,7 @@ import { buildConfig } from '../engine/config';
 import { promelaOwners } from '../engine/promela';
 import { UsageError, type CliIO } from './io';
 import { commandOptions } from './options';
+import { IMPORT_TRAIL_OPTIONS } from './optionTables';
 import { readMachineLine } from './spinModel';
 import { esc } from './text';
 import { encodeShare } from '../state/share';
@@ -118,13 +119,6 @@ export function trailScenario(model: string, trail: Trail, modelName: string): S
     events,
   };
 }
-
-/** import-trail's options (with --help and --output, which every command takes). */
-export const IMPORT_TRAIL_OPTIONS = {
-  trail: { type: 'string' },
-  'spin-output': { type: 'string' },
-  link: { type: 'string' },
-} as const;
 
 export async function importTrailCommand(args: string[], io: CliIO): Promise<number> {
   const { positional, values } = commandOptions(args, IMPORT_TRAIL_OPTIONS, io);
