@@ -48,6 +48,8 @@ export const SPIN_OPTIONS = {
   ops: string,
   cores: string,
   swarm: string,
+  memory: string,
+  cflags: string,
   dir: string,
   link: string,
   json: flag,
