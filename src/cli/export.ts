@@ -30,7 +30,7 @@ context); "errors: 0" means none within N events.
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task, as check's;
                  classic: the first eleven (no kernel-mode NEON sections or lifecycle events)
   --multicore    a model Spin's multi-core verifier takes (cc -DNCORE=N; no hidden variables: the
-                 same states, a larger state vector): docs/explorer.md, "Beyond one process"
+                 same states, a larger state vector): docs/explorer.md, "Bigger than one machine"
 The model's last line names the machine, variant, depth and ops, so that 'fpsimd-viz import-trail'
 turns a trail of pan into a scenario.
 ${COMMON_HELP}

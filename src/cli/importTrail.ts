@@ -36,7 +36,7 @@ engine, which must report the same violation at the last event, as 'fpsimd-viz r
   --spin-output FILE  the output of 'spin -t -p' instead of running spin (- reads standard input)
   --link URL          print a link to the app at URL, opened at the violating step, instead
 Exit status: 0 written, 2 bad input or usage (or the trail does not reproduce in the engine).
-See docs/explorer.md, "Beyond one process".`;
+See docs/explorer.md, "Bigger than one machine: Spin multi-core and swarm".`;
 
 const run = promisify(execFile);
 
