@@ -74,13 +74,22 @@ function violationsAtEnd(file: string): string[] {
   return result.violations.filter((v) => v.step === sc.events.length - 1).map(key);
 }
 
+/** Runs fn in a new temporary directory, removed afterwards. */
+async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fpsimd-spin-'));
+  try {
+    await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('Spin beyond one process', () => {
   it(
     "fpsimd-viz spin: the multi-core verifier (-DNCORE=2) gives the explorer's verdict, and its trail replays to the same violation",
     { timeout: 600_000 },
-    async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'fpsimd-spin-mc-'));
-      try {
+    () =>
+      inTempDir(async (dir) => {
         // A clean era: no violation within 5 events for both, and pan explored the whole bound.
         const clean = await spinRun(path.join(dir, 'clean'), [
           '--variant',
@@ -124,41 +133,28 @@ describe('Spin beyond one process', () => {
         expect(link.stdout).toMatch(
           new RegExp(`^https://example\\.org/fpsimd/#v3&step=${sc.events.length}&`),
         );
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+      }),
   );
 
-  it(
-    'fpsimd-viz spin --swarm: bitstate runs with their own seeds find the bug',
-    { timeout: 600_000 },
-    async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'fpsimd-spin-swarm-'));
-      try {
-        const r = await spinRun(dir, ['--variant', VARIANT, '--depth', '6', '--cores', '2', '--swarm', '2']);
-        expect(r.code).toBe(1);
-        const expected = await explorer(['--variant', VARIANT, '--depth', '6']);
-        for (const f of r.out.violations) expect(expected).toContain(key(f));
-        expect(violationsAtEnd(String(r.out.scenario)).some((k) => expected.has(k))).toBe(true);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  it('fpsimd-viz spin --swarm: bitstate runs with their own seeds find the bug', { timeout: 600_000 }, () =>
+    inTempDir(async (dir) => {
+      const r = await spinRun(dir, ['--variant', VARIANT, '--depth', '6', '--cores', '2', '--swarm', '2']);
+      expect(r.code).toBe(1);
+      const expected = await explorer(['--variant', VARIANT, '--depth', '6']);
+      for (const f of r.out.violations) expect(expected).toContain(key(f));
+      expect(violationsAtEnd(String(r.out.scenario)).some((k) => expected.has(k))).toBe(true);
+    }),
   );
 
-  it('the multi-core model has the same states as the hidden one', { timeout: 600_000 }, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'fpsimd-spin-mc-'));
-    try {
+  it('the multi-core model has the same states as the hidden one', { timeout: 600_000 }, () =>
+    inTempDir(async (dir) => {
       const plain = await exported(['--variant', 'v4.18', '--depth', '6']);
       const a = states(pan(dir, build(dir, plain, 'pan-a', []), ['-w20']));
       const b = states(pan(dir, build(dir, multicoreModel(plain), 'pan-b', []), ['-w20']));
       expect(a).toBeGreaterThan(1000);
       expect(b).toBe(a);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }),
+  );
 
   it('refuses spin output with no failed assertion, and a model not written by export', async () => {
     const model = await exported(['--variant', VARIANT, '--depth', '6']);
