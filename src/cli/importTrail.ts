@@ -22,7 +22,7 @@ import { commandOptions } from './options';
 import { IMPORT_TRAIL_OPTIONS } from './optionTables';
 import { readMachineLine } from './spinModel';
 import { esc } from './text';
-import { encodeShare } from '../state/share';
+import { encodeShare } from '../state/links/share';
 
 export const IMPORT_TRAIL_HELP = `usage: fpsimd-viz import-trail MODEL [--trail FILE] [--spin-output FILE] [--link URL]
 
