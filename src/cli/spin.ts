@@ -28,7 +28,7 @@ compiler), for machines too big for 'fpsimd-viz check': writes the model ('expor
   default        exhaustive, on N cores at once (cc -DNCORE=N; one core: the plain verifier); it
                  stops at the first violation
   --swarm RUNS   RUNS bitstate runs, N at a time, each with its own seed, search order and hash
-                 function (pan -RS<seed> -h<seed>): fast and small, each violation real, but a run
+                 function (pan -RS<seed> -h<seed mod 500>): fast and small, each violation real, but a run
                  can miss states, so "none found" is not a proof
 A violation's trail is replayed as 'import-trail' does (the multi-core verifier's trail is rebuilt
 by a one-process run of the same model, which stops at its first violation) and written to

@@ -48,6 +48,7 @@ describe('every command', () => {
     ['export', ['export', '--promela', 's.json'], 'depth', '2'],
     ['gallery', ['gallery', '--machine'], 'variant', 'v4.18/pre-b045e4d0f392'],
     ['variants', ['variants'], 'output', '-'],
+    ['spin', ['spin', 's.json'], 'cores', '2'],
   ];
 
   it.each(cases)('%s refuses a repeated option with exit 2', async (name, args, option, value) => {
