@@ -23,15 +23,8 @@ import {
 import { explore, type ExploreOptions, type ExploreResult } from '../engine/explore';
 import { EXIT_HELP, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, noFile } from './options';
-import { esc } from './text';
-
-/** gallery's options (with --help and --output, which every command takes). */
-export const GALLERY_OPTIONS = {
-  variant: { type: 'string' },
-  machine: { type: 'boolean' },
-  'sve-machine': { type: 'boolean' },
-  json: { type: 'boolean' },
-} as const;
+import { GALLERY_OPTIONS } from './optionTables';
+import { esc, eventText } from './text';
 
 export const GALLERY_HELP = `usage: fpsimd-viz gallery [--variant ID] [--machine] [--json]
 
@@ -65,9 +58,6 @@ interface Row {
 interface BugRow extends Row {
   entry: GalleryEntry;
 }
-
-const eventText = (ev: { cpu: number; op: string; task?: string }): string =>
-  `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
 
 export async function galleryCommand(args: string[], io: CliIO): Promise<number> {
   const { positional, values } = commandOptions(args, GALLERY_OPTIONS, io);
