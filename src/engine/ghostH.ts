@@ -20,14 +20,16 @@ export function hText(k: K, owner: number, ver: number): string {
     : `${id}'s older SVE upper state`;
 }
 
-/** Whether owner's newest live H survives somewhere other than the location about to be written. */
-function hasOtherCopyH(k: K, owner: number, skipReg: number, skipZ: number): boolean {
-  const g = sveGhost(k);
-  const v = g.newestH[owner];
-  for (let c = 0; c < g.regHOwner.length; c++)
-    if (c !== skipReg && g.regHOwner[c] === owner && g.regHVer[c] === v) return true;
-  for (let s = 0; s < g.hOwner.length; s++)
-    if (s !== skipZ && g.hOwner[s] === owner && g.hVer[s] === v) return true;
+/** Whether owners/vers hold (owner, ver) at an index other than skip: a copy elsewhere (ghost.ts too). */
+export function holdsAt(
+  owners: readonly number[],
+  vers: readonly number[],
+  owner: number,
+  ver: number,
+  skip: number,
+): boolean {
+  for (let i = 0; i < owners.length; i++)
+    if (i !== skip && owners[i] === owner && vers[i] === ver) return true;
   return false;
 }
 
@@ -43,9 +45,9 @@ export function checkOverwriteH(
   how: string,
 ): void {
   const g = sveGhost(k);
-  if (owner < 0 || g.hDead[owner] || ver !== g.newestH[owner]) return;
-  if (owner === newOwner && ver === newVer) return;
-  if (hasOtherCopyH(k, owner, reg, z)) return;
+  if (owner < 0 || g.hDead[owner] || ver !== g.newestH[owner] || (owner === newOwner && ver === newVer))
+    return;
+  if (holdsAt(g.regHOwner, g.regHVer, owner, ver, reg) || holdsAt(g.hOwner, g.hVer, owner, ver, z)) return;
   const id = k.cfg.contexts[owner].id;
   const where = reg >= 0 ? `${cpuLabel(reg)}'s registers` : `its sve_state in memory`;
   report(

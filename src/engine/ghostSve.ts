@@ -3,60 +3,42 @@
 // The V part (the low 128 bits of Z) stays in ghost.ts's arrays; sve_state's V copy is tracked here.
 // H that the ABI has made dead (hDead: after a syscall, exec or a VL change, until H is written again)
 // is never reported lost or stale.
-import { checkOverwrite, count, dataText, recordReg, useRegs } from './ghost';
+import { bumpNewest, checkOverwrite, count, dataText, recordReg, useRegs } from './ghost';
 import { checkOverwriteH, cpuLabel, hText, recordRegH, sveGhost, zeroRegsH } from './ghostH';
-import { report, type K } from './kctx';
+import { contextChange, report, type K } from './kctx';
 import { NOTHING } from './state';
 
 export { hText, zeroRegsH };
 
 function recordZ(k: K, ctx: number, owner: number, ver: number): void {
   const g = sveGhost(k);
-  if (k.rec) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
+  if (k.rec)
+    contextChange(
+      k,
+      ctx,
       'sve_state V',
-      `${id}.sve_state V`,
       dataText(k, g.zOwner[ctx], g.zVer[ctx]),
       dataText(k, owner, ver),
       true,
     );
-  }
   g.zOwner[ctx] = owner;
   g.zVer[ctx] = ver;
 }
 
 function recordH(k: K, ctx: number, owner: number, ver: number): void {
   const g = sveGhost(k);
-  if (k.rec) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'sve_state H',
-      `${id}.sve_state H`,
-      hText(k, g.hOwner[ctx], g.hVer[ctx]),
-      hText(k, owner, ver),
-      true,
-    );
-  }
+  if (k.rec)
+    contextChange(k, ctx, 'sve_state H', hText(k, g.hOwner[ctx], g.hVer[ctx]), hText(k, owner, ver), true);
   g.hOwner[ctx] = owner;
   g.hVer[ctx] = ver;
 }
 
+const deadText = (dead: boolean): string => (dead ? 'dead (ABI)' : 'live');
+
 function setDead(k: K, ctx: number, dead: boolean): void {
   const g = sveGhost(k);
-  if (k.rec && Boolean(g.hDead[ctx]) !== dead) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'SVE upper state',
-      `${id}.SVE upper state`,
-      g.hDead[ctx] ? 'dead (ABI)' : 'live',
-      dead ? 'dead (ABI)' : 'live',
-      true,
-    );
-  }
+  if (k.rec && Boolean(g.hDead[ctx]) !== dead)
+    contextChange(k, ctx, 'SVE upper state', deadText(Boolean(g.hDead[ctx])), deadText(dead), true);
   g.hDead[ctx] = dead ? 1 : 0;
 }
 
@@ -98,17 +80,15 @@ export function sveToFpsimd(k: K, ctx: number): void {
   checkOverwrite(k, g.memOwner[ctx], g.memVer[ctx], z.zOwner[ctx], z.zVer[ctx], -1, ctx, 'sve_to_fpsimd()');
   g.memOwner[ctx] = z.zOwner[ctx];
   g.memVer[ctx] = z.zVer[ctx];
-  if (k.rec) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
+  if (k.rec)
+    contextChange(
+      k,
+      ctx,
       'memory',
-      `${id}.memory`,
       '(before sve_to_fpsimd)',
       dataText(k, g.memOwner[ctx], g.memVer[ctx]),
       true,
     );
-  }
 }
 
 /** fpsimd_to_sve(): copy V from ctx's fpsimd_state into the low bits of its sve_state (H kept). */
@@ -199,22 +179,9 @@ export function useRegsSve(k: K, ctx: number, vl = -1): void {
 
 /** A tracer writes task t's SVE registers (NT_ARM_SVE) into its sve_state: new V and H versions. */
 export function writeTaskSve(k: K, t: number): void {
-  const g = k.s.ghost;
   const z = sveGhost(k);
-  const nv = g.newest[t] + 1;
+  const nv = bumpNewest(k, t);
   const nh = z.newestH[t] + 1;
-  if (k.rec) {
-    const id = k.cfg.contexts[t].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'newest version',
-      `${id}.newest version`,
-      String(g.newest[t]),
-      String(nv),
-      true,
-    );
-  }
-  g.newest[t] = nv;
   z.newestH[t] = nh;
   setDead(k, t, false);
   recordZ(k, t, t, nv);
