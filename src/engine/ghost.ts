@@ -1,7 +1,7 @@
 // The checker: moves of FP data between registers and memory as they really happen, and the four
 // violation kinds detected at the step where they happen. No kernel function reads this state.
 import { kernelStorageTask, ownerName, storageName } from './config';
-import { report, irqs_disabled, type K } from './kctx';
+import { cpuChange, report, irqs_disabled, type K } from './kctx';
 import { NOTHING, SCRATCH } from './state';
 import { cpuLabel, holdsAt, zeroRegsH } from './ghostH';
 
@@ -52,32 +52,9 @@ export function reportLost(k: K, owner: number, reg: number, mem: number, z: num
   );
 }
 
-/** loses, then reportLost, for a `how` that costs nothing to pass. */
-export function checkOverwrite(
-  k: K,
-  owner: number,
-  ver: number,
-  newOwner: number,
-  newVer: number,
-  reg: number,
-  mem: number,
-  how: string,
-  z = -1,
-): void {
-  if (loses(k, owner, ver, newOwner, newVer, reg, mem, z)) reportLost(k, owner, reg, mem, z, how);
-}
-
 export function recordReg(k: K, c: number, owner: number, ver: number): void {
   const g = k.s.ghost;
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: c },
-      'regs',
-      `cpu${c}.regs`,
-      dataText(k, g.regOwner[c], g.regVer[c]),
-      dataText(k, owner, ver),
-      true,
-    );
+  if (k.rec) cpuChange(k, 'regs', dataText(k, g.regOwner[c], g.regVer[c]), dataText(k, owner, ver), true, c);
   g.regOwner[c] = owner;
   g.regVer[c] = ver;
 }
@@ -211,15 +188,7 @@ export function useRegs(k: K, ctx: number): void {
     reportLost(k, o, k.cpu, -1, -1, `${ownerName(k.cfg, ctx)}'s FP code`);
   const before = k.rec ? dataText(k, o, v) : '';
   const nv = bumpNewest(k, ctx);
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: k.cpu },
-      'regs',
-      `cpu${k.cpu}.regs`,
-      before,
-      `${ownerName(k.cfg, ctx)}'s newest data`,
-      true,
-    );
+  if (k.rec) cpuChange(k, 'regs', before, `${ownerName(k.cfg, ctx)}'s newest data`, true);
   g.regOwner[k.cpu] = ctx;
   g.regVer[k.cpu] = nv;
 }
@@ -251,7 +220,7 @@ export function writeTaskMemory(k: K, t: number): void {
  */
 export function zeroTaskMemory(k: K, t: number, how: string): void {
   const g = k.s.ghost;
-  checkOverwrite(k, g.memOwner[t], g.memVer[t], NOTHING, 0, -1, t, how);
+  if (loses(k, g.memOwner[t], g.memVer[t], NOTHING, 0, -1, t)) reportLost(k, g.memOwner[t], -1, t, -1, how);
   recordMem(k, t, NOTHING, 0);
 }
 

@@ -1,6 +1,6 @@
 // The H part of the ghost's registers and memory (ghostSve.ts), kept apart so that ghost.ts can zero
 // the registers' H on an FPSIMD load without an import cycle.
-import { report, type K } from './kctx';
+import { cpuChange, report, type K } from './kctx';
 import { NOTHING, type SveGhost } from './state';
 
 export const cpuLabel = (c: number): string => `CPU${c}`;
@@ -36,13 +36,13 @@ export function holdsAt(
 /** lost-update of H: CPU `reg`'s registers or context `z`'s sve_state held the only copy of live H. */
 export function checkOverwriteH(
   k: K,
+  how: string,
   owner: number,
   ver: number,
   newOwner: number,
   newVer: number,
   reg: number,
   z: number,
-  how: string,
 ): void {
   const g = sveGhost(k);
   if (owner < 0 || g.hDead[owner] || ver !== g.newestH[owner] || (owner === newOwner && ver === newVer))
@@ -60,15 +60,7 @@ export function checkOverwriteH(
 
 export function recordRegH(k: K, c: number, owner: number, ver: number): void {
   const g = sveGhost(k);
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: c },
-      'regs H',
-      `cpu${c}.regs H`,
-      hText(k, g.regHOwner[c], g.regHVer[c]),
-      hText(k, owner, ver),
-      true,
-    );
+  if (k.rec) cpuChange(k, 'regs H', hText(k, g.regHOwner[c], g.regHVer[c]), hText(k, owner, ver), true, c);
   g.regHOwner[c] = owner;
   g.regHVer[c] = ver;
 }
@@ -76,6 +68,6 @@ export function recordRegH(k: K, c: number, owner: number, ver: number): void {
 /** The registers' H becomes zero (an FPSIMD load, kernel-mode NEON, power loss, sve_flush_live()). */
 export function zeroRegsH(k: K, how: string): void {
   const g = sveGhost(k);
-  checkOverwriteH(k, g.regHOwner[k.cpu], g.regHVer[k.cpu], NOTHING, 0, k.cpu, -1, how);
+  checkOverwriteH(k, how, g.regHOwner[k.cpu], g.regHVer[k.cpu], NOTHING, 0, k.cpu, -1);
   recordRegH(k, k.cpu, NOTHING, 0);
 }

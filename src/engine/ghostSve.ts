@@ -3,7 +3,7 @@
 // The V part (the low 128 bits of Z) stays in ghost.ts's arrays; sve_state's V copy is tracked here.
 // H that the ABI has made dead (hDead: after a syscall, exec or a VL change, until H is written again)
 // is never reported lost or stale.
-import { bumpNewest, checkOverwrite, count, dataText, recordReg, useRegs } from './ghost';
+import { bumpNewest, count, dataText, loses, recordReg, reportLost, useRegs } from './ghost';
 import { checkOverwriteH, cpuLabel, hText, recordRegH, sveGhost, zeroRegsH } from './ghostH';
 import { contextChange, report, type K } from './kctx';
 import { NOTHING } from './state';
@@ -54,9 +54,9 @@ export function regsToSveMemory(k: K, ctx: number): void {
   const o = g.regOwner[k.cpu];
   const v = g.regVer[k.cpu];
   const how = `an SVE save of ${cpuLabel(k.cpu)}'s registers`;
-  checkOverwrite(k, z.zOwner[ctx], z.zVer[ctx], o, v, -1, -1, how, ctx);
+  if (loses(k, z.zOwner[ctx], z.zVer[ctx], o, v, -1, -1, ctx)) reportLost(k, z.zOwner[ctx], -1, -1, ctx, how);
   recordZ(k, ctx, o, v);
-  checkOverwriteH(k, z.hOwner[ctx], z.hVer[ctx], z.regHOwner[k.cpu], z.regHVer[k.cpu], -1, ctx, how);
+  checkOverwriteH(k, how, z.hOwner[ctx], z.hVer[ctx], z.regHOwner[k.cpu], z.regHVer[k.cpu], -1, ctx);
   recordH(k, ctx, z.regHOwner[k.cpu], z.regHVer[k.cpu]);
   count(k, ctx, true);
 }
@@ -66,9 +66,10 @@ export function sveMemoryToRegs(k: K, ctx: number): void {
   const g = k.s.ghost;
   const z = sveGhost(k);
   const how = `an SVE load of ${k.cfg.contexts[ctx].id}'s sve_state`;
-  checkOverwrite(k, g.regOwner[k.cpu], g.regVer[k.cpu], z.zOwner[ctx], z.zVer[ctx], k.cpu, -1, how);
+  if (loses(k, g.regOwner[k.cpu], g.regVer[k.cpu], z.zOwner[ctx], z.zVer[ctx], k.cpu, -1))
+    reportLost(k, g.regOwner[k.cpu], k.cpu, -1, -1, how);
   recordReg(k, k.cpu, z.zOwner[ctx], z.zVer[ctx]);
-  checkOverwriteH(k, z.regHOwner[k.cpu], z.regHVer[k.cpu], z.hOwner[ctx], z.hVer[ctx], k.cpu, -1, how);
+  checkOverwriteH(k, how, z.regHOwner[k.cpu], z.regHVer[k.cpu], z.hOwner[ctx], z.hVer[ctx], k.cpu, -1);
   recordRegH(k, k.cpu, z.hOwner[ctx], z.hVer[ctx]);
   count(k, ctx, false);
 }
@@ -77,7 +78,8 @@ export function sveMemoryToRegs(k: K, ctx: number): void {
 export function sveToFpsimd(k: K, ctx: number): void {
   const g = k.s.ghost;
   const z = sveGhost(k);
-  checkOverwrite(k, g.memOwner[ctx], g.memVer[ctx], z.zOwner[ctx], z.zVer[ctx], -1, ctx, 'sve_to_fpsimd()');
+  if (loses(k, g.memOwner[ctx], g.memVer[ctx], z.zOwner[ctx], z.zVer[ctx], -1, ctx))
+    reportLost(k, g.memOwner[ctx], -1, ctx, -1, 'sve_to_fpsimd()');
   g.memOwner[ctx] = z.zOwner[ctx];
   g.memVer[ctx] = z.zVer[ctx];
   if (k.rec)
@@ -95,17 +97,8 @@ export function sveToFpsimd(k: K, ctx: number): void {
 export function fpsimdToSve(k: K, ctx: number): void {
   const g = k.s.ghost;
   const z = sveGhost(k);
-  checkOverwrite(
-    k,
-    z.zOwner[ctx],
-    z.zVer[ctx],
-    g.memOwner[ctx],
-    g.memVer[ctx],
-    -1,
-    -1,
-    'fpsimd_to_sve()',
-    ctx,
-  );
+  if (loses(k, z.zOwner[ctx], z.zVer[ctx], g.memOwner[ctx], g.memVer[ctx], -1, -1, ctx))
+    reportLost(k, z.zOwner[ctx], -1, -1, ctx, 'fpsimd_to_sve()');
   recordZ(k, ctx, g.memOwner[ctx], g.memVer[ctx]);
 }
 
@@ -116,9 +109,10 @@ export function fpsimdToSve(k: K, ctx: number): void {
  */
 export function zeroSveState(k: K, ctx: number, how: string, replaced = false): void {
   const z = sveGhost(k);
-  if (!replaced) checkOverwrite(k, z.zOwner[ctx], z.zVer[ctx], NOTHING, 0, -1, -1, how, ctx);
+  if (!replaced && loses(k, z.zOwner[ctx], z.zVer[ctx], NOTHING, 0, -1, -1, ctx))
+    reportLost(k, z.zOwner[ctx], -1, -1, ctx, how);
   recordZ(k, ctx, NOTHING, 0);
-  if (!replaced) checkOverwriteH(k, z.hOwner[ctx], z.hVer[ctx], NOTHING, 0, -1, ctx, how);
+  if (!replaced) checkOverwriteH(k, how, z.hOwner[ctx], z.hVer[ctx], NOTHING, 0, -1, ctx);
   recordH(k, ctx, NOTHING, 0);
 }
 
@@ -171,7 +165,7 @@ export function useRegsSve(k: K, ctx: number, vl = -1): void {
   const o = z.regHOwner[k.cpu];
   const nv = z.newestH[ctx] + 1;
   if (o !== ctx)
-    checkOverwriteH(k, o, z.regHVer[k.cpu], ctx, nv, k.cpu, -1, `${k.cfg.contexts[ctx].id}'s SVE code`);
+    checkOverwriteH(k, `${k.cfg.contexts[ctx].id}'s SVE code`, o, z.regHVer[k.cpu], ctx, nv, k.cpu, -1);
   z.newestH[ctx] = nv;
   setDead(k, ctx, false);
   recordRegH(k, k.cpu, ctx, nv);

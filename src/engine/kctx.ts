@@ -89,16 +89,16 @@ export const flagText = (v: boolean): string => (v ? 'set' : 'clear');
 // --- recorded writes -----------------------------------------------------------------------------
 // Every setter tests k.rec before building a word: replay and the explorer run without a recorder.
 
-/** Records a write of a field of this CPU (`cpuN.field`); only with a recorder (k.rec). */
-export function cpuChange(k: K, field: string, before: string, after: string, ghost = false): void {
-  (k.rec as Recorder).change(
-    { kind: 'cpu', cpu: k.cpu },
-    field,
-    `cpu${k.cpu}.${field}`,
-    before,
-    after,
-    ghost,
-  );
+/** Records a write of a field of a CPU (`cpuN.field`; this one by default); only with a recorder (k.rec). */
+export function cpuChange(
+  k: K,
+  field: string,
+  before: string,
+  after: string,
+  ghost = false,
+  cpu = k.cpu,
+): void {
+  (k.rec as Recorder).change({ kind: 'cpu', cpu }, field, `cpu${cpu}.${field}`, before, after, ghost);
 }
 
 /** Records a write of a field of context ctx (`ID.field`); only with a recorder (k.rec). */
