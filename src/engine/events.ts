@@ -5,7 +5,7 @@ import type { MachineConfig } from './config';
 import { clobberRegs, useRegs } from './ghost';
 import { enter, leave, set_current, set_irqs_off, set_mode, set_vcpu_in_run, type K } from './kctx';
 import { eraHook } from './opHooks';
-import { busyReason, runLifecycle, sectionReason, whyIllegalLifecycle } from './lifecycle';
+import { busyReason, inRunOf, runLifecycle, sectionReason, who, whyIllegalLifecycle } from './lifecycle';
 import { discardH, useRegsSve } from './ghostSve';
 import { set_in_syscall } from './kctxSve';
 import { runSve, whyIllegalSve } from './sveOps';
@@ -15,13 +15,6 @@ import type { Op, ScenarioEvent } from './types';
 
 const vcpuOf = (cfg: MachineConfig, t: number): number =>
   t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
-
-/** The name of task t (or of the idle task) in a refusal. */
-const who = (cfg: MachineConfig, t: number): string => (t < 0 ? 'the idle task' : cfg.contexts[t].id);
-
-/** Whether vcpu context v (-1: none) is inside KVM_RUN. */
-const inRunOf = (cfg: MachineConfig, s: MachineState, v: number): boolean =>
-  v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
 
 /** Null when ev is legal in state s; otherwise the failed precondition, in words. */
 export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent): string | null {
@@ -51,7 +44,7 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       if (cfg.contexts[cur].kind === 'kthread')
         return `${who(cfg, cur)} is a kernel thread and never returns to user space`;
       if (c.mode !== 'kernel') return `${who(cfg, cur)} is in ${c.mode} mode, not in the kernel`;
-      if (inRunOf(cfg, s, vcpuOf(cfg, cur)))
+      if (inRunOf(cfg, s, cur))
         return `${who(cfg, cur)} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
       if (s.tasks[cur].sve?.trap)
         return `${who(cfg, cur)}'s trapped SVE access has not been handled; do_sve_acc runs before the return to user space`;
@@ -75,7 +68,7 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     case 'vcpu_load': {
       const v = vcpuOf(cfg, cur);
       if (v < 0) return `${who(cfg, cur)} does not run a vcpu`;
-      if (inRunOf(cfg, s, v)) return `${who(cfg, cur)}'s vcpu is already loaded (inside KVM_RUN)`;
+      if (inRunOf(cfg, s, cur)) return `${who(cfg, cur)}'s vcpu is already loaded (inside KVM_RUN)`;
       // SVE machines: KVM_RUN may also resume in the kernel, inside its syscall (after a ptrace stop).
       if (c.mode === 'kernel' && s.tasks[cur].sve?.inSyscall)
         return sectionReason(cfg, s, cur, 'KVM_RUN') ?? busyReason(s, ev.cpu, 'KVM_RUN');
@@ -87,7 +80,7 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     case 'vcpu_put': {
       const v = vcpuOf(cfg, cur);
       if (v < 0) return `${who(cfg, cur)} does not run a vcpu`;
-      if (!inRunOf(cfg, s, v))
+      if (!inRunOf(cfg, s, cur))
         return op === 'vcpu_put'
           ? `${who(cfg, cur)}'s vcpu is not loaded`
           : `${who(cfg, cur)}'s vcpu is not loaded; vcpu_load (KVM_RUN) first`;
