@@ -139,10 +139,11 @@ export function set_neon_busy(k: K, busy: boolean): void {
   c.neonBusy = busy;
 }
 
+const currentText = (k: K, t: number): string => (t < 0 ? 'idle' : k.cfg.contexts[t].id);
+
 export function set_current(k: K, task: number): void {
   const c = k.s.cpus[k.cpu];
-  const name = (t: number): string => (t < 0 ? 'idle' : k.cfg.contexts[t].id);
-  if (k.rec) cpuChange(k, 'current', name(c.current), name(task));
+  if (k.rec) cpuChange(k, 'current', currentText(k, c.current), currentText(k, task));
   c.current = task;
 }
 
