@@ -21,6 +21,7 @@ import { guardReplace } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
 import { autoStartAllowed } from '../links/exploreCost';
+import { defaultReductions } from '../../engine/explore/defaults';
 
 export type ExploreStatus = 'idle' | 'running' | 'cancelling' | 'finished' | 'failed';
 
@@ -50,8 +51,11 @@ export interface ExploreState {
   first: boolean;
   /** Seconds after which the search stops, marked incomplete; null: no limit. */
   timeLimit: number | null;
-  /** Every renaming of CPUs (exact: the same answer per context). */
-  cpus: boolean;
+  /**
+   * Every renaming of CPUs (exact: the same answer per context); null until ticked or unticked (or set
+   * by a link): the default for the scenario's machine, on up to 4 CPUs (cpusOn).
+   */
+  cpus: boolean | null;
   status: ExploreStatus;
   run: ExploreRunInfo | null;
   progress: ExploreProgress | null;
@@ -133,9 +137,10 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     variant: null,
     depth: DEFAULT_DEPTH,
     symmetry: false,
-    // The exact reductions are on for a new search (a link without them keeps them off: see below).
+    // The exact reductions are on for a new search, CPU renaming by the machine's size, as in the CLI
+    // (a link without them keeps them off: see below).
     dead: true,
-    cpus: false,
+    cpus: null,
     first: false,
     timeLimit: null,
     status: 'idle',
@@ -175,7 +180,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         dead: s.dead,
         first: s.first,
         timeLimit: s.timeLimit,
-        cpus: s.cpus,
+        cpus: cpusOn(s.cpus, cpus),
       };
       set({
         status: 'running',
@@ -232,6 +237,10 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
   };
 });
 
+/** CPU renaming as ticked, or by default (null) as `check` does: on machines of at most 4 CPUs. */
+export const cpusOn = (cpus: boolean | null, machineCpus: number): boolean =>
+  cpus ?? defaultReductions(machineCpus).cpus;
+
 /**
  * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry, `xz=1` dead
  * variables, `xc=1` CPU renamings, `xf=1` stop at the first violating depth, `xt=SECONDS` time limit)
@@ -246,7 +255,7 @@ function exploreParams(view: string): LinkParams {
   if (s.variant !== null) out.xv = s.variant;
   if (s.symmetry) out.xs = '1';
   if (s.dead) out.xz = '1';
-  if (s.cpus) out.xc = '1';
+  if (cpusOn(s.cpus, useScenarioStore.getState().scenario.cpus)) out.xc = '1';
   if (s.first) out.xf = '1';
   if (s.timeLimit !== null) out.xt = String(s.timeLimit);
   if (s.run || s.held) out.xr = '1';
