@@ -72,6 +72,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: nodeTests,
+          testTimeout: 60_000, // a liveness bound, as above: searches run long on a loaded machine
         },
       },
     ],
