@@ -60,6 +60,8 @@ export function report(k: K, kind: ViolationKind, ctx: number, message: string, 
     kind,
     context: ctx >= 0 ? ownerName(k.cfg, ctx) : null,
     ...(source >= 0 ? { source: ownerName(k.cfg, source) } : {}),
+    owner: ctx >= 0 ? ctx : -1,
+    ...(source >= 0 ? { sourceOwner: source } : {}),
     cpu: k.cpu,
     message,
   });
