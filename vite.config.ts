@@ -62,6 +62,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/**/*.test.{ts,tsx}'],
           setupFiles: ['./tests/setup.ts'],
+          // Liveness bounds, not speed checks: a loaded 2-core machine renders jsdom slowly.
+          testTimeout: 20_000,
           exclude: ['**/node_modules/**', ...nodeTests],
         },
       },

@@ -1,5 +1,5 @@
 // A link never starts a large search by itself: an explore link to 8 CPUs with 32 tasks shows its
-// settings and waits for Run the explorer (src/state/exploreCost.ts), while a small one still runs.
+// settings and waits for Run the explorer (src/state/links/exploreCost.ts), while a small one still runs.
 import { expect, test } from '@playwright/test';
 import type { Scenario } from '../src/engine';
 import { collectErrors, linkFor } from './helpers';

@@ -18,7 +18,7 @@ import { axeFindings, collectErrors } from './helpers';
 const scenarioFile = (id: string): string => path.join(import.meta.dirname, `../src/scenarios/${id}.json`);
 
 /**
- * The example of a fix under variant id, as the gallery picks it (src/state/galleryModel.ts):
+ * The example of a fix under variant id, as the gallery picks it (src/state/viewmodels/galleryModel.ts):
  * history-COMMIT-* whose variant is this one, else history-COMMIT.
  */
 function exampleOf(fix: HistoricFix, id: string): Scenario | null {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { Scenario } from '../src/engine';
-import { encodeShare, type SharedScreen } from '../src/state/share';
+import { encodeShare, type SharedScreen } from '../src/state/links/share';
 
 const require = createRequire(import.meta.url);
 

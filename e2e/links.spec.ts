@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { bombPayload } from '../tests/state/linkBomb';
+import { bombPayload } from '../tests/state/links/linkBomb';
 import { collectErrors, defaultExample, linkFor } from './helpers';
 
 const fixture = (file: string): string =>

@@ -13,8 +13,8 @@ import { useGlobalKeys } from './components/useGlobalKeys';
 import { useViewFocus } from './components/useViewFocus';
 import { lazyPart, ViewBoundary } from './components/boundary/ViewBoundary';
 import { VIEW_COMPONENTS, VIEW_NAMES } from './components/views';
-import { useDisplayStore } from './state/displayStore';
-import { useViewStore } from './state/viewStore';
+import { useDisplayStore } from './state/stores/displayStore';
+import { useViewStore } from './state/stores/viewStore';
 
 // Presenter mode is loaded when first used (it is not part of the first screen).
 const Presenter = lazyPart(

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { registerServiceWorker } from './offline/register';
-import { bootstrap } from './state/urlSync';
+import { bootstrap } from './state/links/urlSync';
 import './styles.css';
 import './screens.css';
 

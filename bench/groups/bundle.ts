@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { randomScenario } from '../../src/state/randomScenario.ts';
-import { encodeShare } from '../../src/state/share.ts';
+import { randomScenario } from '../../src/state/scenario/randomScenario.ts';
+import { encodeShare } from '../../src/state/links/share.ts';
 import type { Metric } from '../types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { printScenario } from '../../src/engine/index.ts';
-import { decodeShare } from '../../src/state/share.ts';
+import { decodeShare } from '../../src/state/links/share.ts';
 import { median, quantile } from '../stats.ts';
 import type { Metric } from '../types.ts';
 import { serveAppInChromium } from '../served.ts';

@@ -3,8 +3,8 @@
 // carry, and a crafted 74 kB link that would unpack to 500 MB (refused at the limit).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeShare } from '../../src/state/share.ts';
-import { bombPayload } from '../../tests/state/linkBomb.ts';
+import { decodeShare } from '../../src/state/links/share.ts';
+import { bombPayload } from '../../tests/state/links/linkBomb.ts';
 import type { Metric } from '../types.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../tests/fixtures/links-limits');

@@ -4,8 +4,8 @@
 // Stated as a ratio to a reference build measured in turns in the same run (docs/ui-latency.md).
 import os from 'node:os';
 import type { Page } from 'playwright-core';
-import { randomScenario } from '../../src/state/randomScenario.ts';
-import { encodeShare } from '../../src/state/share.ts';
+import { randomScenario } from '../../src/state/scenario/randomScenario.ts';
+import { encodeShare } from '../../src/state/links/share.ts';
 import { referenceBuild } from '../revision.ts';
 import { serveAppInChromium, serveDir } from '../served.ts';
 import { quantile } from '../stats.ts';

@@ -11,7 +11,7 @@ import type {
   FixedSite,
   LineFacts,
   StmtSite,
-} from '../../src/state/code/engineCode.ts';
+} from '../../src/state/codepane/engineCode.ts';
 import {
   comments,
   descendants,

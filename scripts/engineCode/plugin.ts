@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { ENGINE_CODE_FILES } from '../../src/state/code/engineCode.ts';
+import { ENGINE_CODE_FILES } from '../../src/state/codepane/engineCode.ts';
 import { describeEngine, type SourceText } from './describe.ts';
 
 export const ENGINE_CODE_ID = 'virtual:engine-code';

@@ -21,7 +21,7 @@ import { UsageError, type CliIO } from './io';
 import { commandOptions } from './options';
 import { readMachineLine } from './spinModel';
 import { esc } from './text';
-import { encodeShare } from '../state/share';
+import { encodeShare } from '../state/links/share';
 
 export const IMPORT_TRAIL_HELP = `usage: fpsimd-viz import-trail MODEL [--trail FILE] [--spin-output FILE] [--link URL]
 

@@ -1,6 +1,6 @@
 // The page header: the app's name, the view tabs, the library toggle, the variant and sharing.
-import { useViewStore } from '../state/viewStore';
-import { VIEWS } from '../state/views';
+import { useViewStore } from '../state/stores/viewStore';
+import { VIEWS } from '../state/stores/views';
 import { VariantSelect } from './header/VariantSelect';
 import { LIBRARY_TOGGLE_ID } from './library/showOpened';
 import { ShareControls } from './share/ShareControls';

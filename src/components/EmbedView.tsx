@@ -1,9 +1,9 @@
 // The embed view (URL option `embed=1`): the diagram and a compact stepper, no chrome, for slides and
 // blog posts. A link opens the full app on the same screen.
-import { useScenarioStore } from '../state/scenarioStore';
-import { encodeShare } from '../state/share';
-import { currentScreen } from '../state/urlSync';
-import { useViewStore } from '../state/viewStore';
+import { useScenarioStore } from '../state/stores/scenarioStore';
+import { encodeShare } from '../state/links/share';
+import { currentScreen } from '../state/links/urlSync';
+import { useViewStore } from '../state/stores/viewStore';
 import { lazyPart } from './boundary/ViewBoundary';
 import { DiagramPanel } from './diagram/DiagramPanel';
 import { Notices } from './Notices';

@@ -1,6 +1,6 @@
 // Messages at the top of the page (bad links, unreadable storage), each dismissible; text only, with a
 // download button when the notice carries data that could not be kept.
-import { useNoticeStore } from '../state/noticeStore';
+import { useNoticeStore } from '../state/stores/noticeStore';
 import { downloadText } from './library/fileIo';
 
 export function Notices() {

@@ -1,6 +1,6 @@
 // The keyboard shortcut list behind "?" (or the header's "Keys" button): its code is loaded when it is
 // first opened.
-import { useViewStore } from '../state/viewStore';
+import { useViewStore } from '../state/stores/viewStore';
 import { lazyPart } from './boundary/ViewBoundary';
 
 const ShortcutList = lazyPart(

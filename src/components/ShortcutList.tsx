@@ -1,7 +1,7 @@
 // The keyboard shortcut list, opened with "?" (or the header's "Keys" button); Escape closes it.
 // A chunk of its own, loaded when first opened (ShortcutHelp); mounted only while open.
 import { useEffect, useRef } from 'react';
-import { useViewStore } from '../state/viewStore';
+import { useViewStore } from '../state/stores/viewStore';
 
 export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['← →', 'Step back / forward (from anywhere but text fields, selects, sliders and lists)'],

@@ -1,7 +1,7 @@
 // The step-through view: timeline, diagram, explainer and palette; in reviewer mode, the code pane
 // (beside the diagram on a wide screen, under it otherwise); on a phone, the step bar at the bottom.
 import { useLayoutEffect, useRef } from 'react';
-import { useCodeStore } from '../state/codeStore';
+import { useCodeStore } from '../state/stores/codeStore';
 import { CodeSection, CodeToggle } from './code/CodeToggle';
 import { DiagramPanel } from './diagram/DiagramPanel';
 import { useMediaQuery } from './diagram/useFitBox';

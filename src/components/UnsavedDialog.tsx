@@ -1,7 +1,7 @@
-// The question the unsaved-edits guard asks (src/state/unsavedGuard.ts): Save, Discard or Cancel.
+// The question the unsaved-edits guard asks (src/state/stores/unsavedGuard.ts): Save, Discard or Cancel.
 // Modal: focus moves into it, Tab stays inside, Escape cancels; focus returns where it was.
 import { useEffect, useRef } from 'react';
-import { useGuardStore, type GuardChoice } from '../state/unsavedGuard';
+import { useGuardStore, type GuardChoice } from '../state/stores/unsavedGuard';
 
 export function UnsavedDialog() {
   const pending = useGuardStore((s) => s.pending);

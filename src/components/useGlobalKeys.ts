@@ -3,8 +3,8 @@
 // (Space, Home, End, Page keys) when nothing is focused, e.g. an embedded diagram on a slide; "?" lists
 // the shortcuts.
 import { useEffect } from 'react';
-import { useScenarioStore } from '../state/scenarioStore';
-import { useViewStore } from '../state/viewStore';
+import { useScenarioStore } from '../state/stores/scenarioStore';
+import { useViewStore } from '../state/stores/viewStore';
 import { timelineKey } from './timeline/useTimelineKeys';
 
 /** Roles whose widgets use the arrow keys themselves. */

@@ -5,7 +5,7 @@
 // (a new replay) is shown at once, in the same render as the diagram.
 import { useEffect, useState } from 'react';
 import type { Replay } from '../engine';
-import { useScenarioStore, type ScenarioState } from '../state/scenarioStore';
+import { useScenarioStore, type ScenarioState } from '../state/stores/scenarioStore';
 
 /** How long the cursor must rest before the detail panels follow it. */
 export const DETAIL_DELAY_MS = 80;

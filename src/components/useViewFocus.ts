@@ -3,7 +3,7 @@
 // user lands on what opened instead of on <body>. The first view of a visit is left alone. Views load
 // lazily, so the heading is awaited for a while.
 import { useEffect, useRef } from 'react';
-import type { ViewId } from '../state/views';
+import type { ViewId } from '../state/stores/views';
 
 /** How long a lazily loaded view's heading is waited for. */
 const WAIT_MS = 5000;

@@ -1,6 +1,6 @@
-// View id (src/state/views.ts) -> component. New views register here; every id must have one.
+// View id (src/state/stores/views.ts) -> component. New views register here; every id must have one.
 import type { ComponentType } from 'react';
-import type { ViewId } from '../state/views';
+import type { ViewId } from '../state/stores/views';
 import { lazyPart } from './boundary/ViewBoundary';
 import { StepView } from './StepView';
 

@@ -1,6 +1,6 @@
 // One row per event op: which driver runs it, whether it names a task, and its Promela counterpart.
 // `satisfies Record<Op, OpRow>`: an op appended to OPS (types.ts) is a compile error here until it has
-// its row. (Link codes are the links' business: src/state/linkCompact.ts, a map of the same kind.)
+// its row. (Link codes are the links' business: src/state/links/linkCompact.ts, a map of the same kind.)
 import type { Op } from './types';
 
 /** The driver that checks and runs an op: events.ts itself, lifecycle.ts or sveOps.ts for the ops they own. */

@@ -1,6 +1,6 @@
 // The explorer runner without a worker: the same job, in the calling thread, its messages delivered
 // asynchronously as a worker's would be. For tests (jsdom has no Worker) and tools.
-import type { ExploreRunner } from '../state/exploreRunner';
+import type { ExploreRunner } from '../state/stores/exploreRunner';
 import { runJob, type Job } from './exploreJob';
 
 const later = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,5 +1,5 @@
-// Checks the JSON editor's text off the page's thread (src/state/scenarioCheck.ts).
-import { checkScenarioText, type TextCheck } from '../state/scenarioCheck';
+// Checks the JSON editor's text off the page's thread (src/state/scenario/scenarioCheck.ts).
+import { checkScenarioText, type TextCheck } from '../state/scenario/scenarioCheck';
 
 // The project's TypeScript library is the DOM's; a worker's scope needs only these two members.
 const scope = self as unknown as {

@@ -2,10 +2,10 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/App';
-import { useScenarioStore } from '../../src/state/scenarioStore';
-import { useViewStore } from '../../src/state/viewStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../src/state/stores/viewStore';
 import { memoryStorage, resetStores } from '../state/fixtures';
-import { useLibraryStore } from '../../src/state/libraryStore';
+import { useLibraryStore } from '../../src/state/stores/libraryStore';
 
 describe('App', () => {
   beforeEach(() => {

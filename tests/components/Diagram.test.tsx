@@ -6,10 +6,10 @@ import { CAPTION_H, svgMarkup } from '../../src/components/diagram/exportImage';
 import { CARD_W } from '../../src/components/diagram/layout';
 import { textWidth, valueFit } from '../../src/components/diagram/Rows';
 import { DIAGRAM_CSS } from '../../src/components/diagram/diagramCss';
-import { useDisplayStore } from '../../src/state/displayStore';
-import { FAMILIES, preferredShade } from '../../src/state/ownerStyle';
-import { useScenarioStore } from '../../src/state/scenarioStore';
-import { nextViolationStep } from '../../src/state/timelineModel';
+import { useDisplayStore } from '../../src/state/stores/displayStore';
+import { FAMILIES, preferredShade } from '../../src/state/viewmodels/ownerStyle';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
+import { nextViolationStep } from '../../src/state/viewmodels/timelineModel';
 import { resetStores, twoCpuScenario } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DiagramPanel } from '../../src/components/diagram/DiagramPanel';
 import { countersAt } from '../../src/engine';
-import { useDisplayStore } from '../../src/state/displayStore';
-import { useScenarioStore } from '../../src/state/scenarioStore';
-import { useViewStore } from '../../src/state/viewStore';
+import { useDisplayStore } from '../../src/state/stores/displayStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../src/state/stores/viewStore';
 import { resetStores } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Explainer } from '../../src/components/explainer/Explainer';
 import { EXAMPLES } from '../../src/scenarios';
-import { useScenarioStore } from '../../src/state/scenarioStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
 import { resetStores, twoCpuScenario } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

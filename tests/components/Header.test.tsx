@@ -6,10 +6,10 @@ import { VariantSelect } from '../../src/components/header/VariantSelect';
 import { Notices } from '../../src/components/Notices';
 import { ShareControls } from '../../src/components/share/ShareControls';
 import { VARIANTS } from '../../src/engine';
-import { useLibraryStore } from '../../src/state/libraryStore';
-import { useNoticeStore } from '../../src/state/noticeStore';
-import { useScenarioStore } from '../../src/state/scenarioStore';
-import { decodeShare } from '../../src/state/share';
+import { useLibraryStore } from '../../src/state/stores/libraryStore';
+import { useNoticeStore } from '../../src/state/stores/noticeStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
+import { decodeShare } from '../../src/state/links/share';
 import { guestScenario, memoryStorage, resetStores } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../src/components/library/Library';
 import { printScenario } from '../../src/engine';
 import { EXAMPLES } from '../../src/scenarios';
-import { useLibraryStore } from '../../src/state/libraryStore';
-import { useScenarioStore } from '../../src/state/scenarioStore';
+import { useLibraryStore } from '../../src/state/stores/libraryStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
 import { guestScenario, memoryStorage, resetStores } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -3,9 +3,9 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notices } from '../../src/components/Notices';
-import { useLibraryStore } from '../../src/state/libraryStore';
-import { useNoticeStore } from '../../src/state/noticeStore';
-import { LIBRARY_KEY } from '../../src/state/storage';
+import { useLibraryStore } from '../../src/state/stores/libraryStore';
+import { useNoticeStore } from '../../src/state/stores/noticeStore';
+import { LIBRARY_KEY } from '../../src/state/persist/storage';
 import { quotaStorage, resetStores } from '../state/fixtures';
 
 describe('Notices', () => {

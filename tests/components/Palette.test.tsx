@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Palette } from '../../src/components/palette/Palette';
-import { useScenarioStore } from '../../src/state/scenarioStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
 import { resetStores, twoCpuScenario } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

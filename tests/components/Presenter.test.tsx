@@ -2,9 +2,9 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/App';
 import { EXAMPLES } from '../../src/scenarios';
-import { useDisplayStore } from '../../src/state/displayStore';
-import { useScenarioStore } from '../../src/state/scenarioStore';
-import { useViewStore } from '../../src/state/viewStore';
+import { useDisplayStore } from '../../src/state/stores/displayStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../src/state/stores/viewStore';
 import { resetStores } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventList } from '../../src/components/timeline/EventList';
 import { Timeline } from '../../src/components/timeline/Timeline';
-import { randomScenario } from '../../src/state/randomScenario';
-import { useScenarioStore } from '../../src/state/scenarioStore';
-import { useViewStore } from '../../src/state/viewStore';
+import { randomScenario } from '../../src/state/scenario/randomScenario';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../src/state/stores/viewStore';
 import { guestScenario, resetStores } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -1,9 +1,9 @@
 import { act, render, screen } from '@testing-library/react';
-import { violationTitle } from '../../src/state/violationText';
+import { violationTitle } from '../../src/state/viewmodels/violationText';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ViolationBanner } from '../../src/components/violations/ViolationBanner';
-import { useScenarioStore } from '../../src/state/scenarioStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
 import { guestScenario, resetStores } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -3,7 +3,7 @@
 import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DETAIL_DELAY_MS, useSettledCursor } from '../../src/components/useSettled';
-import { useScenarioStore } from '../../src/state/scenarioStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
 import { resetStores } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();

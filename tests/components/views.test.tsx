@@ -1,7 +1,7 @@
 // Views are a closed, typed set: each id has a label and a component, and nothing else is a view.
 import { describe, expect, it } from 'vitest';
 import { VIEW_COMPONENTS } from '../../src/components/views';
-import { DEFAULT_VIEW, isView, VIEWS, type ViewId } from '../../src/state/views';
+import { DEFAULT_VIEW, isView, VIEWS, type ViewId } from '../../src/state/stores/views';
 
 describe('views', () => {
   it('has exactly one component per view id', () => {

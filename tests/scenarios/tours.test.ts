@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine, findVariant, replay } from '../../src/engine';
 import { TOURS } from '../../src/scenarios/tours';
-import { tourScenario } from '../../src/state/tourModel';
-import { notesVariantOf } from '../../src/state/noteVariant';
+import { tourScenario } from '../../src/state/viewmodels/tourModel';
+import { notesVariantOf } from '../../src/state/viewmodels/noteVariant';
 
 const played = TOURS.map((t) => {
   const sc = tourScenario(t);

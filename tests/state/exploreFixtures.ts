@@ -1,7 +1,7 @@
 // Shared by the explorer's store and component tests: a configuration too big to finish quickly, and
 // waits on the explore store.
 import type { Scenario } from '../../src/engine';
-import { useExploreStore } from '../../src/state/exploreStore';
+import { useExploreStore } from '../../src/state/stores/exploreStore';
 
 /** Three CPUs, two vcpu threads, a user task and a kernel thread: millions of states at depth 30. */
 export function bigScenario(): Scenario {

@@ -1,9 +1,9 @@
 // Small scenarios for the store and component tests (kept here so the examples can change freely).
 import type { Scenario } from '../../src/engine';
-import { useLibraryStore } from '../../src/state/libraryStore';
-import { useNoticeStore } from '../../src/state/noticeStore';
-import { useScenarioStore } from '../../src/state/scenarioStore';
-import { useViewStore } from '../../src/state/viewStore';
+import { useLibraryStore } from '../../src/state/stores/libraryStore';
+import { useNoticeStore } from '../../src/state/stores/noticeStore';
+import { useScenarioStore } from '../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../src/state/stores/viewStore';
 
 /** One VMM thread: user FP, KVM_RUN, a trapping guest FP access, exit, put, back to user. */
 export function guestScenario(): Scenario {

@@ -2,14 +2,14 @@
 // (with a jump there), or that it does not on this scenario (with the explorer to look further).
 import type { MouseEvent } from 'react';
 import type { Variant } from '../../engine';
-import { ablationVariantId, type AblationRun } from '../../state/codeAblation';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { encodeShare } from '../../state/share';
-import { currentScreen } from '../../state/urlSync';
-import { useViewStore } from '../../state/viewStore';
-import { violationTitle } from '../../state/violationText';
-import { isView } from '../../state/views';
-import { eventName } from '../../state/eventNumber';
+import { ablationVariantId, type AblationRun } from '../../state/codepane/codeAblation';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { encodeShare } from '../../state/links/share';
+import { currentScreen } from '../../state/links/urlSync';
+import { useViewStore } from '../../state/stores/viewStore';
+import { violationTitle } from '../../state/viewmodels/violationText';
+import { isView } from '../../state/stores/views';
+import { eventName } from '../../state/viewmodels/eventNumber';
 
 const EXPLORE_VIEW = 'explore';
 

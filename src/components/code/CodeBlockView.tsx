@@ -3,10 +3,10 @@
 // beside each `fixed(k, COMMIT)` test.
 import { Fragment, useId } from 'react';
 import type { Variant } from '../../engine';
-import type { AblationRun } from '../../state/codeAblation';
-import type { CodeBlock, CodeLine } from '../../state/codeModel';
-import { beforeFixUrl } from '../../state/fixLinks';
-import { kernelFileUrl, kernelIdentUrl, releaseTag } from '../../state/kernelSource';
+import type { AblationRun } from '../../state/codepane/codeAblation';
+import type { CodeBlock, CodeLine } from '../../state/codepane/codeModel';
+import { beforeFixUrl } from '../../state/codepane/fixLinks';
+import { kernelFileUrl, kernelIdentUrl, releaseTag } from '../../state/codepane/kernelSource';
 import { AblationControl } from './AblationControl';
 import { HistoricNote } from './HistoricNote';
 

@@ -3,11 +3,11 @@
 // Loaded lazily (see CodeToggle): the description of the engine source is not part of the main bundle.
 import { useMemo, useState } from 'react';
 import type { Scenario } from '../../engine';
-import { rerunWithout, type AblationRun } from '../../state/codeAblation';
-import { stepCode } from '../../state/codeModel';
-import { cursorView } from '../../state/cursorView';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { eventLabel } from '../../state/timelineModel';
+import { rerunWithout, type AblationRun } from '../../state/codepane/codeAblation';
+import { stepCode } from '../../state/codepane/codeModel';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { eventLabel } from '../../state/viewmodels/timelineModel';
 import { CodeBlockView } from './CodeBlockView';
 import { sourcesFor } from './sources';
 

@@ -1,7 +1,7 @@
 // Reviewer mode's switch (in the step view's side column) and the place where the code pane appears.
 // The pane and the engine sources it shows are a separate chunk, loaded when first opened.
 import { useEffect, useRef } from 'react';
-import { useCodeStore } from '../../state/codeStore';
+import { useCodeStore } from '../../state/stores/codeStore';
 import { lazyPart } from '../boundary/ViewBoundary';
 import './code.css';
 

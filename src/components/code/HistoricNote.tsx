@@ -2,7 +2,7 @@
 // on screen runs it as it stood before that fix (the historic variant ERA/pre-COMMIT).
 import type { HistoricFix, Variant } from '../../engine';
 import { preFix } from '../../engine';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 
 interface Props {
   fix: HistoricFix;

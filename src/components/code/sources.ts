@@ -3,7 +3,7 @@
 // this, so the source text stays out of the main bundle.
 import engineCode from 'virtual:engine-code';
 import type { Era } from '../../engine';
-import { codeSources, type CodeSources, type EngineFile } from '../../state/codeModel';
+import { codeSources, type CodeSources, type EngineFile } from '../../state/codepane/codeModel';
 
 /** Every engine file the description covers, in the order of ENGINE_CODE_FILES. */
 export const ENGINE_FILES: readonly EngineFile[] = engineCode.files;

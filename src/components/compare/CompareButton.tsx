@@ -1,10 +1,10 @@
 // "Compare eras" on an example that comes with a comparison (the exit storm; an ablation's example is
 // compared with its era): opens the example in the compare view with those variants.
 import type { ExampleScenario } from '../../scenarios';
-import { ALL_ERAS, comparePreset, useCompareStore } from '../../state/compareStore';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { guardReplace } from '../../state/unsavedGuard';
-import { useViewStore } from '../../state/viewStore';
+import { ALL_ERAS, comparePreset, useCompareStore } from '../../state/stores/compareStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { guardReplace } from '../../state/stores/unsavedGuard';
+import { useViewStore } from '../../state/stores/viewStore';
 
 export function CompareButton({ example }: { example: ExampleScenario }) {
   const preset = comparePreset(example.id, example.scenario.variant);

@@ -2,8 +2,8 @@
 // dash, marker and name), the shared cursor drawn across all of them. A click moves the cursor.
 import { useMemo, type MouseEvent } from 'react';
 import { COUNTER_NAMES, type Counters } from '../../engine';
-import { counterSeries, maxLength, type Compared } from '../../state/compareModel';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { counterSeries, maxLength, type Compared } from '../../state/viewmodels/compareModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { chartGeometry, MARGIN } from './chartLayout';
 import { COUNTER_LABEL } from './labels';
 import { markerPath, seriesStyle } from './series';

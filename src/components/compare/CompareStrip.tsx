@@ -3,8 +3,8 @@
 // a click moves the cursor. The same facts are listed as text beside it.
 import { scaleLinear } from 'd3';
 import { memo, type MouseEvent } from 'react';
-import { maxLength, type Compared } from '../../state/compareModel';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { maxLength, type Compared } from '../../state/viewmodels/compareModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { markerPath, seriesStyle } from './series';
 
 const W = 1000;

@@ -2,7 +2,7 @@
 // the violations; above it, the per-exit cost in one sentence (numbers from the replays).
 import { useMemo } from 'react';
 import { COUNTER_NAMES } from '../../engine';
-import { perExit, totalsOf, type Compared } from '../../state/compareModel';
+import { perExit, totalsOf, type Compared } from '../../state/viewmodels/compareModel';
 import { COUNTER_LABEL } from './labels';
 import { Swatch } from './Swatch';
 

@@ -2,8 +2,8 @@
 // (the timeline's), their diagrams side by side, where register ownership differs, the counters per
 // step and summed, and each variant's violations. Loaded on demand (src/components/views.tsx).
 import { useMemo } from 'react';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { ownershipDiffSteps } from '../../state/compareModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { ownershipDiffSteps } from '../../state/viewmodels/compareModel';
 import { EventList } from '../timeline/EventList';
 import { Transport } from '../timeline/Transport';
 import { CompareCharts } from './CompareCharts';

@@ -1,9 +1,9 @@
 // Register owners per CPU and variant at the cursor, marked where they differ; the steps where they
 // differ, with jumps to the previous and next one; the strip of differences and violations.
 import { useMemo } from 'react';
-import { nextViolation, ownersAt, type Compared } from '../../state/compareModel';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { eventLabel } from '../../state/timelineModel';
+import { nextViolation, ownersAt, type Compared } from '../../state/viewmodels/compareModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { eventLabel } from '../../state/viewmodels/timelineModel';
 import { CompareStrip } from './CompareStrip';
 
 interface Props {

@@ -1,8 +1,8 @@
 // The SVE state per compared variant at the cursor (SVE machines only): where each CPU's upper state
 // (H) is, EL0 SVE, the vector length, and each context's H and TIF_SVE, marked where variants differ.
 import { useMemo } from 'react';
-import type { Compared } from '../../state/compareModel';
-import { sveRowsAt } from '../../state/compareSve';
+import type { Compared } from '../../state/viewmodels/compareModel';
+import { sveRowsAt } from '../../state/viewmodels/compareSve';
 
 export function SveComparePanel({ items, cursor }: { items: Compared[]; cursor: number }) {
   const rows = useMemo(() => sveRowsAt(items, cursor), [items, cursor]);

@@ -2,14 +2,14 @@
 // replay, and its diagram at the shared cursor.
 import { memo, useId, useMemo } from 'react';
 import type { Replay } from '../../engine';
-import type { Compared } from '../../state/compareModel';
-import { cursorView } from '../../state/cursorView';
-import { diagramModel } from '../../state/diagramModel';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { violationTitle } from '../../state/violationText';
+import type { Compared } from '../../state/viewmodels/compareModel';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { diagramModel } from '../../state/viewmodels/diagramModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { violationTitle } from '../../state/viewmodels/violationText';
 import { Diagram } from '../diagram/Diagram';
 import { Swatch } from './Swatch';
-import { eventName } from '../../state/eventNumber';
+import { eventName } from '../../state/viewmodels/eventNumber';
 
 /** Listed items: a broken variant may have thousands of violations ("Next violation" walks them all). */
 const LISTED = 50;

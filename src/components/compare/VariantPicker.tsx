@@ -2,7 +2,7 @@
 // ablation with its description; add or remove slots; every era in one click.
 import { useId } from 'react';
 import { ERAS, VARIANTS, findVariant } from '../../engine';
-import { ALL_ERAS, MAX_COMPARED, MIN_COMPARED, useCompareStore } from '../../state/compareStore';
+import { ALL_ERAS, MAX_COMPARED, MIN_COMPARED, useCompareStore } from '../../state/stores/compareStore';
 import { slotName } from './labels';
 import { Swatch } from './Swatch';
 

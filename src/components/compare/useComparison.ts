@@ -1,9 +1,9 @@
 // The compare view's data: the scenario store's scenario and cursor, and the compared variants' replays
 // (cached by scenario and variant; the scenario store's own replay is reused when its variant is shown).
 import { useMemo } from 'react';
-import { compareReplays, seedReplay, type Compared } from '../../state/compareModel';
-import { useCompareStore } from '../../state/compareStore';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { compareReplays, seedReplay, type Compared } from '../../state/viewmodels/compareModel';
+import { useCompareStore } from '../../state/stores/compareStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 
 export interface Comparison {
   items: Compared[];

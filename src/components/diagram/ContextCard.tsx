@@ -1,6 +1,6 @@
 // One context (host task, kernel thread, vcpu): its swatch, in-memory copy, cpu field, flags.
 import { memo } from 'react';
-import type { ContextModel } from '../../state/diagramModel';
+import type { ContextModel } from '../../state/viewmodels/diagramModel';
 import { HEAD_H, type Box } from './layout';
 import { patternId } from './owners';
 import { Rows, textWidth } from './Rows';

@@ -1,6 +1,6 @@
 // Running totals at the cursor: FP saves, restores, traps, and work done with IRQs off.
 import { COUNTER_NAMES, countersAt, type Counters as C } from '../../engine';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 
 const LABEL: Record<keyof C, string> = {
   hostSaves: 'host saves',

@@ -1,8 +1,8 @@
 // One CPU: current task, mode, IRQs, era fields, the register file (owner, newest or stale), and the
 // last-loaded pointer's origin (the arrow itself is drawn by the diagram).
 import { memo } from 'react';
-import type { CpuModel } from '../../state/diagramModel';
-import { regsHLabel, type RegsHModel } from '../../state/diagramSve';
+import type { CpuModel } from '../../state/viewmodels/diagramModel';
+import { regsHLabel, type RegsHModel } from '../../state/viewmodels/diagramSve';
 import { H_BAND, HEAD_H, POINTER_H, TILE_H, type Box } from './layout';
 import { patternId } from './owners';
 import { hatchId } from './Patterns';

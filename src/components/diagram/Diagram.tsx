@@ -1,11 +1,11 @@
 // The diagram: CPU panels, context cards and last-loaded pointers for one step of a replay.
 // Pure presentation of a DiagramModel; ConnectedDiagram feeds it from the scenario store.
 import { useEffect, useMemo } from 'react';
-import { cursorView } from '../../state/cursorView';
-import { diagramModel, type DiagramModel } from '../../state/diagramModel';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { useDisplayStore } from '../../state/displayStore';
-import { useViewStore } from '../../state/viewStore';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { diagramModel, type DiagramModel } from '../../state/viewmodels/diagramModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { useDisplayStore } from '../../state/stores/displayStore';
+import { useViewStore } from '../../state/stores/viewStore';
 import { ContextCard } from './ContextCard';
 import { CpuPanel } from './CpuPanel';
 import { DIAGRAM_CSS } from './diagramCss';

@@ -1,8 +1,8 @@
 // The diagram with its banners, totals and image export.
 import { useCallback, useState } from 'react';
-import { useDisplayStore } from '../../state/displayStore';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { useViewStore } from '../../state/viewStore';
+import { useDisplayStore } from '../../state/stores/displayStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { useViewStore } from '../../state/stores/viewStore';
 import { DiagramWithBefore } from '../violations/BeforeAfter';
 import { ViolationBanner } from '../violations/ViolationBanner';
 import { Counters } from './Counters';

@@ -2,7 +2,7 @@
 // where the box allows, else scrolling there, the box then focusable and named so the keyboard can
 // scroll it too. Used by the diagram panel (step view, tours, embed) and presenter mode.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { ConnectedDiagram } from './Diagram';
 import type { Fit } from './fit';
 import { useFitBox } from './useFitBox';

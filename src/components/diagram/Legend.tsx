@@ -2,8 +2,8 @@
 // the replay shows at some step (colour and texture; the list holds still while stepping), and every
 // other mark the diagram uses.
 import { memo, type CSSProperties } from 'react';
-import type { OwnerStyle } from '../../state/ownerStyle';
-import { SCRATCH_INDEX } from '../../state/diagramModel';
+import type { OwnerStyle } from '../../state/viewmodels/ownerStyle';
+import { SCRATCH_INDEX } from '../../state/viewmodels/diagramModel';
 import { CARD_W, GAP, PAD, svgSize, type DiagramZoom } from './layout';
 import { DIAGRAM_CSS } from './diagramCss';
 import { patternId } from './owners';

@@ -1,7 +1,7 @@
 // SVG fill patterns for owners: colour plus a texture naming the family, rotated per shade, so owners
 // differ without colour too.
 import { memo, useId } from 'react';
-import { SCRATCH_STYLE, type OwnerStyle, type Texture } from '../../state/ownerStyle';
+import { SCRATCH_STYLE, type OwnerStyle, type Texture } from '../../state/viewmodels/ownerStyle';
 import { patternId } from './owners';
 
 function TextureMark({ kind }: { kind: Texture }) {

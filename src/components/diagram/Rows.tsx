@@ -1,6 +1,6 @@
 // Label/value rows shared by CPU panels and context cards; a row the step changed is highlighted.
 import { memo } from 'react';
-import type { FieldRow } from '../../state/diagramModel';
+import type { FieldRow } from '../../state/viewmodels/diagramModel';
 import { ROW_H } from './layout';
 import { hatchId } from './Patterns';
 

@@ -8,8 +8,8 @@
 // once typing pauses, off the page's thread (scenarioCheck.ts).
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MAX_SCENARIO_BYTES, printScenario, type Scenario } from '../../engine';
-import { overLimit, scenarioChecker, type TextCheck } from '../../state/scenarioCheck';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { overLimit, scenarioChecker, type TextCheck } from '../../state/scenario/scenarioCheck';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { createJsonEditor, type JsonEditor } from './jsonEditorView';
 import './editor.css';
 

@@ -11,7 +11,7 @@ import { Compartment, EditorState, StateField, type Text, type Transaction } fro
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { MAX_SCENARIO_BYTES, utf8Bytes } from '../../engine';
-import type { TextProblem } from '../../state/scenarioCheck';
+import type { TextProblem } from '../../state/scenario/scenarioCheck';
 
 // Colours from the app's palette (styles.css), so both schemes keep their contrast.
 const highlight = HighlightStyle.define([

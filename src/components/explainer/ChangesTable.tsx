@@ -1,8 +1,8 @@
 // Each field the step changed, before and after, and where the diagram draws it (the mapping the tour's
-// list uses, src/state/changeWhere.ts); the checker's ghost data is marked as such.
+// list uses, src/state/viewmodels/changeWhere.ts); the checker's ghost data is marked as such.
 import type { FieldChange } from '../../engine';
-import { changeWhere, drawnText } from '../../state/changeWhere';
-import type { DiagramModel } from '../../state/diagramModel';
+import { changeWhere, drawnText } from '../../state/viewmodels/changeWhere';
+import type { DiagramModel } from '../../state/viewmodels/diagramModel';
 
 export function ChangesTable({ changes, model }: { changes: FieldChange[]; model: DiagramModel }) {
   if (changes.length === 0) return <p className="hint">No field changed.</p>;

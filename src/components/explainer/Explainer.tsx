@@ -2,16 +2,16 @@
 // and the changed fields of the step that led to the cursor.
 import { memo, useMemo, useState } from 'react';
 import type { Replay } from '../../engine';
-import { cursorView } from '../../state/cursorView';
-import { diagramModel } from '../../state/diagramModel';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { diagramModel } from '../../state/viewmodels/diagramModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { useSettledCursor } from '../useSettled';
-import { eventLabel } from '../../state/timelineModel';
+import { eventLabel } from '../../state/viewmodels/timelineModel';
 import { CallTree } from './CallTree';
 import { ChangesTable } from './ChangesTable';
 import { NoteVariantNotice } from '../notes/NoteVariantNotice';
 import { WhyLines } from '../notes/WhyLines';
-import { whyLines } from '../../state/whyModel';
+import { whyLines } from '../../state/viewmodels/whyModel';
 import { NoteEditor } from './NoteEditor';
 
 export function Explainer() {

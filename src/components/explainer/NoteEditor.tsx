@@ -1,6 +1,6 @@
 // Edit a step's note (a teacher's words): plain text, saved as an undoable edit.
 import { useState } from 'react';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 
 export function NoteEditor({ index, note, onDone }: { index: number; note: string; onDone: () => void }) {
   const [text, setText] = useState(note);

@@ -2,9 +2,9 @@
 // when to stop early (the first violating depth, a time limit); Run and Cancel.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { VARIANTS } from '../../engine';
-import { configText, MAX_DEPTH, parseDepth, parseTimeLimit } from '../../state/exploreModel';
-import { useExploreStore } from '../../state/exploreStore';
-import { resolveVariant, useScenarioStore } from '../../state/scenarioStore';
+import { configText, MAX_DEPTH, parseDepth, parseTimeLimit } from '../../state/viewmodels/exploreModel';
+import { useExploreStore } from '../../state/stores/exploreStore';
+import { resolveVariant, useScenarioStore } from '../../state/stores/scenarioStore';
 
 export function ExploreForm() {
   const id = useId();

@@ -1,8 +1,8 @@
 // Said above the form when a link asked for a search too large to start by itself (exploreCost.ts):
 // the settings are the link's, and the search waits for Run.
-import { heldText } from '../../state/exploreCost';
-import { useExploreStore } from '../../state/exploreStore';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { heldText } from '../../state/links/exploreCost';
+import { useExploreStore } from '../../state/stores/exploreStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 
 export function ExploreHeld() {
   const held = useExploreStore((s) => s.held);

@@ -1,8 +1,8 @@
 // The search's progress: a labelled bar over the depth (breadth-first, so each level is finished in
 // turn; the bar also moves within a level), with states, rate and the depth's estimate; the live
 // region that says when a search ends; a failure, as an alert.
-import { progressText, resultHeadline } from '../../state/exploreModel';
-import { useExploreStore } from '../../state/exploreStore';
+import { progressText, resultHeadline } from '../../state/viewmodels/exploreModel';
+import { useExploreStore } from '../../state/stores/exploreStore';
 
 export function ExploreProgress() {
   const status = useExploreStore((s) => s.status);

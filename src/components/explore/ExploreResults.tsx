@@ -9,12 +9,12 @@ import {
   exhaustedNote,
   resultHeadline,
   resultSummary,
-} from '../../state/exploreModel';
-import { useExploreStore } from '../../state/exploreStore';
-import { useGalleryStore } from '../../state/galleryStore';
-import { storyRows } from '../../state/galleryStory';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { violationTitle } from '../../state/violationText';
+} from '../../state/viewmodels/exploreModel';
+import { useExploreStore } from '../../state/stores/exploreStore';
+import { useGalleryStore } from '../../state/stores/galleryStore';
+import { storyRows } from '../../state/viewmodels/galleryStory';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { violationTitle } from '../../state/viewmodels/violationText';
 
 export function ExploreResults() {
   const id = useId();

@@ -2,8 +2,8 @@
 // the pre-fix variant runs it and once as the fixed era does. Lines only one side has are marked
 // there and struck through on the other.
 import { useMemo } from 'react';
-import { fixFunctions, type FixFunction, type FixSide } from '../../state/galleryCode';
-import type { GalleryEntry } from '../../state/galleryModel';
+import { fixFunctions, type FixFunction, type FixSide } from '../../state/codepane/galleryCode';
+import type { GalleryEntry } from '../../state/viewmodels/galleryModel';
 import { ENGINE_FILES } from '../code/sources';
 
 type Version = Exclude<FixSide, 'both'>;

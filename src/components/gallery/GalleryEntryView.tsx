@@ -1,12 +1,12 @@
 // One gallery entry: the bug's story, its commit and fix, the two ways to see it happen, and the code
 // before and after the fix.
 import { useId } from 'react';
-import { realBugOf, type GalleryEntry } from '../../state/galleryModel';
-import { useExploreStore } from '../../state/exploreStore';
-import { afterFixUrl, beforeFixUrl } from '../../state/fixLinks';
-import { findWithExplorer, openAtViolation, useGalleryStore } from '../../state/galleryStore';
+import { realBugOf, type GalleryEntry } from '../../state/viewmodels/galleryModel';
+import { useExploreStore } from '../../state/stores/exploreStore';
+import { afterFixUrl, beforeFixUrl } from '../../state/codepane/fixLinks';
+import { findWithExplorer, openAtViolation, useGalleryStore } from '../../state/stores/galleryStore';
 import { entryKind } from './entryKind';
-import { violationTitle } from '../../state/violationText';
+import { violationTitle } from '../../state/viewmodels/violationText';
 import { FixCode } from './FixCode';
 
 export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {

@@ -3,13 +3,18 @@
 // it on the stated gallery machine, and the code before and after the fix.
 import type { MouseEvent } from 'react';
 import { GALLERY_DEPTH, GALLERY_MACHINE } from '../../engine';
-import { configText } from '../../state/exploreModel';
-import { galleryEntries, GALLERY_VIEW, isSveEntry, type GalleryEntry } from '../../state/galleryModel';
-import { shownEntry, useGalleryStore } from '../../state/galleryStore';
-import { readLinkParams } from '../../state/linkParams';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { encodeShare } from '../../state/share';
-import { currentScreen } from '../../state/urlSync';
+import { configText } from '../../state/viewmodels/exploreModel';
+import {
+  galleryEntries,
+  GALLERY_VIEW,
+  isSveEntry,
+  type GalleryEntry,
+} from '../../state/viewmodels/galleryModel';
+import { shownEntry, useGalleryStore } from '../../state/stores/galleryStore';
+import { readLinkParams } from '../../state/links/linkParams';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { encodeShare } from '../../state/links/share';
+import { currentScreen } from '../../state/links/urlSync';
 import { GalleryEntryView } from './GalleryEntryView';
 import './gallery.css';
 

@@ -1,6 +1,6 @@
 // One line saying what kind of gallery entry this is: a historic variant, a bug of the release itself,
 // and whether it is an SVE bug (shown on a machine with SVE).
-import { isSveEntry, type GalleryEntry } from '../../state/galleryModel';
+import { isSveEntry, type GalleryEntry } from '../../state/viewmodels/galleryModel';
 
 export function entryKind(e: GalleryEntry): string {
   const sve = isSveEntry(e)

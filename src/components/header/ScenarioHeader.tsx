@@ -1,7 +1,7 @@
 // The scenario's title and description (always as text), where it came from, and saving it.
-import { useScenarioStore, type Origin } from '../../state/scenarioStore';
+import { useScenarioStore, type Origin } from '../../state/stores/scenarioStore';
 import { SCENARIO_TITLE_ID } from '../library/showOpened';
-import { restoreDiscarded, saveCurrent, useGuardStore } from '../../state/unsavedGuard';
+import { restoreDiscarded, saveCurrent, useGuardStore } from '../../state/stores/unsavedGuard';
 
 function originText(o: Origin, dirty: boolean): string {
   switch (o.kind) {

@@ -1,7 +1,7 @@
 // The variant selector: every era and ablation the engine offers, each with its one-line description.
 import { useId } from 'react';
 import { VARIANTS } from '../../engine';
-import { resolveVariant, useScenarioStore } from '../../state/scenarioStore';
+import { resolveVariant, useScenarioStore } from '../../state/stores/scenarioStore';
 
 export function VariantSelect() {
   const id = useId();

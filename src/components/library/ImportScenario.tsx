@@ -1,10 +1,10 @@
 // Import of a scenario file: validated by the engine; errors are listed in place, naming where.
 import { useId, useState } from 'react';
 import { parseScenario, type ScenarioError } from '../../engine';
-import { useLibraryStore } from '../../state/libraryStore';
-import { savedCopyOf } from '../../state/librarySame';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { guardReplace } from '../../state/unsavedGuard';
+import { useLibraryStore } from '../../state/stores/libraryStore';
+import { savedCopyOf } from '../../state/persist/librarySame';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { guardReplace } from '../../state/stores/unsavedGuard';
 import { readFileText } from './fileIo';
 
 export function ImportScenario() {

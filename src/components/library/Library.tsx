@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import type { Scenario } from '../../engine';
 import { EXAMPLES } from '../../scenarios';
-import { useLibraryStore } from '../../state/libraryStore';
-import { randomScenario } from '../../state/randomScenario';
-import { useScenarioStore, type Origin } from '../../state/scenarioStore';
-import { guardReplace } from '../../state/unsavedGuard';
+import { useLibraryStore } from '../../state/stores/libraryStore';
+import { randomScenario } from '../../state/scenario/randomScenario';
+import { useScenarioStore, type Origin } from '../../state/stores/scenarioStore';
+import { guardReplace } from '../../state/stores/unsavedGuard';
 import { CompareButton } from '../compare/CompareButton';
 import { exportScenario } from './fileIo';
 import { ImportScenario } from './ImportScenario';

@@ -1,6 +1,6 @@
 // Scenario files in and out of the browser: read a chosen file, offer a scenario for download.
 import { decodeUtf8, formatErrors, parseScenario, printScenario, type Scenario } from '../../engine';
-import { useNoticeStore } from '../../state/noticeStore';
+import { useNoticeStore } from '../../state/stores/noticeStore';
 
 export function slug(title: string): string {
   const s = title

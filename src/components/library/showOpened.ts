@@ -1,6 +1,6 @@
 // After a scenario is opened from the Scenarios list: the list closes, and the scenario's title (at
 // the top of the view) takes the focus and is brought into view, so the choice visibly did something.
-import { useViewStore } from '../../state/viewStore';
+import { useViewStore } from '../../state/stores/viewStore';
 
 export const SCENARIO_TITLE_ID = 'scenario-title';
 export const LIBRARY_TOGGLE_ID = 'library-toggle';

@@ -1,8 +1,8 @@
 // "Highlighted in the diagram": each field the step changed, and where the diagram marks it (or that
 // it has no mark there).
 import type { FieldChange } from '../../engine';
-import { changeWhere, NOT_DRAWN } from '../../state/changeWhere';
-import type { DiagramModel } from '../../state/diagramModel';
+import { changeWhere, NOT_DRAWN } from '../../state/viewmodels/changeWhere';
+import type { DiagramModel } from '../../state/viewmodels/diagramModel';
 
 export function ChangesWhere({ changes, model }: { changes: readonly FieldChange[]; model: DiagramModel }) {
   if (changes.length === 0) return null;

@@ -1,7 +1,7 @@
 // Beside a note: a notice when the note was written for another variant than the one on screen, with
 // a button back to that variant (the tour offers it as its own way on).
-import { useScenarioStore } from '../../state/scenarioStore';
-import { notesMismatch } from '../../state/noteVariant';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { notesMismatch } from '../../state/viewmodels/noteVariant';
 
 export function NoteVariantNotice({ offerSwitch }: { offerSwitch: boolean }) {
   const scenario = useScenarioStore((s) => s.scenario);

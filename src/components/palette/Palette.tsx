@@ -2,11 +2,11 @@
 // (aria-disabled) and say why; applying one inserts it after the cursor's step. Undo and redo.
 import { memo, useId, useMemo, useState } from 'react';
 import { TASK_OPS, type Op, type Replay, type ScenarioEvent } from '../../engine';
-import { cursorView } from '../../state/cursorView';
-import { paletteModel, type PaletteOp } from '../../state/paletteModel';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { paletteModel, type PaletteOp } from '../../state/viewmodels/paletteModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { useSettledCursor } from '../useSettled';
-import { useViewStore } from '../../state/viewStore';
+import { useViewStore } from '../../state/stores/viewStore';
 
 function OpControl({ item, onApply }: { item: PaletteOp; onApply: (ev: ScenarioEvent) => void }) {
   const reasonId = useId();

@@ -2,9 +2,9 @@
 // projector. Works for any scenario, in a tour or not: the note is the author's, or the scenario's
 // description at step 0, or the engine's explanation. Arrows step, Esc (or p) leaves.
 import { useEffect, useMemo, useRef } from 'react';
-import { useDisplayStore } from '../../state/displayStore';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { tourStep } from '../../state/tourModel';
+import { useDisplayStore } from '../../state/stores/displayStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { tourStep } from '../../state/viewmodels/tourModel';
 import { FittedDiagram } from '../diagram/FittedDiagram';
 import { NoteVariantNotice } from '../notes/NoteVariantNotice';
 

@@ -2,8 +2,8 @@
 // Escape leaves it; the handler runs first (capture) and marks the key handled, so the tour's and the
 // timeline's own keys do not act on it too.
 import { useEffect } from 'react';
-import { useDisplayStore } from '../../state/displayStore';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { useDisplayStore } from '../../state/stores/displayStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 
 function inTextField(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;

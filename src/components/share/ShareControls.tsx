@@ -1,8 +1,8 @@
 // "Copy link": the whole screen in a link (scenario, variant, step, view), optionally as an embed link
 // that hides the controls. The link is also shown, selectable, in case the clipboard is unavailable.
 import { useState } from 'react';
-import { encodeShare } from '../../state/share';
-import { currentScreen } from '../../state/urlSync';
+import { encodeShare } from '../../state/links/share';
+import { currentScreen } from '../../state/links/urlSync';
 
 export function ShareControls() {
   const [link, setLink] = useState<string | null>(null);

@@ -5,10 +5,10 @@
 // the event illegal it keeps that event (the replay stops before it), saying why (state/heldEvent.ts).
 import { memo } from 'react';
 import type { Op, Replay, Scenario } from '../../engine';
-import { changed, moveEvent, withEvent } from '../../state/eventEdits';
-import { holdEvent, shownEvent, useHeldEvent } from '../../state/heldEvent';
-import { machineOps } from '../../state/paletteModel';
-import { useScenarioStore } from '../../state/scenarioStore';
+import { changed, moveEvent, withEvent } from '../../state/scenario/eventEdits';
+import { holdEvent, shownEvent, useHeldEvent } from '../../state/scenario/heldEvent';
+import { machineOps } from '../../state/viewmodels/paletteModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { useSettledCursor } from '../useSettled';
 
 export function EventEditor() {

@@ -1,8 +1,13 @@
 // The scenario's events as a list box with the cursor. Only the rows in view are rendered (a scenario
 // may have 100,000 events); the cursor's row is kept in view.
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { eventLabel, timelineRow, violationRows, type TimelineRow } from '../../state/timelineModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import {
+  eventLabel,
+  timelineRow,
+  violationRows,
+  type TimelineRow,
+} from '../../state/viewmodels/timelineModel';
 import { onTimelineKeyDown } from './useTimelineKeys';
 
 export const ROW_PX = 30;

@@ -1,8 +1,8 @@
 // The live region that tells a screen reader what each step did, once the cursor rests (a held arrow
 // key or playback is not read out step by step).
 import { useMemo } from 'react';
-import { cursorView } from '../../state/cursorView';
-import { stepAnnouncement } from '../../state/stepAnnouncement';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { stepAnnouncement } from '../../state/viewmodels/stepAnnouncement';
 import { useSettledCursor } from '../useSettled';
 
 export function StepAnnouncer() {

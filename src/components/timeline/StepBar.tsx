@@ -2,8 +2,8 @@
 // step's note (or the engine's explanation), so the diagram, the controls and the note share the screen.
 // Mounted only at phone widths (StepView); its height is given to the page as padding (--step-bar-h).
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { tourStep } from '../../state/tourModel';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { tourStep } from '../../state/viewmodels/tourModel';
 
 export function StepBar() {
   const scenario = useScenarioStore((s) => s.scenario);

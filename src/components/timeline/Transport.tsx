@@ -1,7 +1,7 @@
 // Step controls: start, back, play/pause, forward, end, a scrubber, speed, and where the cursor is.
-import { useScenarioStore } from '../../state/scenarioStore';
-import { nextViolationStep } from '../../state/timelineModel';
-import { SPEEDS, useViewStore } from '../../state/viewStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { nextViolationStep } from '../../state/viewmodels/timelineModel';
+import { SPEEDS, useViewStore } from '../../state/stores/viewStore';
 import { Icon } from './Icon';
 import { StepAnnouncer } from './StepAnnouncer';
 import { onTimelineKeyDown } from './useTimelineKeys';

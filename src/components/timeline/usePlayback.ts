@@ -1,7 +1,7 @@
 // Playback: while playing, step forward at the chosen speed; stop at the end.
 import { useEffect } from 'react';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { useViewStore } from '../../state/viewStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { useViewStore } from '../../state/stores/viewStore';
 
 export function usePlayback(): void {
   const playing = useViewStore((s) => s.playing);

@@ -1,9 +1,9 @@
 // The timeline's keyboard: arrows step, Page keys step by ten, Home/End jump, Space plays or pauses;
 // in the event list, Delete and Alt+arrows edit the cursor's event.
 import type { KeyboardEvent } from 'react';
-import { deleteCursorEvent, moveCursorEvent } from '../../state/eventEdits';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { useViewStore } from '../../state/viewStore';
+import { deleteCursorEvent, moveCursorEvent } from '../../state/scenario/eventEdits';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { useViewStore } from '../../state/stores/viewStore';
 
 /** Handles a key; returns true when it was one of the timeline's. */
 export function timelineKey(key: string): boolean {

@@ -1,8 +1,8 @@
 // The guided tours on offer, each with what it shows; the one on screen is marked. While a tour plays,
 // the list is one compact row, so the step keeps the screen.
 import { TOURS, type Tour } from '../../scenarios/tours';
-import { startTour } from '../../state/tourActions';
-import { tourScenario } from '../../state/tourModel';
+import { startTour } from '../../state/stores/tourActions';
+import { tourScenario } from '../../state/viewmodels/tourModel';
 
 export function TourPicker({ current }: { current: Tour | null }) {
   const compact = current !== null;

@@ -3,13 +3,13 @@
 // changed (highlighted in the diagram beside it); leaving, copying and presenting last.
 import { useMemo } from 'react';
 import type { Tour } from '../../scenarios/tours';
-import { cursorView } from '../../state/cursorView';
-import { diagramModel } from '../../state/diagramModel';
-import { useDisplayStore } from '../../state/displayStore';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { editCopy, exitTour } from '../../state/tourActions';
-import { tourKicker, tourStep } from '../../state/tourModel';
-import { whyLines } from '../../state/whyModel';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { diagramModel } from '../../state/viewmodels/diagramModel';
+import { useDisplayStore } from '../../state/stores/displayStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { editCopy, exitTour } from '../../state/stores/tourActions';
+import { tourKicker, tourStep } from '../../state/viewmodels/tourModel';
+import { whyLines } from '../../state/viewmodels/whyModel';
 import { ChangesWhere } from '../notes/ChangesWhere';
 import { NoteVariantNotice } from '../notes/NoteVariantNotice';
 import { WhyLines } from '../notes/WhyLines';

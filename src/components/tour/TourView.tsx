@@ -4,9 +4,9 @@
 // is drawn whole inside its box), so a step never needs scrolling; on a phone the view is one screen
 // tall and brought into view when it opens.
 import { useEffect, useRef } from 'react';
-import { useBeforeStore } from '../../state/beforeStore';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { tourOf } from '../../state/tourModel';
+import { useBeforeStore } from '../../state/stores/beforeStore';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { tourOf } from '../../state/viewmodels/tourModel';
 import { DiagramPanel } from '../diagram/DiagramPanel';
 import { TourPicker } from './TourPicker';
 import { TourStage } from './TourStage';

@@ -2,8 +2,8 @@
 // With the focus on the page itself the global keys step already; they mark the event as handled,
 // so each key press moves exactly once.
 import { useEffect } from 'react';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { exitTour } from '../../state/tourActions';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { exitTour } from '../../state/stores/tourActions';
 
 function inTextField(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;

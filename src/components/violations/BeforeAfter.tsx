@@ -1,11 +1,11 @@
 // Before and after a violating step: the state the step started from, with the data it lost, read
 // stale or leaked marked, beside the state after it; and the banner's toggle that shows it.
 import { useMemo, type ReactNode } from 'react';
-import { beforePicture } from '../../state/beforeModel';
-import { useBeforeStore } from '../../state/beforeStore';
-import { cursorView } from '../../state/cursorView';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { useViewStore } from '../../state/viewStore';
+import { beforePicture } from '../../state/viewmodels/beforeModel';
+import { useBeforeStore } from '../../state/stores/beforeStore';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { useViewStore } from '../../state/stores/viewStore';
 import { ConnectedDiagram, Diagram } from '../diagram/Diagram';
 import './beforeAfter.css';
 

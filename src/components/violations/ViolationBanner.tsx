@@ -1,11 +1,11 @@
 // Banners over the diagram: a violation at this step (naming the kind, context and CPU), the next
 // violation to jump to, and an event the replay cannot pass (not legal where it stands).
 import { useMemo } from 'react';
-import { cursorView } from '../../state/cursorView';
-import { useScenarioStore } from '../../state/scenarioStore';
-import { nextViolationStep } from '../../state/timelineModel';
-import { violationTitle } from '../../state/violationText';
-import { EventName } from '../../state/eventNumber';
+import { cursorView } from '../../state/viewmodels/cursorView';
+import { useScenarioStore } from '../../state/stores/scenarioStore';
+import { nextViolationStep } from '../../state/viewmodels/timelineModel';
+import { violationTitle } from '../../state/viewmodels/violationText';
+import { EventName } from '../../state/viewmodels/eventNumber';
 import { BeforeToggle } from './BeforeAfter';
 
 export function ViolationBanner() {

@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import CodePane from '../../../src/components/code/CodePane';
 import { CodeSection, CodeToggle } from '../../../src/components/code/CodeToggle';
 import { galleryVariants } from '../../../src/engine';
-import { useCodeStore } from '../../../src/state/codeStore';
-import { useScenarioStore } from '../../../src/state/scenarioStore';
-import { useViewStore } from '../../../src/state/viewStore';
-import { isView } from '../../../src/state/views';
+import { useCodeStore } from '../../../src/state/stores/codeStore';
+import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../../src/state/stores/viewStore';
+import { isView } from '../../../src/state/stores/views';
 import { resetStores } from '../../state/fixtures';
 
 const st = () => useScenarioStore.getState();

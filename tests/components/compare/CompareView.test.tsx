@@ -5,10 +5,10 @@ import { CompareView } from '../../../src/components/compare/CompareView';
 import { Library } from '../../../src/components/library/Library';
 import { ERAS, VARIANTS } from '../../../src/engine';
 import { EXAMPLES } from '../../../src/scenarios';
-import { ALL_ERAS, DEFAULT_COMPARE, useCompareStore } from '../../../src/state/compareStore';
-import { useLibraryStore } from '../../../src/state/libraryStore';
-import { useScenarioStore } from '../../../src/state/scenarioStore';
-import { useViewStore } from '../../../src/state/viewStore';
+import { ALL_ERAS, DEFAULT_COMPARE, useCompareStore } from '../../../src/state/stores/compareStore';
+import { useLibraryStore } from '../../../src/state/stores/libraryStore';
+import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../../src/state/stores/viewStore';
 import { memoryStorage, resetStores } from '../../state/fixtures';
 
 const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.scenario;

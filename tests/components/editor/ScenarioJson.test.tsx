@@ -7,7 +7,7 @@ import { ScenarioJson } from '../../../src/components/editor/ScenarioJson';
 import ScenarioJsonEditor from '../../../src/components/editor/ScenarioJsonEditor';
 import { byteCount } from '../../../src/components/editor/jsonEditorView';
 import { printScenario, utf8Bytes } from '../../../src/engine';
-import { useScenarioStore } from '../../../src/state/scenarioStore';
+import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
 import { resetStores } from '../../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -4,9 +4,9 @@ import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ExploreResults } from '../../../src/components/explore/ExploreResults';
 import type { Counterexample } from '../../../src/engine/explore/findings';
-import { useExploreStore } from '../../../src/state/exploreStore';
-import { useGalleryStore } from '../../../src/state/galleryStore';
-import { storyRows } from '../../../src/state/galleryStory';
+import { useExploreStore } from '../../../src/state/stores/exploreStore';
+import { useGalleryStore } from '../../../src/state/stores/galleryStore';
+import { storyRows } from '../../../src/state/viewmodels/galleryStory';
 import { resetStores } from '../../state/fixtures';
 
 const cx = (kind: Counterexample['kind'], context: string): Counterexample => ({

@@ -6,12 +6,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GalleryView } from '../../../src/components/gallery/GalleryView';
 import { GALLERY_DEPTH, GALLERY_MACHINE } from '../../../src/engine';
-import type { ExploreRunner } from '../../../src/state/exploreRunner';
-import { setExploreRunner, useExploreStore } from '../../../src/state/exploreStore';
-import { galleryEntries } from '../../../src/state/galleryModel';
-import { useGalleryStore } from '../../../src/state/galleryStore';
-import { useScenarioStore } from '../../../src/state/scenarioStore';
-import { useViewStore } from '../../../src/state/viewStore';
+import type { ExploreRunner } from '../../../src/state/stores/exploreRunner';
+import { setExploreRunner, useExploreStore } from '../../../src/state/stores/exploreStore';
+import { galleryEntries } from '../../../src/state/viewmodels/galleryModel';
+import { useGalleryStore } from '../../../src/state/stores/galleryStore';
+import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
+import { useViewStore } from '../../../src/state/stores/viewStore';
 import type { StartMessage } from '../../../src/workers/protocol';
 import { resetStores } from '../../state/fixtures';
 

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario, printScenario } from '../../../src/engine';
 import { exportScenario } from '../../../src/components/library/fileIo';
-import { useNoticeStore } from '../../../src/state/noticeStore';
-import { fullNotes, longNotes } from '../../state/linkLimitScenarios';
+import { useNoticeStore } from '../../../src/state/stores/noticeStore';
+import { fullNotes, longNotes } from '../../state/links/linkLimitScenarios';
 import { guestScenario } from '../../state/fixtures';
 
 describe('exporting a scenario', () => {

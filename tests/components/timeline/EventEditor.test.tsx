@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventEditor } from '../../../src/components/timeline/EventEditor';
 import { EventList } from '../../../src/components/timeline/EventList';
 import { DETAIL_DELAY_MS } from '../../../src/components/useSettled';
-import { useScenarioStore } from '../../../src/state/scenarioStore';
+import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
 import { resetStores } from '../../state/fixtures';
 
 const st = () => useScenarioStore.getState();

@@ -3,11 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TourView } from '../../../src/components/tour/TourView';
 import { TOURS } from '../../../src/scenarios/tours';
-import { useLibraryStore } from '../../../src/state/libraryStore';
-import { useScenarioStore } from '../../../src/state/scenarioStore';
-import { startTour } from '../../../src/state/tourActions';
-import { tourScenario } from '../../../src/state/tourModel';
-import { useViewStore } from '../../../src/state/viewStore';
+import { useLibraryStore } from '../../../src/state/stores/libraryStore';
+import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
+import { startTour } from '../../../src/state/stores/tourActions';
+import { tourScenario } from '../../../src/state/viewmodels/tourModel';
+import { useViewStore } from '../../../src/state/stores/viewStore';
 import { memoryStorage, resetStores } from '../../state/fixtures';
 
 const st = () => useScenarioStore.getState();

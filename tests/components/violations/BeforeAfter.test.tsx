@@ -2,8 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DiagramPanel } from '../../../src/components/diagram/DiagramPanel';
-import { useBeforeStore } from '../../../src/state/beforeStore';
-import { useScenarioStore } from '../../../src/state/scenarioStore';
+import { useBeforeStore } from '../../../src/state/stores/beforeStore';
+import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
 import { guestScenario, resetStores } from '../../state/fixtures';
 
 const st = () => useScenarioStore.getState();

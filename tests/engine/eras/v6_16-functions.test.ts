@@ -15,7 +15,7 @@ import {
 } from '../../../src/engine';
 import { v6_15 } from '../../../src/engine/eras/v6_15';
 import { v6_16 } from '../../../src/engine/eras/v6_16';
-import { compareReplays, totalsOf } from '../../../src/state/compareModel';
+import { compareReplays, totalsOf } from '../../../src/state/viewmodels/compareModel';
 import { countersAfterEach, counters as c, loadExample, runUnder } from './helpers';
 
 const callsAt = (sc: Scenario, era: string, step: number): string[] =>

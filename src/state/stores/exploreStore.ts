@@ -1,0 +1,335 @@
+// The Explore view's state: the form (variant, depth, reductions), the running search's progress and
+// what it found, and opening a counterexample as a scenario. The search runs behind an ExploreRunner
+// (a Web Worker in the app), and keeps running while another view is shown.
+import { create } from 'zustand';
+import { findVariant, resolveVariantId, variantOrError } from '../../engine';
+import type { Counterexample, ExploreProgress, ExploreResult } from '../../engine/explore';
+import type { ExploreConfig, FromExplorer } from '../../workers/protocol';
+import { workerRunner, type ExploreRun, type ExploreRunner } from './exploreRunner';
+import {
+  counterexampleScenario,
+  DEFAULT_DEPTH,
+  MAX_DEPTH,
+  MAX_STATES,
+  parseTimeLimit,
+  resultHeadline,
+} from '../viewmodels/exploreModel';
+import { registerLinkParams, type LinkParams } from '../links/linkParams';
+import { useNoticeStore } from './noticeStore';
+import { resolveVariant, useScenarioStore } from './scenarioStore';
+import { guardReplace } from './unsavedGuard';
+import { useViewStore } from './viewStore';
+import { DEFAULT_VIEW } from './views';
+import { autoStartAllowed } from '../links/exploreCost';
+
+export type ExploreStatus = 'idle' | 'running' | 'cancelling' | 'finished' | 'failed';
+
+/** What a search was asked, fixed when it starts (the scenario on screen may change meanwhile). */
+export interface ExploreRunInfo {
+  id: number;
+  config: ExploreConfig;
+  /** The title of the scenario whose initial state was explored. */
+  title: string;
+  variant: string;
+  depth: number;
+  symmetry: boolean;
+  dead: boolean;
+  first: boolean;
+  timeLimit: number | null;
+  cpus: boolean;
+}
+
+export interface ExploreState {
+  /** The chosen variant; null follows the scenario on screen. */
+  variant: string | null;
+  depth: number;
+  symmetry: boolean;
+  /** Dead-variable reduction: fields no later step can read are stored at one value. */
+  dead: boolean;
+  /** Stop at the first depth that has a violation (every violation of that length reported). */
+  first: boolean;
+  /** Seconds after which the search stops, marked incomplete; null: no limit. */
+  timeLimit: number | null;
+  /** Every renaming of CPUs (exact: the same answer per context). */
+  cpus: boolean;
+  status: ExploreStatus;
+  run: ExploreRunInfo | null;
+  progress: ExploreProgress | null;
+  /** Found so far while running; the result's list once finished. */
+  found: Counterexample[];
+  result: ExploreResult | null;
+  error: string | null;
+  /** The results on screen were recomputed when a link to them was opened (they are not the link's own). */
+  fromLink: boolean;
+  /** A link asked for a search too large to start by itself (exploreCost.ts): it waits for Run. */
+  held: boolean;
+  setVariant(id: string | null): void;
+  setDepth(depth: number): void;
+  setSymmetry(on: boolean): void;
+  setDead(on: boolean): void;
+  setFirst(on: boolean): void;
+  setTimeLimit(seconds: number | null): void;
+  setCpus(on: boolean): void;
+  /** Explores the initial state of the scenario on screen. Ignored while a search runs. */
+  start(): void;
+  /** Stops the search; what it found is kept and the result says incomplete. */
+  cancel(): void;
+  /** Opens found[index] as a new scenario, at its violating step, in the step-through view. */
+  openCounterexample(index: number): void;
+}
+
+const ANNOUNCE_VIEW = 'explore';
+
+let runner: ExploreRunner | null = null;
+let active: ExploreRun | null = null;
+let nextId = 1;
+
+/** Replaces where searches run (tests use the in-process runner). */
+export function setExploreRunner(r: ExploreRunner | null): void {
+  active = null;
+  runner?.dispose();
+  runner = r;
+}
+
+export const useExploreStore = create<ExploreState>()((set, get) => {
+  const onMessage = (m: FromExplorer): void => {
+    if (get().run?.id !== m.id) return;
+    switch (m.type) {
+      case 'progress':
+        set(m.found ? { progress: m.progress, found: m.found } : { progress: m.progress });
+        return;
+      case 'done': {
+        active = null;
+        const r = m.result;
+        set({
+          status: 'finished',
+          result: r,
+          found: r.violations,
+          progress: {
+            depth: r.exploredDepth,
+            states: r.states,
+            transitions: r.transitions,
+            seconds: r.seconds,
+            statesPerSecond: r.seconds > 0 ? r.states / r.seconds : 0,
+          },
+        });
+        // Said in the view's live region when it is shown; otherwise as a notice.
+        if (useViewStore.getState().view !== ANNOUNCE_VIEW)
+          useNoticeStore.getState().push('info', 'The explorer has finished', resultHeadline(r));
+        return;
+      }
+      case 'error':
+        active = null;
+        set({ status: 'failed', error: m.message });
+        return;
+      default: {
+        const never: never = m;
+        throw new Error(`explore: unknown message ${JSON.stringify(never)}`);
+      }
+    }
+  };
+
+  return {
+    variant: null,
+    depth: DEFAULT_DEPTH,
+    symmetry: false,
+    // The exact reductions are on for a new search (a link without them keeps them off: see below).
+    dead: true,
+    cpus: false,
+    first: false,
+    timeLimit: null,
+    status: 'idle',
+    run: null,
+    progress: null,
+    found: [],
+    result: null,
+    error: null,
+    fromLink: false,
+    held: false,
+    setVariant: (variant) => set({ variant: variant === null ? null : resolveVariantId(variant) }),
+    setDepth: (depth) => set({ depth }),
+    setSymmetry: (symmetry) => set({ symmetry }),
+    setDead: (dead) => set({ dead }),
+    setFirst: (first) => set({ first }),
+    setTimeLimit: (timeLimit) => set({ timeLimit }),
+    setCpus: (cpus) => set({ cpus }),
+
+    start() {
+      const s = get();
+      if (s.status === 'running' || s.status === 'cancelling') return;
+      const sc = useScenarioStore.getState();
+      // The chosen variant is not known (set from elsewhere than the form): no search under another one.
+      const chosen = s.variant === null ? null : variantOrError(s.variant);
+      if (typeof chosen === 'string') {
+        set({ status: 'failed', error: `The search was not started: ${chosen}.` });
+        return;
+      }
+      const { cpus, tasks, start } = sc.scenario;
+      const run: ExploreRunInfo = {
+        id: nextId++,
+        config: { cpus, tasks, start },
+        title: sc.scenario.title,
+        variant: resolveVariant(s.variant ?? sc.variantId).id,
+        depth: s.depth,
+        symmetry: s.symmetry,
+        dead: s.dead,
+        first: s.first,
+        timeLimit: s.timeLimit,
+        cpus: s.cpus,
+      };
+      set({
+        status: 'running',
+        run,
+        progress: null,
+        found: [],
+        result: null,
+        error: null,
+        fromLink: false,
+        held: false,
+      });
+      runner ??= workerRunner();
+      try {
+        active = runner.start(
+          {
+            type: 'start',
+            id: run.id,
+            config: run.config,
+            variant: run.variant,
+            depth: run.depth,
+            symmetry: run.symmetry,
+            dead: run.dead,
+            cpus: run.cpus,
+            maxStates: MAX_STATES,
+            ...(run.first ? { first: true } : {}),
+            ...(run.timeLimit !== null ? { timeLimitSeconds: run.timeLimit } : {}),
+          },
+          onMessage,
+        );
+      } catch (e) {
+        set({ status: 'failed', error: `The search could not start: ${e instanceof Error ? e.message : e}` });
+      }
+    },
+
+    cancel() {
+      if (get().status !== 'running' || !active) return;
+      set({ status: 'cancelling' });
+      active.cancel();
+    },
+
+    openCounterexample(index) {
+      const { run, found } = get();
+      const cx = found[index];
+      if (!run || !cx) return;
+      const scenario = counterexampleScenario(cx, run);
+      // A new scenario of its own: the user's saved ones are not touched until they choose to save it.
+      void guardReplace('open the counterexample', () => {
+        useScenarioStore
+          .getState()
+          .open(scenario, { kind: 'explored' }, { variant: run.variant, step: cx.events.length });
+        useViewStore.getState().setView(DEFAULT_VIEW);
+      });
+    },
+  };
+});
+
+/**
+ * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry, `xz=1` dead
+ * variables, `xc=1` CPU renamings, `xf=1` stop at the first violating depth, `xt=SECONDS` time limit)
+ * and `xr=1` when
+ * results were on screen. A link carries no results: opening one with `xr=1` runs the search again
+ * (and says so).
+ */
+function exploreParams(view: string): LinkParams {
+  if (view !== ANNOUNCE_VIEW) return {};
+  const s = useExploreStore.getState();
+  const out: LinkParams = { xd: String(s.depth) };
+  if (s.variant !== null) out.xv = s.variant;
+  if (s.symmetry) out.xs = '1';
+  if (s.dead) out.xz = '1';
+  if (s.cpus) out.xc = '1';
+  if (s.first) out.xf = '1';
+  if (s.timeLimit !== null) out.xt = String(s.timeLimit);
+  if (s.run || s.held) out.xr = '1';
+  return out;
+}
+
+/** A flag parameter (`xs`, `xz`, `xr`): on when `1`; any other value is named and taken as off. */
+function flag(p: LinkParams, key: string, what: string, problems: string[]): boolean {
+  const v = p[key];
+  if (v !== undefined && v !== '1')
+    problems.push(`${key}=${v.slice(0, 20)} is not 1 (${what}); taken as off`);
+  return v === '1';
+}
+
+function applyExploreParams(p: LinkParams, view: string): string[] {
+  if (view !== ANNOUNCE_VIEW) return [];
+  const s = useExploreStore.getState();
+  const problems: string[] = [];
+  let depth = s.depth;
+  if (p.xd !== undefined) {
+    if (/^\d{1,3}$/.test(p.xd)) depth = Math.min(MAX_DEPTH, Math.max(1, Number(p.xd)));
+    if (String(depth) !== p.xd)
+      problems.push(`xd=${p.xd.slice(0, 20)} is not a depth from 1 to ${MAX_DEPTH}; the depth is ${depth}`);
+  }
+  // A variant this version does not know is never replaced by another: the search is not run.
+  const unknown = p.xv !== undefined && !findVariant(p.xv);
+  if (unknown) problems.push(`xv=${p.xv}: ${String(variantOrError(p.xv ?? ''))}`);
+  // An alias (`mainline`) is kept as the concrete id it names, so the links written name that.
+  const variant = unknown ? s.variant : p.xv !== undefined ? resolveVariantId(p.xv) : null;
+  const symmetry = flag(p, 'xs', 'symmetry reduction', problems);
+  // A link without xz or xc was made when those reductions were off by default, or unticked: off.
+  const dead = flag(p, 'xz', 'dead-variable reduction', problems);
+  const cpus = flag(p, 'xc', 'CPU renaming', problems);
+  const rerun = flag(p, 'xr', 'results on screen', problems);
+  // Absent in links made before these options: no stop, no limit, as those links always meant.
+  const first = flag(p, 'xf', 'stop at the first violating depth', problems);
+  let timeLimit: number | null = null;
+  if (p.xt !== undefined) {
+    const limit = parseTimeLimit(p.xt);
+    if (limit.ok) timeLimit = limit.seconds;
+    else problems.push(`xt=${p.xt.slice(0, 20)} is not a time limit in seconds; no limit`);
+  }
+  // Back/Forward to the search already on screen: nothing to redo.
+  const same =
+    s.run &&
+    s.run.depth === depth &&
+    s.run.symmetry === symmetry &&
+    s.run.dead === dead &&
+    s.run.cpus === cpus &&
+    s.run.first === first &&
+    s.run.timeLimit === timeLimit &&
+    s.variant === variant;
+  useExploreStore.setState({ depth, variant, symmetry, dead, cpus, first, timeLimit, held: false });
+  if (rerun && unknown)
+    problems.push('the search the link asked for was not run: choose a variant and start it');
+  else if (rerun && !same) {
+    // A large search waits for the user's Run: the link shows its settings only.
+    if (!autoStartAllowed(useScenarioStore.getState().scenario, depth))
+      useExploreStore.setState({ held: true });
+    else {
+      useExploreStore.getState().start();
+      useExploreStore.setState({ fromLink: true });
+    }
+  }
+  return problems;
+}
+
+registerLinkParams({
+  read: exploreParams,
+  apply: applyExploreParams,
+  subscribe: (listener) =>
+    useExploreStore.subscribe((s, prev) => {
+      if (
+        s.depth !== prev.depth ||
+        s.variant !== prev.variant ||
+        s.symmetry !== prev.symmetry ||
+        s.dead !== prev.dead ||
+        s.cpus !== prev.cpus ||
+        s.first !== prev.first ||
+        s.timeLimit !== prev.timeLimit ||
+        s.run !== prev.run ||
+        s.held !== prev.held
+      )
+        listener();
+    }),
+});
