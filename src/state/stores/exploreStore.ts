@@ -14,7 +14,7 @@ import {
   parseTimeLimit,
   resultHeadline,
 } from '../viewmodels/exploreModel';
-import { registerLinkParams, type LinkParams } from '../links/linkParams';
+import type { LinkParamProvider, LinkParams } from '../links/linkRegistry';
 import { useNoticeStore } from './noticeStore';
 import { resolveVariant, useScenarioStore } from './scenarioStore';
 import { guardReplace } from './unsavedGuard';
@@ -314,7 +314,8 @@ function applyExploreParams(p: LinkParams, view: string): string[] {
   return problems;
 }
 
-registerLinkParams({
+/** The explorer's link parameters (linkRegistry.ts). */
+export const exploreLinkParams: LinkParamProvider = {
   read: exploreParams,
   apply: applyExploreParams,
   subscribe: (listener) =>
@@ -332,4 +333,4 @@ registerLinkParams({
       )
         listener();
     }),
-});
+};
