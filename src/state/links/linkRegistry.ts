@@ -36,7 +36,7 @@ export const LINK_PARAM_OWNERS: Readonly<Record<LinkParamOwner, LinkOwnerEntry>>
   explore: {
     params: ['xv', 'xd', 'xs', 'xz', 'xc', 'xf', 'xt', 'xr'],
     view: 'explore',
-    provider: () => import('../stores/exploreStore').then((m) => m.exploreLinkParams),
+    provider: () => import('../stores/exploreLinks').then((m) => m.exploreLinkParams),
   },
   // The gallery's entry on show (stores/galleryStore.ts).
   gallery: {
