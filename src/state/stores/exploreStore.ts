@@ -20,24 +20,8 @@ import { DEFAULT_VIEW } from './views';
 
 export type ExploreStatus = 'idle' | 'running' | 'cancelling' | 'finished' | 'failed';
 
-/** What a search was asked, fixed when it starts (the scenario on screen may change meanwhile). */
-export interface ExploreRunInfo {
-  id: number;
-  config: ExploreConfig;
-  /** The title of the scenario whose initial state was explored. */
-  title: string;
-  variant: string;
-  depth: number;
-  symmetry: boolean;
-  dead: boolean;
-  first: boolean;
-  timeLimit: number | null;
-  cpus: boolean;
-}
-
-export interface ExploreState {
-  /** The chosen variant; null follows the scenario on screen. */
-  variant: string | null;
+/** The form's search settings besides the variant, which a run keeps as it started. */
+export interface ExploreSettings {
   depth: number;
   symmetry: boolean;
   /** Dead-variable reduction: fields no later step can read are stored at one value. */
@@ -48,6 +32,20 @@ export interface ExploreState {
   timeLimit: number | null;
   /** Every renaming of CPUs (exact: the same answer per context). */
   cpus: boolean;
+}
+
+/** What a search was asked, fixed when it starts (the scenario on screen may change meanwhile). */
+export interface ExploreRunInfo extends ExploreSettings {
+  id: number;
+  config: ExploreConfig;
+  /** The title of the scenario whose initial state was explored. */
+  title: string;
+  variant: string;
+}
+
+export interface ExploreState extends ExploreSettings {
+  /** The chosen variant; null follows the scenario on screen. */
+  variant: string | null;
   status: ExploreStatus;
   run: ExploreRunInfo | null;
   progress: ExploreProgress | null;
