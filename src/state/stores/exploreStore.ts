@@ -78,6 +78,16 @@ let runner: ExploreRunner | null = null;
 let active: ExploreRun | null = null;
 let nextId = 1;
 
+/** Nothing found, nothing on screen from a link: a new store, or a search starting. */
+const noResults = () => ({
+  progress: null,
+  found: [] as Counterexample[],
+  result: null,
+  error: null,
+  fromLink: false,
+  held: false,
+});
+
 /** Replaces where searches run (tests use the in-process runner). */
 export function setExploreRunner(r: ExploreRunner | null): void {
   active = null;
@@ -134,12 +144,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     timeLimit: null,
     status: 'idle',
     run: null,
-    progress: null,
-    found: [],
-    result: null,
-    error: null,
-    fromLink: false,
-    held: false,
+    ...noResults(),
     setVariant: (variant) => set({ variant: variant === null ? null : resolveVariantId(variant) }),
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
@@ -171,16 +176,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         timeLimit: s.timeLimit,
         cpus: s.cpus,
       };
-      set({
-        status: 'running',
-        run,
-        progress: null,
-        found: [],
-        result: null,
-        error: null,
-        fromLink: false,
-        held: false,
-      });
+      set({ status: 'running', run, ...noResults() });
       runner ??= workerRunner();
       try {
         active = runner.start(
