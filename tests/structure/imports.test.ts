@@ -29,4 +29,11 @@ describe('import graph of src/', () => {
       .map((c) => c.map((f) => path.relative(SRC, f)).join(' <-> '));
     expect(across).toEqual([]);
   });
+
+  it('imports the view registry (components/views.tsx) from App only: the views never import it back', () => {
+    const g = importGraph(SRC);
+    const registry = path.join(SRC, 'components/views.tsx');
+    const importers = [...g].filter(([, to]) => to.includes(registry)).map(([f]) => path.relative(SRC, f));
+    expect(importers).toEqual(['App.tsx']);
+  });
 });

@@ -3,20 +3,9 @@
 // a lazy view is loaded when that view shows or an opened link carries one of its parameters
 // (linkParams.ts: connectLinkOwners); a test checks each owner writes only the parameters listed here.
 import { codeLinkParams } from '../stores/codeStore';
+import type { LinkParamProvider } from './linkTypes';
 
-export type LinkParams = Record<string, string>;
-
-export interface LinkParamProvider {
-  /** The parameters this owner writes for the screen on show in `view` (none: `{}`). */
-  read(view: string): LinkParams;
-  /**
-   * Applies an opened link's parameters (all of them; the owner picks its own). Returns what it refused
-   * or changed, in words, each naming its parameter (`xv=...`).
-   */
-  apply(params: LinkParams, view: string): string[] | void;
-  /** Calls `listener` when what read() returns may have changed. */
-  subscribe(listener: () => void): () => void;
-}
+export type { LinkParamProvider, LinkParams } from './linkTypes';
 
 export type LinkParamOwner = 'code' | 'explore' | 'gallery';
 

@@ -1,7 +1,7 @@
 // Reviewer mode: whether the step view shows the code pane. Carried by links (`code=1`), so a copied
 // link reopens with the pane open.
 import { create } from 'zustand';
-import type { LinkParamProvider } from '../links/linkRegistry';
+import type { LinkParamProvider } from '../links/linkTypes';
 
 interface CodeState {
   open: boolean;

@@ -2,7 +2,7 @@
 // writes into links and how an opened link sets the form and reruns the search. Registered by
 // linkRegistry.ts.
 import { findVariant, resolveVariantId, variantOrError } from '../../engine';
-import type { LinkParamProvider, LinkParams } from '../links/linkRegistry';
+import type { LinkParamProvider, LinkParams } from '../links/linkTypes';
 import { autoStartAllowed } from '../links/exploreCost';
 import { MAX_DEPTH, parseTimeLimit } from '../viewmodels/exploreModel';
 import { ANNOUNCE_VIEW, useExploreStore } from './exploreStore';

@@ -11,7 +11,7 @@ import {
   GALLERY_VIEW,
   type GalleryEntry,
 } from '../viewmodels/galleryModel';
-import type { LinkParamProvider, LinkParams } from '../links/linkRegistry';
+import type { LinkParamProvider, LinkParams } from '../links/linkTypes';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore } from './scenarioStore';
 import { guardReplace } from './unsavedGuard';
