@@ -1,6 +1,10 @@
 /**
  * A/B comparison on the ui group's page, in one run, so that machine load hits every variant alike.
  *
+ * Without arguments, `npm run bench:ui-ab` measures today's build against the reference build 63dfd63
+ * (what `npm run bench -- --only ui` reports): jump and step latency as ratios to the reference, p50 and
+ * p95 over at least 5 rounds (UI_ROUNDS), and the traced main-thread time per jump.
+ *
  * Style variants of this build: `npm run bench:ui-ab -- VARIANTS.json` (or `-` for standard input), where
  * the file maps a name to CSS added to the page, e.g.
  *   {"base": "", "no-text": ".fv-diagram text { visibility: hidden }"}
@@ -28,6 +32,7 @@ import { buildRevision, linkFragmentOf } from './revision.ts';
 import { launchChromium, serveDir } from './served.ts';
 import { quantile } from './stats.ts';
 import { tracePhases, type PhaseSums } from './trace.ts';
+import type { BenchReport } from './types.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 
@@ -68,9 +73,10 @@ function readRevisions(args: readonly string[]): { revs: [string, string][]; lin
 async function main(): Promise<void> {
   const trace = process.argv[2] === '--trace';
   const args = process.argv.slice(trace ? 3 : 2);
+  if (args.length === 0 && !trace) return againstReference();
   if (args.length === 0)
     throw new Error(
-      'usage: npm run bench:ui-ab -- [--trace] VARIANTS.json | --rev NAME=REV --rev NAME=REV ... [--link-of REV]',
+      'usage: npm run bench:ui-ab -- [[--trace] VARIANTS.json | --rev NAME=REV --rev NAME=REV ... [--link-of REV]]',
     );
   const temps: string[] = [];
   const closers: (() => Promise<void>)[] = [];
@@ -141,6 +147,26 @@ async function main(): Promise<void> {
     for (const close of closers) await close();
     for (const dir of temps) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * No arguments: today's build against the reference build (the ui bench group, bench/groups/ui.ts), its
+ * metrics printed one a line (`ui.jump.ratioToReference`, `ui.step.ratioToReference`, their p50 and p95
+ * ratios, `ui.jump.mainThreadMs`), then as one fpsimd-bench/1 JSON line.
+ */
+async function againstReference(): Promise<void> {
+  const { run } = await import('./groups/ui.ts');
+  const metrics = await run();
+  for (const m of metrics)
+    console.log(
+      `${m.name.padEnd(34)} ${String(m.value).padStart(7)} ${m.unit}${m.target ? ` (target ${m.target})` : ''}`,
+    );
+  const report: BenchReport = {
+    format: 'fpsimd-bench/1',
+    machine: `${os.availableParallelism()} cores, node ${process.versions.node}`,
+    metrics: metrics.map((m) => ({ ...m, group: 'ui' })),
+  };
+  console.log(JSON.stringify(report));
 }
 
 main().catch((err: unknown) => {

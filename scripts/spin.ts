@@ -6,6 +6,7 @@ import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
+import { panComplete, panFindings, panNumber } from '../src/cli/panReport.ts';
 import { VIOLATION_KINDS, type ViolationKind } from '../src/engine/types.ts';
 
 const run = promisify(execFile);
@@ -104,26 +105,16 @@ export async function runPan(
 
 /** The violations, counts and completeness in pan's output (flags as declare.ts's violationFlag). */
 export function readPanReport(stdout: string, seconds: number, owners: readonly string[]): PanResult {
-  const kinds = new Set<ViolationKind>();
-  const findings = new Set<string>();
-  for (const m of stdout.matchAll(/assertion violated\s+!\((\w+)\)/g)) {
-    const f = /^([a-z_]+)_(\d+|none)$/.exec(m[1]);
-    const kind = VIOLATION_KINDS.find((k) => f && k.replace('-', '_') === f[1]);
-    const ctx = f?.[2] === 'none' ? '-' : owners[Number(f?.[2])];
-    if (!f || !kind || ctx === undefined)
-      throw new Error(`pan reported an assertion of no known kind: ${m[1]}`);
-    kinds.add(kind);
-    findings.add(`${kind} ${ctx}`);
-  }
-  const num = (re: RegExp): number => Number(re.exec(stdout)?.[1] ?? NaN);
+  const found = panFindings(stdout, owners);
+  const kinds = new Set(found.map((f) => f.kind));
   return {
     kinds: VIOLATION_KINDS.filter((k) => kinds.has(k)),
-    findings: [...findings].sort(),
-    errors: num(/errors: (\d+)/),
-    states: num(/(\d+) states, stored/),
-    transitions: num(/(\d+) transitions/),
+    findings: found.map((f) => `${f.kind} ${f.context ?? '-'}`).sort(),
+    errors: panNumber(stdout, /errors: (\d+)/),
+    states: panNumber(stdout, /(\d+) states, stored/),
+    transitions: panNumber(stdout, /(\d+) transitions/),
     seconds,
-    complete: !/Search not completed/.test(stdout) && !/max search depth too small/.test(stdout),
+    complete: panComplete(stdout),
     output: stdout,
   };
 }

@@ -33,7 +33,7 @@ export async function run(): Promise<Metric[]> {
       name: 'engine.replay.eventsPerSecond',
       value: plain,
       unit: 'events/s',
-      target: '>= 1000000',
+      target: '>= 5000000',
       better: 'higher',
     },
     {

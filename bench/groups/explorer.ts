@@ -75,7 +75,7 @@ export async function run(): Promise<Metric[]> {
       name: 'explorer.node.statesPerSecond',
       value: Math.round(rate),
       unit: 'states/s',
-      target: '>= 500000',
+      target: '>= 1000000',
       better: 'higher',
       note:
         `distinct states per second of wall time, v4.18, every op, 2 CPUs with two vcpu threads, a user task ` +

@@ -16,6 +16,7 @@ import {
   comments,
   descendants,
   eraObject,
+  hooksBase,
   headCall,
   isKCall,
   Lines,
@@ -256,8 +257,13 @@ function describeFile(m: Module, mods: Modules): EngineFile {
       }
     }
   }
+  // Module constants holding a number, imported ones too (an era's field slots from its hyp module).
   const numbers: Record<string, number> = {};
   for (const [k, v] of m.consts) if (typeof v === 'number') numbers[k] = v;
+  for (const k of m.imported.keys()) {
+    const v = resolveValue(ts.factory.createIdentifier(k), m, mods);
+    if (typeof v === 'number') numbers[k] = v;
+  }
   return {
     path: m.src.path,
     text: m.src.text,
@@ -277,15 +283,17 @@ const MARKS = ['enter', 'stmt', 'on', 'fixed'];
 
 /**
  * The description of the engine files among `files` (paths relative to the repository root) that hold
- * kernel code: an Era object or an `enter`, `stmt`, `on` or `fixed` call. The others serve to resolve
- * imported constants.
+ * kernel code: an Era object or an `enter`, `stmt`, `on` or `fixed` call, or a base set of Era hooks
+ * (syntax.ts, hooksBase()). The others serve to resolve imported constants.
  */
 export function describeEngine(files: readonly SourceText[]): EngineCode {
   const mods = new Modules(new Map(files.map((f) => [f.path, f])));
   // Only a file naming Era or one of the marks can hold kernel code: the others are parsed only when a
   // described file imports a constant from them.
   const holdsCode = (m: Module): boolean =>
-    eraObject(m.sf) !== null || descendants(m.sf).some((n) => MARKS.some((name) => isKCall(n, name)));
+    eraObject(m.sf) !== null ||
+    hooksBase(m.sf) ||
+    descendants(m.sf).some((n) => MARKS.some((name) => isKCall(n, name)));
   return {
     files: files
       .filter((f) => /\b(?:Era|(?:enter|stmt|on|fixed)\s*\()/.test(f.text))

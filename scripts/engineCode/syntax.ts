@@ -125,6 +125,30 @@ export function eraObject(sf: ts.SourceFile): { name: string; obj: ts.ObjectLite
   return null;
 }
 
+/**
+ * A base set of Era hooks the module exports for eras to spread (`{ ... } satisfies Partial<Era>`): the
+ * module holds no kernel code itself, but the code pane follows its imports to the functions it names.
+ */
+export function hooksBase(sf: ts.SourceFile): boolean {
+  const isPartialEra = (t: ts.TypeNode): boolean =>
+    ts.isTypeReferenceNode(t) &&
+    ts.isIdentifier(t.typeName) &&
+    t.typeName.text === 'Partial' &&
+    t.typeArguments?.length === 1 &&
+    ts.isTypeReferenceNode(t.typeArguments[0]) &&
+    ts.isIdentifier(t.typeArguments[0].typeName) &&
+    t.typeArguments[0].typeName.text === 'Era';
+  return sf.statements.some(
+    (st) =>
+      ts.isVariableStatement(st) &&
+      st.declarationList.declarations.some(
+        (d) =>
+          (!!d.type && isPartialEra(d.type)) ||
+          (!!d.initializer && ts.isSatisfiesExpression(d.initializer) && isPartialEra(d.initializer.type)),
+      ),
+  );
+}
+
 export class Lines {
   constructor(private sf: ts.SourceFile) {}
   of(pos: number): number {

@@ -11,8 +11,9 @@ import {
   storeBytesPerState,
   MAX_STORE_STATES,
   type ExploreProgress,
-  type ExploreResult,
 } from '../engine/explore';
+import { CPU_RENAMING_MAX_CPUS } from '../engine/explore/defaults';
+import { checkJson, progressText, report } from './checkReport';
 import { EXIT, EXIT_HELP, failure, inputName, readScenarioFile, UsageError, type CliIO } from './io';
 import {
   COMMON_HELP,
@@ -23,22 +24,10 @@ import {
   secondsOption,
   variantOption,
 } from './options';
-import { esc, jsonText } from './text';
-import { MEASURED_BYTES_PER_STATE, mb, memoryJson, memoryText, residentMemory } from './memory';
-import { exploreOnCores } from './parallel';
-
-/** check's options (with --help and --output, which every command takes): one row per option. */
-export const CHECK_OPTIONS = {
-  variant: { type: 'string' },
-  depth: { type: 'string' },
-  first: { type: 'boolean' },
-  'time-limit': { type: 'string' },
-  ops: { type: 'string' },
-  reduce: { type: 'string' },
-  workers: { type: 'string' },
-  'max-states': { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+import { CHECK_OPTIONS } from './optionTables';
+import { defaultReduce, parseReductions, reduceOptions } from './reduce';
+import { MEASURED_BYTES_PER_STATE, mb, residentMemory } from './memory';
+import { defaultWorkers, exploreOnCores, TRIAL_MS } from './parallel';
 
 /** The longest --time-limit: about 11.5 days. */
 export const MAX_TIME_LIMIT = 1_000_000;
@@ -51,14 +40,6 @@ export const DEFAULT_DEPTH = 12;
 const millions = (W: number): string => (defaultMaxStates(W) / 1e6).toFixed(1);
 export const MAX_DEPTH = 1000;
 
-const REDUCTIONS = ['dead', 'cpus', 'classes', 'sleep'] as const;
-type Reduction = (typeof REDUCTIONS)[number];
-/**
- * The reductions a search gets unless --reduce says otherwise: exact, per context, and no costlier in
- * time or memory (CPU renaming is not: on 8 CPUs it took 4 times as long and over the stated memory
- * bound, docs/explorer.md).
- */
-export const DEFAULT_REDUCE: readonly Reduction[] = ['dead'];
 export const MAX_WORKERS = 256;
 
 export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--first] [--time-limit SECONDS]
@@ -80,14 +61,16 @@ events reproduces the violation in 'fpsimd-viz run'.
                  incomplete ("stopped": "time-limit" in --json)
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task; classic: the
                  first eleven (no kernel-mode NEON sections or lifecycle events)
-  --reduce LIST  the exact reductions, comma-separated (docs/explorer.md; default ${DEFAULT_REDUCE.join(',')}):
+  --reduce LIST  the exact reductions, comma-separated (docs/explorer.md; default dead, and cpus
+                 on machines of at most ${CPU_RENAMING_MAX_CPUS} CPUs):
                  dead (dead variables: fewer states), cpus (every renaming of CPUs: fewer states),
                  classes (every renaming of CPUs and interchangeable contexts: fewer still, one
                  report per kind and class of contexts instead of per context), sleep (sleep sets:
                  fewer transitions, usually slower, one core); none: the plain search. The
                  violations and shortest lengths are the same either way; the state count is not
-  --workers N    threads searching together, 1 to ${MAX_WORKERS} (default 1: on two cores the
-                 partitioned search is not yet faster, docs/explorer.md); the answer is the same
+  --workers N    threads searching together, 1 to ${MAX_WORKERS} (default: one per core, ${defaultWorkers()} here,
+                 after ${TRIAL_MS} ms on one thread, so a small search starts none); 1 is the
+                 single-thread search; the answer is the same (states, violations, lengths)
   --max-states N most distinct states kept; the search stops there, marked incomplete (default:
                  as many as keep its stated memory bound within ${DEFAULT_MAX_BYTES / 1024 ** 3} GB, about ${millions(3)} million
                  states on the reference machine and ${millions(23)} million on 8 CPUs with 32 tasks; at most
@@ -121,142 +104,6 @@ const SLICE_MS = 10;
 
 const PROGRESS: ProgressTiming = { quietFirstMs: 1000, ttyEveryMs: 250, logEveryMs: 5000 };
 
-/** The --reduce list: known names, comma-separated, each at most once, or none; the default when absent. */
-function parseReductions(flag: string | undefined): Set<Reduction> {
-  const out = new Set<Reduction>();
-  if (flag === undefined) return new Set(DEFAULT_REDUCE);
-  if (flag.trim() === 'none') return out;
-  for (const name of flag.split(',')) {
-    const r = REDUCTIONS.find((x) => x === name.trim());
-    if (r === undefined)
-      throw new UsageError(
-        `--reduce: unknown reduction "${esc(name)}" (expected none or ${REDUCTIONS.join(', ')})`,
-      );
-    out.add(r);
-  }
-  return out;
-}
-
-const reductionText = (r: Reduction): string =>
-  r === 'dead'
-    ? 'dead variables'
-    : r === 'sleep'
-      ? 'sleep sets'
-      : r === 'cpus'
-        ? 'every renaming of CPUs'
-        : 'every renaming (a violation is reported once per kind and class of interchangeable contexts)';
-
-function progressText(p: ExploreProgress, depth: number): string {
-  const e = p.estimate;
-  let more = '';
-  if (e) {
-    const expected = e.growth === null ? '' : ` of ~${n(Math.round(e.previousDepth * e.growth))} expected`;
-    const eta = e.depthEtaSeconds === null ? '' : `, depth done in ~${Math.ceil(e.depthEtaSeconds)} s`;
-    const memory = e.memory ? memoryText(e.memory) : `memory ${mb(e.bytes)} of ${mb(e.bytesAtLimit)}`;
-    more = ` (${n(e.atDepth)}${expected} at this depth${eta}), ${memory}`;
-  }
-  return (
-    `depth ${p.depth}/${depth}: ${n(p.states)} states, ${n(p.transitions)} transitions, ` +
-    `${n(Math.round(p.statesPerSecond))} states/s${more}, ${p.seconds.toFixed(1)} s`
-  );
-}
-
-function eventText(ev: { cpu: number; op: string; task?: string }): string {
-  return `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
-}
-
-/** Why the search ended early, as fpsimd-check/1 names it (null: it reached --depth or ran out of states). */
-export type CheckStop = null | 'interrupted' | 'state-limit' | 'time-limit' | 'first-violation';
-
-function stopName(r: ExploreResult): CheckStop {
-  switch (r.stopped) {
-    case null:
-      return null;
-    case 'cancelled':
-      return 'interrupted';
-    case 'state-limit':
-    case 'time-limit':
-      return r.stopped;
-    case 'violation':
-      return 'first-violation';
-    default: {
-      const never: never = r.stopped;
-      throw new Error(`check: unknown stop ${String(never)}`);
-    }
-  }
-}
-
-/** How far the search went: complete, or why and where it stopped. */
-function howFar(r: ExploreResult, timeLimit: number | undefined): string {
-  const upTo = `every sequence of at most ${r.exploredDepth} events was explored`;
-  const stop = stopName(r);
-  if (stop === 'first-violation') return `stopped at the first depth with a violation (--first): ${upTo}`;
-  if (r.complete || stop === null) return 'complete';
-  const why =
-    stop === 'interrupted'
-      ? 'interrupted'
-      : stop === 'state-limit'
-        ? 'state limit reached'
-        : `time limit of ${timeLimit ?? '?'} s reached`;
-  return `incomplete (${why}): ${upTo}`;
-}
-
-function report(
-  r: ExploreResult,
-  file: string,
-  reduce: ReadonlySet<Reduction>,
-  timeLimit: number | undefined,
-): string {
-  const lines: string[] = [];
-  const how = howFar(r, timeLimit);
-  lines.push(
-    `${file}: variant ${r.variant}, depth ${r.depth}, ${how}; ${n(r.states)} states, ` +
-      `${n(r.transitions)} transitions, ${r.seconds.toFixed(2)} s`,
-  );
-  lines.push(
-    `ops explored: ${r.ops.join(', ')}; at most ${r.maxSignalFrames} pending signal frame${r.maxSignalFrames === 1 ? '' : 's'} per task (signal is illegal in the explorer beyond it)`,
-  );
-  lines.push(
-    `reductions: ${reduce.size > 0 ? [...reduce].map(reductionText).join(', ') : 'none'} (--reduce; states are counted up to them)`,
-  );
-  if (r.exhausted)
-    lines.push(
-      `every reachable state was explored (the deepest ${r.lastDepth} events from the start): the violations below are all there are, at any length`,
-    );
-  if (r.violations.length === 0)
-    lines.push(r.exhausted ? 'no violation at any length' : `no violation within ${r.exploredDepth} events`);
-  else {
-    lines.push(
-      `${r.violations.length} violation${r.violations.length > 1 ? 's' : ''} (kind, context, shortest):`,
-    );
-    for (const v of r.violations) {
-      lines.push(`  ${v.kind} ${esc(v.context ?? '-')} after ${v.events.length} events: ${esc(v.message)}`);
-      lines.push(`    ${v.events.map(eventText).join(', ')}`);
-      lines.push(`    "events": ${JSON.stringify(v.events.map((e) => ({ ...e })))}`);
-    }
-  }
-  return lines.join('\n') + '\n';
-}
-
-function checkJson(r: ExploreResult): string {
-  const out = {
-    format: 'fpsimd-check/1',
-    variant: r.variant,
-    depth: r.depth,
-    states: r.states,
-    transitions: r.transitions,
-    seconds: Math.round(r.seconds * 1000) / 1000,
-    complete: r.complete,
-    stopped: stopName(r),
-    exploredDepth: r.exploredDepth,
-    ops: r.ops,
-    maxSignalFrames: r.maxSignalFrames,
-    violations: r.violations.map((v) => ({ kind: v.kind, context: v.context, events: v.events })),
-    ...(r.memory ? { memory: memoryJson(r.memory) } : {}),
-  };
-  return jsonText(out) + '\n';
-}
-
 async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise<number> {
   const { positional, values } = commandOptions(args, CHECK_OPTIONS, io);
   if (values.help) {
@@ -269,14 +116,14 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   const maxStates = countOption('max-states', values['max-states'], MAX_STORE_STATES);
   const timeLimit = secondsOption('time-limit', values['time-limit'], MAX_TIME_LIMIT);
   const ops = opsOption(values.ops);
-  const reduce = parseReductions(values.reduce);
-  // One thread unless asked: on two cores the partitioned search is not yet faster (docs/explorer.md,
-  // "On every core"); --first and --time-limit stop the single-thread search only.
-  const workers = countOption('workers', values.workers, MAX_WORKERS, 1);
-  if (workers > 1 && (values.first || timeLimit !== undefined))
-    throw new UsageError('--workers: --first and --time-limit run on one thread; leave out --workers');
+  const reduceGiven = parseReductions(values.reduce);
+  // Every core unless asked; without --workers a search first runs TRIAL_MS on this thread, so a
+  // small one starts no threads (docs/explorer.md, "On every core").
+  const workers = countOption('workers', values.workers, MAX_WORKERS, defaultWorkers());
+  const trialMs = values.workers === undefined ? TRIAL_MS : 0;
   const sc = await readScenarioFile(io, file, parseScenario);
   const variant = variantOption(values.variant, sc, name);
+  const reduce = reduceGiven ?? defaultReduce(sc.cpus);
 
   let interrupted = false;
   io.onInterrupt(() => {
@@ -296,9 +143,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     depth,
     ops,
     maxStates,
-    dead: reduce.has('dead'),
-    sleep: reduce.has('sleep'),
-    symmetry: reduce.has('classes') ? 'classes' : reduce.has('cpus') ? 'cpus' : 'exact',
+    ...reduceOptions(reduce),
     // --first: the gallery's stop, finishing the depth so every violation of that length is reported.
     stopAtViolation: values.first ? 'depth' : false,
     timeLimitMs: timeLimit === undefined ? undefined : timeLimit * 1000,
@@ -310,7 +155,7 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     sliceMs: SLICE_MS,
     yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
   } as const;
-  const result = await exploreOnCores(sc, variant, opts, workers);
+  const result = await exploreOnCores(sc, variant, opts, workers, trialMs);
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
   const upTo = `every sequence of at most ${result.exploredDepth} events was explored`;
   if (result.stopped === 'cancelled') io.stderr(`interrupted: ${upTo}\n`);

@@ -12,6 +12,7 @@ commands:
   export --promela FILE [--variant ID] [--depth N] the machine and variant as a Promela model (Spin)
   gallery [--variant ID] [--machine] [--json]    find each historic kernel bug with the explorer
   import-trail MODEL [--trail FILE] [--link URL] a Spin trail of an exported model as a scenario
+  spin FILE [--cores N] [--swarm RUNS]           check with Spin's multi-core verifier or a swarm
 
 Every command takes -o/--output FILE (written whole or not at all) and -h/--help; an option may be
 given once.
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   export: async (args, io) => (await import('./export')).exportCommand(args, io),
   gallery: async (args, io) => (await import('./gallery')).galleryCommand(args, io),
   'import-trail': async (args, io) => (await import('./importTrail')).importTrailCommand(args, io),
+  spin: async (args, io) => (await import('./spin')).spinCommand(args, io),
 };
 
 export async function cli(argv: string[], io: CliIO): Promise<number> {

@@ -1,6 +1,6 @@
 // `fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic]`: the scenario's
 // machine (CPUs, tasks, start) and a variant as a Promela model, for an independent check with Spin.
-import { DEFAULT_VARIANT, parseScenario } from '../engine';
+import { DEFAULT_VARIANT, parseScenario, type Op, type Scenario, type Variant } from '../engine';
 import { machineOps } from '../engine/explore/alphabet';
 import { buildConfig } from '../engine/config';
 import { DEFAULT_MAX_SIGNAL_FRAMES } from '../engine/explore';
@@ -8,17 +8,9 @@ import { promelaGaps, promelaModel } from '../engine/promela';
 import { DEFAULT_DEPTH, MAX_DEPTH } from './check';
 import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOrHelp, countOption, oneFile, opsOption, variantOption } from './options';
+import { EXPORT_OPTIONS } from './optionTables';
 import { esc } from './text';
 import { machineLine, multicoreModel } from './spinModel';
-
-/** export's options (with --help and --output, which every command takes). */
-export const EXPORT_OPTIONS = {
-  promela: { type: 'boolean' },
-  variant: { type: 'string' },
-  depth: { type: 'string' },
-  ops: { type: 'string' },
-  multicore: { type: 'boolean' },
-} as const;
 
 export const EXPORT_HELP = `usage: fpsimd-viz export --promela FILE [--variant ID] [--depth N] [--ops all|classic] [--multicore]
 
@@ -38,7 +30,7 @@ context); "errors: 0" means none within N events.
   --ops SET      all (default): every op, at most ${DEFAULT_MAX_SIGNAL_FRAMES} pending signal frame per task, as check's;
                  classic: the first eleven (no kernel-mode NEON sections or lifecycle events)
   --multicore    a model Spin's multi-core verifier takes (cc -DNCORE=N; no hidden variables: the
-                 same states, a larger state vector): docs/explorer.md, "Beyond one process"
+                 same states, a larger state vector): docs/explorer.md, "Bigger than one machine"
 The model's last line names the machine, variant, depth and ops, so that 'fpsimd-viz import-trail'
 turns a trail of pan into a scenario.
 ${COMMON_HELP}
@@ -56,17 +48,31 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const name = inputName(file);
   const sc = await readScenarioFile(io, file, parseScenario);
   const variant = variantOption(values.variant, sc, name);
+  io.stdout(
+    exportModel(sc, variant, { depth, ops: opsOption(values.ops), name, multicore: !!values.multicore }),
+  );
+  return 0;
+}
+
+/**
+ * The Promela model of the scenario's machine under the variant, with its machine line (for
+ * import-trail); refused with a UsageError for what the model leaves out (SVE, gaps).
+ */
+export function exportModel(
+  sc: Scenario,
+  variant: Variant,
+  o: { depth: number; ops: readonly Op[]; name: string; multicore: boolean },
+): string {
   const cfg = buildConfig(sc);
   if (cfg.sve)
     throw new UsageError(
-      `${esc(name)}: no Promela model of SVE machines yet ("sve": true): explore it with fpsimd-viz check`,
+      `${esc(o.name)}: no Promela model of SVE machines yet ("sve": true): explore it with fpsimd-viz check`,
     );
-  const ops = machineOps(cfg, opsOption(values.ops));
+  const ops = machineOps(cfg, o.ops);
   const gaps = promelaGaps(cfg, variant, ops);
   if (gaps.length)
     throw new UsageError(`no Promela model of ${variant.id} for this machine yet: ${esc(gaps.join('; '))}`);
-  const model = promelaModel(sc, variant, { depth, ops });
-  const origin = machineLine({ variant: variant.id, depth, ops, machine: sc });
-  io.stdout((values.multicore ? multicoreModel(model) : model) + origin);
-  return 0;
+  const model = promelaModel(sc, variant, { depth: o.depth, ops });
+  const origin = machineLine({ variant: variant.id, depth: o.depth, ops, machine: sc });
+  return (o.multicore ? multicoreModel(model) : model) + origin;
 }

@@ -8,6 +8,7 @@ import {
   GALLERY_MACHINE,
   entryVerdict,
   galleryEntries,
+  ownViolation,
   galleryOptions,
   sveCleanEras,
   SVE_GALLERY_DEPTH,
@@ -22,15 +23,8 @@ import {
 import { explore, type ExploreOptions, type ExploreResult } from '../engine/explore';
 import { EXIT_HELP, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, noFile } from './options';
-import { esc } from './text';
-
-/** gallery's options (with --help and --output, which every command takes). */
-export const GALLERY_OPTIONS = {
-  variant: { type: 'string' },
-  machine: { type: 'boolean' },
-  'sve-machine': { type: 'boolean' },
-  json: { type: 'boolean' },
-} as const;
+import { GALLERY_OPTIONS } from './optionTables';
+import { esc, eventText } from './text';
 
 export const GALLERY_HELP = `usage: fpsimd-viz gallery [--variant ID] [--machine] [--json]
 
@@ -39,9 +33,11 @@ gallery machine (${GALLERY_MACHINE.cpus} CPUs, ${GALLERY_MACHINE.tasks.map((t) =
 era on the same machine to the same depth, and prints each bug's shortest counterexample. SVE bugs
 (historic variants of SVE fixes, and bugs of a release itself, searched as the era) are searched on
 the SVE gallery machine (${SVE_GALLERY_MACHINE.cpus} SVE CPUs, ${SVE_GALLERY_MACHINE.tasks.map((t) => t.id).join(', ')}; a plain vcpu for eras
-before guest SVE) to depth ${SVE_GALLERY_DEPTH}, where every era without a bug of its own must be clean.
-Each bug's counterexample is replayed under its era as fixed: "found only a violation ... has too"
-means the search stopped at a bug of the era itself, not the one the fix removed.
+before guest SVE) to depth ${SVE_GALLERY_DEPTH}, where the eras claimed clean (v6.15 and v6.16 with their
+release bugs fixed) must be clean; an SVE historic variant is searched on its fixed base (ID+COMMIT12:
+its release's own bugs fixed) and machine, to its depth. Each bug's counterexamples are replayed under
+its base (the era with the same fixes): "found only a violation ... has too" means the search stopped
+at a bug of the base itself, not the one the fix removed.
 
   --variant ID  only this historic variant, or an era's own bugs (and its era)
   --machine     print the gallery machine as a scenario file, e.g. for
@@ -62,9 +58,6 @@ interface Row {
 interface BugRow extends Row {
   entry: GalleryEntry;
 }
-
-const eventText = (ev: { cpu: number; op: string; task?: string }): string =>
-  `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;
 
 export async function galleryCommand(args: string[], io: CliIO): Promise<number> {
   const { positional, values } = commandOptions(args, GALLERY_OPTIONS, io);
@@ -103,15 +96,19 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
   const sveEras = entries.some((e) => e.sve)
     ? sveCleanEras().filter((v) => only === undefined || eraIds.has(v.era.id))
     : [];
-  const search = (variant: Variant, machine: Scenario, options: ExploreOptions): Row => ({
-    variant,
-    result: explore(machine, variant, options),
-  });
+  // A release's bugs are one search of the era (the same variant, machine and options): run it once.
+  const searches = new Map<string, ExploreResult>();
+  const search = (variant: Variant, machine: Scenario, options: ExploreOptions): Row => {
+    const key = JSON.stringify([variant.id, machine, options]);
+    const result = searches.get(key) ?? explore(machine, variant, options);
+    searches.set(key, result);
+    return { variant, result };
+  };
   const bugs: BugRow[] = entries.map((e) => ({ entry: e, ...search(e.variant, e.machine, e.options) }));
   const clean = fpsimdEras.map((v) => search(v, GALLERY_MACHINE, galleryOptions(false)));
   const sveClean = sveEras.map((v) => search(v, sveGalleryMachine(v), sveGalleryOptions(false)));
   const bound = clean[0]?.result.maxSignalFrames ?? bugs[0]?.result.maxSignalFrames;
-  const verdicts = new Map(bugs.map((b) => [b, entryVerdict(b.entry, b.result.violations[0])]));
+  const verdicts = new Map(bugs.map((b) => [b, entryVerdict(b.entry, b.result.violations)]));
   // The FPSIMD gallery's claims are checked; an SVE entry's search is reported as it is (the search
   // stops at the shortest violation of any kind, which may be its era's own: docs/explorer.md).
   const ok =
@@ -133,10 +130,20 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
             ...entry.fix,
             ...(entry.releaseBug ? { releaseBug: true } : {}),
             ...(entry.sve ? { depth: entry.depth } : {}),
+            ...(entry.search && entry.base
+              ? {
+                  searched: {
+                    variant: variant.id,
+                    base: entry.base.id,
+                    machine: entry.machine.title,
+                    why: entry.search.why,
+                  },
+                }
+              : {}),
             seconds: result.seconds,
             states: result.states,
-            shortest: result.violations[0] ?? null,
-            verdict: entryVerdict(entry, result.violations[0]),
+            shortest: ownViolation(entry, result.violations) ?? result.violations[0] ?? null,
+            verdict: entryVerdict(entry, result.violations),
           })),
           eras: clean.map(({ variant, result }) => ({
             variant: variant.id,
@@ -170,7 +177,7 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
     lines.push(`SVE gallery machine: ${SVE_GALLERY_MACHINE.title}; depth ${SVE_GALLERY_DEPTH}`);
   for (const { entry, variant, result } of bugs) {
     const h = entry.fix;
-    const v = result.violations[0];
+    const v = ownViolation(entry, result.violations) ?? result.violations[0];
     const tags = [
       h.date,
       h.analogue ? 'analogue' : '',
@@ -180,10 +187,14 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
       .filter(Boolean)
       .join(', ');
     lines.push(`${variant.id}  ${entry.releaseBug ? 'fixed by ' : ''}${h.commit} "${h.subject}" (${tags})`);
-    const verdict = entryVerdict(entry, v);
+    const verdict = entryVerdict(entry, result.violations);
+    if (entry.search?.why)
+      lines.push(
+        `  searched as ${variant.id} on the ${entry.machine.title.split(':')[0]}: ${entry.search.why}`,
+      );
     const what =
       verdict === 'era-bug-only'
-        ? `found only a violation ${variant.era.id} as fixed has too (not this fix's bug) in`
+        ? `found only a violation ${entry.base?.id ?? variant.era.id} has too (not this fix's bug) in`
         : 'found in';
     lines.push(
       v

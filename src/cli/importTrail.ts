@@ -19,6 +19,7 @@ import { buildConfig } from '../engine/config';
 import { promelaOwners } from '../engine/promela';
 import { UsageError, type CliIO } from './io';
 import { commandOptions } from './options';
+import { IMPORT_TRAIL_OPTIONS } from './optionTables';
 import { readMachineLine } from './spinModel';
 import { esc } from './text';
 import { encodeShare } from '../state/links/share';
@@ -35,7 +36,7 @@ engine, which must report the same violation at the last event, as 'fpsimd-viz r
   --spin-output FILE  the output of 'spin -t -p' instead of running spin (- reads standard input)
   --link URL          print a link to the app at URL, opened at the violating step, instead
 Exit status: 0 written, 2 bad input or usage (or the trail does not reproduce in the engine).
-See docs/explorer.md, "Beyond one process".`;
+See docs/explorer.md, "Bigger than one machine: Spin multi-core and swarm".`;
 
 const run = promisify(execFile);
 
@@ -119,13 +120,6 @@ export function trailScenario(model: string, trail: Trail, modelName: string): S
   };
 }
 
-/** import-trail's options (with --help and --output, which every command takes). */
-export const IMPORT_TRAIL_OPTIONS = {
-  trail: { type: 'string' },
-  'spin-output': { type: 'string' },
-  link: { type: 'string' },
-} as const;
-
 export async function importTrailCommand(args: string[], io: CliIO): Promise<number> {
   const { positional, values } = commandOptions(args, IMPORT_TRAIL_OPTIONS, io);
   if (values.help) {
@@ -151,32 +145,40 @@ export async function importTrailCommand(args: string[], io: CliIO): Promise<num
   if (typeof given === 'string') output = await read(given, "spin's output");
   else {
     const trailFlag = values.trail;
-    const trail = typeof trailFlag === 'string' ? resolve(trailFlag) : `${resolve(modelPath)}.trail`;
-    try {
-      const r = await run('spin', ['-t', '-p', '-k', trail, basename(modelPath)], {
-        cwd: dirname(resolve(modelPath)),
-        maxBuffer: 256 << 20,
-      });
-      output = r.stdout;
-    } catch (e) {
-      const err = e as { code?: string; stderr?: string; message: string };
-      if (err.code === 'ENOENT')
-        throw new UsageError('spin is not installed (Debian: apt-get install -y spin)');
-      throw new UsageError(`spin could not replay ${esc(trail)}: ${esc(err.stderr || err.message)}`);
-    }
+    output = await spinReplay(modelPath, typeof trailFlag === 'string' ? trailFlag : undefined);
   }
   const sc = trailScenario(model, readSpinReplay(model, output, name), name);
   const link = values.link;
-  if (typeof link === 'string') {
-    const fragment = encodeShare({
-      scenario: sc,
-      variant: sc.variant ?? '',
-      step: sc.events.length,
-      view: 'diagram',
-      embed: false,
-      cpu: 0,
-    });
-    io.stdout(`${link.replace(/#.*$/, '')}#${fragment}\n`);
-  } else io.stdout(printScenario(sc));
+  io.stdout(typeof link === 'string' ? `${scenarioLink(sc, link)}\n` : printScenario(sc));
   return 0;
+}
+
+/** `spin -t -p` of a trail (default MODEL.trail), run in the model's directory: its output. */
+export async function spinReplay(modelPath: string, trailPath?: string): Promise<string> {
+  const trail = trailPath === undefined ? `${resolve(modelPath)}.trail` : resolve(trailPath);
+  try {
+    const r = await run('spin', ['-t', '-p', '-k', trail, basename(modelPath)], {
+      cwd: dirname(resolve(modelPath)),
+      maxBuffer: 256 << 20,
+    });
+    return r.stdout;
+  } catch (e) {
+    const err = e as { code?: string; stderr?: string; message: string };
+    if (err.code === 'ENOENT')
+      throw new UsageError('spin is not installed (Debian: apt-get install -y spin)');
+    throw new UsageError(`spin could not replay ${esc(trail)}: ${esc(err.stderr || err.message)}`);
+  }
+}
+
+/** A link to the app at `url` opening the scenario at its last (violating) step. */
+export function scenarioLink(sc: Scenario, url: string): string {
+  const fragment = encodeShare({
+    scenario: sc,
+    variant: sc.variant ?? '',
+    step: sc.events.length,
+    view: 'diagram',
+    embed: false,
+    cpu: 0,
+  });
+  return `${url.replace(/#.*$/, '')}#${fragment}`;
 }

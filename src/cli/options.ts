@@ -2,7 +2,9 @@
 // by node:util's parseArgs. Options shared by every command (--help, --output) are added here, and
 // the values several commands take (--variant, --depth, --ops) are read by one function each.
 import { parseArgs } from 'node:util';
-import { OPS, sveProblem, type Op, type Scenario } from '../engine';
+// Not the engine's index: it would load the scenario schemas (zod) into every command's start-up.
+import { sveProblem } from '../engine/sveCheck';
+import { OPS, type Op, type Scenario } from '../engine/types';
 import { CLASSIC_OPS } from '../engine/explore/alphabet';
 import { DEFAULT_VARIANT, variantOrError, type Variant } from '../engine/variants';
 import { UsageError, type CliIO } from './io';

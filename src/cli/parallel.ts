@@ -1,16 +1,23 @@
 // The explorer on every core (check --workers N): N worker threads, each running one worker of the
 // partitioned search (src/engine/explore/partition.ts, through partitionWorker.ts), this thread
 // running its coordinator. Same answer as the single-core search, same progress and Ctrl-C.
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createSearch, exploreAsync, type ExploreOptions, type ExploreResult } from '../engine/explore';
 import { createCoordinator } from '../engine/explore/partitionCoordinator';
 import { partitionOptions } from '../engine/explore/partitionLocal';
 import type { FromPartition } from '../engine/explore/partitionProtocol';
 import type { Scenario, Variant } from '../engine';
-import type { PartitionWorkerData } from './partitionWorker';
+import type { CounterMessage, PartitionWorkerData } from './partitionWorker';
 
 /** How often a stop asked through shouldStop (Ctrl-C) is looked for. */
 const STOP_POLL_MS = 10;
+
+/** Without --workers: a search runs this long on one thread before it moves to every core. */
+export const TRIAL_MS = 300;
+
+/** --workers' default: every core there is. */
+export const defaultWorkers = (): number => Math.max(1, os.availableParallelism());
 
 /**
  * A worker thread: the built CLI is one file, which starts a partition worker when it is loaded as
@@ -28,6 +35,37 @@ function startWorker(workerData: PartitionWorkerData): Worker {
   return new Worker(code, { eval: true, workerData });
 }
 
+/**
+ * The worker threads, started at the first multi-core search and kept for the next ones (the gallery
+ * and the bench run several): each search sends every thread an `init`, which replaces its worker.
+ * They do not keep the process alive (unref); a search's own timer does while it runs.
+ */
+const pool: Worker[] = [];
+let listen: ((w: number, m: FromPartition | { type: 'exit'; code: number } | Error) => void) | null = null;
+
+function threads(n: number): Worker[] {
+  while (pool.length < n) {
+    const w = pool.length;
+    const t = startWorker({ fpsimdPartition: true });
+    t.on('message', (m: FromPartition) => listen?.(w, m));
+    t.on('error', (e) => listen?.(w, e));
+    t.on('exit', (code) => {
+      // A thread that ended is not used again (the next search starts a new one in its place).
+      pool.length = Math.min(pool.length, w);
+      listen?.(w, { type: 'exit', code });
+    });
+    t.unref(); // after the listeners, which would hold it again
+    pool.push(t);
+  }
+  return pool.slice(0, n);
+}
+
+/** Ends the pool's threads (tests; the command line just exits). */
+export async function closeWorkerPool(): Promise<void> {
+  const all = pool.splice(0);
+  await Promise.all(all.map((t) => t.terminate()));
+}
+
 /** Runs the search on `workers` threads (see above). */
 export async function exploreParallel(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
@@ -35,44 +73,55 @@ export async function exploreParallel(
   opts: ExploreOptions,
   workers: number,
 ): Promise<ExploreResult> {
-  const data: PartitionWorkerData = { fpsimdPartition: true, counter: new SharedArrayBuffer(4) };
-  const threads = Array.from({ length: workers }, () => startWorker(data));
+  if (listen !== null) throw new Error('explorer: one multi-core search at a time');
+  const ts = threads(workers);
+  // The count of states over every thread, for an exact state limit: sent before `init`.
+  const counter = new SharedArrayBuffer(4);
+  ts.forEach((t) => t.postMessage({ fpsimdCounter: counter } satisfies CounterMessage));
   const coord = createCoordinator(
     sc,
     variant,
     partitionOptions(opts),
     workers,
-    (w, m, transfer) => threads[w].postMessage(m, transfer),
-    { onProgress: opts.onProgress, progressEveryMs: opts.progressEveryMs },
+    (w, m, transfer) => ts[w].postMessage(m, transfer),
+    {
+      onProgress: opts.onProgress,
+      progressEveryMs: opts.progressEveryMs,
+      timeLimitMs: opts.timeLimitMs,
+      memoryUsage: opts.memoryUsage,
+    },
   );
   let failure: ((e: Error) => void) | null = null;
   const failed = new Promise<never>((_, reject) => (failure = reject));
-  threads.forEach((t, w) => {
-    t.on('message', (m: FromPartition) => {
+  listen = (w, m) => {
+    if (m instanceof Error) failure?.(m);
+    else if (m.type === 'exit') failure?.(new Error(`explorer: worker ${w} exited (code ${m.code})`));
+    else
       try {
         coord.handle(w, m);
       } catch (e) {
         failure?.(e instanceof Error ? e : new Error(String(e)));
       }
-    });
-    t.on('error', (e) => failure?.(e));
-    t.on('exit', (code) => failure?.(new Error(`explorer: worker ${w} exited (code ${code})`)));
-  });
+  };
   const stop = setInterval(() => {
     if (opts.shouldStop?.()) coord.cancel();
+    coord.tick();
   }, STOP_POLL_MS);
   try {
     return await Promise.race([coord.result, failed]);
+  } catch (e) {
+    // A thread that failed may be anywhere in its protocol: start afresh next time.
+    await closeWorkerPool();
+    throw e;
   } finally {
     clearInterval(stop);
-    failure = null;
-    await Promise.all(threads.map((t) => t.terminate()));
+    listen = null;
   }
 }
 
 /**
  * The search on `workers` threads, or in this thread for one worker (or sleep sets, which the
- * partitioned search does not have): the single-core search, sliced as exploreAsync is. With
+ * partitioned search does not have, or a stop at the first violation found): the single-core search, sliced as exploreAsync is. With
  * `trialMs`, the search first runs in this thread for that long, and goes to the threads only if it
  * has not finished: a small search is not worth starting threads for (the trial's work is then done
  * again; its time is counted in the result).
@@ -84,7 +133,8 @@ export async function exploreOnCores(
   workers: number,
   trialMs = 0,
 ): Promise<ExploreResult> {
-  if (workers <= 1 || opts.sleep) return exploreAsync(sc, variant, opts);
+  // Sleep sets, and a stop at the very first violation (the gallery's: one to show), are one thread's.
+  if (workers <= 1 || opts.sleep || opts.stopAtViolation === true) return exploreAsync(sc, variant, opts);
   let offset = 0;
   if (trialMs > 0) {
     const t0 = performance.now();
@@ -102,7 +152,11 @@ export async function exploreOnCores(
   const r = await exploreParallel(
     sc,
     variant,
-    { ...opts, onProgress: onProgress && ((p) => onProgress({ ...p, seconds: p.seconds + offset })) },
+    {
+      ...opts,
+      onProgress: onProgress && ((p) => onProgress({ ...p, seconds: p.seconds + offset })),
+      timeLimitMs: opts.timeLimitMs === undefined ? undefined : Math.max(0, opts.timeLimitMs - offset * 1000),
+    },
     workers,
   );
   return { ...r, seconds: r.seconds + offset };

@@ -12,13 +12,8 @@ import {
 import { describeResult } from '../engine/describeSveResult';
 import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, oneFile, variantOption } from './options';
+import { RUN_OPTIONS } from './optionTables';
 import { esc, jsonText } from './text';
-
-/** run's options (with --help and --output, which every command takes). */
-export const RUN_OPTIONS = {
-  variant: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
 
 export const RUN_HELP = `usage: fpsimd-viz run FILE [--variant ID] [--json]
 

@@ -25,3 +25,7 @@ export function jsonText(value: unknown): string {
 export function escLines(text: string): string {
   return text.split('\n').map(esc).join('\n');
 }
+
+/** An event as the reports list it: `cpu0 schedule editor`. */
+export const eventText = (ev: { cpu: number; op: string; task?: string }): string =>
+  `cpu${ev.cpu} ${ev.op}${ev.task ? ` ${ev.task}` : ''}`;

@@ -2,8 +2,7 @@
 import { VARIANT_ALIASES, VARIANTS } from '../engine/variants';
 import { EXIT_HELP, type CliIO } from './io';
 import { COMMON_HELP, commandOrHelp, noFile } from './options';
-
-export const VARIANTS_OPTIONS = { json: { type: 'boolean' } } as const;
+import { VARIANTS_OPTIONS } from './optionTables';
 
 export const VARIANTS_HELP = `usage: fpsimd-viz variants [--json]
 

@@ -2,7 +2,7 @@
 //
 // The app's code pane and gallery read the era, kernel and driver modules through their syntax trees
 // (scripts/engineCode/describe.ts): how the code is laid out carries no meaning.
-import type { HistoricFix } from './history';
+import type { HistoricFix } from './history/types';
 import type { K } from './kctx';
 
 export interface EraField {

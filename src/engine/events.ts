@@ -5,7 +5,7 @@ import type { MachineConfig } from './config';
 import { clobberRegs, useRegs } from './ghost';
 import { enter, leave, set_current, set_irqs_off, set_mode, set_vcpu_in_run, type K } from './kctx';
 import { eraHook } from './opHooks';
-import { busyReason, runLifecycle, sectionReason, whyIllegalLifecycle } from './lifecycle';
+import { busyReason, inRunOf, runLifecycle, sectionReason, who, whyIllegalLifecycle } from './lifecycle';
 import { discardH, useRegsSve } from './ghostSve';
 import { set_in_syscall } from './kctxSve';
 import { runSve, whyIllegalSve } from './sveOps';
@@ -22,14 +22,10 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     return `CPU ${String(ev.cpu)} does not exist (the scenario has ${cfg.cpus} CPU${cfg.cpus > 1 ? 's' : ''})`;
   const c = s.cpus[ev.cpu];
   const cur = c.current;
-  // Names are only needed when an event is refused: keep the legal path free of string building.
-  const name = cur < 0 ? 'the idle task' : cfg.contexts[cur].id;
-  const v = vcpuOf(cfg, cur);
-  const inRun = v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
-  // The ops of lifecycle.ts (OP_TABLE's driver), checked there.
-  if (isLifecycleOp(ev.op)) return whyIllegalLifecycle(cfg, s, ev, ev.op);
-  if (isSveOp(ev.op)) return whyIllegalSve(cfg, s, ev, ev.op);
-  switch (ev.op) {
+  // The hot path (replay, the explorer): names are built only when an event is refused, and the ops
+  // of lifecycle.ts and sveOps.ts (checked there) are told apart only after this switch's own.
+  const op = ev.op;
+  switch (op) {
     case 'schedule': {
       if (ev.task === undefined) return 'schedule needs a "task"';
       const t = cfg.byId.get(ev.task);
@@ -46,11 +42,12 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
     case 'ret_to_user':
       if (cur < 0) return `CPU${ev.cpu} is idle: no task to return to user space`;
       if (cfg.contexts[cur].kind === 'kthread')
-        return `${name} is a kernel thread and never returns to user space`;
-      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
-      if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
+        return `${who(cfg, cur)} is a kernel thread and never returns to user space`;
+      if (c.mode !== 'kernel') return `${who(cfg, cur)} is in ${c.mode} mode, not in the kernel`;
+      if (inRunOf(cfg, s, cur))
+        return `${who(cfg, cur)} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
       if (s.tasks[cur].sve?.trap)
-        return `${name}'s trapped SVE access has not been handled; do_sve_acc runs before the return to user space`;
+        return `${who(cfg, cur)}'s trapped SVE access has not been handled; do_sve_acc runs before the return to user space`;
       return sectionReason(cfg, s, cur, 'the return to user space');
     case 'syscall':
     case 'user_fp':
@@ -58,7 +55,7 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
       return null;
     case 'kernel_neon':
       if (cur < 0) return `CPU${ev.cpu} is idle: no task to use kernel-mode NEON (softirq_neon can)`;
-      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
+      if (c.mode !== 'kernel') return `${who(cfg, cur)} is in ${c.mode} mode, not in the kernel`;
       return sectionReason(cfg, s, cur, 'another kernel_neon_begin (no nesting in task context)');
     case 'softirq_neon':
       if (c.mode === 'guest' || c.irqsOff)
@@ -68,31 +65,37 @@ export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEven
         ev.cpu,
         'softirq NEON (may_use_simd() is false: the softirq would take its non-NEON fallback)',
       );
-    case 'vcpu_load':
-      if (v < 0) return `${name} does not run a vcpu`;
-      if (inRun) return `${name}'s vcpu is already loaded (inside KVM_RUN)`;
+    case 'vcpu_load': {
+      const v = vcpuOf(cfg, cur);
+      if (v < 0) return `${who(cfg, cur)} does not run a vcpu`;
+      if (inRunOf(cfg, s, cur)) return `${who(cfg, cur)}'s vcpu is already loaded (inside KVM_RUN)`;
       // SVE machines: KVM_RUN may also resume in the kernel, inside its syscall (after a ptrace stop).
       if (c.mode === 'kernel' && s.tasks[cur].sve?.inSyscall)
         return sectionReason(cfg, s, cur, 'KVM_RUN') ?? busyReason(s, ev.cpu, 'KVM_RUN');
-      if (c.mode !== 'user') return `${name} must be in user space to issue KVM_RUN (mode: ${c.mode})`;
+      if (c.mode !== 'user')
+        return `${who(cfg, cur)} must be in user space to issue KVM_RUN (mode: ${c.mode})`;
       return null;
+    }
     case 'guest_enter':
-      if (v < 0) return `${name} does not run a vcpu`;
-      if (!inRun) return `${name}'s vcpu is not loaded; vcpu_load (KVM_RUN) first`;
-      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the run loop`;
+    case 'vcpu_put': {
+      const v = vcpuOf(cfg, cur);
+      if (v < 0) return `${who(cfg, cur)} does not run a vcpu`;
+      if (!inRunOf(cfg, s, cur))
+        return op === 'vcpu_put'
+          ? `${who(cfg, cur)}'s vcpu is not loaded`
+          : `${who(cfg, cur)}'s vcpu is not loaded; vcpu_load (KVM_RUN) first`;
+      if (c.mode !== 'kernel') return `${who(cfg, cur)} is in ${c.mode} mode, not in the run loop`;
       return null;
+    }
     case 'guest_fp':
     case 'guest_exit':
       if (c.mode !== 'guest') return `CPU${ev.cpu} is not in a guest (mode: ${c.mode})`;
       return null;
-    case 'vcpu_put':
-      if (v < 0) return `${name} does not run a vcpu`;
-      if (!inRun) return `${name}'s vcpu is not loaded`;
-      if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the run loop`;
-      return null;
     default: {
+      if (isLifecycleOp(op)) return whyIllegalLifecycle(cfg, s, ev, op);
+      if (isSveOp(op)) return whyIllegalSve(cfg, s, ev, op);
       // A new op must say here when it is legal: the compiler points at this line until it does.
-      const never: never = ev.op;
+      const never: never = op;
       return `unknown op "${String(never)}"`;
     }
   }
@@ -105,14 +108,6 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
   const cur = c.current;
   const v = vcpuOf(cfg, cur);
   const op: Op = ev.op;
-  if (isLifecycleOp(op)) {
-    runLifecycle(k, ev, op);
-    return;
-  }
-  if (isSveOp(op)) {
-    runSve(k, ev, op);
-    return;
-  }
   switch (op) {
     case 'schedule': {
       const next = cfg.byId.get(ev.task as string) as number;
@@ -208,6 +203,8 @@ export function runEvent(k: K, ev: ScenarioEvent): void {
       leave(k);
       return;
     default: {
+      if (isLifecycleOp(op)) return runLifecycle(k, ev, op);
+      if (isSveOp(op)) return runSve(k, ev, op);
       const never: never = op;
       throw new Error(`unknown op ${String(never)}`);
     }

@@ -1,12 +1,32 @@
-// The bug gallery: every historic variant (a real kernel fix undone, see history.ts), searched by the
+// The bug gallery: every historic variant (a real kernel fix undone, see history/types.ts), searched by the
 // explorer on one stated machine to one stated depth. The gallery view, `fpsimd-viz gallery`, the
 // bench and the tests all read this module, so the configuration a claim is made for is stated once.
-import type { HistoricFix } from './history';
+import type { HistoricFix } from './history/types';
 import type { Counterexample } from './explore/findings';
 import { createMachine } from './machine';
 import { replay } from './replay';
+import {
+  fixed,
+  SVE_HOST_MACHINE,
+  sveGalleryMachine,
+  sveGalleryOptions,
+  sveSearch,
+  type SveSearch,
+} from './sveGallery';
 import type { Scenario } from './types';
 import { ERAS, VARIANTS, type Variant } from './variants';
+
+export {
+  SVE_GALLERY_DEPTH,
+  SVE_GALLERY_MACHINE,
+  SVE_HOST_MACHINE,
+  sveCleanEras,
+  sveGalleryMachine,
+  sveGalleryOptions,
+  sveGalleryVariants,
+  sveSearch,
+  type SveSearch,
+} from './sveGallery';
 
 /**
  * Two CPUs; a VMM thread running vcpu0 (on CPU0), two user tasks (app on CPU1, editor waiting) and a
@@ -41,63 +61,28 @@ export const galleryOptions = (bug: boolean) => ({ depth: GALLERY_DEPTH, stopAtV
 export const galleryVariants = (): Variant[] =>
   VARIANTS.filter((v) => v.historic !== null && v.historic.sve !== true);
 
-/**
- * The SVE gallery machine (issue 20): two CPUs with SVE; a VMM thread running an SVE vcpu (on CPU0), a
- * user task (on CPU1) and a kernel thread. The SVE historic variants and the releases' own SVE bugs are
- * searched on it. Eras before guest SVE (v5.2: v4.17, v4.18) refuse an SVE vcpu: for them the vcpu is
- * a plain one (sveGalleryMachine()), which is what those kernels ran (host SVE, FPSIMD-only guests).
- */
-export const SVE_GALLERY_MACHINE: Scenario = {
-  format: 'fpsimd-scenario/1',
-  title: 'SVE gallery machine: 2 SVE CPUs, an SVE vcpu thread, a user task and a kernel thread',
-  description:
-    'The configuration every SVE bug of the gallery is searched on (src/engine/gallery.ts). Open it in the explorer, or run `fpsimd-viz check FILE --variant ID --depth N` on it.',
-  cpus: 2,
-  sve: true,
-  tasks: [{ id: 'qemu', vcpu: 'vcpu0', vcpuSve: true }, { id: 'app' }, { id: 'kworker', kthread: true }],
-  start: { '0': 'qemu', '1': 'app' },
-  events: [],
-};
-
-/**
- * The depth the SVE gallery's claims are made to (bugs found within it, v6.16 clean to it). The SVE
- * state space grows about 2.5 times per event with the reductions below (v6.16, before the eras' SVE
- * code: 0.13 million states at 8, 0.9 million at 10, 2.3 million at 11).
- */
-export const SVE_GALLERY_DEPTH = 8;
-
-/**
- * The SVE gallery's search options: dead-variable reduction and CPU renamings, both exact for the
- * violations and their shortest lengths (docs/explorer.md), since the SVE state space is larger.
- */
-export const sveGalleryOptions = (bug: boolean) =>
-  ({ depth: SVE_GALLERY_DEPTH, stopAtViolation: bug, dead: true, symmetry: 'cpus' }) as const;
-
-/** The SVE gallery machine as `variant` can run it: with a plain vcpu on eras without guest SVE. */
-export function sveGalleryMachine(variant: Variant): Scenario {
-  if (variant.era.guestSve) return SVE_GALLERY_MACHINE;
-  return {
-    ...SVE_GALLERY_MACHINE,
-    title: `${SVE_GALLERY_MACHINE.title} (vcpu without SVE: ${variant.era.id} has no guest SVE)`,
-    tasks: SVE_GALLERY_MACHINE.tasks.map((t) => (t.vcpuSve ? { id: t.id, vcpu: t.vcpu } : t)),
-  };
-}
-
-/** The historic variants of SVE bugs (HistoricFix.sve), oldest era first. */
-export const sveGalleryVariants = (): Variant[] => VARIANTS.filter((v) => v.historic?.sve === true);
-
 /** One gallery entry: a bug, the variant that has it, and the machine and depth it is searched on. */
 export interface GalleryEntry {
-  /** The variant searched: a historic variant, or (releaseBug) the era itself. */
+  /**
+   * The variant searched: a historic variant (an SVE one with its search's release fixes applied,
+   * sveSearch()), or (releaseBug) the era itself.
+   */
   variant: Variant;
   fix: HistoricFix;
   /** A bug of the release itself (Era.releaseBugs): the variant is the era, `fix` names the fixing commit. */
   releaseBug: boolean;
-  /** Searched on the SVE gallery machine. */
+  /** Searched on an SVE machine. */
   sve: boolean;
+  /**
+   * What a historic entry's counterexamples are judged against (entryVerdict): its era with the same
+   * release fixes, on the same machine; null for a release's own bug.
+   */
+  base: Variant | null;
+  /** An SVE historic entry's search (fixed base, machine, depth and why); null otherwise. */
+  search: SveSearch | null;
   machine: Scenario;
   depth: number;
-  /** The explorer options of its search (depth included; stops at the first violation). */
+  /** The explorer options of its search (depth included; stops at the first violating depth). */
   options: ReturnType<typeof galleryOptions> | ReturnType<typeof sveGalleryOptions>;
 }
 
@@ -110,16 +95,56 @@ export function galleryReleaseBugs(): GalleryEntry[] {
   });
 }
 
+const eraOf = (variant: Variant): Variant => {
+  const era = VARIANTS.find((v) => v.id === variant.era.id);
+  if (!era) throw new Error(`gallery: no variant for era ${variant.era.id}`);
+  return era;
+};
+
 function entry(variant: Variant, fix: HistoricFix, releaseBug: boolean): GalleryEntry {
   const sve = fix.sve === true;
+  if (!sve) {
+    const base = releaseBug ? null : eraOf(variant);
+    const options = galleryOptions(true);
+    return {
+      variant,
+      fix,
+      releaseBug,
+      sve,
+      base,
+      search: null,
+      machine: GALLERY_MACHINE,
+      depth: options.depth,
+      options,
+    };
+  }
+  if (releaseBug) {
+    const options = sveGalleryOptions(true);
+    const machine = sveGalleryMachine(variant);
+    return {
+      variant,
+      fix,
+      releaseBug,
+      sve,
+      base: null,
+      search: null,
+      machine,
+      depth: options.depth,
+      options,
+    };
+  }
+  const search = sveSearch(fix);
+  const options = sveGalleryOptions(true, search.depth);
   return {
-    variant,
+    variant: fixed(variant, search.fixes),
     fix,
     releaseBug,
     sve,
-    machine: sve ? sveGalleryMachine(variant) : GALLERY_MACHINE,
-    depth: sve ? SVE_GALLERY_DEPTH : GALLERY_DEPTH,
-    options: sve ? sveGalleryOptions(true) : galleryOptions(true),
+    base: fixed(eraOf(variant), search.fixes),
+    search,
+    machine: search.host ? SVE_HOST_MACHINE : sveGalleryMachine(variant),
+    depth: options.depth,
+    options,
   };
 }
 
@@ -135,33 +160,29 @@ export function galleryEntries(): GalleryEntry[] {
 }
 
 /**
- * The eras the SVE gallery claims clean on the SVE gallery machine to SVE_GALLERY_DEPTH: every era
- * without a bug of its own (Era.releaseBugs), each on the machine it can run.
- */
-export const sveCleanEras = (): Variant[] =>
-  ERAS.filter((e) => !e.releaseBugs?.length).map((e) => {
-    const v = VARIANTS.find((x) => x.id === e.id);
-    if (!v) throw new Error(`gallery: no variant for era ${e.id}`);
-    return v;
-  });
-
-/**
- * What a bug entry's search found: `found`, a violation its fixed era does not report on the same
- * events (for a release's own bug: any violation, there being no fixed era to compare with);
- * `era-bug-only`, a violation the era as fixed reports too (the era's own bug, not this fix's: the
- * search stops at the shortest violation of any kind); `not-found`, nothing within the depth.
+ * What a bug entry's search found: `found`, a violation its base (the era with the same release fixes,
+ * on the same machine) does not report on the same events (for a release's own bug: any violation,
+ * there being no base to compare with); `era-bug-only`, only violations the base reports too (the
+ * base's own bug, not this fix's: the search stops at the shortest violating depth); `not-found`,
+ * nothing within the depth. Every counterexample of the stopping depth is judged, not only the first.
  */
 export type EntryVerdict = 'found' | 'era-bug-only' | 'not-found';
 
-export function entryVerdict(entry: GalleryEntry, found: Counterexample | undefined): EntryVerdict {
-  if (!found) return 'not-found';
-  if (entry.releaseBug) return 'found';
-  const era = VARIANTS.find((v) => v.id === entry.variant.era.id);
-  if (!era) throw new Error(`gallery: no variant for era ${entry.variant.era.id}`);
-  const r = replay(createMachine(entry.machine, era), found.events);
-  const last = found.events.length - 1;
-  const same = r.violations.some(
-    (v) => v.kind === found.kind && v.context === found.context && v.step === last,
-  );
-  return same ? 'era-bug-only' : 'found';
+/** The first of `found` that is the entry's own bug (its base does not report it), or undefined. */
+export function ownViolation(
+  entry: GalleryEntry,
+  found: readonly Counterexample[],
+): Counterexample | undefined {
+  if (entry.releaseBug || !entry.base) return found[0];
+  const base = entry.base;
+  return found.find((c) => {
+    const r = replay(createMachine(entry.machine, base), c.events);
+    const last = c.events.length - 1;
+    return !r.violations.some((v) => v.kind === c.kind && v.context === c.context && v.step === last);
+  });
+}
+
+export function entryVerdict(entry: GalleryEntry, found: readonly Counterexample[]): EntryVerdict {
+  if (found.length === 0) return 'not-found';
+  return ownViolation(entry, found) ? 'found' : 'era-bug-only';
 }

@@ -1,11 +1,9 @@
 // The checker: moves of FP data between registers and memory as they really happen, and the four
 // violation kinds detected at the step where they happen. No kernel function reads this state.
 import { kernelStorageTask, ownerName, storageName } from './config';
-import { report, irqs_disabled, type K } from './kctx';
+import { cpuChange, report, irqs_disabled, type K } from './kctx';
 import { NOTHING, SCRATCH } from './state';
-import { zeroRegsH } from './ghostH';
-
-const cpuLabel = (c: number): string => `CPU${c}`;
+import { cpuLabel, holdsAt, zeroRegsH } from './ghostH';
 
 export function dataText(k: K, owner: number, ver: number): string {
   if (owner === NOTHING) return 'nothing known';
@@ -15,28 +13,11 @@ export function dataText(k: K, owner: number, ver: number): string {
 }
 
 /**
- * Whether (owner, newest) survives somewhere other than the location about to be written. On SVE
- * machines the V part of each sve_state is a copy too (skipZ: the one about to be written).
+ * lost-update: whether writing (newOwner, newVer) over (owner, ver) at a location loses the only copy
+ * of owner's newest data. The location is CPU `reg`'s registers, storage slot `mem`, or (SVE) the V
+ * part of context `z`'s sve_state: every other copy is looked for (each sve_state's V is one too).
  */
-function hasOtherCopy(k: K, owner: number, skipReg: number, skipMem: number, skipZ = -1): boolean {
-  const g = k.s.ghost;
-  const v = g.newest[owner];
-  for (let c = 0; c < g.regOwner.length; c++)
-    if (c !== skipReg && g.regOwner[c] === owner && g.regVer[c] === v) return true;
-  for (let s = 0; s < g.memOwner.length; s++)
-    if (s !== skipMem && g.memOwner[s] === owner && g.memVer[s] === v) return true;
-  const z = g.sve;
-  if (z)
-    for (let s = 0; s < z.zOwner.length; s++)
-      if (s !== skipZ && z.zOwner[s] === owner && z.zVer[s] === v) return true;
-  return false;
-}
-
-/**
- * lost-update: the location held the only copy of a context's newest data and gets other data. The
- * location is CPU `reg`'s registers, storage slot `mem`, or (SVE) the V part of context `z`'s sve_state.
- */
-export function checkOverwrite(
+export function loses(
   k: K,
   owner: number,
   ver: number,
@@ -44,12 +25,19 @@ export function checkOverwrite(
   newVer: number,
   reg: number,
   mem: number,
-  how: string,
   z = -1,
-): void {
-  if (owner < 0 || ver !== k.s.ghost.newest[owner]) return;
-  if (owner === newOwner && ver === newVer) return;
-  if (hasOtherCopy(k, owner, reg, mem, z)) return;
+): boolean {
+  const g = k.s.ghost;
+  if (owner < 0 || ver !== g.newest[owner] || (owner === newOwner && ver === newVer)) return false;
+  return !(
+    holdsAt(g.regOwner, g.regVer, owner, ver, reg) ||
+    holdsAt(g.memOwner, g.memVer, owner, ver, mem) ||
+    (g.sve !== undefined && holdsAt(g.sve.zOwner, g.sve.zVer, owner, ver, z))
+  );
+}
+
+/** Reports the lost update `loses` found; `how`: what overwrote it (built only then). */
+export function reportLost(k: K, owner: number, reg: number, mem: number, z: number, how: string): void {
   const where =
     reg >= 0
       ? `${cpuLabel(reg)}'s registers`
@@ -66,15 +54,7 @@ export function checkOverwrite(
 
 export function recordReg(k: K, c: number, owner: number, ver: number): void {
   const g = k.s.ghost;
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: c },
-      'regs',
-      `cpu${c}.regs`,
-      dataText(k, g.regOwner[c], g.regVer[c]),
-      dataText(k, owner, ver),
-      true,
-    );
+  if (k.rec) cpuChange(k, 'regs', dataText(k, g.regOwner[c], g.regVer[c]), dataText(k, owner, ver), true, c);
   g.regOwner[c] = owner;
   g.regVer[c] = ver;
 }
@@ -103,6 +83,22 @@ function recordMem(k: K, s: number, owner: number, ver: number): void {
   g.memVer[s] = ver;
 }
 
+/**
+ * A new version of owner's data is written (by its code, the kernel, a tracer): its newest version
+ * is raised, which makes every other copy older. Returns the new version.
+ */
+export function bumpNewest(k: K, owner: number): number {
+  const g = k.s.ghost;
+  const nv = g.newest[owner] + 1;
+  if (k.rec) {
+    const id = ownerName(k.cfg, owner);
+    const c = { kind: 'context' as const, id };
+    k.rec.change(c, 'newest version', `${id}.newest version`, String(g.newest[owner]), String(nv), true);
+  }
+  g.newest[owner] = nv;
+  return nv;
+}
+
 export function count(k: K, storage: number, save: boolean): void {
   const c = k.s.counters;
   const guest = storage >= k.cfg.nTasks && storage < k.cfg.contexts.length;
@@ -119,35 +115,30 @@ export function regsToMemory(k: K, storage: number): void {
   const g = k.s.ghost;
   const o = g.regOwner[k.cpu];
   const v = g.regVer[k.cpu];
-  checkOverwrite(
-    k,
-    g.memOwner[storage],
-    g.memVer[storage],
-    o,
-    v,
-    -1,
-    storage,
-    `a save of ${dataText(k, o, v)} from ${cpuLabel(k.cpu)}`,
-  );
+  if (loses(k, g.memOwner[storage], g.memVer[storage], o, v, -1, storage))
+    reportLost(
+      k,
+      g.memOwner[storage],
+      -1,
+      storage,
+      -1,
+      `a save of ${dataText(k, o, v)} from ${cpuLabel(k.cpu)}`,
+    );
   recordMem(k, storage, o, v);
   count(k, storage, true);
 }
+
+/** Whether this CPU's registers getting (owner, ver) loses the only newest copy of what they hold. */
+const losesRegs = (k: K, owner: number, ver: number): boolean =>
+  loses(k, k.s.ghost.regOwner[k.cpu], k.s.ghost.regVer[k.cpu], owner, ver, k.cpu, -1);
 
 /** fpsimd_load_state / __fpsimd_restore_state: storage -> this CPU's registers. */
 export function memoryToRegs(k: K, storage: number): void {
   const g = k.s.ghost;
   const o = g.memOwner[storage];
   const v = g.memVer[storage];
-  checkOverwrite(
-    k,
-    g.regOwner[k.cpu],
-    g.regVer[k.cpu],
-    o,
-    v,
-    k.cpu,
-    -1,
-    `a load of ${storageName(k.cfg, storage)}'s state`,
-  );
+  if (losesRegs(k, o, v))
+    reportLost(k, g.regOwner[k.cpu], k.cpu, -1, -1, `a load of ${storageName(k.cfg, storage)}'s state`);
   recordReg(k, k.cpu, o, v);
   // Writing a V register zeroes the Z bits above it: an FPSIMD load leaves no one's H live.
   if (g.sve) zeroRegsH(k, `a load of ${storageName(k.cfg, storage)}'s FPSIMD state`);
@@ -157,7 +148,7 @@ export function memoryToRegs(k: K, storage: number): void {
 /** Kernel-mode NEON leaves scratch data in the registers. */
 export function clobberRegs(k: K): void {
   const g = k.s.ghost;
-  checkOverwrite(k, g.regOwner[k.cpu], g.regVer[k.cpu], SCRATCH, 0, k.cpu, -1, 'kernel-mode NEON');
+  if (losesRegs(k, SCRATCH, 0)) reportLost(k, g.regOwner[k.cpu], k.cpu, -1, -1, 'kernel-mode NEON');
   recordReg(k, k.cpu, SCRATCH, 0);
   if (g.sve) zeroRegsH(k, 'kernel-mode NEON');
 }
@@ -167,7 +158,6 @@ export function useRegs(k: K, ctx: number): void {
   const g = k.s.ghost;
   const o = g.regOwner[k.cpu];
   const v = g.regVer[k.cpu];
-  const id = ownerName(k.cfg, ctx);
   // A kernel-mode NEON section's first use only writes: it has nothing to read yet.
   if (g.newest[ctx] < 0) {
     /* nothing to read */
@@ -176,39 +166,29 @@ export function useRegs(k: K, ctx: number): void {
       k,
       'stale-read',
       ctx,
-      `${id} ran FP code on ${cpuLabel(k.cpu)} whose registers held its older data, not its newest.`,
+      `${ownerName(k.cfg, ctx)} ran FP code on ${cpuLabel(k.cpu)} whose registers held its older data, not its newest.`,
     );
   else if (o === NOTHING || o === SCRATCH)
     report(
       k,
       'stale-read',
       ctx,
-      `${id} ran FP code on ${cpuLabel(k.cpu)} whose registers held ${dataText(k, o, v)}, not its data.`,
+      `${ownerName(k.cfg, ctx)} ran FP code on ${cpuLabel(k.cpu)} whose registers held ${dataText(k, o, v)}, not its data.`,
     );
   else if (o !== ctx)
     report(
       k,
       'leak',
       ctx,
-      `${id} ran FP code on ${cpuLabel(k.cpu)} whose registers held ${dataText(k, o, v)}.`,
+      `${ownerName(k.cfg, ctx)} ran FP code on ${cpuLabel(k.cpu)} whose registers held ${dataText(k, o, v)}.`,
       o,
     );
-  const nv = g.newest[ctx] + 1;
   // Superseding one's own data is no loss; overwriting someone else's only copy is.
-  if (o !== ctx) checkOverwrite(k, o, v, ctx, nv, k.cpu, -1, `${id}'s FP code`);
-  if (k.rec) {
-    const c = { kind: 'context' as const, id };
-    k.rec.change(c, 'newest version', `${id}.newest version`, String(g.newest[ctx]), String(nv), true);
-    k.rec.change(
-      { kind: 'cpu', cpu: k.cpu },
-      'regs',
-      `cpu${k.cpu}.regs`,
-      dataText(k, o, v),
-      `${id}'s newest data`,
-      true,
-    );
-  }
-  g.newest[ctx] = nv;
+  if (o !== ctx && loses(k, o, v, ctx, g.newest[ctx] + 1, k.cpu, -1))
+    reportLost(k, o, k.cpu, -1, -1, `${ownerName(k.cfg, ctx)}'s FP code`);
+  const before = k.rec ? dataText(k, o, v) : '';
+  const nv = bumpNewest(k, ctx);
+  if (k.rec) cpuChange(k, 'regs', before, `${ownerName(k.cfg, ctx)}'s newest data`, true);
   g.regOwner[k.cpu] = ctx;
   g.regVer[k.cpu] = nv;
 }
@@ -216,16 +196,8 @@ export function useRegs(k: K, ctx: number): void {
 /** The CPU loses power: its registers' contents are destroyed (nothing known afterwards). */
 export function loseRegs(k: K): void {
   const g = k.s.ghost;
-  checkOverwrite(
-    k,
-    g.regOwner[k.cpu],
-    g.regVer[k.cpu],
-    NOTHING,
-    0,
-    k.cpu,
-    -1,
-    `${cpuLabel(k.cpu)} losing power`,
-  );
+  if (losesRegs(k, NOTHING, 0))
+    reportLost(k, g.regOwner[k.cpu], k.cpu, -1, -1, `${cpuLabel(k.cpu)} losing power`);
   recordReg(k, k.cpu, NOTHING, 0);
   if (g.sve) zeroRegsH(k, `${cpuLabel(k.cpu)} losing power`);
 }
@@ -236,23 +208,10 @@ export function loseRegs(k: K): void {
  */
 export function writeTaskMemory(k: K, t: number): void {
   const g = k.s.ghost;
-  const nv = g.newest[t] + 1;
   const mo = g.memOwner[t];
-  if (mo !== t)
-    checkOverwrite(k, mo, g.memVer[t], t, nv, -1, t, `a new version of ${ownerName(k.cfg, t)}'s state`);
-  if (k.rec) {
-    const id = ownerName(k.cfg, t);
-    k.rec.change(
-      { kind: 'context', id },
-      'newest version',
-      `${id}.newest version`,
-      String(g.newest[t]),
-      String(nv),
-      true,
-    );
-  }
-  g.newest[t] = nv;
-  recordMem(k, t, t, nv);
+  if (mo !== t && loses(k, mo, g.memVer[t], t, g.newest[t] + 1, -1, t))
+    reportLost(k, mo, -1, t, -1, `a new version of ${ownerName(k.cfg, t)}'s state`);
+  recordMem(k, t, t, bumpNewest(k, t));
 }
 
 /**
@@ -261,7 +220,7 @@ export function writeTaskMemory(k: K, t: number): void {
  */
 export function zeroTaskMemory(k: K, t: number, how: string): void {
   const g = k.s.ghost;
-  checkOverwrite(k, g.memOwner[t], g.memVer[t], NOTHING, 0, -1, t, how);
+  if (loses(k, g.memOwner[t], g.memVer[t], NOTHING, 0, -1, t)) reportLost(k, g.memOwner[t], -1, t, -1, how);
   recordMem(k, t, NOTHING, 0);
 }
 
@@ -283,20 +242,7 @@ export function readTaskMemory(k: K, t: number, what: string): void {
  */
 export function killKernelData(k: K, owner: number): void {
   const g = k.s.ghost;
-  for (let c = 0; c < g.regOwner.length; c++)
-    if (g.regOwner[c] === owner) {
-      if (k.rec)
-        k.rec.change(
-          { kind: 'cpu', cpu: c },
-          'regs',
-          `cpu${c}.regs`,
-          dataText(k, owner, g.regVer[c]),
-          dataText(k, SCRATCH, 0),
-          true,
-        );
-      g.regOwner[c] = SCRATCH;
-      g.regVer[c] = 0;
-    }
+  for (let c = 0; c < g.regOwner.length; c++) if (g.regOwner[c] === owner) recordReg(k, c, SCRATCH, 0);
   for (let s = 0; s < g.memOwner.length; s++) if (g.memOwner[s] === owner) recordMem(k, s, NOTHING, 0);
   g.newest[owner] = -1;
 }

@@ -1,6 +1,6 @@
 // The H part of the ghost's registers and memory (ghostSve.ts), kept apart so that ghost.ts can zero
 // the registers' H on an FPSIMD load without an import cycle.
-import { report, type K } from './kctx';
+import { cpuChange, report, type K } from './kctx';
 import { NOTHING, type SveGhost } from './state';
 
 export const cpuLabel = (c: number): string => `CPU${c}`;
@@ -20,32 +20,34 @@ export function hText(k: K, owner: number, ver: number): string {
     : `${id}'s older SVE upper state`;
 }
 
-/** Whether owner's newest live H survives somewhere other than the location about to be written. */
-function hasOtherCopyH(k: K, owner: number, skipReg: number, skipZ: number): boolean {
-  const g = sveGhost(k);
-  const v = g.newestH[owner];
-  for (let c = 0; c < g.regHOwner.length; c++)
-    if (c !== skipReg && g.regHOwner[c] === owner && g.regHVer[c] === v) return true;
-  for (let s = 0; s < g.hOwner.length; s++)
-    if (s !== skipZ && g.hOwner[s] === owner && g.hVer[s] === v) return true;
+/** Whether owners/vers hold (owner, ver) at an index other than skip: a copy elsewhere (ghost.ts too). */
+export function holdsAt(
+  owners: readonly number[],
+  vers: readonly number[],
+  owner: number,
+  ver: number,
+  skip: number,
+): boolean {
+  for (let i = 0; i < owners.length; i++)
+    if (i !== skip && owners[i] === owner && vers[i] === ver) return true;
   return false;
 }
 
 /** lost-update of H: CPU `reg`'s registers or context `z`'s sve_state held the only copy of live H. */
 export function checkOverwriteH(
   k: K,
+  how: string,
   owner: number,
   ver: number,
   newOwner: number,
   newVer: number,
   reg: number,
   z: number,
-  how: string,
 ): void {
   const g = sveGhost(k);
-  if (owner < 0 || g.hDead[owner] || ver !== g.newestH[owner]) return;
-  if (owner === newOwner && ver === newVer) return;
-  if (hasOtherCopyH(k, owner, reg, z)) return;
+  if (owner < 0 || g.hDead[owner] || ver !== g.newestH[owner] || (owner === newOwner && ver === newVer))
+    return;
+  if (holdsAt(g.regHOwner, g.regHVer, owner, ver, reg) || holdsAt(g.hOwner, g.hVer, owner, ver, z)) return;
   const id = k.cfg.contexts[owner].id;
   const where = reg >= 0 ? `${cpuLabel(reg)}'s registers` : `its sve_state in memory`;
   report(
@@ -58,15 +60,7 @@ export function checkOverwriteH(
 
 export function recordRegH(k: K, c: number, owner: number, ver: number): void {
   const g = sveGhost(k);
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: c },
-      'regs H',
-      `cpu${c}.regs H`,
-      hText(k, g.regHOwner[c], g.regHVer[c]),
-      hText(k, owner, ver),
-      true,
-    );
+  if (k.rec) cpuChange(k, 'regs H', hText(k, g.regHOwner[c], g.regHVer[c]), hText(k, owner, ver), true, c);
   g.regHOwner[c] = owner;
   g.regHVer[c] = ver;
 }
@@ -74,6 +68,6 @@ export function recordRegH(k: K, c: number, owner: number, ver: number): void {
 /** The registers' H becomes zero (an FPSIMD load, kernel-mode NEON, power loss, sve_flush_live()). */
 export function zeroRegsH(k: K, how: string): void {
   const g = sveGhost(k);
-  checkOverwriteH(k, g.regHOwner[k.cpu], g.regHVer[k.cpu], NOTHING, 0, k.cpu, -1, how);
+  checkOverwriteH(k, how, g.regHOwner[k.cpu], g.regHVer[k.cpu], NOTHING, 0, k.cpu, -1);
   recordRegH(k, k.cpu, NOTHING, 0);
 }

@@ -3,60 +3,42 @@
 // The V part (the low 128 bits of Z) stays in ghost.ts's arrays; sve_state's V copy is tracked here.
 // H that the ABI has made dead (hDead: after a syscall, exec or a VL change, until H is written again)
 // is never reported lost or stale.
-import { checkOverwrite, count, dataText, recordReg, useRegs } from './ghost';
+import { bumpNewest, count, dataText, loses, recordReg, reportLost, useRegs } from './ghost';
 import { checkOverwriteH, cpuLabel, hText, recordRegH, sveGhost, zeroRegsH } from './ghostH';
-import { report, type K } from './kctx';
+import { contextChange, report, type K } from './kctx';
 import { NOTHING } from './state';
 
 export { hText, zeroRegsH };
 
 function recordZ(k: K, ctx: number, owner: number, ver: number): void {
   const g = sveGhost(k);
-  if (k.rec) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
+  if (k.rec)
+    contextChange(
+      k,
+      ctx,
       'sve_state V',
-      `${id}.sve_state V`,
       dataText(k, g.zOwner[ctx], g.zVer[ctx]),
       dataText(k, owner, ver),
       true,
     );
-  }
   g.zOwner[ctx] = owner;
   g.zVer[ctx] = ver;
 }
 
 function recordH(k: K, ctx: number, owner: number, ver: number): void {
   const g = sveGhost(k);
-  if (k.rec) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'sve_state H',
-      `${id}.sve_state H`,
-      hText(k, g.hOwner[ctx], g.hVer[ctx]),
-      hText(k, owner, ver),
-      true,
-    );
-  }
+  if (k.rec)
+    contextChange(k, ctx, 'sve_state H', hText(k, g.hOwner[ctx], g.hVer[ctx]), hText(k, owner, ver), true);
   g.hOwner[ctx] = owner;
   g.hVer[ctx] = ver;
 }
 
+const deadText = (dead: boolean): string => (dead ? 'dead (ABI)' : 'live');
+
 function setDead(k: K, ctx: number, dead: boolean): void {
   const g = sveGhost(k);
-  if (k.rec && Boolean(g.hDead[ctx]) !== dead) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'SVE upper state',
-      `${id}.SVE upper state`,
-      g.hDead[ctx] ? 'dead (ABI)' : 'live',
-      dead ? 'dead (ABI)' : 'live',
-      true,
-    );
-  }
+  if (k.rec && Boolean(g.hDead[ctx]) !== dead)
+    contextChange(k, ctx, 'SVE upper state', deadText(Boolean(g.hDead[ctx])), deadText(dead), true);
   g.hDead[ctx] = dead ? 1 : 0;
 }
 
@@ -72,9 +54,9 @@ export function regsToSveMemory(k: K, ctx: number): void {
   const o = g.regOwner[k.cpu];
   const v = g.regVer[k.cpu];
   const how = `an SVE save of ${cpuLabel(k.cpu)}'s registers`;
-  checkOverwrite(k, z.zOwner[ctx], z.zVer[ctx], o, v, -1, -1, how, ctx);
+  if (loses(k, z.zOwner[ctx], z.zVer[ctx], o, v, -1, -1, ctx)) reportLost(k, z.zOwner[ctx], -1, -1, ctx, how);
   recordZ(k, ctx, o, v);
-  checkOverwriteH(k, z.hOwner[ctx], z.hVer[ctx], z.regHOwner[k.cpu], z.regHVer[k.cpu], -1, ctx, how);
+  checkOverwriteH(k, how, z.hOwner[ctx], z.hVer[ctx], z.regHOwner[k.cpu], z.regHVer[k.cpu], -1, ctx);
   recordH(k, ctx, z.regHOwner[k.cpu], z.regHVer[k.cpu]);
   count(k, ctx, true);
 }
@@ -84,9 +66,10 @@ export function sveMemoryToRegs(k: K, ctx: number): void {
   const g = k.s.ghost;
   const z = sveGhost(k);
   const how = `an SVE load of ${k.cfg.contexts[ctx].id}'s sve_state`;
-  checkOverwrite(k, g.regOwner[k.cpu], g.regVer[k.cpu], z.zOwner[ctx], z.zVer[ctx], k.cpu, -1, how);
+  if (loses(k, g.regOwner[k.cpu], g.regVer[k.cpu], z.zOwner[ctx], z.zVer[ctx], k.cpu, -1))
+    reportLost(k, g.regOwner[k.cpu], k.cpu, -1, -1, how);
   recordReg(k, k.cpu, z.zOwner[ctx], z.zVer[ctx]);
-  checkOverwriteH(k, z.regHOwner[k.cpu], z.regHVer[k.cpu], z.hOwner[ctx], z.hVer[ctx], k.cpu, -1, how);
+  checkOverwriteH(k, how, z.regHOwner[k.cpu], z.regHVer[k.cpu], z.hOwner[ctx], z.hVer[ctx], k.cpu, -1);
   recordRegH(k, k.cpu, z.hOwner[ctx], z.hVer[ctx]);
   count(k, ctx, false);
 }
@@ -95,37 +78,27 @@ export function sveMemoryToRegs(k: K, ctx: number): void {
 export function sveToFpsimd(k: K, ctx: number): void {
   const g = k.s.ghost;
   const z = sveGhost(k);
-  checkOverwrite(k, g.memOwner[ctx], g.memVer[ctx], z.zOwner[ctx], z.zVer[ctx], -1, ctx, 'sve_to_fpsimd()');
+  if (loses(k, g.memOwner[ctx], g.memVer[ctx], z.zOwner[ctx], z.zVer[ctx], -1, ctx))
+    reportLost(k, g.memOwner[ctx], -1, ctx, -1, 'sve_to_fpsimd()');
   g.memOwner[ctx] = z.zOwner[ctx];
   g.memVer[ctx] = z.zVer[ctx];
-  if (k.rec) {
-    const id = k.cfg.contexts[ctx].id;
-    k.rec.change(
-      { kind: 'context', id },
+  if (k.rec)
+    contextChange(
+      k,
+      ctx,
       'memory',
-      `${id}.memory`,
       '(before sve_to_fpsimd)',
       dataText(k, g.memOwner[ctx], g.memVer[ctx]),
       true,
     );
-  }
 }
 
 /** fpsimd_to_sve(): copy V from ctx's fpsimd_state into the low bits of its sve_state (H kept). */
 export function fpsimdToSve(k: K, ctx: number): void {
   const g = k.s.ghost;
   const z = sveGhost(k);
-  checkOverwrite(
-    k,
-    z.zOwner[ctx],
-    z.zVer[ctx],
-    g.memOwner[ctx],
-    g.memVer[ctx],
-    -1,
-    -1,
-    'fpsimd_to_sve()',
-    ctx,
-  );
+  if (loses(k, z.zOwner[ctx], z.zVer[ctx], g.memOwner[ctx], g.memVer[ctx], -1, -1, ctx))
+    reportLost(k, z.zOwner[ctx], -1, -1, ctx, 'fpsimd_to_sve()');
   recordZ(k, ctx, g.memOwner[ctx], g.memVer[ctx]);
 }
 
@@ -136,9 +109,10 @@ export function fpsimdToSve(k: K, ctx: number): void {
  */
 export function zeroSveState(k: K, ctx: number, how: string, replaced = false): void {
   const z = sveGhost(k);
-  if (!replaced) checkOverwrite(k, z.zOwner[ctx], z.zVer[ctx], NOTHING, 0, -1, -1, how, ctx);
+  if (!replaced && loses(k, z.zOwner[ctx], z.zVer[ctx], NOTHING, 0, -1, -1, ctx))
+    reportLost(k, z.zOwner[ctx], -1, -1, ctx, how);
   recordZ(k, ctx, NOTHING, 0);
-  if (!replaced) checkOverwriteH(k, z.hOwner[ctx], z.hVer[ctx], NOTHING, 0, -1, ctx, how);
+  if (!replaced) checkOverwriteH(k, how, z.hOwner[ctx], z.hVer[ctx], NOTHING, 0, -1, ctx);
   recordH(k, ctx, NOTHING, 0);
 }
 
@@ -191,7 +165,7 @@ export function useRegsSve(k: K, ctx: number, vl = -1): void {
   const o = z.regHOwner[k.cpu];
   const nv = z.newestH[ctx] + 1;
   if (o !== ctx)
-    checkOverwriteH(k, o, z.regHVer[k.cpu], ctx, nv, k.cpu, -1, `${k.cfg.contexts[ctx].id}'s SVE code`);
+    checkOverwriteH(k, `${k.cfg.contexts[ctx].id}'s SVE code`, o, z.regHVer[k.cpu], ctx, nv, k.cpu, -1);
   z.newestH[ctx] = nv;
   setDead(k, ctx, false);
   recordRegH(k, k.cpu, ctx, nv);
@@ -199,22 +173,9 @@ export function useRegsSve(k: K, ctx: number, vl = -1): void {
 
 /** A tracer writes task t's SVE registers (NT_ARM_SVE) into its sve_state: new V and H versions. */
 export function writeTaskSve(k: K, t: number): void {
-  const g = k.s.ghost;
   const z = sveGhost(k);
-  const nv = g.newest[t] + 1;
+  const nv = bumpNewest(k, t);
   const nh = z.newestH[t] + 1;
-  if (k.rec) {
-    const id = k.cfg.contexts[t].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'newest version',
-      `${id}.newest version`,
-      String(g.newest[t]),
-      String(nv),
-      true,
-    );
-  }
-  g.newest[t] = nv;
   z.newestH[t] = nh;
   setDead(k, t, false);
   recordZ(k, t, t, nv);

@@ -4,7 +4,7 @@ export * from './scenario';
 export * from './textin';
 export * from './limits';
 export * from './variants';
-export * from './history';
+export * from './history/types';
 export * from './gallery';
 export * from './sveCheck';
 export * from './machine';

@@ -1,7 +1,7 @@
 // The step context every modelled kernel function receives: the state it may read and write, which
 // CPU it runs on, and the one mechanism through which every write is recorded for the trace.
 import { ownerName, storageName, type MachineConfig } from './config';
-import type { MachineState } from './state';
+import type { MachineState, TaskState } from './state';
 import type { Recorder } from './trace';
 import type { Violation, ViolationKind } from './types';
 import type { AblatableName, Era, EraField } from './era';
@@ -85,179 +85,133 @@ export function in_softirq(k: K): boolean {
   return k.bh > 0;
 }
 
-const cpuName = (c: number): string => `cpu${c}`;
 const cpuFieldText = (v: number): string => (v < 0 ? 'NR_CPUS' : String(v));
-const flagText = (v: boolean): string => (v ? 'set' : 'clear');
+export const flagText = (v: boolean): string => (v ? 'set' : 'clear');
 
 // --- recorded writes -----------------------------------------------------------------------------
+// Every setter tests k.rec before building a word: replay and the explorer run without a recorder.
+
+/** Records a write of a field of a CPU (`cpuN.field`; this one by default); only with a recorder (k.rec). */
+export function cpuChange(
+  k: K,
+  field: string,
+  before: string,
+  after: string,
+  ghost = false,
+  cpu = k.cpu,
+): void {
+  (k.rec as Recorder).change({ kind: 'cpu', cpu }, field, `cpu${cpu}.${field}`, before, after, ghost);
+}
+
+/** Records a write of a field of context ctx (`ID.field`); only with a recorder (k.rec). */
+export function contextChange(
+  k: K,
+  ctx: number,
+  field: string,
+  before: string,
+  after: string,
+  ghost = false,
+): void {
+  const id = k.cfg.contexts[ctx].id;
+  (k.rec as Recorder).change({ kind: 'context', id }, field, `${id}.${field}`, before, after, ghost);
+}
 
 export function set_last_state(k: K, storage: number): void {
   const c = k.s.cpus[k.cpu];
   if (k.rec && c.lastState !== storage)
-    k.rec.change(
-      { kind: 'cpu', cpu: k.cpu },
-      'fpsimd_last_state',
-      `${cpuName(k.cpu)}.fpsimd_last_state`,
-      storageName(k.cfg, c.lastState),
-      storageName(k.cfg, storage),
-      false,
-    );
+    cpuChange(k, 'fpsimd_last_state', storageName(k.cfg, c.lastState), storageName(k.cfg, storage));
   c.lastState = storage;
 }
 
 export function set_irqs_off(k: K, off: boolean): void {
   const c = k.s.cpus[k.cpu];
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: k.cpu },
-      'irqs',
-      `${cpuName(k.cpu)}.irqs`,
-      c.irqsOff ? 'off' : 'on',
-      off ? 'off' : 'on',
-      false,
-    );
+  if (k.rec) cpuChange(k, 'irqs', c.irqsOff ? 'off' : 'on', off ? 'off' : 'on');
   c.irqsOff = off;
 }
 
 export function set_fp_trap(k: K, trap: boolean): void {
   const c = k.s.cpus[k.cpu];
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: k.cpu },
-      'CPTR_EL2.TFP',
-      `${cpuName(k.cpu)}.CPTR_EL2.TFP`,
-      flagText(c.fpTrap),
-      flagText(trap),
-      false,
-    );
+  if (k.rec) cpuChange(k, 'CPTR_EL2.TFP', flagText(c.fpTrap), flagText(trap));
   c.fpTrap = trap;
 }
 
 export function set_neon_busy(k: K, busy: boolean): void {
   const c = k.s.cpus[k.cpu];
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: k.cpu },
-      'kernel_neon_busy',
-      `${cpuName(k.cpu)}.kernel_neon_busy`,
-      String(c.neonBusy),
-      String(busy),
-      false,
-    );
+  if (k.rec) cpuChange(k, 'kernel_neon_busy', String(c.neonBusy), String(busy));
   c.neonBusy = busy;
 }
 
+const currentText = (k: K, t: number): string => (t < 0 ? 'idle' : k.cfg.contexts[t].id);
+
 export function set_current(k: K, task: number): void {
   const c = k.s.cpus[k.cpu];
-  if (k.rec)
-    k.rec.change(
-      { kind: 'cpu', cpu: k.cpu },
-      'current',
-      `${cpuName(k.cpu)}.current`,
-      c.current < 0 ? 'idle' : k.cfg.contexts[c.current].id,
-      task < 0 ? 'idle' : k.cfg.contexts[task].id,
-      false,
-    );
+  if (k.rec) cpuChange(k, 'current', currentText(k, c.current), currentText(k, task));
   c.current = task;
 }
 
 export function set_mode(k: K, mode: MachineState['cpus'][number]['mode']): void {
   const c = k.s.cpus[k.cpu];
-  if (k.rec) k.rec.change({ kind: 'cpu', cpu: k.cpu }, 'mode', `${cpuName(k.cpu)}.mode`, c.mode, mode, false);
+  if (k.rec) cpuChange(k, 'mode', c.mode, mode);
   c.mode = mode;
 }
+
+/** Writes field f of part, a part of context ctx's state (recorded as `field`, in the words of `text`). */
+export function setField<T, F extends keyof T>(
+  k: K,
+  ctx: number,
+  part: T,
+  f: F,
+  field: string,
+  text: (v: T[F]) => string,
+  v: T[F],
+): void {
+  if (k.rec) contextChange(k, ctx, field, text(part[f]), text(v));
+  part[f] = v;
+}
+
+/** Writes task t's field f. */
+const setTask = <F extends keyof TaskState>(
+  k: K,
+  t: number,
+  f: F,
+  field: string,
+  text: (v: TaskState[F]) => string,
+  v: TaskState[F],
+): void => setField(k, t, k.s.tasks[t], f, field, text, v);
 
 /** TIF_FOREIGN_FPSTATE of task t (set_tsk_thread_flag / clear_tsk_thread_flag). */
 export function set_foreign(k: K, t: number, v: boolean): void {
   // The idle task (t < 0) has no user state: its flag is not modelled (test_foreign: always set).
-  if (t < 0) return;
-  const ts = k.s.tasks[t];
-  if (k.rec) {
-    const id = k.cfg.contexts[t].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'TIF_FOREIGN_FPSTATE',
-      `${id}.TIF_FOREIGN_FPSTATE`,
-      flagText(ts.foreign),
-      flagText(v),
-      false,
-    );
-  }
-  ts.foreign = v;
+  if (t >= 0) setTask(k, t, 'foreign', 'TIF_FOREIGN_FPSTATE', flagText, v);
 }
 
 /** thread.fpsimd_cpu of task t (-1 = NR_CPUS). */
-export function set_fpsimd_cpu(k: K, t: number, cpu: number): void {
-  const ts = k.s.tasks[t];
-  if (k.rec) {
-    const id = k.cfg.contexts[t].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'fpsimd_cpu',
-      `${id}.fpsimd_cpu`,
-      cpuFieldText(ts.cpuField),
-      cpuFieldText(cpu),
-      false,
-    );
-  }
-  ts.cpuField = cpu;
-}
+export const set_fpsimd_cpu = (k: K, t: number, cpu: number): void =>
+  setTask(k, t, 'cpuField', 'fpsimd_cpu', cpuFieldText, cpu);
 
-/** A task's field the model records beside the kernel's (section, TIF_KERNEL_FPSTATE, ...). */
-function taskChange(k: K, t: number, field: string, before: string, after: string): void {
-  if (!k.rec) return;
-  const id = k.cfg.contexts[t].id;
-  k.rec.change({ kind: 'context', id }, field, `${id}.${field}`, before, after, false);
-}
+const sectionText = (open: boolean): string => (open ? 'open' : 'closed');
 
-/** The task opens (true) or closes its kernel-mode NEON section. */
-export function set_section(k: K, t: number, open: boolean): void {
-  const ts = k.s.tasks[t];
-  taskChange(k, t, 'kernel-mode NEON section', ts.section ? 'open' : 'closed', open ? 'open' : 'closed');
-  ts.section = open;
-}
+/** The task opens (true) or closes its kernel-mode NEON section (the model's field). */
+export const set_section = (k: K, t: number, open: boolean): void =>
+  setTask(k, t, 'section', 'kernel-mode NEON section', sectionText, open);
 
 /** TIF_KERNEL_FPSTATE of task t (v6.8 and later). */
-export function set_kernel_fpstate(k: K, t: number, v: boolean): void {
-  const ts = k.s.tasks[t];
-  taskChange(k, t, 'TIF_KERNEL_FPSTATE', flagText(ts.kernelFpstate), flagText(v));
-  ts.kernelFpstate = v;
-}
+export const set_kernel_fpstate = (k: K, t: number, v: boolean): void =>
+  setTask(k, t, 'kernelFpstate', 'TIF_KERNEL_FPSTATE', flagText, v);
 
 /** thread.kernel_fpsimd_cpu of task t (v6.8 and later; -1: never saved). */
-export function set_kernel_fpsimd_cpu(k: K, t: number, cpu: number): void {
-  const ts = k.s.tasks[t];
-  taskChange(k, t, 'kernel_fpsimd_cpu', cpuFieldText(ts.kernelCpu), cpuFieldText(cpu));
-  ts.kernelCpu = cpu;
-}
+export const set_kernel_fpsimd_cpu = (k: K, t: number, cpu: number): void =>
+  setTask(k, t, 'kernelCpu', 'kernel_fpsimd_cpu', cpuFieldText, cpu);
 
-/** The number of signal frames pending on task t's user stack. */
-export function set_signal_frames(k: K, t: number, n: number): void {
-  const ts = k.s.tasks[t];
-  taskChange(k, t, 'signal frames', String(ts.frames), String(n));
-  ts.frames = n;
-}
+/** The number of signal frames pending on task t's user stack (the model's field). */
+export const set_signal_frames = (k: K, t: number, n: number): void =>
+  setTask(k, t, 'frames', 'signal frames', String, n);
 
 export function set_vcpu_in_run(k: K, v: number, inRun: boolean, mapped: boolean): void {
   const vs = k.s.vcpus[v - k.cfg.nTasks];
   if (k.rec) {
-    const id = k.cfg.contexts[v].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'in KVM_RUN',
-      `${id}.in KVM_RUN`,
-      String(vs.inRun),
-      String(inRun),
-      false,
-    );
-    k.rec.change(
-      { kind: 'context', id },
-      'hyp mapping',
-      `${id}.hyp mapping`,
-      String(vs.mapped),
-      String(mapped),
-      false,
-    );
+    contextChange(k, v, 'in KVM_RUN', String(vs.inRun), String(inRun));
+    contextChange(k, v, 'hyp mapping', String(vs.mapped), String(mapped));
   }
   vs.inRun = inRun;
   vs.mapped = mapped;
@@ -279,12 +233,8 @@ export function set_x(k: K, f: number, v: number, value: number): void {
   const arr = xArray(k, def, v);
   if (k.rec) {
     const fmt = (n: number): string => (def.values ? def.values[n] : flagText(n !== 0));
-    const target =
-      def.scope === 'cpu'
-        ? { kind: 'cpu' as const, cpu: k.cpu }
-        : { kind: 'context' as const, id: k.cfg.contexts[v].id };
-    const owner = def.scope === 'cpu' ? cpuName(k.cpu) : k.cfg.contexts[v].id;
-    k.rec.change(target, def.name, `${owner}.${def.name}`, fmt(arr[def.slot]), fmt(value), false);
+    if (def.scope === 'cpu') cpuChange(k, def.name, fmt(arr[def.slot]), fmt(value));
+    else contextChange(k, v, def.name, fmt(arr[def.slot]), fmt(value));
   }
   arr[def.slot] = value;
 }

@@ -2,7 +2,7 @@
 // has_vhe(), a vcpu's SVE) and the recorded writes of the SVE state (state.ts: CpuSve, TaskSve, VcpuSve).
 // Only SVE machines have these parts; the accessors throw on a machine without them, so a missing
 // `system_supports_sve(k)` guard fails loudly in the tests instead of changing FPSIMD-only results.
-import type { K } from './kctx';
+import { contextChange, cpuChange, flagText, setField, type K } from './kctx';
 import { FP_TYPE_NAMES, VL_NAMES, type CpuSve, type TaskSve, type VcpuSve } from './state';
 
 /** system_supports_sve() */
@@ -38,80 +38,56 @@ export function vcpuSve(k: K, v: number): VcpuSve {
 /** test_tsk_thread_flag(t, TIF_SVE); the idle task (t < 0) has none. */
 export const test_tif_sve = (k: K, t: number): boolean => t >= 0 && taskSve(k, t).tif;
 
-const flagText = (v: boolean): string => (v ? 'set' : 'clear');
+/** Writes task t's SVE field f. */
+const setTaskSve = <F extends keyof TaskSve>(
+  k: K,
+  t: number,
+  f: F,
+  field: string,
+  text: (v: TaskSve[F]) => string,
+  v: TaskSve[F],
+): void => setField(k, t, taskSve(k, t), f, field, text, v);
 
-function taskChange(k: K, t: number, field: string, before: string, after: string): void {
-  if (!k.rec) return;
-  const id = k.cfg.contexts[t].id;
-  k.rec.change({ kind: 'context', id }, field, `${id}.${field}`, before, after, false);
-}
-
-function cpuChange(k: K, field: string, before: string, after: string): void {
-  if (k.rec) k.rec.change({ kind: 'cpu', cpu: k.cpu }, field, `cpu${k.cpu}.${field}`, before, after, false);
-}
+const typeText = (type: number): string => FP_TYPE_NAMES[type];
+const vlText = (vl: number): string => VL_NAMES[vl];
 
 /** TIF_SVE of task t (set_tsk_thread_flag / clear_tsk_thread_flag). */
-export function set_tif_sve(k: K, t: number, v: boolean): void {
-  const p = taskSve(k, t);
-  taskChange(k, t, 'TIF_SVE', flagText(p.tif), flagText(v));
-  p.tif = v;
-}
+export const set_tif_sve = (k: K, t: number, v: boolean): void =>
+  setTaskSve(k, t, 'tif', 'TIF_SVE', flagText, v);
 
 /** thread.fp_type of task t (FP_STATE_FPSIMD or FP_STATE_SVE). */
-export function set_fp_type(k: K, t: number, type: number): void {
-  const p = taskSve(k, t);
-  taskChange(k, t, 'fp_type', FP_TYPE_NAMES[p.fpType], FP_TYPE_NAMES[type]);
-  p.fpType = type;
-}
+export const set_fp_type = (k: K, t: number, type: number): void =>
+  setTaskSve(k, t, 'fpType', 'fp_type', typeText, type);
 
 /** Task t's SVE vector length (task_set_sve_vl()). */
-export function set_task_vl(k: K, t: number, vl: number): void {
-  const p = taskSve(k, t);
-  taskChange(k, t, 'sve_vl', VL_NAMES[p.vl], VL_NAMES[vl]);
-  p.vl = vl;
-}
+export const set_task_vl = (k: K, t: number, vl: number): void =>
+  setTaskSve(k, t, 'vl', 'sve_vl', vlText, vl);
 
 /** Whether task t is inside a syscall (in_syscall()). */
-export function set_in_syscall(k: K, t: number, v: boolean): void {
-  const p = taskSve(k, t);
-  taskChange(k, t, 'in_syscall', String(p.inSyscall), String(v));
-  p.inSyscall = v;
-}
+export const set_in_syscall = (k: K, t: number, v: boolean): void =>
+  setTaskSve(k, t, 'inSyscall', 'in_syscall', String, v);
 
 /** Task t has a trapped SVE access whose handler has not run yet. */
-export function set_sve_trap(k: K, t: number, v: boolean): void {
-  const p = taskSve(k, t);
-  taskChange(k, t, 'SVE trap pending', String(p.trap), String(v));
-  p.trap = v;
-}
+export const set_sve_trap = (k: K, t: number, v: boolean): void =>
+  setTaskSve(k, t, 'trap', 'SVE trap pending', String, v);
 
 /** CPACR_EL1.ZEN's EL0 bit on this CPU: sve_user_enable() (true) / sve_user_disable() (false). */
 export function set_zen(k: K, v: boolean): void {
   const p = cpuSve(k);
-  cpuChange(k, 'EL0 SVE', p.zen ? 'enabled' : 'trapped', v ? 'enabled' : 'trapped');
+  if (k.rec) cpuChange(k, 'EL0 SVE', p.zen ? 'enabled' : 'trapped', v ? 'enabled' : 'trapped');
   p.zen = v;
 }
 
 /** The vector length this CPU's SVE instructions use (sve_set_vq(): ZCR_EL1, ZCR_EL2 under VHE). */
 export function set_cpu_vl(k: K, vl: number): void {
   const p = cpuSve(k);
-  cpuChange(k, 'ZCR (VL)', VL_NAMES[p.vl], VL_NAMES[vl]);
+  if (k.rec) cpuChange(k, 'ZCR (VL)', vlText(p.vl), vlText(vl));
   p.vl = vl;
 }
 
 /** The vector length the guest of vcpu context v chose (its ZCR_EL1). */
 export function set_guest_zcr(k: K, v: number, vl: number): void {
   const p = vcpuSve(k, v);
-  if (k.rec) {
-    const id = k.cfg.contexts[v].id;
-    k.rec.change(
-      { kind: 'context', id },
-      'guest ZCR_EL1',
-      `${id}.guest ZCR_EL1`,
-      VL_NAMES[p.zcr],
-      VL_NAMES[vl],
-      false,
-    );
-  }
+  if (k.rec) contextChange(k, v, 'guest ZCR_EL1', vlText(p.zcr), vlText(vl));
   p.zcr = vl;
 }

@@ -27,6 +27,15 @@ import type { ScenarioEvent } from './types';
 const vcpuOf = (cfg: MachineConfig, t: number): number =>
   t >= 0 && t < cfg.nTasks ? cfg.contexts[t].partner : -1;
 
+/** The name of task t (or of the idle task) in a refusal: built only on refusal (the hot path). */
+export const who = (cfg: MachineConfig, t: number): string => (t < 0 ? 'the idle task' : cfg.contexts[t].id);
+
+/** Whether task t is a vcpu thread inside KVM_RUN. */
+export function inRunOf(cfg: MachineConfig, s: MachineState, t: number): boolean {
+  const v = vcpuOf(cfg, t);
+  return v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
+}
+
 /** Why the CPU's open v4.x section (kernel_neon_busy, preemption off) forbids an op, or null. */
 export function busyReason(s: MachineState, cpu: number, what: string): string | null {
   return s.cpus[cpu].neonBusy
@@ -50,36 +59,38 @@ export function whyIllegalLifecycle(
 ): string | null {
   const c = s.cpus[ev.cpu];
   const cur = c.current;
-  const name = cur < 0 ? 'the idle task' : cfg.contexts[cur].id;
-  const v = vcpuOf(cfg, cur);
-  const inRun = v >= 0 && s.vcpus[v - cfg.nTasks].inRun;
   if (op === 'cpu_suspend')
-    return cur < 0 ? null : `CPU${ev.cpu} runs ${name}; only an idle CPU is suspended (idle first)`;
+    return cur < 0 ? null : `CPU${ev.cpu} runs ${who(cfg, cur)}; only an idle CPU is suspended (idle first)`;
   if (cur < 0) return `CPU${ev.cpu} is idle: no task to run ${op}`;
-  if (c.mode !== 'kernel') return `${name} is in ${c.mode} mode, not in the kernel`;
+  if (c.mode !== 'kernel') return `${who(cfg, cur)} is in ${c.mode} mode, not in the kernel`;
   const ts = s.tasks[cur];
   switch (op) {
     case 'kernel_neon_begin':
-      if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); the run loop uses no kernel-mode NEON`;
+      if (inRunOf(cfg, s, cur))
+        return `${who(cfg, cur)} is inside KVM_RUN (vcpu loaded); the run loop uses no kernel-mode NEON`;
       if (ts.section)
-        return `${name}'s section is already open; kernel-mode NEON does not nest in task context`;
+        return `${who(cfg, cur)}'s section is already open; kernel-mode NEON does not nest in task context`;
       return busyReason(s, ev.cpu, 'another section');
     case 'kernel_fp':
     case 'kernel_neon_end':
-      return ts.section ? null : `${name} has no open kernel-mode NEON section; kernel_neon_begin first`;
+      return ts.section
+        ? null
+        : `${who(cfg, cur)} has no open kernel-mode NEON section; kernel_neon_begin first`;
     case 'signal':
     case 'sigreturn':
     case 'exec':
     case 'ptrace_setfp':
     case 'idle': {
       if (op !== 'ptrace_setfp' && op !== 'idle' && cfg.contexts[cur].kind === 'kthread')
-        return `${name} is a kernel thread: it has no user FP state (no signals to user, no exec)`;
-      if (inRun) return `${name} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
+        return `${who(cfg, cur)} is a kernel thread: it has no user FP state (no signals to user, no exec)`;
+      if (inRunOf(cfg, s, cur))
+        return `${who(cfg, cur)} is inside KVM_RUN (vcpu loaded); vcpu_put must come first`;
       const why = sectionReason(cfg, s, cur, op) ?? busyReason(s, ev.cpu, op);
       if (why) return why;
-      if (op === 'sigreturn' && ts.frames === 0) return `${name} has no pending signal frame to return from`;
+      if (op === 'sigreturn' && ts.frames === 0)
+        return `${who(cfg, cur)} has no pending signal frame to return from`;
       if (op === 'signal' && cfg.maxSignalFrames !== undefined && ts.frames >= cfg.maxSignalFrames)
-        return `${name} already has ${ts.frames} pending signal frames, the bound of this search`;
+        return `${who(cfg, cur)} already has ${ts.frames} pending signal frames, the bound of this search`;
       if (op === 'ptrace_setfp') return whyIllegalTracee(cfg, s, ev, op);
       return null;
     }

@@ -53,6 +53,9 @@ function makeK(
   };
 }
 
+/** The step context of stepInPlace, reused from one step to the next (steps never nest). */
+let hot: { -readonly [F in keyof K]: K[F] } | null = null;
+
 /**
  * Applies ev in place (the hot path of replay and the explorer). Returns the failed precondition, or
  * null; violations are appended to `out`. The caller has checked nothing: illegal events change nothing.
@@ -66,7 +69,15 @@ export function stepInPlace(
 ): string | null {
   const why = whyIllegal(m.cfg, s, ev);
   if (why !== null) return why;
-  runEvent(makeK(m, s, ev, index, null, out), ev);
+  let k = hot;
+  if (k === null || k.cfg !== m.cfg || k.era !== m.variant.era || k.ablation !== m.variant.ablation)
+    k = hot = makeK(m, s, ev, index, null, out);
+  k.s = s;
+  k.cpu = ev.cpu;
+  k.step = index;
+  k.bh = 0;
+  k.violations = out;
+  runEvent(k, ev);
   return null;
 }
 

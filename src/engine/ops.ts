@@ -47,13 +47,17 @@ export const OP_TABLE = {
 /** The ops lifecycle.ts checks and runs. */
 export type LifecycleOp = { [O in Op]: (typeof OP_TABLE)[O]['driver'] extends 'lifecycle' ? O : never }[Op];
 
+/** The ops a driver runs, as a set: a lookup by a name that may be no op (on the replay's hot path). */
+const opsOf = (driver: OpDriver): ReadonlySet<string> =>
+  new Set(Object.entries(OP_TABLE).flatMap(([op, row]) => (row.driver === driver ? [op] : [])));
+const LIFECYCLE_OPS = opsOf('lifecycle');
+const SVE_DRIVER_OPS = opsOf('sve');
+
 /** Whether op is one of lifecycle.ts's (false for a name that is no op: its driver refuses it). */
-export const isLifecycleOp = (op: Op): op is LifecycleOp =>
-  (OP_TABLE as Partial<Record<string, OpRow>>)[op]?.driver === 'lifecycle';
+export const isLifecycleOp = (op: Op): op is LifecycleOp => LIFECYCLE_OPS.has(op);
 
 /** The ops sveOps.ts checks and runs. */
 export type SveOp = { [O in Op]: (typeof OP_TABLE)[O]['driver'] extends 'sve' ? O : never }[Op];
 
 /** Whether op is one of sveOps.ts's. */
-export const isSveOp = (op: Op): op is SveOp =>
-  (OP_TABLE as Partial<Record<string, OpRow>>)[op]?.driver === 'sve';
+export const isSveOp = (op: Op): op is SveOp => SVE_DRIVER_OPS.has(op);

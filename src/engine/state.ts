@@ -235,6 +235,31 @@ function initialSveGhost(cfg: MachineConfig): SveGhost {
   };
 }
 
+function cloneCpu(c: CpuState): CpuState {
+  const n: CpuState = { ...c, x: c.x.slice() };
+  if (c.sve) n.sve = { ...c.sve, x: c.sve.x.slice() };
+  return n;
+}
+
+function cloneTask(t: TaskState): TaskState {
+  const n: TaskState = {
+    cpuField: t.cpuField,
+    foreign: t.foreign,
+    section: t.section,
+    kernelFpstate: t.kernelFpstate,
+    kernelCpu: t.kernelCpu,
+    frames: t.frames,
+  };
+  if (t.sve) n.sve = { ...t.sve };
+  return n;
+}
+
+function cloneVcpu(v: VcpuState): VcpuState {
+  const n: VcpuState = { inRun: v.inRun, mapped: v.mapped, x: v.x.slice() };
+  if (v.sve) n.sve = { zcr: v.sve.zcr, x: v.sve.x.slice() };
+  return n;
+}
+
 function cloneSveGhost(g: SveGhost): SveGhost {
   return {
     regHOwner: g.regHOwner.slice(),
@@ -248,62 +273,21 @@ function cloneSveGhost(g: SveGhost): SveGhost {
   };
 }
 
-/** A deep copy; written by hand because it is on the checkpoint and explorer paths. */
+/** A deep copy (written by hand: it is on the checkpoint and explorer paths); SVE parts when present. */
 export function cloneState(s: MachineState): MachineState {
-  if (s.ghost.sve) return cloneSveState(s);
-  return {
-    cpus: s.cpus.map((c) => ({ ...c, x: c.x.slice() })),
-    tasks: s.tasks.map((t) => ({
-      cpuField: t.cpuField,
-      foreign: t.foreign,
-      section: t.section,
-      kernelFpstate: t.kernelFpstate,
-      kernelCpu: t.kernelCpu,
-      frames: t.frames,
-    })),
-    vcpus: s.vcpus.map((v) => ({ inRun: v.inRun, mapped: v.mapped, x: v.x.slice() })),
-    ghost: {
-      newest: s.ghost.newest.slice(),
-      regOwner: s.ghost.regOwner.slice(),
-      regVer: s.ghost.regVer.slice(),
-      memOwner: s.ghost.memOwner.slice(),
-      memVer: s.ghost.memVer.slice(),
-    },
-    counters: { ...s.counters },
+  const ghost: GhostState = {
+    newest: s.ghost.newest.slice(),
+    regOwner: s.ghost.regOwner.slice(),
+    regVer: s.ghost.regVer.slice(),
+    memOwner: s.ghost.memOwner.slice(),
+    memVer: s.ghost.memVer.slice(),
   };
-}
-
-/** cloneState of an SVE machine: kept apart so that the FPSIMD-only path stays as it was. */
-function cloneSveState(s: MachineState): MachineState {
+  if (s.ghost.sve) ghost.sve = cloneSveGhost(s.ghost.sve);
   return {
-    cpus: s.cpus.map((c) => ({
-      ...c,
-      x: c.x.slice(),
-      ...(c.sve ? { sve: { ...c.sve, x: c.sve.x.slice() } } : {}),
-    })),
-    tasks: s.tasks.map((t) => ({
-      cpuField: t.cpuField,
-      foreign: t.foreign,
-      section: t.section,
-      kernelFpstate: t.kernelFpstate,
-      kernelCpu: t.kernelCpu,
-      frames: t.frames,
-      ...(t.sve ? { sve: { ...t.sve } } : {}),
-    })),
-    vcpus: s.vcpus.map((v) => ({
-      inRun: v.inRun,
-      mapped: v.mapped,
-      x: v.x.slice(),
-      ...(v.sve ? { sve: { zcr: v.sve.zcr, x: v.sve.x.slice() } } : {}),
-    })),
-    ghost: {
-      newest: s.ghost.newest.slice(),
-      regOwner: s.ghost.regOwner.slice(),
-      regVer: s.ghost.regVer.slice(),
-      memOwner: s.ghost.memOwner.slice(),
-      memVer: s.ghost.memVer.slice(),
-      sve: cloneSveGhost(s.ghost.sve as SveGhost),
-    },
+    cpus: s.cpus.map(cloneCpu),
+    tasks: s.tasks.map(cloneTask),
+    vcpus: s.vcpus.map(cloneVcpu),
+    ghost,
     counters: { ...s.counters },
   };
 }

@@ -99,24 +99,19 @@ export function runSve(k: K, ev: ScenarioEvent, op: SveOp): void {
       leave(k);
       return;
     }
-    case 'ptrace_setsve': {
+    case 'ptrace_setsve':
+    case 'ptrace_getsve': {
+      // The tracer's NT_ARM_SVE regset write (sve_set) or read (sve_get) of the stopped tracee t.
       const t = cfg.byId.get(ev.task as string) as number;
-      enter(k, 'sve_set', 'arch/arm64/kernel/ptrace.c');
-      const h = eraHook(k, op, 'sve_set_common');
+      const set = op === 'ptrace_setsve';
+      enter(k, set ? 'sve_set' : 'sve_get', 'arch/arm64/kernel/ptrace.c');
+      const h = set ? eraHook(k, op, 'sve_set_common') : eraHook(k, op, 'sve_get_common');
       if (h) h(k, t);
+      else if (!set) readTaskSve(k, t, 'sve_get()');
       else {
         stmt(k, 'write');
         writeTaskSve(k, t);
       }
-      leave(k);
-      return;
-    }
-    case 'ptrace_getsve': {
-      const t = cfg.byId.get(ev.task as string) as number;
-      enter(k, 'sve_get', 'arch/arm64/kernel/ptrace.c');
-      const h = eraHook(k, op, 'sve_get_common');
-      if (h) h(k, t);
-      else readTaskSve(k, t, 'sve_get()');
       leave(k);
       return;
     }

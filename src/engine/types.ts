@@ -1,5 +1,15 @@
 // The scenario format (fpsimd-scenario/1) as TypeScript types, and the event ops.
 
+/** The SVE ops, the last of OPS. */
+const SVE_OP_NAMES = [
+  'user_sve',
+  'do_sve_acc',
+  'prctl_set_vl',
+  'ptrace_setsve',
+  'ptrace_getsve',
+  'guest_zcr',
+] as const;
+
 export const OPS = [
   'schedule',
   'ret_to_user',
@@ -23,12 +33,7 @@ export const OPS = [
   'idle',
   'cpu_suspend',
   // SVE (machines with "sve": true only; appended: op order is part of share links).
-  'user_sve',
-  'do_sve_acc',
-  'prctl_set_vl',
-  'ptrace_setsve',
-  'ptrace_getsve',
-  'guest_zcr',
+  ...SVE_OP_NAMES,
 ] as const;
 
 export type Op = (typeof OPS)[number];
@@ -37,14 +42,7 @@ export type Op = (typeof OPS)[number];
 export const TASK_OPS: readonly Op[] = ['schedule', 'ptrace_setfp', 'ptrace_setsve', 'ptrace_getsve'];
 
 /** Ops legal only on a machine with SVE (`"sve": true`). */
-export const SVE_OPS: readonly Op[] = [
-  'user_sve',
-  'do_sve_acc',
-  'prctl_set_vl',
-  'ptrace_setsve',
-  'ptrace_getsve',
-  'guest_zcr',
-];
+export const SVE_OPS: readonly Op[] = SVE_OP_NAMES;
 
 export interface ScenarioEvent {
   cpu: number;

@@ -1,7 +1,8 @@
 // Every variant the tools accept: the eras, and each era with one ablated statement; and the aliases
 // (`mainline`, the old ids of historic variants) that are accepted in their place.
 import type { Era } from './era';
-import { preFix, type HistoricFix } from './history';
+import { splitFixedBaseId, withReleaseFixes } from './fixedBase';
+import { preFix, type HistoricFix } from './history/types';
 import { v4_17 } from './eras/v4_17';
 import { v4_18 } from './eras/v4_18';
 import { v6_13 } from './eras/v6_13';
@@ -79,9 +80,24 @@ export const VARIANT_ALIASES: readonly VariantAlias[] = [
 const byId = new Map(VARIANTS.map((v) => [v.id, v]));
 const aliasOf = new Map(VARIANT_ALIASES.map((a) => [a.id, a.resolvesTo]));
 
-/** The variant an id or alias names (`mainline` is the newest era), or undefined. */
+/**
+ * The variant an id or alias names (`mainline` is the newest era), or undefined. `ID+COMMIT12...`
+ * names ID run with those of its release's own bugs fixed (a fixed base, fixedBase.ts).
+ */
 export function findVariant(id: string): Variant | undefined {
-  return byId.get(id) ?? byId.get(aliasOf.get(id) ?? '');
+  const found = byId.get(id) ?? byId.get(aliasOf.get(id) ?? '');
+  if (found) return found;
+  const v = fixedBaseOrError(id);
+  return typeof v === 'string' ? undefined : v;
+}
+
+/** A fixed-base id's variant, or why it is not one (undefined: not a fixed-base id). */
+function fixedBaseOrError(id: string): Variant | string | undefined {
+  const split = splitFixedBaseId(id);
+  if (!split) return undefined;
+  const base = byId.get(split.variantId) ?? byId.get(aliasOf.get(split.variantId) ?? '');
+  if (!base) return undefined;
+  return withReleaseFixes(base, split.fixes);
 }
 
 /** The concrete id an id or alias names; an unknown id is returned as it is. */
@@ -105,6 +121,8 @@ export function legacyVariantId(id: string): string {
 
 /** The variant, or an error message listing the known ids and aliases. */
 export function variantOrError(id: string): Variant | string {
+  const fixed = fixedBaseOrError(id);
+  if (typeof fixed === 'string') return `variant "${id}": ${fixed}`;
   return (
     findVariant(id) ??
     `unknown variant "${id}"; known: ${VARIANTS.map((v) => v.id).join(', ')}; aliases: ${VARIANT_ALIASES.map((a) => `${a.id} (${a.resolvesTo})`).join(', ')}`

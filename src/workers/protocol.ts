@@ -26,6 +26,8 @@ export interface StartMessage {
   first?: boolean;
   /** Stop (incomplete, stopped 'time-limit') after this many seconds. */
   timeLimitSeconds?: number;
+  /** Web Workers searching together (1: the explorer's worker alone); absent: one per core. */
+  workers?: number;
 }
 
 export interface CancelMessage {

@@ -68,7 +68,7 @@ describe('fpsimd-viz check', () => {
   });
 
   it(
-    'uses the reductions named by --reduce (default dead; none: the plain search), with the same answer',
+    'uses the reductions named by --reduce (default dead,cpus up to 4 CPUs; none: the plain search), with the same answer',
     { timeout: 30_000 },
     async () => {
       const args = [
@@ -82,7 +82,7 @@ describe('fpsimd-viz check', () => {
         '--json',
       ];
       const plain = await check([...args, '--reduce', 'none'], { 's.json': scenario() });
-      const reduced = await check([...args, '--reduce', 'dead,sleep'], { 's.json': scenario() });
+      const reduced = await check([...args, '--reduce', 'dead,cpus,sleep'], { 's.json': scenario() });
       const byDefault = await check(args, { 's.json': scenario() });
       expect(reduced.code).toBe(plain.code);
       expect(byDefault.code).toBe(plain.code);
@@ -92,7 +92,8 @@ describe('fpsimd-viz check', () => {
       const b = JSON.parse(reduced.out) as Out;
       const c = JSON.parse(byDefault.out) as Out;
       expect(b.states).toBeLessThan(a.states);
-      // The default (dead variables) stores what dead,sleep stores: sleep sets cut transitions only.
+      // The default (dead variables, CPU renaming) stores what dead,cpus,sleep stores: sleep sets cut
+      // transitions only.
       expect(c.states).toBe(b.states);
       expect(found(a).length).toBeGreaterThan(0);
       expect(found(b)).toEqual(found(a));
@@ -100,7 +101,10 @@ describe('fpsimd-viz check', () => {
       const text = await check(['s.json', '--depth', '3', '--reduce', 'dead'], { 's.json': scenario() });
       expect(text.out).toMatch(/reductions: dead variables \(--reduce/);
       const dflt = await check(['s.json', '--depth', '3'], { 's.json': scenario() });
-      expect(dflt.out).toMatch(/reductions: dead variables \(--reduce/);
+      expect(dflt.out).toMatch(/reductions: dead variables, every renaming of CPUs \(--reduce/);
+      // Past 4 CPUs, CPU renaming costs more than it saves: dead variables only.
+      const big = await check(['s.json', '--depth', '1'], { 's.json': scenario({ cpus: 5 }) });
+      expect(big.out).toMatch(/reductions: dead variables \(--reduce/);
       const none = await check(['s.json', '--depth', '3', '--reduce', 'none'], { 's.json': scenario() });
       expect(none.out).toMatch(/reductions: none \(--reduce/);
       const bad = await check(['s.json', '--reduce', 'dead,fast'], { 's.json': scenario() });
@@ -127,6 +131,16 @@ describe('fpsimd-viz check', () => {
       found: o.violations.map((v) => `${v.kind} ${v.context} ${v.events.length}`).sort(),
     });
     expect(answer(JSON.parse(two.out) as Out)).toEqual(answer(JSON.parse(one.out) as Out));
+    // --first on two threads: the same stop, depth and answer.
+    const firstArgs = ['s.json', '--variant', 'v4.18/no-put-flush', '--depth', '12', '--json', '--first'];
+    const firstOne = await check([...firstArgs, '--workers', '1'], { 's.json': scenario() });
+    const firstTwo = await check([...firstArgs, '--workers', '2'], { 's.json': scenario() });
+    const stop = (o: string) => {
+      const r = JSON.parse(o) as Out & { stopped: string; exploredDepth: number };
+      return { ...answer(r), stopped: r.stopped, exploredDepth: r.exploredDepth };
+    };
+    expect(stop(firstTwo.out)).toEqual(stop(firstOne.out));
+    expect(stop(firstTwo.out).stopped).toBe('first-violation');
     const bad = await check(['s.json', '--workers', '0'], { 's.json': scenario() });
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--workers: "0" is not a whole number from 1 to 256/);

@@ -1,12 +1,8 @@
 // The options module every command shares: one table per command, read by node:util's parseArgs;
 // unknown options, missing values and an option given twice are refused, by every command.
 import { describe, expect, it } from 'vitest';
-import { CHECK_OPTIONS } from '../../src/cli/check';
-import { EXPORT_OPTIONS } from '../../src/cli/export';
-import { GALLERY_OPTIONS } from '../../src/cli/gallery';
 import { parseOptions } from '../../src/cli/options';
-import { RUN_OPTIONS } from '../../src/cli/run';
-import { VARIANTS_OPTIONS } from '../../src/cli/variants';
+import * as TABLES from '../../src/cli/optionTables';
 import { REFERENCE_SCENARIO, runCli } from './helpers';
 
 const files = { 's.json': REFERENCE_SCENARIO };
@@ -52,6 +48,7 @@ describe('every command', () => {
     ['export', ['export', '--promela', 's.json'], 'depth', '2'],
     ['gallery', ['gallery', '--machine'], 'variant', 'v4.18/pre-b045e4d0f392'],
     ['variants', ['variants'], 'output', '-'],
+    ['spin', ['spin', 's.json'], 'cores', '2'],
   ];
 
   it.each(cases)('%s refuses a repeated option with exit 2', async (name, args, option, value) => {
@@ -73,7 +70,8 @@ describe('every command', () => {
   });
 
   it('has one table of options, each a boolean or a string', () => {
-    for (const table of [CHECK_OPTIONS, EXPORT_OPTIONS, GALLERY_OPTIONS, RUN_OPTIONS, VARIANTS_OPTIONS])
+    expect(Object.keys(TABLES).length).toBe(7);
+    for (const table of Object.values(TABLES))
       for (const spec of Object.values(table)) expect(['boolean', 'string']).toContain(spec.type);
   });
 

@@ -7,8 +7,8 @@ import {
   ERAS,
   findVariant,
   galleryEntries,
+  ownViolation,
   parseScenario,
-  sveCleanEras,
   sveGalleryMachine,
   sveProblem,
   SVE_GALLERY_DEPTH,
@@ -16,7 +16,7 @@ import {
   type Scenario,
   type Variant,
 } from '../../src/engine';
-import { explore } from '../../src/engine/explore';
+import { explore, type Counterexample } from '../../src/engine/explore';
 import { REFERENCE_SCENARIO, runCli } from './helpers';
 
 const variant = (id: string): Variant => {
@@ -49,57 +49,51 @@ describe('fpsimd-viz on SVE machines', () => {
     expect(JSON.parse(r.out)).toEqual(SVE_GALLERY_MACHINE);
   });
 
-  // v4.18's two 2018 KVM fixes need more events than the gallery's depth (their examples: 13 and 15);
-  // `check --first --depth 16` finds them at 12 and 14 events (docs/explorer.md), too slow for this
-  // suite. Every other SVE bug is found within the depth.
-  it('check --first finds every SVE bug of the gallery within the SVE depth but the two deep ones of v4.18', async () => {
-    const notFound: string[] = [];
-    for (const e of sveEntries) {
-      const r = await runCli(
-        [
-          'check',
-          'm.json',
-          '--variant',
-          e.variant.id,
-          '--first',
-          '--depth',
-          String(SVE_GALLERY_DEPTH),
-          '--reduce',
-          'dead,cpus',
-          '--json',
-        ],
-        { 'm.json': e.machine },
-      );
-      const out = JSON.parse(r.out) as { exploredDepth: number; violations: unknown[] };
-      if (out.violations.length === 0) notFound.push(e.variant.id);
-      else expect(r.code, `${e.variant.id} ${e.fix.commit}: ${r.err}`).toBe(1);
-    }
-    expect(notFound).toEqual(['v4.18/pre-2955bcc8c309', 'v4.18/pre-b3eb56b629d1']);
-  }, 600_000);
+  // The gallery's searches, verdicts and clean claims (v6.16 with its release bugs fixed among them) run
+  // once, in tests/cli/gallery.test.ts; here check --first, the command the issue names, on each kind of
+  // search: a fixed base's id, a release's own bugs.
+  const check = (variantId: string, machine: Scenario, depth: number, first = true) =>
+    runCli(
+      [
+        'check',
+        'm.json',
+        '--variant',
+        variantId,
+        ...(first ? ['--first'] : []),
+        '--depth',
+        String(depth),
+        '--reduce',
+        'dead,cpus',
+        '--json',
+      ],
+      { 'm.json': machine },
+    );
 
-  it('proves every era without a bug of its own clean to the SVE depth, once SVE bugs exist', async () => {
-    const eras = sveEntries.length ? sveCleanEras() : [];
-    for (const v of eras) {
-      const r = await runCli(
-        [
-          'check',
-          'm.json',
-          '--variant',
-          v.id,
-          '--depth',
-          String(SVE_GALLERY_DEPTH),
-          '--reduce',
-          'dead,cpus',
-          '--json',
-        ],
-        { 'm.json': sveGalleryMachine(v) },
-      );
-      expect(r.code, `${v.id}: ${r.out}`).toBe(0);
-    }
-    // The eras with bugs of their own (v6.13, v6.15) are never claimed clean.
-    expect(eras.every((v) => !v.era.releaseBugs?.length)).toBe(true);
-    expect(eras.length).toBe(sveEntries.length ? sveCleanEras().length : 0);
-  }, 600_000);
+  it("check --first finds v6.13/pre-61da7c8e2a60's own bug on its fixed base (the gallery's search)", async () => {
+    const e = sveEntries.find((x) => x.fix.commit === '61da7c8e2a60')!;
+    expect(e.variant.id).toBe('v6.13/pre-61da7c8e2a60+49ce484187f7');
+    const r = await check(e.variant.id, e.machine, e.depth);
+    expect(r.code, r.err).toBe(1);
+    const out = JSON.parse(r.out) as { variant: string; violations: Counterexample[] };
+    expect(out.violations[0].events.length).toBe(7);
+    expect(ownViolation(e, out.violations)).toBeDefined();
+  }, 60_000);
+
+  it('check --first finds v6.16 itself broken (its two ptrace_setsve release bugs) at 5 events', async () => {
+    const r = await check('v6.16', SVE_GALLERY_MACHINE, SVE_GALLERY_DEPTH);
+    expect(r.code, r.err).toBe(1);
+    const out = JSON.parse(r.out) as { violations: Counterexample[] };
+    expect(out.violations[0].events.length).toBe(5);
+    expect(out.violations[0].events.at(-1)?.op).toBe('ptrace_setsve');
+  }, 60_000);
+
+  it('check refuses a release fix the model cannot apply', async () => {
+    const r = await check('v6.13+fbc7e61195e2', SVE_GALLERY_MACHINE, 2);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'v6.13 can be run with these of its release bugs fixed: 49ce484187f7, 398edaa12f9c',
+    );
+  });
 
   it('searches each release bug as its era, the entry naming the fixing commit', () => {
     const own = ERAS.flatMap((e) => (e.releaseBugs ?? []).map((b) => [e.id, b.commit] as const));

@@ -5,6 +5,7 @@ import { nextViolation, ownersAt, type Compared } from '../../state/viewmodels/c
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { eventLabel } from '../../state/viewmodels/timelineModel';
 import { CompareStrip } from './CompareStrip';
+import { VariantTable } from './VariantTable';
 
 interface Props {
   items: Compared[];
@@ -36,54 +37,20 @@ export function OwnershipPanel({ items, diffs, cursor }: Props) {
           <span data-differs="false">the same owners in every variant</span>
         )}
       </p>
-      <table className="cmp-owner-table">
-        <caption className="visually-hidden">Whose FP data each CPU’s registers hold, per variant</caption>
-        <thead>
-          <tr>
-            <th scope="col">CPU</th>
-            {items.map((it) => (
-              <th key={it.variant.id} scope="col">
-                {it.variant.id}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.cpu} className={r.differs ? 'cmp-row-differs' : undefined}>
-              <th scope="row">
-                CPU{r.cpu}
-                {r.differs && <span className="cmp-differs"> ⚑ differs</span>}
-              </th>
-              {r.owners.map((o, i) => (
-                <td key={i}>{o}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VariantTable
+        caption="Whose FP data each CPU’s registers hold, per variant"
+        corner="CPU"
+        items={items}
+        rows={rows.map((r) => ({ key: r.cpu, label: `CPU${r.cpu}`, differs: r.differs, values: r.owners }))}
+      />
       <div className="row-buttons">
         <span className="cmp-diff-count">
           {diffs.length === 0
             ? 'Register owners are the same at every step.'
             : `Owners first differ at step ${diffs[0]}${diffs.length > 1 ? ` (and at ${diffs.length - 1} more step${diffs.length === 2 ? '' : 's'})` : ''}.`}
         </span>
-        <button
-          type="button"
-          className="small"
-          disabled={prev === undefined}
-          onClick={() => prev !== undefined && setCursor(prev)}
-        >
-          Previous difference{prev !== undefined ? ` (step ${prev})` : ''}
-        </button>
-        <button
-          type="button"
-          className="small"
-          disabled={next === undefined}
-          onClick={() => next !== undefined && setCursor(next)}
-        >
-          Next difference{next !== undefined ? ` (step ${next})` : ''}
-        </button>
+        <JumpButton what="Previous difference" step={prev} onJump={setCursor} />
+        <JumpButton what="Next difference" step={next} onJump={setCursor} />
         <button
           type="button"
           className="small"
@@ -97,5 +64,28 @@ export function OwnershipPanel({ items, diffs, cursor }: Props) {
       </div>
       <CompareStrip items={items} diffs={diffs} cursor={cursor} />
     </section>
+  );
+}
+
+/** A jump to a step (none: disabled), the step named in the button. */
+function JumpButton({
+  what,
+  step,
+  onJump,
+}: {
+  what: string;
+  step: number | undefined;
+  onJump: (step: number) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="small"
+      disabled={step === undefined}
+      onClick={() => step !== undefined && onJump(step)}
+    >
+      {what}
+      {step !== undefined ? ` (step ${step})` : ''}
+    </button>
   );
 }

@@ -4,10 +4,10 @@ import { memo, useId, useMemo } from 'react';
 import type { Replay } from '../../engine';
 import type { Compared } from '../../state/viewmodels/compareModel';
 import { cursorView } from '../../state/viewmodels/cursorView';
-import { diagramModel } from '../../state/viewmodels/diagramModel';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { violationTitle } from '../../state/viewmodels/violationText';
 import { Diagram } from '../diagram/Diagram';
+import { useDiagramModel } from '../diagram/useDiagramModel';
 import { Swatch } from './Swatch';
 import { eventName } from '../../state/viewmodels/eventNumber';
 
@@ -45,7 +45,8 @@ export function VariantColumn({ item, slot, cursor }: { item: Compared; slot: nu
   // Like the step view: no change flashes while the cursor moves fast (held key, playback, scrubbing).
   const animate = !useScenarioStore((s) => s.rapid);
   const at = Math.min(cursor, replay.length);
-  const model = useMemo(() => diagramModel(cursorView(replay, at)), [replay, at]);
+  const cv = useMemo(() => cursorView(replay, at), [replay, at]);
+  const model = useDiagramModel(cv);
   const here = replay.violations.filter((v) => v.step + 1 === at && at === cursor);
   return (
     <section className="panel cmp-column" aria-labelledby={headingId} data-variant={variant.id}>

@@ -2,7 +2,7 @@
 // Pure presentation of a DiagramModel; ConnectedDiagram feeds it from the scenario store.
 import { useEffect, useMemo } from 'react';
 import { cursorView } from '../../state/viewmodels/cursorView';
-import { diagramModel, type DiagramModel } from '../../state/viewmodels/diagramModel';
+import type { DiagramModel } from '../../state/viewmodels/diagramModel';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { useDisplayStore } from '../../state/stores/displayStore';
 import { useViewStore } from '../../state/stores/viewStore';
@@ -13,6 +13,7 @@ import { chooseFit, MAX_CONTAIN_SCALE, MAX_SCALE, type Fit, type FitBox } from '
 import { diagramLayout, layoutPointer, PAD, svgSize, type DiagramZoom } from './layout';
 import { Legend, LegendSvg, legendEntries, legendLayout } from './Legend';
 import { DiagramDefs, useDefsPrefix } from './Patterns';
+import { useDiagramModel } from './useDiagramModel';
 
 interface Props {
   model: DiagramModel;
@@ -212,7 +213,8 @@ export function ConnectedDiagram({
   const legend = useDisplayStore((s) => s.legend);
   const scale = useDisplayStore((s) => s.scale);
   const animate = !useScenarioStore((s) => s.rapid);
-  const model = useMemo(() => diagramModel(cursorView(replay, cursor)), [replay, cursor]);
+  const cv = useMemo(() => cursorView(replay, cursor), [replay, cursor]);
+  const model = useDiagramModel(cv);
   return (
     <Diagram
       model={model}

@@ -31,15 +31,28 @@ export interface LegendEntry {
   index?: number;
 }
 
-/** SVE machines only: what the H bands, their hatchings and the SVE rows mean. */
-const SVE_ENTRIES: readonly LegendEntry[] = [
-  { key: 'sve-v', mark: 'newest', text: 'V: the low 128 bits of Z' },
-  { key: 'sve-h', mark: 'hband', text: 'H: Z above 128 bits, P, FFR' },
-  { key: 'sve-dead', mark: 'hdead', text: 'grey hatch: H zero or dead' },
-  { key: 'sve-gone', mark: 'hgone', text: 'red hatch: upper bits gone' },
-  { key: 'sve-vl', mark: 'text', text: 'vector length: max or min' },
-  { key: 'sve-el0', mark: 'text', text: 'EL0 SVE trapped: SVE traps' },
-];
+/**
+ * What the marks mean, after the owners and kernel-mode NEON scratch, one a line: key, mark, text. Those
+ * keyed `sve-` (the H bands, their hatchings and the SVE rows) are shown on SVE machines only.
+ */
+const MARK_TABLE = `newest newest registers: the newest data
+stale stale faded, dashed: an older copy
+empty empty dashed box: nothing known
+changed changed outline ▸ and *: changed
+violation violation red dashes: a rule broken
+arrow arrow arrow: fpsimd_last_state
+checker checker (checker): the checker's data
+sve-v newest V: the low 128 bits of Z
+sve-h hband H: Z above 128 bits, P, FFR
+sve-dead hdead grey hatch: H zero or dead
+sve-gone hgone red hatch: upper bits gone
+sve-vl text vector length: max or min
+sve-el0 text EL0 SVE trapped: SVE traps`;
+
+const MARK_ENTRIES: readonly LegendEntry[] = MARK_TABLE.split('\n').map((line) => {
+  const [key, mark, ...text] = line.split(' ');
+  return { key, mark: mark as Mark, text: text.join(' ') };
+});
 
 export function legendEntries(
   owners: readonly { id: string; kind: string }[],
@@ -54,14 +67,7 @@ export function legendEntries(
       index: i,
     })),
     { key: 'scratch', mark: 'owner', text: 'kernel-mode NEON scratch', index: SCRATCH_INDEX },
-    { key: 'newest', mark: 'newest', text: 'registers: the newest data' },
-    { key: 'stale', mark: 'stale', text: 'faded, dashed: an older copy' },
-    { key: 'empty', mark: 'empty', text: 'dashed box: nothing known' },
-    { key: 'changed', mark: 'changed', text: 'outline ▸ and *: changed' },
-    { key: 'violation', mark: 'violation', text: 'red dashes: a rule broken' },
-    { key: 'arrow', mark: 'arrow', text: 'arrow: fpsimd_last_state' },
-    { key: 'checker', mark: 'checker', text: "(checker): the checker's data" },
-    ...(sve ? SVE_ENTRIES : []),
+    ...MARK_ENTRIES.filter((e) => sve || !e.key.startsWith('sve-')),
   ];
 }
 

@@ -44,23 +44,20 @@ export function Rows({
   );
 }
 
-/**
- * An SVE H row's band: hatched grey when dead by the ABI, hatched red when gone, with the label and
- * value on chips of the card's colour so that they stay readable over the hatching.
- */
-function HatchBand({
-  row: r,
-  x,
-  y,
-  w,
-  prefix,
-}: {
+/** A row drawn at its top edge `y`, `w` wide, with the diagram's definitions prefix. */
+interface RowProps {
   row: FieldRow;
   x: number;
   y: number;
   w: number;
   prefix: string;
-}) {
+}
+
+/**
+ * An SVE H row's band: hatched grey when dead by the ABI, hatched red when gone, with the label and
+ * value on chips of the card's colour so that they stay readable over the hatching.
+ */
+function HatchBand({ row: r, x, y, w, prefix }: RowProps) {
   if (r.band !== 'dead' && r.band !== 'gone') return null;
   const value = valueText(r);
   const k = r.changed || r.band === 'gone' ? 1.12 : 1;
@@ -88,19 +85,7 @@ function HatchBand({
 }
 
 /** One row at its top edge `y`; memoised: the diagram model keeps an unchanged row's object. */
-const Row = memo(function Row({
-  row: r,
-  x,
-  y,
-  w,
-  prefix,
-}: {
-  row: FieldRow;
-  x: number;
-  y: number;
-  w: number;
-  prefix: string;
-}) {
+const Row = memo(function Row({ row: r, x, y, w, prefix }: RowProps) {
   return (
     <g
       className={`fv-row${r.changed ? ' fv-row-changed' : ''}${r.mark ? ' fv-row-marked' : ''}${r.band === 'gone' ? ' fv-row-gone' : ''}`}

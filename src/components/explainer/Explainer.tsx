@@ -3,7 +3,6 @@
 import { memo, useMemo, useState } from 'react';
 import type { Replay } from '../../engine';
 import { cursorView } from '../../state/viewmodels/cursorView';
-import { diagramModel } from '../../state/viewmodels/diagramModel';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { useSettledCursor } from '../useSettled';
 import { eventLabel } from '../../state/viewmodels/timelineModel';
@@ -13,6 +12,7 @@ import { NoteVariantNotice } from '../notes/NoteVariantNotice';
 import { WhyLines } from '../notes/WhyLines';
 import { whyLines } from '../../state/viewmodels/whyModel';
 import { NoteEditor } from './NoteEditor';
+import { useDiagramModel } from '../diagram/useDiagramModel';
 
 export function Explainer() {
   const { replay, cursor } = useSettledCursor();
@@ -24,7 +24,7 @@ const ExplainerBody = memo(function ExplainerBody({ replay, cursor }: { replay: 
   const cv = useMemo(() => cursorView(replay, cursor), [replay, cursor]);
   const record = cv.record;
   const why = useMemo(() => (cv.record ? whyLines(cv.view, cv.record.violations) : []), [cv]);
-  const model = useMemo(() => diagramModel(cv), [cv]);
+  const model = useDiagramModel(cv);
   const [editing, setEditing] = useState<number | null>(null);
   if (!record) {
     return (

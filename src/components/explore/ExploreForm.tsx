@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { VARIANTS } from '../../engine';
 import { configText, MAX_DEPTH, parseDepth, parseTimeLimit } from '../../state/viewmodels/exploreModel';
-import { useExploreStore } from '../../state/stores/exploreStore';
+import { cpusOn, useExploreStore } from '../../state/stores/exploreStore';
 import { resolveVariant, useScenarioStore } from '../../state/stores/scenarioStore';
 
 export function ExploreForm() {
@@ -16,7 +16,10 @@ export function ExploreForm() {
   const dead = useExploreStore((s) => s.dead);
   const first = useExploreStore((s) => s.first);
   const timeLimit = useExploreStore((s) => s.timeLimit);
-  const cpus = useExploreStore((s) => s.cpus);
+  const cpus = cpusOn(
+    useExploreStore((s) => s.cpus),
+    scenario.cpus,
+  );
   const status = useExploreStore((s) => s.status);
   const { setVariant, setDepth, setSymmetry, setDead, setCpus, setFirst, setTimeLimit, start, cancel } =
     useExploreStore.getState();

@@ -2,15 +2,22 @@
 import { useId } from 'react';
 import { VARIANTS } from '../../engine';
 import { resolveVariant, useScenarioStore } from '../../state/stores/scenarioStore';
+import { useMediaQuery } from '../diagram/useFitBox';
+
+/** Short screens (screens.css): one row of header, where the picker's label is for screen readers only. */
+const SHORT = '(min-width: 900px) and (max-height: 820px)';
 
 export function VariantSelect() {
   const id = useId();
   const variantId = useScenarioStore((s) => s.variantId);
   const setVariant = useScenarioStore((s) => s.setVariant);
   const current = resolveVariant(variantId);
+  const short = useMediaQuery(SHORT);
   return (
     <div className="variant-select">
-      <label htmlFor={id}>Kernel variant</label>
+      <label htmlFor={id} className={short ? 'visually-hidden' : undefined}>
+        Kernel variant
+      </label>
       <select
         id={id}
         value={variantId}

@@ -1,6 +1,6 @@
 // The scenario's events as a list box with the cursor. Only the rows in view are rendered (a scenario
 // may have 100,000 events); the cursor's row is kept in view.
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import {
   eventLabel,
@@ -68,8 +68,28 @@ export function EventList({ height = 360 }: { height?: number }) {
   const slots = Math.ceil(height / ROW_PX) + 2 * OVERSCAN + 2;
   const first = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN);
   const last = Math.min(total - 1, Math.ceil((top + height) / ROW_PX) + OVERSCAN);
-  const rows: TimelineRow[] = [];
-  for (let r = first; r <= last; r++) rows.push(timelineRow(replay, cursor, r, violations));
+  // The window's first row and slot shift, derived during render like the scroll offset above.
+  const [shown, setShown] = useState<{ first: number; shift: number } | null>(null);
+  const shift = slotShift(shown, first, slots);
+  if (shown?.first !== first || shown.shift !== shift) setShown({ first, shift });
+  const rows: ReactElement[] = [];
+  for (let r = first; r <= last; r++) {
+    const row = timelineRow(replay, cursor, r, violations);
+    rows.push(
+      <EventRow
+        key={(r + shift) % slots}
+        row={r}
+        total={total}
+        text={`${rowNumber(r, digits)} ${rowText(row)}`}
+        status={row.status}
+        selected={r === cursor}
+        violation={row.violation}
+        note={row.event?.note}
+        title={row.reason ?? row.event?.note ?? undefined}
+        onSelect={setCursor}
+      />,
+    );
+  }
 
   return (
     <div
@@ -90,36 +110,69 @@ export function EventList({ height = 360 }: { height?: number }) {
       }}
       onKeyDown={onTimelineKeyDown}
     >
-      <div style={{ height: total * ROW_PX, position: 'relative' }}>
-        {rows.map((r) => {
-          const selectable = r.status !== 'illegal' && r.status !== 'unreached';
-          return (
-            <div
-              // Rows recycle their element by slot: a jump rewrites rows instead of rebuilding them,
-              // and a step moves one slot from the top of the window to its bottom. Rows stay in
-              // reading order in the DOM.
-              key={r.row % slots}
-              id={`event-row-${r.row}`}
-              role="option"
-              aria-selected={r.row === cursor}
-              aria-disabled={!selectable || undefined}
-              aria-posinset={r.row + 1}
-              aria-setsize={total}
-              className={`event-row status-${r.status}${r.violation ? ' has-violation' : ''}`}
-              style={{ top: r.row * ROW_PX, height: ROW_PX }}
-              onClick={() => selectable && setCursor(r.row)}
-              title={r.reason ?? r.event?.note ?? undefined}
-            >
-              {/* One text node per row (number and event): a jump rewrites every row, and each
-                  extra node costs layout and paint on that frame. */}
-              <span className="event-text">{`${rowNumber(r.row, digits)} ${rowText(r)}`}</span>
-              {r.event?.note !== undefined && <span className="event-tag">note</span>}
-              {r.violation && <span className="event-tag tag-danger">⚠ violation</span>}
-              {STATUS_TEXT[r.status] && <span className="event-tag tag-warn">{STATUS_TEXT[r.status]}</span>}
-            </div>
-          );
-        })}
-      </div>
+      <div style={{ height: total * ROW_PX, position: 'relative' }}>{rows}</div>
     </div>
   );
 }
+
+/**
+ * Rows recycle their element by slot, `(row + shift) % slots`, and stay in reading order in the DOM.
+ * Scrolling by a few rows (a step) keeps the shift: the rows still in view keep their elements and the
+ * one that left is reused at the other end (one move). A jump to rows out of the window picks the shift
+ * that gives the new first row the old first row's slot: every element stays where it is and only its
+ * content is rewritten (with the old shift, React would move a third of the rows on average, and a
+ * moved row is taken out of the layout tree and built again).
+ */
+function slotShift(prev: { first: number; shift: number } | null, first: number, slots: number): number {
+  if (prev === null) return 0;
+  if (Math.abs(first - prev.first) < slots) return prev.shift;
+  return (((prev.first + prev.shift - first) % slots) + slots) % slots;
+}
+
+interface RowProps {
+  row: number;
+  total: number;
+  text: string;
+  status: TimelineRow['status'];
+  selected: boolean;
+  violation: boolean;
+  note: string | undefined;
+  title: string | undefined;
+  onSelect: (row: number) => void;
+}
+
+/** One row; memoised on its own values, so a step re-renders only the two rows whose status changed. */
+const EventRow = memo(function EventRow({
+  row,
+  total,
+  text,
+  status,
+  selected,
+  violation,
+  note,
+  title,
+  onSelect,
+}: RowProps) {
+  const selectable = status !== 'illegal' && status !== 'unreached';
+  return (
+    <div
+      id={`event-row-${row}`}
+      role="option"
+      aria-selected={selected}
+      aria-disabled={!selectable || undefined}
+      aria-posinset={row + 1}
+      aria-setsize={total}
+      className={`event-row status-${status}${violation ? ' has-violation' : ''}`}
+      style={{ top: row * ROW_PX, height: ROW_PX }}
+      onClick={() => selectable && onSelect(row)}
+      title={title}
+    >
+      {/* One text node per row (number and event): a jump rewrites every row, and each extra node
+          costs layout and paint on that frame. */}
+      <span className="event-text">{text}</span>
+      {note !== undefined && <span className="event-tag">note</span>}
+      {violation && <span className="event-tag tag-danger">⚠ violation</span>}
+      {STATUS_TEXT[status] && <span className="event-tag tag-warn">{STATUS_TEXT[status]}</span>}
+    </div>
+  );
+});

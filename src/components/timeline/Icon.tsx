@@ -8,7 +8,9 @@ const PATHS = {
   end: 'M3 3v10l7-5z M11 3h2v10h-2z',
 } as const;
 
-export function Icon({ name }: { name: keyof typeof PATHS }) {
+export type IconName = keyof typeof PATHS;
+
+export function Icon({ name }: { name: IconName }) {
   return (
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
       <path d={PATHS[name]} fill="currentColor" />

@@ -2,7 +2,7 @@
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { nextViolationStep } from '../../state/viewmodels/timelineModel';
 import { SPEEDS, useViewStore } from '../../state/stores/viewStore';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { StepAnnouncer } from './StepAnnouncer';
 import { onTimelineKeyDown } from './useTimelineKeys';
 
@@ -11,31 +11,26 @@ export function Transport({ compact = false }: { compact?: boolean }) {
   const cursor = useScenarioStore((s) => s.cursor);
   const { setCursor, stepBy, toStart, toEnd } = useScenarioStore.getState();
   const playing = useViewStore((s) => s.playing);
-  const speed = useViewStore((s) => s.speed);
-  const { togglePlaying, setSpeed } = useViewStore.getState();
+  const { togglePlaying } = useViewStore.getState();
   const end = replay.length;
   const next = nextViolationStep(replay, cursor);
   return (
     <div className="transport" role="group" aria-label="Step controls">
       <div className="transport-buttons">
-        <button
-          type="button"
+        <StepButton
+          icon="start"
+          label="Jump to start"
+          keyName="Home"
           onClick={toStart}
           disabled={cursor === 0}
-          aria-label="Jump to start"
-          title="Home"
-        >
-          <Icon name="start" />
-        </button>
-        <button
-          type="button"
+        />
+        <StepButton
+          icon="back"
+          label="Step back"
+          keyName="←"
           onClick={() => stepBy(-1)}
           disabled={cursor === 0}
-          aria-label="Step back"
-          title="←"
-        >
-          <Icon name="back" />
-        </button>
+        />
         <button
           type="button"
           onClick={togglePlaying}
@@ -46,18 +41,14 @@ export function Transport({ compact = false }: { compact?: boolean }) {
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button
-          type="button"
+        <StepButton
+          icon="forward"
+          label="Step forward"
+          keyName="→"
           onClick={() => stepBy(1)}
           disabled={cursor === end}
-          aria-label="Step forward"
-          title="→"
-        >
-          <Icon name="forward" />
-        </button>
-        <button type="button" onClick={toEnd} disabled={cursor === end} aria-label="Jump to end" title="End">
-          <Icon name="end" />
-        </button>
+        />
+        <StepButton icon="end" label="Jump to end" keyName="End" onClick={toEnd} disabled={cursor === end} />
         {/* Read out by the announcer below, with what the step did. */}
         <span className="step-count">
           Step {cursor} of {end}
@@ -80,21 +71,51 @@ export function Transport({ compact = false }: { compact?: boolean }) {
       />
       {!compact && (
         <div className="transport-extra">
-          <label>
-            Speed{' '}
-            <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s} steps/s
-                </option>
-              ))}
-            </select>
-          </label>
+          <SpeedSelect />
           <button type="button" disabled={next === null} onClick={() => next !== null && setCursor(next)}>
             Next violation{next !== null ? ` (step ${next})` : ''}
           </button>
         </div>
       )}
     </div>
+  );
+}
+
+/** Its own component: a step re-renders the transport, and React rewrites a select's options each render. */
+function SpeedSelect() {
+  const speed = useViewStore((s) => s.speed);
+  const { setSpeed } = useViewStore.getState();
+  return (
+    <label>
+      Speed{' '}
+      <select value={speed} onChange={(e) => setSpeed(Number(e.currentTarget.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s} steps/s
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** An icon button of the transport, named for screen readers, its key in the tooltip. */
+function StepButton({
+  icon,
+  label,
+  keyName,
+  onClick,
+  disabled,
+}: {
+  icon: IconName;
+  label: string;
+  keyName: string;
+  onClick: () => void;
+  disabled: boolean;
+}) {
+  return (
+    <button type="button" onClick={onClick} disabled={disabled} aria-label={label} title={keyName}>
+      <Icon name={icon} />
+    </button>
   );
 }

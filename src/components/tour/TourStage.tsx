@@ -4,7 +4,6 @@
 import { useMemo } from 'react';
 import type { Tour } from '../../scenarios/tours';
 import { cursorView } from '../../state/viewmodels/cursorView';
-import { diagramModel } from '../../state/viewmodels/diagramModel';
 import { useDisplayStore } from '../../state/stores/displayStore';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { editCopy, exitTour } from '../../state/stores/tourActions';
@@ -13,6 +12,7 @@ import { whyLines } from '../../state/viewmodels/whyModel';
 import { ChangesWhere } from '../notes/ChangesWhere';
 import { NoteVariantNotice } from '../notes/NoteVariantNotice';
 import { WhyLines } from '../notes/WhyLines';
+import { useDiagramModel } from '../diagram/useDiagramModel';
 
 /** Long notes (a scenario's description) are set smaller, so that they fit beside the diagram. */
 const LONG_NOTE = 360;
@@ -27,7 +27,7 @@ export function TourStage({ tour }: { tour: Tour | null }) {
   const present = useDisplayStore((s) => s.setPresenting);
   const step = useMemo(() => tourStep(scenario, replay, cursor), [scenario, replay, cursor]);
   const cv = cursorView(replay, cursor);
-  const model = useMemo(() => diagramModel(cv), [cv]);
+  const model = useDiagramModel(cv);
   const why = useMemo(() => whyLines(cv.view, step.violations), [cv, step.violations]);
   const noNotes = scenario.events.every((e) => e.note === undefined);
   const text = step.note ?? step.explanation ?? 'Press Next (or the right arrow key) to take the first step.';

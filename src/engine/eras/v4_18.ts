@@ -1,11 +1,10 @@
 // Era v4.18: "KVM: arm64: Optimise FPSIMD handling to reduce guest/host thrashing".
 // Hold beside arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/switch.c and virt/kvm/arm/arm.c of v4.18;
-// the host side is ../kernel/fpsimd.ts (SVE-only host functions: ../kernel/fpsimd_sve_v4.ts).
+// the host side is ../kernel/fpsimd_v4_18.ts (SVE-only host functions: ../kernel/fpsimd_sve_v4.ts).
 // `on(k, name)` marks a statement an ablation can remove. The SVE statements (KVM_ARM64_HOST_SVE_*,
 // TIF_SVE, CPACR_EL1.ZEN) run on SVE machines only; guests have no SVE before v5.2 (guestSve unset).
-import type { Era, EraField } from '../era';
-import { memoryToRegs, regsToMemory } from '../ghost';
-import { readTaskSve, writeTaskSve } from '../ghostSve';
+import type { Era } from '../era';
+import { writeTaskSve } from '../ghostSve';
 import {
   current,
   enter,
@@ -14,7 +13,6 @@ import {
   irqs_disabled,
   leave,
   on,
-  set_fp_trap,
   set_irqs_off,
   set_vcpu_in_run,
   set_x,
@@ -45,53 +43,33 @@ import {
   fpsimd_thread_switch,
   kernel_neon_begin,
   kernel_neon_end,
-  sve_save_state,
   test_foreign,
   update_thread_flag_foreign,
-} from '../kernel/fpsimd';
+} from '../kernel/fpsimd_v4_18';
 import {
-  __fpr_get,
-  sve_sync_to_fpsimd,
   do_sve_acc,
   fpsimd_signal_preserve_current_state,
   fpsimd_sync_to_sve,
   otherVl,
-  restore_sve_fpsimd_context,
-  setup_sigframe,
   sve_set_vector_length,
-  sve_sync_from_fpsimd_zeropad,
-  sve_user_discard,
+  V4_SVE_HOOKS,
 } from '../kernel/fpsimd_sve_v4';
-import { V4_18_SVE_FIXES } from './v4_18_sve_history';
+import { B045, B3EB, C2955, V4_18_FIXES } from '../history/v4_18';
+import { V4_18_ABLATIONS } from './v4_18_ablations';
+import {
+  __activate_traps,
+  __hyp_switch_fpsimd,
+  deactivate_traps_vhe,
+  FP_ENABLED,
+  FP_HOST,
+  fields,
+  HOST_SVE_ENABLED,
+  HOST_SVE_IN_USE,
+} from './v4_18_hyp';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_C = 'arch/arm64/kvm/hyp/switch.c';
-const HYP_FPSIMD_S = 'arch/arm64/kvm/hyp/fpsimd.S';
 const ARM_C = 'virt/kvm/arm/arm.c';
-const KVM_HOST_H = 'arch/arm64/include/asm/kvm_host.h';
-
-/** "KVM: arm64: Don't mask softirq with IRQs disabled in vcpu_put()": local_irq_save() in put_fp. */
-const B045 = 'b045e4d0f392';
-/** "KVM: arm64/sve: Fix SVE trap restoration for non-current tasks": EL0 SVE restored from the flag. */
-const B3EB = 'b3eb56b629d1';
-/** "KVM: arm64: Avoid mistaken attempts to save SVE state for vcpus": TIF_SVE restored after the save. */
-const C2955 = '2955bcc8c309';
-
-/** vcpu->arch.flags bits this era uses. */
-const FP_ENABLED = 0;
-const FP_HOST = 1;
-/** SVE machines only (their own slots in VcpuState.sve.x). */
-const HOST_SVE_IN_USE = 2;
-const HOST_SVE_ENABLED = 3;
-const fields: EraField[] = [
-  { scope: 'vcpu', name: 'KVM_ARM64_FP_ENABLED', slot: 0, initial: 0, file: KVM_HOST_H },
-  { scope: 'vcpu', name: 'KVM_ARM64_FP_HOST', slot: 1, initial: 0, file: KVM_HOST_H },
-  { scope: 'vcpu', name: 'KVM_ARM64_HOST_SVE_IN_USE', slot: 0, initial: 0, file: KVM_HOST_H, sve: true },
-  { scope: 'vcpu', name: 'KVM_ARM64_HOST_SVE_ENABLED', slot: 1, initial: 0, file: KVM_HOST_H, sve: true },
-];
-
-/** The host thread that runs vcpu v. */
-const hostThread = (k: K, v: number): number => k.cfg.contexts[v].partner;
 
 /** arch/arm64/kvm/fpsimd.c: map the vcpu thread's thread_info and FP state into hyp. */
 export function kvm_arch_vcpu_run_map_fp(k: K, v: number): void {
@@ -196,61 +174,6 @@ export function kvm_arch_vcpu_put_fp(k: K, v: number): void {
   leave(k);
 }
 
-/** arch/arm64/kvm/hyp/switch.c: if the host's registers are foreign, neither host nor guest is live. */
-export function update_fp_enabled(k: K, v: number): boolean {
-  enter(k, 'update_fp_enabled', HYP_SWITCH_C);
-  if (on(k, 'hyp-foreign-check') && k.s.tasks[hostThread(k, v)].foreign) {
-    stmt(k, 'clear-flags');
-    set_x(k, FP_ENABLED, v, 0);
-    set_x(k, FP_HOST, v, 0);
-  }
-  leave(k);
-  return get_x(k, FP_ENABLED, v) !== 0;
-}
-
-/** arch/arm64/kvm/hyp/switch.c (__activate_traps): trap guest FP unless its state is live. */
-export function __activate_traps(k: K, v: number): void {
-  enter(k, '__activate_traps', HYP_SWITCH_C);
-  if (system_supports_sve(k) && has_vhe(k)) {
-    // activate_traps_vhe(): the guest's SVE traps (val &= ~CPACR_EL1_ZEN), the host's EL0 bit with it.
-    stmt(k, 'vhe-zen');
-    set_zen(k, false);
-  }
-  set_fp_trap(k, !update_fp_enabled(k, v));
-  leave(k);
-}
-
-/** arch/arm64/kvm/hyp/switch.c: back to the host (VHE): CPACR_EL1 = CPACR_EL1_DEFAULT, EL0 SVE trapped. */
-export function deactivate_traps_vhe(k: K): void {
-  enter(k, 'deactivate_traps_vhe', HYP_SWITCH_C);
-  stmt(k, 'cpacr-default');
-  set_zen(k, false);
-  leave(k);
-}
-
-/** arch/arm64/kvm/hyp/switch.c: first guest FP use: save the host's live state, load the guest's. */
-export function __hyp_switch_fpsimd(k: K, v: number): void {
-  enter(k, '__hyp_switch_fpsimd', HYP_SWITCH_C);
-  set_fp_trap(k, false);
-  if (get_x(k, FP_HOST, v)) {
-    stmt(k, 'save-host');
-    // SVE: the host thread's sve_state (VHE assumed: kvm_arch_init() refuses SVE without it; no VL check).
-    if (system_supports_sve(k) && get_x(k, HOST_SVE_IN_USE, v) !== 0) sve_save_state(k, hostThread(k, v));
-    else {
-      enter(k, '__fpsimd_save_state', HYP_FPSIMD_S);
-      regsToMemory(k, hostThread(k, v)); // vcpu->arch.host_fpsimd_state
-      leave(k);
-    }
-    set_x(k, FP_HOST, v, 0);
-  }
-  stmt(k, 'load-guest');
-  enter(k, '__fpsimd_restore_state', HYP_FPSIMD_S);
-  memoryToRegs(k, v);
-  leave(k);
-  set_x(k, FP_ENABLED, v, 1);
-  leave(k);
-}
-
 /** virt/kvm/arm/arm.c: vcpu_load's arch part. */
 export function kvm_arch_vcpu_load(k: K, v: number): void {
   enter(k, 'kvm_arch_vcpu_load', ARM_C);
@@ -277,92 +200,8 @@ export const v4_18: Era = {
   runLoopFile: ARM_C,
   summary: 'The patch: lazy host save in hyp, guest state bound to the CPU after exit, saved on vcpu_put.',
   fields,
-  historic: [
-    {
-      commit: B045,
-      subject: "KVM: arm64: Don't mask softirq with IRQs disabled in vcpu_put()",
-      date: '2018-06-15',
-      affected: 'v4.18-rc1 only (the patch as first merged, e6b673b741ea); fixed before v4.18',
-      story:
-        'When the scheduler preempts a vcpu thread inside KVM_RUN, the preempt notifier calls vcpu_put with IRQs disabled (the run-queue lock is held). As first merged, kvm_arch_vcpu_put_fp() protected its save with local_bh_disable()/local_bh_enable(), and local_bh_enable() must not run with IRQs disabled: it may run pending softirqs, and with CONFIG_TRACE_IRQFLAGS it ends by enabling IRQs. In v4.18, __local_bh_enable_ip() (kernel/softirq.c) checks it with lockdep_assert_irqs_enabled(), a warning only in kernels built with lockdep (CONFIG_PROVE_LOCKING); older kernels had WARN_ON_ONCE(in_irq() || irqs_disabled()). Leaving KVM_RUN normally, with IRQs on, was fine, so only preemption shows it.',
-      before:
-        'kvm_arch_vcpu_put_fp() used local_bh_disable()/local_bh_enable() around the save and flush (statements local-bh-disable, local-bh-enable).',
-      fix: 'local_irq_save()/local_irq_restore() instead: correct whether vcpu_put runs with IRQs on (ioctl exit) or off (preempt notifier).',
-      statements: ['local-bh-disable', 'local-bh-enable'],
-      source:
-        'arch/arm64/kvm/fpsimd.c as first merged, e6b673b741ea with 85acda3b4a27 and before b045e4d0f392 (search index id 248864340); v4.18 kernel/softirq.c, whose __local_bh_enable_ip() asserts lockdep_assert_irqs_enabled(), a check only with CONFIG_PROVE_LOCKING (read in zzwd/linux-4.18-rt @ 752227f1359f and wulmx/linux-4.18 @ 5b48ed8b30d7); a dated commit list of arch/arm64/kvm/fpsimd.c (a notes page; search index id 49300830419)',
-    },
-    ...V4_18_SVE_FIXES,
-  ],
-  ablatable: [
-    {
-      name: 'ctxsync-bind',
-      description:
-        'kvm_arch_vcpu_ctxsync_fp() does not call fpsimd_bind_state_to_cpu() (arch/arm64/kvm/fpsimd.c)',
-    },
-    {
-      name: 'ctxsync-clear-foreign',
-      description: 'kvm_arch_vcpu_ctxsync_fp() does not clear TIF_FOREIGN_FPSTATE (arch/arm64/kvm/fpsimd.c)',
-    },
-    {
-      name: 'hyp-foreign-check',
-      description:
-        "update_fp_enabled() ignores the host thread's TIF_FOREIGN_FPSTATE (arch/arm64/kvm/hyp/switch.c)",
-    },
-    {
-      name: 'put-save',
-      description:
-        "kvm_arch_vcpu_put_fp() does not fpsimd_save() the guest's state (arch/arm64/kvm/fpsimd.c)",
-    },
-    {
-      name: 'put-flush',
-      description: 'kvm_arch_vcpu_put_fp() does not fpsimd_flush_cpu_state() (arch/arm64/kvm/fpsimd.c)',
-    },
-    {
-      name: 'load-fp-host',
-      description: 'kvm_arch_vcpu_load_fp() does not set KVM_ARM64_FP_HOST (arch/arm64/kvm/fpsimd.c)',
-    },
-    {
-      name: 'flush-sets-foreign',
-      description:
-        "fpsimd_flush_cpu_state() does not set TIF_FOREIGN_FPSTATE, which the patch's v9-to-v10 change relies on (arch/arm64/kernel/fpsimd.c)",
-    },
-    {
-      name: 'thread-switch-cpu-check',
-      description:
-        "fpsimd_thread_switch() ignores next's fpsimd_cpu field, i.e. migration (arch/arm64/kernel/fpsimd.c)",
-    },
-    {
-      name: 'neon-save',
-      description:
-        'kernel_neon_begin() does not fpsimd_save() live state before clobbering the registers (arch/arm64/kernel/fpsimd.c)',
-    },
-    {
-      name: 'signal-save',
-      description:
-        'fpsimd_preserve_current_state() does not fpsimd_save() the live registers before a signal frame is written from memory (arch/arm64/kernel/fpsimd.c)',
-    },
-    {
-      name: 'sigreturn-bind',
-      description:
-        'fpsimd_update_current_state() clears TIF_FOREIGN_FPSTATE without fpsimd_bind_task_to_cpu() (arch/arm64/kernel/fpsimd.c)',
-    },
-    {
-      name: 'exec-flush',
-      description:
-        'fpsimd_flush_thread() does not fpsimd_flush_task_state(current) after zeroing the state on exec (arch/arm64/kernel/fpsimd.c)',
-    },
-    {
-      name: 'ptrace-flush',
-      description:
-        'fpr_set() does not fpsimd_flush_task_state() the tracee after writing its FP registers (arch/arm64/kernel/ptrace.c)',
-    },
-    {
-      name: 'pm-flush',
-      description:
-        "the CPU PM notifier's CPU_PM_ENTER does not fpsimd_flush_cpu_state() before the CPU loses its registers (arch/arm64/kernel/fpsimd.c)",
-    },
-  ],
+  historic: V4_18_FIXES,
+  ablatable: V4_18_ABLATIONS,
   sched_out: kvm_arch_vcpu_put,
   fpsimd_thread_switch,
   sched_in: kvm_arch_vcpu_load,
@@ -374,15 +213,11 @@ export const v4_18: Era = {
     if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k, fpsimd_preserve_current_state);
     else fpsimd_preserve_current_state(k);
   },
-  restore_sigframe(k) {
-    // Every frame has an SVE record on an SVE machine: restore_sve_fpsimd_context() reads it first.
-    if (system_supports_sve(k)) restore_sve_fpsimd_context(k);
-  },
   fpsimd_update_current_state,
   fpsimd_flush_thread,
   fpsimd_flush_task_state,
   cpu_pm_enter: fpsimd_cpu_pm_notifier,
-  syscall_entry: sve_user_discard,
+  ...V4_SVE_HOOKS,
   do_sve_acc,
   sve_set_current_vl(k) {
     // sve_set_current_vl(): sve_set_vector_length(current, vl, 0) with the other vector length.
@@ -396,17 +231,6 @@ export const v4_18: Era = {
     writeTaskSve(k, t); // user_regset_copyin(..., target->thread.sve_state, ...)
     fpsimd_flush_task_state(k, t);
   },
-  sve_get_common(k, t) {
-    // sve_get(): SVE format from sve_state with TIF_SVE, else the FPSIMD registers (__fpr_get()).
-    if (test_tif_sve(k, t)) {
-      stmt(k, 'read-sve');
-      readTaskSve(k, t, 'sve_get()');
-    } else __fpr_get(k, t);
-  },
-  setup_sigframe_fp: setup_sigframe,
-  // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
-  sve_sync_to_fpsimd,
-  sve_sync_from_fpsimd_zeropad,
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');

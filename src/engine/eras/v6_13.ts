@@ -21,41 +21,16 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
+import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd_v4_18';
 import { cpuSve, has_vhe, set_cpu_vl, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
-import { D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from './kvm_sve_bugs';
+import { D52D_FIX, FBC7_RELEASE_BUG, ZCR_RELEASE_BUG } from '../history/kvm_sve';
 import { fpsimd_kvm_prepare } from '../kernel/fpsimd_kvm_prepare';
 import { __hyp_sve_restore_guest } from '../kernel/kvm_hyp_sve';
-import {
-  fpsimd_cpu_pm_notifier,
-  fpsimd_flush_task_state,
-  fpsimd_flush_thread,
-  fpsimd_save_and_flush_cpu_state,
-  fpsimd_thread_switch,
-  fpsimd_update_current_state,
-  kernel_neon_begin,
-  kernel_neon_end,
-} from '../kernel/fpsimd_mainline';
-import {
-  CPU_FP_STATE_FIELDS,
-  do_sve_acc,
-  fp_user_discard,
-  fpsimd_bind_state_to_cpu,
-  fpsimd_preserve_current_state,
-  fpsimd_restore_current_state,
-} from '../kernel/fpsimd_v6';
-import {
-  fpsimd_signal_preserve_current_state,
-  restore_fpsimd_context_sve,
-  setup_sigframe_fp,
-  sve_get_common,
-  sve_set_common,
-  sve_sync_from_fpsimd_zeropad,
-  sve_sync_to_fpsimd,
-  vec_set_vector_length,
-} from '../kernel/fpsimd_v6_ptrace';
-import { DISCARD_398E, PTRACE_B017, SIGNAL_61DA, SVE_TRAP_751E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
+import { fpsimd_save_and_flush_cpu_state } from '../kernel/fpsimd_v6_8';
+import { CPU_FP_STATE_FIELDS, fpsimd_bind_state_to_cpu } from '../kernel/fpsimd_v6';
+import { V6_HOST_HOOKS } from '../kernel/fpsimd_v6_hooks';
+import { DISCARD_398E, PTRACE_B017, SIGNAL_61DA, SVE_TRAP_751E, VL_49CE } from '../history/fpsimd_v6';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
@@ -286,24 +261,7 @@ export const v6_13: Era = {
   guestSve: true,
   ablatable: [],
   sched_out: kvm_arch_vcpu_put,
-  fpsimd_thread_switch,
   sched_in: kvm_arch_vcpu_load,
-  fpsimd_restore_current_state,
-  kernel_neon_begin,
-  kernel_neon_end,
-  fpsimd_preserve_current_state(k) {
-    // setup_rt_frame(): fpsimd_signal_preserve_current_state(); without SVE its conversion is dead code.
-    if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k);
-    else fpsimd_preserve_current_state(k);
-  },
-  setup_sigframe_fp,
-  fpsimd_update_current_state(k) {
-    if (system_supports_sve(k)) restore_fpsimd_context_sve(k);
-    fpsimd_update_current_state(k);
-  },
-  fpsimd_flush_thread,
-  fpsimd_flush_task_state,
-  cpu_pm_enter: fpsimd_cpu_pm_notifier,
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
@@ -328,11 +286,5 @@ export const v6_13: Era = {
     kvm_arch_vcpu_put(k, v);
     leave(k);
   },
-  syscall_entry: fp_user_discard,
-  do_sve_acc,
-  sve_set_current_vl: vec_set_vector_length,
-  sve_set_common,
-  sve_get_common,
-  sve_sync_to_fpsimd,
-  sve_sync_from_fpsimd_zeropad,
+  ...V6_HOST_HOOKS,
 };

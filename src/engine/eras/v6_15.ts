@@ -2,7 +2,7 @@
 // Unconditionally save+flush host FPSIMD/SVE/SME state" and 8eca7f6d5100 "KVM: arm64: Remove host
 // FPSIMD saving for non-protected KVM". Hold beside arch/arm64/kvm/fpsimd.c,
 // arch/arm64/kvm/hyp/include/hyp/switch.h, arch/arm64/kvm/hyp/nvhe/switch.c and arch/arm64/kvm/arm.c
-// of v6.15; the host side is ../kernel/fpsimd.ts and ../kernel/fpsimd_mainline.ts (since v6.8), where
+// of v6.15; the host side is ../kernel/fpsimd_v4_18.ts and ../kernel/fpsimd_v6_8.ts (since v6.8), where
 // fpsimd_save() is now called fpsimd_save_user_state(). v6.16 (./v6_16.ts) builds on this module.
 import type { Era, EraField } from '../era';
 import { memoryToRegs, regsToMemory } from '../ghost';
@@ -20,7 +20,7 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd';
+import { test_foreign, update_thread_flag_foreign } from '../kernel/fpsimd_v4_18';
 import { has_vhe, set_zen, system_supports_sve, vcpu_has_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX } from '../state';
 import {
@@ -28,35 +28,11 @@ import {
   fpsimd_lazy_switch_to_guest,
   fpsimd_lazy_switch_to_host,
 } from '../kernel/kvm_hyp_sve';
-import {
-  fpsimd_cpu_pm_notifier,
-  fpsimd_flush_task_state,
-  fpsimd_flush_thread,
-  fpsimd_save_and_flush_cpu_state,
-  fpsimd_thread_switch,
-  fpsimd_update_current_state,
-  kernel_neon_begin,
-  kernel_neon_end,
-} from '../kernel/fpsimd_mainline';
-import {
-  CPU_FP_STATE_FIELDS,
-  do_sve_acc,
-  fp_user_discard,
-  fpsimd_bind_state_to_cpu,
-  fpsimd_preserve_current_state,
-  fpsimd_restore_current_state,
-} from '../kernel/fpsimd_v6';
-import {
-  fpsimd_signal_preserve_current_state,
-  restore_fpsimd_context_sve,
-  setup_sigframe_fp,
-  sve_get_common,
-  sve_set_common,
-  sve_sync_from_fpsimd_zeropad,
-  sve_sync_to_fpsimd,
-  vec_set_vector_length,
-} from '../kernel/fpsimd_v6_ptrace';
-import { DISCARD_398E, VL_49CE } from '../kernel/fpsimd_v6_fixes';
+import { fpsimd_save_and_flush_cpu_state } from '../kernel/fpsimd_v6_8';
+import { CPU_FP_STATE_FIELDS, fpsimd_bind_state_to_cpu } from '../kernel/fpsimd_v6';
+import { V6_HOST_HOOKS } from '../kernel/fpsimd_v6_hooks';
+import { DISCARD_398E, VL_49CE } from '../history/fpsimd_v6';
+import { V6_15_FIXES } from '../history/v6_15';
 
 const KVM_FPSIMD_C = 'arch/arm64/kvm/fpsimd.c';
 const HYP_SWITCH_H = 'arch/arm64/kvm/hyp/include/hyp/switch.h';
@@ -235,59 +211,11 @@ export const v6_15: Era = {
     "v6.14-v6.15: the host's state is saved and flushed at vcpu load; a per-CPU fp_owner says whether the guest owns the registers; guest state is bound after exit and saved on put.",
   fields: [...fields, ...CPU_FP_STATE_FIELDS],
   releaseBugs: [VL_49CE, DISCARD_398E],
-  historic: [
-    {
-      commit: 'e92bee9f861b',
-      subject: 'arm64/fpsimd: Avoid erroneous elide of user state reload',
-      date: '2024-05-22',
-      affected: 'v6.8 to v6.9 (fixed in v6.10-rc1 and in stable 6.8.11 and 6.9.2)',
-      story:
-        "Since v6.8 kernel-mode NEON may be preempted: the switch saves the section's registers into the task's kernel_fpsimd_state and reloads them when the task runs again, possibly on another CPU. On the way in, fpsimd_thread_switch() loaded the kernel-mode state but left the CPU's binding as it was. A binding of the task's user state could survive there, so that after kernel_neon_end() the task's TIF_FOREIGN_FPSTATE was recomputed as clear at a later switch and the task returned to user space on registers holding its kernel-mode NEON data. Users saw it as file-system corruption with dm-crypt on Apple M1.",
-      before:
-        "fpsimd_thread_switch() loaded an incoming task's kernel-mode state (TIF_KERNEL_FPSTATE) and set the task's TIF_FOREIGN_FPSTATE (set_tsk_thread_flag()) instead of fpsimd_flush_cpu_state(), so the CPU's binding of the task's user state survived (statement load-kernel).",
-      fix: 'fpsimd_flush_cpu_state() after fpsimd_load_kernel_state(), in place of setting the flag: the CPU holds no user state for anyone, so the user state is reloaded on return to user.',
-      statements: ['load-kernel'],
-      source:
-        "the fixed fpsimd_thread_switch() in arch/arm64/kernel/fpsimd.c of v6.14 (perishh/linux-6.14 @ 16b95dcdf585; first read at Mark Rutland's 5a627961a188, search index id 65959525560); the arm64 fixes pull for v6.10-rc1 naming the corruption (Will Deacon, 2024-05-23; search index id 37582386833); the commit list of stable 6.8.11 with the backport bd49d89c8d12 (search index id 66171121180). The pre-fix lines (set_tsk_thread_flag(next, TIF_FOREIGN_FPSTATE) where the fix puts fpsimd_flush_cpu_state()) are in the patch mail of the fix (docs/kernel-notes.md, v6.16 section).",
-    },
-    {
-      commit: '751ecf6afd65',
-      subject: 'arm64/sve: Discard stale CPU state when handling SVE traps',
-      date: '2024-10-30',
-      affected:
-        'the SVE bug (CVE-2024-50275): v5.13 to v6.11.7 (fixed in 6.12-rc and stable 5.15.174, 6.1.120, 6.6.61, 6.11.8), replayed itself as v6.13/pre-751ecf6afd65 on SVE machines; the analogue is not a bug of any kernel',
-      analogue: true,
-      story:
-        "CVE-2024-50275: the SVE access trap rewrote a task's saved state in memory while the task was not live on this CPU (TIF_FOREIGN_FPSTATE set), without unbinding the CPU that still held its old registers. Migrated back to that CPU, the task found fpsimd_last_state and its cpu field matching, reused the stale registers and skipped the reload. The FPSIMD-only analogue here: a ptrace write of a stopped tracee's FP registers (fpr_set()) that does not call fpsimd_flush_task_state(): the tracee comes back to the CPU that still holds its old registers and runs on them instead of the values the debugger wrote.",
-      before:
-        'fpr_set() writes thread.uw.fpsimd_state without fpsimd_flush_task_state(target) (statement flush-task), as do_sve_acc() converted the saved state without it.',
-      fix: 'Every write of a saved state that may still be bound invalidates the binding with fpsimd_flush_task_state() (751ecf6afd65 for the SVE trap; fpr_set() always did).',
-      statements: ['flush-task'],
-      source:
-        "the OSV advisory of CVE-2024-50275 (published 2024-11-19), with the affected ranges and 751ecf6afd65's description and race (search index id 68571391340); a notes page on arm64 FP fixes restating them (search index id 55133223415); fpr_set() itself was not read (see the lifecycle notes in docs/kernel-notes.md).",
-    },
-  ],
+  historic: V6_15_FIXES,
   guestSve: true,
   ablatable: [],
   sched_out: kvm_arch_vcpu_put,
-  fpsimd_thread_switch,
   sched_in: kvm_arch_vcpu_load,
-  fpsimd_restore_current_state,
-  kernel_neon_begin,
-  kernel_neon_end,
-  fpsimd_preserve_current_state(k) {
-    // setup_rt_frame(): fpsimd_signal_preserve_current_state(); without SVE its conversion is dead code.
-    if (system_supports_sve(k)) fpsimd_signal_preserve_current_state(k);
-    else fpsimd_preserve_current_state(k);
-  },
-  setup_sigframe_fp,
-  fpsimd_update_current_state(k) {
-    if (system_supports_sve(k)) restore_fpsimd_context_sve(k);
-    fpsimd_update_current_state(k);
-  },
-  fpsimd_flush_thread,
-  fpsimd_flush_task_state,
-  cpu_pm_enter: fpsimd_cpu_pm_notifier,
   kvm_run_enter(k, v) {
     if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
     enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
@@ -316,11 +244,5 @@ export const v6_15: Era = {
     kvm_arch_vcpu_put(k);
     leave(k);
   },
-  syscall_entry: fp_user_discard,
-  do_sve_acc,
-  sve_set_current_vl: vec_set_vector_length,
-  sve_set_common,
-  sve_get_common,
-  sve_sync_to_fpsimd,
-  sve_sync_from_fpsimd_zeropad,
+  ...V6_HOST_HOOKS,
 };

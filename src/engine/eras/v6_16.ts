@@ -1,5 +1,5 @@
 // Era v6.16: v6.15 (./v6_15.ts) with the two changes of arch/arm64/kernel/fpsimd.c and
-// arch/arm64/kernel/signal.c that the model sees. Diff against v6_15.ts and ../kernel/fpsimd_mainline.ts:
+// arch/arm64/kernel/signal.c that the model sees. Diff against v6_15.ts and ../kernel/fpsimd_v6_8.ts:
 // - fpsimd_thread_switch(): for an incoming task with TIF_KERNEL_FPSTATE, fpsimd_flush_cpu_state()
 //   before fpsimd_load_kernel_state() (01098d893fa8), so that the load is never elided;
 // - signal delivery (setup_rt_frame()) and restore_sigframe() begin with
@@ -12,52 +12,28 @@
 import type { Era } from '../era';
 import { writeTaskMemory } from '../ghost';
 import { current, enter, leave, set_foreign, stmt, type K } from '../kctx';
-import { has_vhe, system_supports_sve, taskSve } from '../kctxSve';
-import { fpsimd_flush_cpu_state } from '../kernel/fpsimd';
+import { system_supports_sve, taskSve } from '../kctxSve';
+import { fpsimd_flush_cpu_state } from '../kernel/fpsimd_v4_18';
 import {
-  fpsimd_cpu_pm_notifier,
-  fpsimd_flush_task_state,
-  fpsimd_flush_thread,
   fpsimd_load_kernel_state,
   fpsimd_save_and_flush_current_state,
   fpsimd_save_kernel_state,
-  kernel_neon_begin,
-  kernel_neon_end,
-} from '../kernel/fpsimd_mainline';
-import {
-  do_sve_acc,
-  fpsimd_restore_current_state,
-  fpsimd_save_user_state,
-  fpsimd_syscall_enter,
-  fpsimd_syscall_exit,
-  fpsimd_to_sve,
-} from '../kernel/fpsimd_v6';
-import { SETSVE_128A, SETSVE_5CBB } from '../kernel/fpsimd_v6_fixes';
+} from '../kernel/fpsimd_v6_8';
+import { fpsimd_save_user_state, fpsimd_to_sve } from '../kernel/fpsimd_v6';
+import { fpsimd_syscall_enter, fpsimd_syscall_exit } from '../kernel/fpsimd_v6_sve';
+import { SETSVE_128A, SETSVE_5CBB } from '../history/fpsimd_v6';
+import { V6_HOST_HOOKS } from '../kernel/fpsimd_v6_hooks';
 import {
   change_live_vector_length,
   fpsimd_sync_from_effective_state,
   fpsimd_sync_to_effective_state_zeropad,
   restore_fpsimd_context_sve,
   setup_sigframe_fp_v6_16,
-  sve_get_common,
-  sve_set_common,
 } from '../kernel/fpsimd_v6_ptrace';
 import { FP_STATE_SVE } from '../state';
-import {
-  __activate_traps,
-  __deactivate_cptr_traps,
-  kvm_arch_vcpu_ctxflush_fp,
-  kvm_arch_vcpu_ctxsync_fp,
-  kvm_arch_vcpu_load,
-  kvm_arch_vcpu_put,
-  kvm_arch_vcpu_run_pid_change,
-  kvm_hyp_handle_fpsimd,
-  v6_15,
-} from './v6_15';
-import { fpsimd_lazy_switch_to_guest, fpsimd_lazy_switch_to_host } from '../kernel/kvm_hyp_sve';
+import { v6_15 } from './v6_15';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
-const NVHE_SWITCH_C = 'arch/arm64/kvm/hyp/nvhe/switch.c';
 
 /** test_tsk_thread_flag(t, TIF_KERNEL_FPSTATE); the idle task never has it. */
 const kernelFpstate = (k: K, t: number): boolean => t >= 0 && k.s.tasks[t].kernelFpstate;
@@ -111,12 +87,8 @@ export const v6_16: Era = {
   releaseBugs: [SETSVE_128A, SETSVE_5CBB],
   guestSve: true,
   ablatable: [],
-  sched_out: kvm_arch_vcpu_put,
+  ...V6_HOST_HOOKS,
   fpsimd_thread_switch,
-  sched_in: kvm_arch_vcpu_load,
-  fpsimd_restore_current_state,
-  kernel_neon_begin,
-  kernel_neon_end,
   fpsimd_preserve_current_state: fpsimd_save_and_flush_current_state,
   setup_sigframe_fp: setup_sigframe_fp_v6_16,
   restore_sigframe: fpsimd_save_and_flush_current_state,
@@ -124,43 +96,17 @@ export const v6_16: Era = {
     if (system_supports_sve(k)) restore_fpsimd_context_sve(k);
     fpsimd_update_current_state(k);
   },
-  fpsimd_flush_thread,
-  fpsimd_flush_task_state,
-  cpu_pm_enter: fpsimd_cpu_pm_notifier,
-  kvm_run_enter(k, v) {
-    if (!k.s.vcpus[v - k.cfg.nTasks].mapped) kvm_arch_vcpu_run_pid_change(k, v);
-    enter(k, 'vcpu_load', 'virt/kvm/kvm_main.c');
-    kvm_arch_vcpu_load(k, v);
-    leave(k);
-  },
-  guest_entry(k, v) {
-    // The run loop's last step before entry, IRQs already off.
-    kvm_arch_vcpu_ctxflush_fp(k, v);
-    if (system_supports_sve(k)) fpsimd_lazy_switch_to_guest(k, v);
-    enter(k, '__kvm_vcpu_run', NVHE_SWITCH_C);
-    __activate_traps(k);
-    leave(k);
-  },
-  guest_fp_trap: kvm_hyp_handle_fpsimd,
-  guest_exit(k, v) {
-    // hyp saves and restores no FP state on exit in this era; with SVE it switches ZCR (as v6.15).
-    if (system_supports_sve(k)) {
-      if (has_vhe(k)) __deactivate_cptr_traps(k);
-      fpsimd_lazy_switch_to_host(k, v);
-    }
-    kvm_arch_vcpu_ctxsync_fp(k, v);
-  },
-  kvm_run_exit(k) {
-    enter(k, 'vcpu_put', 'virt/kvm/kvm_main.c');
-    kvm_arch_vcpu_put(k);
-    leave(k);
-  },
   syscall_entry: fpsimd_syscall_enter,
   syscall_exit: fpsimd_syscall_exit,
-  do_sve_acc,
   sve_set_current_vl: change_live_vector_length,
-  sve_set_common,
-  sve_get_common,
   sve_sync_to_fpsimd: fpsimd_sync_from_effective_state,
   sve_sync_from_fpsimd_zeropad: fpsimd_sync_to_effective_state_zeropad,
+  // The KVM side is v6.15's.
+  sched_out: v6_15.sched_out,
+  sched_in: v6_15.sched_in,
+  kvm_run_enter: v6_15.kvm_run_enter,
+  guest_entry: v6_15.guest_entry,
+  guest_fp_trap: v6_15.guest_fp_trap,
+  guest_exit: v6_15.guest_exit,
+  kvm_run_exit: v6_15.kvm_run_exit,
 };

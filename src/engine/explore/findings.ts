@@ -5,7 +5,7 @@ import type { Machine } from '../machine';
 import { replay } from '../replay';
 import type { ScenarioEvent, Violation, ViolationKind } from '../types';
 import type { Store } from './store';
-import type { SymmetryMode } from './search';
+import type { SymmetryMode } from './searchTypes';
 import { compose, contextClass, invert, mapEvent, type Perm } from './symmetry';
 
 export interface Counterexample {

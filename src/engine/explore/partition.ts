@@ -17,7 +17,8 @@ import type {
   PartitionStats,
   ToPartition,
 } from './partitionProtocol';
-import { defaultMaxStates, stateSpace } from './search';
+import { defaultMaxStates } from './memory';
+import { stateSpace } from './space';
 import { createStore, FULL, MAX_STORE_STATES } from './store';
 import { createExpander } from './successors';
 

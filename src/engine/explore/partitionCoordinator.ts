@@ -6,9 +6,18 @@
 // single-core search's shape, so the same progress line shows it.
 import type { Variant } from '../variants';
 import type { Scenario } from '../types';
-import { counterexamplesOf, type Chain, type Found } from './findings';
-import type { FromPartition, PartitionOptions, PartitionStats, ToPartition } from './partitionProtocol';
-import { stateSpace, storeBytesPerState, type ExploreProgress, type ExploreResult } from './search';
+import { counterexamplesOf, type Chain } from './findings';
+import {
+  type CoordinatorHooks,
+  type FromPartition,
+  mergeFindings,
+  type PartitionOptions,
+  type PartitionStats,
+  type ToPartition,
+} from './partitionProtocol';
+import { cacheBudget, createMemoryMeter, type MemoryReport } from './memory';
+import { stateSpace } from './space';
+import type { ExploreProgress, ExploreResult } from './searchTypes';
 import { DEFAULT_MAX_SIGNAL_FRAMES } from './alphabet';
 
 export interface Coordinator {
@@ -16,12 +25,17 @@ export interface Coordinator {
   handle(w: number, msg: FromPartition): void;
   /** Stops the search at the workers' next poll; the result is then marked incomplete. */
   cancel(): void;
+  /** Looks at the clock (the time limit); the driver calls it every few milliseconds. */
+  tick(): void;
   readonly result: Promise<ExploreResult>;
 }
 
-type Reply<T extends FromPartition['type']> = Extract<FromPartition, { type: T }>;
+// What a worker thread adds to the process before it stores a state (its own heap and code): measured
+// 36 to 38 MB a thread (check --workers 2 started at 136 to 140 MB resident against 64 MB).
+export const THREAD_RUNTIME_BYTES = 48 * 1024 ** 2;
 
-const byRank = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+type CacheStats = NonNullable<PartitionStats['cache']>;
+type Reply<T extends FromPartition['type']> = Extract<FromPartition, { type: T }>;
 
 export function createCoordinator(
   config: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
@@ -29,14 +43,17 @@ export function createCoordinator(
   options: PartitionOptions,
   workers: number,
   send: (w: number, msg: ToPartition, transfer: ArrayBuffer[]) => void,
-  hooks: { onProgress?: (p: ExploreProgress) => void; progressEveryMs?: number } = {},
+  hooks: CoordinatorHooks = {},
 ): Coordinator {
   const k = workers;
   const t0 = performance.now();
+  // The fixed parts for rebuilding and replaying counterexamples (no cache, no room for states).
+  const sp = stateSpace(config, variant, { ...options, cache: false, maxStates: 1 });
   const stats: (PartitionStats | null)[] = Array.from({ length: k }, () => null);
-  let waiting: { type: FromPartition['type']; got: FromPartition[]; n: number; done: () => void } | null =
-    null;
+  // The exchanges under way, by the reply awaited: a level's and, meanwhile, the findings' (report, chains).
+  const waiting = new Map<FromPartition['type'], { got: FromPartition[]; n: number; done: () => void }>();
   let cancelled = false;
+  let timedOut = false;
   let stopping = false;
   let failed: (e: Error) => void = () => undefined;
   let level = 0;
@@ -45,6 +62,7 @@ export function createCoordinator(
   let previousSize = 0;
   let levelT0 = t0;
   let lastProgress = t0;
+  let meter: ((counted: number) => MemoryReport) | null = null;
 
   const sum = (f: (s: PartitionStats) => number): number => stats.reduce((a, s) => a + (s ? f(s) : 0), 0);
 
@@ -57,6 +75,13 @@ export function createCoordinator(
     const inLevel = (now - levelT0) / 1000;
     const first = stats.find((s) => s !== null);
     const limit = first?.limit ?? 0;
+    // Measured as the single-core search measures (the process, all its threads); the bound has k
+    // caches, k fixed tables and k threads' own runtime.
+    const cacheBytes = options.cache === false ? 0 : cacheBudget(options.maxBytes);
+    const fixedBytes = (sp.memory.fixedBytes + THREAD_RUNTIME_BYTES) * k;
+    const kShape = { ...sp.memory, cacheBytes: cacheBytes * k, fixedBytes };
+    meter ??= first ? createMemoryMeter(kShape, limit, hooks.memoryUsage) : null;
+    const memory = meter?.(sum((s) => s.bytes));
     return {
       depth: done ? exploredDepth : level + 1,
       states,
@@ -70,9 +95,10 @@ export function createCoordinator(
         depthDone,
         depthEtaSeconds:
           !done && depthDone > 0 && inLevel > 0.2 ? (inLevel * (1 - depthDone)) / depthDone : null,
-        bytes: sum((s) => s.bytes),
-        bytesAtLimit: first ? storeBytesPerState(first.W) * limit : 0,
+        bytes: memory?.bytes ?? 0,
+        bytesAtLimit: memory?.bound ?? 0,
         maxStates: limit,
+        memory,
       },
     };
   };
@@ -84,7 +110,7 @@ export function createCoordinator(
   ): Promise<Reply<T>[]> =>
     new Promise<Reply<T>[]>((resolve) => {
       const got: FromPartition[] = new Array(k);
-      waiting = { type, got, n: 0, done: () => resolve(got as Reply<T>[]) };
+      waiting.set(type, { got, n: 0, done: () => resolve(got as Reply<T>[]) });
       for (let w = 0; w < k; w++) {
         const m = msg(w);
         send(w, m, m.type === 'states' ? [m.batch.buffer] : []);
@@ -97,7 +123,16 @@ export function createCoordinator(
     for (let w = 0; w < k; w++) send(w, { type: 'cancel' }, []);
   };
 
+  /** Past the time limit: every worker stops at its next poll, as the single-core search does. */
+  const tick = (): void => {
+    if (done || timedOut || hooks.timeLimitMs === undefined) return;
+    if (performance.now() - t0 < hooks.timeLimitMs) return;
+    timedOut = true;
+    stopAll();
+  };
+
   const handle = (w: number, msg: FromPartition): void => {
+    tick();
     if (msg.type === 'states') {
       send(msg.to, { type: 'states', batch: msg.batch }, [msg.batch.buffer]);
       return;
@@ -108,6 +143,7 @@ export function createCoordinator(
     }
     if ('stats' in msg) stats[w] = msg.stats;
     if (msg.type === 'progress') {
+      showFound();
       const now = performance.now();
       if (hooks.onProgress && now - lastProgress >= (hooks.progressEveryMs ?? 250)) {
         lastProgress = now;
@@ -117,27 +153,14 @@ export function createCoordinator(
     }
     // A full store anywhere stops every worker at once, as the single-core search stops.
     if (msg.type === 'expanded' && msg.stats.full) stopAll();
-    if (waiting === null || waiting.type !== msg.type || waiting.got[w] !== undefined)
+    const wt = waiting.get(msg.type);
+    if (wt === undefined || wt.got[w] !== undefined)
       throw new Error(`explorer: unexpected ${msg.type} from worker ${w}`);
-    waiting.got[w] = msg;
-    if (++waiting.n === k) {
-      const wt = waiting;
-      waiting = null;
+    wt.got[w] = msg;
+    if (++wt.n === k) {
+      waiting.delete(msg.type);
       wt.done();
     }
-  };
-
-  /** The findings merged: per key the one of least depth (then worker, then order), by depth. */
-  const merged = (reports: Reply<'report'>[]): (Found & { level: number })[] => {
-    const best = new Map<string, { f: Found & { level: number }; rank: number[] }>();
-    reports.forEach((r, w) =>
-      r.found.forEach((f, i) => {
-        const rank = [f.level, w, i];
-        const b = best.get(f.key);
-        if (!b || byRank(rank, b.rank) < 0) best.set(f.key, { f, rank });
-      }),
-    );
-    return [...best.values()].sort((a, b) => byRank(a.rank, b.rank)).map((b) => b.f);
   };
 
   /** The parent records of every state on the paths to `ids`, asked of their owners round by round. */
@@ -165,6 +188,39 @@ export function createCoordinator(
     return { parent: (id) => rec(id)[0], event: (id) => rec(id)[1] & 0xffff, sym: (id) => rec(id)[1] >>> 16 };
   };
 
+  /** Every worker's findings merged, their paths rebuilt and replayed: between levels or at the end. */
+  const counterexamples = async () => {
+    const reports = await exchange(() => ({ type: 'report' }), 'report');
+    const found = mergeFindings(reports);
+    const chain = await chainsTo(found.map((f) => f.parent));
+    const { m, orbitGroup, group, alphabet } = sp;
+    const violations = counterexamplesOf(m, options.symmetry, orbitGroup, found, chain, group, alphabet);
+    return { reports, violations };
+  };
+  let foundShown = 0;
+  let foundAt = t0;
+  let finding: Promise<unknown> | null = null;
+
+  /**
+   * What was found so far, for a caller that shows it while the search runs (at most every
+   * foundEveryMs): asked of the workers, which answer between their slices.
+   */
+  const showFound = (): void => {
+    const found = sum((s) => s.found);
+    const { onFound, foundEveryMs = 0 } = hooks;
+    if (!onFound || done || finding || found === foundShown || performance.now() - foundAt < foundEveryMs)
+      return;
+    foundShown = found;
+    foundAt = performance.now();
+    finding = counterexamples().then(
+      (c) => {
+        finding = null;
+        if (!done) onFound(c.violations);
+      },
+      (e: unknown) => failed(e instanceof Error ? e : new Error(String(e))),
+    );
+  };
+
   const run = async (): Promise<ExploreResult> => {
     const { depth } = options;
     const spec = (w: number) => ({ config, variant: variant.id, options, workers: k, index: w });
@@ -178,17 +234,17 @@ export function createCoordinator(
       const ex = await exchange(() => ({ type: 'level', level }), 'expanded');
       const lv = await exchange(() => ({ type: 'barrier' }), 'leveled');
       if (ex.some((r) => r.stats.full) || lv.some((r) => r.stats.full)) stopped = 'state-limit';
-      else if (ex.some((r) => r.stats.cancelled)) stopped = 'cancelled';
-      else if (options.stopAtViolation && sum((s) => s.found) > 0) stopped = 'violation';
+      else if (ex.some((r) => r.stats.cancelled)) stopped = timedOut ? 'time-limit' : 'cancelled';
       if (stopped !== null) break;
+      showFound();
       const fresh = sum((s) => s.count - s.levelEnd);
       previousSize = sum((s) => s.levelEnd - s.levelStart);
       level++;
       if (level < depth && fresh > 0) {
-        if (cancelled) {
-          stopped = 'cancelled';
-          break;
-        }
+        // As the single-core search: a violation at the depth bound, or with nothing left, ends it as usual.
+        if (options.stopAtViolation && sum((s) => s.found) > 0) stopped = 'violation';
+        else if (cancelled || timedOut) stopped = timedOut ? 'time-limit' : 'cancelled';
+        if (stopped !== null) break;
         continue;
       }
       complete = true;
@@ -196,18 +252,15 @@ export function createCoordinator(
     }
     done = true;
     exploredDepth = complete ? depth : level;
-    const reports = await exchange(() => ({ type: 'report' }), 'report');
-    const found = merged(reports);
-    const chain = await chainsTo(found.map((f) => f.parent));
-    const sp = stateSpace(config, variant, { ...options, cache: false, maxStates: 1 });
+    await finding;
+    const { reports, violations } = await counterexamples();
     const caches = reports.map((r) => r.stats.cache);
-    const cache = caches.includes(null)
-      ? null
-      : (caches as NonNullable<PartitionStats['cache']>[]).reduce((a, c) => ({
-          misses: a.misses + c.misses,
-          outcomes: a.outcomes + c.outcomes,
-          treeWords: a.treeWords + c.treeWords,
-        }));
+    const add = (a: CacheStats, c: CacheStats) => ({
+      misses: a.misses + c.misses,
+      outcomes: a.outcomes + c.outcomes,
+      treeWords: a.treeWords + c.treeWords,
+    });
+    const cache = caches.every((c) => c !== null) ? caches.reduce(add) : null;
     const p = progress();
     return {
       variant: variant.id,
@@ -224,15 +277,8 @@ export function createCoordinator(
       lastDepth: exhausted ? level - 1 : null,
       symmetries: sp.group.length,
       cache,
-      violations: counterexamplesOf(
-        sp.m,
-        options.symmetry,
-        sp.orbitGroup,
-        found,
-        chain,
-        sp.group,
-        sp.alphabet,
-      ),
+      memory: p.estimate?.memory,
+      violations,
     };
   };
 
@@ -247,6 +293,7 @@ export function createCoordinator(
       cancelled = true;
       stopAll();
     },
+    tick,
     result,
   };
 }

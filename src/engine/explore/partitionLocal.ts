@@ -7,7 +7,7 @@ import { OPS } from '../types';
 import { createPartitionWorker, type PartitionWorker } from './partition';
 import { createCoordinator } from './partitionCoordinator';
 import type { FromPartition, PartitionOptions, ToPartition } from './partitionProtocol';
-import { symmetryMode, type ExploreOptions, type ExploreResult } from './search';
+import { symmetryMode, type ExploreOptions, type ExploreResult } from './searchTypes';
 
 /** ExploreOptions as the workers take them (no callbacks, symmetry as a mode). */
 export function partitionOptions(opts: ExploreOptions): PartitionOptions {
@@ -22,7 +22,8 @@ export function partitionOptions(opts: ExploreOptions): PartitionOptions {
     ...(opts.dead !== undefined ? { dead: opts.dead } : {}),
     ...(opts.maxStates !== undefined ? { maxStates: opts.maxStates } : {}),
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
-    // Workers stop at a level's barrier: the first violation's depth is always finished ('depth').
+    // Workers stop at a level's barrier: the first violation's depth is always finished ('depth'; the
+    // drivers run a search stopping at the first violation itself, `true`, on one thread).
     ...(opts.stopAtViolation ? { stopAtViolation: true } : {}),
   };
 }
@@ -42,6 +43,7 @@ export async function explorePartitioned(
   const coord = createCoordinator(sc, variant, partitionOptions(opts), k, (w, m) => toWorker[w].push(m), {
     onProgress: opts.onProgress,
     progressEveryMs: opts.progressEveryMs,
+    timeLimitMs: opts.timeLimitMs,
   });
   let finished = false;
   let failure: unknown = null;
@@ -54,6 +56,7 @@ export async function explorePartitioned(
   );
   while (!finished) {
     if (opts.shouldStop?.()) coord.cancel();
+    coord.tick();
     let moved = false;
     while (toCoordinator.length > 0) {
       const [w, m] = toCoordinator.shift() as [number, FromPartition];

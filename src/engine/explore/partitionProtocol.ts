@@ -1,9 +1,12 @@
 // The messages of the partitioned (multi-core) search between its coordinator and its workers
-// (partitionCoordinator.ts, partition.ts). Plain data and typed arrays only, so that any transport
-// carries them: worker_threads in Node, Web Workers in the browser, a queue in one thread (tests).
+// (partitionCoordinator.ts, partition.ts), and how the coordinator merges the workers' findings. Plain
+// data and typed arrays only, so that any transport carries them: worker_threads in Node, Web Workers
+// in the browser, a queue in one thread (tests).
 import type { Scenario, Op, ViolationKind } from '../types';
 import type { VersionMode } from './codec';
-import type { SymmetryMode } from './search';
+import type { Counterexample } from './findings';
+import type { MemoryReading } from './memory';
+import type { ExploreProgress, SymmetryMode } from './searchTypes';
 
 /** The search every worker runs its part of (ExploreOptions without the callbacks). */
 export interface PartitionOptions {
@@ -85,3 +88,30 @@ export type FromPartition =
   /** Triples: global id, parent's global id (-1: the root), event | sym << 16. */
   | { type: 'chains'; entries: Int32Array<ArrayBuffer> }
   | { type: 'error'; message: string };
+
+/** What the coordinator tells its caller while the search runs, and its time limit. */
+export interface CoordinatorHooks {
+  onProgress?: (p: ExploreProgress) => void;
+  progressEveryMs?: number;
+  timeLimitMs?: number;
+  /** The violations found so far, at the end of a level that found more (at most every foundEveryMs). */
+  onFound?: (found: Counterexample[]) => void;
+  /** The memory the process holds (as ExploreOptions.memoryUsage): all its threads. */
+  memoryUsage?: () => MemoryReading | null;
+  foundEveryMs?: number;
+}
+
+const byRank = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** Every worker's findings merged: per key the one of least depth (then worker, then order), by depth. */
+export function mergeFindings(reports: { found: PartitionFound[] }[]): PartitionFound[] {
+  const best = new Map<string, { f: PartitionFound; rank: number[] }>();
+  reports.forEach((r, w) =>
+    r.found.forEach((f, i) => {
+      const rank = [f.level, w, i];
+      const b = best.get(f.key);
+      if (!b || byRank(rank, b.rank) < 0) best.set(f.key, { f, rank });
+    }),
+  );
+  return [...best.values()].sort((a, b) => byRank(a.rank, b.rank)).map((b) => b.f);
+}

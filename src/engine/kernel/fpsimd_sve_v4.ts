@@ -1,13 +1,14 @@
 // The SVE-only host functions of v4.18 (arch/arm64/kernel/fpsimd.c, entry.S, signal.c, ptrace.c): the
 // SVE access trap, prctl(PR_SVE_SET_VL), the syscall discard, the signal frame's SVE record and the
 // NT_ARM_SVE regset. They run on SVE machines only (the drivers call them there); the shared SVE
-// branches of the FPSIMD functions are in ./fpsimd.ts. v4.17's differ only in the save they call.
+// branches of the FPSIMD functions are in ./fpsimd_v4_18.ts. v4.17's differ only in the save they call.
+import type { Era } from '../era';
 import { readTaskMemory } from '../ghost';
 import { discardH, fpsimdToSve, readTaskSve, writeTaskSve } from '../ghostSve';
 import { current, enter, leave, set_foreign, stmt, WARN_ON, type K } from '../kctx';
-import { set_task_vl, set_tif_sve, set_zen, taskSve, test_tif_sve } from '../kctxSve';
+import { set_task_vl, set_tif_sve, set_zen, system_supports_sve, taskSve, test_tif_sve } from '../kctxSve';
 import { VL_MAX, VL_MIN } from '../state';
-import { fpsimd_flush_task_state, fpsimd_save, fpsimd_to_sve, sve_to_fpsimd } from './fpsimd';
+import { fpsimd_flush_task_state, fpsimd_save, fpsimd_to_sve, sve_to_fpsimd } from './fpsimd_v4_18';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
 const ENTRY_S = 'arch/arm64/kernel/entry.S';
@@ -171,3 +172,23 @@ export function __fpr_get(k: K, t: number): void {
   readTaskMemory(k, t, '__fpr_get()');
   leave(k);
 }
+
+/** The SVE hooks v4.17 and v4.18 share (their saves and flushes differ: each era writes those). */
+export const V4_SVE_HOOKS = {
+  restore_sigframe(k) {
+    // Every frame has an SVE record on an SVE machine: restore_sve_fpsimd_context() reads it first.
+    if (system_supports_sve(k)) restore_sve_fpsimd_context(k);
+  },
+  syscall_entry: sve_user_discard,
+  sve_get_common(k, t) {
+    // sve_get(): SVE format from sve_state with TIF_SVE, else the FPSIMD registers (__fpr_get()).
+    if (test_tif_sve(k, t)) {
+      stmt(k, 'read-sve');
+      readTaskSve(k, t, 'sve_get()');
+    } else __fpr_get(k, t);
+  },
+  setup_sigframe_fp: setup_sigframe,
+  // fpr_set(): __fpr_set() from fpsimd_state brought up to date, then sve_state from it (TIF_SVE).
+  sve_sync_to_fpsimd,
+  sve_sync_from_fpsimd_zeropad,
+} satisfies Partial<Era>;

@@ -1,23 +1,15 @@
 // The host side of v6.13, v6.15 and v6.16 where SVE changes it: arch/arm64/kernel/fpsimd.c since v6.2
-// (fp_type, struct cpu_fp_state with to_save, the syscall discard of 8c845e273104) and
-// arch/arm64/kernel/entry-common.c. Each function keeps the statements of ./fpsimd.ts (the v4.18 shape)
-// on FPSIMD-only machines, so their traces and results are unchanged, and adds the SVE branches as
-// the kernel guards them. Held beside v6.14's and v6.18.2's files (docs/kernel-notes.md, "SVE: v6.13 to
-// v6.16, host"); v6.16's differences are tested with released_with() on the fixes of v6.16.
+// (fp_type, struct cpu_fp_state with to_save), and efbc20249fee's fpsimd_flush_task_state(). Each
+// function keeps the statements of ./fpsimd_v4_18.ts (the v4.18 shape) on FPSIMD-only machines, so their
+// traces and results are unchanged, and adds the SVE branches as the kernel guards them. Held beside
+// v6.14's and v6.18.2's files (docs/kernel-notes.md, "SVE: v6.13 to v6.16, host"); v6.16's differences
+// are tested with released_with() on the fixes of v6.16. The syscall discard (8c845e273104) and the SVE
+// access trap are ./fpsimd_v6_sve.ts.
 import type { Era } from '../era';
+import { fpsimdToSve, regsToSveMemory, sveMemoryToRegs, sveToFpsimd } from '../ghostSve';
 import {
-  fpsimdToSve,
-  regsToSveMemory,
-  sveFlushLive,
-  sveMemoryToRegs,
-  sveToFpsimd,
-  zeroSveState,
-} from '../ghostSve';
-import {
-  analogue,
   current,
   enter,
-  fixed,
   get_x,
   in_softirq,
   irqs_disabled,
@@ -41,15 +33,10 @@ import {
   test_tif_sve,
 } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX, VL_NAMES } from '../state';
-import { fpsimd_load_state, fpsimd_save_state, test_foreign } from './fpsimd';
-import { fpsimd_flush_task_state } from './fpsimd_mainline';
-import { C398E } from './fpsimd_v6_fixes';
-
-/** "arm64/sve: Discard stale CPU state when handling SVE traps" (CVE-2024-50275). */
-const C751E = '751ecf6afd65';
+import { fpsimd_load_state, fpsimd_save_state, test_foreign } from './fpsimd_v4_18';
+import { C398E } from '../history/fpsimd_v6';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
-const ENTRY_COMMON_C = 'arch/arm64/kernel/entry-common.c';
 const FPSIMD_H = 'arch/arm64/include/asm/fpsimd.h';
 
 /** enum fp_type's third value: to_save = FP_STATE_CURRENT, "decide by TIF_SVE" (fpsimd.h). */
@@ -246,87 +233,12 @@ export function fpsimd_preserve_current_state(k: K): void {
   leave(k);
 }
 
-/**
- * arch/arm64/kernel/entry-common.c (el0_svc, IRQs masked), v6.2 to v6.15: the syscall ABI discards the
- * SVE state above V: zero it in the registers, leaving SVE enabled for user space.
- */
-export function fp_user_discard(k: K): void {
-  enter(k, 'fp_user_discard', ENTRY_COMMON_C);
-  if (test_tif_sve(k, current(k))) {
-    stmt(k, 'sve-flush-live');
-    sve_flush_live(k);
-  }
-  leave(k);
-}
-
-/** arch/arm64/kernel/entry-fpsimd.S: zero the live Z bits above 128, P and FFR at the task's VL. */
-function sve_flush_live(k: K): void {
-  enter(k, 'sve_flush_live', 'arch/arm64/kernel/entry-fpsimd.S');
-  sveFlushLive(k);
-  leave(k);
-}
-
-/**
- * arch/arm64/kernel/entry-common.c, v6.16 (398edaa12f9c): as fp_user_discard(), then let the save
- * store only the FPSIMD part until the state is reloaded or the syscall returns.
- */
-export function fpsimd_syscall_enter(k: K): void {
-  enter(k, 'fpsimd_syscall_enter', ENTRY_COMMON_C);
-  if (test_tif_sve(k, current(k))) {
-    stmt(k, 'sve-flush-live');
-    sve_flush_live(k);
-  }
-  stmt(k, 'to-save-fpsimd');
-  set_last_to_save(k, FP_STATE_FPSIMD); // __this_cpu_write(fpsimd_last_state.to_save, FP_STATE_FPSIMD)
-  leave(k);
-}
-
-/** arch/arm64/kernel/entry-common.c, v6.16 (398edaa12f9c): stop the lazy discard before user space. */
-export function fpsimd_syscall_exit(k: K): void {
-  enter(k, 'fpsimd_syscall_exit', ENTRY_COMMON_C);
-  stmt(k, 'to-save-current');
-  set_last_to_save(k, FP_STATE_CURRENT);
-  leave(k);
-}
-
-/**
- * arch/arm64/kernel/fpsimd.c (static sve_init_regs): convert current's state to SVE, in the registers
- * if live (cccb78ce89c4), else in memory, then (751ecf6afd65) unbind it from the CPU that held it.
- */
-export function sve_init_regs(k: K): void {
-  enter(k, 'sve_init_regs', FPSIMD_C);
-  const t = current(k);
-  if (!test_foreign(k, t)) {
-    stmt(k, 'convert-live');
-    set_cpu_vl(k, taskSve(k, t).vl); // sve_set_vq(vq_minus_one)
-    sve_flush_live(k);
-    fpsimd_bind_task_to_cpu(k);
-  } else {
-    stmt(k, 'convert-memory');
-    fpsimd_to_sve(k, t);
-    set_fp_type(k, t, FP_STATE_SVE);
-    // v6.15/pre-751ecf6afd65 replays the FPSIMD analogue (fpr_set()): this code stays fixed there.
-    if (fixed(k, C751E) || analogue(k, C751E)) {
-      stmt(k, 'flush-task-trap');
-      fpsimd_flush_task_state(k, t);
-    }
-  }
-  leave(k);
-}
-
-/** arch/arm64/kernel/fpsimd.c: the trapped SVE access: TIF_SVE on, state converted, trap off. */
-export function do_sve_acc(k: K): void {
-  enter(k, 'do_sve_acc', FPSIMD_C);
-  const t = current(k);
-  zeroSveState(k, t, 'sve_alloc(current, true) in do_sve_acc()');
-  k.bh++; // get_cpu_fpsimd_context()
-  const was = test_tif_sve(k, t); // test_and_set_thread_flag(TIF_SVE)
-  set_tif_sve(k, t, true);
-  if (WARN_ON(k, was, "do_sve_acc(): TIF_SVE already set (SVE access shouldn't have trapped)")) {
-    stmt(k, 'warn-trapped');
-  }
-  sve_init_regs(k);
-  k.bh--; // put_cpu_fpsimd_context()
+/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies, and (efbc20249fee) make t reload. */
+export function fpsimd_flush_task_state(k: K, t: number): void {
+  enter(k, 'fpsimd_flush_task_state', FPSIMD_C);
+  set_fpsimd_cpu(k, t, -1);
+  stmt(k, 'set-foreign');
+  set_foreign(k, t, true);
   leave(k);
 }
 

@@ -3,7 +3,7 @@
 // Era.ablatable, Era.historic, eventAlphabet).
 import { kernelOwner, kernelStorage, ownerName, type MachineConfig } from '../config';
 import { eventAlphabet } from '../explore/alphabet';
-import { preFix } from '../history';
+import { preFix } from '../history/types';
 import { OPS, VIOLATION_KINDS, type Op } from '../types';
 import { ERAS, type Variant } from '../variants';
 import { PROMELA_OPS } from './events.pml';

@@ -1,4 +1,4 @@
-// The host side (src/engine/kernel/fpsimd.ts, arch/arm64/kernel/fpsimd.c) in Promela, in parts: what
+// The host side (src/engine/kernel/fpsimd_v4_18.ts, arch/arm64/kernel/fpsimd.c) in Promela, in parts: what
 // every era shares, what v4.18 and later share, and what only v4.18 keeps (v6.13's and later differences
 // are fpsimd_mainline.pml.ts; v4.17's own functions are in v4_17.pml.ts).
 

@@ -1,4 +1,4 @@
-// The host side where v6.13, v6.15 and v6.16 differ from v4.18 (src/engine/kernel/fpsimd_mainline.ts,
+// The host side where v6.13, v6.15 and v6.16 differ from v4.18 (src/engine/kernel/fpsimd_v6_8.ts,
 // arch/arm64/kernel/fpsimd.c since v6.8): kernel-mode NEON preserved across context switch with
 // TIF_KERNEL_FPSTATE, and efbc20249fee's TIF_FOREIGN_FPSTATE in fpsimd_flush_task_state(). The rest is
 // FPSIMD_HOST_PML. FPSIMD_V6_8_SWITCH_PML holds the two functions v6.16 changed (its own are in

@@ -4,7 +4,7 @@
 import { buildConfig, type MachineConfig } from '../config';
 import type { Era } from '../era';
 import { DEFAULT_MAX_SIGNAL_FRAMES, EXPLORER_OPS, eventAlphabet } from '../explore/alphabet';
-import { preFix } from '../history';
+import { preFix } from '../history/types';
 import type { Op, Scenario } from '../types';
 import type { Variant } from '../variants';
 import { ablationMacro, declarations, driver, reports, RUNTIME_ENV } from './declare';

@@ -1,6 +1,6 @@
 // Era v4.17 (src/engine/eras/v4_17.ts) in Promela: arch/arm64/kernel/fpsimd.c, arch/arm64/kvm/hyp/
 // switch.c and entry.S of v4.17. Its host side differs from later eras', so it is written here.
-import type { PromelaEra } from './era';
+import { ERA_HOST_HOOKS_PML, ERA_SIGNAL_HOOKS_PML, type PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, KERNEL_NEON_END_V4_PML } from './fpsimd.pml';
 
 export const V4_17_PML: PromelaEra = {
@@ -110,18 +110,10 @@ inline __kvm_vcpu_run_exit(v) {
 }
 
 /* kvm_arch_vcpu_load/put: no FP work in this era. */
+${ERA_HOST_HOOKS_PML}
+${ERA_SIGNAL_HOOKS_PML}
 inline era_sched_out(v) { skip }
-inline era_fpsimd_thread_switch(next) { fpsimd_thread_switch(next) }
 inline era_sched_in(v) { skip }
-inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
-inline era_kernel_neon_begin() { kernel_neon_begin() }
-inline era_kernel_neon_end() { kernel_neon_end() }
-inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
-inline era_restore_sigframe() { skip }
-inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
-inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
-inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
-inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
 inline era_kvm_run_enter(v) { skip }
 inline era_guest_entry(v) { __activate_traps() }
 inline era_guest_fp_trap(v) { __fpsimd_guest_restore(v) }

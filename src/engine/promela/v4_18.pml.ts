@@ -1,7 +1,7 @@
 // Era v4.18 (src/engine/eras/v4_18.ts) in Promela: arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/switch.c
 // and virt/kvm/arm/arm.c of v4.18. ON(ABL_x) marks a statement an ablation removes, FIXED(PRE_x) the
 // code a historic variant runs as it stood before the fix.
-import type { PromelaEra } from './era';
+import { ERA_HOST_HOOKS_PML, ERA_KVM_RUN_ENTER_PML, ERA_SIGNAL_HOOKS_PML, type PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML, FPSIMD_V4_18_PML, KERNEL_NEON_END_V4_PML } from './fpsimd.pml';
 
 export const V4_18_PML: PromelaEra = {
@@ -67,22 +67,11 @@ inline kvm_arch_vcpu_put(v) { kvm_arch_vcpu_put_fp(v) }
 /* kvm_arch_vcpu_run_pid_change() -> kvm_arch_vcpu_run_map_fp() */
 inline kvm_arch_vcpu_run_pid_change(v) { mapped[(v) - NTASK] = 1 }
 
+${ERA_HOST_HOOKS_PML}
+${ERA_SIGNAL_HOOKS_PML}
 inline era_sched_out(v) { kvm_arch_vcpu_put(v) }
-inline era_fpsimd_thread_switch(next) { fpsimd_thread_switch(next) }
 inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
-inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
-inline era_kernel_neon_begin() { kernel_neon_begin() }
-inline era_kernel_neon_end() { kernel_neon_end() }
-inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
-inline era_restore_sigframe() { skip }
-inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
-inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
-inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
-inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
-inline era_kvm_run_enter(v) {
-  if :: !mapped[(v) - NTASK] -> kvm_arch_vcpu_run_pid_change(v) :: else fi;
-  kvm_arch_vcpu_load(v)
-}
+${ERA_KVM_RUN_ENTER_PML}
 inline era_guest_entry(v) { __activate_traps(v) }
 inline era_guest_fp_trap(v) { __hyp_switch_fpsimd(v) }
 /* hyp saves and restores no FP state on exit in this era. */

@@ -1,7 +1,7 @@
 // Era v6.13 (src/engine/eras/v6_13.ts) in Promela: arch/arm64/kvm/fpsimd.c,
 // arch/arm64/kvm/hyp/include/hyp/switch.h, hyp/nvhe/switch.c and arch/arm64/kvm/arm.c of v5.19 to
 // v6.13. Diff against v6_15.pml.ts: load_fp marks the registers host-owned, hyp saves the host.
-import type { PromelaEra } from './era';
+import { ERA_HOST_HOOKS_PML, ERA_KVM_RUN_ENTER_PML, ERA_SIGNAL_HOOKS_PML, type PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
 import { FPSIMD_MAINLINE_PML, FPSIMD_V6_8_SWITCH_PML } from './fpsimd_mainline.pml';
 
@@ -56,22 +56,11 @@ inline kvm_arch_vcpu_put() { kvm_arch_vcpu_put_fp() }
 /* kvm_arch_vcpu_run_pid_change() -> kvm_arch_vcpu_run_map_fp() */
 inline kvm_arch_vcpu_run_pid_change(v) { mapped[(v) - NTASK] = 1 }
 
+${ERA_HOST_HOOKS_PML}
+${ERA_SIGNAL_HOOKS_PML}
 inline era_sched_out(v) { kvm_arch_vcpu_put() }
-inline era_fpsimd_thread_switch(next) { fpsimd_thread_switch(next) }
 inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
-inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
-inline era_kernel_neon_begin() { kernel_neon_begin() }
-inline era_kernel_neon_end() { kernel_neon_end() }
-inline era_fpsimd_preserve_current_state() { fpsimd_preserve_current_state() }
-inline era_restore_sigframe() { skip }
-inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
-inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
-inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
-inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
-inline era_kvm_run_enter(v) {
-  if :: !mapped[(v) - NTASK] -> kvm_arch_vcpu_run_pid_change(v) :: else fi;
-  kvm_arch_vcpu_load(v)
-}
+${ERA_KVM_RUN_ENTER_PML}
 /* The run loop's last step before entry, IRQs already off. */
 inline era_guest_entry(v) { kvm_arch_vcpu_ctxflush_fp(v); __activate_traps() }
 inline era_guest_fp_trap(v) { kvm_hyp_handle_fpsimd(v) }

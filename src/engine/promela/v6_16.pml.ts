@@ -3,7 +3,7 @@
 // (fpsimd_mainline.pml.ts): the switch-in of a kernel-mode section flushes before it loads
 // (01098d893fa8), signal delivery and sigreturn save and flush (929fa99b1215), and sigreturn only
 // stores (c94f2f326146).
-import type { PromelaEra } from './era';
+import { ERA_HOST_HOOKS_PML, ERA_KVM_RUN_ENTER_PML, type PromelaEra } from './era';
 import { FPSIMD_COMMON_PML, FPSIMD_HOST_PML } from './fpsimd.pml';
 import { FPSIMD_MAINLINE_PML } from './fpsimd_mainline.pml';
 import { V6_15_KVM_PML } from './v6_15.pml';
@@ -44,22 +44,12 @@ inline fpsimd_save_and_flush_current_state() {
 /* rt_sigreturn, after restore_sigframe() saved and flushed: store only. */
 inline fpsimd_update_current_state() { write_task_memory(current[cpu]) }
 
+${ERA_HOST_HOOKS_PML}
 inline era_sched_out(v) { kvm_arch_vcpu_put() }
-inline era_fpsimd_thread_switch(next) { fpsimd_thread_switch(next) }
 inline era_sched_in(v) { kvm_arch_vcpu_load(v) }
-inline era_fpsimd_restore_current_state() { fpsimd_restore_current_state() }
-inline era_kernel_neon_begin() { kernel_neon_begin() }
-inline era_kernel_neon_end() { kernel_neon_end() }
 inline era_fpsimd_preserve_current_state() { fpsimd_save_and_flush_current_state() }
 inline era_restore_sigframe() { fpsimd_save_and_flush_current_state() }
-inline era_fpsimd_update_current_state() { fpsimd_update_current_state() }
-inline era_fpsimd_flush_thread() { fpsimd_flush_thread() }
-inline era_fpsimd_flush_task_state(t) { fpsimd_flush_task_state(t) }
-inline era_cpu_pm_enter() { fpsimd_cpu_pm_notifier() }
-inline era_kvm_run_enter(v) {
-  if :: !mapped[(v) - NTASK] -> kvm_arch_vcpu_run_pid_change(v) :: else fi;
-  kvm_arch_vcpu_load(v)
-}
+${ERA_KVM_RUN_ENTER_PML}
 /* The run loop's last step before entry, IRQs already off. */
 inline era_guest_entry(v) { kvm_arch_vcpu_ctxflush_fp(v); __activate_traps() }
 inline era_guest_fp_trap(v) { kvm_hyp_handle_fpsimd(v) }

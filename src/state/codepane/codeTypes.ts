@@ -7,7 +7,7 @@ export interface CodeSources {
   /**
    * Where a function is looked up by name, in order: the era's module, the modules it imports functions
    * from (the host side since v6.8, another era's module for v6.16), the shared host side
-   * (src/engine/kernel/fpsimd.ts) last.
+   * (src/engine/kernel/fpsimd_v4_18.ts) last.
    */
   defs: readonly EngineFile[];
   /** Where a call modelled inline is looked for: defs, then the drivers (events.ts, lifecycle.ts). */

@@ -98,14 +98,14 @@ export function eraSource(eraId: string, code: EngineCode): EngineFile | null {
 }
 
 /** The v4.18-shape host side, which every era's module may take functions from: searched last. */
-const SHARED_HOST = 'src/engine/kernel/fpsimd.ts';
+const SHARED_HOST = 'src/engine/kernel/fpsimd_v4_18.ts';
 const isDriver = (f: EngineFile): boolean => !/^src\/engine\/(eras|kernel)\//.test(f.path);
 
 const sourcesCache = new WeakMap<EngineCode, Map<string, CodeSources | null>>();
 
 /**
  * The files behind an era's calls, or null for an era whose module is not found: its module, the
- * engine modules it imports (the host side since v6.8, v6.16's v6_15.ts), the shared host side, then
+ * engine modules it imports (the host side since v6.8, v6.16's v6_15.ts) and theirs, the shared host side, then
  * the drivers, where calls modelled inline live (e.g. __schedule in events.ts, fpr_set in lifecycle.ts).
  */
 export function codeSources(eraId: string, code: EngineCode): CodeSources | null {
@@ -116,10 +116,16 @@ export function codeSources(eraId: string, code: EngineCode): CodeSources | null
   const file = (path: string): EngineFile | undefined => code.files.find((f) => f.path === path);
   let out: CodeSources | null = null;
   if (own) {
-    const imported = own.imports
-      .filter((p) => p !== SHARED_HOST)
-      .map(file)
-      .filter((f): f is EngineFile => !!f && !isDriver(f));
+    // Breadth first: the era's own imports, then theirs (a base set of hooks the era spreads).
+    const imported: EngineFile[] = [];
+    const seen = new Set([own.path, SHARED_HOST]);
+    for (let i = -1; i < imported.length; i++) {
+      for (const p of (i < 0 ? own : imported[i]).imports) {
+        const f = seen.has(p) ? undefined : file(p);
+        seen.add(p);
+        if (f && !isDriver(f)) imported.push(f);
+      }
+    }
     const host = file(SHARED_HOST);
     const defs = [own, ...imported, ...(host ? [host] : [])];
     out = { defs, files: [...defs, ...code.files.filter(isDriver)] };

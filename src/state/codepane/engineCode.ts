@@ -7,11 +7,13 @@
  * Where the code pane looks for the engine's kernel code, the one list (globs relative to the repository
  * root, each a file or a folder's `*.ts`). Of these, a file is described when it holds kernel code: an
  * Era object, or an `enter`, `stmt`, `on` or `fixed` call (kernel/*.ts and the drivers: events.ts,
- * lifecycle.ts and any driver added beside them), so a new era, host file or driver needs no entry here.
+ * lifecycle.ts and any driver added beside them), so a new era, host file or driver needs no entry here;
+ * the others (history/*.ts: the fixes' stories and commits) serve to resolve imported constants.
  */
 export const ENGINE_CODE_FILES: readonly string[] = [
   'src/engine/eras/*.ts',
   'src/engine/kernel/*.ts',
+  'src/engine/history/*.ts',
   'src/engine/*.ts',
 ];
 

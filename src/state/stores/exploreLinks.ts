@@ -5,7 +5,7 @@ import { findVariant, resolveVariantId, variantOrError } from '../../engine';
 import type { LinkParamProvider, LinkParams } from '../links/linkTypes';
 import { autoStartAllowed } from '../links/exploreCost';
 import { MAX_DEPTH, parseTimeLimit } from '../viewmodels/exploreModel';
-import { ANNOUNCE_VIEW, useExploreStore } from './exploreStore';
+import { ANNOUNCE_VIEW, cpusOn, useExploreStore } from './exploreStore';
 import { useScenarioStore } from './scenarioStore';
 
 /**
@@ -22,7 +22,7 @@ function exploreParams(view: string): LinkParams {
   if (s.variant !== null) out.xv = s.variant;
   if (s.symmetry) out.xs = '1';
   if (s.dead) out.xz = '1';
-  if (s.cpus) out.xc = '1';
+  if (cpusOn(s.cpus, useScenarioStore.getState().scenario.cpus)) out.xc = '1';
   if (s.first) out.xf = '1';
   if (s.timeLimit !== null) out.xt = String(s.timeLimit);
   if (s.run || s.held) out.xr = '1';

@@ -17,6 +17,7 @@ import { resolveVariant, useScenarioStore } from './scenarioStore';
 import { guardReplace } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
+import { defaultReductions } from '../../engine/explore/defaults';
 
 export type ExploreStatus = 'idle' | 'running' | 'cancelling' | 'finished' | 'failed';
 
@@ -30,8 +31,6 @@ export interface ExploreSettings {
   first: boolean;
   /** Seconds after which the search stops, marked incomplete; null: no limit. */
   timeLimit: number | null;
-  /** Every renaming of CPUs (exact: the same answer per context). */
-  cpus: boolean;
 }
 
 /** What a search was asked, fixed when it starts (the scenario on screen may change meanwhile). */
@@ -41,11 +40,18 @@ export interface ExploreRunInfo extends ExploreSettings {
   /** The title of the scenario whose initial state was explored. */
   title: string;
   variant: string;
+  /** Every renaming of CPUs (exact: the same answer per context). */
+  cpus: boolean;
 }
 
 export interface ExploreState extends ExploreSettings {
   /** The chosen variant; null follows the scenario on screen. */
   variant: string | null;
+  /**
+   * Every renaming of CPUs (exact: the same answer per context); null until ticked or unticked (or set
+   * by a link): the default for the scenario's machine, on up to 4 CPUs (cpusOn).
+   */
+  cpus: boolean | null;
   status: ExploreStatus;
   run: ExploreRunInfo | null;
   progress: ExploreProgress | null;
@@ -137,9 +143,10 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     variant: null,
     depth: DEFAULT_DEPTH,
     symmetry: false,
-    // The exact reductions are on for a new search (a link without them keeps them off: see below).
+    // The exact reductions are on for a new search, CPU renaming by the machine's size, as in the CLI
+    // (a link without them keeps them off: see below).
     dead: true,
-    cpus: false,
+    cpus: null,
     first: false,
     timeLimit: null,
     status: 'idle',
@@ -174,7 +181,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         dead: s.dead,
         first: s.first,
         timeLimit: s.timeLimit,
-        cpus: s.cpus,
+        cpus: cpusOn(s.cpus, cpus),
       };
       set({ status: 'running', run, ...noResults() });
       runner ??= workerRunner();
@@ -221,3 +228,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     },
   };
 });
+
+/** CPU renaming as ticked, or by default (null) as `check` does: on machines of at most 4 CPUs. */
+export const cpusOn = (cpus: boolean | null, machineCpus: number): boolean =>
+  cpus ?? defaultReductions(machineCpus).cpus;

@@ -10,7 +10,7 @@ import {
   type Violation,
 } from '../../engine';
 import { replayFrame, replayOwners, type CursorView } from './cursorView';
-import { diagramModelOf, type DiagramModel } from './diagramModel';
+import { diagramModel, type DiagramModel } from './diagramModel';
 
 /** Where a violation's data sat before the step: a CPU's registers, or a context's in-memory copy. */
 export type BeforeMark =
@@ -109,7 +109,7 @@ export function beforePicture(replay: Replay, after: CursorView): BeforePicture 
     frame: replayFrame(replay),
   };
   const marks = violations.map((v) => beforeMark(v, view));
-  return { step: after.cursor, model: markModel(diagramModelOf(cv), marks), marks };
+  return { step: after.cursor, model: markModel(diagramModel(cv), marks), marks };
 }
 
 /** A copy of the model with the marks set (the model itself may be shared, so it is not changed). */

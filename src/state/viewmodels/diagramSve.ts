@@ -2,7 +2,7 @@
 // H band of its register file; each task's and vcpu's sve_state, the state of its H (live, dead by
 // the ABI, gone) and its SVE flags. FPSIMD-only machines never reach this file.
 import type { ContextSveView, CpuSveView, HCopyState, HState } from '../../engine';
-import type { FieldRow } from './diagramModel';
+import type { FieldRow } from './diagramTypes';
 import type { OwnerStyle } from './ownerStyle';
 
 /** How a context's H row is drawn: plain (live), grey hatching (dead by the ABI), red hatching (gone). */

@@ -4,7 +4,8 @@
 // "SVE: v4.17 and v4.18"). v4.17 toggles the EL0 trap in task_fpsimd_load(), saves current's own state,
 // records fpsimd_last_state.sve_in_use, and flushes SVE state from the CPU before each guest entry.
 import { describe, expect, it } from 'vitest';
-import { task_fpsimd_save, v4_17 } from '../../../src/engine/eras/v4_17';
+import { v4_17 } from '../../../src/engine/eras/v4_17';
+import { task_fpsimd_save } from '../../../src/engine/kernel/fpsimd_v4_17';
 import { VL_MAX, VL_MIN, type MachineState } from '../../../src/engine/state';
 import type { Scenario } from '../../../src/engine';
 import { kOn, machine, on, run } from '../helpers';

@@ -2,7 +2,7 @@
 // arch/arm64/kernel/fpsimd.c, entry.S (el0_svc), signal.c, ptrace.c, arch/arm64/kvm/fpsimd.c and
 // hyp/switch.c (zzwd/linux-4.18-rt @ 752227f1359f; docs/kernel-notes.md, "SVE: v4.17 and v4.18").
 import { describe, expect, it } from 'vitest';
-import { fpsimd_save } from '../../../src/engine/kernel/fpsimd';
+import { fpsimd_save } from '../../../src/engine/kernel/fpsimd_v4_18';
 import { v4_18 } from '../../../src/engine/eras/v4_18';
 import { VL_MAX, VL_MIN, type MachineState } from '../../../src/engine/state';
 import { kOn, machine, on, run } from '../helpers';

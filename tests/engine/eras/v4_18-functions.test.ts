@@ -1,13 +1,12 @@
 // Unit tests of the KVM functions of v4.18 (arch/arm64/kvm/fpsimd.c, arch/arm64/kvm/hyp/switch.c).
 import { describe, expect, it } from 'vitest';
 import {
-  __hyp_switch_fpsimd,
   kvm_arch_vcpu_ctxsync_fp,
   kvm_arch_vcpu_load_fp,
   kvm_arch_vcpu_put_fp,
   kvm_arch_vcpu_run_map_fp,
-  update_fp_enabled,
 } from '../../../src/engine/eras/v4_18';
+import { __hyp_switch_fpsimd, update_fp_enabled } from '../../../src/engine/eras/v4_18_hyp';
 import type { MachineState } from '../../../src/engine/state';
 import { QEMU, VCPU0, kOn, machine, on, run } from '../helpers';
 

@@ -77,6 +77,25 @@ describe('the partitioned search', { timeout: 60_000 }, () => {
     expect(shorter).toEqual(findings(single));
   });
 
+  it('stops at the first violating depth, and at a time limit, as the single-core search does', async () => {
+    const v = VARIANTS.find((x) => x.id === 'v4.18/no-neon-save');
+    if (!v) throw new Error('missing v4.18/no-neon-save');
+    const first = { depth: 12, stopAtViolation: 'depth' as const, dead: true };
+    const single = explore(REFERENCE, v, first);
+    const two = await explorePartitioned(REFERENCE, v, { ...first, workers: 2, sliceMs: 0.2 });
+    expect(single.stopped).toBe('violation');
+    expect(answer(two)).toEqual(answer(single));
+    // A violation found at the depth bound itself ends the search as usual (complete).
+    const atBound = { ...first, depth: single.exploredDepth };
+    const bound = await explorePartitioned(REFERENCE, v, { ...atBound, workers: 2 });
+    expect(answer(bound)).toEqual(answer(explore(REFERENCE, v, atBound)));
+    expect(bound.complete).toBe(true);
+    const timed = await explorePartitioned(REFERENCE, v, { depth: 12, timeLimitMs: 0, workers: 2 });
+    expect(timed.stopped).toBe('time-limit');
+    expect(timed.complete).toBe(false);
+    expect(timed.exploredDepth).toBe(0);
+  });
+
   it('spreads states over the workers by hash', () => {
     const counts = [0, 0, 0];
     for (let i = 0; i < 30000; i++) counts[ownerOf(Math.imul(i, 0x2545f491) ^ (i >>> 3), 3)]++;

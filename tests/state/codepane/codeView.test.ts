@@ -21,7 +21,7 @@ describe('code pane view model', () => {
     ]);
     const [hyp, save] = blocks;
     expect(hyp.file).toBe('arch/arm64/kvm/hyp/switch.c');
-    expect(hyp.source).toBe('src/engine/eras/v4_18.ts');
+    expect(hyp.source).toBe('src/engine/eras/v4_18_hyp.ts');
     expect(hyp.inside).toBeNull();
     expect(hyp.lines[0].text).toMatch(/^\/\*\* arch\/arm64\/kvm\/hyp\/switch\.c/);
     expect(hyp.lines.some((l) => l.text.startsWith('export function __hyp_switch_fpsimd('))).toBe(true);
@@ -34,7 +34,7 @@ describe('code pane view model', () => {
     expect(ran).toContain('memoryToRegs(k, v);');
     expect(ran).not.toContain('set_fp_trap(k, false);');
     // Line numbers are the engine file's own.
-    const text = fileOf('src/engine/eras/v4_18.ts').text.split('\n');
+    const text = fileOf('src/engine/eras/v4_18_hyp.ts').text.split('\n');
     for (const l of hyp.lines) expect(text[l.n - 1]).toBe(l.text);
     // A call modelled inline names the function holding it.
     expect(save.inside).toBe('__hyp_switch_fpsimd');
@@ -69,7 +69,7 @@ describe('code pane view model', () => {
       "stmt(k, 'flush');",
       'fpsimd_flush_cpu_state(k);',
     ]);
-    expect(blocks[6].source).toBe('src/engine/kernel/fpsimd.ts');
+    expect(blocks[6].source).toBe('src/engine/kernel/fpsimd_v4_18.ts');
     expect(blocks[6].lines.find((l) => l.ablation)?.ablation).toBe('flush-sets-foreign');
     // Calls the event driver makes inline come from events.ts, in the event's own case.
     expect(blocks[0].source).toBe('src/engine/events.ts');

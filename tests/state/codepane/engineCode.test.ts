@@ -12,7 +12,7 @@ describe('the engine code module', () => {
   it('is the description of every engine file, eras first, drivers last', () => {
     expect(engineCode).toEqual(describeEngine(engineSources(ROOT_DIR)));
     const paths = engineCode.files.map((f) => f.path);
-    expect(paths).toContain('src/engine/kernel/fpsimd.ts');
+    expect(paths).toContain('src/engine/kernel/fpsimd_v4_18.ts');
     expect(paths.slice(-3)).toEqual([
       'src/engine/events.ts',
       'src/engine/lifecycle.ts',
@@ -54,9 +54,15 @@ describe('the engine code module', () => {
     const v417 = engineCode.files.find((f) => f.path === 'src/engine/eras/v4_17.ts')!;
     expect(v417.era).toEqual({ object: 'v4_17', id: 'v4.17' });
     expect(unitOf(v417, '__kvm_vcpu_run_exit').hooks).toEqual(['guest_exit']);
-    expect(unitOf(v417, 'fpsimd_cpu_pm_notifier').hooks).toEqual(['cpu_pm_enter']);
+    expect(unitOf(v417, '__fpsimd_guest_restore').hooks).toEqual(['guest_fp_trap']);
     // Shorthand `fpsimd_thread_switch,` is an assignment too.
-    expect(unitOf(v417, 'fpsimd_thread_switch').hooks).toEqual(['fpsimd_thread_switch']);
+    const text = [
+      "import type { Era } from '../era';",
+      'export function fpsimd_thread_switch(k: K): void {}',
+      "export const e: Era = { id: 'v0', fpsimd_thread_switch };",
+    ].join('\n');
+    const [small] = describeEngine([{ path: 'src/engine/eras/e.ts', text }]).files;
+    expect(unitOf(small, 'fpsimd_thread_switch').hooks).toEqual(['fpsimd_thread_switch']);
     const method = unitOf(v417, 'v4_17.kvm_run_enter');
     expect(method.method).toBe(true);
     expect(method.hooks).toEqual(['kvm_run_enter']);
@@ -76,8 +82,12 @@ describe('the engine code module', () => {
       'b045e4d0f392',
     ]);
     expect(put.ons.map((o) => o.name)).toEqual(['put-save', 'put-flush']);
-    const host = engineCode.files.find((f) => f.path === 'src/engine/kernel/fpsimd_mainline.ts')!;
+    const host = engineCode.files.find((f) => f.path === 'src/engine/kernel/fpsimd_v6_8.ts')!;
     expect(unitOf(host, 'fpsimd_thread_switch').fixed.map((f) => f.commit)).toEqual(['e92bee9f861b']);
+    // A commit imported from the fixes' stories (history/), and a field slot imported from a hyp module.
+    const v417host = engineCode.files.find((f) => f.path === 'src/engine/kernel/fpsimd_v4_17.ts')!;
+    expect(unitOf(v417host, 'fpsimd_flush_thread').fixed.map((f) => f.commit)).toEqual(['674c242c9323']);
+    expect(v418.numbers.FP_HOST).toBe(1);
     const driver = engineCode.files.find((f) => f.path === 'src/engine/events.ts')!;
     const schedule = unitOf(driver, 'runEvent').enters.find((e) => e.name === '__schedule')!;
     expect(schedule).toMatchObject({ case: 'schedule', file: 'kernel/sched/core.c', whole: false });

@@ -191,6 +191,20 @@ describe('explore store', () => {
     expect(useExploreStore.getState()).toMatchObject({ depth: 9, dead: true, symmetry: false });
   });
 
+  it('renames CPUs by default up to 4 CPUs, as check does; a link without xc keeps it off', () => {
+    const eightCpus = { ...bigScenario(), cpus: 8 };
+    expect(useExploreStore.getState().cpus).toBeNull();
+    // The scenario on screen has 1 CPU: on by default, and the link says so.
+    expect(readLinkParams('explore')).toMatchObject({ xz: '1', xc: '1' });
+    useScenarioStore.getState().open(eightCpus, { kind: 'generated' }, { variant: 'v4.18' });
+    expect(readLinkParams('explore').xc).toBeUndefined();
+    useExploreStore.getState().setCpus(true);
+    expect(readLinkParams('explore')).toMatchObject({ xc: '1' });
+    // A link made when CPU renaming was off unless ticked means off.
+    applyLinkParams({ xd: '9', xz: '1' }, 'explore');
+    expect(useExploreStore.getState()).toMatchObject({ depth: 9, dead: true, cpus: false });
+  });
+
   it('stops at the first violating depth when asked, sending the option to the worker', async () => {
     useExploreStore.getState().setVariant('v4.18/no-put-flush');
     useExploreStore.getState().setDepth(12);

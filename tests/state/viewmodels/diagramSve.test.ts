@@ -16,7 +16,7 @@ import {
 import { legendEntries } from '../../../src/components/diagram/Legend';
 import { beforeMark } from '../../../src/state/viewmodels/beforeModel';
 import { cursorView } from '../../../src/state/viewmodels/cursorView';
-import { diagramModelOf, type ContextModel } from '../../../src/state/viewmodels/diagramModel';
+import { diagramModel, type ContextModel } from '../../../src/state/viewmodels/diagramModel';
 import { guestScenario } from '../fixtures';
 
 function sveScenario(events: Scenario['events'] = [], variant = 'v6.13'): Scenario {
@@ -42,7 +42,7 @@ describe('SVE view model', () => {
       const view = describeState(r.machine, stateAt(r, i));
       for (const c of [...view.cpus, ...view.contexts]) expect(c).not.toHaveProperty('sve');
     }
-    const m = diagramModelOf(cursorView(r, r.length));
+    const m = diagramModel(cursorView(r, r.length));
     expect(m.frame.sve).toBe(false);
     expect(m.cpus[0].regsH).toBeUndefined();
     expect(m.cpus[0].rows.map((x) => x.key)).toEqual(['current', 'mode', 'irqs']);
@@ -60,7 +60,7 @@ describe('SVE view model', () => {
 
   it('shows the initial SVE state: max VL, EL0 SVE trapped, H zero and dead, TIF_SVE clear', () => {
     const r = run(sveScenario());
-    const m = diagramModelOf(cursorView(r, 0));
+    const m = diagramModel(cursorView(r, 0));
     expect(m.frame.sve).toBe(true);
     const cpu = m.cpus[0];
     expect(cpu.rows.find((x) => x.key === 'vl')?.value).toBe('max');
@@ -99,9 +99,9 @@ describe('SVE view model', () => {
       ]),
     );
     expect(r.illegal).toBeNull();
-    const gdbInSyscall = diagramModelOf(cursorView(r, 2)).contexts.find((c) => c.id === 'gdb');
+    const gdbInSyscall = diagramModel(cursorView(r, 2)).contexts.find((c) => c.id === 'gdb');
     expect(row(gdbInSyscall, 'inSyscall')).toMatchObject({ value: 'yes', changed: true });
-    const m = diagramModelOf(cursorView(r, 3));
+    const m = diagramModel(cursorView(r, 3));
     const qemu = m.contexts.find((c) => c.id === 'qemu');
     expect(row(qemu, 'sveH')).toMatchObject({ value: 'live: sve_state', band: 'live', changed: true });
     expect(row(qemu, 'sveState')).toMatchObject({ value: 'V newest · H newest', changed: true });
@@ -127,7 +127,7 @@ describe('SVE view model', () => {
     view = describeState(r.machine, s);
     expect(view.contexts[0].sve).toMatchObject({ h: 'gone', hIn: [] });
     const cv = { ...cursorView(r, 0), state: s, view };
-    const qemu = diagramModelOf(cv).contexts.find((c) => c.id === 'qemu');
+    const qemu = diagramModel(cv).contexts.find((c) => c.id === 'qemu');
     expect(row(qemu, 'sveH')).toMatchObject({ value: 'upper bits gone', band: 'gone' });
     // Dead by the ABI (a syscall since): nothing is reported lost.
     g.hDead[0] = 1;

@@ -11,7 +11,7 @@ import {
   fpsimd_thread_switch,
   kernel_neon_begin,
   kernel_neon_end,
-} from '../../../src/engine/kernel/fpsimd';
+} from '../../../src/engine/kernel/fpsimd_v4_18';
 import { NOTHING } from '../../../src/engine/state';
 import { EDITOR, KWORKER, QEMU, VCPU0, kOn, machine, on, run } from '../helpers';
 

@@ -2,7 +2,7 @@
 // that the v6 eras replay: historic variants of v6.13 (`v6.13/pre-COMMIT12`) and the bugs the
 // releases themselves had (Era.releaseBugs). Each names the statement labels of ./fpsimd_v6.ts it
 // concerns; docs/kernel-notes.md, "SVE: v6.13 to v6.16, host", says what was read.
-import type { HistoricFix } from '../history';
+import type { HistoricFix } from './types';
 
 /** "arm64/sve: Discard stale CPU state when handling SVE traps" (CVE-2024-50275). */
 export const C751E = '751ecf6afd65';

@@ -1,6 +1,6 @@
 // v4.18's SVE historic variants: two fixes of 2018-06-15 to the patch's arch/arm64/kvm/fpsimd.c, both
 // before v4.18 was released. Their pre-fix statements stand in eras/v4_18.ts (fixed(k, ...)).
-import type { HistoricFix } from '../history';
+import type { HistoricFix } from './types';
 
 const FIRST_MERGED =
   'arch/arm64/kvm/fpsimd.c as first merged (e6b673b741ea with 85acda3b4a27, before b045e4d0f392, b3eb56b629d1 and 2955bcc8c309; search index id 248864340)';

@@ -1,7 +1,7 @@
 // The host side where mainline differs from v4.18: arch/arm64/kernel/fpsimd.c since v6.8 (kernel-mode
-// NEON preserved across context switch with TIF_KERNEL_FPSTATE), with e92bee9f861b's flush at switch-in
-// and efbc20249fee's TIF_FOREIGN_FPSTATE in fpsimd_flush_task_state(). The save, load and bind with
-// their SVE branches are ./fpsimd_v6.ts; the rest is ./fpsimd.ts.
+// NEON preserved across context switch with TIF_KERNEL_FPSTATE), with e92bee9f861b's flush at switch-in.
+// The save, load, bind and fpsimd_flush_task_state() with their SVE
+// branches are ./fpsimd_v6.ts; the rest is ./fpsimd_v4_18.ts.
 import { kernelStorage } from '../config';
 import { writeTaskMemory } from '../ghost';
 import { zeroSveState } from '../ghostSve';
@@ -15,7 +15,6 @@ import {
   irqs_disabled,
   leave,
   set_foreign,
-  set_fpsimd_cpu,
   set_irqs_off,
   set_kernel_fpsimd_cpu,
   set_kernel_fpstate,
@@ -23,13 +22,14 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import { fpsimd_flush_cpu_state, fpsimd_load_state, fpsimd_save_state } from './fpsimd';
+import { fpsimd_flush_cpu_state, fpsimd_load_state, fpsimd_save_state } from './fpsimd_v4_18';
 import {
   fpsimd_bind_state_to_cpu,
   fpsimd_bind_task_to_cpu,
   fpsimd_save_user_state,
   fpsimd_to_sve,
   task_fpsimd_load,
+  fpsimd_flush_task_state,
 } from './fpsimd_v6';
 
 const FPSIMD_C = 'arch/arm64/kernel/fpsimd.c';
@@ -127,15 +127,6 @@ export function kernel_neon_end(k: K): void {
     stmt(k, 'clear-kernel-fpstate');
     set_kernel_fpstate(k, t, false);
   }
-  leave(k);
-}
-
-/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies, and (efbc20249fee) make t reload. */
-export function fpsimd_flush_task_state(k: K, t: number): void {
-  enter(k, 'fpsimd_flush_task_state', FPSIMD_C);
-  set_fpsimd_cpu(k, t, -1);
-  stmt(k, 'set-foreign');
-  set_foreign(k, t, true);
   leave(k);
 }
 

@@ -2,7 +2,7 @@
 // by the v6.14 commit that fixed it) and one historic variant (v6.13/pre-d52d165d67c5). Each names the
 // statements of eras/v6_13.ts (and of v6_15.ts for the fixes) that differ. Sources: docs/kernel-notes.md,
 // "SVE: v6.13 to v6.16, KVM".
-import type { HistoricFix } from '../history';
+import type { HistoricFix } from './types';
 
 /** "KVM: arm64: Always start with clearing SVE flag on load" (v5.19-rc3, 2022-05-28). */
 export const D52D = 'd52d165d67c5';
