@@ -45,6 +45,7 @@ const nodeTests = [
   'tests/engine/**/*.test.{ts,tsx}',
   'tests/cli/**/*.test.{ts,tsx}',
   'tests/scripts/**/*.test.{ts,tsx}',
+  'tests/structure/**/*.test.{ts,tsx}',
 ];
 
 export default defineConfig({

@@ -1,8 +1,10 @@
 // `npm test`: system packages (installed when missing), typecheck, lint, format check, the CLI's
-// build, unit/component tests, the app's build, browser tests.
+// build, unit/component tests, the app's build, browser tests; then checks the run left the work tree
+// as it found it (no tracked file rewritten, no stray file: what a test writes goes to ignored folders).
 // Stops at the first failing step (exit 1) and always ends with the plain line
 // `tests: N passed, N failed` summed from test-results/unit.json and test-results/e2e.json.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +37,16 @@ const steps = [
   { name: 'e2e', cmd: bin('playwright'), args: ['test'] },
 ];
 
+/** The work tree's state: changed and untracked paths with a hash of the changes; null outside git. */
+function workTree() {
+  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const status = git('status', '--porcelain=v1', '-uall');
+  if (status.status !== 0) return null;
+  const diff = git('diff', '--no-ext-diff', '--binary', 'HEAD').stdout ?? '';
+  return { status: status.stdout, diff: createHash('sha256').update(diff).digest('hex') };
+}
+
+const before = workTree();
 const t0 = Date.now();
 const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
 
@@ -55,6 +67,17 @@ for (const step of steps) {
     const why = res.error ? res.error.message : res.signal ? `signal ${res.signal}` : `exit ${res.status}`;
     console.error(`\n*** step '${step.name}' failed (${why}); stopping.`);
     break;
+  }
+}
+
+if (failedStep === null && before !== null) {
+  console.log(`\n=== work tree clean (t+${secs()}s)`);
+  const after = workTree();
+  if (after === null || after.status !== before.status || after.diff !== before.diff) {
+    failedStep = 'work tree clean';
+    console.error(
+      `\n*** the tests changed the work tree (git status --porcelain after the run):\n${after?.status ?? '(git failed)'}`,
+    );
   }
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_SIGNAL_FRAMES } from '../engine/explore';
 import { promelaGaps, promelaModel } from '../engine/promela';
 import { DEFAULT_DEPTH, MAX_DEPTH } from './check';
 import { EXIT_HELP, inputName, readScenarioFile, UsageError, type CliIO } from './io';
-import { COMMON_HELP, commandOptions, countOption, oneFile, opsOption, variantOption } from './options';
+import { COMMON_HELP, commandOrHelp, countOption, oneFile, opsOption, variantOption } from './options';
 import { EXPORT_OPTIONS } from './optionTables';
 import { esc } from './text';
 import { machineLine, multicoreModel } from './spinModel';
@@ -39,11 +39,9 @@ Exit status: 0 model written, 2 bad input or usage,
 ${EXIT_HELP}`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, values } = commandOptions(args, EXPORT_OPTIONS, io);
-  if (values.help) {
-    io.stdout(EXPORT_HELP + '\n');
-    return 0;
-  }
+  const parsed = commandOrHelp(args, EXPORT_OPTIONS, EXPORT_HELP, io);
+  if (!parsed) return 0;
+  const { positional, values } = parsed;
   if (!values.promela) throw new UsageError(`export needs a format: --promela\n${EXPORT_HELP}`);
   const file = oneFile(positional, EXPORT_HELP);
   const depth = countOption('depth', values.depth, MAX_DEPTH, DEFAULT_DEPTH);

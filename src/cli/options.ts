@@ -164,3 +164,16 @@ export function commandOptions<T extends OptionTable>(
   if (typeof out === 'string' && out !== '-') io.outputTo(out);
   return parsed;
 }
+
+/** commandOptions, or null when `--help` asked for the command's help, which it has printed (exit 0). */
+export function commandOrHelp<T extends OptionTable>(
+  args: readonly string[],
+  table: T,
+  help: string,
+  io: CliIO,
+): ParsedOptions<T> | null {
+  const parsed = commandOptions(args, table, io);
+  if (!parsed.values.help) return parsed;
+  io.stdout(help + '\n');
+  return null;
+}

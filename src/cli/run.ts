@@ -30,6 +30,16 @@ ${EXIT_HELP}`;
 const yes = (b: unknown, name: string): string => `${name}=${b ? 'yes' : 'no'}`;
 const latest = (b: unknown): string => (b ? 'newest' : 'stale');
 
+/** A violation as fpsimd-result/1 shows it: names, not the engine's owner indices. */
+const shown = (v: Violation) => ({
+  step: v.step,
+  kind: v.kind,
+  context: v.context,
+  ...(v.source !== undefined ? { source: v.source } : {}),
+  cpu: v.cpu,
+  message: v.message,
+});
+
 /** The SVE state after the last event (SVE machines): per CPU, per task and vcpu, per context V and H. */
 function sveLines(view: StateView): string[] {
   const out = ['SVE state after the last event:'];
@@ -85,12 +95,12 @@ export async function runCommand(args: string[], io: CliIO): Promise<number> {
       variant: variant.id,
       ok: violations.length === 0,
       counters: state.counters,
-      violations,
+      violations: violations.map(shown),
       steps: records.map((r) => ({
         index: r.index,
         event: r.event,
         calls: flattenCalls(r.calls),
-        violations: r.violations,
+        violations: r.violations.map(shown),
       })),
       final: describeResult(m, state),
     };

@@ -1,7 +1,7 @@
 // `fpsimd-viz variants [--json]`: the eras and ablations the engine offers.
 import { VARIANT_ALIASES, VARIANTS } from '../engine/variants';
 import { EXIT_HELP, type CliIO } from './io';
-import { COMMON_HELP, commandOptions, noFile } from './options';
+import { COMMON_HELP, commandOrHelp, noFile } from './options';
 import { VARIANTS_OPTIONS } from './optionTables';
 
 export const VARIANTS_HELP = `usage: fpsimd-viz variants [--json]
@@ -17,11 +17,9 @@ Exit status: 0 listed, 2 bad usage,
 ${EXIT_HELP}`;
 
 export async function variantsCommand(args: string[], io: CliIO): Promise<number> {
-  const { positional, values } = commandOptions(args, VARIANTS_OPTIONS, io);
-  if (values.help) {
-    io.stdout(VARIANTS_HELP + '\n');
-    return 0;
-  }
+  const parsed = commandOrHelp(args, VARIANTS_OPTIONS, VARIANTS_HELP, io);
+  if (!parsed) return 0;
+  const { positional, values } = parsed;
   noFile('variants', positional);
   if (values.json) {
     const list = VARIANTS.map((v) => ({

@@ -23,10 +23,34 @@ export interface EraField {
   sve?: true;
 }
 
+/**
+ * Every statement name an era may ablate (v4.18's, eras/v4_18.ts: the other eras ablate none). `on(k,
+ * name)` and Era.ablatable take only these, so a misspelt name fails to compile; a test checks each era's
+ * list and each `on` site against it.
+ */
+export const ABLATABLE_NAMES = [
+  'ctxsync-bind',
+  'ctxsync-clear-foreign',
+  'hyp-foreign-check',
+  'put-save',
+  'put-flush',
+  'load-fp-host',
+  'flush-sets-foreign',
+  'thread-switch-cpu-check',
+  'neon-save',
+  'signal-save',
+  'sigreturn-bind',
+  'exec-flush',
+  'ptrace-flush',
+  'pm-flush',
+] as const;
+
+export type AblatableName = (typeof ABLATABLE_NAMES)[number];
+
 /** A statement of an era that an ablation may remove (see variants.ts). */
 export interface Ablatable {
   /** Short name used in `on(k, name)` where the statement stands, and in the variant id. */
-  name: string;
+  name: AblatableName;
   /** What removing it means, naming the statement and its kernel file. */
   description: string;
 }

@@ -4,7 +4,7 @@ import { ownerName, storageName, type MachineConfig } from './config';
 import type { MachineState, TaskState } from './state';
 import type { Recorder } from './trace';
 import type { Violation, ViolationKind } from './types';
-import type { Era, EraField } from './era';
+import type { AblatableName, Era, EraField } from './era';
 
 export interface K {
   readonly cfg: MachineConfig;
@@ -23,7 +23,7 @@ export interface K {
 }
 
 /** False when the variant ablates the named statement: `if (on(k, 'ctxsync-bind')) ...`. */
-export function on(k: K, statement: string): boolean {
+export function on(k: K, statement: AblatableName): boolean {
   return k.ablation !== statement;
 }
 
@@ -60,6 +60,8 @@ export function report(k: K, kind: ViolationKind, ctx: number, message: string, 
     kind,
     context: ctx >= 0 ? ownerName(k.cfg, ctx) : null,
     ...(source >= 0 ? { source: ownerName(k.cfg, source) } : {}),
+    owner: ctx >= 0 ? ctx : -1,
+    ...(source >= 0 ? { sourceOwner: source } : {}),
     cpu: k.cpu,
     message,
   });

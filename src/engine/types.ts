@@ -98,6 +98,14 @@ export interface Violation {
   context: string | null;
   /** For a leak: the context whose data the registers held (it leaked to `context`). */
   source?: string;
+  /**
+   * `context` as the engine's owner index (config.ts ownerName: a context, or the contexts' count plus
+   * a task for TASK.kernel), -1 for none; the engine keys and renames violations by it, the names are
+   * for display.
+   */
+  owner: number;
+  /** `source` as an owner index, with it. */
+  sourceOwner?: number;
   cpu: number;
   message: string;
 }

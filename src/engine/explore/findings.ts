@@ -33,16 +33,6 @@ export interface Found {
 /** How each state was first reached: what counterexamples are rebuilt from (a Store, or the parts of several). */
 export type Chain = Pick<Store, 'parent' | 'event' | 'sym'>;
 
-/** The ghost owner a violation names: a context, or `TASK.kernel` (config.ts: kernelOwner); -1 for none. */
-function ownerIndex(cfg: MachineConfig, name: string | null): number {
-  if (name === null) return -1;
-  const x = cfg.byId.get(name);
-  if (x !== undefined) return x;
-  const t = name.endsWith('.kernel') ? cfg.byId.get(name.slice(0, -'.kernel'.length)) : undefined;
-  if (t === undefined) throw new Error(`explorer: a violation names an unknown owner "${name}"`);
-  return cfg.contexts.length + t;
-}
-
 /** Owner o renamed by g: a context by g.ctx, TASK.kernel with its task. */
 const renameOwner = (cfg: MachineConfig, g: Perm, o: number): number => {
   const n = cfg.contexts.length;
@@ -78,7 +68,7 @@ export function createFindings(m: Machine, mode: SymmetryMode, group: readonly P
   const keyNames: string[] = [];
   const nCtx = cfg.contexts.length;
   const keyId = (v: Violation): number => {
-    const o = ownerIndex(cfg, v.context);
+    const o = v.owner;
     // TASK.kernel is keyed like its task, marked apart.
     const ctx = o < nCtx ? o : o - nCtx;
     const mark = o < nCtx ? '' : '.kernel';
@@ -104,7 +94,7 @@ export function createFindings(m: Machine, mode: SymmetryMode, group: readonly P
         if (seen[k]) continue;
         seen[k] = true;
         const v = vs[i];
-        found.push({ parent: id, event: e, kind: v.kind, ctx: ownerIndex(cfg, v.context), key: keyNames[k] });
+        found.push({ parent: id, event: e, kind: v.kind, ctx: v.owner, key: keyNames[k] });
       }
     },
     keysOf: (vs) => vs.map(keyId),
@@ -144,15 +134,14 @@ function rebuild(
   const nCtx = cfg.contexts.length;
   const out: Counterexample[] = [];
   for (const f of found) {
-    const c = counterexample(m, st, group, alphabet, f);
+    const [c, o] = counterexample(m, st, group, alphabet, f);
     out.push(c);
-    if (!orbits || c.context === null) continue;
-    const o = ownerIndex(cfg, c.context);
+    if (!orbits || o < 0) continue;
     const x = o < nCtx ? o : o - nCtx;
     for (const { ctx, g } of orbits[x]) {
       if (ctx === x) continue;
       const events = c.events.map((e) => mapEvent(cfg, g, e));
-      out.push(checked(m, c.kind, ownerName(cfg, o < nCtx ? ctx : nCtx + ctx), events));
+      out.push(checked(m, c.kind, o < nCtx ? ctx : nCtx + ctx, events));
     }
   }
   return out;
@@ -195,7 +184,7 @@ function counterexample(
   group: readonly Perm[],
   alphabet: readonly ScenarioEvent[],
   f: Found,
-): Counterexample {
+): [Counterexample, number] {
   const cfg = m.cfg;
   const chain: number[] = [];
   for (let id = f.parent; id >= 0; id = st.parent(id)) chain.push(id);
@@ -209,29 +198,23 @@ function counterexample(
   }
   const back = invert(h);
   events.push(mapEvent(cfg, back, alphabet[f.event]));
-  const context = f.ctx < 0 ? null : ownerName(cfg, renameOwner(cfg, back, f.ctx));
-  return checked(m, f.kind, context, events);
+  const owner = renameOwner(cfg, back, f.ctx);
+  return [checked(m, f.kind, owner, events), owner];
 }
 
-/** The counterexample, replayed: it must produce the violation at its last event. */
-function checked(
-  m: Machine,
-  kind: ViolationKind,
-  context: string | null,
-  events: ScenarioEvent[],
-): Counterexample {
-  const f = { kind };
+/** The counterexample, replayed: it must produce the violation (of owner index `owner`) at its last event. */
+function checked(m: Machine, kind: ViolationKind, owner: number, events: ScenarioEvent[]): Counterexample {
   const r = replay(m, events);
   const last = events.length - 1;
-  const v = r.violations.find((x) => x.step === last && x.kind === f.kind && x.context === context);
+  const v = r.violations.find((x) => x.step === last && x.kind === kind && x.owner === owner);
   if (r.illegal || !v)
     throw new Error(
-      `explorer: the counterexample for ${f.kind} (${context ?? '-'}) does not reproduce in replay; ` +
+      `explorer: the counterexample for ${kind} (${owner < 0 ? '-' : ownerName(m.cfg, owner)}) does not reproduce in replay; ` +
         'is the variant symmetric under renaming CPUs and tasks?',
     );
   return {
-    kind: f.kind,
-    context,
+    kind,
+    context: v.context,
     ...(v.source !== undefined ? { source: v.source } : {}),
     events,
     cpu: v.cpu,

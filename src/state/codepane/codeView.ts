@@ -11,7 +11,7 @@ import { locate, type Found } from './locateCall';
 
 function codeLines(found: Found, node: CallNode, era: Era, kernelFns: ReadonlySet<string>): CodeLine[] {
   const ix: FileIndex = found.index;
-  const ablatable = new Set(era.ablatable.map((a) => a.name));
+  const ablatable = new Set<string>(era.ablatable.map((a) => a.name));
   const historic = new Map((era.historic ?? []).map((h) => [h.commit, h]));
   const out: CodeLine[] = [];
   for (let n = found.start; n <= found.end; n++) {

@@ -1,40 +1,18 @@
 // View parameters in links beyond the scenario, variant, step and view (share.ts): reviewer mode, the
-// explorer's form and results... Each owner registers a provider here; a provider loaded later (a lazy
-// view's store) gets the parameters of the link that opened the page when it registers. A parameter no
-// owner knows, or one its owner refuses, is named in a notice: a link never silently shows something else.
+// explorer's form and results... Their owners are listed in linkRegistry.ts and registered here when a
+// screen needs them; a provider loaded later (a lazy view's store) gets the parameters of the link that
+// opened the page when it registers. A parameter no owner knows, or one its owner refuses, is named in a
+// notice: a link never silently shows something else.
 import { useNoticeStore } from '../stores/noticeStore';
+import {
+  KNOWN_LINK_PARAMS,
+  LINK_PARAM_OWNERS,
+  type LinkParamOwner,
+  type LinkParamProvider,
+  type LinkParams,
+} from './linkRegistry';
 
-export type LinkParams = Record<string, string>;
-
-export interface LinkParamProvider {
-  /** The parameters this owner writes for the screen on show in `view` (none: `{}`). */
-  read(view: string): LinkParams;
-  /**
-   * Applies an opened link's parameters (all of them; the owner picks its own). Returns what it refused
-   * or changed, in words, each naming its parameter (`xv=...`).
-   */
-  apply(params: LinkParams, view: string): string[] | void;
-  /** Calls `listener` when what read() returns may have changed. */
-  subscribe(listener: () => void): () => void;
-}
-
-/**
- * Every parameter some owner reads, including owners loaded later with their view (the explorer's `x*`,
- * the gallery's `entry`): known before they load, so an unknown one is named at once. A test checks
- * that every owner's parameters are listed here.
- */
-export const KNOWN_LINK_PARAMS: ReadonlySet<string> = new Set([
-  'code',
-  'xv',
-  'xd',
-  'xs',
-  'xz',
-  'xc',
-  'xf',
-  'xt',
-  'xr',
-  'entry',
-]);
+export type { LinkParamProvider, LinkParams } from './linkRegistry';
 
 /** The same title as the link's own notice (urlSync.ts), so a late owner's problems read alike. */
 const NOTICE_TITLE = 'The link was opened with changes';
@@ -43,7 +21,33 @@ const providers: LinkParamProvider[] = [];
 const watchers = new Set<(p: LinkParamProvider) => void>();
 let lastOpened: { params: LinkParams; view: string } | null = null;
 
-export function registerLinkParams(p: LinkParamProvider): void {
+const connected = new Map<LinkParamOwner, Promise<void>>();
+
+/**
+ * Registers the owners a screen needs (linkRegistry.ts): those always loaded at once, those of `view` and
+ * those whose parameters `params` carries once their store has loaded. Each owner registers once.
+ */
+export function connectLinkOwners(view: string, params: LinkParams = {}): Promise<void> {
+  const waits: Promise<void>[] = [];
+  for (const [owner, o] of Object.entries(LINK_PARAM_OWNERS) as [
+    LinkParamOwner,
+    (typeof LINK_PARAM_OWNERS)[LinkParamOwner],
+  ][]) {
+    let done = connected.get(owner);
+    if (!done && (o.view === null || o.view === view || o.params.some((k) => Object.hasOwn(params, k)))) {
+      if (typeof o.provider === 'function') done = o.provider().then(registerLinkParams);
+      else {
+        registerLinkParams(o.provider);
+        done = Promise.resolve();
+      }
+      connected.set(owner, done);
+    }
+    if (done) waits.push(done);
+  }
+  return Promise.all(waits).then(() => undefined);
+}
+
+function registerLinkParams(p: LinkParamProvider): void {
   providers.push(p);
   const problems = (lastOpened && p.apply(lastOpened.params, lastOpened.view)) || [];
   if (problems.length) useNoticeStore.getState().push('warning', NOTICE_TITLE, problems.join('.\n') + '.');
@@ -51,12 +55,14 @@ export function registerLinkParams(p: LinkParamProvider): void {
 }
 
 export function readLinkParams(view: string): LinkParams {
+  void connectLinkOwners(view);
   return Object.assign({}, ...providers.map((p) => p.read(view))) as LinkParams;
 }
 
 /** Applies an opened link's parameters; returns the problems, in words (unknown ones named). */
 export function applyLinkParams(params: LinkParams, view: string): string[] {
   lastOpened = { params, view };
+  void connectLinkOwners(view, params);
   const unknown = Object.keys(params).filter((k) => !KNOWN_LINK_PARAMS.has(k));
   const problems = unknown.length
     ? [
@@ -71,6 +77,7 @@ export function applyLinkParams(params: LinkParams, view: string): string[] {
 
 /** Calls `listener` on every change of any provider's parameters, present or registered later. */
 export function watchLinkParams(listener: () => void): () => void {
+  void connectLinkOwners('');
   const unsubs: (() => void)[] = providers.map((p) => p.subscribe(listener));
   const w = (p: LinkParamProvider): void => void unsubs.push(p.subscribe(listener));
   watchers.add(w);

@@ -2,47 +2,27 @@
 // what it found, and opening a counterexample as a scenario. The search runs behind an ExploreRunner
 // (a Web Worker in the app), and keeps running while another view is shown.
 import { create } from 'zustand';
-import { findVariant, resolveVariantId, variantOrError } from '../../engine';
+import { resolveVariantId, variantOrError } from '../../engine';
 import type { Counterexample, ExploreProgress, ExploreResult } from '../../engine/explore';
 import type { ExploreConfig, FromExplorer } from '../../workers/protocol';
 import { workerRunner, type ExploreRun, type ExploreRunner } from './exploreRunner';
 import {
   counterexampleScenario,
   DEFAULT_DEPTH,
-  MAX_DEPTH,
   MAX_STATES,
-  parseTimeLimit,
   resultHeadline,
 } from '../viewmodels/exploreModel';
-import { registerLinkParams, type LinkParams } from '../links/linkParams';
 import { useNoticeStore } from './noticeStore';
 import { resolveVariant, useScenarioStore } from './scenarioStore';
 import { guardReplace } from './unsavedGuard';
 import { useViewStore } from './viewStore';
 import { DEFAULT_VIEW } from './views';
-import { autoStartAllowed } from '../links/exploreCost';
 import { defaultReductions } from '../../engine/explore/defaults';
 
 export type ExploreStatus = 'idle' | 'running' | 'cancelling' | 'finished' | 'failed';
 
-/** What a search was asked, fixed when it starts (the scenario on screen may change meanwhile). */
-export interface ExploreRunInfo {
-  id: number;
-  config: ExploreConfig;
-  /** The title of the scenario whose initial state was explored. */
-  title: string;
-  variant: string;
-  depth: number;
-  symmetry: boolean;
-  dead: boolean;
-  first: boolean;
-  timeLimit: number | null;
-  cpus: boolean;
-}
-
-export interface ExploreState {
-  /** The chosen variant; null follows the scenario on screen. */
-  variant: string | null;
+/** The form's search settings besides the variant, which a run keeps as it started. */
+export interface ExploreSettings {
   depth: number;
   symmetry: boolean;
   /** Dead-variable reduction: fields no later step can read are stored at one value. */
@@ -51,6 +31,22 @@ export interface ExploreState {
   first: boolean;
   /** Seconds after which the search stops, marked incomplete; null: no limit. */
   timeLimit: number | null;
+}
+
+/** What a search was asked, fixed when it starts (the scenario on screen may change meanwhile). */
+export interface ExploreRunInfo extends ExploreSettings {
+  id: number;
+  config: ExploreConfig;
+  /** The title of the scenario whose initial state was explored. */
+  title: string;
+  variant: string;
+  /** Every renaming of CPUs (exact: the same answer per context). */
+  cpus: boolean;
+}
+
+export interface ExploreState extends ExploreSettings {
+  /** The chosen variant; null follows the scenario on screen. */
+  variant: string | null;
   /**
    * Every renaming of CPUs (exact: the same answer per context); null until ticked or unticked (or set
    * by a link): the default for the scenario's machine, on up to 4 CPUs (cpusOn).
@@ -82,11 +78,21 @@ export interface ExploreState {
   openCounterexample(index: number): void;
 }
 
-const ANNOUNCE_VIEW = 'explore';
+export const ANNOUNCE_VIEW = 'explore';
 
 let runner: ExploreRunner | null = null;
 let active: ExploreRun | null = null;
 let nextId = 1;
+
+/** Nothing found, nothing on screen from a link: a new store, or a search starting. */
+const noResults = () => ({
+  progress: null,
+  found: [] as Counterexample[],
+  result: null,
+  error: null,
+  fromLink: false,
+  held: false,
+});
 
 /** Replaces where searches run (tests use the in-process runner). */
 export function setExploreRunner(r: ExploreRunner | null): void {
@@ -145,12 +151,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
     timeLimit: null,
     status: 'idle',
     run: null,
-    progress: null,
-    found: [],
-    result: null,
-    error: null,
-    fromLink: false,
-    held: false,
+    ...noResults(),
     setVariant: (variant) => set({ variant: variant === null ? null : resolveVariantId(variant) }),
     setDepth: (depth) => set({ depth }),
     setSymmetry: (symmetry) => set({ symmetry }),
@@ -182,16 +183,7 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         timeLimit: s.timeLimit,
         cpus: cpusOn(s.cpus, cpus),
       };
-      set({
-        status: 'running',
-        run,
-        progress: null,
-        found: [],
-        result: null,
-        error: null,
-        fromLink: false,
-        held: false,
-      });
+      set({ status: 'running', run, ...noResults() });
       runner ??= workerRunner();
       try {
         active = runner.start(
@@ -240,105 +232,3 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
 /** CPU renaming as ticked, or by default (null) as `check` does: on machines of at most 4 CPUs. */
 export const cpusOn = (cpus: boolean | null, machineCpus: number): boolean =>
   cpus ?? defaultReductions(machineCpus).cpus;
-
-/**
- * In links to the explore view: the form (`xv` variant, `xd` depth, `xs=1` symmetry, `xz=1` dead
- * variables, `xc=1` CPU renamings, `xf=1` stop at the first violating depth, `xt=SECONDS` time limit)
- * and `xr=1` when
- * results were on screen. A link carries no results: opening one with `xr=1` runs the search again
- * (and says so).
- */
-function exploreParams(view: string): LinkParams {
-  if (view !== ANNOUNCE_VIEW) return {};
-  const s = useExploreStore.getState();
-  const out: LinkParams = { xd: String(s.depth) };
-  if (s.variant !== null) out.xv = s.variant;
-  if (s.symmetry) out.xs = '1';
-  if (s.dead) out.xz = '1';
-  if (cpusOn(s.cpus, useScenarioStore.getState().scenario.cpus)) out.xc = '1';
-  if (s.first) out.xf = '1';
-  if (s.timeLimit !== null) out.xt = String(s.timeLimit);
-  if (s.run || s.held) out.xr = '1';
-  return out;
-}
-
-/** A flag parameter (`xs`, `xz`, `xr`): on when `1`; any other value is named and taken as off. */
-function flag(p: LinkParams, key: string, what: string, problems: string[]): boolean {
-  const v = p[key];
-  if (v !== undefined && v !== '1')
-    problems.push(`${key}=${v.slice(0, 20)} is not 1 (${what}); taken as off`);
-  return v === '1';
-}
-
-function applyExploreParams(p: LinkParams, view: string): string[] {
-  if (view !== ANNOUNCE_VIEW) return [];
-  const s = useExploreStore.getState();
-  const problems: string[] = [];
-  let depth = s.depth;
-  if (p.xd !== undefined) {
-    if (/^\d{1,3}$/.test(p.xd)) depth = Math.min(MAX_DEPTH, Math.max(1, Number(p.xd)));
-    if (String(depth) !== p.xd)
-      problems.push(`xd=${p.xd.slice(0, 20)} is not a depth from 1 to ${MAX_DEPTH}; the depth is ${depth}`);
-  }
-  // A variant this version does not know is never replaced by another: the search is not run.
-  const unknown = p.xv !== undefined && !findVariant(p.xv);
-  if (unknown) problems.push(`xv=${p.xv}: ${String(variantOrError(p.xv ?? ''))}`);
-  // An alias (`mainline`) is kept as the concrete id it names, so the links written name that.
-  const variant = unknown ? s.variant : p.xv !== undefined ? resolveVariantId(p.xv) : null;
-  const symmetry = flag(p, 'xs', 'symmetry reduction', problems);
-  // A link without xz or xc was made when those reductions were off by default, or unticked: off.
-  const dead = flag(p, 'xz', 'dead-variable reduction', problems);
-  const cpus = flag(p, 'xc', 'CPU renaming', problems);
-  const rerun = flag(p, 'xr', 'results on screen', problems);
-  // Absent in links made before these options: no stop, no limit, as those links always meant.
-  const first = flag(p, 'xf', 'stop at the first violating depth', problems);
-  let timeLimit: number | null = null;
-  if (p.xt !== undefined) {
-    const limit = parseTimeLimit(p.xt);
-    if (limit.ok) timeLimit = limit.seconds;
-    else problems.push(`xt=${p.xt.slice(0, 20)} is not a time limit in seconds; no limit`);
-  }
-  // Back/Forward to the search already on screen: nothing to redo.
-  const same =
-    s.run &&
-    s.run.depth === depth &&
-    s.run.symmetry === symmetry &&
-    s.run.dead === dead &&
-    s.run.cpus === cpus &&
-    s.run.first === first &&
-    s.run.timeLimit === timeLimit &&
-    s.variant === variant;
-  useExploreStore.setState({ depth, variant, symmetry, dead, cpus, first, timeLimit, held: false });
-  if (rerun && unknown)
-    problems.push('the search the link asked for was not run: choose a variant and start it');
-  else if (rerun && !same) {
-    // A large search waits for the user's Run: the link shows its settings only.
-    if (!autoStartAllowed(useScenarioStore.getState().scenario, depth))
-      useExploreStore.setState({ held: true });
-    else {
-      useExploreStore.getState().start();
-      useExploreStore.setState({ fromLink: true });
-    }
-  }
-  return problems;
-}
-
-registerLinkParams({
-  read: exploreParams,
-  apply: applyExploreParams,
-  subscribe: (listener) =>
-    useExploreStore.subscribe((s, prev) => {
-      if (
-        s.depth !== prev.depth ||
-        s.variant !== prev.variant ||
-        s.symmetry !== prev.symmetry ||
-        s.dead !== prev.dead ||
-        s.cpus !== prev.cpus ||
-        s.first !== prev.first ||
-        s.timeLimit !== prev.timeLimit ||
-        s.run !== prev.run ||
-        s.held !== prev.held
-      )
-        listener();
-    }),
-});

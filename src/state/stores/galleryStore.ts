@@ -11,7 +11,7 @@ import {
   GALLERY_VIEW,
   type GalleryEntry,
 } from '../viewmodels/galleryModel';
-import { registerLinkParams, type LinkParams } from '../links/linkParams';
+import type { LinkParamProvider, LinkParams } from '../links/linkTypes';
 import { useNoticeStore } from './noticeStore';
 import { useScenarioStore } from './scenarioStore';
 import { guardReplace } from './unsavedGuard';
@@ -148,11 +148,12 @@ function applyGalleryParams(p: LinkParams, view: string): string[] {
   return [`entry=${p.entry.slice(0, 60)} is not an entry of the gallery; showing the first entry`];
 }
 
-registerLinkParams({
+/** `entry=ID` in links to the gallery (linkRegistry.ts). */
+export const galleryLinkParams: LinkParamProvider = {
   read: galleryParams,
   apply: applyGalleryParams,
   subscribe: (listener) =>
     useGalleryStore.subscribe((s, prev) => {
       if (s.entry !== prev.entry) listener();
     }),
-});
+};

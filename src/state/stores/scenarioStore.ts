@@ -124,6 +124,19 @@ function initial(): Pick<ScenarioState, 'scenario' | 'saved' | 'origin' | 'varia
 }
 
 export const useScenarioStore = create<ScenarioState>()((set, get) => {
+  /** Undo and redo: shows snapshot `to`, with the history lists it leaves. */
+  const travel = (to: Snapshot, past: Snapshot[], future: Snapshot[]): void => {
+    const s = get();
+    const r = replayOf(to.scenario, s.variantId);
+    set({
+      scenario: to.scenario,
+      replay: r,
+      cursor: clampCursor(to.cursor, r),
+      dirty: to.scenario !== s.saved,
+      past,
+      future,
+    });
+  };
   /** Replaces the scenario as an undoable edit and keeps the cursor where asked. */
   const commit = (scenario: Scenario, cursor: number): void => {
     const s = get();
@@ -218,31 +231,13 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
     undo() {
       const s = get();
       const prev = s.past[s.past.length - 1];
-      if (!prev) return;
-      const r = replayOf(prev.scenario, s.variantId);
-      set({
-        scenario: prev.scenario,
-        replay: r,
-        cursor: clampCursor(prev.cursor, r),
-        dirty: prev.scenario !== s.saved,
-        past: s.past.slice(0, -1),
-        future: [{ scenario: s.scenario, cursor: s.cursor }, ...s.future],
-      });
+      if (prev) travel(prev, s.past.slice(0, -1), [{ scenario: s.scenario, cursor: s.cursor }, ...s.future]);
     },
 
     redo() {
       const s = get();
       const next = s.future[0];
-      if (!next) return;
-      const r = replayOf(next.scenario, s.variantId);
-      set({
-        scenario: next.scenario,
-        replay: r,
-        cursor: clampCursor(next.cursor, r),
-        dirty: next.scenario !== s.saved,
-        past: [...s.past, { scenario: s.scenario, cursor: s.cursor }],
-        future: s.future.slice(1),
-      });
+      if (next) travel(next, [...s.past, { scenario: s.scenario, cursor: s.cursor }], s.future.slice(1));
     },
 
     markSaved: (origin) => set((s) => ({ origin, dirty: false, saved: s.scenario })),

@@ -2,7 +2,8 @@
 // ablated variant reports the violation the removed statement prevents, at the step where it happens,
 // while v4.18 runs the same events clean. Why each one happens is in the scenario's description.
 import { describe, expect, it } from 'vitest';
-import { VARIANTS } from '../../../src/engine';
+import { createMachine, VARIANTS } from '../../../src/engine';
+import { ownerName } from '../../../src/engine/config';
 import { loadExample, runUnder } from './helpers';
 
 interface Broken {
@@ -66,6 +67,12 @@ describe('v4.18 ablations', () => {
       expect(ablated.violations[0]).toMatchObject(b);
       // Everything it reports happens at that step, to that context: one cause, one place.
       for (const v of ablated.violations) expect([v.step, v.context]).toEqual([b.step, b.context]);
+      // The engine keeps the owner's index; the name is that index's, for display.
+      const { cfg } = createMachine(
+        sc,
+        VARIANTS.find((v) => v.id === `v4.18/${name}`)!,
+      );
+      for (const v of ablated.violations) expect(ownerName(cfg, v.owner)).toBe(v.context);
       expect(b.step).toBe(sc.events.length - 1);
 
       expect(runUnder(sc, 'v4.18').violations).toEqual([]);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERAS, VARIANTS } from '../../../src/engine';
 import { buildConfig } from '../../../src/engine/config';
+import type { AblatableName } from '../../../src/engine/era';
 import { CLASSIC_OPS, eventAlphabet, EXPLORER_OPS } from '../../../src/engine/explore';
 import { OPS, SVE_OPS } from '../../../src/engine/types';
 import {
@@ -137,7 +138,8 @@ describe('Promela model coverage', () => {
       'era v9.99 has no Promela module (src/engine/promela/, PROMELA_ERAS)',
     ]);
     const moreHooks = { ...v418.era, cpu_resume: () => undefined };
-    const abl = { name: 'new-statement', description: 'a statement added later' };
+    // A name not yet in ABLATABLE_NAMES: what a later era's new statement looks like before its Promela.
+    const abl = { name: 'new-statement' as AblatableName, description: 'a statement added later' };
     const fix = { ...(v418.era.historic ?? [])[0], commit: '0123456789ab' };
     const more = { ...moreHooks, ablatable: [...v418.era.ablatable, abl], historic: [fix] };
     expect(promelaGaps(cfg, { ...v418, era: more })).toEqual([

@@ -1,5 +1,5 @@
 // Which explore links start their search by themselves: only those of small estimated cost.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AUTO_START_MAX_COST,
   autoStartAllowed,
@@ -8,10 +8,13 @@ import {
 } from '../../../src/state/links/exploreCost';
 import { setExploreRunner, useExploreStore } from '../../../src/state/stores/exploreStore';
 import { inProcessRunner } from '../../../src/workers/inProcess';
-import { applyLinkParams, readLinkParams } from '../../../src/state/links/linkParams';
+import { applyLinkParams, connectLinkOwners, readLinkParams } from '../../../src/state/links/linkParams';
 import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
 import type { Scenario } from '../../../src/engine';
 import { resetStores } from '../fixtures';
+
+// The lazy owners of link parameters (linkRegistry.ts) registered up front, as their views do in the app.
+beforeAll(() => Promise.all(['explore', 'gallery'].map((v) => connectLinkOwners(v))));
 
 const machine = (cpus: number, tasks: number) => ({
   cpus,

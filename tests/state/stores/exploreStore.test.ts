@@ -1,9 +1,9 @@
 // The explore store over the in-process runner: a search's life (progress, result, cancel), what it
 // was asked fixed at the start, counterexamples opened as explored scenarios, messages of older runs.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ExploreRunner } from '../../../src/state/stores/exploreRunner';
 import { setExploreRunner, useExploreStore } from '../../../src/state/stores/exploreStore';
-import { applyLinkParams, readLinkParams } from '../../../src/state/links/linkParams';
+import { applyLinkParams, connectLinkOwners, readLinkParams } from '../../../src/state/links/linkParams';
 import { useLibraryStore } from '../../../src/state/stores/libraryStore';
 import { useNoticeStore } from '../../../src/state/stores/noticeStore';
 import { useScenarioStore } from '../../../src/state/stores/scenarioStore';
@@ -12,6 +12,9 @@ import { inProcessRunner } from '../../../src/workers/inProcess';
 import type { FromExplorer, StartMessage } from '../../../src/workers/protocol';
 import { bigScenario, ended, until } from '../exploreFixtures';
 import { guestScenario, memoryStorage, resetStores } from '../fixtures';
+
+// The lazy owners of link parameters (linkRegistry.ts) registered up front, as their views do in the app.
+beforeAll(() => Promise.all(['explore', 'gallery'].map((v) => connectLinkOwners(v))));
 
 const initial = useExploreStore.getState();
 

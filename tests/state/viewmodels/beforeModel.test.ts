@@ -53,15 +53,36 @@ describe('beforeMark', () => {
     contexts: [{ id: 'app', kind: 'task', memLatest: false }],
   } as unknown as StateView;
   it('marks the in-memory copy a stale read of memory reads', () => {
-    const v: Violation = { step: 3, kind: 'stale-read', context: 'app', cpu: 0, message: 'signal frame' };
+    const v: Violation = {
+      step: 3,
+      kind: 'stale-read',
+      context: 'app',
+      owner: 0,
+      cpu: 0,
+      message: 'signal frame',
+    };
     expect(beforeMark(v, view)).toMatchObject({ kind: 'memory', context: 'app' });
   });
   it('marks the in-memory copy when it held the only newest data that is lost', () => {
-    const v: Violation = { step: 3, kind: 'lost-update', context: 'other', cpu: 0, message: 'lost' };
+    const v: Violation = {
+      step: 3,
+      kind: 'lost-update',
+      context: 'other',
+      owner: 1,
+      cpu: 0,
+      message: 'lost',
+    };
     expect(beforeMark(v, view)).toMatchObject({ kind: 'memory', context: 'other' });
   });
   it('marks the CPU for a kernel warning', () => {
-    const v: Violation = { step: 3, kind: 'kernel-warning', context: 'app', cpu: 0, message: 'WARN_ON' };
+    const v: Violation = {
+      step: 3,
+      kind: 'kernel-warning',
+      context: 'app',
+      owner: 0,
+      cpu: 0,
+      message: 'WARN_ON',
+    };
     expect(beforeMark(v, view)).toMatchObject({ kind: 'cpu', cpu: 0 });
   });
 });

@@ -141,6 +141,7 @@ describe('SVE view model', () => {
       step: 5,
       kind: 'lost-update' as const,
       context: 'qemu',
+      owner: 0,
       cpu: 0,
       message:
         "qemu's newest SVE state above the low 128 bits (Z high bits, P, FFR), held only in CPU0's registers, was overwritten by kernel-mode NEON: the upper bits are gone.",

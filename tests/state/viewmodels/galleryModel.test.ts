@@ -1,6 +1,6 @@
 // The gallery's data: an entry for every historic variant, each example breaking at the step the
 // engine reports, the `entry` link parameter, and the code before and after each fix.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMachine, ERAS, galleryVariants, replay, VARIANTS } from '../../../src/engine';
 import engineCode from 'virtual:engine-code';
 import { describeEngine } from '../../../scripts/engineCode/describe';
@@ -12,7 +12,10 @@ import {
   releaseBugId,
 } from '../../../src/state/viewmodels/galleryModel';
 import { useGalleryStore } from '../../../src/state/stores/galleryStore';
-import { applyLinkParams, readLinkParams } from '../../../src/state/links/linkParams';
+import { applyLinkParams, connectLinkOwners, readLinkParams } from '../../../src/state/links/linkParams';
+
+// The lazy owners of link parameters (linkRegistry.ts) registered up front, as their views do in the app.
+beforeAll(() => Promise.all(['explore', 'gallery'].map((v) => connectLinkOwners(v))));
 
 // The description of the engine's source the gallery reads (`virtual:engine-code`, as in the app).
 const SOURCES = engineCode.files;
