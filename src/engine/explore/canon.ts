@@ -1,14 +1,15 @@
 // Canonical forms under symmetry, fast: each renaming compiled into a byte table, and the least
 // renamed encoding found with an early exit.
 //
-// permuteEncoded (codec.ts) stays the one definition of what a renaming does to an encoding; it is
+// permuteEncoded (codecPermute.ts) stays the one definition of what a renaming does to an encoding; it is
 // plain but costs a pass over every byte for each of up to hundreds of renamings per successor. Every
 // byte of its output is a function of one byte of its input (blocks move whole; bytes naming a CPU,
 // context or slot are renamed value by value), so a renaming is compiled here, once per search, by
 // probing permuteEncoded: for each output byte, the input byte it comes from and a value table. The
 // canonical form is then the byte-wise least encoding over the group, and most renamings are rejected
 // after their first few bytes.
-import { permuteEncoded, type Layout } from './codec';
+import type { Layout } from './codec';
+import { permuteEncoded } from './codecPermute';
 import type { Perm } from './symmetry';
 
 export interface Renamings {

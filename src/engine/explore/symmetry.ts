@@ -17,7 +17,8 @@
 import type { MachineConfig } from '../config';
 import type { MachineState } from '../state';
 import type { ScenarioEvent } from '../types';
-import { encode, permuteEncoded, type Layout } from './codec';
+import { encode, type Layout } from './codec';
+import { permuteEncoded } from './codecPermute';
 
 export interface Perm {
   /** New index of each CPU. */

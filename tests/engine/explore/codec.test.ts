@@ -5,7 +5,8 @@ import { createMachine, VARIANTS, type ScenarioEvent } from '../../../src/engine
 import { initialMachineState, stepInPlace } from '../../../src/engine/machine';
 import { cloneState, zeroCounters, type MachineState } from '../../../src/engine/state';
 import { DEFAULT_MAX_SIGNAL_FRAMES, eventAlphabet } from '../../../src/engine/explore';
-import { checkRange, decode, encode, makeLayout, permuteEncoded } from '../../../src/engine/explore/codec';
+import { checkRange, decode, encode, makeLayout } from '../../../src/engine/explore/codec';
+import { permuteEncoded } from '../../../src/engine/explore/codecPermute';
 import { symmetryGroup } from '../../../src/engine/explore/symmetry';
 import { canonicalize, compileRenamings } from '../../../src/engine/explore/canon';
 import { SYMMETRIC } from './helpers';

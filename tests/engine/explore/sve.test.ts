@@ -6,7 +6,8 @@ import { createMachine, ERAS, SVE_GALLERY_MACHINE, OPS, VARIANTS, type Variant }
 import { initialMachineState, stepInPlace } from '../../../src/engine/machine';
 import { cloneState, zeroCounters, type MachineState, type SveGhost } from '../../../src/engine/state';
 import { DEFAULT_MAX_SIGNAL_FRAMES, eventAlphabet, explore } from '../../../src/engine/explore';
-import { decode, encode, makeLayout, permuteEncoded, checkRange } from '../../../src/engine/explore/codec';
+import { decode, encode, makeLayout, checkRange } from '../../../src/engine/explore/codec';
+import { permuteEncoded } from '../../../src/engine/explore/codecPermute';
 import { contextClass, invert, symmetryGroup } from '../../../src/engine/explore/symmetry';
 import { explorePartitioned } from '../../../src/engine/explore/partitionLocal';
 import { buildConfig } from '../../../src/engine/config';
