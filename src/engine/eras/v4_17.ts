@@ -7,7 +7,7 @@ import { memoryToRegs, regsToMemory } from '../ghost';
 import { writeTaskSve } from '../ghostSve';
 import { current, enter, leave, set_fp_trap, stmt, type K } from '../kctx';
 import { has_vhe, set_tif_sve, set_zen, system_supports_sve, taskSve } from '../kctxSve';
-import { kernel_neon_end } from '../kernel/fpsimd_v4_18';
+import { fpsimd_flush_task_state, kernel_neon_end } from '../kernel/fpsimd_v4_18';
 import {
   do_sve_acc,
   fpsimd_signal_preserve_current_state,
@@ -18,7 +18,6 @@ import {
 } from '../kernel/fpsimd_sve_v4';
 import {
   fpsimd_cpu_pm_notifier,
-  fpsimd_flush_task_state,
   fpsimd_flush_thread,
   fpsimd_preserve_current_state,
   fpsimd_restore_current_state,

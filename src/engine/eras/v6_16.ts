@@ -13,13 +13,13 @@ import type { Era } from '../era';
 import { writeTaskMemory } from '../ghost';
 import { current, enter, leave, set_foreign, stmt, type K } from '../kctx';
 import { system_supports_sve, taskSve } from '../kctxSve';
-import { fpsimd_flush_cpu_state } from '../kernel/fpsimd_v4_18';
+import { fpsimd_flush_cpu_state, fpsimd_to_sve } from '../kernel/fpsimd_v4_18';
 import {
   fpsimd_load_kernel_state,
   fpsimd_save_and_flush_current_state,
   fpsimd_save_kernel_state,
 } from '../kernel/fpsimd_v6_8';
-import { fpsimd_save_user_state, fpsimd_to_sve } from '../kernel/fpsimd_v6';
+import { fpsimd_save_user_state } from '../kernel/fpsimd_v6';
 import { fpsimd_syscall_enter, fpsimd_syscall_exit } from '../kernel/fpsimd_v6_sve';
 import { SETSVE_128A, SETSVE_5CBB } from '../history/fpsimd_v6';
 import { V6_HOST_HOOKS } from '../kernel/fpsimd_v6_hooks';

@@ -30,7 +30,9 @@ import {
   taskSve,
   test_tif_sve,
 } from '../kctxSve';
+// fpsimd_flush_task_state() is v4.18's, unchanged (thread.fpsimd_cpu = NR_CPUS): one definition.
 import {
+  fpsimd_flush_task_state,
   fpsimd_load_state,
   fpsimd_save_state,
   fpsimd_to_sve,
@@ -174,13 +176,6 @@ export function fpsimd_preserve_current_state(k: K): void {
   k.bh++; // local_bh_disable()
   task_fpsimd_save(k);
   k.bh--;
-  leave(k);
-}
-
-/** arch/arm64/kernel/fpsimd.c: invalidate t's register copies: thread.fpsimd_cpu = NR_CPUS, no flag. */
-export function fpsimd_flush_task_state(k: K, t: number): void {
-  enter(k, 'fpsimd_flush_task_state', FPSIMD_C);
-  set_fpsimd_cpu(k, t, -1);
   leave(k);
 }
 

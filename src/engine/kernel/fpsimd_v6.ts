@@ -6,7 +6,7 @@
 // are tested with released_with() on the fixes of v6.16. The syscall discard (8c845e273104) and the SVE
 // access trap are ./fpsimd_v6_sve.ts.
 import type { Era } from '../era';
-import { fpsimdToSve, regsToSveMemory, sveMemoryToRegs, sveToFpsimd } from '../ghostSve';
+import { regsToSveMemory, sveMemoryToRegs } from '../ghostSve';
 import {
   current,
   enter,
@@ -33,6 +33,7 @@ import {
   test_tif_sve,
 } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX, VL_NAMES } from '../state';
+// fpsimd_to_sve() and sve_to_fpsimd() are v4.18's, unchanged: one definition, in ./fpsimd_v4_18.
 import { fpsimd_load_state, fpsimd_save_state, test_foreign } from './fpsimd_v4_18';
 import { C398E } from '../history/fpsimd_v6';
 
@@ -239,19 +240,5 @@ export function fpsimd_flush_task_state(k: K, t: number): void {
   set_fpsimd_cpu(k, t, -1);
   stmt(k, 'set-foreign');
   set_foreign(k, t, true);
-  leave(k);
-}
-
-/** arch/arm64/kernel/fpsimd.c: copy V from t's sve_state over thread.uw.fpsimd_state. */
-export function sve_to_fpsimd(k: K, t: number): void {
-  enter(k, 'sve_to_fpsimd', FPSIMD_C);
-  sveToFpsimd(k, t);
-  leave(k);
-}
-
-/** arch/arm64/kernel/fpsimd.c: copy V from thread.uw.fpsimd_state into the low bits of sve_state. */
-export function fpsimd_to_sve(k: K, t: number): void {
-  enter(k, 'fpsimd_to_sve', FPSIMD_C);
-  fpsimdToSve(k, t);
   leave(k);
 }

@@ -22,12 +22,11 @@ import {
   WARN_ON,
   type K,
 } from '../kctx';
-import { fpsimd_flush_cpu_state, fpsimd_load_state, fpsimd_save_state } from './fpsimd_v4_18';
+import { fpsimd_flush_cpu_state, fpsimd_load_state, fpsimd_save_state, fpsimd_to_sve } from './fpsimd_v4_18';
 import {
   fpsimd_bind_state_to_cpu,
   fpsimd_bind_task_to_cpu,
   fpsimd_save_user_state,
-  fpsimd_to_sve,
   task_fpsimd_load,
   fpsimd_flush_task_state,
 } from './fpsimd_v6';

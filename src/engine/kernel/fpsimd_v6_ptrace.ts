@@ -14,12 +14,11 @@ import { current, enter, fixed, leave, stmt, type K } from '../kctx';
 import { set_fp_type, set_task_vl, set_tif_sve, taskSve, test_tif_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE, VL_MAX, VL_MIN } from '../state';
 import { fpsimd_save_and_flush_current_state } from './fpsimd_v6_8';
+import { fpsimd_to_sve, sve_to_fpsimd } from './fpsimd_v4_18';
 import {
   fpsimd_preserve_current_state,
   fpsimd_save_user_state,
-  fpsimd_to_sve,
   released_with,
-  sve_to_fpsimd,
   fpsimd_flush_task_state,
 } from './fpsimd_v6';
 import { C128A, C49CE, C5CBB } from '../history/fpsimd_v6';

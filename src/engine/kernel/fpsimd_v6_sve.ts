@@ -6,12 +6,11 @@ import { analogue, current, enter, fixed, leave, stmt, WARN_ON, type K } from '.
 import { set_cpu_vl, set_fp_type, set_tif_sve, taskSve, test_tif_sve } from '../kctxSve';
 import { FP_STATE_FPSIMD, FP_STATE_SVE } from '../state';
 import { C751E } from '../history/fpsimd_v6';
-import { test_foreign } from './fpsimd_v4_18';
+import { fpsimd_to_sve, test_foreign } from './fpsimd_v4_18';
 import {
   FP_STATE_CURRENT,
   fpsimd_bind_task_to_cpu,
   fpsimd_flush_task_state,
-  fpsimd_to_sve,
   set_last_to_save,
 } from './fpsimd_v6';
 
