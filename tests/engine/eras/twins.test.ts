@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGENERATE, TWINS, twinPatch, unifiedDiff } from '../../../scripts/eraTwins';
+import { REGENERATE, sharedFunctions, TWINS, twinPatch, unifiedDiff } from '../../../scripts/eraTwins';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -17,6 +17,25 @@ describe('the era twins', () => {
       ).toBe(true);
     });
   }
+
+  it("compares only the functions both modules define, each with its doc comment, in the first one's order", () => {
+    const a = [
+      'import x from "x";',
+      '',
+      '/** A. */',
+      'function f() {',
+      '  one();',
+      '}',
+      '',
+      'function g() {}',
+      '',
+    ];
+    const b = ['function g() {}', '', 'function h() {}', '', '// F.', 'function f() {', '  two();', '}', ''];
+    expect(sharedFunctions('a.ts', a.join('\n'), 'b.ts', b.join('\n'))).toEqual([
+      '/** A. */\nfunction f() {\n  one();\n}\n\nfunction g() {}\n',
+      '// F.\nfunction f() {\n  two();\n}\n\nfunction g() {}\n',
+    ]);
+  });
 
   it('writes a unified diff with three lines of context', () => {
     const lines = Array.from({ length: 15 }, (_, i) => String(i + 1));
