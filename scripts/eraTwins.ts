@@ -55,6 +55,11 @@ export const TWINS: readonly Twin[] = [
     'tests/engine/eras/golden/kernel-sve_v4-v6_ptrace.functions.patch',
   ),
   fns(
+    'src/engine/kernel/fpsimd_v6_8.ts',
+    'src/engine/eras/v6_16.ts',
+    'tests/engine/eras/golden/kernel-v6_8-v6_16.functions.patch',
+  ),
+  fns(
     'src/engine/eras/v4_17.ts',
     'src/engine/eras/v4_18.ts',
     'tests/engine/eras/golden/v4_17-v4_18.functions.patch',

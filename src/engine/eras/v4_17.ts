@@ -7,6 +7,7 @@ import { memoryToRegs, regsToMemory } from '../ghost';
 import { writeTaskSve } from '../ghostSve';
 import { current, enter, leave, set_fp_trap, stmt, type K } from '../kctx';
 import { has_vhe, set_tif_sve, set_zen, system_supports_sve, taskSve } from '../kctxSve';
+import { deactivate_traps_vhe } from './v4_hyp_vhe';
 import { fpsimd_flush_task_state, kernel_neon_end } from '../kernel/fpsimd_v4_18';
 import {
   do_sve_acc,
@@ -51,14 +52,6 @@ export function __activate_traps(k: K): void {
   }
   stmt(k, 'set-tfp');
   set_fp_trap(k, true);
-  leave(k);
-}
-
-/** arch/arm64/kvm/hyp/switch.c: back to the host (VHE): CPACR_EL1 = CPACR_EL1_DEFAULT, EL0 SVE trapped. */
-export function deactivate_traps_vhe(k: K): void {
-  enter(k, 'deactivate_traps_vhe', HYP_SWITCH_C);
-  stmt(k, 'cpacr-default');
-  set_zen(k, false);
   leave(k);
 }
 

@@ -56,10 +56,10 @@ import {
 } from '../kernel/fpsimd_sve_v4';
 import { B045, B3EB, C2955, V4_18_FIXES } from '../history/v4_18';
 import { V4_18_ABLATIONS } from './v4_18_ablations';
+import { deactivate_traps_vhe } from './v4_hyp_vhe';
 import {
   __activate_traps,
   __hyp_switch_fpsimd,
-  deactivate_traps_vhe,
   FP_ENABLED,
   FP_HOST,
   fields,

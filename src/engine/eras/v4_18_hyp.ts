@@ -50,14 +50,6 @@ export function __activate_traps(k: K, v: number): void {
   leave(k);
 }
 
-/** arch/arm64/kvm/hyp/switch.c: back to the host (VHE): CPACR_EL1 = CPACR_EL1_DEFAULT, EL0 SVE trapped. */
-export function deactivate_traps_vhe(k: K): void {
-  enter(k, 'deactivate_traps_vhe', HYP_SWITCH_C);
-  stmt(k, 'cpacr-default');
-  set_zen(k, false);
-  leave(k);
-}
-
 /** arch/arm64/kvm/hyp/switch.c: first guest FP use: save the host's live state, load the guest's. */
 export function __hyp_switch_fpsimd(k: K, v: number): void {
   enter(k, '__hyp_switch_fpsimd', HYP_SWITCH_C);
