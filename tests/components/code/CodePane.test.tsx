@@ -33,7 +33,7 @@ describe('CodePane', () => {
     expect(names).toEqual(['__hyp_switch_fpsimd', '__fpsimd_save_state', '__fpsimd_restore_state']);
     const hyp = fn('__hyp_switch_fpsimd')!;
     expect(within(hyp).getByText('arch/arm64/kvm/hyp/switch.c')).toBeInTheDocument();
-    expect(hyp.querySelector('.code-meta')?.textContent).toMatch(/src\/engine\/eras\/v4_18\.ts:\d+/);
+    expect(hyp.querySelector('.code-meta')?.textContent).toMatch(/src\/engine\/eras\/v4_18_hyp\.ts:\d+/);
     const ran = [...hyp.querySelectorAll('.code-line.executed .code-text')].map((c) => c.textContent?.trim());
     expect(ran).toContain("stmt(k, 'save-host');");
     expect(ran).toContain("stmt(k, 'load-guest');");
