@@ -105,8 +105,11 @@ export function runSve(k: K, ev: ScenarioEvent, op: SveOp): void {
       const t = cfg.byId.get(ev.task as string) as number;
       const set = op === 'ptrace_setsve';
       // Two literal names: the code pane finds a modelled function by the name its enter() states.
-      if (set) enter(k, 'sve_set', 'arch/arm64/kernel/ptrace.c');
-      else enter(k, 'sve_get', 'arch/arm64/kernel/ptrace.c');
+      if (set) {
+        enter(k, 'sve_set', 'arch/arm64/kernel/ptrace.c');
+      } else {
+        enter(k, 'sve_get', 'arch/arm64/kernel/ptrace.c');
+      }
       const h = set ? eraHook(k, op, 'sve_set_common') : eraHook(k, op, 'sve_get_common');
       if (h) h(k, t);
       else if (!set) readTaskSve(k, t, 'sve_get()');

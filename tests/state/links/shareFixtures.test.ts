@@ -3,7 +3,7 @@
 import { payloadCrc, scenarioSum } from '../../../src/state/links/linkSum';
 import { readdirSync, readFileSync } from 'node:fs';
 import LZString from 'lz-string';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   legacyVariantId,
   OPS,
@@ -22,9 +22,14 @@ import { decodeShare, encodeShare, type SharedScreen } from '../../../src/state/
 import { crc32, hex32 } from '../../../src/state/links/linkChecksum';
 import { openFragment, shareFragment } from '../../../src/state/links/urlSync';
 import { useViewStore } from '../../../src/state/stores/viewStore';
+import { connectLinkOwners } from '../../../src/state/links/linkParams';
 import { memoryStorage, resetStores } from '../fixtures';
 
 const FIXTURES = `${import.meta.dirname}/../../fixtures`;
+
+// Opening a fixture starts loading the explore and gallery link owners (lazily): wait for them before
+// the file's environment is torn down, so no import is left pending.
+afterAll(() => Promise.all(['explore', 'gallery'].map((v) => connectLinkOwners(v))));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(`${FIXTURES}/${path}`, 'utf8')) as T;
 
 interface LinkFixture {
