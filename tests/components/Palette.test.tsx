@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Palette } from '../../src/components/palette/Palette';
 import { useScenarioStore } from '../../src/state/stores/scenarioStore';
-import { resetStores, twoCpuScenario } from '../state/fixtures';
+import { resetStores, sveTraceScenario, twoCpuScenario } from '../state/fixtures';
 
 const st = () => useScenarioStore.getState();
 
@@ -49,21 +49,7 @@ describe('Palette', () => {
 });
 
 describe('Palette on an SVE machine', () => {
-  beforeEach(() =>
-    resetStores({
-      format: 'fpsimd-scenario/1',
-      title: 'SVE',
-      variant: 'v6.13',
-      sve: true,
-      cpus: 1,
-      tasks: [{ id: 'app' }, { id: 'gdb' }],
-      start: { '0': 'gdb' },
-      events: [
-        { cpu: 0, op: 'ret_to_user' },
-        { cpu: 0, op: 'syscall' },
-      ],
-    }),
-  );
+  beforeEach(() => resetStores(sveTraceScenario([], 'v6.13')));
 
   it('offers the SVE ops with their reasons and a tracee for the ptrace ones', async () => {
     const user = userEvent.setup();

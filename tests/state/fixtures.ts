@@ -34,6 +34,20 @@ export function guestScenario(): Scenario {
 }
 
 /** Two CPUs, a plain task, a kernel thread, an idle CPU, notes. */
+/** One SVE CPU where gdb runs and app is its stopped tracee: user space, then a syscall, then `more`. */
+export function sveTraceScenario(more: Scenario['events'] = [], variant?: string): Scenario {
+  return {
+    format: 'fpsimd-scenario/1',
+    title: 'SVE',
+    ...(variant ? { variant } : {}),
+    sve: true,
+    cpus: 1,
+    tasks: [{ id: 'app' }, { id: 'gdb' }],
+    start: { '0': 'gdb' },
+    events: [{ cpu: 0, op: 'ret_to_user' }, { cpu: 0, op: 'syscall' }, ...more],
+  };
+}
+
 export function twoCpuScenario(): Scenario {
   return {
     format: 'fpsimd-scenario/1',

@@ -3,21 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findVariant, type Scenario } from '../../../src/engine';
 import { replayFor, type Compared } from '../../../src/state/viewmodels/compareModel';
 import { sveRowsAt } from '../../../src/state/viewmodels/compareSve';
-import { guestScenario } from '../fixtures';
+import { guestScenario, sveTraceScenario } from '../fixtures';
 
-const sve: Scenario = {
-  format: 'fpsimd-scenario/1',
-  title: 'SVE',
-  sve: true,
-  cpus: 1,
-  tasks: [{ id: 'app' }, { id: 'gdb' }],
-  start: { '0': 'gdb' },
-  events: [
-    { cpu: 0, op: 'ret_to_user' },
-    { cpu: 0, op: 'syscall' },
-    { cpu: 0, op: 'ptrace_setsve', task: 'app' },
-  ],
-};
+const sve: Scenario = sveTraceScenario([{ cpu: 0, op: 'ptrace_setsve', task: 'app' }]);
 
 const compared = (sc: Scenario, ids: string[]): Compared[] =>
   ids.map((id) => {
