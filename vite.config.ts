@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -52,6 +53,9 @@ export default defineConfig({
   base: './', // relative asset URLs: dist/ works from any sub-path
   plugins: [react(), engineCode(), offlineCopy()],
   test: {
+    // One test file per core: Vitest's default leaves one core idle (cores - 1), which on a 2-core
+    // machine runs every file in turn.
+    maxWorkers: availableParallelism(),
     // `include` is set per project: with `extends: true` a root-level include would be
     // concatenated into each project's, not replaced.
     projects: [
