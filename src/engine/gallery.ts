@@ -7,9 +7,9 @@ import { createMachine } from './machine';
 import { replay } from './replay';
 import {
   fixed,
-  SVE_HOST_MACHINE,
   sveGalleryMachine,
   sveGalleryOptions,
+  sveMachineFor,
   sveSearch,
   type SveSearch,
 } from './sveGallery';
@@ -20,10 +20,13 @@ export {
   SVE_GALLERY_DEPTH,
   SVE_GALLERY_MACHINE,
   SVE_HOST_MACHINE,
+  SVE_UP_MACHINE,
+  SVE_UP_KTHREAD_MACHINE,
   sveCleanEras,
   sveGalleryMachine,
   sveGalleryOptions,
   sveGalleryVariants,
+  sveMachineFor,
   sveSearch,
   type SveSearch,
 } from './sveGallery';
@@ -81,7 +84,13 @@ export interface GalleryEntry {
   /** An SVE historic entry's search (fixed base, machine, depth and why); null otherwise. */
   search: SveSearch | null;
   machine: Scenario;
+  /** The depth it is searched to ("searched to depth N"; it stops at its first violating depth). */
   depth: number;
+  /**
+   * Searched by the differential search against `base` (explore/differential.ts): only violations the
+   * base does not report on the same sequence stop it.
+   */
+  unlike: boolean;
   /** The explorer options of its search (depth included; stops at the first violating depth). */
   options: ReturnType<typeof galleryOptions> | ReturnType<typeof sveGalleryOptions>;
 }
@@ -115,6 +124,7 @@ function entry(variant: Variant, fix: HistoricFix, releaseBug: boolean): Gallery
       search: null,
       machine: GALLERY_MACHINE,
       depth: options.depth,
+      unlike: false,
       options,
     };
   }
@@ -130,6 +140,7 @@ function entry(variant: Variant, fix: HistoricFix, releaseBug: boolean): Gallery
       search: null,
       machine,
       depth: options.depth,
+      unlike: false,
       options,
     };
   }
@@ -142,8 +153,9 @@ function entry(variant: Variant, fix: HistoricFix, releaseBug: boolean): Gallery
     sve,
     base: fixed(eraOf(variant), search.fixes),
     search,
-    machine: search.host ? SVE_HOST_MACHINE : sveGalleryMachine(variant),
+    machine: sveMachineFor(search.machine, variant),
     depth: options.depth,
+    unlike: search.unlike,
     options,
   };
 }
