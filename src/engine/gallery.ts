@@ -7,6 +7,7 @@ import { createMachine } from './machine';
 import { replay } from './replay';
 import {
   fixed,
+  sveCleanEras,
   sveGalleryMachine,
   sveGalleryOptions,
   sveMachineFor,
@@ -197,4 +198,18 @@ export function ownViolation(
 export function entryVerdict(entry: GalleryEntry, found: readonly Counterexample[]): EntryVerdict {
   if (found.length === 0) return 'not-found';
   return ownViolation(entry, found) ? 'found' : 'era-bug-only';
+}
+
+/**
+ * The fixed bases the gallery names (`ID+COMMIT12...`: a variant run with some of its release's own
+ * bugs fixed, fixedBase.ts): its SVE entries' searched variants and bases and the fixed eras it claims
+ * clean, each once, in the gallery's order. The app's variant pickers offer them.
+ */
+export function fixedBaseVariants(): Variant[] {
+  const all = [
+    ...galleryEntries().flatMap((e) => [e.variant, ...(e.base ? [e.base] : [])]),
+    ...sveCleanEras(),
+  ];
+  const seen = new Set<string>();
+  return all.filter((v) => v.id.includes('+') && !seen.has(v.id) && seen.add(v.id) !== undefined);
 }
