@@ -11,7 +11,7 @@ import { SVE_UP_MACHINE, type Scenario } from '../../../src/engine';
 import { connectLinkOwners } from '../../../src/state/links/linkParams';
 import { encodeShare } from '../../../src/state/links/share';
 import { openFragment } from '../../../src/state/links/urlSync';
-import type { ExploreRunner } from '../../../src/state/stores/exploreRunner';
+import { recordingRunner } from './recordingRunner';
 import { setExploreRunner, useExploreStore } from '../../../src/state/stores/exploreStore';
 import { useGalleryStore } from '../../../src/state/stores/galleryStore';
 import { useNoticeStore } from '../../../src/state/stores/noticeStore';
@@ -37,13 +37,6 @@ const link = (variant: string) =>
   encodeShare({ scenario: sveScenario(), variant, step: 0, view: 'diagram', embed: false, cpu: 0 });
 
 let started: StartMessage[] = [];
-const recordingRunner = (): ExploreRunner => ({
-  start(msg) {
-    started.push(msg);
-    return { cancel() {} };
-  },
-  dispose() {},
-});
 const initialExplore = useExploreStore.getState();
 
 beforeAll(() => Promise.all(['explore', 'gallery'].map((v) => connectLinkOwners(v))));
@@ -52,7 +45,7 @@ beforeEach(() => {
   useNoticeStore.setState({ notices: [] });
   useExploreStore.setState(initialExplore, true);
   started = [];
-  setExploreRunner(recordingRunner());
+  setExploreRunner(recordingRunner(started));
 });
 afterEach(() => setExploreRunner(null));
 afterAll(() => useNoticeStore.setState({ notices: [] }));

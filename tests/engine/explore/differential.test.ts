@@ -8,19 +8,14 @@ import {
   findVariant,
   replay,
   SVE_UP_KTHREAD_MACHINE,
-  type Scenario,
   type Variant,
 } from '../../../src/engine';
 import { explore } from '../../../src/engine/explore';
 import { exploreUnlike } from '../../../src/engine/explore/differential';
-import { REFERENCE_SCENARIO } from '../../cli/helpers';
+import { REFERENCE as ref } from './helpers';
 
-const variant = (id: string): Variant => {
-  const v = findVariant(id);
-  if (!v) throw new Error(`missing ${id}`);
-  return v;
-};
-const ref = REFERENCE_SCENARIO as Scenario;
+/** A variant the engine has (a missing one fails the test where it is used). */
+const variant = (id: string): Variant => findVariant(id) as Variant;
 const summary = (vs: { kind: string; context: string | null; events: unknown[] }[]) =>
   vs.map((c) => `${c.kind} ${c.context} ${c.events.length}`).sort();
 
