@@ -75,7 +75,8 @@ export async function run(): Promise<Metric[]> {
       better: 'lower',
       note:
         `the whole SVE gallery: every SVE bug searched on its machine to its depth (dead variables and CPU ` +
-        `renamings, stopping at the first violating depth) and every era claimed clean searched to depth ` +
+        `renamings, the differential search dead variables only; stopping at the first violating depth) and ` +
+        `every era claimed clean searched to depth ` +
         `${SVE_GALLERY_DEPTH}, summed: ${[...bugs.map((b) => `${b.id} ${b.what} ${b.shared ? '(the same search as above)' : `${b.r.seconds.toFixed(2)} s / ${b.r.states} states`}`), ...clean.map((c) => `${c.id} clean ${c.r.seconds.toFixed(2)} s / ${c.r.states} states`)].join(', ')}`,
     },
     {
