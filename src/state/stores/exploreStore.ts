@@ -174,7 +174,13 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
       const run: ExploreRunInfo = {
         id: nextId++,
         // An FPSIMD-only machine's config as before; an SVE one's with its SVE fields.
-        config: { cpus, tasks, start, ...(sve !== undefined ? { sve } : {}), ...(vhe !== undefined ? { vhe } : {}) },
+        config: {
+          cpus,
+          tasks,
+          start,
+          ...(sve !== undefined ? { sve } : {}),
+          ...(vhe !== undefined ? { vhe } : {}),
+        },
         title: sc.scenario.title,
         variant: resolveVariant(s.variant ?? sc.variantId).id,
         depth: s.depth,

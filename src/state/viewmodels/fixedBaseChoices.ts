@@ -12,7 +12,8 @@ export interface FixedBaseChoice {
 }
 
 /** Whether an id names a fixed base (a known variant with release fixes applied). */
-export const isFixedBase = (id: string): boolean => splitFixedBaseId(id) !== null && findVariant(id) !== undefined;
+export const isFixedBase = (id: string): boolean =>
+  splitFixedBaseId(id) !== null && findVariant(id) !== undefined;
 
 /** A fixed base's label: its variant and the fixes applied. */
 export function fixedBaseLabel(v: Variant): string {

@@ -64,7 +64,11 @@ export interface EntrySearch {
 /** The engine's search of the entry for `fix` in era `eraId` (a release's own bug or a historic variant). */
 function searchOf(eraId: string, fix: HistoricFix, releaseBug: boolean): EntrySearch {
   const e = engineEntries().find(
-    (x) => x.fix.commit === fix.commit && x.releaseBug === releaseBug && x.variant.era.id === eraId && x.fix === fix,
+    (x) =>
+      x.fix.commit === fix.commit &&
+      x.releaseBug === releaseBug &&
+      x.variant.era.id === eraId &&
+      x.fix === fix,
   );
   if (!e) throw new Error(`gallery: no engine entry for ${eraId} ${fix.commit}`);
   return {
