@@ -28,6 +28,7 @@ import { CHECK_OPTIONS } from './optionTables';
 import { defaultReduce, parseReductions, reduceOptions } from './reduce';
 import { MEASURED_BYTES_PER_STATE, mb, residentMemory } from './memory';
 import { defaultWorkers, exploreOnCores, TRIAL_MS } from './parallel';
+import { runUnlike, unlikeOption, unlikeReductions } from './checkUnlike';
 
 /** The longest --time-limit: about 11.5 days. */
 export const MAX_TIME_LIMIT = 1_000_000;
@@ -43,7 +44,8 @@ export const MAX_DEPTH = 1000;
 export const MAX_WORKERS = 256;
 
 export const CHECK_HELP = `usage: fpsimd-viz check FILE [--variant ID] [--depth N] [--first] [--time-limit SECONDS]
-                        [--ops all|classic] [--reduce LIST] [--workers N] [--max-states N] [--json] [-o FILE]
+                        [--ops all|classic] [--reduce LIST] [--workers N] [--max-states N]
+                        [--unlike BASE] [--json] [-o FILE]
 
 Explores every legal event sequence of up to N events from the initial state of the scenario FILE
 (- reads standard input): its cpus, tasks and start are used, its events are ignored. For each kind of
@@ -78,6 +80,12 @@ events reproduces the violation in 'fpsimd-viz run'.
                  cache, fixed tables, and at most ${storeBytesPerState(3)} bytes a state on the reference machine,
                  ${storeBytesPerState(23)} on 8 CPUs with 32 tasks. Measured (peak resident growth over 1,000,000
                  states, fixed parts included): ${MEASURED_BYTES_PER_STATE.reference} and ${MEASURED_BYTES_PER_STATE.big} bytes a state
+  --unlike BASE  the differential search: only violations BASE (a variant) does not report on the
+                 same sequence at the same step count; those both report are no stop, the search
+                 goes on past them. Each state is the pair of both variants' states, so each
+                 report is a shortest such sequence; every report is replayed under both. One
+                 thread; --reduce dead (default) or none; a sequence is followed while both
+                 variants take every event
   --json         print one fpsimd-check/1 object
 ${COMMON_HELP}
 
@@ -123,7 +131,8 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
   const trialMs = values.workers === undefined ? TRIAL_MS : 0;
   const sc = await readScenarioFile(io, file, parseScenario);
   const variant = variantOption(values.variant, sc, name);
-  const reduce = reduceGiven ?? defaultReduce(sc.cpus);
+  const base = values.unlike === undefined ? null : unlikeOption(values.unlike, sc, name);
+  const reduce = base ? unlikeReductions(reduceGiven) : (reduceGiven ?? defaultReduce(sc.cpus));
 
   let interrupted = false;
   io.onInterrupt(() => {
@@ -155,7 +164,17 @@ async function check(args: string[], io: CliIO, timing: ProgressTiming): Promise
     sliceMs: SLICE_MS,
     yieldTo: () => new Promise<void>((resolve) => setImmediate(resolve)),
   } as const;
-  const result = await exploreOnCores(sc, variant, opts, workers, trialMs);
+  const result = base
+    ? runUnlike(sc, variant, base, {
+        ...opts,
+        dead: reduce.has('dead'),
+        first: values.first === true,
+      })
+    : await exploreOnCores(sc, variant, opts, workers, trialMs);
+  if (base && !values.json)
+    io.stdout(
+      `compared with ${base.id} (--unlike): only violations it does not report on the same sequence\n`,
+    );
   if (shown && io.isTTY) io.stderr('\r\x1b[K');
   const upTo = `every sequence of at most ${result.exploredDepth} events was explored`;
   if (result.stopped === 'cancelled') io.stderr(`interrupted: ${upTo}\n`);

@@ -94,10 +94,12 @@ export function report(
   return lines.join('\n') + '\n';
 }
 
-export function checkJson(r: ExploreResult): string {
+export function checkJson(r: ExploreResult & { base?: string }): string {
   const out = {
     format: 'fpsimd-check/1',
     variant: r.variant,
+    // --unlike: the variant every reported violation is unlike (absent otherwise: the format unchanged).
+    ...(r.base !== undefined ? { unlike: r.base } : {}),
     depth: r.depth,
     states: r.states,
     transitions: r.transitions,

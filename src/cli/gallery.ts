@@ -1,6 +1,6 @@
 // `fpsimd-viz gallery [--variant ID] [--machine] [--json]`: the bug gallery from the command line.
-// Searches each historic variant (a real kernel fix undone) on the gallery machine to the gallery
-// depth, and each era on the same machine to the same depth, and reports what it found.
+// Searches each historic variant (a real kernel fix undone) on its machine to its depth, and each era
+// claimed clean on the same machines, and reports what it found; fails on any entry not found as its own.
 import {
   ERAS,
   findVariant,
@@ -15,12 +15,15 @@ import {
   sveGalleryOptions,
   SVE_GALLERY_MACHINE,
   sveGalleryMachine,
+  SVE_UP_MACHINE,
   VARIANTS,
   type GalleryEntry,
   type Scenario,
   type Variant,
 } from '../engine';
 import { explore, type ExploreOptions, type ExploreResult } from '../engine/explore';
+import { searchEntry, searchKey } from '../engine/gallerySearch';
+import { galleryFailures } from './galleryVerdicts';
 import { EXIT_HELP, UsageError, type CliIO } from './io';
 import { COMMON_HELP, commandOptions, noFile } from './options';
 import { GALLERY_OPTIONS } from './optionTables';
@@ -35,9 +38,11 @@ era on the same machine to the same depth, and prints each bug's shortest counte
 the SVE gallery machine (${SVE_GALLERY_MACHINE.cpus} SVE CPUs, ${SVE_GALLERY_MACHINE.tasks.map((t) => t.id).join(', ')}; a plain vcpu for eras
 before guest SVE) to depth ${SVE_GALLERY_DEPTH}, where the eras claimed clean (v6.15 and v6.16 with their
 release bugs fixed) must be clean; an SVE historic variant is searched on its fixed base (ID+COMMIT12:
-its release's own bugs fixed) and machine, to its depth. Each bug's counterexamples are replayed under
-its base (the era with the same fixes): "found only a violation ... has too" means the search stopped
-at a bug of the base itself, not the one the fix removed.
+its release's own bugs fixed) and machine, to its own depth ("searched to depth N": e.g. v4.18's on the
+SVE one-CPU machine, ${SVE_UP_MACHINE.tasks.map((t) => t.id).join(', ')}, to 12 and 15), one of them by the differential search
+against its base ('check --unlike'). Each bug's counterexamples are replayed under its base (the era
+with the same fixes): "found only a violation ... has too" means the search stopped at a bug of the
+base itself, not the one the fix removed.
 
   --variant ID  only this historic variant, or an era's own bugs (and its era)
   --machine     print the gallery machine as a scenario file, e.g. for
@@ -46,8 +51,9 @@ at a bug of the base itself, not the one the fix removed.
   --json        print one fpsimd-gallery/1 object
 ${COMMON_HELP}
 
-Exit status: 0 every FPSIMD historic variant breaks with its own bug and every era claimed clean is
-clean (SVE entries are reported as found, without changing the status), 1 otherwise, 2 bad usage,
+Exit status: 0 every entry, FPSIMD and SVE, is found as its own bug within its depth and every era
+claimed clean is clean, 1 otherwise (standard error names each entry or era that failed and why),
+2 bad usage,
 ${EXIT_HELP}`;
 
 interface Row {
@@ -104,16 +110,40 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
     searches.set(key, result);
     return { variant, result };
   };
-  const bugs: BugRow[] = entries.map((e) => ({ entry: e, ...search(e.variant, e.machine, e.options) }));
+  const bugs: BugRow[] = entries.map((e) => {
+    const result = searches.get(searchKey(e)) ?? searchEntry(e);
+    searches.set(searchKey(e), result);
+    return { entry: e, variant: e.variant, result };
+  });
   const clean = fpsimdEras.map((v) => search(v, GALLERY_MACHINE, galleryOptions(false)));
   const sveClean = sveEras.map((v) => search(v, sveGalleryMachine(v), sveGalleryOptions(false)));
   const bound = clean[0]?.result.maxSignalFrames ?? bugs[0]?.result.maxSignalFrames;
-  const verdicts = new Map(bugs.map((b) => [b, entryVerdict(b.entry, b.result.violations)]));
-  // The FPSIMD gallery's claims are checked; an SVE entry's search is reported as it is (the search
-  // stops at the shortest violation of any kind, which may be its era's own: docs/explorer.md).
-  const ok =
-    bugs.every((b) => b.entry.sve || verdicts.get(b) === 'found') &&
-    [...clean, ...sveClean].every((c) => c.result.violations.length === 0);
+  // Every entry must be found as its own bug, and every era claimed clean be clean.
+  const failures = galleryFailures(
+    bugs.map(({ entry, variant }) => ({
+      id: `${variant.id}${entry.releaseBug ? `:${entry.fix.commit}` : ''}`,
+      verdict: entryVerdict(entry, bugs.find((b) => b.entry === entry)!.result.violations),
+      depth: entry.depth,
+      sve: entry.sve,
+      base: entry.base?.id ?? null,
+    })),
+    [
+      ...clean.map((c) => ({
+        id: c.variant.id,
+        violations: c.result.violations.length,
+        depth: GALLERY_DEPTH,
+        sve: false,
+      })),
+      ...sveClean.map((c) => ({
+        id: c.variant.id,
+        violations: c.result.violations.length,
+        depth: SVE_GALLERY_DEPTH,
+        sve: true,
+      })),
+    ],
+  );
+  const ok = failures.length === 0;
+  for (const f of failures) io.stderr(`fpsimd-viz gallery: FAILED: ${f}\n`);
   if (values.json) {
     io.stdout(
       JSON.stringify(
@@ -136,6 +166,8 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
                     variant: variant.id,
                     base: entry.base.id,
                     machine: entry.machine.title,
+                    depth: entry.depth,
+                    ...(entry.unlike ? { unlike: entry.base.id } : {}),
                     why: entry.search.why,
                   },
                 }
@@ -188,9 +220,9 @@ export async function galleryCommand(args: string[], io: CliIO): Promise<number>
       .join(', ');
     lines.push(`${variant.id}  ${entry.releaseBug ? 'fixed by ' : ''}${h.commit} "${h.subject}" (${tags})`);
     const verdict = entryVerdict(entry, result.violations);
-    if (entry.search?.why)
+    if (entry.search)
       lines.push(
-        `  searched as ${variant.id} on the ${entry.machine.title.split(':')[0]}: ${entry.search.why}`,
+        `  searched as ${variant.id} on the ${entry.machine.title.split(':')[0]} to depth ${entry.depth}${entry.unlike ? ` against ${entry.base?.id ?? variant.era.id} (differential: what it does not report)` : ''}${entry.search.why ? `: ${entry.search.why}` : ''}`,
       );
     const what =
       verdict === 'era-bug-only'

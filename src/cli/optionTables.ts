@@ -16,6 +16,7 @@ export const CHECK_OPTIONS = {
   reduce: string,
   workers: string,
   'max-states': string,
+  unlike: string,
   json: flag,
 } as const satisfies OptionTable;
 

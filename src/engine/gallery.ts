@@ -7,9 +7,10 @@ import { createMachine } from './machine';
 import { replay } from './replay';
 import {
   fixed,
-  SVE_HOST_MACHINE,
+  sveCleanEras,
   sveGalleryMachine,
   sveGalleryOptions,
+  sveMachineFor,
   sveSearch,
   type SveSearch,
 } from './sveGallery';
@@ -20,10 +21,13 @@ export {
   SVE_GALLERY_DEPTH,
   SVE_GALLERY_MACHINE,
   SVE_HOST_MACHINE,
+  SVE_UP_MACHINE,
+  SVE_UP_KTHREAD_MACHINE,
   sveCleanEras,
   sveGalleryMachine,
   sveGalleryOptions,
   sveGalleryVariants,
+  sveMachineFor,
   sveSearch,
   type SveSearch,
 } from './sveGallery';
@@ -81,7 +85,13 @@ export interface GalleryEntry {
   /** An SVE historic entry's search (fixed base, machine, depth and why); null otherwise. */
   search: SveSearch | null;
   machine: Scenario;
+  /** The depth it is searched to ("searched to depth N"; it stops at its first violating depth). */
   depth: number;
+  /**
+   * Searched by the differential search against `base` (explore/differential.ts): only violations the
+   * base does not report on the same sequence stop it.
+   */
+  unlike: boolean;
   /** The explorer options of its search (depth included; stops at the first violating depth). */
   options: ReturnType<typeof galleryOptions> | ReturnType<typeof sveGalleryOptions>;
 }
@@ -115,6 +125,7 @@ function entry(variant: Variant, fix: HistoricFix, releaseBug: boolean): Gallery
       search: null,
       machine: GALLERY_MACHINE,
       depth: options.depth,
+      unlike: false,
       options,
     };
   }
@@ -130,6 +141,7 @@ function entry(variant: Variant, fix: HistoricFix, releaseBug: boolean): Gallery
       search: null,
       machine,
       depth: options.depth,
+      unlike: false,
       options,
     };
   }
@@ -142,8 +154,9 @@ function entry(variant: Variant, fix: HistoricFix, releaseBug: boolean): Gallery
     sve,
     base: fixed(eraOf(variant), search.fixes),
     search,
-    machine: search.host ? SVE_HOST_MACHINE : sveGalleryMachine(variant),
+    machine: sveMachineFor(search.machine, variant),
     depth: options.depth,
+    unlike: search.unlike,
     options,
   };
 }
@@ -185,4 +198,18 @@ export function ownViolation(
 export function entryVerdict(entry: GalleryEntry, found: readonly Counterexample[]): EntryVerdict {
   if (found.length === 0) return 'not-found';
   return ownViolation(entry, found) ? 'found' : 'era-bug-only';
+}
+
+/**
+ * The fixed bases the gallery names (`ID+COMMIT12...`: a variant run with some of its release's own
+ * bugs fixed, fixedBase.ts): its SVE entries' searched variants and bases and the fixed eras it claims
+ * clean, each once, in the gallery's order. The app's variant pickers offer them.
+ */
+export function fixedBaseVariants(): Variant[] {
+  const all = [
+    ...galleryEntries().flatMap((e) => [e.variant, ...(e.base ? [e.base] : [])]),
+    ...sveCleanEras(),
+  ];
+  const seen = new Set<string>();
+  return all.filter((v) => v.id.includes('+') && !seen.has(v.id) && seen.add(v.id) !== undefined);
 }

@@ -7,6 +7,7 @@ export * from './variants';
 export * from './history/types';
 export * from './gallery';
 export * from './sveCheck';
+export { splitFixedBaseId, fixedBaseId, SWITCHABLE_RELEASE_FIXES } from './fixedBase';
 export * from './machine';
 export * from './replay';
 export * from './describe';

@@ -4,6 +4,7 @@
 import { switchableFixes, withReleaseFixes } from './fixedBase';
 import type { HistoricFix } from './history/types';
 import { C398E, C49CE } from './history/fpsimd_v6';
+import { D52D } from './history/kvm_sve';
 import type { Scenario } from './types';
 import { ERAS, VARIANTS, type Variant } from './variants';
 
@@ -38,6 +39,35 @@ export const SVE_HOST_MACHINE: Scenario = {
 };
 
 /**
+ * The SVE one-CPU machine: one SVE CPU, `qemu` running the SVE vcpu and a user task `app` waiting. v4.18's
+ * two 2018 KVM fixes are searched here (with a plain vcpu: v4.18 has no guest SVE): their bugs need 12
+ * and 13 events, which the two-CPU machine cannot reach in a gallery run (1.9 and 8.0 million states
+ * there; here 0.16 and 0.39 million, under a second each).
+ */
+export const SVE_UP_MACHINE: Scenario = {
+  ...SVE_GALLERY_MACHINE,
+  title: 'SVE one-CPU machine: 1 SVE CPU, an SVE vcpu thread and a user task',
+  description:
+    'A smaller SVE gallery machine (src/engine/sveGallery.ts): the bugs that need 12 or more events are searched on it.',
+  cpus: 1,
+  tasks: [{ id: 'qemu', vcpu: 'vcpu0', vcpuSve: true }, { id: 'app' }],
+  start: { '0': 'qemu' },
+};
+
+/**
+ * The SVE one-CPU machine with a kernel thread instead of the user task: v6.13/pre-d52d165d67c5 is
+ * searched here, by the differential search against v6.13 (exploreUnlike, explore/differential.ts).
+ */
+export const SVE_UP_KTHREAD_MACHINE: Scenario = {
+  ...SVE_UP_MACHINE,
+  title: 'SVE one-CPU kthread machine: 1 SVE CPU, an SVE vcpu thread and a kernel thread',
+  tasks: [
+    { id: 'qemu', vcpu: 'vcpu0', vcpuSve: true },
+    { id: 'kworker', kthread: true },
+  ],
+};
+
+/**
  * The depth the SVE gallery's claims are made to (bugs found within it unless their search says
  * otherwise, clean eras clean to it). The SVE state space grows about 2.5 times per event with the
  * reductions below (v6.16 with its release bugs fixed: 193,074 states at 8).
@@ -51,15 +81,18 @@ export const SVE_GALLERY_DEPTH = 8;
 export const sveGalleryOptions = (bug: boolean, depth = SVE_GALLERY_DEPTH) =>
   ({ depth, stopAtViolation: bug, dead: true, symmetry: 'cpus' }) as const;
 
-/** The SVE gallery machine as `variant` can run it: with a plain vcpu on eras without guest SVE. */
-export function sveGalleryMachine(variant: Variant): Scenario {
-  if (variant.era.guestSve) return SVE_GALLERY_MACHINE;
+/** An SVE machine as `variant` can run it: with a plain vcpu on eras without guest SVE. */
+export function sveMachineFor(machine: Scenario, variant: Variant): Scenario {
+  if (variant.era.guestSve || !machine.tasks.some((t) => t.vcpuSve)) return machine;
   return {
-    ...SVE_GALLERY_MACHINE,
-    title: `${SVE_GALLERY_MACHINE.title} (vcpu without SVE: ${variant.era.id} has no guest SVE)`,
-    tasks: SVE_GALLERY_MACHINE.tasks.map((t) => (t.vcpuSve ? { id: t.id, vcpu: t.vcpu } : t)),
+    ...machine,
+    title: `${machine.title} (vcpu without SVE: ${variant.era.id} has no guest SVE)`,
+    tasks: machine.tasks.map((t) => (t.vcpuSve ? { id: t.id, vcpu: t.vcpu } : t)),
   };
 }
+
+/** The SVE gallery machine as `variant` can run it: with a plain vcpu on eras without guest SVE. */
+export const sveGalleryMachine = (variant: Variant): Scenario => sveMachineFor(SVE_GALLERY_MACHINE, variant);
 
 /** The historic variants of SVE bugs (HistoricFix.sve), oldest era first. */
 export const sveGalleryVariants = (): Variant[] => VARIANTS.filter((v) => v.historic?.sve === true);
@@ -71,39 +104,73 @@ export const sveGalleryVariants = (): Variant[] => VARIANTS.filter((v) => v.hist
  */
 export interface SveSearch {
   fixes: readonly string[];
-  /** The host machine (SVE_HOST_MACHINE) instead of the SVE gallery machine. */
-  host: boolean;
+  /** The machine (before sveMachineFor): SVE_GALLERY_MACHINE, SVE_HOST_MACHINE or a one-CPU one. */
+  machine: Scenario;
+  /** The depth it is searched to (its stopping depth at most): stated with the entry. */
   depth: number;
+  /**
+   * Searched by the differential search against its base (exploreUnlike): the shortest sequences on
+   * which the variant reports a violation the base does not, the base's own violations no stop.
+   */
+  unlike: boolean;
   /** Why this search, in one sentence (shown by the gallery). */
   why: string;
 }
 
-const DEFAULT_SEARCH: SveSearch = { fixes: [], host: false, depth: SVE_GALLERY_DEPTH, why: '' };
+const DEFAULT_SEARCH: SveSearch = {
+  fixes: [],
+  machine: SVE_GALLERY_MACHINE,
+  depth: SVE_GALLERY_DEPTH,
+  unlike: false,
+  why: '',
+};
 
 /**
- * The SVE historic variants whose search differs from the default, by the fix's commit. Not here:
- * v6.13/pre-d52d165d67c5, whose lost update runs through the same vcpu load and put as v6.13's own
- * fbc7e61195e2 (found first, at 7 or 9 events, with or without fixes); v4.18's two, whose shortest
- * sequences (12 and 14 events) are beyond the SVE depth (docs/explorer.md, "The SVE gallery").
+ * The SVE historic variants whose search differs from the default, by the fix's commit (docs/explorer.md,
+ * "The SVE gallery's verdicts"). Each depth covers the entry's example (its violating step).
  */
 const SVE_SEARCHES: Readonly<Record<string, SveSearch>> = {
+  '2955bcc8c309': {
+    fixes: [],
+    machine: SVE_UP_MACHINE,
+    depth: 12,
+    unlike: false,
+    why: "the tracer must write qemu's SVE registers at a syscall stop before KVM_RUN: 12 events, one CPU is enough (v4.18 is clean there to 15)",
+  },
+  b3eb56b629d1: {
+    fixes: [],
+    machine: SVE_UP_MACHINE,
+    depth: 15,
+    unlike: false,
+    why: 'an SVE task preempted by the vcpu thread must come back after a guest run without FP: 13 events, one CPU is enough (v4.18 is clean there to 15); 15 covers the example',
+  },
   '751ecf6afd65': {
     fixes: [C398E, C49CE],
-    host: true,
+    machine: SVE_HOST_MACHINE,
+    unlike: false,
     depth: 10,
     why: 'v6.13 as released loses H on the 7-event in-syscall save (398edaa12f9c, 49ce484187f7: fixed here) and on its vcpu load path at 9 (fbc7e61195e2: left out with the vcpu); the base is clean to 10',
   },
   '61da7c8e2a60': {
     fixes: [C49CE],
-    host: true,
+    machine: SVE_HOST_MACHINE,
+    unlike: false,
     depth: 7,
     why: "the signal frame's bug needs the in-syscall FPSIMD-only save that 398edaa12f9c removed (kept here); 49ce484187f7 is fixed and the vcpu left out (fbc7e61195e2), so the base is clean to the depth",
   },
   b017a0cea627: {
     fixes: [C49CE],
-    host: true,
+    machine: SVE_HOST_MACHINE,
+    unlike: false,
     depth: 9,
     why: "the regset read's bug needs the in-syscall FPSIMD-only save that 398edaa12f9c removed (kept here); 49ce484187f7 is fixed and the vcpu left out (fbc7e61195e2), so the base is clean to the depth",
+  },
+  [D52D]: {
+    fixes: [],
+    machine: SVE_UP_KTHREAD_MACHINE,
+    depth: 13,
+    unlike: true,
+    why: "v6.13's own fbc7e61195e2 runs through the same vcpu load and put and shows first (7 to 9 events), and its fix removes the code this bug lives in, so no fixed base separates them; 13 covers the example",
   },
 };
 

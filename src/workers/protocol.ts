@@ -3,8 +3,11 @@
 import type { Scenario } from '../engine';
 import type { Counterexample, ExploreProgress, ExploreResult } from '../engine/explore';
 
-/** The part of a scenario the search starts from (its events are not used). */
-export type ExploreConfig = Pick<Scenario, 'cpus' | 'tasks' | 'start'>;
+/**
+ * The part of a scenario the search starts from (its events are not used): the machine, with its SVE
+ * fields when it has them (an SVE machine searched without them would be an FPSIMD-only one).
+ */
+export type ExploreConfig = Pick<Scenario, 'cpus' | 'tasks' | 'start' | 'sve' | 'vhe'>;
 
 export interface StartMessage {
   type: 'start';

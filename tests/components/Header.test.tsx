@@ -5,7 +5,7 @@ import { ScenarioHeader } from '../../src/components/header/ScenarioHeader';
 import { VariantSelect } from '../../src/components/header/VariantSelect';
 import { Notices } from '../../src/components/Notices';
 import { ShareControls } from '../../src/components/share/ShareControls';
-import { VARIANTS } from '../../src/engine';
+import { fixedBaseVariants, VARIANTS } from '../../src/engine';
 import { useLibraryStore } from '../../src/state/stores/libraryStore';
 import { useNoticeStore } from '../../src/state/stores/noticeStore';
 import { useScenarioStore } from '../../src/state/stores/scenarioStore';
@@ -21,7 +21,11 @@ describe('VariantSelect', () => {
     const user = userEvent.setup();
     render(<VariantSelect />);
     const select = screen.getByRole('combobox', { name: 'Kernel variant' });
-    expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual(VARIANTS.map((v) => v.id));
+    // Every variant, then the gallery's fixed bases (their own group: tests/components/fixedBaseChoices.test.tsx).
+    expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual([
+      ...VARIANTS.map((v) => v.id),
+      ...fixedBaseVariants().map((v) => v.id),
+    ]);
     const other = VARIANTS[VARIANTS.length - 1];
     await user.selectOptions(select, other.id);
     expect(st().variantId).toBe(other.id);

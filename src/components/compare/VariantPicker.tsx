@@ -5,6 +5,7 @@ import { ERAS, VARIANTS, findVariant } from '../../engine';
 import { ALL_ERAS, MAX_COMPARED, MIN_COMPARED, useCompareStore } from '../../state/stores/compareStore';
 import { slotName } from './labels';
 import { Swatch } from './Swatch';
+import { FixedBaseOptions } from '../gallery/FixedBaseOptions';
 
 function Slot({ slot, id, removable }: { slot: number; id: string; removable: boolean }) {
   const htmlId = useId();
@@ -31,6 +32,7 @@ function Slot({ slot, id, removable }: { slot: number; id: string; removable: bo
             ))}
           </optgroup>
         ))}
+        <FixedBaseOptions current={id} />
       </select>
       <p id={`${htmlId}-desc`} className="variant-desc">
         {v?.description}

@@ -5,6 +5,7 @@ import { VARIANTS } from '../../engine';
 import { configText, MAX_DEPTH, parseDepth, parseTimeLimit } from '../../state/viewmodels/exploreModel';
 import { cpusOn, useExploreStore } from '../../state/stores/exploreStore';
 import { resolveVariant, useScenarioStore } from '../../state/stores/scenarioStore';
+import { FixedBaseOptions } from '../gallery/FixedBaseOptions';
 
 export function ExploreForm() {
   const id = useId();
@@ -82,6 +83,7 @@ export function ExploreForm() {
               {v.id === currentVariant ? `${v.id} (the scenario's)` : v.id}
             </option>
           ))}
+          <FixedBaseOptions current={variant} />
         </select>
         <p id={`${id}-variant-desc`} className="hint explore-field-desc">
           {resolveVariant(variant).description}

@@ -9,6 +9,16 @@ import { entryKind } from './entryKind';
 import { violationTitle } from '../../state/viewmodels/violationText';
 import { FixCode } from './FixCode';
 
+/** How the gallery searches the entry: variant, machine, depth, and the base it is compared with. */
+function searchText({ id, search }: GalleryEntry): string {
+  const as = search.variant === id ? '' : ` as ${search.variant}`;
+  const against = search.unlike
+    ? ` against ${search.unlike} by the differential search (only what ${search.unlike} does not report on the same sequence; \`fpsimd-viz check --unlike ${search.unlike}\`: the Explore view runs the plain search, which stops at ${search.unlike}'s own bugs first)`
+    : '';
+  const machine = search.machine.title.split(':')[0];
+  return `Searched to depth ${search.depth}${as} on the ${machine}${against}${search.why ? `: ${search.why}` : ''}.`;
+}
+
 export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
   const id = useId();
   const { fix, violation, violatingCursor } = entry;
@@ -55,6 +65,8 @@ export function GalleryEntryView({ entry }: { entry: GalleryEntry }) {
         <dd>{fix.date}</dd>
         <dt>Kernels affected</dt>
         <dd>{fix.affected}</dd>
+        <dt>Searched</dt>
+        <dd className="gallery-search">{searchText(entry)}</dd>
         <dt>Kernel source</dt>
         <dd>
           <a

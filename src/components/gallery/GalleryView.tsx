@@ -57,8 +57,10 @@ export function GalleryView() {
         ) : null}
         . <strong>Find it with the explorer</strong> searches for the bug on the gallery machine —{' '}
         <span className="gallery-config">{configText(GALLERY_MACHINE)}</span>
-        {entries.some(isSveEntry) ? ' (the SVE entries: the same with SVE and an SVE vcpu)' : ''} — to depth{' '}
-        {GALLERY_DEPTH}, to which every era as fixed is clean.
+        {entries.some(isSveEntry)
+          ? ' (the SVE entries: each on the SVE machine and to the depth stated with it)'
+          : ''}{' '}
+        — to depth {GALLERY_DEPTH}, to which every era as fixed is clean.
       </p>
       <nav aria-label="Gallery entries">
         <ul className="gallery-list">

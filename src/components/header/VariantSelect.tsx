@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { VARIANTS } from '../../engine';
 import { resolveVariant, useScenarioStore } from '../../state/stores/scenarioStore';
 import { useMediaQuery } from '../diagram/useFitBox';
+import { FixedBaseOptions } from '../gallery/FixedBaseOptions';
 
 /** Short screens (screens.css): one row of header, where the picker's label is for screen readers only. */
 const SHORT = '(min-width: 900px) and (max-height: 820px)';
@@ -29,6 +30,7 @@ export function VariantSelect() {
             {v.id}
           </option>
         ))}
+        <FixedBaseOptions current={variantId} />
       </select>
       <p id={`${id}-desc`} className="variant-desc">
         {current.description}

@@ -25,6 +25,9 @@ export function wholeField(
 /** The variant a link asks for, or the scenario's own (named in `problem`) when it is not known. */
 export function variantField(variant: string, scenario: Scenario): { variant: string; problem?: string } {
   if (findVariant(variant)) return { variant };
+  // A fixed base typed into a link by hand (`variant=v6.13+49ce484187f7`): the query reads `+` as a space.
+  const plus = variant.replace(/ /g, '+');
+  if (plus !== variant && findVariant(plus)) return { variant: plus };
   const own = scenario.variant ?? '';
   const why = variant === '' ? 'the link names no variant' : `variant=${variant}: ${variantOrError(variant)}`;
   return { variant: own, problem: `${why}; showing the scenario's own variant${own ? ` (${own})` : ''}` };

@@ -170,10 +170,17 @@ export const useExploreStore = create<ExploreState>()((set, get) => {
         set({ status: 'failed', error: `The search was not started: ${chosen}.` });
         return;
       }
-      const { cpus, tasks, start } = sc.scenario;
+      const { cpus, tasks, start, sve, vhe } = sc.scenario;
       const run: ExploreRunInfo = {
         id: nextId++,
-        config: { cpus, tasks, start },
+        // An FPSIMD-only machine's config as before; an SVE one's with its SVE fields.
+        config: {
+          cpus,
+          tasks,
+          start,
+          ...(sve !== undefined ? { sve } : {}),
+          ...(vhe !== undefined ? { vhe } : {}),
+        },
         title: sc.scenario.title,
         variant: resolveVariant(s.variant ?? sc.variantId).id,
         depth: s.depth,

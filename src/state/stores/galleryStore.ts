@@ -1,7 +1,7 @@
 // The gallery view's state: which entry is shown (`entry=ID` in its links), and the two ways into an
 // entry's bug: its example at the violating step, or the explorer's own search from the gallery machine.
 import { create } from 'zustand';
-import { GALLERY_DEPTH, GALLERY_MACHINE, type ViolationKind } from '../../engine';
+import type { Scenario, ViolationKind } from '../../engine';
 import { useBeforeStore } from './beforeStore';
 import { useExploreStore } from './exploreStore';
 import {
@@ -90,9 +90,11 @@ function stopSearch(): Promise<void> {
 }
 
 /**
- * Opens the gallery machine in the Explore view, set to the entry's variant and the gallery depth, and
- * starts the search there (the explorer's own worker and results). A search already running is left
- * alone, and the entry offers to stop it and start this one (`stopRunning`).
+ * Opens the entry's machine in the Explore view, set to the variant and depth its gallery search states
+ * (an SVE entry: its fixed base, machine and depth, with dead variables, stopping at the first violating
+ * depth), and starts the search there (the explorer's own worker and results). A search already running
+ * is left alone, and the entry offers to stop it and start this one (`stopRunning`). The Explore view
+ * has no differential search: an entry searched against its base (`unlike`) says so in the gallery.
  */
 export async function findWithExplorer(
   e: GalleryEntry,
@@ -109,23 +111,24 @@ export async function findWithExplorer(
   return guardReplace(`explore the gallery machine under ${e.id}`, () => {
     useGalleryStore.setState({
       story: e.violation
-        ? { variant: e.variant.id, kind: e.violation.kind, context: e.violation.context }
+        ? { variant: e.search.variant, kind: e.violation.kind, context: e.violation.context }
         : null,
     });
     useViewStore.getState().setPlaying(false);
     useScenarioStore
       .getState()
       .open(
-        JSON.parse(JSON.stringify(galleryMachineFor(e))) as typeof GALLERY_MACHINE,
+        JSON.parse(JSON.stringify(galleryMachineFor(e))) as Scenario,
         { kind: 'generated' },
-        { variant: e.variant.id },
+        { variant: e.search.variant },
       );
     // The gallery's search as the gallery states it: none of the form's early stops left over.
     useExploreStore.setState({
-      variant: e.variant.id,
-      depth: GALLERY_DEPTH,
+      variant: e.search.variant,
+      depth: e.search.depth,
       symmetry: false,
-      first: false,
+      first: e.search.sve,
+      ...(e.search.sve ? { dead: true } : {}),
       timeLimit: null,
     });
     useViewStore.getState().setView('explore');

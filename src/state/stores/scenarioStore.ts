@@ -8,6 +8,7 @@ import {
   findVariant,
   replay,
   stateAt,
+  variantOrError,
   whyIllegal,
   type Replay,
   type Scenario,
@@ -15,6 +16,22 @@ import {
   type Variant,
 } from '../../engine';
 import { DEFAULT_EXAMPLE_ID, EXAMPLES } from '../../scenarios';
+import { useNoticeStore } from './noticeStore';
+
+/**
+ * A scenario (or the link or action opening it) named a variant the engine does not know, or a fixed
+ * base it cannot make: say what and where, and which variant is shown; the scenario is kept as it is.
+ */
+function unknownVariantNotice(asked: string, sc: Scenario, shown: string): void {
+  const why = variantOrError(asked);
+  useNoticeStore
+    .getState()
+    .push(
+      'error',
+      'Unknown variant',
+      `The scenario “${sc.title.slice(0, 80)}” is opened under ${shown}: its variant "${asked.slice(0, 100)}" cannot be run (${typeof why === 'string' ? why.slice(0, 300) : 'unknown'}). The scenario is unchanged.`,
+    );
+}
 
 /** Where the scenario on screen came from; decides what "save" means. */
 export type Origin =
@@ -160,7 +177,9 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => {
     future: [],
 
     open(scenario, origin, opts = {}) {
-      const variantId = resolveVariant(opts.variant ?? scenario.variant).id;
+      const asked = opts.variant ?? scenario.variant;
+      const variantId = resolveVariant(asked).id;
+      if (asked && !findVariant(asked)) unknownVariantNotice(asked, scenario, variantId);
       const r = replayOf(scenario, variantId);
       set({
         scenario,

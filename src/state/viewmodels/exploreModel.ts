@@ -184,6 +184,8 @@ export function counterexampleScenario(
     cpus: config.cpus,
     tasks: config.tasks.map((t) => ({ ...t })),
     start: { ...config.start },
+    ...(config.sve !== undefined ? { sve: config.sve } : {}),
+    ...(config.vhe !== undefined ? { vhe: config.vhe } : {}),
     events: cx.events.map((e) => ({
       cpu: e.cpu,
       op: e.op,

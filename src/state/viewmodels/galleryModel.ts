@@ -5,7 +5,7 @@
 import {
   createMachine,
   ERAS,
-  GALLERY_MACHINE,
+  galleryEntries as engineEntries,
   resolveVariantId,
   replay,
   VARIANTS,
@@ -42,6 +42,43 @@ export interface GalleryEntry {
   /** The cursor that shows the violating step: the state after the violating event. */
   violatingCursor: number | null;
   commitUrl: string;
+  /** How the gallery searches it (src/engine/gallery.ts), as `fpsimd-viz gallery` does. */
+  search: EntrySearch;
+}
+
+/** An entry's search as the engine's gallery states it. */
+export interface EntrySearch {
+  /** The variant searched: the entry's, or its fixed base (`ID+COMMIT12...`). */
+  variant: string;
+  machine: Scenario;
+  /** "searched to depth N" (it stops at its first violating depth). */
+  depth: number;
+  /** Searched by the differential search against this variant (`check --unlike`), or null. */
+  unlike: string | null;
+  /** An SVE search: dead variables, stop at the first violating depth. */
+  sve: boolean;
+  /** Why this search, in one sentence ('' for the default). */
+  why: string;
+}
+
+/** The engine's search of the entry for `fix` in era `eraId` (a release's own bug or a historic variant). */
+function searchOf(eraId: string, fix: HistoricFix, releaseBug: boolean): EntrySearch {
+  const e = engineEntries().find(
+    (x) =>
+      x.fix.commit === fix.commit &&
+      x.releaseBug === releaseBug &&
+      x.variant.era.id === eraId &&
+      x.fix === fix,
+  );
+  if (!e) throw new Error(`gallery: no engine entry for ${eraId} ${fix.commit}`);
+  return {
+    variant: e.variant.id,
+    machine: e.machine,
+    depth: e.depth,
+    unlike: e.unlike ? (e.base?.id ?? null) : null,
+    sve: e.sve,
+    why: e.search?.why ?? '',
+  };
 }
 
 /** The commit's page on kernel.org (Linus's tree). */
@@ -80,6 +117,7 @@ function entryOf(v: Variant, fix: HistoricFix, releaseBug: boolean): GalleryEntr
     violation,
     violatingCursor: violation ? violation.step + 1 : null,
     commitUrl: commitUrl(fix.commit),
+    search: searchOf(v.era.id, fix, releaseBug),
   };
 }
 
@@ -106,19 +144,8 @@ export function galleryEntries(): GalleryEntry[] {
 /** Whether an entry is an SVE bug (searched and shown on an SVE machine). */
 export const isSveEntry = (e: GalleryEntry): boolean => e.fix.sve === true;
 
-/**
- * The machine an entry's search runs on: the gallery machine, with SVE (and an SVE vcpu) for the
- * SVE bugs: 2 CPUs, an SVE vcpu's thread, user tasks and a kernel thread, as issue 20 states it.
- */
-export function galleryMachineFor(e: GalleryEntry): Scenario {
-  if (!isSveEntry(e)) return GALLERY_MACHINE;
-  return {
-    ...GALLERY_MACHINE,
-    title: 'SVE bug gallery machine: 2 CPUs with SVE, an SVE vcpu thread, two user tasks and a kernel thread',
-    sve: true,
-    tasks: GALLERY_MACHINE.tasks.map((t) => (t.vcpu ? { ...t, vcpuSve: true } : t)),
-  };
-}
+/** The machine an entry's search runs on: the engine gallery's (the SVE ones: each entry's own). */
+export const galleryMachineFor = (e: GalleryEntry): Scenario => e.search.machine;
 
 /**
  * For the FPSIMD analogue of an SVE bug (`ERA/pre-COMMIT`, analogue): the real bug's entry, same

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GalleryView } from '../../../src/components/gallery/GalleryView';
 import { GALLERY_DEPTH, GALLERY_MACHINE } from '../../../src/engine';
-import type { ExploreRunner } from '../../../src/state/stores/exploreRunner';
+import { recordingRunner } from './recordingRunner';
 import { setExploreRunner, useExploreStore } from '../../../src/state/stores/exploreStore';
 import { galleryEntries } from '../../../src/state/viewmodels/galleryModel';
 import { useGalleryStore } from '../../../src/state/stores/galleryStore';
@@ -18,22 +18,13 @@ import { resetStores } from '../../state/fixtures';
 const initialExplore = useExploreStore.getState();
 let started: StartMessage[] = [];
 
-/** Records what the explorer was asked; never answers (the search itself is the explorer's tests'). */
-const recordingRunner = (): ExploreRunner => ({
-  start(msg) {
-    started.push(msg);
-    return { cancel() {} };
-  },
-  dispose() {},
-});
-
 beforeEach(() => {
   resetStores();
   useViewStore.getState().setView('gallery');
   useGalleryStore.setState({ entry: null });
   useExploreStore.setState(initialExplore, true);
   started = [];
-  setExploreRunner(recordingRunner());
+  setExploreRunner(recordingRunner(started));
 });
 afterEach(() => setExploreRunner(null));
 
