@@ -22,12 +22,20 @@ export function wholeField(
   };
 }
 
+/**
+ * A variant id as a link gives it: a fixed base typed into a link by hand (`v6.13+49ce484187f7`)
+ * arrives with its `+` read as a space by the query syntax.
+ */
+export function linkVariantId(raw: string): string {
+  if (!raw.includes(' ') || findVariant(raw)) return raw;
+  const plus = raw.replace(/ /g, '+');
+  return findVariant(plus) ? plus : raw;
+}
+
 /** The variant a link asks for, or the scenario's own (named in `problem`) when it is not known. */
-export function variantField(variant: string, scenario: Scenario): { variant: string; problem?: string } {
+export function variantField(asked: string, scenario: Scenario): { variant: string; problem?: string } {
+  const variant = linkVariantId(asked);
   if (findVariant(variant)) return { variant };
-  // A fixed base typed into a link by hand (`variant=v6.13+49ce484187f7`): the query reads `+` as a space.
-  const plus = variant.replace(/ /g, '+');
-  if (plus !== variant && findVariant(plus)) return { variant: plus };
   const own = scenario.variant ?? '';
   const why = variant === '' ? 'the link names no variant' : `variant=${variant}: ${variantOrError(variant)}`;
   return { variant: own, problem: `${why}; showing the scenario's own variant${own ? ` (${own})` : ''}` };

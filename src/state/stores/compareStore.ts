@@ -3,6 +3,7 @@
 // chosen variant ids.
 import { create } from 'zustand';
 import { ERAS, VARIANTS, findVariant, resolveVariantId } from '../../engine';
+import { linkVariantId } from '../links/linkFields';
 
 export const MIN_COMPARED = 2;
 
@@ -43,7 +44,7 @@ export function checkCompareIds(ids: readonly string[] | undefined): CheckedComp
   if (ids === undefined) return { ids: [...DEFAULT_COMPARE], problems: [] };
   const problems: string[] = [];
   // Aliases (`mainline`) are compared as the concrete variant they name, and links written name that.
-  ids = ids.filter((id) => id !== '').map(resolveVariantId);
+  ids = ids.filter((id) => id !== '').map((id) => resolveVariantId(linkVariantId(id)));
   const unknown = ids.filter((id) => !findVariant(id));
   if (unknown.length)
     problems.push(

@@ -4,6 +4,7 @@
 import { findVariant, resolveVariantId, variantOrError } from '../../engine';
 import type { LinkParamProvider, LinkParams } from '../links/linkTypes';
 import { autoStartAllowed } from '../links/exploreCost';
+import { linkVariantId } from '../links/linkFields';
 import { MAX_DEPTH, parseTimeLimit } from '../viewmodels/exploreModel';
 import { ANNOUNCE_VIEW, cpusOn, useExploreStore } from './exploreStore';
 import { useScenarioStore } from './scenarioStore';
@@ -48,10 +49,11 @@ function applyExploreParams(p: LinkParams, view: string): string[] {
       problems.push(`xd=${p.xd.slice(0, 20)} is not a depth from 1 to ${MAX_DEPTH}; the depth is ${depth}`);
   }
   // A variant this version does not know is never replaced by another: the search is not run.
-  const unknown = p.xv !== undefined && !findVariant(p.xv);
-  if (unknown) problems.push(`xv=${p.xv}: ${String(variantOrError(p.xv ?? ''))}`);
+  const xv = p.xv === undefined ? undefined : linkVariantId(p.xv);
+  const unknown = xv !== undefined && !findVariant(xv);
+  if (unknown) problems.push(`xv=${xv}: ${String(variantOrError(xv))}`);
   // An alias (`mainline`) is kept as the concrete id it names, so the links written name that.
-  const variant = unknown ? s.variant : p.xv !== undefined ? resolveVariantId(p.xv) : null;
+  const variant = unknown ? s.variant : xv !== undefined ? resolveVariantId(xv) : null;
   const symmetry = flag(p, 'xs', 'symmetry reduction', problems);
   // A link without xz or xc was made when those reductions were off by default, or unticked: off.
   const dead = flag(p, 'xz', 'dead-variable reduction', problems);

@@ -4,6 +4,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../../../src/workers/inProcess';
 import { useCodeStore } from '../../../src/state/stores/codeStore';
+import { useCompareStore } from '../../../src/state/stores/compareStore';
 import { setExploreRunner, useExploreStore } from '../../../src/state/stores/exploreStore';
 import { useGalleryStore } from '../../../src/state/stores/galleryStore';
 import { connectLinkOwners } from '../../../src/state/links/linkParams';
@@ -111,6 +112,16 @@ describe('explore links', () => {
     useExploreStore.getState().start();
     expect(useExploreStore.getState().run).toBeNull();
     expect(useExploreStore.getState().error).toMatch(/not started: unknown variant "v4\.18\/no-put-flushX"/);
+  });
+
+  it('take a fixed base typed by hand, its + read as a space, in xv and cmp', () => {
+    const fixed = 'v6.13/pre-751ecf6afd65+49ce484187f7';
+    const typed = (frag: string) => frag.replaceAll('%2B', '+');
+    openFragment(typed(link({ view: 'explore', params: { xd: '8', xv: fixed } })));
+    expect(useExploreStore.getState().variant).toBe(fixed);
+    openFragment(typed(link({ view: 'compare', compare: ['v4.18', fixed] })));
+    expect(useCompareStore.getState().variants).toEqual(['v4.18', fixed]);
+    expect(warning()).toBe('');
   });
 
   it('name a depth or a flag they cannot take', () => {
