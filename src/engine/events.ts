@@ -18,7 +18,8 @@ const vcpuOf = (cfg: MachineConfig, t: number): number =>
 
 /** Null when ev is legal in state s; otherwise the failed precondition, in words. */
 export function whyIllegal(cfg: MachineConfig, s: MachineState, ev: ScenarioEvent): string | null {
-  if (!Number.isInteger(ev.cpu) || ev.cpu < 0 || ev.cpu >= cfg.cpus)
+  // (x | 0) === x: an integer in int32 range, as Number.isInteger with the range check below, cheaper.
+  if ((ev.cpu | 0) !== ev.cpu || ev.cpu < 0 || ev.cpu >= cfg.cpus)
     return `CPU ${String(ev.cpu)} does not exist (the scenario has ${cfg.cpus} CPU${cfg.cpus > 1 ? 's' : ''})`;
   const c = s.cpus[ev.cpu];
   const cur = c.current;

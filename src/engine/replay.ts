@@ -4,6 +4,7 @@ import { cloneState, type MachineState } from './state';
 import { whyIllegal } from './events';
 import { initialMachineState, recordStepInPlace, stepInPlace, stepWithRecord, type Machine } from './machine';
 import type { StepRecord } from './trace';
+import { listedWriteCount } from './kctx';
 import { COUNTER_NAMES, type Counters, type ScenarioEvent, type Violation } from './types';
 
 export interface Replay {
@@ -60,8 +61,11 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
   const kernelListed = new Uint8Array(m.cfg.nTasks);
   const bounds = emptyViewBounds();
   trackListed(m.cfg, s, kernelListed, bounds);
+  // A countdown to the next checkpoint: a remainder per event costs more than the counters' row.
+  let toCheckpoint = every;
   for (; n < events.length; n++) {
     const ev = events[n];
+    const writes = listedWriteCount();
     const why = stepInPlace(m, s, ev, n, violations);
     if (why !== null) {
       illegal = { index: n, op: String(ev.op), reason: why };
@@ -70,8 +74,12 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     writeCounters(counters, n + 1, s.counters);
     const regOwner = s.ghost.regOwner;
     for (let c = 0, at = (n + 1) * cpus; c < cpus; c++) owners[at + c] = regOwner[c];
-    trackListed(m.cfg, s, kernelListed, bounds);
-    if ((n + 1) % every === 0) checkpoints.push(cloneState(s));
+    // Its inputs are unchanged unless the step wrote one of them (then the same marks and bounds).
+    if (listedWriteCount() !== writes) trackListed(m.cfg, s, kernelListed, bounds);
+    if (--toCheckpoint === 0) {
+      checkpoints.push(cloneState(s));
+      toCheckpoint = every;
+    }
   }
   return {
     machine: m,
