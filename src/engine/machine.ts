@@ -81,6 +81,28 @@ export function stepInPlace(
   return null;
 }
 
+/**
+ * stepInPlace for a run of steps on one state s (replay's loop): the step context is made once, not
+ * checked against the machine at every step.
+ */
+export function stepperOf(
+  m: Machine,
+  s: MachineState,
+  out: Violation[],
+): (ev: ScenarioEvent, index: number) => string | null {
+  const k: { -readonly [F in keyof K]: K[F] } = makeK(m, s, { op: 'user_fp', cpu: 0 }, 0, null, out);
+  const cfg = m.cfg;
+  return (ev, index) => {
+    const why = whyIllegal(cfg, s, ev);
+    if (why !== null) return why;
+    k.cpu = ev.cpu;
+    k.step = index;
+    k.bh = 0;
+    runEvent(k, ev);
+    return null;
+  };
+}
+
 export type StepResult =
   { ok: true; state: MachineState; record: StepRecord } | { ok: false; reason: string };
 

@@ -2,7 +2,14 @@
 import { emptyViewBounds, trackListed, type ViewBounds } from './describe';
 import { cloneState, type MachineState } from './state';
 import { whyIllegal } from './events';
-import { initialMachineState, recordStepInPlace, stepInPlace, stepWithRecord, type Machine } from './machine';
+import {
+  initialMachineState,
+  recordStepInPlace,
+  stepInPlace,
+  stepperOf,
+  stepWithRecord,
+  type Machine,
+} from './machine';
 import type { StepRecord } from './trace';
 import { listedWriteCount } from './kctx';
 import { COUNTER_NAMES, type Counters, type ScenarioEvent, type Violation } from './types';
@@ -63,10 +70,11 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
   trackListed(m.cfg, s, kernelListed, bounds);
   // A countdown to the next checkpoint: a remainder per event costs more than the counters' row.
   let toCheckpoint = every;
+  const step = stepperOf(m, s, violations);
   for (; n < events.length; n++) {
     const ev = events[n];
     const writes = listedWriteCount();
-    const why = stepInPlace(m, s, ev, n, violations);
+    const why = step(ev, n);
     if (why !== null) {
       illegal = { index: n, op: String(ev.op), reason: why };
       break;

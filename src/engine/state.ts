@@ -156,6 +156,16 @@ export function zeroCounters(): Counters {
   };
 }
 
+/**
+ * n copies of v in a packed array: `new Array(n).fill(v)` makes a holey one, a second array kind beside
+ * the packed ones (map, push, slice) at every read of the ghost's arrays (ghostH.ts: holdsAt).
+ */
+function filled(n: number, v: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(v);
+  return a;
+}
+
 /** The initial state of docs/formats.md: all data in memory, nothing in registers, every flag set. */
 export function initialState(
   cfg: MachineConfig,
@@ -202,8 +212,8 @@ export function initialState(
   }
   const ghost: GhostState = {
     newest,
-    regOwner: new Array<number>(cfg.cpus).fill(NOTHING),
-    regVer: new Array<number>(cfg.cpus).fill(0),
+    regOwner: filled(cfg.cpus, NOTHING),
+    regVer: filled(cfg.cpus, 0),
     memOwner,
     memVer,
   };
@@ -224,20 +234,28 @@ function initialSveGhost(cfg: MachineConfig): SveGhost {
   const n = cfg.contexts.length;
   const zOwner = cfg.contexts.map((c, i) => (c.sve ? i : NOTHING));
   return {
-    regHOwner: new Array<number>(cfg.cpus).fill(NOTHING),
-    regHVer: new Array<number>(cfg.cpus).fill(0),
+    regHOwner: filled(cfg.cpus, NOTHING),
+    regHVer: filled(cfg.cpus, 0),
     zOwner,
-    zVer: new Array<number>(n).fill(0),
-    hOwner: new Array<number>(n).fill(NOTHING),
-    hVer: new Array<number>(n).fill(0),
+    zVer: filled(n, 0),
+    hOwner: filled(n, NOTHING),
+    hVer: filled(n, 0),
     newestH: cfg.contexts.map((c) => (c.kind === 'kthread' ? -1 : 0)),
-    hDead: new Array<number>(n).fill(1),
+    hDead: filled(n, 1),
   };
 }
 
 function cloneCpu(c: CpuState): CpuState {
-  const n: CpuState = { ...c, x: c.x.slice() };
-  if (c.sve) n.sve = { ...c.sve, x: c.sve.x.slice() };
+  const n: CpuState = {
+    current: c.current,
+    mode: c.mode,
+    irqsOff: c.irqsOff,
+    fpTrap: c.fpTrap,
+    lastState: c.lastState,
+    neonBusy: c.neonBusy,
+    x: c.x.slice(),
+  };
+  if (c.sve) n.sve = { zen: c.sve.zen, vl: c.sve.vl, x: c.sve.x.slice() };
   return n;
 }
 
@@ -283,11 +301,20 @@ export function cloneState(s: MachineState): MachineState {
     memVer: s.ghost.memVer.slice(),
   };
   if (s.ghost.sve) ghost.sve = cloneSveGhost(s.ghost.sve);
-  return {
-    cpus: s.cpus.map(cloneCpu),
-    tasks: s.tasks.map(cloneTask),
-    vcpus: s.vcpus.map(cloneVcpu),
-    ghost,
-    counters: { ...s.counters },
+  const cpus: CpuState[] = [];
+  for (const c of s.cpus) cpus.push(cloneCpu(c));
+  const tasks: TaskState[] = [];
+  for (const t of s.tasks) tasks.push(cloneTask(t));
+  const vcpus: VcpuState[] = [];
+  for (const v of s.vcpus) vcpus.push(cloneVcpu(v));
+  const c = s.counters;
+  const counters: Counters = {
+    hostSaves: c.hostSaves,
+    hostRestores: c.hostRestores,
+    guestSaves: c.guestSaves,
+    guestRestores: c.guestRestores,
+    fpTraps: c.fpTraps,
+    irqsOffSaveRestores: c.irqsOffSaveRestores,
   };
+  return { cpus, tasks, vcpus, ghost, counters };
 }
