@@ -125,8 +125,8 @@ export const listedWriteCount = (): number => listedWrites;
 
 export function set_last_state(k: K, storage: number): void {
   const c = k.s.cpus[k.cpu];
-  if (k.rec && c.lastState !== storage)
-    cpuChange(k, 'fpsimd_last_state', storageName(k.cfg, c.lastState), storageName(k.cfg, storage));
+  if (c.lastState === storage) return;
+  if (k.rec) cpuChange(k, 'fpsimd_last_state', storageName(k.cfg, c.lastState), storageName(k.cfg, storage));
   c.lastState = storage;
   listedWrites = (listedWrites + 1) | 0;
 }
