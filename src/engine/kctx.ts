@@ -1,6 +1,6 @@
 // The step context every modelled kernel function receives: the state it may read and write, which
 // CPU it runs on, and the one mechanism through which every write is recorded for the trace.
-import { ownerName, storageName, type MachineConfig } from './config';
+import { kernelStorage, ownerName, storageName, type MachineConfig } from './config';
 import type { MachineState } from './state';
 import type { Recorder } from './trace';
 import type { Violation, ViolationKind } from './types';
@@ -117,18 +117,23 @@ export function contextChange(
 }
 
 /**
- * How many writes so far of the fields describe.ts's trackListed reads (fpsimd_last_state, a task's
- * section, signal frames, TIF_KERNEL_FPSTATE): a replay runs trackListed only after a step that wrote one.
+ * How many writes so far that can grow what describe.ts's trackListed finds: its marks and bounds only
+ * grow, and only a CPU binding a kernel-mode state, a section opening, a task's first signal frame or
+ * TIF_KERNEL_FPSTATE set can add to them (a closing section or an unbinding only takes a count down).
+ * A replay runs trackListed only after a step that made one.
  */
 let listedWrites = 0;
 export const listedWriteCount = (): number => listedWrites;
+const listedWrite = (): void => {
+  listedWrites = (listedWrites + 1) | 0;
+};
 
 export function set_last_state(k: K, storage: number): void {
   const c = k.s.cpus[k.cpu];
   if (c.lastState === storage) return;
   if (k.rec) cpuChange(k, 'fpsimd_last_state', storageName(k.cfg, c.lastState), storageName(k.cfg, storage));
   c.lastState = storage;
-  listedWrites = (listedWrites + 1) | 0;
+  if (storage >= kernelStorage(k.cfg, 0)) listedWrite();
 }
 
 export function set_irqs_off(k: K, off: boolean): void {
@@ -189,7 +194,7 @@ export function set_section(k: K, t: number, open: boolean): void {
   const ts = k.s.tasks[t];
   if (k.rec) contextChange(k, t, 'kernel-mode NEON section', sectionText(ts.section), sectionText(open));
   ts.section = open;
-  listedWrites = (listedWrites + 1) | 0;
+  if (open) listedWrite();
 }
 
 /** TIF_KERNEL_FPSTATE of task t (v6.8 and later). */
@@ -197,7 +202,7 @@ export function set_kernel_fpstate(k: K, t: number, v: boolean): void {
   const ts = k.s.tasks[t];
   if (k.rec) contextChange(k, t, 'TIF_KERNEL_FPSTATE', flagText(ts.kernelFpstate), flagText(v));
   ts.kernelFpstate = v;
-  listedWrites = (listedWrites + 1) | 0;
+  if (v) listedWrite();
 }
 
 /** thread.kernel_fpsimd_cpu of task t (v6.8 and later; -1: never saved). */
@@ -211,8 +216,8 @@ export function set_kernel_fpsimd_cpu(k: K, t: number, cpu: number): void {
 export function set_signal_frames(k: K, t: number, n: number): void {
   const ts = k.s.tasks[t];
   if (k.rec) contextChange(k, t, 'signal frames', String(ts.frames), String(n));
+  if (ts.frames === 0 && n !== 0) listedWrite();
   ts.frames = n;
-  listedWrites = (listedWrites + 1) | 0;
 }
 
 export function set_vcpu_in_run(k: K, v: number, inRun: boolean, mapped: boolean): void {
