@@ -68,7 +68,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
   const kernelListed = new Uint8Array(m.cfg.nTasks);
   const bounds = emptyViewBounds();
   trackListed(m.cfg, s, kernelListed, bounds);
-  // A countdown to the next checkpoint: a remainder per event costs more than the counters' row.
+  // A countdown to the next checkpoint (no remainder per event).
   let toCheckpoint = every;
   const step = stepperOf(m, s, violations);
   for (; n < events.length; n++) {
@@ -82,7 +82,7 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     writeCounters(counters, n + 1, s.counters);
     const regOwner = s.ghost.regOwner;
     for (let c = 0, at = (n + 1) * cpus; c < cpus; c++) owners[at + c] = regOwner[c];
-    // Its inputs are unchanged unless the step wrote one of them (then the same marks and bounds).
+    // Its marks and bounds only grow, and only a write counted by listedWriteCount (kctx.ts) can grow them.
     if (listedWriteCount() !== writes) trackListed(m.cfg, s, kernelListed, bounds);
     if (--toCheckpoint === 0) {
       checkpoints.push(cloneState(s));
