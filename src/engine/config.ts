@@ -46,7 +46,10 @@ export function buildConfig(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start' | 'sve
     if (!t.vcpu) return;
     const v = contexts.length;
     byId.set(t.vcpu, v);
-    contexts.push({ id: t.vcpu, kind: 'vcpu', partner: i, ...(t.vcpuSve && sc.sve ? { sve: true } : {}) });
+    // One object shape for every context (a spread here gave vcpus a second one, read at every step).
+    const vc: ContextInfo = { id: t.vcpu, kind: 'vcpu', partner: i };
+    if (t.vcpuSve && sc.sve) vc.sve = true;
+    contexts.push(vc);
     contexts[i].partner = v;
   });
   const start: number[] = [];
@@ -64,6 +67,19 @@ export function buildConfig(sc: Pick<Scenario, 'cpus' | 'tasks' | 'start' | 'sve
     sve: sc.sve === true,
     vhe: sc.vhe !== false,
   };
+}
+
+/** The last contextIndex answer: an event's check and its run look the same id up in turn. */
+let lastCfg: MachineConfig | null = null;
+let lastId = '';
+let lastIndex: number | undefined;
+
+/** cfg.byId.get(id): the index of the context named id, or undefined (remembers the last lookup). */
+export function contextIndex(cfg: MachineConfig, id: string): number | undefined {
+  if (id === lastId && cfg === lastCfg) return lastIndex;
+  lastCfg = cfg;
+  lastId = id;
+  return (lastIndex = cfg.byId.get(id));
 }
 
 /**

@@ -1,12 +1,5 @@
 // Plain views of a machine state for the JSON output (fpsimd-result/1 `final`) and the UI.
-import {
-  kernelOwner,
-  kernelStorage,
-  kernelStorageTask,
-  ownerName,
-  storageName,
-  type MachineConfig,
-} from './config';
+import { kernelOwner, kernelStorage, ownerName, storageName, type MachineConfig } from './config';
 import type { Machine } from './machine';
 import { NOTHING, SCRATCH, type MachineState } from './state';
 import { describeContextSve, describeCpuSve, type ContextSveView, type CpuSveView } from './describeSve';
@@ -67,23 +60,27 @@ export function emptyViewBounds(): ViewBounds {
 export function trackListed(cfg: MachineConfig, s: MachineState, listed: Uint8Array, b: ViewBounds): void {
   const tasks = s.tasks;
   const cpus = s.cpus;
+  const nTasks = cfg.nTasks;
   let now = 0;
-  for (let t = 0; t < cfg.nTasks; t++) {
+  for (let t = 0; t < nTasks; t++) {
     const task = tasks[t];
     if (task.section) {
       listed[t] = 1;
       now++;
     }
-    if (task.frames) b.signalFrames = true;
+    if (task.frames !== 0) b.signalFrames = true;
     if (task.kernelFpstate) b.kernelFpstate = true;
   }
+  // kernelStorageTask(cfg, st) = st - base for st >= base: computed once, not per CPU.
+  const base = kernelStorage(cfg, 0);
   for (let c = 0; c < cpus.length; c++) {
-    const t = kernelStorageTask(cfg, cpus[c].lastState);
-    if (t < 0) continue;
+    const st = cpus[c].lastState;
+    if (st < base) continue;
+    const t = st - base;
     listed[t] = 1;
     if (tasks[t].section) continue;
     let counted = false;
-    for (let d = 0; d < c; d++) if (cpus[d].lastState === cpus[c].lastState) counted = true;
+    for (let d = 0; d < c && !counted; d++) counted = cpus[d].lastState === st;
     if (!counted) now++;
   }
   if (now > b.kernelListed) b.kernelListed = now;

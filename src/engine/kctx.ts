@@ -1,7 +1,7 @@
 // The step context every modelled kernel function receives: the state it may read and write, which
 // CPU it runs on, and the one mechanism through which every write is recorded for the trace.
-import { ownerName, storageName, type MachineConfig } from './config';
-import type { MachineState, TaskState } from './state';
+import { kernelStorage, ownerName, storageName, type MachineConfig } from './config';
+import type { MachineState } from './state';
 import type { Recorder } from './trace';
 import type { Violation, ViolationKind } from './types';
 import type { AblatableName, Era, EraField } from './era';
@@ -116,11 +116,24 @@ export function contextChange(
   (k.rec as Recorder).change({ kind: 'context', id }, field, `${id}.${field}`, before, after, ghost);
 }
 
+/**
+ * How many writes so far that can grow what describe.ts's trackListed finds: its marks and bounds only
+ * grow, and only a CPU binding a kernel-mode state, a section opening, a task's first signal frame or
+ * TIF_KERNEL_FPSTATE set can add to them (a closing section or an unbinding only takes a count down).
+ * A replay runs trackListed only after a step that made one.
+ */
+let listedWrites = 0;
+export const listedWriteCount = (): number => listedWrites;
+const listedWrite = (): void => {
+  listedWrites = (listedWrites + 1) | 0;
+};
+
 export function set_last_state(k: K, storage: number): void {
   const c = k.s.cpus[k.cpu];
-  if (k.rec && c.lastState !== storage)
-    cpuChange(k, 'fpsimd_last_state', storageName(k.cfg, c.lastState), storageName(k.cfg, storage));
+  if (c.lastState === storage) return;
+  if (k.rec) cpuChange(k, 'fpsimd_last_state', storageName(k.cfg, c.lastState), storageName(k.cfg, storage));
   c.lastState = storage;
+  if (storage >= kernelStorage(k.cfg, 0)) listedWrite();
 }
 
 export function set_irqs_off(k: K, off: boolean): void {
@@ -155,57 +168,57 @@ export function set_mode(k: K, mode: MachineState['cpus'][number]['mode']): void
   c.mode = mode;
 }
 
-/** Writes field f of part, a part of context ctx's state (recorded as `field`, in the words of `text`). */
-export function setField<T, F extends keyof T>(
-  k: K,
-  ctx: number,
-  part: T,
-  f: F,
-  field: string,
-  text: (v: T[F]) => string,
-  v: T[F],
-): void {
-  if (k.rec) contextChange(k, ctx, field, text(part[f]), text(v));
-  part[f] = v;
-}
-
-/** Writes task t's field f. */
-const setTask = <F extends keyof TaskState>(
-  k: K,
-  t: number,
-  f: F,
-  field: string,
-  text: (v: TaskState[F]) => string,
-  v: TaskState[F],
-): void => setField(k, t, k.s.tasks[t], f, field, text, v);
+// Each task setter names its field: a setter shared by field name (part[f] = v) turns the property
+// access megamorphic, and these run on every step of replay and the explorer.
 
 /** TIF_FOREIGN_FPSTATE of task t (set_tsk_thread_flag / clear_tsk_thread_flag). */
 export function set_foreign(k: K, t: number, v: boolean): void {
   // The idle task (t < 0) has no user state: its flag is not modelled (test_foreign: always set).
-  if (t >= 0) setTask(k, t, 'foreign', 'TIF_FOREIGN_FPSTATE', flagText, v);
+  if (t < 0) return;
+  const ts = k.s.tasks[t];
+  if (k.rec) contextChange(k, t, 'TIF_FOREIGN_FPSTATE', flagText(ts.foreign), flagText(v));
+  ts.foreign = v;
 }
 
 /** thread.fpsimd_cpu of task t (-1 = NR_CPUS). */
-export const set_fpsimd_cpu = (k: K, t: number, cpu: number): void =>
-  setTask(k, t, 'cpuField', 'fpsimd_cpu', cpuFieldText, cpu);
+export function set_fpsimd_cpu(k: K, t: number, cpu: number): void {
+  const ts = k.s.tasks[t];
+  if (k.rec) contextChange(k, t, 'fpsimd_cpu', cpuFieldText(ts.cpuField), cpuFieldText(cpu));
+  ts.cpuField = cpu;
+}
 
 const sectionText = (open: boolean): string => (open ? 'open' : 'closed');
 
 /** The task opens (true) or closes its kernel-mode NEON section (the model's field). */
-export const set_section = (k: K, t: number, open: boolean): void =>
-  setTask(k, t, 'section', 'kernel-mode NEON section', sectionText, open);
+export function set_section(k: K, t: number, open: boolean): void {
+  const ts = k.s.tasks[t];
+  if (k.rec) contextChange(k, t, 'kernel-mode NEON section', sectionText(ts.section), sectionText(open));
+  ts.section = open;
+  if (open) listedWrite();
+}
 
 /** TIF_KERNEL_FPSTATE of task t (v6.8 and later). */
-export const set_kernel_fpstate = (k: K, t: number, v: boolean): void =>
-  setTask(k, t, 'kernelFpstate', 'TIF_KERNEL_FPSTATE', flagText, v);
+export function set_kernel_fpstate(k: K, t: number, v: boolean): void {
+  const ts = k.s.tasks[t];
+  if (k.rec) contextChange(k, t, 'TIF_KERNEL_FPSTATE', flagText(ts.kernelFpstate), flagText(v));
+  ts.kernelFpstate = v;
+  if (v) listedWrite();
+}
 
 /** thread.kernel_fpsimd_cpu of task t (v6.8 and later; -1: never saved). */
-export const set_kernel_fpsimd_cpu = (k: K, t: number, cpu: number): void =>
-  setTask(k, t, 'kernelCpu', 'kernel_fpsimd_cpu', cpuFieldText, cpu);
+export function set_kernel_fpsimd_cpu(k: K, t: number, cpu: number): void {
+  const ts = k.s.tasks[t];
+  if (k.rec) contextChange(k, t, 'kernel_fpsimd_cpu', cpuFieldText(ts.kernelCpu), cpuFieldText(cpu));
+  ts.kernelCpu = cpu;
+}
 
 /** The number of signal frames pending on task t's user stack (the model's field). */
-export const set_signal_frames = (k: K, t: number, n: number): void =>
-  setTask(k, t, 'frames', 'signal frames', String, n);
+export function set_signal_frames(k: K, t: number, n: number): void {
+  const ts = k.s.tasks[t];
+  if (k.rec) contextChange(k, t, 'signal frames', String(ts.frames), String(n));
+  if (ts.frames === 0 && n !== 0) listedWrite();
+  ts.frames = n;
+}
 
 export function set_vcpu_in_run(k: K, v: number, inRun: boolean, mapped: boolean): void {
   const vs = k.s.vcpus[v - k.cfg.nTasks];

@@ -2,7 +2,7 @@
 // has_vhe(), a vcpu's SVE) and the recorded writes of the SVE state (state.ts: CpuSve, TaskSve, VcpuSve).
 // Only SVE machines have these parts; the accessors throw on a machine without them, so a missing
 // `system_supports_sve(k)` guard fails loudly in the tests instead of changing FPSIMD-only results.
-import { contextChange, cpuChange, flagText, setField, type K } from './kctx';
+import { contextChange, cpuChange, flagText, type K } from './kctx';
 import { FP_TYPE_NAMES, VL_NAMES, type CpuSve, type TaskSve, type VcpuSve } from './state';
 
 /** system_supports_sve() */
@@ -38,38 +38,45 @@ export function vcpuSve(k: K, v: number): VcpuSve {
 /** test_tsk_thread_flag(t, TIF_SVE); the idle task (t < 0) has none. */
 export const test_tif_sve = (k: K, t: number): boolean => t >= 0 && taskSve(k, t).tif;
 
-/** Writes task t's SVE field f. */
-const setTaskSve = <F extends keyof TaskSve>(
-  k: K,
-  t: number,
-  f: F,
-  field: string,
-  text: (v: TaskSve[F]) => string,
-  v: TaskSve[F],
-): void => setField(k, t, taskSve(k, t), f, field, text, v);
-
 const typeText = (type: number): string => FP_TYPE_NAMES[type];
 const vlText = (vl: number): string => VL_NAMES[vl];
 
+// Each setter names its field (no setter shared by field name: see kctx.ts's task setters).
+
 /** TIF_SVE of task t (set_tsk_thread_flag / clear_tsk_thread_flag). */
-export const set_tif_sve = (k: K, t: number, v: boolean): void =>
-  setTaskSve(k, t, 'tif', 'TIF_SVE', flagText, v);
+export function set_tif_sve(k: K, t: number, v: boolean): void {
+  const p = taskSve(k, t);
+  if (k.rec) contextChange(k, t, 'TIF_SVE', flagText(p.tif), flagText(v));
+  p.tif = v;
+}
 
 /** thread.fp_type of task t (FP_STATE_FPSIMD or FP_STATE_SVE). */
-export const set_fp_type = (k: K, t: number, type: number): void =>
-  setTaskSve(k, t, 'fpType', 'fp_type', typeText, type);
+export function set_fp_type(k: K, t: number, type: number): void {
+  const p = taskSve(k, t);
+  if (k.rec) contextChange(k, t, 'fp_type', typeText(p.fpType), typeText(type));
+  p.fpType = type;
+}
 
 /** Task t's SVE vector length (task_set_sve_vl()). */
-export const set_task_vl = (k: K, t: number, vl: number): void =>
-  setTaskSve(k, t, 'vl', 'sve_vl', vlText, vl);
+export function set_task_vl(k: K, t: number, vl: number): void {
+  const p = taskSve(k, t);
+  if (k.rec) contextChange(k, t, 'sve_vl', vlText(p.vl), vlText(vl));
+  p.vl = vl;
+}
 
 /** Whether task t is inside a syscall (in_syscall()). */
-export const set_in_syscall = (k: K, t: number, v: boolean): void =>
-  setTaskSve(k, t, 'inSyscall', 'in_syscall', String, v);
+export function set_in_syscall(k: K, t: number, v: boolean): void {
+  const p = taskSve(k, t);
+  if (k.rec) contextChange(k, t, 'in_syscall', String(p.inSyscall), String(v));
+  p.inSyscall = v;
+}
 
 /** Task t has a trapped SVE access whose handler has not run yet. */
-export const set_sve_trap = (k: K, t: number, v: boolean): void =>
-  setTaskSve(k, t, 'trap', 'SVE trap pending', String, v);
+export function set_sve_trap(k: K, t: number, v: boolean): void {
+  const p = taskSve(k, t);
+  if (k.rec) contextChange(k, t, 'SVE trap pending', String(p.trap), String(v));
+  p.trap = v;
+}
 
 /** CPACR_EL1.ZEN's EL0 bit on this CPU: sve_user_enable() (true) / sve_user_disable() (false). */
 export function set_zen(k: K, v: boolean): void {

@@ -1,7 +1,7 @@
 // The ops added with kernel-mode NEON sections and task lifecycle events: when each is legal (the
 // precondition in words) and what each runs. events.ts dispatches to these; the era supplies the
 // FP functions, so the same sequence runs each era's kernel code.
-import { kernelOwner, type MachineConfig } from './config';
+import { contextIndex, kernelOwner, type MachineConfig } from './config';
 import { killKernelData, loseRegs, readTaskMemory, useRegs, writeTaskMemory } from './ghost';
 import { discardH } from './ghostSve';
 import { set_in_syscall } from './kctxSve';
@@ -109,7 +109,7 @@ export function whyIllegalTracee(
   op: 'ptrace_setfp' | 'ptrace_setsve' | 'ptrace_getsve',
 ): string | null {
   if (ev.task === undefined) return `${op} needs a "task" (the tracee)`;
-  const t = cfg.byId.get(ev.task);
+  const t = contextIndex(cfg, ev.task);
   if (t === undefined || t >= cfg.nTasks) return `no task "${ev.task}" (a tracee is a host task)`;
   if (cfg.contexts[t].kind === 'kthread') return `${ev.task} is a kernel thread: it cannot be traced`;
   for (let i = 0; i < s.cpus.length; i++)
@@ -182,7 +182,7 @@ export function runLifecycle(k: K, ev: ScenarioEvent, op: LifecycleOp): void {
       if (s.tasks[cur].frames) set_signal_frames(k, cur, 0); // the old stack is gone
       return;
     case 'ptrace_setfp': {
-      const t = cfg.byId.get(ev.task as string) as number;
+      const t = contextIndex(cfg, ev.task as string) as number;
       enter(k, 'fpr_set', 'arch/arm64/kernel/ptrace.c');
       // __fpr_set() starts from the tracee's saved state (a partial write keeps the rest); with SVE it
       // first brings thread.uw.fpsimd_state up to date from sve_state, and fpr_set() then zero-pads the

@@ -55,6 +55,8 @@ function makeK(
 
 /** The step context of stepInPlace, reused from one step to the next (steps never nest). */
 let hot: { -readonly [F in keyof K]: K[F] } | null = null;
+/** The machine hot was made for (its config, era and ablation are the machine's, which never change). */
+let hotMachine: Machine | null = null;
 
 /**
  * Applies ev in place (the hot path of replay and the explorer). Returns the failed precondition, or
@@ -70,8 +72,10 @@ export function stepInPlace(
   const why = whyIllegal(m.cfg, s, ev);
   if (why !== null) return why;
   let k = hot;
-  if (k === null || k.cfg !== m.cfg || k.era !== m.variant.era || k.ablation !== m.variant.ablation)
+  if (k === null || hotMachine !== m) {
     k = hot = makeK(m, s, ev, index, null, out);
+    hotMachine = m;
+  }
   k.s = s;
   k.cpu = ev.cpu;
   k.step = index;
@@ -79,6 +83,28 @@ export function stepInPlace(
   k.violations = out;
   runEvent(k, ev);
   return null;
+}
+
+/**
+ * stepInPlace for a run of steps on one state s (replay's loop): the step context is made once, not
+ * checked against the machine at every step.
+ */
+export function stepperOf(
+  m: Machine,
+  s: MachineState,
+  out: Violation[],
+): (ev: ScenarioEvent, index: number) => string | null {
+  const k: { -readonly [F in keyof K]: K[F] } = makeK(m, s, { op: 'user_fp', cpu: 0 }, 0, null, out);
+  const cfg = m.cfg;
+  return (ev, index) => {
+    const why = whyIllegal(cfg, s, ev);
+    if (why !== null) return why;
+    k.cpu = ev.cpu;
+    k.step = index;
+    k.bh = 0;
+    runEvent(k, ev);
+    return null;
+  };
 }
 
 export type StepResult =

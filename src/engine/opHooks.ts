@@ -44,5 +44,53 @@ export type HookOf<O extends Op> = (typeof OP_HOOKS)[O][number];
 
 /** The era's hook h for op: the driver's only way to the era, so every call it makes is in OP_HOOKS. */
 export function eraHook<O extends Op, H extends HookOf<O>>(k: K, _op: O, h: H): Era[H] {
-  return k.era[h];
+  return hookOf(k.era, h);
+}
+
+/**
+ * era[h], one named read per hook. `era[h]` itself is one property read shared by every hook name, so
+ * V8 finds it megamorphic and looks each call up in its stub cache; inlined at a driver's call site
+ * with h constant, this switch folds to that site's own read.
+ */
+function hookOf<H extends EraHook>(era: Era, h: H): Era[H] {
+  type R = Era[H];
+  switch (h as EraHook) {
+    case 'sched_out':
+      return era.sched_out as R;
+    case 'fpsimd_thread_switch':
+      return era.fpsimd_thread_switch as R;
+    case 'sched_in':
+      return era.sched_in as R;
+    case 'fpsimd_restore_current_state':
+      return era.fpsimd_restore_current_state as R;
+    case 'kernel_neon_begin':
+      return era.kernel_neon_begin as R;
+    case 'kernel_neon_end':
+      return era.kernel_neon_end as R;
+    case 'fpsimd_preserve_current_state':
+      return era.fpsimd_preserve_current_state as R;
+    case 'restore_sigframe':
+      return era.restore_sigframe as R;
+    case 'fpsimd_update_current_state':
+      return era.fpsimd_update_current_state as R;
+    case 'fpsimd_flush_thread':
+      return era.fpsimd_flush_thread as R;
+    case 'fpsimd_flush_task_state':
+      return era.fpsimd_flush_task_state as R;
+    case 'cpu_pm_enter':
+      return era.cpu_pm_enter as R;
+    case 'kvm_run_enter':
+      return era.kvm_run_enter as R;
+    case 'guest_entry':
+      return era.guest_entry as R;
+    case 'guest_fp_trap':
+      return era.guest_fp_trap as R;
+    case 'guest_exit':
+      return era.guest_exit as R;
+    case 'kvm_run_exit':
+      return era.kvm_run_exit as R;
+    default:
+      // The SVE hooks (SVE machines only): the keyed read.
+      return era[h];
+  }
 }

@@ -2,8 +2,16 @@
 import { emptyViewBounds, trackListed, type ViewBounds } from './describe';
 import { cloneState, type MachineState } from './state';
 import { whyIllegal } from './events';
-import { initialMachineState, recordStepInPlace, stepInPlace, stepWithRecord, type Machine } from './machine';
+import {
+  initialMachineState,
+  recordStepInPlace,
+  stepInPlace,
+  stepperOf,
+  stepWithRecord,
+  type Machine,
+} from './machine';
 import type { StepRecord } from './trace';
+import { listedWriteCount } from './kctx';
 import { COUNTER_NAMES, type Counters, type ScenarioEvent, type Violation } from './types';
 
 export interface Replay {
@@ -60,9 +68,13 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
   const kernelListed = new Uint8Array(m.cfg.nTasks);
   const bounds = emptyViewBounds();
   trackListed(m.cfg, s, kernelListed, bounds);
+  // A countdown to the next checkpoint (no remainder per event).
+  let toCheckpoint = every;
+  const step = stepperOf(m, s, violations);
   for (; n < events.length; n++) {
     const ev = events[n];
-    const why = stepInPlace(m, s, ev, n, violations);
+    const writes = listedWriteCount();
+    const why = step(ev, n);
     if (why !== null) {
       illegal = { index: n, op: String(ev.op), reason: why };
       break;
@@ -70,8 +82,12 @@ export function replay(m: Machine, events: readonly ScenarioEvent[], opts: Repla
     writeCounters(counters, n + 1, s.counters);
     const regOwner = s.ghost.regOwner;
     for (let c = 0, at = (n + 1) * cpus; c < cpus; c++) owners[at + c] = regOwner[c];
-    trackListed(m.cfg, s, kernelListed, bounds);
-    if ((n + 1) % every === 0) checkpoints.push(cloneState(s));
+    // Its marks and bounds only grow, and only a write counted by listedWriteCount (kctx.ts) can grow them.
+    if (listedWriteCount() !== writes) trackListed(m.cfg, s, kernelListed, bounds);
+    if (--toCheckpoint === 0) {
+      checkpoints.push(cloneState(s));
+      toCheckpoint = every;
+    }
   }
   return {
     machine: m,

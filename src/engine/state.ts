@@ -156,6 +156,16 @@ export function zeroCounters(): Counters {
   };
 }
 
+/**
+ * n copies of v in a packed array: `new Array(n).fill(v)` makes a holey one, a second array kind beside
+ * the packed ones (map, push, slice) at every read of the ghost's arrays (ghostH.ts: holdsAt).
+ */
+function filled(n: number, v: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(v);
+  return a;
+}
+
 /** The initial state of docs/formats.md: all data in memory, nothing in registers, every flag set. */
 export function initialState(
   cfg: MachineConfig,
@@ -202,8 +212,8 @@ export function initialState(
   }
   const ghost: GhostState = {
     newest,
-    regOwner: new Array<number>(cfg.cpus).fill(NOTHING),
-    regVer: new Array<number>(cfg.cpus).fill(0),
+    regOwner: filled(cfg.cpus, NOTHING),
+    regVer: filled(cfg.cpus, 0),
     memOwner,
     memVer,
   };
@@ -224,70 +234,16 @@ function initialSveGhost(cfg: MachineConfig): SveGhost {
   const n = cfg.contexts.length;
   const zOwner = cfg.contexts.map((c, i) => (c.sve ? i : NOTHING));
   return {
-    regHOwner: new Array<number>(cfg.cpus).fill(NOTHING),
-    regHVer: new Array<number>(cfg.cpus).fill(0),
+    regHOwner: filled(cfg.cpus, NOTHING),
+    regHVer: filled(cfg.cpus, 0),
     zOwner,
-    zVer: new Array<number>(n).fill(0),
-    hOwner: new Array<number>(n).fill(NOTHING),
-    hVer: new Array<number>(n).fill(0),
+    zVer: filled(n, 0),
+    hOwner: filled(n, NOTHING),
+    hVer: filled(n, 0),
     newestH: cfg.contexts.map((c) => (c.kind === 'kthread' ? -1 : 0)),
-    hDead: new Array<number>(n).fill(1),
+    hDead: filled(n, 1),
   };
 }
 
-function cloneCpu(c: CpuState): CpuState {
-  const n: CpuState = { ...c, x: c.x.slice() };
-  if (c.sve) n.sve = { ...c.sve, x: c.sve.x.slice() };
-  return n;
-}
-
-function cloneTask(t: TaskState): TaskState {
-  const n: TaskState = {
-    cpuField: t.cpuField,
-    foreign: t.foreign,
-    section: t.section,
-    kernelFpstate: t.kernelFpstate,
-    kernelCpu: t.kernelCpu,
-    frames: t.frames,
-  };
-  if (t.sve) n.sve = { ...t.sve };
-  return n;
-}
-
-function cloneVcpu(v: VcpuState): VcpuState {
-  const n: VcpuState = { inRun: v.inRun, mapped: v.mapped, x: v.x.slice() };
-  if (v.sve) n.sve = { zcr: v.sve.zcr, x: v.sve.x.slice() };
-  return n;
-}
-
-function cloneSveGhost(g: SveGhost): SveGhost {
-  return {
-    regHOwner: g.regHOwner.slice(),
-    regHVer: g.regHVer.slice(),
-    zOwner: g.zOwner.slice(),
-    zVer: g.zVer.slice(),
-    hOwner: g.hOwner.slice(),
-    hVer: g.hVer.slice(),
-    newestH: g.newestH.slice(),
-    hDead: g.hDead.slice(),
-  };
-}
-
-/** A deep copy (written by hand: it is on the checkpoint and explorer paths); SVE parts when present. */
-export function cloneState(s: MachineState): MachineState {
-  const ghost: GhostState = {
-    newest: s.ghost.newest.slice(),
-    regOwner: s.ghost.regOwner.slice(),
-    regVer: s.ghost.regVer.slice(),
-    memOwner: s.ghost.memOwner.slice(),
-    memVer: s.ghost.memVer.slice(),
-  };
-  if (s.ghost.sve) ghost.sve = cloneSveGhost(s.ghost.sve);
-  return {
-    cpus: s.cpus.map(cloneCpu),
-    tasks: s.tasks.map(cloneTask),
-    vcpus: s.vcpus.map(cloneVcpu),
-    ghost,
-    counters: { ...s.counters },
-  };
-}
+// The deep copy lives in stateClone.ts (this file keeps the types and the initial state).
+export { cloneState } from './stateClone';

@@ -1,7 +1,7 @@
 // The SVE ops (machines with "sve": true): when each is legal, in words, and what each runs. The
 // entry code is the same in every era; the era supplies do_sve_acc(), sve_set_current_vl(), the ptrace
 // functions and the syscall hooks (era.ts), reached only through eraHook().
-import type { MachineConfig } from './config';
+import { contextIndex, type MachineConfig } from './config';
 import { discardH, readTaskSve, useRegsSve, writeTaskSve } from './ghostSve';
 import { enter, leave, set_mode, stmt, type K } from './kctx';
 import { set_cpu_vl, set_guest_zcr, set_sve_trap, set_task_vl, taskSve } from './kctxSve';
@@ -102,7 +102,7 @@ export function runSve(k: K, ev: ScenarioEvent, op: SveOp): void {
     case 'ptrace_setsve':
     case 'ptrace_getsve': {
       // The tracer's NT_ARM_SVE regset write (sve_set) or read (sve_get) of the stopped tracee t.
-      const t = cfg.byId.get(ev.task as string) as number;
+      const t = contextIndex(cfg, ev.task as string) as number;
       const set = op === 'ptrace_setsve';
       // Two literal names: the code pane finds a modelled function by the name its enter() states.
       if (set) {
