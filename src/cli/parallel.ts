@@ -8,7 +8,7 @@ import { createCoordinator } from '../engine/explore/partitionCoordinator';
 import { partitionOptions } from '../engine/explore/partitionLocal';
 import type { FromPartition } from '../engine/explore/partitionProtocol';
 import type { Scenario, Variant } from '../engine';
-import type { CounterMessage, PartitionWorkerData } from './partitionWorker';
+import type { CounterMessage, PartitionWorkerData, ReadyMessage } from './partitionWorker';
 
 /** How often a stop asked through shouldStop (Ctrl-C) is looked for. */
 const STOP_POLL_MS = 10;
@@ -41,17 +41,29 @@ function startWorker(workerData: PartitionWorkerData): Worker {
  * They do not keep the process alive (unref); a search's own timer does while it runs.
  */
 const pool: Worker[] = [];
+/** Per pool thread: settled once it has loaded (it says so), failed or exited. */
+const ready: Promise<void>[] = [];
 let listen: ((w: number, m: FromPartition | { type: 'exit'; code: number } | Error) => void) | null = null;
 
 function threads(n: number): Worker[] {
   while (pool.length < n) {
     const w = pool.length;
     const t = startWorker({ fpsimdPartition: true });
-    t.on('message', (m: FromPartition) => listen?.(w, m));
-    t.on('error', (e) => listen?.(w, e));
+    let loaded = (): void => undefined;
+    ready[w] = new Promise<void>((resolve) => (loaded = resolve));
+    t.on('message', (m: FromPartition | ReadyMessage) => {
+      if ('fpsimdReady' in m) loaded();
+      else listen?.(w, m);
+    });
+    t.on('error', (e) => {
+      loaded();
+      listen?.(w, e);
+    });
     t.on('exit', (code) => {
+      loaded();
       // A thread that ended is not used again (the next search starts a new one in its place).
       pool.length = Math.min(pool.length, w);
+      ready.length = pool.length;
       listen?.(w, { type: 'exit', code });
     });
     t.unref(); // after the listeners, which would hold it again
@@ -63,6 +75,7 @@ function threads(n: number): Worker[] {
 /** Ends the pool's threads (tests; the command line just exits). */
 export async function closeWorkerPool(): Promise<void> {
   const all = pool.splice(0);
+  ready.length = 0;
   await Promise.all(all.map((t) => t.terminate()));
 }
 
@@ -89,6 +102,7 @@ export async function exploreParallel(
       progressEveryMs: opts.progressEveryMs,
       timeLimitMs: opts.timeLimitMs,
       memoryUsage: opts.memoryUsage,
+      cacheSeed: opts.cacheSeed,
     },
   );
   let failure: ((e: Error) => void) | null = null;
@@ -121,10 +135,13 @@ export async function exploreParallel(
 
 /**
  * The search on `workers` threads, or in this thread for one worker (or sleep sets, which the
- * partitioned search does not have, or a stop at the first violation found): the single-core search, sliced as exploreAsync is. With
- * `trialMs`, the search first runs in this thread for that long, and goes to the threads only if it
- * has not finished: a small search is not worth starting threads for (the trial's work is then done
- * again; its time is counted in the result).
+ * partitioned search does not have, or a stop at the first violation found): the single-core search,
+ * sliced as exploreAsync is. Otherwise the threads are started, and the search runs in this thread
+ * meanwhile (a trial), until they have loaded and for at least `trialMs`; the threads' transition
+ * caches start from what the trial learned (learning is most of the first levels' work, and each
+ * thread would learn the same). With `trialMs` > 0 a search that ends in the trial is its own answer
+ * (a small search is not worth threads); with 0 (`--workers` given) the search always runs on the
+ * threads. The trial's states are searched again there; its time is counted in the result.
  */
 export async function exploreOnCores(
   sc: Pick<Scenario, 'cpus' | 'tasks' | 'start'>,
@@ -135,25 +152,34 @@ export async function exploreOnCores(
 ): Promise<ExploreResult> {
   // Sleep sets, and a stop at the very first violation (the gallery's: one to show), are one thread's.
   if (workers <= 1 || opts.sleep || opts.stopAtViolation === true) return exploreAsync(sc, variant, opts);
-  let offset = 0;
-  if (trialMs > 0) {
-    const t0 = performance.now();
-    const trial = createSearch(sc, variant, { ...opts, shouldStop: undefined });
-    const pause = opts.yieldTo ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
-    for (;;) {
-      if (trial.advance(opts.sliceMs ?? 10)) return trial.result();
-      if (performance.now() - t0 >= trialMs) break;
-      await pause();
-      if (opts.shouldStop?.()) trial.cancel();
+  threads(workers);
+  let loaded = false;
+  void Promise.all(ready.slice(0, workers)).then(() => (loaded = true));
+  const t0 = performance.now();
+  const trial = createSearch(sc, variant, { ...opts, shouldStop: undefined });
+  const pause = opts.yieldTo ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  for (;;) {
+    if (trial.advance(opts.sliceMs ?? 10)) {
+      const r = trial.result();
+      // Ctrl-C or a limit is the answer (the threads would stop as soon or sooner); --workers given, a
+      // finished search (or --first's) runs again on the threads, as asked.
+      if (trialMs > 0 || (r.stopped !== null && r.stopped !== 'violation')) return r;
+      await Promise.all(ready.slice(0, workers));
+      break;
     }
-    offset = (performance.now() - t0) / 1000;
+    if (loaded && performance.now() - t0 >= trialMs) break;
+    await pause();
+    if (opts.shouldStop?.()) trial.cancel();
   }
+  const offset = (performance.now() - t0) / 1000;
+  const cacheSeed = trial.cacheSnapshot() ?? undefined;
   const onProgress = opts.onProgress;
   const r = await exploreParallel(
     sc,
     variant,
     {
       ...opts,
+      cacheSeed,
       onProgress: onProgress && ((p) => onProgress({ ...p, seconds: p.seconds + offset })),
       timeLimitMs: opts.timeLimitMs === undefined ? undefined : Math.max(0, opts.timeLimitMs - offset * 1000),
     },

@@ -17,6 +17,11 @@ export interface CounterMessage {
   fpsimdCounter: SharedArrayBuffer;
 }
 
+/** Posted once the thread has loaded: a search's one-thread trial runs until then (parallel.ts). */
+export interface ReadyMessage {
+  fpsimdReady: true;
+}
+
 function start(): void {
   const port = parentPort;
   if (port === null) throw new Error('explorer: a partition worker needs a parent thread');
@@ -30,6 +35,7 @@ function start(): void {
     if ('fpsimdCounter' in m) counter = new Int32Array(m.fpsimdCounter);
     else handle(m);
   });
+  port.postMessage({ fpsimdReady: true } satisfies ReadyMessage);
 }
 
 const data = workerData as Partial<PartitionWorkerData> | null;

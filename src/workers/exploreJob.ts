@@ -107,14 +107,17 @@ export function runJob(
       post({ type: 'done', id, result: s.result(), elapsedMs: performance.now() - t0 });
       return;
     }
-    // The trial's work is done again on the workers; its time is counted.
+    // The trial's work is done again on the workers (their caches start from what it learned); its
+    // time is counted.
     search = null;
+    const cacheSeed = s.cacheSnapshot() ?? undefined;
     const offset = (performance.now() - t0) / 1000;
     const result = await exploreOnWorkers(
       msg.config,
       variant,
       {
         ...opts,
+        cacheSeed,
         onProgress: (p) => onProgress({ ...p, seconds: p.seconds + offset }),
         timeLimitMs:
           opts.timeLimitMs === undefined ? undefined : Math.max(0, opts.timeLimitMs - offset * 1000),

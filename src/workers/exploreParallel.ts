@@ -72,6 +72,7 @@ export async function exploreOnWorkers(
       progressEveryMs: opts.progressEveryMs,
       timeLimitMs: opts.timeLimitMs,
       memoryUsage: opts.memoryUsage,
+      cacheSeed: opts.cacheSeed,
       ...found,
     },
   );

@@ -26,6 +26,9 @@ import { createOutcomes, H_STALE, type Outcomes } from './outcomes';
 import type { Packing } from './pack';
 import { createFootprints, type Footprints } from './footprint';
 import { grown } from './arrays';
+import { memoTables, type MemoSnapshot } from './memoSeed';
+
+export type { MemoSnapshot } from './memoSeed';
 
 /** The legal-set and per-event decision trees, and the outcomes their leaves name. */
 export interface Memo {
@@ -48,6 +51,8 @@ export interface Memo {
    * transient: valid until the next state's expansion starts (the next `legal` call).
    */
   kept(o: number): boolean;
+  /** What it keeps, as plain data: another cache of the same search starts from it (`seed`). */
+  snapshot(): MemoSnapshot;
 }
 
 export interface MemoOptions {
@@ -58,6 +63,11 @@ export interface MemoOptions {
   budgetBytes?: number;
   /** Record what each step reads and writes, for the sleep sets (default true). */
   footprints?: boolean;
+  /**
+   * Start from what a cache of the same search (machine, variant, alphabet, encoding) learned: a
+   * partitioned search's workers get what the one-thread trial learned, instead of each learning it.
+   */
+  seed?: MemoSnapshot;
 }
 
 /** Node pointers keep the byte read in their low bits and the children's offset above. */
@@ -85,15 +95,14 @@ export function createMemo(
 ): Memo {
   const budget = opts.budgetBytes ?? Infinity;
   const A = alphabet.length;
-  const roots = new Int32Array(1 + A);
-  let tree = new Int32Array(1 << 16);
-  let treeLen = 1;
+  const seed = opts.seed;
+  if (seed && (opts.footprints ?? true)) throw new Error('explorer: a seeded cache records no footprints');
   if (L.size > POS_MASK + 1) throw new Error(`explorer: a state of ${L.size} bytes is too large to cache`);
-  let sets = 0;
+  const t = memoTables(A, seed);
+  const roots = t.roots;
+  let { tree, treeLen, sets, legalStart, legalList } = t;
   let misses = 0;
-  let legalStart = new Int32Array(64);
-  let legalList = new Uint16Array(1024);
-  const outcomes = createOutcomes(L, P);
+  const outcomes = createOutcomes(L, P, seed?.outcomes);
   const footprints = createFootprints(P, opts.footprints ?? true);
   // Full: nothing more is inserted in the tree; outcomes and legal sets from keptOutcomes and keptSets
   // on are transient, dropped when the next expansion starts.
@@ -148,6 +157,16 @@ export function createMemo(
     stats: () => ({ treeWords: treeLen, outcomes: full ? keptOutcomes : outcomes.count, misses }),
     bytes: heldBytes,
     kept: (o) => !full || o < keptOutcomes,
+    snapshot() {
+      const n = full ? keptSets : sets;
+      return {
+        roots: roots.slice(),
+        tree: tree.slice(0, treeLen),
+        legalStart: legalStart.slice(0, n + 1),
+        legalList: legalList.slice(0, legalStart[n]),
+        outcomes: outcomes.snapshot(full ? keptOutcomes : outcomes.count),
+      };
+    },
   };
 
   const notAFunction = (): never => {

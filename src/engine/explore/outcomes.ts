@@ -33,6 +33,19 @@ export interface Outcomes {
    * `bytes` is the parent's encoding (not changed).
    */
   apply(o: number, bytes: Uint8Array, words: Int32Array): void;
+  /** Outcomes 0 .. n - 1 as plain data (a worker's cache is seeded with them, memo.ts). */
+  snapshot(n: number): OutcomesSnapshot;
+}
+
+/** Outcomes as plain data: the tables below, cut to their first `count` outcomes. */
+export interface OutcomesSnapshot {
+  count: number;
+  start: Int32Array<ArrayBuffer>;
+  stale: Int16Array<ArrayBuffer>;
+  w: Int32Array<ArrayBuffer>;
+  keep: Int32Array<ArrayBuffer>;
+  set: Int32Array<ArrayBuffer>;
+  viol: (readonly Violation[])[];
 }
 
 /** An outcome's stale value at or above this names an owner byte (+ H_STALE) whose H copies go stale. */
@@ -45,16 +58,20 @@ const NONE: readonly Violation[] = Object.freeze([]);
  * Outcome o: if stale[o] >= 0, the stale pass; then for j in start[o] .. start[o + 1], word w[j] is
  * set to (word & keep[j]) | set[j] (the patch's bytes merged per word).
  */
-export function createOutcomes(L: Layout, P: Packing): Outcomes {
-  let start = new Int32Array(1024);
-  let stale = new Int16Array(1024);
-  let w = new Int32Array(2048);
-  let keep = new Int32Array(2048);
-  let set = new Int32Array(2048);
-  const viol: (readonly Violation[])[] = [];
-  let count = 0;
+export function createOutcomes(L: Layout, P: Packing, seed?: OutcomesSnapshot): Outcomes {
+  const n0 = seed?.count ?? 0;
+  const at = (a: Int32Array<ArrayBuffer> | undefined, min: number): Int32Array<ArrayBuffer> =>
+    a ? grown(a, Math.max(min, a.length * 2)) : new Int32Array(min);
+  let start = at(seed?.start, 1024);
+  let stale = seed ? grown(seed.stale, Math.max(1024, seed.stale.length * 2)) : new Int16Array(1024);
+  let w = at(seed?.w, 2048);
+  let keep = at(seed?.keep, 2048);
+  let set = at(seed?.set, 2048);
+  const viol: (readonly Violation[])[] = seed ? seed.viol.map((v) => (v.length === 0 ? NONE : v)) : [];
+  let count = n0;
   /** Bytes of the violation lists kept (most outcomes share NONE). */
   let violBytes = 0;
+  for (const vs of viol) for (const v of vs) violBytes += 64 + 2 * v.message.length;
   // Per copy: its owner byte, and where its isNewest bit lives.
   const owners = L.copies;
   const newestWord = Int32Array.from(owners, (p) => P.word[p + 1]);
@@ -112,6 +129,18 @@ export function createOutcomes(L: Layout, P: Packing): Outcomes {
       viol.length * 8 +
       violBytes,
     violations: (o) => viol[o],
+    snapshot(n) {
+      const words = start[n];
+      return {
+        count: n,
+        start: start.slice(0, n + 1),
+        stale: stale.slice(0, n),
+        w: w.slice(0, words),
+        keep: keep.slice(0, words),
+        set: set.slice(0, words),
+        viol: viol.slice(0, n),
+      };
+    },
     apply(o, bytes, words) {
       const s = stale[o];
       if (s >= H_STALE) {

@@ -55,7 +55,7 @@ export function createPartitionWorker(
   const { workers: k, index: me, options: o } = spec;
   const variant = findVariant(spec.variant);
   if (!variant) throw new Error(`explorer: unknown variant "${spec.variant}"`);
-  const space = stateSpace(spec.config, variant, { ...o, sleep: false });
+  const space = stateSpace(spec.config, variant, { ...o, sleep: false, cacheSeed: spec.cache });
   const W = space.P.W;
   const limit = Math.min(o.maxStates ?? defaultMaxStates(W, o.maxBytes), MAX_STORE_STATES);
   // A parent is stored as a global id, local id × k + worker: each store holds at most 2^31 / k.

@@ -223,7 +223,8 @@ export function createCoordinator(
 
   const run = async (): Promise<ExploreResult> => {
     const { depth } = options;
-    const spec = (w: number) => ({ config, variant: variant.id, options, workers: k, index: w });
+    const fixed = { config, variant: variant.id, options, workers: k, cache: hooks.cacheSeed };
+    const spec = (index: number) => ({ ...fixed, index });
     await exchange((w) => ({ type: 'init', spec: spec(w) }), 'expanded');
     await exchange(() => ({ type: 'barrier' }), 'leveled');
     let complete = depth === 0;

@@ -44,6 +44,7 @@ export async function explorePartitioned(
     onProgress: opts.onProgress,
     progressEveryMs: opts.progressEveryMs,
     timeLimitMs: opts.timeLimitMs,
+    cacheSeed: opts.cacheSeed,
   });
   let finished = false;
   let failure: unknown = null;

@@ -6,6 +6,7 @@ import type { Scenario, Op, ViolationKind } from '../types';
 import type { VersionMode } from './codec';
 import type { Counterexample } from './findings';
 import type { MemoryReading } from './memory';
+import type { MemoSnapshot } from './memoSeed';
 import type { ExploreProgress, SymmetryMode } from './searchTypes';
 
 /** The search every worker runs its part of (ExploreOptions without the callbacks). */
@@ -31,6 +32,8 @@ export interface PartitionSpec {
   /** Number of workers, and this worker's index (states whose hash falls in its share are its own). */
   workers: number;
   index: number;
+  /** What a one-thread trial of the same search learned: every worker's cache starts from it. */
+  cache?: MemoSnapshot;
 }
 
 /** Where a worker stands: its store, its level (an id range) and how far it has expanded it. */
@@ -99,6 +102,8 @@ export interface CoordinatorHooks {
   /** The memory the process holds (as ExploreOptions.memoryUsage): all its threads. */
   memoryUsage?: () => MemoryReading | null;
   foundEveryMs?: number;
+  /** Sent to every worker with the search (PartitionSpec.cache). */
+  cacheSeed?: MemoSnapshot;
 }
 
 const byRank = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];

@@ -184,6 +184,7 @@ export function createSearch(
     cancel: () => {
       cancelled = true;
     },
+    cacheSnapshot: () => (space.memo === null || space.sleep !== null ? null : space.memo.snapshot()),
   };
 }
 

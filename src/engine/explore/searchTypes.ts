@@ -5,6 +5,7 @@ import type { Op } from '../types';
 import type { VersionMode } from './codec';
 import type { Counterexample } from './findings';
 import type { MemoryReading, MemoryReport } from './memory';
+import type { MemoSnapshot } from './memoSeed';
 export type SymmetryMode = 'off' | 'exact' | 'cpus' | 'classes';
 
 export const symmetryMode = (s: ExploreOptions['symmetry']): SymmetryMode =>
@@ -51,6 +52,8 @@ export interface ExploreOptions {
   maxBytes?: number;
   /** The transition cache's budget in bytes (default: memory.ts's cacheBudget of maxBytes). */
   cacheBytes?: number;
+  /** Start the cache from what another cache of the same search learned (the partitioned search's workers). */
+  cacheSeed?: MemoSnapshot;
   /**
    * The memory the process really holds, read at each progress report (the engine cannot read it:
    * the CLI passes Node's resident set size, the app's worker what the browser reports). Without it,
@@ -153,4 +156,6 @@ export interface Search {
   result(): ExploreResult;
   /** Stops at the next poll, keeping what was found. */
   cancel(): void;
+  /** What its transition cache has learned (null without the cache, or with sleep sets). */
+  cacheSnapshot(): MemoSnapshot | null;
 }

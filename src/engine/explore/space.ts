@@ -53,6 +53,7 @@ export function stateSpace(
       : createMemo(m, L, alphabet, cloneState(s0), P, guard, {
           budgetBytes: memory.cacheBytes,
           footprints: sleep,
+          ...(opts.cacheSeed && !sleep ? { seed: opts.cacheSeed } : {}),
         });
   const stabAll = mode === 'exact' || mode === 'cpus' ? stabilizer(m.cfg, L, s0) : [identity(m.cfg)];
   // A variant whose code writes the number of CPU 0 is symmetric only under renamings that keep it.

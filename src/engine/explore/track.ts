@@ -1,4 +1,4 @@
-// A decoded state behind proxies that record which bytes of its encoding the engine reads and writes
+// A decoded state behind accessors that record which bytes of its encoding the engine reads and writes
 // (for the transition cache, memo.ts). Used only when the cache misses, so it may be slow.
 import type { MachineState, SveGhost } from '../state';
 import { TASK_STRIDE, type Layout } from './codec';
@@ -60,13 +60,11 @@ const VCPU_FIELDS: Record<string, number> = { inRun: 0, mapped: 1 };
 const CPU_SVE_FIELDS: Record<string, number> = { zen: 0, vl: 1 };
 const VCPU_SVE_FIELDS: Record<string, number> = { zcr: 0 };
 
-const isIndex = (p: string | symbol): p is string =>
-  typeof p === 'string' && p.length > 0 && p.charCodeAt(0) >= 48 && p.charCodeAt(0) <= 57;
-
 /**
  * A record (cpu, task or vcpu) whose field f lives at byte base + fields[f]; its `x` array (era fields)
- * at xBase + i. Any other own field is one the encoding does not hold: reading it is an error, since a
- * cached outcome could not depend on it.
+ * at xBase + i. Any other own field is one the encoding does not hold: using it is an error, since a
+ * cached outcome could not depend on it. Accessor properties rather than a Proxy: the engine's code
+ * then keeps its inline caches (a proxied step was several times slower).
  */
 function trackRecord<T extends object>(
   tr: Trace,
@@ -78,45 +76,72 @@ function trackRecord<T extends object>(
   /** The record's tracked SVE part (SVE machines), returned for its `sve` field. */
   sve: object | null = null,
 ): T {
-  const x = 'x' in target ? trackArray(tr, target.x as number[], (i) => xBase + i) : null;
-  const at = (p: string | symbol): number => {
-    if (typeof p !== 'string' || !Object.hasOwn(target, p)) return -1;
-    if (p === 'sve' && sve) return -1;
-    if (Object.hasOwn(fields, p)) return base + fields[p];
-    throw new Error(`explorer: the engine used ${what}.${p}, which the explorer's encoding does not hold`);
-  };
-  return new Proxy(target, {
-    get(o, p, r) {
-      if (p === 'x' && x) return x;
-      if (p === 'sve' && sve) return sve;
-      const pos = at(p);
-      if (pos >= 0) read(tr, pos);
-      return Reflect.get(o, p, r);
-    },
-    set(o, p, v, r) {
-      if (p === 'x' || p === 'sve') throw new Error(`explorer: the engine replaced ${what}.${p}`);
-      const pos = at(p);
-      if (pos >= 0) write(tr, pos);
-      return Reflect.set(o, p, v, r);
+  const t = target as Record<string, unknown>;
+  const o = {} as T;
+  const fixed = (v: object, name: string): PropertyDescriptor => ({
+    get: () => v,
+    set: () => {
+      throw new Error(`explorer: the engine replaced ${what}.${name}`);
     },
   });
+  for (const p of Object.keys(t)) {
+    let d: PropertyDescriptor;
+    if (p === 'x' && Array.isArray(t.x))
+      d = fixed(
+        trackArray(tr, t.x as number[], (i) => xBase + i),
+        p,
+      );
+    else if (p === 'sve' && sve) d = fixed(sve, p);
+    else if (Object.hasOwn(fields, p)) {
+      const pos = base + fields[p];
+      d = {
+        get: () => (read(tr, pos), t[p]),
+        set: (v: unknown) => {
+          write(tr, pos);
+          t[p] = v;
+        },
+      };
+    } else {
+      const unheld = (): never => {
+        throw new Error(
+          `explorer: the engine used ${what}.${p}, which the explorer's encoding does not hold`,
+        );
+      };
+      d = { get: unheld, set: unheld };
+    }
+    Object.defineProperty(o, p, { ...d, enumerable: true });
+  }
+  return Object.preventExtensions(o);
 }
 
-/** An array whose element i lives at byte at(i) (length and methods are not state). */
-function trackArray<T>(tr: Trace, target: T[], at: (i: number) => number): T[] {
-  return new Proxy(target, {
-    get(o, p, r) {
-      if (isIndex(p)) read(tr, at(Number(p)));
-      return Reflect.get(o, p, r);
-    },
-    set(o, p, v, r) {
-      if (isIndex(p)) write(tr, at(Number(p)));
-      return Reflect.set(o, p, v, r);
-    },
-  });
+/**
+ * An array whose element i lives at byte at(i) (length and methods are not state), as accessors;
+ * `onGet`/`onSet` replace the default tracking (read on get, write on set) when given.
+ */
+function trackArray<T>(
+  tr: Trace,
+  target: T[],
+  at: ((i: number) => number) | null,
+  onGet?: (i: number) => void,
+  onSet?: (i: number, v: T) => void,
+): T[] {
+  const a = new Array<T>(target.length);
+  for (let i = 0; i < target.length; i++) {
+    const pos = at === null ? -1 : at(i);
+    Object.defineProperty(a, i, {
+      get: onGet ? () => (onGet(i), target[i]) : () => (read(tr, pos), target[i]),
+      set: (v: T) => {
+        if (onSet) onSet(i, v);
+        else write(tr, pos);
+        target[i] = v;
+      },
+      enumerable: true,
+    });
+  }
+  return Object.preventExtensions(a);
 }
 
-/** The decoded state s behind proxies that report to tr. Decode into s before each tracked step. */
+/** The decoded state s behind accessors that report to tr. Decode into s before each tracked step. */
 export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineState {
   const S = L.sve;
   const cpuSve = (c: number): object | null => {
@@ -151,24 +176,22 @@ export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineStat
   const memOwner = (st: number): number => L.memBase + st * 2;
   const newest = L.exact
     ? trackArray(tr, g.newest, (i) => L.newestBase + i)
-    : new Proxy(g.newest, {
-        // Abstract: a context's newest is a constant of the decoding; TASK.kernel's (index nCtx + t)
-        // is -1 or 1 as its live byte says. Raising a newest version may stale every other copy.
-        get(o, p, r) {
-          if (isIndex(p) && Number(p) >= L.nCtx) read(tr, L.newestBase + Number(p) - L.nCtx);
-          return Reflect.get(o, p, r);
+    : // Abstract: a context's newest is a constant of the decoding; TASK.kernel's (index nCtx + t) is
+      // -1 or 1 as its live byte says. Raising a newest version may stale every other copy.
+      trackArray(
+        tr,
+        g.newest,
+        null,
+        (x) => {
+          if (x >= L.nCtx) read(tr, L.newestBase + x - L.nCtx);
         },
-        set(o, p, v, r) {
-          if (isIndex(p)) {
-            const x = Number(p);
-            if (x >= L.nCtx) write(tr, L.newestBase + x - L.nCtx);
-            if ((v as number) >= 0 && !tr.bumped.includes(x)) tr.bumped.push(x);
-          }
-          return Reflect.set(o, p, v, r);
+        (x, v) => {
+          if (x >= L.nCtx) write(tr, L.newestBase + x - L.nCtx);
+          if (v >= 0 && !tr.bumped.includes(x)) tr.bumped.push(x);
         },
-      });
+      );
   return {
-    // Plain arrays of proxies: the arrays themselves hold no state.
+    // Plain arrays of tracked records: the arrays themselves hold no state.
     cpus,
     tasks,
     vcpus,
@@ -184,22 +207,23 @@ export function trackedState(L: Layout, s: MachineState, tr: Trace): MachineStat
   };
 }
 
-/** The SVE ghost behind proxies (codecSve.ts's per-CPU and per-context blocks). */
+/** The SVE ghost behind accessors (codecSve.ts's per-CPU and per-context blocks). */
 function trackedSveGhost(L: Layout, S: SveLayout, z: SveGhost, tr: Trace): SveGhost {
   const regH = (c: number): number => S.cpuBase + c * S.cpuStride + 2;
   const ctx = (x: number): number => S.ctxBase + x * S.ctxStride;
   const newestH = L.exact
     ? trackArray(tr, z.newestH, (x) => ctx(x) + 5)
-    : new Proxy(z.newestH, {
-        // Abstract: a constant of the decoding; raising it may stale every other H copy of its owner.
-        set(o, p, v, r) {
-          if (isIndex(p)) {
-            const key = H_BUMP + Number(p);
-            if ((v as number) >= 0 && !tr.bumped.includes(key)) tr.bumped.push(key);
-          }
-          return Reflect.set(o, p, v, r);
+    : // Abstract: a constant of the decoding; raising it may stale every other H copy of its owner.
+      trackArray(
+        tr,
+        z.newestH,
+        null,
+        () => undefined,
+        (x, v) => {
+          const key = H_BUMP + x;
+          if (v >= 0 && !tr.bumped.includes(key)) tr.bumped.push(key);
         },
-      });
+      );
   return {
     regHOwner: trackArray(tr, z.regHOwner, regH),
     regHVer: trackArray(tr, z.regHVer, (c) => regH(c) + 1),
