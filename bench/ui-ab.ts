@@ -136,7 +136,7 @@ async function main(): Promise<void> {
         const per = (k: keyof PhaseSums): string =>
           (runs.reduce((s, p) => s + p[k], 0) / (runs.length * 100)).toFixed(2);
         console.log(
-          `${name.padEnd(16)} traced, per jump: main ${per('main')} style ${per('style')} layout ${per('layout')} pre-paint ${per('prePaint')} paint ${per('paint')} raster ${per('raster')} (ms)`,
+          `${name.padEnd(16)} traced, per jump: main ${per('main')} (thread time ${per('mainCpu')}) style ${per('style')} layout ${per('layout')} pre-paint ${per('prePaint')} paint ${per('paint')} raster ${per('raster')} (ms)`,
         );
       }
     console.log(
