@@ -42,8 +42,7 @@ function show(next: Settled, urgent: boolean): void {
 function follow(s: ScenarioState): void {
   if (!shown || s.replay !== shown.replay) return show(pick(s), true);
   if (timer !== undefined) clearTimeout(timer);
-  timer =
-    s.cursor === shown.cursor ? undefined : setTimeout(() => show(pick(s), false), DETAIL_DELAY_MS);
+  timer = s.cursor === shown.cursor ? undefined : setTimeout(() => show(pick(s), false), DETAIL_DELAY_MS);
 }
 
 function join(set: Show): () => void {
