@@ -157,10 +157,13 @@ async function main(): Promise<void> {
 async function againstReference(): Promise<void> {
   const { run } = await import('./groups/ui.ts');
   const metrics = await run();
-  for (const m of metrics)
+  for (const m of metrics) {
     console.log(
       `${m.name.padEnd(34)} ${String(m.value).padStart(7)} ${m.unit}${m.target ? ` (target ${m.target})` : ''}`,
     );
+    // The headline metrics' notes say how they were measured and at what machine load.
+    if (m.note && (m.target || m.name === 'ui.jump.mainThreadMs')) console.log(`  ${m.note}`);
+  }
   const report: BenchReport = {
     format: 'fpsimd-bench/1',
     machine: `${os.availableParallelism()} cores, node ${process.versions.node}`,

@@ -25,7 +25,7 @@ export const DIAGRAM_CSS = `
 .fv-diagram .fv-card.fv-violation { stroke: var(--d-danger); stroke-width: 3.5; stroke-dasharray: 8 3; }
 .fv-diagram .fv-title { font-weight: 700; font-size: 14px; }
 .fv-diagram .fv-row-bg { fill: transparent; }
-.fv-diagram .fv-row:not(.fv-row-changed) > .fv-row-bg, .fv-diagram .fv-row:not(.fv-row-changed) > .fv-change-mark { visibility: hidden; }
+.fv-diagram .fv-row:not(.fv-row-changed) > .fv-row-bg, .fv-diagram .fv-row:not(.fv-row-changed) > .fv-change-mark { display: none; }
 .fv-diagram .fv-row text { font-size: 11.5px; }
 .fv-diagram .fv-row-changed .fv-row-bg { fill: none; stroke: var(--d-change); stroke-width: 1.5; }
 .fv-diagram .fv-row-changed text { font-weight: 700; fill: var(--d-fg); }

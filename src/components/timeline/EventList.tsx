@@ -123,12 +123,7 @@ export function EventList({ height = 360 }: { height?: number }) {
       }}
       onKeyDown={onTimelineKeyDown}
     >
-      <div style={{ height: total * ROW_PX, position: 'relative' }}>
-        {/* The rows flow in a window moved to the first one: a jump moves the window, not every row. */}
-        <div className="event-window" style={{ top: first * ROW_PX }}>
-          {rows}
-        </div>
-      </div>
+      <div style={{ height: total * ROW_PX, position: 'relative' }}>{rows}</div>
     </div>
   );
 }
@@ -181,6 +176,7 @@ const EventRow = memo(function EventRow({
       aria-posinset={row + 1}
       aria-setsize={total}
       className={`event-row status-${status}${violation ? ' has-violation' : ''}`}
+      style={{ top: row * ROW_PX, height: ROW_PX }}
       onClick={() => selectable && onSelect(row)}
       title={title}
     >
