@@ -45,12 +45,16 @@ function follow(s: ScenarioState): void {
   timer = s.cursor === shown.cursor ? undefined : setTimeout(() => show(pick(s), false), DETAIL_DELAY_MS);
 }
 
-function join(set: Show): () => void {
+/** Adds a panel that first rendered `first`; it catches up if the shared value moved meanwhile. */
+function join(set: Show, first: Settled): () => void {
   if (panels.size === 0) {
-    shown = pick(useScenarioStore.getState());
+    shown = first;
     stop = useScenarioStore.subscribe(follow);
   }
   panels.add(set);
+  if (shown && (shown.replay !== first.replay || shown.cursor !== first.cursor)) set(shown, true);
+  // The store may have moved between the first render and now.
+  follow(useScenarioStore.getState());
   return () => {
     panels.delete(set);
     if (panels.size > 0) return;
@@ -71,11 +75,7 @@ export function useSettledCursor(): Settled {
   const [settled, setSettled] = useState(() => shown ?? pick(useScenarioStore.getState()));
   useEffect(() => {
     const set: Show = (next, urgent) => (urgent ? setSettled(next) : startTransition(() => setSettled(next)));
-    const leave = join(set);
-    // The store, or the panels' shared value, may have moved between the first render and this effect.
-    if (shown && (shown.replay !== settled.replay || shown.cursor !== settled.cursor)) setSettled(shown);
-    follow(useScenarioStore.getState());
-    return leave;
+    return join(set, settled);
     // Joined once per mount: later values arrive through `set`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
