@@ -3,7 +3,7 @@
  *
  * Without arguments, `npm run bench:ui-ab` measures today's build against the reference build 63dfd63
  * (what `npm run bench -- --only ui` reports): jump and step latency as ratios to the reference, p50 and
- * p95 over at least 5 rounds (UI_ROUNDS), and the traced main-thread time per jump.
+ * p95 over at least 5 rounds (UI_ROUNDS, 6 by default), and the traced main-thread time per jump.
  *
  * Style variants of this build: `npm run bench:ui-ab -- VARIANTS.json` (or `-` for standard input), where
  * the file maps a name to CSS added to the page, e.g.

@@ -105,7 +105,7 @@ interface Samples {
  * Today's build and the reference build, each served on its own port, take turns over ROUNDS rounds
  * (each round starting with the other), on the reference's own bench link (an older build may not read
  * today's links): machine load hits both alike, so their ratio means something on a loaded machine
- * where the absolute figures do not. A round: 100 random jumps and 60 steps timed, then 50 jumps traced.
+ * where the absolute figures do not. A round: 100 random jumps and 150 steps timed, then 50 jumps traced.
  */
 export async function run(): Promise<Metric[]> {
   const ref = await referenceBuild(REFERENCE);
