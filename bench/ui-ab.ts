@@ -3,7 +3,7 @@
  *
  * Without arguments, `npm run bench:ui-ab` measures today's build against the reference build 63dfd63
  * (what `npm run bench -- --only ui` reports): jump and step latency as ratios to the reference, p50 and
- * p95 over at least 5 rounds (UI_ROUNDS), and the traced main-thread time per jump.
+ * p95 over at least 5 rounds (UI_ROUNDS, 6 by default), and the traced main-thread time per jump.
  *
  * Style variants of this build: `npm run bench:ui-ab -- VARIANTS.json` (or `-` for standard input), where
  * the file maps a name to CSS added to the page, e.g.
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
         const per = (k: keyof PhaseSums): string =>
           (runs.reduce((s, p) => s + p[k], 0) / (runs.length * 100)).toFixed(2);
         console.log(
-          `${name.padEnd(16)} traced, per jump: main ${per('main')} style ${per('style')} layout ${per('layout')} pre-paint ${per('prePaint')} paint ${per('paint')} raster ${per('raster')} (ms)`,
+          `${name.padEnd(16)} traced, per jump: main ${per('main')} (thread time ${per('mainCpu')}) style ${per('style')} layout ${per('layout')} pre-paint ${per('prePaint')} paint ${per('paint')} raster ${per('raster')} (ms)`,
         );
       }
     console.log(
@@ -157,10 +157,13 @@ async function main(): Promise<void> {
 async function againstReference(): Promise<void> {
   const { run } = await import('./groups/ui.ts');
   const metrics = await run();
-  for (const m of metrics)
+  for (const m of metrics) {
     console.log(
       `${m.name.padEnd(34)} ${String(m.value).padStart(7)} ${m.unit}${m.target ? ` (target ${m.target})` : ''}`,
     );
+    // The headline metrics' notes say how they were measured and at what machine load.
+    if (m.note && (m.target || m.name === 'ui.jump.mainThreadMs')) console.log(`  ${m.note}`);
+  }
   const report: BenchReport = {
     format: 'fpsimd-bench/1',
     machine: `${os.availableParallelism()} cores, node ${process.versions.node}`,

@@ -45,6 +45,27 @@ describe('useSettledCursor', () => {
     expect(log.length).toBe(renders);
   });
 
+  it('moves every panel together, on one timer, and a panel mounted meanwhile starts where they are', () => {
+    const a: { cursor: number; replay: unknown }[] = [];
+    const b: { cursor: number; replay: unknown }[] = [];
+    render(
+      <>
+        <Probe log={a} />
+        <Probe log={b} />
+      </>,
+    );
+    act(() => st().setCursor(4));
+    expect(vi.getTimerCount()).toBe(1);
+    act(() => vi.advanceTimersByTime(DETAIL_DELAY_MS));
+    expect([a.at(-1)!.cursor, b.at(-1)!.cursor]).toEqual([4, 4]);
+    act(() => st().setCursor(6));
+    const c: { cursor: number; replay: unknown }[] = [];
+    render(<Probe log={c} />);
+    expect(c.at(-1)!.cursor).toBe(4);
+    act(() => vi.advanceTimersByTime(DETAIL_DELAY_MS));
+    expect([a.at(-1)!.cursor, b.at(-1)!.cursor, c.at(-1)!.cursor]).toEqual([6, 6, 6]);
+  });
+
   it('shows a new replay (another variant) in the same render, with its cursor', () => {
     const log: { cursor: number; replay: unknown }[] = [];
     render(<Probe log={log} />);

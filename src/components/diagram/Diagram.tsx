@@ -1,6 +1,6 @@
 // The diagram: CPU panels, context cards and last-loaded pointers for one step of a replay.
 // Pure presentation of a DiagramModel; ConnectedDiagram feeds it from the scenario store.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { cursorView } from '../../state/viewmodels/cursorView';
 import type { DiagramModel } from '../../state/viewmodels/diagramModel';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
@@ -9,7 +9,7 @@ import { useViewStore } from '../../state/stores/viewStore';
 import { ContextCard } from './ContextCard';
 import { CpuPanel } from './CpuPanel';
 import { DIAGRAM_CSS } from './diagramCss';
-import { chooseFit, MAX_CONTAIN_SCALE, MAX_SCALE, type Fit, type FitBox } from './fit';
+import { chooseFit, MAX_CONTAIN_SCALE, MAX_SCALE, sameFit, type Fit, type FitBox } from './fit';
 import { diagramLayout, layoutPointer, PAD, svgSize, type DiagramZoom } from './layout';
 import { Legend, LegendSvg, legendEntries, legendLayout } from './Legend';
 import { DiagramDefs, useDefsPrefix } from './Patterns';
@@ -66,7 +66,7 @@ export function Diagram({
   const boxW = box?.w ?? 0;
   const boxH = box?.h ?? null;
   const fitWidth = zoom === 'fit';
-  const fit = useMemo(
+  const chosen = useMemo(
     () =>
       boxW > 0
         ? chooseFit(
@@ -79,6 +79,12 @@ export function Diagram({
         : null,
     [model.cpus.length, cpuRows, nContexts, ctxRows, sve, boxW, boxH, nLegend, fitWidth, zoom],
   );
+  // The box's height moves with what sits above and below it (the counters take a second line at some
+  // steps): the same arrangement and scale then keep their object, so no card or CPU re-renders.
+  const [kept, setKept] = useState(chosen);
+  const same = sameFit(kept, chosen);
+  if (!same) setKept(chosen);
+  const fit = same ? kept : chosen;
   useEffect(() => {
     if (fit) onFit?.(fit);
   }, [fit, onFit]);

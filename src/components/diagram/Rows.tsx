@@ -100,12 +100,10 @@ const Row = memo(function Row({ row: r, x, y, w, prefix }: RowProps) {
           <title>{r.mark}</title>
         </rect>
       )}
-      {r.changed && (
-        <>
-          <rect className="fv-row-bg" x={x + 2} y={y + 1} width={w - 4} height={ROW_H - 2} />
-          <path className="fv-change-mark" d={`M${x - 5},${y + 4} l6,5 l-6,5 z`} />
-        </>
-      )}
+      {/* Always in the DOM, not displayed unless the row changed (diagramCss.ts): a step that changes a
+          row switches a class instead of React creating and removing elements. */}
+      <rect className="fv-row-bg" x={x + 2} y={y + 1} width={w - 4} height={ROW_H - 2} />
+      <path className="fv-change-mark" d={`M${x - 5},${y + 4} l6,5 l-6,5 z`} />
       <text x={x + 8} y={y + 13} className="fv-muted">
         {r.label}
       </text>

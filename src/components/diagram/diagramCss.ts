@@ -1,5 +1,6 @@
 // "Changed this step" is an outline, a ▸ mark and a `*`, never a fill: a fill could be read as an
-// owner's colour.
+// owner's colour. A row's outline and mark are always there and displayed only when it changed (plain
+// class selectors, which SVG editors read too).
 // The diagram's own style sheet, rendered inside the <svg> so that an exported SVG file looks the same
 // standalone. Colours come from CSS variables (theme), resolved into the file on export.
 export const DIAGRAM_VARS = [
@@ -25,6 +26,8 @@ export const DIAGRAM_CSS = `
 .fv-diagram .fv-card.fv-violation { stroke: var(--d-danger); stroke-width: 3.5; stroke-dasharray: 8 3; }
 .fv-diagram .fv-title { font-weight: 700; font-size: 14px; }
 .fv-diagram .fv-row-bg { fill: transparent; }
+.fv-diagram .fv-row .fv-row-bg, .fv-diagram .fv-row .fv-change-mark { display: none; }
+.fv-diagram .fv-row-changed .fv-row-bg, .fv-diagram .fv-row-changed .fv-change-mark { display: inline; }
 .fv-diagram .fv-row text { font-size: 11.5px; }
 .fv-diagram .fv-row-changed .fv-row-bg { fill: none; stroke: var(--d-change); stroke-width: 1.5; }
 .fv-diagram .fv-row-changed text { font-weight: 700; fill: var(--d-fg); }

@@ -82,3 +82,20 @@ export function chooseFit(
   const c = cands.reduce((a, b) => (b.w < a.w ? b : a));
   return { ...c, scale: fitWidth ? box.w / c.w : MIN_SCALE, scrolls: true };
 }
+
+const keys = new WeakMap<Fit, string>();
+
+/** A fit's value as text, computed once per fit object. */
+function fitKey(fit: Fit): string {
+  let key = keys.get(fit);
+  if (key === undefined) {
+    key = JSON.stringify(fit);
+    keys.set(fit, key);
+  }
+  return key;
+}
+
+/** Whether two fits arrange and scale the diagram alike (a box resized by a few pixels often does). */
+export function sameFit(a: Fit | null, b: Fit | null): boolean {
+  return a === b || (a !== null && b !== null && fitKey(a) === fitKey(b));
+}

@@ -1,6 +1,6 @@
 // The scenario's events as a list box with the cursor. Only the rows in view are rendered (a scenario
 // may have 100,000 events); the cursor's row is kept in view.
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import {
   eventLabel,
@@ -8,6 +8,7 @@ import {
   violationRows,
   type TimelineRow,
 } from '../../state/viewmodels/timelineModel';
+import { DETAIL_DELAY_MS } from '../useSettled';
 import { onTimelineKeyDown } from './useTimelineKeys';
 
 export const ROW_PX = 30;
@@ -47,6 +48,10 @@ export function EventList({ height = 360 }: { height?: number }) {
   const digits = String(total - 1).length;
   // -1: the first render follows the cursor too, so a list opened at step N (a link) shows row N.
   const [followed, setFollowed] = useState(-1);
+  // The rows out of view (the overscan, for smooth wheel scrolling) are drawn once the cursor rests:
+  // a jump to another part of the list draws only the rows in view, so rapid jumps (a scrubber drag)
+  // never build rows nobody sees. Scrolling by hand draws them at once.
+  const [rested, setRested] = useState(true);
   let top = scrollTop;
   if (followed !== cursor) {
     const rowTop = cursor * ROW_PX;
@@ -54,7 +59,13 @@ export function EventList({ height = 360 }: { height?: number }) {
     else if (rowTop + ROW_PX > top + height - 2) top = rowTop + ROW_PX - (height - 2); // 2: the borders
     setFollowed(cursor);
     if (top !== scrollTop) setScrollTop(top);
+    if (rested && Math.abs(top - scrollTop) >= height) setRested(false);
   }
+  useEffect(() => {
+    if (rested) return;
+    const timer = setTimeout(() => setRested(true), DETAIL_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [rested, cursor]);
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -66,8 +77,9 @@ export function EventList({ height = 360 }: { height?: number }) {
   }, [scrollTop]);
 
   const slots = Math.ceil(height / ROW_PX) + 2 * OVERSCAN + 2;
-  const first = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN);
-  const last = Math.min(total - 1, Math.ceil((top + height) / ROW_PX) + OVERSCAN);
+  const overscan = rested ? OVERSCAN : 0;
+  const first = Math.max(0, Math.floor(top / ROW_PX) - overscan);
+  const last = Math.min(total - 1, Math.ceil((top + height) / ROW_PX) + overscan);
   // The window's first row and slot shift, derived during render like the scroll offset above.
   const [shown, setShown] = useState<{ first: number; shift: number } | null>(null);
   const shift = slotShift(shown, first, slots);
@@ -107,6 +119,7 @@ export function EventList({ height = 360 }: { height?: number }) {
         }
         scrolledTo.current = e.currentTarget.scrollTop;
         setScrollTop(scrolledTo.current);
+        setRested(true);
       }}
       onKeyDown={onTimelineKeyDown}
     >

@@ -1,4 +1,5 @@
 // Step controls: start, back, play/pause, forward, end, a scrubber, speed, and where the cursor is.
+import { memo } from 'react';
 import { useScenarioStore } from '../../state/stores/scenarioStore';
 import { nextViolationStep } from '../../state/viewmodels/timelineModel';
 import { SPEEDS, useViewStore } from '../../state/stores/viewStore';
@@ -81,8 +82,11 @@ export function Transport({ compact = false }: { compact?: boolean }) {
   );
 }
 
-/** Its own component: a step re-renders the transport, and React rewrites a select's options each render. */
-function SpeedSelect() {
+/**
+ * Its own memoised component: a step re-renders the transport, and React re-selects a select's option
+ * (a style and layout change in Chromium) on every render of it.
+ */
+const SpeedSelect = memo(function SpeedSelect() {
   const speed = useViewStore((s) => s.speed);
   const { setSpeed } = useViewStore.getState();
   return (
@@ -97,7 +101,7 @@ function SpeedSelect() {
       </select>
     </label>
   );
-}
+});
 
 /** An icon button of the transport, named for screen readers, its key in the tooltip. */
 function StepButton({
