@@ -102,6 +102,10 @@ test('390x844: every tour scenario and gallery example, every step: diagram text
         const svg = (await page.locator('svg[data-export="main"]').boundingBox())!;
         expect(svg.x, s.name).toBeGreaterThanOrEqual(0);
         expect(svg.x + svg.width, s.name).toBeLessThanOrEqual(390);
+        // Nor anything else (a select as wide as its longest option once widened the page to 578 px).
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), s.name).toBeLessThanOrEqual(
+          390,
+        );
         await expect(bar).toBeInViewport({ ratio: 1 });
       }
       if (k === s.step && s.step > 0) {
