@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ERAS,
-  findVariant,
   galleryEntries,
   ownViolation,
   parseScenario,
@@ -14,16 +13,12 @@ import {
   SVE_GALLERY_DEPTH,
   SVE_GALLERY_MACHINE,
   type Scenario,
-  type Variant,
 } from '../../src/engine';
 import { explore, type Counterexample } from '../../src/engine/explore';
 import { REFERENCE_SCENARIO, runCli } from './helpers';
+import { variantNamed } from '../engine/helpers';
 
-const variant = (id: string): Variant => {
-  const v = findVariant(id);
-  if (!v) throw new Error(`missing ${id}`);
-  return v;
-};
+const variant = variantNamed;
 const sveEntries = galleryEntries().filter((e) => e.sve);
 
 /** A small SVE scenario (no SVE vcpu: every era runs it). */

@@ -4,7 +4,7 @@ import type { K } from '../../src/engine/kctx';
 import { createMachine, findVariant, initialMachineState, stepInPlace, type Machine } from '../../src/engine';
 import type { MachineState } from '../../src/engine/state';
 import { Recorder } from '../../src/engine/trace';
-import type { Scenario, ScenarioEvent, Violation } from '../../src/engine';
+import type { Scenario, ScenarioEvent, Variant, Violation } from '../../src/engine';
 
 /** qemu runs vcpu0, editor is a user task, kworker a kernel thread; 2 CPUs, qemu on 0, editor on 1. */
 export const MACHINE: Pick<Scenario, 'cpus' | 'tasks' | 'start'> = {
@@ -65,3 +65,10 @@ export const on = (
   cpu: number,
   ...ops: (ScenarioEvent['op'] | [ScenarioEvent['op'], string])[]
 ): ScenarioEvent[] => ops.map((o) => (Array.isArray(o) ? { cpu, op: o[0], task: o[1] } : { cpu, op: o }));
+
+/** The variant named `id`; a test that names one the engine does not have fails saying which. */
+export function variantNamed(id: string): Variant {
+  const v = findVariant(id);
+  if (!v) throw new Error(`missing ${id}`);
+  return v;
+}

@@ -24,12 +24,9 @@ import { explore } from '../../src/engine/explore';
 import { allRecords } from '../../src/engine/replay';
 import type { CallNode } from '../../src/engine/trace';
 import { REFERENCE_SCENARIO } from '../cli/helpers';
+import { variantNamed } from './helpers';
 
-const variant = (id: string): Variant => {
-  const v = findVariant(id);
-  if (!v) throw new Error(`missing ${id}`);
-  return v;
-};
+const variant = variantNamed;
 /** `cpu:op[:task]` event lists, as the gallery prints them. */
 const evs = (...s: string[]): ScenarioEvent[] =>
   s.map((x) => {

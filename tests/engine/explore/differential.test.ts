@@ -3,19 +3,13 @@
 // against itself nothing; violations both report are no stop (v6.13/pre-d52d165d67c5 against v6.13,
 // whose own bugs show at 7 events: the variant's own shows at 12); every report replays under both.
 import { describe, expect, it } from 'vitest';
-import {
-  createMachine,
-  findVariant,
-  replay,
-  SVE_UP_KTHREAD_MACHINE,
-  type Variant,
-} from '../../../src/engine';
+import { createMachine, replay, SVE_UP_KTHREAD_MACHINE, type Variant } from '../../../src/engine';
 import { explore } from '../../../src/engine/explore';
 import { exploreUnlike } from '../../../src/engine/explore/differential';
 import { REFERENCE as ref } from './helpers';
+import { variantNamed } from '../helpers';
 
-/** A variant the engine has (a missing one fails the test where it is used). */
-const variant = (id: string): Variant => findVariant(id) as Variant;
+const variant = variantNamed;
 const summary = (vs: { kind: string; context: string | null; events: unknown[] }[]) =>
   vs.map((c) => `${c.kind} ${c.context} ${c.events.length}`).sort();
 
